@@ -1,0 +1,113 @@
+"""The domain's values: gate names, statuses, findings, gate results and the report.
+
+Everything here is immutable data with no I/O, so every other module can share it.
+"""
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class GateName(StrEnum):
+    """The gates, by the names users type after ``--gate`` and ``--skip``."""
+
+    RUFF = "ruff"
+    FORMAT = "format"
+    MYPY = "mypy"
+    PYRIGHT = "pyright"
+    DOCSTRINGS = "docstrings"
+    PYTEST = "pytest"
+    EXPERT = "expert"
+    CONFIG = "config"
+
+
+class Status(StrEnum):
+    """How a gate ended.
+
+    ``error`` means the gate could not run (tool missing, crash, timeout, unreadable output,
+    nothing checked); it is never mistaken for ``passed``.
+    """
+
+    PASSED = "passed"
+    FAILED = "failed"
+    ERROR = "error"
+    SKIPPED = "skipped"
+
+
+class Severity(StrEnum):
+    """How serious one finding is."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    NOTE = "note"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Diagnostic:
+    """One finding of one gate.
+
+    Attributes:
+        path: The file, relative to the project root, with POSIX separators.
+        line: The 1-based line, or None for a finding about a whole file.
+        column: The 1-based column, or None when the tool does not say.
+        end_line: The 1-based line where the finding ends, when known.
+        end_column: The 1-based column where the finding ends, when known.
+        code: The tool's rule code (``E501``, ``return-value``, ``PXG001``), when it has one.
+        message: What is wrong, in the tool's words.
+        severity: How serious the finding is.
+    """
+
+    path: str
+    line: int | None
+    column: int | None = None
+    end_line: int | None = None
+    end_column: int | None = None
+    code: str | None = None
+    message: str
+    severity: Severity = Severity.ERROR
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GateResult:
+    """What one gate found.
+
+    Attributes:
+        name: The gate.
+        status: How it ended.
+        duration_s: Wall-clock seconds it took.
+        command: The command line it ran; empty for in-process gates.
+        summary: One line for people, such as ``3 errors in 2 files``.
+        diagnostics: The findings that count against the project.
+        baselined: Findings matched by the baseline, or None without a baseline.
+        cached: True when the result was replayed from the result cache.
+    """
+
+    name: GateName
+    status: Status
+    duration_s: float = 0.0
+    command: tuple[str, ...] = ()
+    summary: str = ""
+    diagnostics: tuple[Diagnostic, ...] = ()
+    baselined: int | None = None
+    cached: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Report:
+    """The outcome of one ``check``: every selected gate's result.
+
+    Attributes:
+        project: The project root as an absolute path.
+        duration_s: Wall-clock seconds for the whole run.
+        gates: One result per selected gate, in gate order.
+        python: The interpreter whose environment the gates used, when known.
+    """
+
+    project: str
+    duration_s: float
+    gates: tuple[GateResult, ...] = field(default=())
+    python: str | None = None
+
+    @property
+    def passed(self) -> bool:
+        """True when every gate passed or was skipped on purpose."""
+        return all(gate.status in {Status.PASSED, Status.SKIPPED} for gate in self.gates)
