@@ -1,0 +1,39 @@
+"""The one place where failures become messages and exit codes."""
+
+import sys
+from collections.abc import Callable
+
+from pyexpert_gates import __version__
+from pyexpert_gates.errors import GatesError
+
+EXIT_INTERRUPTED = 130
+EXIT_BUG = 3
+
+
+def run_guarded(command: Callable[[], int]) -> int:
+    """Run a command, turning every failure into a message on stderr and an exit code.
+
+    A `GatesError` prints its own message; Ctrl-C exits 130; anything else is a bug in
+    pyexpert-gates, reported with what to include in an issue, never as a bare traceback.
+
+    Args:
+        command: The command to run; it returns the exit code.
+
+    Returns:
+        The command's exit code, or the code its failure maps to.
+    """
+    try:
+        return command()
+    except GatesError as error:
+        print(f"pyexpert-gates: error: {error.message}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("pyexpert-gates: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as error:  # noqa: BLE001 - the last line of defence turns any bug into a report
+        print(
+            f"pyexpert-gates {__version__}: internal error: {type(error).__name__}: {error}\n"
+            "This is a bug in pyexpert-gates; please report it with the command you ran.",
+            file=sys.stderr,
+        )
+        return EXIT_BUG
