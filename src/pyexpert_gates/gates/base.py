@@ -1,0 +1,100 @@
+"""What a gate is: a pure description of a command and a pure parser of its output.
+
+Gates never start processes or read files themselves: the runner runs the `Command` a gate
+describes and hands back a `ProcessOutput`, which the gate turns into a `GateOutcome`. That keeps
+every parser testable against recorded tool output.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from pyexpert_gates.models import Diagnostic, GateName, Status
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GateContext:
+    """What a gate needs to know about the project it checks.
+
+    Attributes:
+        project: The project root, absolute.
+        paths: What to check, relative to the project root, POSIX separators.
+        python: The interpreter of the project's environment (type checkers and pytest use it).
+        scratch: A folder private to this run where a gate may ask a tool to write a report.
+        docstring_coverage: The docstring coverage, in percent, below which the gate fails.
+    """
+
+    project: Path
+    paths: tuple[str, ...]
+    python: Path
+    scratch: Path
+    docstring_coverage: float = 100.0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Command:
+    """A process a gate wants run.
+
+    Attributes:
+        argv: The program and its arguments.
+        cwd: The working directory.
+        env: Variables set for the process on top of the inherited environment.
+        unset_env: Inherited variables removed for the process.
+        report_file: A file the tool writes; its text is handed to the parser.
+    """
+
+    argv: tuple[str, ...]
+    cwd: Path
+    env: Mapping[str, str] = field(default_factory=dict[str, str])
+    unset_env: tuple[str, ...] = ()
+    report_file: Path | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ProcessOutput:
+    """What a finished process left behind.
+
+    Attributes:
+        returncode: The exit code.
+        stdout: Standard output, decoded as UTF-8 with replacement.
+        stderr: Standard error, decoded as UTF-8 with replacement.
+        report_text: The text of the command's report file, or None if it was not written.
+    """
+
+    returncode: int
+    stdout: str
+    stderr: str
+    report_text: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GateOutcome:
+    """A gate's verdict on one process output.
+
+    Attributes:
+        status: passed, failed or error (error: the output cannot be trusted).
+        summary: One line for people.
+        diagnostics: The findings.
+    """
+
+    status: Status
+    summary: str
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+
+class CommandGate(Protocol):
+    """A gate that runs one external tool."""
+
+    @property
+    def name(self) -> GateName:
+        """The gate's name."""
+        ...
+
+    def command(self, context: GateContext) -> Command:
+        """Describe the process to run for ``context``."""
+        ...
+
+    def parse(self, output: ProcessOutput, context: GateContext) -> GateOutcome:
+        """Turn the finished process's output into a verdict."""
+        ...
