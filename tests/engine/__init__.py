@@ -1,0 +1,1 @@
+"""Tests of the gate engine: runner, configuration, planning, execution, reports, ``check``."""
