@@ -1,7 +1,12 @@
 """``pyexpert-gates init``: merge a preset into the project's configuration."""
 
 import argparse
+import sys
 from pathlib import Path
+
+from pyexpert_gates.initialization import FileMerge, InitPlan, plan_init
+from pyexpert_gates.merge import ChangeKind
+from pyexpert_gates.textfile import unified_diff, write_atomic
 
 
 def add_parser(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -14,12 +19,13 @@ def add_parser(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]"
         "init",
         help="merge a preset into pyproject.toml, keeping every comment and value",
         description="Merge a preset into the project's pyproject.toml (or the file each tool "
-        "really reads), keeping every comment, value and layout the project already has.",
+        "really reads), keeping every comment, value and layout the project already has. "
+        "A value of yours that differs from the preset is kept and reported.",
     )
-    parser.add_argument("--project", type=Path, default=Path(), metavar="DIR")
-    parser.add_argument("--preset", default="strict", metavar="NAME")
-    parser.add_argument("--dry-run", action="store_true", help="print the diff, write nothing")
-    parser.add_argument("--force", action="store_true", help="replace differing values")
+    parser.add_argument("--project", type=Path, default=Path(), metavar="DIR", help="the project folder (default: .)")
+    parser.add_argument("--preset", default="strict", metavar="NAME", help="the preset to merge (default: strict)")
+    parser.add_argument("--dry-run", action="store_true", help="print the diff init would write; change nothing")
+    parser.add_argument("--force", action="store_true", help="replace your differing values with the preset's")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -29,6 +35,51 @@ def run(args: argparse.Namespace) -> int:
         args: The parsed command line.
 
     Returns:
-        The exit code.
+        0: written, already up to date, or written with the project's differing values kept.
     """
-    raise NotImplementedError(str(args))
+    plan = plan_init(args.project.resolve(), args.preset, force=args.force)
+    for merge in plan.merges:
+        _report(merge, plan, dry_run=args.dry_run)
+    if not args.dry_run:
+        for merge in plan.merges:
+            if merge.changed:
+                write_atomic(args.project.resolve() / merge.label, merge.new_text)
+    return 0
+
+
+def _report(merge: FileMerge, plan: InitPlan, *, dry_run: bool) -> None:
+    """Print what the merge of one file does."""
+    preset = f"preset {plan.preset.name} v{plan.preset.version}"
+    if not merge.changed:
+        print(f"{merge.label}: up to date with {preset}")
+    else:
+        if dry_run:
+            sys.stdout.write(unified_diff(merge.file, merge.new_text, merge.label))
+        verb = "would change" if dry_run else "updated" if merge.file.exists else "created"
+        print(f"{merge.label}: {verb}: {_counts(merge)} ({preset}, Python {plan.floor.dotted} from {plan.floor.source})")
+    for change in merge.plan.changes:
+        if change.kind is ChangeKind.MOVE:
+            print(f"  moved {'.'.join(change.source)} to {'.'.join(change.path)} (ruff reads lint settings there)")
+    for conflict in merge.plan.conflicts:
+        print(
+            f"  kept your {'.'.join(conflict.path)} = {_toml(conflict.theirs)} "
+            f"(preset: {_toml(conflict.preset)}); --force replaces it"
+        )
+
+
+def _counts(merge: FileMerge) -> str:
+    """How many settings of each kind the merge adds, extends and replaces."""
+    names = {ChangeKind.ADD: "added", ChangeKind.EXTEND: "extended", ChangeKind.REPLACE: "replaced", ChangeKind.MOVE: "moved"}
+    counts = {kind: sum(1 for c in merge.plan.changes if c.kind is kind) for kind in names}
+    return ", ".join(f"{names[kind]} {count}" for kind, count in counts.items() if count)
+
+
+def _toml(value: object) -> str:
+    """A value the way TOML writes it, for messages."""
+    match value:
+        case bool():
+            return "true" if value else "false"
+        case str():
+            return f'"{value}"'
+        case _:
+            return str(value)
