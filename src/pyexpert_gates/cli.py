@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from pyexpert_gates import __version__
-from pyexpert_gates.commands import init
+from pyexpert_gates.commands import Subparsers, init
 from pyexpert_gates.error_handler import run_guarded
 
 EPILOG = """\
@@ -23,11 +23,13 @@ exit codes: 0 success, 1 findings, 2 usage, configuration or tool error, 130 int
 class Command(Protocol):
     """A subcommand module: it declares its arguments and runs from the parsed namespace."""
 
-    def add_parser(self, subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    def add_parser(self, subparsers: Subparsers) -> None:
         """Add the subcommand's parser, with its arguments, to ``subparsers``."""
+        ...
 
     def run(self, args: argparse.Namespace) -> int:
         """Run the subcommand and return its exit code."""
+        ...
 
 
 COMMANDS: dict[str, Command] = {"init": init}

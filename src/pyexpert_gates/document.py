@@ -7,8 +7,7 @@ Whatever is written is checked afterwards against the plain-data merge by the ca
 """
 
 from collections.abc import Mapping
-
-from typing import TypeAlias
+from typing import TypeAlias, cast
 
 import tomlkit
 from tomlkit.container import OutOfOrderTableProxy
@@ -65,7 +64,12 @@ def _container(document: tomlkit.TOMLDocument, path: Path) -> Container:
 
 
 def _add(
-    document: tomlkit.TOMLDocument, path: Path, value: object, comments: Mapping[str, str], *, dotted: bool
+    document: tomlkit.TOMLDocument,
+    path: Path,
+    value: object,
+    comments: Mapping[str, str],
+    *,
+    dotted: bool,
 ) -> None:
     """Add a new key, as a table, an inline table or dotted keys as its parent is written."""
     parent = _container(document, path[:-1])
@@ -73,11 +77,15 @@ def _add(
         parent[path[-1]] = _new_inline(value) if is_table(value) else _new_item(value, comments)
         return
     anchor, below = _anchor(document, path[:-1])
-    flatten = dotted and is_table(value) and isinstance(anchor, Table) and not anchor.is_super_table()
+    flatten = (
+        dotted and is_table(value) and isinstance(anchor, Table) and not anchor.is_super_table()
+    )
     if below or flatten:
         # The parent is written with dotted keys: continue in that style, from the nearest
         # table that has a header of its own.
-        leaves = _leaves(value, (*below, path[-1])) if is_table(value) else [((*below, path[-1]), value)]
+        leaves = (
+            _leaves(value, (*below, path[-1])) if is_table(value) else [((*below, path[-1]), value)]
+        )
         for leaf_path, leaf in leaves:
             anchor.append(tomlkit.key(list(leaf_path)), _new_item(leaf, comments))
     elif is_table(value):
@@ -89,11 +97,14 @@ def _add(
 def _new_inline(value: Mapping[str, object]) -> InlineTable:
     """A new inline table, for a key added inside an inline table."""
     table = tomlkit.inline_table()
-    table.update(value)
+    for key, child in value.items():
+        table[key] = child
     return table
 
 
-def _anchor(document: tomlkit.TOMLDocument, path: Path) -> tuple[Table | tomlkit.TOMLDocument, Path]:
+def _anchor(
+    document: tomlkit.TOMLDocument, path: Path
+) -> tuple[Table | tomlkit.TOMLDocument, Path]:
     """The nearest table at or above ``path`` that is not written with dotted keys.
 
     Returns:
@@ -142,7 +153,9 @@ def _only_tables(value: Mapping[str, object]) -> bool:
     return all(is_table(child) for child in value.values())
 
 
-def _new_table(value: Mapping[str, object], comments: Mapping[str, str], *, super_table: bool) -> Table:
+def _new_table(
+    value: Mapping[str, object], comments: Mapping[str, str], *, super_table: bool
+) -> Table:
     """A new table for ``value``: plain keys first, then sub-tables, as TOML requires."""
     table = tomlkit.table(is_super_table=super_table)
     for key, child in value.items():
@@ -186,7 +199,8 @@ def _extend(parent: Container, change: Change, comments: Mapping[str, str]) -> N
         for item in items:
             current.add_line(item, comment=comments.get(str(item)), indent=indent)
     else:
-        current.extend(items)
+        # tomlkit's Array is a list; its own append is untyped.
+        cast("list[object]", current).extend(items)
 
 
 def _array_indent(array: Array) -> str:

@@ -96,10 +96,20 @@ def plan_init(project: Path, preset_name: str, *, force: bool) -> InitPlan:
     folders = {entry.name for entry in project.iterdir() if entry.is_dir()}
     tools = build_patch(preset, pyproject, floor, folders)
     targets = locate(project, pyproject, tuple(tools))
-    merges = [_merge(pyproject_file, pyproject, PYPROJECT, _patch_for(PYPROJECT, targets, tools), force, preset)]
+    merges = [
+        _merge(
+            pyproject_file,
+            pyproject,
+            _patch_for(PYPROJECT, targets, tools),
+            force=force,
+            preset=preset,
+        )
+    ]
     for label in sorted({t.file for t in targets.values()} - {PYPROJECT}):
         file, data = read_toml(project / label, label)
-        merges.append(_merge(file, data, label, _patch_for(label, targets, tools), force, preset))
+        merges.append(
+            _merge(file, data, _patch_for(label, targets, tools), force=force, preset=preset)
+        )
     return InitPlan(preset=preset, floor=floor, merges=tuple(merges))
 
 
@@ -109,7 +119,7 @@ def _patch_for(label: str, targets: Mapping[str, ConfigTarget], tools: Data) -> 
     if label == PYPROJECT:
         return {"tool": in_file} if in_file else {}
     # A tool's own file (ruff.toml) holds that tool's settings at its top level.
-    return _table(next(iter(in_file.values()), {}))
+    return _table(next(iter(in_file.values()), None))
 
 
 def _table(value: object) -> Data:
@@ -117,15 +127,18 @@ def _table(value: object) -> Data:
     return value if is_table(value) else {}
 
 
-def _merge(file: TextFile, data: Data, label: str, patch: Data, force: bool, preset: Preset) -> FileMerge:
+def _merge(file: TextFile, data: Data, patch: Data, *, force: bool, preset: Preset) -> FileMerge:
     """Plan and render the merge of ``patch`` into one file."""
+    label = file.path.name
     ruff_at = ("tool", "ruff") if label == PYPROJECT else ()
     plan = plan_merge(data, patch, force=force, moves=legacy_ruff_moves(data, ruff_at))
     new_text = render(file, data, plan, preset.comments, label) if plan.changes else file.text
     return FileMerge(label=label, file=file, plan=plan, new_text=new_text)
 
 
-def legacy_ruff_moves(data: Mapping[str, object], ruff_at: tuple[str, ...]) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+def legacy_ruff_moves(
+    data: Mapping[str, object], ruff_at: tuple[str, ...]
+) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     """The top-level ruff lint settings to move into ``lint``, where ruff wants them.
 
     Args:
@@ -146,7 +159,9 @@ def legacy_ruff_moves(data: Mapping[str, object], ruff_at: tuple[str, ...]) -> l
     return [((*ruff_at, key), (*ruff_at, "lint", key)) for key in legacy]
 
 
-def render(file: TextFile, data: Data, plan: MergePlan, comments: Mapping[str, str], label: str) -> str:
+def render(
+    file: TextFile, data: Data, plan: MergePlan, comments: Mapping[str, str], label: str
+) -> str:
     """The file's text with the plan applied, proven equal to the plain-data merge.
 
     Args:
@@ -174,7 +189,9 @@ def render(file: TextFile, data: Data, plan: MergePlan, comments: Mapping[str, s
     raise GatesError(msg)
 
 
-def _try_render(file: TextFile, plan: MergePlan, comments: Mapping[str, str], label: str, *, dotted: bool) -> str | None:
+def _try_render(
+    file: TextFile, plan: MergePlan, comments: Mapping[str, str], label: str, *, dotted: bool
+) -> str | None:
     """Apply the plan to a fresh parse of the file; None when tomlkit refuses the edit."""
     try:
         document = tomlkit.parse(file.text)

@@ -98,9 +98,7 @@ def plan_merge(
     planner = _Planner(force=force)
     planner.visit(moved, patch, ())
     move_changes = [Change(kind=ChangeKind.MOVE, path=d, source=s) for s, d in moves]
-    return MergePlan(
-        changes=(*move_changes, *planner.changes), conflicts=tuple(planner.conflicts)
-    )
+    return MergePlan(changes=(*move_changes, *planner.changes), conflicts=tuple(planner.conflicts))
 
 
 @dataclass(slots=True, kw_only=True)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 
 from pyexpert_gates.errors import ConfigError
-from pyexpert_gates.merge import Data, is_table
+from pyexpert_gates.merge import Data, is_array, is_table
 from pyexpert_gates.presets import Preset
 
 # The standard is written for Python 3.11 and newer.
@@ -157,7 +157,7 @@ def _drop_satisfied(options: Data, have: Mapping[str, object]) -> None:
     if strict or have.get("strict_xfail") is True:
         options.pop("xfail_strict", None)
     addopts = options.get("addopts")
-    if isinstance(addopts, list):
+    if is_array(addopts):
         implied = {"--strict-markers": "strict_markers", "--strict-config": "strict_config"}
         kept = [o for o in addopts if not (strict or have.get(implied.get(str(o), "")) is True)]
         options["addopts"] = kept
@@ -183,7 +183,7 @@ def _skip_implied_by_strict(tools: Data, current: object) -> None:
 
 
 def _set(tools: Data, path: tuple[str, str], value: object) -> None:
-    """Set one value in the tools' tables, creating the tool's table if needed."""
-    table = tools.setdefault(path[0], {})
+    """Set one value first in a tool's table (versions lead, where a person looks for them)."""
+    table = tools.get(path[0], {})
     if is_table(table):
-        table[path[1]] = value
+        tools[path[0]] = {path[1]: value, **table}

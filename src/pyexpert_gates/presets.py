@@ -50,7 +50,9 @@ def preset_names() -> tuple[str, ...]:
         The names, sorted.
     """
     folder = _preset_folder()
-    return tuple(sorted(p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml")))
+    return tuple(
+        sorted(p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml"))
+    )
 
 
 def load_preset(name: str = DEFAULT_PRESET) -> Preset:

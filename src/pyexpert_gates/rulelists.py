@@ -7,20 +7,22 @@ a shorter prefix such as ``D`` for ``D1``, or pytest's ``--strict`` for ``--stri
 """
 
 import shlex
-from typing import TypeAlias
 from enum import StrEnum
+from typing import TypeAlias
 
 Path: TypeAlias = tuple[str, ...]
 
 # Keys whose list values are sets of rule codes or options, by the key's own name.
-_UNION_KEYS = frozenset({
-    "select",
-    "extend-select",
-    "ignore",
-    "extend-ignore",
-    "enable_error_code",
-    "disable_error_code",
-})
+_UNION_KEYS = frozenset(
+    {
+        "select",
+        "extend-select",
+        "ignore",
+        "extend-ignore",
+        "enable_error_code",
+        "disable_error_code",
+    }
+)
 # pytest options that turn on several others, as pytest 9 defines them.
 _UMBRELLA_OPTIONS = {"--strict": frozenset({"--strict-markers", "--strict-config"})}
 _PYLINT_PREFIX = "PL"
@@ -57,7 +59,9 @@ def list_style(path: Path) -> ListStyle:
     return ListStyle.WHOLE
 
 
-def missing_items(theirs: list[object] | str, wanted: list[object], style: ListStyle) -> list[object]:
+def missing_items(
+    theirs: list[object] | str, wanted: list[object], style: ListStyle
+) -> list[object]:
     """The preset items the project's list does not already provide, in preset order.
 
     Args:

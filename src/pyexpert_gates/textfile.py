@@ -86,14 +86,18 @@ def decode(data: bytes, label: str) -> str:
         InputError: A BOM or bytes that are not UTF-8, with the line and column.
     """
     if data.startswith(_BOM):
-        msg = f"{label}:1:1: the file starts with a UTF-8 byte-order mark, which TOML forbids; save it as UTF-8 without BOM"
+        msg = (
+            f"{label}:1:1: the file starts with a UTF-8 byte-order mark, which TOML forbids; "
+            "save it as UTF-8 without BOM"
+        )
         raise InputError(msg)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         column = error.start - data.rfind(b"\n", 0, error.start)
-        msg = f"{label}:{line}:{column}: byte {data[error.start]:#04x} is not UTF-8; save the file as UTF-8"
+        byte = data[error.start]
+        msg = f"{label}:{line}:{column}: byte {byte:#04x} is not UTF-8; save the file as UTF-8"
         raise InputError(msg) from None
 
 
@@ -143,7 +147,9 @@ def write_atomic(path: Path, text: str) -> None:
     """
     target = path.resolve()
     mode = target.stat().st_mode & 0o7777 if target.exists() else 0o644
-    descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    descriptor, temporary = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+    )
     try:
         with os.fdopen(descriptor, "wb") as stream:
             stream.write(text.encode("utf-8"))
@@ -174,4 +180,6 @@ def unified_diff(file: TextFile, new_text: str, label: str) -> str:
         fromfile=f"a/{old_label}" if file.exists else old_label,
         tofile=f"b/{label}",
     )
-    return "".join(line if line.endswith("\n") else f"{line}\n\\ No newline at end of file\n" for line in lines)
+    return "".join(
+        line if line.endswith("\n") else f"{line}\n\\ No newline at end of file\n" for line in lines
+    )

@@ -55,7 +55,9 @@ _WINNERS = (
 _RUFF_FILES = (".ruff.toml", "ruff.toml")
 
 
-def locate(project: Path, pyproject: Mapping[str, object], tools: Collection[str]) -> dict[str, ConfigTarget]:
+def locate(
+    project: Path, pyproject: Mapping[str, object], tools: Collection[str]
+) -> dict[str, ConfigTarget]:
     """Where to write each tool's settings.
 
     Args:
@@ -116,7 +118,10 @@ def _blocker_message(winner: _Winner) -> str:
     if winner.overrides_pyproject:
         why = f"{winner.tool} reads {where} instead of {table} in pyproject.toml"
     else:
-        why = f"{winner.tool} reads {where}, and adding {table} to pyproject.toml would silently replace it"
+        why = (
+            f"{winner.tool} reads {where}, and adding {table} to pyproject.toml would "
+            "silently replace it"
+        )
     return (
         f"  {why}. Move those settings into {table} in pyproject.toml, remove them from "
         f"{winner.file}, and run init again."

@@ -4,12 +4,13 @@ import argparse
 import sys
 from pathlib import Path
 
+from pyexpert_gates.commands import Subparsers
 from pyexpert_gates.initialization import FileMerge, InitPlan, plan_init
 from pyexpert_gates.merge import ChangeKind
 from pyexpert_gates.textfile import unified_diff, write_atomic
 
 
-def add_parser(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+def add_parser(subparsers: Subparsers) -> None:
     """Add the ``init`` subcommand and its arguments.
 
     Args:
@@ -22,10 +23,22 @@ def add_parser(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]"
         "really reads), keeping every comment, value and layout the project already has. "
         "A value of yours that differs from the preset is kept and reported.",
     )
-    parser.add_argument("--project", type=Path, default=Path(), metavar="DIR", help="the project folder (default: .)")
-    parser.add_argument("--preset", default="strict", metavar="NAME", help="the preset to merge (default: strict)")
-    parser.add_argument("--dry-run", action="store_true", help="print the diff init would write; change nothing")
-    parser.add_argument("--force", action="store_true", help="replace your differing values with the preset's")
+    parser.add_argument(
+        "--project",
+        type=Path,
+        default=Path(),
+        metavar="DIR",
+        help="the project folder (default: .)",
+    )
+    parser.add_argument(
+        "--preset", default="strict", metavar="NAME", help="the preset to merge (default: strict)"
+    )
+    parser.add_argument(
+        "--dry-run", action="store_true", help="print the diff init would write; change nothing"
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="replace your differing values with the preset's"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -56,10 +69,12 @@ def _report(merge: FileMerge, plan: InitPlan, *, dry_run: bool) -> None:
         if dry_run:
             sys.stdout.write(unified_diff(merge.file, merge.new_text, merge.label))
         verb = "would change" if dry_run else "updated" if merge.file.exists else "created"
-        print(f"{merge.label}: {verb}: {_counts(merge)} ({preset}, Python {plan.floor.dotted} from {plan.floor.source})")
+        python = f"Python {plan.floor.dotted} from {plan.floor.source}"
+        print(f"{merge.label}: {verb}: {_counts(merge)} ({preset}, {python})")
     for change in merge.plan.changes:
         if change.kind is ChangeKind.MOVE:
-            print(f"  moved {'.'.join(change.source)} to {'.'.join(change.path)} (ruff reads lint settings there)")
+            source, destination = ".".join(change.source), ".".join(change.path)
+            print(f"  moved {source} to {destination} (ruff reads lint settings there)")
     for conflict in merge.plan.conflicts:
         print(
             f"  kept your {'.'.join(conflict.path)} = {_toml(conflict.theirs)} "
@@ -69,7 +84,12 @@ def _report(merge: FileMerge, plan: InitPlan, *, dry_run: bool) -> None:
 
 def _counts(merge: FileMerge) -> str:
     """How many settings of each kind the merge adds, extends and replaces."""
-    names = {ChangeKind.ADD: "added", ChangeKind.EXTEND: "extended", ChangeKind.REPLACE: "replaced", ChangeKind.MOVE: "moved"}
+    names = {
+        ChangeKind.ADD: "added",
+        ChangeKind.EXTEND: "extended",
+        ChangeKind.REPLACE: "replaced",
+        ChangeKind.MOVE: "moved",
+    }
     counts = {kind: sum(1 for c in merge.plan.changes if c.kind is kind) for kind in names}
     return ", ".join(f"{names[kind]} {count}" for kind, count in counts.items() if count)
 
