@@ -76,18 +76,16 @@ def _add(
     if isinstance(parent, InlineTable):
         parent[path[-1]] = _new_inline(value) if is_table(value) else _new_item(value, comments)
         return
-    anchor, below = _anchor(document, path[:-1])
-    flatten = (
-        dotted and is_table(value) and isinstance(anchor, Table) and not anchor.is_super_table()
-    )
-    if below or flatten:
-        # The parent is written with dotted keys: continue in that style, from the nearest
-        # table that has a header of its own.
-        leaves = (
-            _leaves(value, (*below, path[-1])) if is_table(value) else [((*below, path[-1]), value)]
-        )
-        for leaf_path, leaf in leaves:
-            anchor.append(tomlkit.key(list(leaf_path)), _new_item(leaf, comments))
+    anchor = _dotted_anchor(document, path[:-1])
+    if anchor is None and dotted and is_table(value) and isinstance(parent, Table):
+        anchor = None if parent.is_super_table() else (parent, ())
+    if anchor is not None:
+        # Continue in the dotted style, from the nearest table that has a header of its own.
+        table, below = anchor
+        if not is_table(value):
+            table.add(tomlkit.key([*below, path[-1]]), _new_item(value, comments))
+        for leaf_path, leaf in _leaves(value, (*below, path[-1])) if is_table(value) else []:
+            table.add(tomlkit.key(list(leaf_path)), _new_item(leaf, comments))
     elif is_table(value):
         parent[path[-1]] = _new_table(value, comments, super_table=_only_tables(value))
     else:
@@ -102,19 +100,25 @@ def _new_inline(value: Mapping[str, object]) -> InlineTable:
     return table
 
 
-def _anchor(
+def _dotted_anchor(
     document: tomlkit.TOMLDocument, path: Path
-) -> tuple[Table | tomlkit.TOMLDocument, Path]:
-    """The nearest table at or above ``path`` that is not written with dotted keys.
+) -> tuple[Table | tomlkit.TOMLDocument, Path] | None:
+    """For a table written with dotted keys, the nearest table above it that is not.
 
     Returns:
-        That table, and the path from it down to ``path`` (empty when ``path`` itself is one).
+        That table and the path from it down to ``path``; None when the table at ``path`` is
+        not dotted, or when an out-of-order table is in the way (then tomlkit adds the key
+        itself, and the caller's check confirms the result).
     """
-    for depth in range(len(path), 0, -1):
-        table = _container(document, path[:depth])
-        if isinstance(table, Table) and not _is_dotted(document, path[:depth]):
+    if not _is_dotted(document, path):
+        return None
+    for depth in range(len(path) - 1, -1, -1):
+        table = document if depth == 0 else _container(document, path[:depth])
+        if isinstance(table, OutOfOrderTableProxy | InlineTable):
+            return None
+        if isinstance(table, tomlkit.TOMLDocument) or not _is_dotted(document, path[:depth]):
             return table, path[depth:]
-    return document, path
+    return None
 
 
 def _is_dotted(document: tomlkit.TOMLDocument, path: Path) -> bool:

@@ -202,7 +202,11 @@ def _try_render(
         apply_changes(document, plan.changes, comments, dotted=dotted)
     except (TOMLKitError, TypeError, KeyError, ValueError):
         return None
-    return with_newlines(tomlkit.dumps(document), file.newline)
+    text = with_newlines(tomlkit.dumps(document), file.newline)
+    if file.text and not file.text.endswith("\n"):
+        # The file had no final newline; it keeps having none.
+        text = text.removesuffix(file.newline)
+    return text
 
 
 def _parses_to(text: str, expected: Data) -> bool:
