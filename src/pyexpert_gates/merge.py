@@ -242,6 +242,28 @@ def is_array(value: object) -> TypeGuard[list[object]]:
     return isinstance(value, list)
 
 
+def toml_value(value: object) -> str:
+    """A value the way TOML writes it, for messages.
+
+    Args:
+        value: A parsed TOML value.
+
+    Returns:
+        ``true``, ``"text"``, ``[1, 2]``; a table is shown as ``a table``.
+    """
+    match value:
+        case bool():
+            return "true" if value else "false"
+        case str():
+            return f'"{value}"'
+        case dict():
+            return "a table"
+        case _ if is_array(value):
+            return "[" + ", ".join(toml_value(item) for item in value) + "]"
+        case _:
+            return str(value)
+
+
 def _as_list(value: object) -> list[object]:
     """The value as a list: an array as it is, anything else as a one-item list."""
     return value if is_array(value) else [value]
@@ -257,4 +279,5 @@ __all__ = [
     "is_array",
     "is_table",
     "plan_merge",
+    "toml_value",
 ]

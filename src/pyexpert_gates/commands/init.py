@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pyexpert_gates.commands import Subparsers
 from pyexpert_gates.initialization import FileMerge, InitPlan, plan_init
-from pyexpert_gates.merge import ChangeKind
+from pyexpert_gates.merge import ChangeKind, toml_value
 from pyexpert_gates.textfile import unified_diff, write_atomic
 
 
@@ -77,8 +77,8 @@ def _report(merge: FileMerge, plan: InitPlan, *, dry_run: bool) -> None:
             print(f"  moved {source} to {destination} (ruff reads lint settings there)")
     for conflict in merge.plan.conflicts:
         print(
-            f"  kept your {'.'.join(conflict.path)} = {_toml(conflict.theirs)} "
-            f"(preset: {_toml(conflict.preset)}); --force replaces it"
+            f"  kept your {'.'.join(conflict.path)} = {toml_value(conflict.theirs)} "
+            f"(preset: {toml_value(conflict.preset)}); --force replaces it"
         )
 
 
@@ -92,14 +92,3 @@ def _counts(merge: FileMerge) -> str:
     }
     counts = {kind: sum(1 for c in merge.plan.changes if c.kind is kind) for kind in names}
     return ", ".join(f"{names[kind]} {count}" for kind, count in counts.items() if count)
-
-
-def _toml(value: object) -> str:
-    """A value the way TOML writes it, for messages."""
-    match value:
-        case bool():
-            return "true" if value else "false"
-        case str():
-            return f'"{value}"'
-        case _:
-            return str(value)

@@ -1,0 +1,176 @@
+"""The config gate: the project's tool settings still meet its preset.
+
+It asks init's own planner what merging the preset would change. Every key the merge would add,
+every rule it would add to a list and every value of the project's that differs is a finding,
+unless ``[tool.pyexpert-gates.relaxations]`` records it with a reason. Settings that describe the
+project rather than the standard (target versions, paths, timeouts) are not compared.
+"""
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from pyexpert_gates.config import GatesConfig
+from pyexpert_gates.errors import GatesError
+from pyexpert_gates.gates.base import GateContext, GateOutcome
+from pyexpert_gates.initialization import FileMerge, plan_init
+from pyexpert_gates.merge import ChangeKind, is_array, toml_value
+from pyexpert_gates.models import Diagnostic, GateName, Status
+from pyexpert_gates.presets import DEFAULT_PRESET
+from pyexpert_gates.toolfiles import PYPROJECT
+
+# Keys that describe the project, not the standard, as dotted paths below `tool`.
+_PROJECT_FACTS = frozenset(
+    {
+        "ruff.target-version",
+        "mypy.python_version",
+        "pyright.pythonVersion",
+        "pyexpert-gates.paths",
+        "pyexpert-gates.timeout",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Drift:
+    """One way the project's settings fall short of the preset."""
+
+    file: str
+    name: str
+    code: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class ConfigGate:
+    """Checks that the tools' settings still meet the preset, or record why they do not."""
+
+    @property
+    def name(self) -> GateName:
+        """The gate's name: ``config``."""
+        return GateName.CONFIG
+
+    def evaluate(self, context: GateContext, config: GatesConfig) -> GateOutcome:
+        """Compare the project's tool settings with its preset.
+
+        Args:
+            context: The project root.
+            config: The project's settings: its preset and recorded relaxations.
+
+        Returns:
+            ``failed`` with one finding per unrecorded drift, ``passed``, or ``error`` when the
+            settings cannot be read.
+        """
+        preset = config.preset or DEFAULT_PRESET
+        try:
+            plan = plan_init(context.project, preset, force=False)
+        except GatesError as error:
+            return GateOutcome(status=Status.ERROR, summary=error.message)
+        drifts = [d for merge in plan.merges for d in _drifts(merge)]
+        findings = [d for d in drifts if not _relaxed(d.name, config.relaxations)]
+        relaxed = len(drifts) - len(findings)
+        findings.extend(_unexplained(config))
+        diagnostics = tuple(_diagnostic(context.project, d) for d in findings)
+        summary = f"{len(diagnostics)} settings below preset {preset}, {relaxed} recorded"
+        status = Status.FAILED if diagnostics else Status.PASSED
+        return GateOutcome(status=status, summary=summary, diagnostics=diagnostics)
+
+
+CONFIG_GATE = ConfigGate()
+"""The config gate."""
+
+
+def _drifts(merge: FileMerge) -> list[_Drift]:
+    """What merging the preset into one file would change, as drifts."""
+    prefix = () if merge.label == PYPROJECT else (merge.label.removeprefix(".").split(".")[0],)
+    drifts: list[_Drift] = []
+    for change in merge.plan.changes:
+        name = _name((*prefix, *change.path))
+        if change.kind is ChangeKind.MOVE or _is_fact(name):
+            continue
+        if change.kind is ChangeKind.EXTEND:
+            missing = ", ".join(str(item) for item in _items(change.value))
+            message = f"{name} lacks {missing}, which the preset has"
+            drifts.append(
+                _Drift(file=merge.label, name=name, code="config-missing", message=message)
+            )
+        else:
+            message = f"{name} is not set; the preset sets {toml_value(change.value)}"
+            drifts.append(
+                _Drift(file=merge.label, name=name, code="config-missing", message=message)
+            )
+    for conflict in merge.plan.conflicts:
+        name = _name((*prefix, *conflict.path))
+        if not _is_fact(name):
+            theirs, preset = toml_value(conflict.theirs), toml_value(conflict.preset)
+            message = f"{name} is {theirs}; the preset has {preset}"
+            drifts.append(
+                _Drift(file=merge.label, name=name, code="config-differs", message=message)
+            )
+    return drifts
+
+
+def _name(path: tuple[str, ...]) -> str:
+    """A setting's name as relaxations spell it: ``tool.mypy.warn_unreachable``."""
+    return ".".join(path if path[:1] == ("tool",) else ("tool", *path))
+
+
+def _is_fact(name: str) -> bool:
+    """Whether a setting describes the project rather than the standard."""
+    return name.removeprefix("tool.") in _PROJECT_FACTS
+
+
+def _relaxed(name: str, relaxations: Mapping[str, str]) -> bool:
+    """Whether a relaxation (for the key or a table above it) covers the setting."""
+    return any(
+        name in {key, f"tool.{key}"} or name.startswith((f"{key}.", f"tool.{key}."))
+        for key in relaxations
+    )
+
+
+def _unexplained(config: GatesConfig) -> list[_Drift]:
+    """Relaxations recorded without a reason."""
+    return [
+        _Drift(
+            file=PYPROJECT,
+            name=key,
+            code="relaxation-without-reason",
+            message=f'relaxation "{key}" has no reason; write why the project stays below it',
+        )
+        for key, reason in config.relaxations.items()
+        if not reason.strip()
+    ]
+
+
+def _diagnostic(project: Path, drift: _Drift) -> Diagnostic:
+    """A finding at the line where the setting is, or its table, when it can be found."""
+    hint = (
+        ""
+        if drift.code == "relaxation-without-reason"
+        else (
+            "; run `pyexpert-gates init`, or record a reason in [tool.pyexpert-gates.relaxations]"
+        )
+    )
+    return Diagnostic(
+        path=drift.file,
+        line=_line_of(project / drift.file, drift.name),
+        code=drift.code,
+        message=drift.message + hint,
+    )
+
+
+def _line_of(file: Path, name: str) -> int | None:
+    """The 1-based line that sets ``name``'s last key, else None."""
+    key = re.escape(name.rsplit(".", 1)[-1])
+    pattern = re.compile(rf'^\s*(?:[\w.-]+\.)?"?{key}"?\s*=')
+    try:
+        lines = file.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return next((number for number, line in enumerate(lines, 1) if pattern.match(line)), None)
+
+
+def _items(value: object) -> list[object]:
+    """A change's items as a list."""
+    return value if is_array(value) else [value]
