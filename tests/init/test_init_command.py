@@ -6,7 +6,9 @@ import tomllib
 from pathlib import Path
 
 import pytest
+import tomlkit
 
+from pyexpert_gates import initialization
 from pyexpert_gates.cli import main
 
 PYPROJECT = (
@@ -183,3 +185,16 @@ def test_module_entry_point_and_version() -> None:
     )
     assert done.returncode == 0
     assert done.stdout.startswith("pyexpert-gates ")
+
+
+def test_a_merge_that_does_not_prove_out_writes_nothing(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Stand in for a tomlkit layout bug: the edit lands somewhere other than planned.
+    def misplace(document: tomlkit.TOMLDocument, *_: object, **__: object) -> None:
+        document["misplaced"] = {"convention": "google"}
+
+    monkeypatch.setattr(initialization, "apply_changes", misplace)
+    assert init(project) == 2
+    assert "nothing was written" in capsys.readouterr().err
+    assert (project / "pyproject.toml").read_text() == PYPROJECT
