@@ -1,0 +1,121 @@
+"""``pyexpert-gates rules``: the expert rules, with their rationale and an example of the fix."""
+
+import argparse
+import json
+import sys
+import textwrap
+from collections.abc import Sequence
+
+from pyexpert_gates.commands import Subparsers
+from pyexpert_gates.errors import UsageError
+from pyexpert_gates.expert import RULES, Rule, find_rules
+
+_WIDTH = 88
+
+
+def add_parser(subparsers: Subparsers) -> None:
+    """Add the ``rules`` subcommand and its arguments.
+
+    Args:
+        subparsers: The top-level parser's subcommand group.
+    """
+    parser = subparsers.add_parser(
+        "rules",
+        help="list the expert rules (PXG###) with their rationale and fixes",
+        description="Show the expert rules that the `expert` gate checks: what each asks "
+        "for, why, and code before and after the fix.",
+    )
+    parser.add_argument(
+        "codes",
+        nargs="*",
+        metavar="CODE",
+        help="rule codes or prefixes to show (default: every rule), e.g. PXG002",
+    )
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``rules`` with the parsed arguments.
+
+    Args:
+        args: The parsed command line.
+
+    Returns:
+        The exit code: 0.
+
+    Raises:
+        UsageError: A code names no rule.
+    """
+    rules = select_rules(args.codes)
+    text = render_json(rules) if args.format == "json" else render_text(rules)
+    sys.stdout.write(text)
+    return 0
+
+
+def select_rules(codes: Sequence[str]) -> tuple[Rule, ...]:
+    """Return the rules the command line names, in code order.
+
+    Args:
+        codes: Codes or prefixes, case-insensitive; none means every rule.
+
+    Returns:
+        The rules.
+
+    Raises:
+        UsageError: A code names no rule.
+    """
+    if not codes:
+        return RULES
+    chosen: set[Rule] = set()
+    for code in codes:
+        found = find_rules(code.upper())
+        if not found:
+            valid = ", ".join(rule.code for rule in RULES)
+            msg = f"no expert rule matches `{code}`; valid codes: {valid}"
+            raise UsageError(msg)
+        chosen.update(found)
+    return tuple(rule for rule in RULES if rule in chosen)
+
+
+def render_text(rules: Sequence[Rule]) -> str:
+    """Write rules for people.
+
+    Args:
+        rules: The rules to show.
+
+    Returns:
+        Each rule's code, name, summary, rationale and its bad and good examples.
+    """
+    return "\n".join(_rule_text(rule) for rule in rules)
+
+
+def _rule_text(rule: Rule) -> str:
+    rationale = textwrap.fill(rule.rationale, _WIDTH, initial_indent="  ", subsequent_indent="  ")
+    return (
+        f"{rule.code} {rule.name}\n  {rule.summary}\n\n{rationale}\n\n"
+        f"  Reported:\n{textwrap.indent(rule.bad, '    ')}\n"
+        f"  Fixed:\n{textwrap.indent(rule.good, '    ')}"
+    )
+
+
+def render_json(rules: Sequence[Rule]) -> str:
+    """Write rules as one JSON document.
+
+    Args:
+        rules: The rules to show.
+
+    Returns:
+        A JSON array of objects with code, name, summary, rationale, bad and good.
+    """
+    items = [
+        {
+            "code": rule.code.value,
+            "name": rule.name,
+            "summary": rule.summary,
+            "rationale": rule.rationale,
+            "bad": rule.bad,
+            "good": rule.good,
+        }
+        for rule in rules
+    ]
+    return json.dumps(items, indent=2) + "\n"

@@ -1,0 +1,127 @@
+"""PXG001: dataclasses declare ``slots=True``."""
+
+import ast
+from collections.abc import Iterator, Mapping
+
+from pyexpert_gates.expert.catalog import RuleCode
+from pyexpert_gates.expert.findings import finding_at
+from pyexpert_gates.expert.names import DATACLASS_TRANSFORM, ImportMap
+from pyexpert_gates.expert.walker import FunctionRecord, Walker
+from pyexpert_gates.models import Diagnostic
+
+# The dataclass makers whose `slots` default is known, with that default.
+KNOWN_DEFAULTS: Mapping[str, bool] = {
+    "dataclasses.dataclass": False,
+    "pydantic.dataclasses.dataclass": False,
+    "attr.s": False,
+    "attr.attrs": False,
+    "attr.dataclass": False,
+    "attr.define": True,
+    "attr.mutable": True,
+    "attr.frozen": True,
+    "attrs.define": True,
+    "attrs.mutable": True,
+    "attrs.frozen": True,
+}
+_CACHED_PROPERTY = frozenset({"functools.cached_property"})
+
+
+def check_slots(walker: Walker, path: str) -> Iterator[Diagnostic]:
+    """Report dataclasses whose instances get no ``__slots__``.
+
+    Args:
+        walker: The module's facts.
+        path: The module's path, for the findings.
+
+    Yields:
+        One finding per offending decorator.
+    """
+    local = _transform_defaults(walker.functions, walker.imports)
+    for node in walker.classes:
+        for decorator in node.decorator_list:
+            fix = _fix(decorator, walker.imports, local)
+            if fix is not None and not _exempt(node, walker.imports):
+                message = (
+                    f"dataclass `{node.name}` has no `slots=True`: write `@{fix}` so "
+                    "instances are smaller and a misspelt attribute raises"
+                )
+                yield finding_at(
+                    decorator, code=RuleCode.DATACLASS_SLOTS, path=path, message=message
+                )
+
+
+def _transform_defaults(functions: list[FunctionRecord], imports: ImportMap) -> dict[str, bool]:
+    """Map this module's ``@dataclass_transform`` decorators to their ``slots`` default."""
+    defaults: dict[str, bool] = {}
+    for record in functions:
+        node = record.node
+        marked = any(
+            imports.qualified(decorator.func if isinstance(decorator, ast.Call) else decorator)
+            in DATACLASS_TRANSFORM
+            for decorator in node.decorator_list
+        )
+        default = _slots_default(node.args) if marked else None
+        if default is not None:
+            defaults[node.name] = default
+    return defaults
+
+
+def _slots_default(arguments: ast.arguments) -> bool | None:
+    positional = [*arguments.posonlyargs, *arguments.args]
+    pairs = [
+        *zip(
+            positional[len(positional) - len(arguments.defaults) :], arguments.defaults, strict=True
+        ),
+        *zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True),
+    ]
+    for argument, default in pairs:
+        if argument.arg == "slots" and isinstance(default, ast.Constant):
+            value = default.value
+            return value if isinstance(value, bool) else None
+    return None
+
+
+def _fix(decorator: ast.expr, imports: ImportMap, local: Mapping[str, bool]) -> str | None:
+    """Return the decorator to write instead, or None when this one is fine or unknown."""
+    call = decorator if isinstance(decorator, ast.Call) else None
+    maker = decorator if call is None else call.func
+    default = KNOWN_DEFAULTS.get(imports.qualified(maker) or "")
+    if default is None and isinstance(maker, ast.Name):
+        default = local.get(maker.id)
+    if default is None:
+        return None
+    if call is None:
+        return None if default else f"{ast.unparse(maker)}(slots=True)"
+    if _effective_slots(call, default=default) is not False:
+        return None
+    others = [keyword for keyword in call.keywords if keyword.arg != "slots"]
+    fixed = ast.keyword(arg="slots", value=ast.Constant(value=True))
+    return ast.unparse(ast.Call(func=maker, args=[], keywords=[*others, fixed]))
+
+
+def _effective_slots(call: ast.Call, *, default: bool) -> bool | None:
+    """Return whether the call asks for slots, or None when the source cannot tell."""
+    if call.args or any(keyword.arg is None for keyword in call.keywords):
+        return None
+    given = next((keyword.value for keyword in call.keywords if keyword.arg == "slots"), None)
+    if given is None:
+        return default
+    if isinstance(given, ast.Constant) and isinstance(given.value, bool):
+        return given.value
+    return None
+
+
+def _exempt(node: ast.ClassDef, imports: ImportMap) -> bool:
+    """Tell whether slots would be wrong: own ``__slots__``, ``cached_property``, ``super()``."""
+    for child in ast.walk(node):
+        match child:
+            case ast.Name(id="__slots__", ctx=ast.Store()):
+                return True
+            case ast.Call(func=ast.Name(id="super"), args=[]):
+                return True
+            case ast.Name(id="cached_property") | ast.Attribute(attr="cached_property"):
+                if imports.qualified(child) in _CACHED_PROPERTY:
+                    return True
+            case _:
+                pass
+    return False
