@@ -1,0 +1,192 @@
+"""Run a plan: every gate concurrently, at most ``jobs`` at a time, each under its time limit.
+
+Tool gates run through the runner; in-process gates run in a daemon thread so that one past its
+time limit can be reported and abandoned. Whatever goes wrong inside one gate ends as that gate's
+``error``: the other gates' results are never lost to it.
+"""
+
+import asyncio
+import dataclasses
+import functools
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path, PurePosixPath, PureWindowsPath
+
+from pyexpert_gates.gates.base import (
+    Command,
+    CommandGate,
+    GateContext,
+    GateOutcome,
+    ProcessOutput,
+)
+from pyexpert_gates.gates.inprocess import InProcessGate
+from pyexpert_gates.models import Diagnostic, GateName, GateResult, Report, Status
+from pyexpert_gates.plan import Plan, PlannedGate
+from pyexpert_gates.runner import ProcessFailure, run_command
+
+
+def run_plan(plan: Plan) -> Report:
+    """Run every gate of ``plan`` and collect the report.
+
+    Args:
+        plan: What to run.
+
+    Returns:
+        One result per gate, the skipped ones included, in gate order.
+    """
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="pyexpert-gates-") as scratch:
+        results = asyncio.run(run_gates(plan, Path(scratch)))
+    skipped = (
+        GateResult(name=name, status=Status.SKIPPED, summary=reason)
+        for name, reason in plan.skipped
+    )
+    order = list(GateName)
+    return Report(
+        project=str(plan.project),
+        duration_s=time.monotonic() - started,
+        gates=tuple(sorted((*results, *skipped), key=lambda result: order.index(result.name))),
+        python=str(plan.interpreter.path),
+    )
+
+
+async def run_gates(plan: Plan, scratch: Path) -> tuple[GateResult, ...]:
+    """Run the gates of ``plan`` concurrently, at most ``plan.jobs`` at once.
+
+    Args:
+        plan: What to run.
+        scratch: A folder for this run; each gate gets a sub-folder of its own.
+
+    Returns:
+        The gates' results, in the plan's order.
+    """
+    jobs = asyncio.Semaphore(plan.jobs)
+    async with asyncio.TaskGroup() as group:
+        tasks = [group.create_task(_run_gate(plan, gate, scratch, jobs)) for gate in plan.gates]
+    return tuple(task.result() for task in tasks)
+
+
+async def _run_gate(
+    plan: Plan, planned: PlannedGate, scratch: Path, jobs: asyncio.Semaphore
+) -> GateResult:
+    """Run one gate when a job is free, and time it."""
+    async with jobs:
+        started = time.monotonic()
+        context = _context(plan, scratch / planned.name)
+        command, outcome = await _outcome(plan, planned, context)
+        return GateResult(
+            name=planned.name,
+            status=outcome.status,
+            duration_s=time.monotonic() - started,
+            command=command,
+            summary=outcome.summary,
+            diagnostics=tuple(_relative(item, plan.project) for item in outcome.diagnostics),
+        )
+
+
+def _context(plan: Plan, scratch: Path) -> GateContext:
+    """The gate's view of the project, with a scratch folder of its own."""
+    scratch.mkdir()
+    return GateContext(
+        project=plan.project,
+        paths=plan.paths,
+        python=plan.interpreter.path,
+        scratch=scratch,
+        docstring_coverage=plan.config.docstring_coverage,
+    )
+
+
+async def _outcome(
+    plan: Plan, planned: PlannedGate, context: GateContext
+) -> tuple[tuple[str, ...], GateOutcome]:
+    """The command a gate ran (none in-process) and its verdict; a gate's own bug is an error."""
+    gate = planned.gate
+    argv: tuple[str, ...] = ()
+    try:
+        if isinstance(gate, InProcessGate):
+            call = functools.partial(gate.evaluate, context, plan.config)
+            outcome = await _in_thread(call, planned.time_limit)
+        else:
+            command = gate.command(context)
+            argv = command.argv
+            outcome = await _run_tool(gate, command, context, planned.time_limit)
+    except Exception as error:  # noqa: BLE001 - a gate's own bug must not lose the other gates
+        summary = f"internal error in the {planned.name} gate: {type(error).__name__}: {error}"
+        outcome = GateOutcome(status=Status.ERROR, summary=summary)
+    return argv, outcome
+
+
+async def _run_tool(
+    gate: CommandGate, command: Command, context: GateContext, time_limit: float
+) -> GateOutcome:
+    """Run a tool gate's command and let the gate judge the output."""
+    match await run_command(command, time_limit=time_limit):
+        case ProcessFailure(reason=reason):
+            return GateOutcome(status=Status.ERROR, summary=reason)
+        case ProcessOutput() as output:
+            return gate.parse(output, context)
+
+
+async def _in_thread(call: Callable[[], GateOutcome], time_limit: float) -> GateOutcome:
+    """Run ``call`` in a daemon thread; past ``time_limit`` it is abandoned as an error."""
+    loop = asyncio.get_running_loop()
+    done: asyncio.Future[GateOutcome] = loop.create_future()
+    # A daemon thread: one that never returns must not keep the interpreter from exiting.
+    worker = threading.Thread(
+        target=_work, args=(call, loop, done), name="pyexpert-gates-gate", daemon=True
+    )
+    worker.start()
+    try:
+        async with asyncio.timeout(time_limit):
+            return await done
+    except TimeoutError:
+        return GateOutcome(status=Status.ERROR, summary=f"timed out after {time_limit:g} s")
+
+
+def _work(
+    call: Callable[[], GateOutcome],
+    loop: asyncio.AbstractEventLoop,
+    done: "asyncio.Future[GateOutcome]",
+) -> None:
+    """In the worker thread: run ``call`` and hand its outcome or exception to ``done``."""
+    try:
+        outcome = call()
+    except Exception as error:  # noqa: BLE001 - handed to the waiting task, which reports it
+        _call_soon(loop, functools.partial(_fail, done, error))
+    else:
+        _call_soon(loop, functools.partial(_succeed, done, outcome))
+
+
+def _succeed(done: "asyncio.Future[GateOutcome]", outcome: GateOutcome) -> None:
+    """Settle ``done`` with ``outcome`` unless nobody waits for it any more."""
+    if not done.done():
+        done.set_result(outcome)
+
+
+def _fail(done: "asyncio.Future[GateOutcome]", error: Exception) -> None:
+    """Settle ``done`` with ``error`` unless nobody waits for it any more."""
+    if not done.done():
+        done.set_exception(error)
+
+
+def _call_soon(loop: asyncio.AbstractEventLoop, callback: Callable[[], None]) -> None:
+    """Hand ``callback`` to ``loop`` from another thread, unless the loop has closed."""
+    try:
+        loop.call_soon_threadsafe(callback)
+    except RuntimeError:
+        # The run is over (timed out or interrupted); nobody waits for this result any more.
+        return
+
+
+def _relative(diagnostic: Diagnostic, project: Path) -> Diagnostic:
+    """``diagnostic`` with its path relative to ``project`` and POSIX separators."""
+    path = diagnostic.path
+    windows = PureWindowsPath(path)
+    posix = PurePosixPath(windows.as_posix() if windows.drive or "\\" in path else path)
+    for root in (project, project.resolve()):
+        if posix.is_absolute() and posix.is_relative_to(root.as_posix()):
+            posix = posix.relative_to(root.as_posix())
+            break
+    return dataclasses.replace(diagnostic, path=posix.as_posix())

@@ -1,0 +1,158 @@
+import json
+
+import pytest
+
+from pyexpert_gates.errors import UsageError
+from pyexpert_gates.models import Diagnostic, GateName, GateResult, Report, Severity, Status
+from pyexpert_gates.report import render, render_json, render_summary, render_text
+from pyexpert_gates.report.text import format_diagnostic
+
+UNUSED = Diagnostic(
+    path="src/pkg/mod.py",
+    line=3,
+    column=8,
+    end_line=3,
+    end_column=10,
+    code="F401",
+    message="`os` imported but unused",
+)
+REPORT = Report(
+    project="/work/project",
+    duration_s=1.23456,
+    python="/work/project/.venv/bin/python",
+    gates=(
+        GateResult(
+            name=GateName.RUFF,
+            status=Status.FAILED,
+            duration_s=0.0512,
+            command=("ruff", "check"),
+            summary="1 error in 1 file",
+            diagnostics=(UNUSED,),
+        ),
+        GateResult(name=GateName.FORMAT, status=Status.PASSED, duration_s=0.03, summary="ok"),
+        GateResult(name=GateName.MYPY, status=Status.ERROR, summary="mypy: executable not found"),
+        GateResult(name=GateName.PYTEST, status=Status.SKIPPED, summary="skipped by --skip"),
+    ),
+)
+
+GATE_KEYS = {"name", "status", "duration_s", "command", "summary", "diagnostics"}
+DIAGNOSTIC_KEYS = {
+    "path", "line", "column", "end_line", "end_column", "code", "message", "severity"
+}  # fmt: skip
+
+
+def test_json_report_follows_version_1() -> None:
+    document = json.loads(render_json(REPORT))
+    assert set(document) == {"version", "passed", "project", "duration_s", "gates", "python"}
+    assert document["version"] == 1
+    assert document["passed"] is False
+    assert document["project"] == "/work/project"
+    assert document["duration_s"] == 1.235
+    assert [set(gate) for gate in document["gates"]] == [GATE_KEYS] * 4
+    assert [gate["status"] for gate in document["gates"]] == [
+        "failed",
+        "passed",
+        "error",
+        "skipped",
+    ]
+    assert document["gates"][0]["command"] == ["ruff", "check"]
+    assert document["gates"][0]["diagnostics"] == [
+        {
+            "path": "src/pkg/mod.py",
+            "line": 3,
+            "column": 8,
+            "end_line": 3,
+            "end_column": 10,
+            "code": "F401",
+            "message": "`os` imported but unused",
+            "severity": "error",
+        }
+    ]
+    assert set(document["gates"][0]["diagnostics"][0]) == DIAGNOSTIC_KEYS
+
+
+def test_json_baselined_only_with_a_baseline() -> None:
+    gates = (
+        GateResult(name=GateName.RUFF, status=Status.PASSED, baselined=4),
+        GateResult(name=GateName.MYPY, status=Status.PASSED),
+    )
+    document = json.loads(render_json(Report(project="/p", duration_s=0, gates=gates)))
+    assert document["passed"] is True
+    assert [gate.get("baselined") for gate in document["gates"]] == [4, None]
+    assert "baselined" not in document["gates"][1]
+
+
+def test_json_keeps_null_positions_and_unicode() -> None:
+    finding = Diagnostic(path="é.py", line=None, message="would reformat", code=None)
+    gates = (GateResult(name=GateName.FORMAT, status=Status.FAILED, diagnostics=(finding,)),)
+    text = render_json(Report(project="/p", duration_s=0, gates=gates))
+    assert "é.py" in text
+    diagnostic = json.loads(text)["gates"][0]["diagnostics"][0]
+    assert diagnostic["line"] is None
+    assert diagnostic["code"] is None
+
+
+@pytest.mark.parametrize(
+    ("diagnostic", "line"),
+    [
+        (UNUSED, "src/pkg/mod.py:3:8 F401 `os` imported but unused"),
+        (Diagnostic(path="a.py", line=None, message="would reformat"), "a.py would reformat"),
+        (Diagnostic(path="a.py", line=2, code="x", message="m"), "a.py:2 x m"),
+        (
+            Diagnostic(path="a.py", line=1, column=1, message="first\nsecond\n"),
+            "a.py:1:1 first\n    second",
+        ),
+        (
+            Diagnostic(path="a.py", line=1, column=1, message="m", severity=Severity.NOTE),
+            "a.py:1:1 m",
+        ),
+    ],
+)
+def test_format_diagnostic(diagnostic: Diagnostic, line: str) -> None:
+    assert format_diagnostic(diagnostic) == line
+
+
+def test_text_report_groups_by_gate_and_ends_with_a_table() -> None:
+    text = render_text(REPORT)
+    assert text.splitlines() == [
+        "ruff: failed - 1 error in 1 file",
+        "  src/pkg/mod.py:3:8 F401 `os` imported but unused",
+        "mypy: error - mypy: executable not found",
+        "gate    status   findings     time  summary",
+        "ruff    failed          1    0.05s  1 error in 1 file",
+        "format  passed          0    0.03s  ok",
+        "mypy    error           -    0.00s  mypy: executable not found",
+        "pytest  skipped         -        -  skipped by --skip",
+        "python: /work/project/.venv/bin/python",
+        "ERROR: 1 could not run, 1 failed (1.23 s)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("statuses", "verdict"),
+    [
+        ((Status.PASSED, Status.SKIPPED), "PASSED: 1 passed (0.50 s)"),
+        ((Status.PASSED, Status.FAILED, Status.FAILED), "FAILED: 2 failed (0.50 s)"),
+        ((Status.FAILED, Status.ERROR), "ERROR: 1 could not run, 1 failed (0.50 s)"),
+    ],
+)
+def test_verdict(statuses: tuple[Status, ...], verdict: str) -> None:
+    gates = tuple(
+        GateResult(name=name, status=status)
+        for name, status in zip(GateName, statuses, strict=False)
+    )
+    summary = render_summary(Report(project="/p", duration_s=0.5, gates=gates))
+    assert summary.splitlines()[-1] == verdict
+
+
+def test_text_is_plain_unless_colour_is_asked_for() -> None:
+    assert "\x1b[" not in render(REPORT, "text")
+    coloured = render(REPORT, "text", color=True)
+    assert "\x1b[31mfailed\x1b[0m" in coloured
+    assert "\x1b[32mPASSED" not in coloured
+
+
+@pytest.mark.parametrize("output_format", ["junit", "sarif", "github", "xml"])
+def test_unsupported_formats_are_refused(output_format: str) -> None:
+    with pytest.raises(UsageError, match="not supported yet"):
+        render(REPORT, output_format)
