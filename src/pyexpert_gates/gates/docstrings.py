@@ -1,0 +1,233 @@
+"""The ``docstrings`` gate: docstring coverage of the public API, and Google sections that match.
+
+The gate's command runs our own probe (`pyexpert_gates.gates.docstrings_probe`) in the project
+folder; it reads the files, so the gate itself stays a pure parser. The probe lists every public
+object (by ruff's D1 rules: ``__all__``, ``_private`` names and modules, ``@overload`` stubs,
+property setters and ``@override`` methods are handled as ruff handles them) and whether it has
+a docstring, and it runs pydoclint on the public definitions' docstrings.
+
+The gate fails when coverage is below the project's threshold, when a docstring's sections do
+not match its definition, or when a file cannot be parsed. Each undocumented object is a finding
+at its ``def`` or ``class`` line; when coverage still meets the threshold they are kept as notes.
+"""
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+from pyexpert_gates.gates.base import Command, GateContext, GateOutcome, ProcessOutput
+from pyexpert_gates.gates.json_shape import (
+    ShapeError,
+    as_list,
+    as_object,
+    boolean,
+    field,
+    integer,
+    load,
+    optional_integer,
+    text,
+)
+from pyexpert_gates.gates.paths import own_module, relative_path, targets
+from pyexpert_gates.gates.public_api import Kind
+from pyexpert_gates.gates.verdict import could_not_run, count, error, unreadable
+from pyexpert_gates.models import Diagnostic, GateName, Severity, Status
+
+PROBE = "pyexpert_gates.gates.docstrings_probe"
+PROBE_VERSION = 1
+"""The version of the probe's JSON document that this gate reads."""
+
+_MISSING = {
+    Kind.MODULE: ("undocumented-public-module", "public module"),
+    Kind.PACKAGE: ("undocumented-public-package", "public package"),
+    Kind.CLASS: ("undocumented-public-class", "public class"),
+    Kind.NESTED_CLASS: ("undocumented-public-nested-class", "public nested class"),
+    Kind.FUNCTION: ("undocumented-public-function", "public function"),
+    Kind.METHOD: ("undocumented-public-method", "public method"),
+    Kind.MAGIC_METHOD: ("undocumented-magic-method", "magic method"),
+    Kind.INIT: ("undocumented-public-init", "__init__"),
+}
+"""For each kind of object, the code and wording of its missing docstring (ruff's rule names)."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ProbeReport:
+    """What the probe found.
+
+    Attributes:
+        files: How many files it examined.
+        missing: Paths it was given that do not exist.
+        documented: Public objects with a docstring.
+        undocumented: One finding per public object without a docstring.
+        sections: One finding per docstring whose sections do not match.
+        problems: One finding per file that could not be read or parsed.
+    """
+
+    files: int
+    missing: tuple[str, ...]
+    documented: int
+    undocumented: tuple[Diagnostic, ...]
+    sections: tuple[Diagnostic, ...]
+    problems: tuple[Diagnostic, ...]
+
+
+class DocstringsGate:
+    """Measure docstring coverage of the public API and check Google docstring sections."""
+
+    @property
+    def name(self) -> GateName:
+        """The gate's name: ``docstrings``."""
+        return GateName.DOCSTRINGS
+
+    def command(self, context: GateContext) -> Command:
+        """Run the docstring probe on the context's paths.
+
+        Args:
+            context: The project and the paths to check.
+
+        Returns:
+            The command.
+        """
+        return Command(argv=(*own_module(PROBE), *targets(context)), cwd=context.project)
+
+    def parse(self, output: ProcessOutput, context: GateContext) -> GateOutcome:
+        """Judge the probe's JSON against the project's coverage threshold.
+
+        Args:
+            output: What the probe left.
+            context: The project, for relative paths, and the coverage threshold.
+
+        Returns:
+            The verdict.
+        """
+        if output.returncode != 0:
+            return could_not_run("the docstring probe", output)
+        try:
+            report = read_probe(output.stdout, context.project)
+        except ShapeError as problem:
+            return unreadable("the docstring probe", problem)
+        if report.missing:
+            return error(f"paths do not exist: {', '.join(report.missing)}")
+        if report.files == 0:
+            return error(
+                f"no Python files to check under {', '.join(targets(context))} "
+                "(test files are not public API)"
+            )
+        return judge(report, context.docstring_coverage)
+
+
+def judge(report: ProbeReport, threshold: float) -> GateOutcome:
+    """The verdict on a report of at least one file.
+
+    Args:
+        report: What the probe found.
+        threshold: The coverage, in percent, below which the gate fails.
+
+    Returns:
+        ``failed`` below the threshold, on section findings or unparsable files; else ``passed``.
+    """
+    total = report.documented + len(report.undocumented)
+    meets = report.documented * 100 >= threshold * total
+    undocumented = report.undocumented
+    if meets:
+        undocumented = tuple(_as_note(item) for item in undocumented)
+    parts = [_coverage(report.documented, total, threshold, report.files)]
+    if report.sections:
+        parts.append(count(len(report.sections), "docstring section problem"))
+    if report.problems:
+        parts.append(f"{count(len(report.problems), 'file')} could not be parsed")
+    failed = not meets or bool(report.sections) or bool(report.problems)
+    return GateOutcome(
+        status=Status.FAILED if failed else Status.PASSED,
+        summary="; ".join(parts),
+        diagnostics=(*undocumented, *report.sections, *report.problems),
+    )
+
+
+def _coverage(documented: int, total: int, threshold: float, files: int) -> str:
+    """``96.4% documented (27/28), threshold 100%``, rounded down so 99.96% is not 100%."""
+    if total == 0:
+        return f"no public API to document in {count(files, 'file')}"
+    percent = math.floor(documented * 1000 / total) / 10
+    return f"{percent:.1f}% documented ({documented}/{total}), threshold {threshold:g}%"
+
+
+def _as_note(diagnostic: Diagnostic) -> Diagnostic:
+    """The same finding as a note, for coverage that meets the threshold anyway."""
+    return Diagnostic(
+        path=diagnostic.path,
+        line=diagnostic.line,
+        code=diagnostic.code,
+        message=diagnostic.message,
+        severity=Severity.NOTE,
+    )
+
+
+def read_probe(stdout: str, project: Path) -> ProbeReport:
+    """Read the probe's JSON document.
+
+    Args:
+        stdout: The probe's standard output.
+        project: The project root, for relative paths.
+
+    Returns:
+        The report.
+
+    Raises:
+        ShapeError: When the output is not the probe's JSON, or another version of it.
+    """
+    document = as_object(load(stdout), "the probe's output")
+    if integer(document, "version") != PROBE_VERSION:
+        message = f"the probe's output has version {document['version']}, expected {PROBE_VERSION}"
+        raise ShapeError(message)
+    objects = [as_object(item, "an object") for item in _array(document, "objects")]
+    return ProbeReport(
+        files=integer(document, "files"),
+        missing=tuple(_path(item) for item in _array(document, "missing")),
+        documented=sum(boolean(item, "documented") for item in objects),
+        undocumented=tuple(
+            _undocumented(item, project) for item in objects if not boolean(item, "documented")
+        ),
+        sections=tuple(_finding(item, project) for item in _array(document, "sections")),
+        problems=tuple(_finding(item, project) for item in _array(document, "problems")),
+    )
+
+
+def _array(document: dict[str, object], key: str) -> list[object]:
+    """A field that must hold an array."""
+    return as_list(field(document, key), f"field {key!r}")
+
+
+def _path(value: object) -> str:
+    """A path the probe was given, which must be a string."""
+    if not isinstance(value, str):
+        message = "field 'missing' holds something other than paths"
+        raise ShapeError(message)
+    return value
+
+
+def _undocumented(item: dict[str, object], project: Path) -> Diagnostic:
+    """The finding for one public object without a docstring."""
+    name = text(item, "kind")
+    try:
+        kind = Kind(name)
+    except ValueError as problem:
+        message = f"unknown kind of object {name!r}"
+        raise ShapeError(message) from problem
+    code, what = _MISSING[kind]
+    return Diagnostic(
+        path=relative_path(text(item, "path"), project),
+        line=integer(item, "line"),
+        code=code,
+        message=f"Missing docstring in {what} `{text(item, 'name')}`",
+    )
+
+
+def _finding(value: object, project: Path) -> Diagnostic:
+    """A section finding or a file problem, as the probe printed it."""
+    item = as_object(value, "a finding")
+    return Diagnostic(
+        path=relative_path(text(item, "path"), project),
+        line=optional_integer(item, "line"),
+        code=text(item, "code"),
+        message=text(item, "message"),
+    )

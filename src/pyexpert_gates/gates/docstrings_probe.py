@@ -1,0 +1,204 @@
+"""Read a project's Python files and print what the ``docstrings`` gate judges, as JSON.
+
+Run as ``python -m pyexpert_gates.gates.docstrings_probe PATH...`` in the project folder. Gates
+read no files themselves, so this small program does the reading in a process of its own, and
+the gate parses what it prints:
+
+```
+{"version": 1, "files": 12, "missing": [],
+ "objects": [{"path": "src/pkg/mod.py", "line": 3, "name": "f", "kind": "function",
+              "documented": true}],
+ "sections": [{"path": "src/pkg/mod.py", "line": 3, "code": "DOC101", "message": "..."}],
+ "problems": [{"path": "src/pkg/bad.py", "line": 2, "code": "invalid-syntax", "message": "..."}]}
+```
+
+Test code is not public API: files named ``test_*.py``, ``*_test.py`` or ``conftest.py`` and
+anything under a ``tests`` or ``test`` folder are skipped, like the folders ruff excludes by
+default (virtual environments, caches, build output).
+"""
+
+import ast
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TypeAlias
+
+from pyexpert_gates.gates.docstrings import PROBE_VERSION
+from pyexpert_gates.gates.public_api import Kind, public_objects
+from pyexpert_gates.gates.sections import section_findings
+
+_SKIPPED_FOLDERS = frozenset(
+    {
+        ".bzr",
+        ".direnv",
+        ".eggs",
+        ".git",
+        ".git-rewrite",
+        ".hg",
+        ".ipynb_checkpoints",
+        ".mypy_cache",
+        ".nox",
+        ".pants.d",
+        ".pyenv",
+        ".pytest_cache",
+        ".pytype",
+        ".ruff_cache",
+        ".svn",
+        ".tox",
+        ".venv",
+        ".vscode",
+        "__pycache__",
+        "__pypackages__",
+        "_build",
+        "buck-out",
+        "build",
+        "dist",
+        "node_modules",
+        "site-packages",
+        "venv",
+    }
+)
+_TEST_FOLDERS = frozenset({"tests", "test"})
+_MODULE_KINDS = frozenset({Kind.MODULE, Kind.PACKAGE})
+
+_Record: TypeAlias = dict[str, object]
+
+
+def main(arguments: Sequence[str] | None = None) -> int:
+    """Print the probe's JSON for the paths on the command line (default: the current folder).
+
+    Args:
+        arguments: The paths, relative to the current folder; None reads ``sys.argv``.
+
+    Returns:
+        The exit code: 0, since findings are for the gate to judge.
+    """
+    paths = list(sys.argv[1:] if arguments is None else arguments) or ["."]
+    sys.stdout.write(json.dumps(probe(Path.cwd(), paths)))
+    return 0
+
+
+def probe(root: Path, paths: Sequence[str]) -> _Record:
+    """Examine every Python file under ``paths``.
+
+    Args:
+        root: The folder the paths are relative to (the project root).
+        paths: Files and folders to examine.
+
+    Returns:
+        The JSON document described in the module docstring.
+    """
+    files, missing = python_files(root, paths)
+    objects: list[_Record] = []
+    sections: list[_Record] = []
+    problems: list[_Record] = []
+    for relative in files:
+        tree = _parse(root / relative, relative, problems)
+        if tree is not None:
+            _examine(tree, relative, objects, sections)
+    return {
+        "version": PROBE_VERSION,
+        "files": len(files),
+        "missing": missing,
+        "objects": objects,
+        "sections": sections,
+        "problems": problems,
+    }
+
+
+def python_files(root: Path, paths: Sequence[str]) -> tuple[list[str], list[str]]:
+    """The non-test Python files under ``paths``, and the paths that do not exist.
+
+    Args:
+        root: The folder the paths are relative to.
+        paths: Files and folders.
+
+    Returns:
+        The files, relative to ``root`` with POSIX separators and in a stable order, without
+        duplicates; and the paths that name nothing.
+    """
+    found: dict[str, None] = {}
+    missing: list[str] = []
+    for name in paths:
+        path = root / name
+        if path.is_dir():
+            candidates = sorted(_walk(path))
+        elif path.is_file():
+            candidates = [path] if path.suffix == ".py" else []
+        else:
+            missing.append(name)
+            continue
+        for candidate in candidates:
+            relative = candidate.relative_to(root)
+            if not _is_test(relative):
+                found[relative.as_posix()] = None
+    return list(found), missing
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """The ``.py`` files under ``folder``, outside the folders that hold no project code."""
+    for entry in folder.iterdir():
+        if entry.is_dir() and not entry.is_symlink():
+            if entry.name not in _SKIPPED_FOLDERS:
+                yield from _walk(entry)
+        elif entry.suffix == ".py" and entry.is_file():
+            yield entry
+
+
+def _is_test(path: Path) -> bool:
+    """Whether a project-relative file is test code by pytest's naming conventions."""
+    name = path.name
+    return (
+        name.startswith("test_")
+        or name.endswith("_test.py")
+        or name == "conftest.py"
+        or bool(_TEST_FOLDERS.intersection(path.parent.parts))
+    )
+
+
+def _parse(path: Path, relative: str, problems: list[_Record]) -> ast.Module | None:
+    """The file's syntax tree, or None with the reason added to ``problems``."""
+    try:
+        source = path.read_bytes()
+    except OSError as error:
+        problems.append(_problem(relative, None, "unreadable", error.strerror or str(error)))
+        return None
+    try:
+        return ast.parse(source, filename=relative)
+    except SyntaxError as error:
+        problems.append(_problem(relative, error.lineno, "invalid-syntax", error.msg))
+    except ValueError as error:  # a NUL byte in the source, before Python 3.12
+        problems.append(_problem(relative, None, "invalid-syntax", str(error)))
+    return None
+
+
+def _examine(
+    tree: ast.Module, relative: str, objects: list[_Record], sections: list[_Record]
+) -> None:
+    """Add one module's public objects and section findings."""
+    public = public_objects(tree, Path(relative))
+    objects.extend(
+        {
+            "path": relative,
+            "line": item.line,
+            "name": item.name,
+            "kind": item.kind.value,
+            "documented": item.documented,
+        }
+        for item in public
+    )
+    lines = {item.line for item in public if item.kind not in _MODULE_KINDS}
+    sections.extend(
+        {"path": relative, "line": finding.line, "code": finding.code, "message": finding.message}
+        for finding in section_findings(tree, lines)
+    )
+
+
+def _problem(relative: str, line: int | None, code: str, message: str) -> _Record:
+    """A file that could not be examined."""
+    return {"path": relative, "line": line, "code": code, "message": message}
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

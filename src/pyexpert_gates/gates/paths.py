@@ -1,0 +1,68 @@
+"""Paths as the gates name them: the tools' interpreter, what to check, and where findings are.
+
+Every finding's path is relative to the project root with POSIX separators, whatever form the
+tool printed (absolute, ``./``-prefixed, or already relative).
+"""
+
+import sys
+from pathlib import Path
+
+from pyexpert_gates.gates.base import GateContext
+
+
+def own_python() -> str:
+    """The interpreter running pyexpert-gates, which has ruff, mypy and pyright installed.
+
+    Returns:
+        The interpreter's path.
+    """
+    return sys.executable
+
+
+def own_module(module: str) -> tuple[str, ...]:
+    """The command line that runs ``module`` with our own interpreter.
+
+    ``-P`` keeps the project's folder off ``sys.path``: the tools run with the project as their
+    working directory, and a project file named like a standard module (``json.py``,
+    ``tokenize.py``) must not replace it inside the tool.
+
+    Args:
+        module: The module to run, as for ``python -m``.
+
+    Returns:
+        The program and its first arguments.
+    """
+    return (own_python(), "-P", "-m", module)
+
+
+def targets(context: GateContext) -> tuple[str, ...]:
+    """What a tool should check: the context's paths, or the whole project when none are given.
+
+    Args:
+        context: The gate's view of the project.
+
+    Returns:
+        Paths relative to the project root.
+    """
+    return context.paths or (".",)
+
+
+def relative_path(reported: str, project: Path) -> str:
+    """A path as a tool reported it, made relative to the project root with POSIX separators.
+
+    The conversion is lexical: nothing on disk is consulted, so it is the same for recorded
+    output as for a live run. A path outside the project stays absolute.
+
+    Args:
+        reported: The path in the tool's output, absolute or relative to the project root.
+        project: The project root, absolute.
+
+    Returns:
+        The project-relative POSIX path, or the absolute POSIX path when it lies outside.
+    """
+    path = Path(reported)
+    if path.is_absolute():
+        if not path.is_relative_to(project):
+            return path.as_posix()
+        path = path.relative_to(project)
+    return path.as_posix()

@@ -1,0 +1,173 @@
+"""The ``pyright`` gate: pyright with the project's configuration, read as JSON.
+
+pyright comes from the interpreter of pyexpert-gates (the PyPI wrapper bundles the pinned
+pyright and node, so it needs no network) and resolves imports in the project's environment
+through ``--pythonpath``. The wrapper downloads another pyright when
+``PYRIGHT_PYTHON_FORCE_VERSION`` or ``PYRIGHT_PYTHON_PYLANCE_VERSION`` is set, so both are
+removed from its environment; ``PYRIGHT_PYTHON_IGNORE_WARNINGS`` stops its version check.
+
+``--warnings`` makes warnings fail the run like errors: the standard is zero findings.
+pyright reports an invalid configuration on standard error and still exits 0, silently using
+its defaults, and it exits 0 when it analyzed no file: both are ``error``, never ``passed``.
+"""
+
+from pathlib import Path
+
+from pyexpert_gates.gates.base import Command, GateContext, GateOutcome, ProcessOutput
+from pyexpert_gates.gates.json_shape import (
+    ShapeError,
+    as_list,
+    as_object,
+    field,
+    integer,
+    load,
+    optional_text,
+    text,
+)
+from pyexpert_gates.gates.paths import own_module, relative_path, targets
+from pyexpert_gates.gates.verdict import (
+    blocking,
+    could_not_run,
+    count,
+    error,
+    inconsistent,
+    spread,
+    unexpected_exit,
+    unreadable,
+    untrusted,
+)
+from pyexpert_gates.models import Diagnostic, GateName, Severity, Status
+
+_EXIT_MEANINGS = {2: "fatal error", 3: "configuration file could not be parsed", 4: "bad argument"}
+_SEVERITIES = {
+    "error": Severity.ERROR,
+    "warning": Severity.WARNING,
+    "information": Severity.NOTE,
+}
+
+
+class PyrightGate:
+    """Type-check with pyright: the project's configuration, the project's environment."""
+
+    @property
+    def name(self) -> GateName:
+        """The gate's name: ``pyright``."""
+        return GateName.PYRIGHT
+
+    def command(self, context: GateContext) -> Command:
+        """Run pyright on the context's paths with JSON output, offline.
+
+        Args:
+            context: The project, its interpreter and the paths to check.
+
+        Returns:
+            The command.
+        """
+        argv = (
+            *own_module("pyright"),
+            "--outputjson",
+            "--warnings",
+            "--pythonpath",
+            str(context.python),
+            *targets(context),
+        )
+        return Command(
+            argv=argv,
+            cwd=context.project,
+            env={"PYRIGHT_PYTHON_IGNORE_WARNINGS": "1"},
+            unset_env=("PYRIGHT_PYTHON_FORCE_VERSION", "PYRIGHT_PYTHON_PYLANCE_VERSION"),
+        )
+
+    def parse(self, output: ProcessOutput, context: GateContext) -> GateOutcome:
+        """Judge pyright's JSON: exit 0 clean, 1 findings, 2 to 4 broken.
+
+        Args:
+            output: What pyright left.
+            context: The project, for relative paths.
+
+        Returns:
+            The verdict.
+        """
+        if output.returncode in _EXIT_MEANINGS:
+            return could_not_run("pyright", output, _EXIT_MEANINGS[output.returncode])
+        if output.returncode not in {0, 1}:
+            return unexpected_exit("pyright", output)
+        try:
+            files, diagnostics = pyright_report(output.stdout, context.project)
+        except ShapeError as problem:
+            if output.stderr.strip():
+                return could_not_run("pyright", output)
+            return unreadable("pyright", problem)
+        if output.stderr.strip():
+            return untrusted("pyright", output, diagnostics)
+        return _judge(output.returncode, files, diagnostics)
+
+
+def _judge(returncode: int, files: int, diagnostics: tuple[Diagnostic, ...]) -> GateOutcome:
+    """The verdict on a report that parsed, checked against the exit code."""
+    if files == 0:
+        return error(f"pyright analyzed no files (exit {returncode})", diagnostics)
+    findings = blocking(diagnostics)
+    if (returncode == 1) != bool(findings):
+        return inconsistent("pyright", returncode, len(findings))
+    analyzed = f"{count(files, 'file')} analyzed"
+    if not findings:
+        return GateOutcome(
+            status=Status.PASSED, summary=f"no findings, {analyzed}", diagnostics=diagnostics
+        )
+    return GateOutcome(
+        status=Status.FAILED,
+        summary=f"{_tally(findings)}, {analyzed}",
+        diagnostics=diagnostics,
+    )
+
+
+def _tally(findings: tuple[Diagnostic, ...]) -> str:
+    """``2 errors and 1 warning in 2 files``."""
+    errors = sum(item.severity is Severity.ERROR for item in findings)
+    warnings = len(findings) - errors
+    if not warnings:
+        return spread(findings, "error")
+    if not errors:
+        return spread(findings, "warning")
+    files = len({item.path for item in findings})
+    return f"{count(errors, 'error')} and {count(warnings, 'warning')} in {count(files, 'file')}"
+
+
+def pyright_report(stdout: str, project: Path) -> tuple[int, tuple[Diagnostic, ...]]:
+    """Read pyright's ``--outputjson`` document.
+
+    Args:
+        stdout: pyright's standard output.
+        project: The project root, for relative paths.
+
+    Returns:
+        How many files pyright analyzed, and its findings with 1-based positions.
+
+    Raises:
+        ShapeError: When the output is not pyright's JSON.
+    """
+    report = as_object(load(stdout), "pyright's output")
+    summary = as_object(field(report, "summary"), "field 'summary'")
+    entries = as_list(field(report, "generalDiagnostics"), "field 'generalDiagnostics'")
+    diagnostics = tuple(
+        _diagnostic(as_object(entry, "a pyright finding"), project) for entry in entries
+    )
+    return integer(summary, "filesAnalyzed"), diagnostics
+
+
+def _diagnostic(entry: dict[str, object], project: Path) -> Diagnostic:
+    """One pyright finding; its lines and characters are 0-based, ends exclusive."""
+    span = as_object(field(entry, "range"), "field 'range'")
+    start = as_object(field(span, "start"), "field 'start'")
+    end = as_object(field(span, "end"), "field 'end'")
+    return Diagnostic(
+        path=relative_path(text(entry, "file"), project),
+        line=integer(start, "line") + 1,
+        column=integer(start, "character") + 1,
+        end_line=integer(end, "line") + 1,
+        end_column=integer(end, "character") + 1,
+        code=optional_text(entry, "rule"),
+        message=text(entry, "message"),
+        severity=_SEVERITIES.get(text(entry, "severity"), Severity.ERROR),
+    )

@@ -1,0 +1,136 @@
+"""The ``pytest`` gate: the project's test suite, as the project configures it, judged by JUnit.
+
+pytest runs in the project's environment (``<project python> -m pytest``) from the project
+folder, with no paths of ours, so ``testpaths`` and ``addopts`` apply exactly as they do for the
+project's developers. Its cache provider stays on: a project's ``addopts`` may use ``--lf``, and
+``.pytest_cache`` ignores itself in git.
+
+Each failure or error becomes a finding at its test function (``junit_family=xunit1`` gives the
+file and line), coded by the test's node id. Exit codes: 0 passed, 1 tests failed; 2
+(interrupted, such as errors during collection), 3 (internal error), 4 (usage error),
+5 (no tests collected) and 6 (more warnings than ``--max-warnings`` allows) are ``error``.
+"""
+
+from pyexpert_gates.gates.base import Command, GateContext, GateOutcome, ProcessOutput
+from pyexpert_gates.gates.json_shape import ShapeError
+from pyexpert_gates.gates.junit import JunitReport, read_junit
+from pyexpert_gates.gates.verdict import (
+    could_not_run,
+    count,
+    error,
+    inconsistent,
+    one_line,
+    unexpected_exit,
+    unreadable,
+)
+from pyexpert_gates.models import GateName, Status
+
+REPORT_NAME = "pytest-junit.xml"
+INTERRUPTED = 2
+"""pytest's exit code when the session stopped early, such as on errors during collection."""
+_NOT_INSTALLED = "No module named pytest"
+_EXIT_MEANINGS = {3: "internal error", 4: "usage error"}
+
+
+class PytestGate:
+    """Run the project's tests with pytest: every test must pass."""
+
+    @property
+    def name(self) -> GateName:
+        """The gate's name: ``pytest``."""
+        return GateName.PYTEST
+
+    def command(self, context: GateContext) -> Command:
+        """Run pytest in the project's environment, writing a JUnit report to the scratch folder.
+
+        Args:
+            context: The project, its interpreter and the scratch folder.
+
+        Returns:
+            The command.
+        """
+        report = context.scratch / REPORT_NAME
+        argv = (
+            str(context.python),
+            "-m",
+            "pytest",
+            f"--junit-xml={report}",
+            "-o",
+            "junit_family=xunit1",
+        )
+        return Command(argv=argv, cwd=context.project, report_file=report)
+
+    def parse(self, output: ProcessOutput, context: GateContext) -> GateOutcome:
+        """Judge the session by its exit code and its JUnit report.
+
+        Args:
+            output: What pytest left, with the report's text.
+            context: The project, for relative paths, and its interpreter.
+
+        Returns:
+            The verdict.
+        """
+        if output.report_text is None and _NOT_INSTALLED in output.stderr:
+            return error(
+                f"pytest is not installed in {context.python}; "
+                "install it in the project's environment"
+            )
+        match output.returncode:
+            case 0 | 1 | 2:
+                return _judge(output, context)
+            case 3 | 4:
+                return could_not_run("pytest", output, _EXIT_MEANINGS[output.returncode])
+            case 5:
+                return error("pytest collected no tests (exit 5); check testpaths and the paths")
+            case 6:
+                return error(f"pytest exceeded the allowed warnings (exit 6): {_last(output)}")
+            case _:
+                return unexpected_exit("pytest", output)
+
+
+def _judge(output: ProcessOutput, context: GateContext) -> GateOutcome:
+    """The verdict on a session that wrote (or should have written) a report."""
+    if output.report_text is None:
+        return could_not_run("pytest", output, "no JUnit report was written")
+    try:
+        report = read_junit(output.report_text, context.project)
+    except ShapeError as problem:
+        return unreadable("pytest", problem)
+    if output.returncode == INTERRUPTED:
+        return error(
+            f"pytest was interrupted before the tests could finish: {_last(output)}",
+            report.problems,
+        )
+    if (output.returncode == 1) != bool(report.problems):
+        return inconsistent("pytest", output.returncode, len(report.problems))
+    if report.tests == 0:
+        return error("pytest reported success but its report holds no tests")
+    status = Status.FAILED if report.problems else Status.PASSED
+    return GateOutcome(status=status, summary=tally(report), diagnostics=report.problems)
+
+
+def tally(report: JunitReport) -> str:
+    """``2 failed, 1 error, 5 passed, 1 skipped``, leaving out the counts that are zero.
+
+    Args:
+        report: The session's report.
+
+    Returns:
+        The counts, or ``no tests ran``.
+    """
+    parts = [
+        f"{report.failures} failed" if report.failures else "",
+        count(report.errors, "error") if report.errors else "",
+        f"{report.passed} passed" if report.passed else "",
+        f"{report.skipped} skipped" if report.skipped else "",
+    ]
+    return ", ".join(part for part in parts if part) or "no tests ran"
+
+
+def _last(output: ProcessOutput) -> str:
+    """Pytest's closing line (``Interrupted: 2 errors during collection``) or its error."""
+    lines = [line.strip("=! ") for line in output.stdout.splitlines() if line.strip("=! ")]
+    for line in reversed(lines):
+        if line.startswith(("Interrupted:", "Tests pass, but")):
+            return line
+    return one_line(output.stderr) or (lines[-1] if lines else "it printed nothing")

@@ -1,0 +1,188 @@
+"""The ``ruff`` gate: ruff's linter with the project's own configuration, read as JSON.
+
+ruff runs from the interpreter of pyexpert-gates, whose ruff version the presets are verified
+against. ``--no-fix`` keeps a project's ``fix = true`` from editing files during a check, and
+``--force-exclude`` applies the project's ``exclude`` to the paths named on the command line too.
+ruff's own cache stays on: it is keyed by ruff's version and settings, so it cannot replay a
+stale verdict.
+"""
+
+from pathlib import Path
+
+from pyexpert_gates.gates.base import Command, GateContext, GateOutcome, ProcessOutput
+from pyexpert_gates.gates.json_shape import (
+    ShapeError,
+    as_list,
+    as_object,
+    integer,
+    load,
+    optional_text,
+    text,
+)
+from pyexpert_gates.gates.paths import own_module, relative_path, targets
+from pyexpert_gates.gates.verdict import (
+    could_not_run,
+    error,
+    inconsistent,
+    spread,
+    unexpected_exit,
+    unreadable,
+)
+from pyexpert_gates.models import Diagnostic, GateName, Severity, Status
+
+NO_FILES = "No Python files found"
+"""ruff's warning, on standard error with exit code 0, when the paths hold nothing to check."""
+UNREADABLE = frozenset({"E902", "io"})
+"""ruff's codes for a path it could not read (``check`` and ``format``): nothing was checked."""
+
+
+class RuffGate:
+    """Lint with ruff: every rule the project selects must report nothing."""
+
+    @property
+    def name(self) -> GateName:
+        """The gate's name: ``ruff``."""
+        return GateName.RUFF
+
+    def command(self, context: GateContext) -> Command:
+        """Run ``ruff check`` on the context's paths with JSON output.
+
+        Args:
+            context: The project and the paths to check.
+
+        Returns:
+            The command.
+        """
+        return ruff_command(context, "check", "--no-fix")
+
+    def parse(self, output: ProcessOutput, context: GateContext) -> GateOutcome:
+        """Judge ruff's JSON: exit 0 clean, 1 findings (syntax errors included), 2 broken.
+
+        Args:
+            output: What ruff left.
+            context: The project, for relative paths.
+
+        Returns:
+            The verdict.
+        """
+        match output.returncode:
+            case 0 | 1:
+                return _judge(output, context)
+            case 2:
+                return could_not_run("ruff", output, "configuration or usage error")
+            case _:
+                return unexpected_exit("ruff", output)
+
+
+def _judge(output: ProcessOutput, context: GateContext) -> GateOutcome:
+    """The verdict on a run that ended normally."""
+    if NO_FILES in output.stderr:
+        return error(nothing_checked("ruff", context))
+    try:
+        diagnostics = ruff_diagnostics(output.stdout, context.project)
+    except ShapeError as problem:
+        return unreadable("ruff", problem)
+    unread = [item for item in diagnostics if item.code in UNREADABLE]
+    if unread:
+        return could_not_read("ruff", unread)
+    if (output.returncode == 1) != bool(diagnostics):
+        return inconsistent("ruff", output.returncode, len(diagnostics))
+    if not diagnostics:
+        return GateOutcome(status=Status.PASSED, summary="no findings")
+    return GateOutcome(
+        status=Status.FAILED, summary=spread(diagnostics, "finding"), diagnostics=diagnostics
+    )
+
+
+def ruff_command(context: GateContext, *arguments: str) -> Command:
+    """A ruff command on the context's paths, with JSON output and the project's excludes.
+
+    Args:
+        context: The project and the paths to check.
+        arguments: The subcommand and its own options.
+
+    Returns:
+        The command.
+    """
+    argv = (
+        *own_module("ruff"),
+        *arguments,
+        "--output-format",
+        "json",
+        "--force-exclude",
+        *targets(context),
+    )
+    return Command(argv=argv, cwd=context.project)
+
+
+def nothing_checked(tool: str, context: GateContext) -> str:
+    """Say that ``tool`` found no Python files under the paths it was given.
+
+    Args:
+        tool: The tool's name as users know it.
+        context: The paths it was given.
+
+    Returns:
+        The summary line.
+    """
+    return f"{tool} found no Python files to check under: {', '.join(targets(context))}"
+
+
+def could_not_read(tool: str, unread: list[Diagnostic]) -> GateOutcome:
+    """Say which paths ``tool`` could not read, so what it checked is incomplete.
+
+    Args:
+        tool: The tool's name as users know it.
+        unread: ruff's findings about the paths it could not read.
+
+    Returns:
+        The ``error`` outcome.
+    """
+    reasons = "; ".join(
+        item.message if item.path in item.message else f"{item.path}: {item.message}"
+        for item in unread
+    )
+    return error(f"{tool} could not read every path: {reasons}")
+
+
+def ruff_diagnostics(stdout: str, project: Path) -> tuple[Diagnostic, ...]:
+    """Read the JSON array that ``ruff check`` and ``ruff format --check`` print.
+
+    Args:
+        stdout: ruff's standard output with ``--output-format json``.
+        project: The project root, for relative paths.
+
+    Returns:
+        One diagnostic per entry. A rule without a code (``invalid-syntax``, preview rules
+        that have only a name) is named by its rule name.
+
+    Raises:
+        ShapeError: When the output is not ruff's JSON.
+    """
+    entries = as_list(load(stdout), "ruff's output")
+    return tuple(_diagnostic(as_object(entry, "a ruff finding"), project) for entry in entries)
+
+
+def _diagnostic(entry: dict[str, object], project: Path) -> Diagnostic:
+    """One ruff finding; ruff's rows and columns are already 1-based."""
+    line, column = _position(entry, "location")
+    end_line, end_column = _position(entry, "end_location")
+    return Diagnostic(
+        path=relative_path(text(entry, "filename"), project),
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        code=optional_text(entry, "code") or optional_text(entry, "name"),
+        message=text(entry, "message"),
+        severity=Severity.WARNING if entry.get("severity") == "warning" else Severity.ERROR,
+    )
+
+
+def _position(entry: dict[str, object], key: str) -> tuple[int | None, int | None]:
+    """A ``{"row", "column"}`` location, or no position when ruff gives none."""
+    value = entry.get(key)
+    if value is None:
+        return None, None
+    position = as_object(value, f"field {key!r}")
+    return integer(position, "row"), integer(position, "column")

@@ -1,0 +1,97 @@
+"""Google docstring sections checked against signatures and bodies, by pydoclint.
+
+pydoclint (``style = "google"``) checks that ``Args`` names every parameter and nothing else,
+that ``Returns``, ``Yields`` and ``Raises`` are present where the body needs them, and that a
+class's constructor arguments are documented in one place. The settings follow the standard:
+
+- argument types live in signatures, not docstrings (``arg-type-hints-in-docstring = false``,
+  and return or yield types are not compared);
+- a one-line docstring gets no exemption (``skip-checking-short-docstrings = false``);
+- ``__init__`` may have its own docstring with its ``Args`` (ruff's D107 asks for one);
+- class attributes are not checked: ``Attributes`` sections are a style choice, not a contract.
+"""
+
+import ast
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from typing import Protocol, cast
+
+from pydoclint.visitor import Visitor  # type: ignore[import-untyped]  # pydoclint ships no py.typed
+
+
+class _Violation(Protocol):
+    """The part of pydoclint's ``Violation`` this module reads."""
+
+    @property
+    def line(self) -> int:
+        """The 1-based line of the definition."""
+        ...
+
+    @property
+    def code(self) -> int:
+        """The number of the ``DOC`` code."""
+        ...
+
+    @property
+    def msg(self) -> str:
+        """The message."""
+        ...
+
+
+class _Visitor(Protocol):
+    """The part of pydoclint's ``Visitor`` this module uses."""
+
+    @property
+    def violations(self) -> Sequence[_Violation]:
+        """What the visit found."""
+        ...
+
+    def visit(self, node: ast.AST) -> object:
+        """Check every definition under ``node``."""
+        ...
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SectionFinding:
+    """A docstring whose sections do not match its definition.
+
+    Attributes:
+        line: The 1-based line of the ``def`` or ``class``.
+        code: pydoclint's code, such as ``DOC101``.
+        message: pydoclint's message.
+    """
+
+    line: int
+    code: str
+    message: str
+
+
+def section_findings(tree: ast.Module, lines: Collection[int]) -> tuple[SectionFinding, ...]:
+    """Check the docstrings of the definitions that start on ``lines``.
+
+    Args:
+        tree: The module's syntax tree.
+        lines: The lines of the definitions to report on (the public API); pydoclint's
+            findings elsewhere are left out.
+
+    Returns:
+        The findings, in pydoclint's order.
+    """
+    visitor = cast(
+        "_Visitor",
+        Visitor(
+            style="google",
+            argTypeHintsInDocstring=False,
+            checkReturnTypes=False,
+            checkYieldTypes=False,
+            skipCheckingShortDocstrings=False,
+            allowInitDocstring=True,
+            checkClassAttributes=False,
+        ),
+    )
+    visitor.visit(tree)
+    return tuple(
+        SectionFinding(line=violation.line, code=f"DOC{violation.code:03d}", message=violation.msg)
+        for violation in visitor.violations
+        if violation.line in lines
+    )
