@@ -100,10 +100,11 @@ _EXPLICIT_ANY = Rule(
         "`# type: ignore[explicit-any]`, `# pyright: ignore[reportExplicitAny]` or "
         "`# noqa: PXG003`, followed by a reason. The suppression may also stand on the first "
         "line of the statement (the `def` line for a parameter), where mypy reports it. "
-        "Reported in annotations (string annotations too), `cast(Any, ...)`, type aliases, "
-        "subscripts such as `dict[str, Any]` and any other use of the name, through "
-        "`from typing import Any`, `import typing as t` and `typing_extensions`; never in "
-        "strings that are not annotations."
+        "Reported where `Any` stands as a type: annotations (string annotations too), type "
+        "arguments such as `dict[str, Any]`, unions, aliases (`X = Any`, `TypeAlias`), base "
+        "classes, `cast(Any, ...)`, `NewType` and `TypeVar` bounds, through `from typing "
+        "import Any`, `import typing as t` and `typing_extensions`. A runtime use of the "
+        "object (`if hint is Any:`) is not a type, and a string is one only in an annotation."
     ),
     bad="def load(text: str) -> dict[str, Any]:\n    return json.loads(text)\n",
     good=(

@@ -29,6 +29,8 @@ LITERAL = typing_names("Literal")
 ANNOTATED = typing_names("Annotated")
 TYPE_ALIAS = typing_names("TypeAlias")
 DATACLASS_TRANSFORM = typing_names("dataclass_transform")
+NEW_TYPE = typing_names("NewType")
+TYPE_VAR = typing_names("TypeVar")
 
 # What `from <module> import *` binds, for the objects the rules look for.
 _STAR_EXPORTS = {

@@ -112,7 +112,12 @@ def _effective_slots(call: ast.Call, *, default: bool) -> bool | None:
 
 
 def _exempt(node: ast.ClassDef, imports: ImportMap) -> bool:
-    """Tell whether slots would be wrong: own ``__slots__``, ``cached_property``, ``super()``."""
+    """Tell whether slots would break the class, or it has them already."""
+    return _slots_breakers(node, imports) or bool(_undeclared_attributes(node))
+
+
+def _slots_breakers(node: ast.ClassDef, imports: ImportMap) -> bool:
+    """Find its own ``__slots__``, a ``cached_property`` or a zero-argument ``super()``."""
     for child in ast.walk(node):
         match child:
             case ast.Name(id="__slots__", ctx=ast.Store()):
@@ -125,3 +130,56 @@ def _exempt(node: ast.ClassDef, imports: ImportMap) -> bool:
             case _:
                 pass
     return False
+
+
+def _undeclared_attributes(node: ast.ClassDef) -> set[str]:
+    """Return the attributes its methods set on ``self`` that the class body never declares.
+
+    A slotted instance has no ``__dict__``, so setting such an attribute would raise.
+    """
+    declared: set[str] = set()
+    assigned: set[str] = set()
+    for statement in node.body:
+        match statement:
+            case ast.AnnAssign(target=ast.Name(id=name)):
+                declared.add(name)
+            case ast.Assign(targets=targets):
+                declared.update(target.id for target in targets if isinstance(target, ast.Name))
+            case (
+                ast.FunctionDef(args=ast.arguments(args=[first, *_]))
+                | ast.AsyncFunctionDef(args=ast.arguments(args=[first, *_]))
+            ):
+                declared.add(statement.name)
+                assigned.update(_set_on(statement, first.arg))
+            case _:
+                pass
+    return assigned - declared
+
+
+def _set_on(function: ast.FunctionDef | ast.AsyncFunctionDef, owner: str) -> set[str]:
+    """Return the attributes a method sets on its first argument, directly or via setattr."""
+    names: set[str] = set()
+    for child in ast.walk(function):
+        match child:
+            case ast.Attribute(value=ast.Name(id=target), attr=attribute, ctx=ast.Store()) if (
+                target == owner
+            ):
+                names.add(attribute)
+            case ast.Call(
+                func=ast.Attribute(attr="__setattr__") | ast.Name(id="setattr"), args=arguments
+            ):
+                # object.__setattr__(self, "name", value) or setattr(self, "name", value).
+                names.update(_named_target(arguments, owner))
+            case _:
+                pass
+    return names
+
+
+def _named_target(arguments: list[ast.expr], owner: str) -> set[str]:
+    match arguments:
+        case [ast.Name(id=target), ast.Constant(value=str() as attribute), *_] if target == owner:
+            return {attribute}
+        case [ast.Name(id=target), _, *_] if target == owner:
+            return {"<computed>"}  # A computed name may be anything the body does not declare.
+        case _:
+            return set()

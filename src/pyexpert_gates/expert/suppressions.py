@@ -16,11 +16,16 @@ from pyexpert_gates.expert.comments import Comment
 
 _CODE = r"[A-Z]+[0-9]+"
 _CODES = rf"{_CODE}(?:[\s,]+{_CODE})*"
+# A directive quoted in prose ("# type: ignore" comments ...) follows a quote: not a directive.
+_UNQUOTED = r"(?<![\"'`])#\s*"
+# As pyright reads them: after `ignore` and its optional [codes] comes a space, `#` or the end.
+_IGNORE = r"ignore(?:\s*\[(?P<{}_codes>[^\]]*)\])?(?=\s|#|$)"
 _DIRECTIVE = re.compile(
-    rf"(?P<noqa>#\s*(?i:noqa)(?:\s*:\s*(?P<noqa_codes>{_CODES}))?)"
-    rf"|(?P<file>#\s*(?i:ruff\s*:|flake8\s*[:=])\s*(?i:noqa)(?:\s*:\s*(?P<file_codes>{_CODES}))?)"
-    r"|(?P<type>#\s*type:\s*ignore(?![\w-])(?:\[(?P<type_codes>[^\]]*)\])?)"
-    r"|(?P<pyright>#\s*pyright:\s*ignore(?![\w-])(?:\[(?P<pyright_codes>[^\]]*)\])?)"
+    rf"(?P<noqa>{_UNQUOTED}(?i:noqa)(?:\s*:\s*(?P<noqa_codes>{_CODES}))?)"
+    rf"|(?P<file>{_UNQUOTED}(?i:ruff\s*:|flake8\s*[:=])\s*(?i:noqa)"
+    rf"(?:\s*:\s*(?P<file_codes>{_CODES}))?)"
+    rf"|(?P<type>{_UNQUOTED}type:\s*{_IGNORE.format('type')})"
+    rf"|(?P<pyright>{_UNQUOTED}pyright:\s*{_IGNORE.format('pyright')})"
 )
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
@@ -67,6 +72,8 @@ def parse_suppressions(comment: Comment) -> list[Suppression]:
         The directives, left to right.
     """
     found = list(_DIRECTIVE.finditer(comment.text))
+    if not found:
+        return []
     ends = [match.start() for match in found[1:]] + [len(comment.text)]
     worded = [
         bool(_WORD.search(comment.text, match.end(), end))

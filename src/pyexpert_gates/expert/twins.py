@@ -16,6 +16,7 @@ from pyexpert_gates.expert.walker import FunctionNode, FunctionRecord, TestScope
 from pyexpert_gates.models import Diagnostic
 
 _IGNORED_FIELDS = frozenset({"ctx", "type_comment"})
+_NAMES_SHOWN = 3
 _VALUE_WIDTH = 40
 _SUGGESTION_WIDTH = 240
 
@@ -73,9 +74,15 @@ def check_twins(functions: Sequence[FunctionRecord], path: str) -> Iterator[Diag
 def _report(group: Sequence[_Test], path: str) -> Iterator[Diagnostic]:
     advice = _advice(group)
     for test in group:
-        others = ", ".join(f"`{other.node.name}`" for other in group if other is not test)
+        others = _names([other.node.name for other in group if other is not test])
         message = f"test `{test.node.name}` repeats {others} {advice}"
         yield finding_at(test.node, code=RuleCode.TEST_TWINS, path=path, message=message)
+
+
+def _names(names: Sequence[str]) -> str:
+    shown = ", ".join(f"`{name}`" for name in names[:_NAMES_SHOWN])
+    hidden = len(names) - _NAMES_SHOWN
+    return f"{shown} and {hidden} more" if hidden > 0 else shown
 
 
 def _advice(group: Sequence[_Test]) -> str:

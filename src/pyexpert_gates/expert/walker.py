@@ -191,9 +191,10 @@ class Walker:
     def _class(self, node: ast.ClassDef, owner: _Owner) -> None:
         self.classes.append(node)
         self._mark(first_line(node), node.body[0].lineno)
-        keywords = (keyword.value for keyword in node.keywords)
-        for expression in (*node.decorator_list, *node.bases, *keywords):
+        for expression in (*node.decorator_list, *(keyword.value for keyword in node.keywords)):
             self._expression(expression, expression.lineno, annotation=False)
+        for base in node.bases:
+            self._expression(base, node.lineno, annotation=True)
         for parameter in cast("list[ast.expr]", getattr(node, "type_params", [])):
             self._expression(parameter, node.lineno, annotation=True)
         in_scope = owner.test_scope is not None and node.name.startswith("Test")
