@@ -70,7 +70,6 @@ class ConfigGate:
         drifts = [d for merge in plan.merges for d in _drifts(merge)]
         findings = [d for d in drifts if not _relaxed(d.name, config.relaxations)]
         relaxed = len(drifts) - len(findings)
-        findings.extend(_unexplained(config))
         diagnostics = tuple(_diagnostic(context.project, d) for d in findings)
         summary = f"{len(diagnostics)} settings below preset {preset}, {relaxed} recorded"
         status = Status.FAILED if diagnostics else Status.PASSED
@@ -129,29 +128,9 @@ def _relaxed(name: str, relaxations: Mapping[str, str]) -> bool:
     )
 
 
-def _unexplained(config: GatesConfig) -> list[_Drift]:
-    """Relaxations recorded without a reason."""
-    return [
-        _Drift(
-            file=PYPROJECT,
-            name=key,
-            code="relaxation-without-reason",
-            message=f'relaxation "{key}" has no reason; write why the project stays below it',
-        )
-        for key, reason in config.relaxations.items()
-        if not reason.strip()
-    ]
-
-
 def _diagnostic(project: Path, drift: _Drift) -> Diagnostic:
     """A finding at the line where the setting is, or its table, when it can be found."""
-    hint = (
-        ""
-        if drift.code == "relaxation-without-reason"
-        else (
-            "; run `pyexpert-gates init`, or record a reason in [tool.pyexpert-gates.relaxations]"
-        )
-    )
+    hint = "; run `pyexpert-gates init`, or record a reason in [tool.pyexpert-gates.relaxations]"
     return Diagnostic(
         path=drift.file,
         line=_line_of(project / drift.file, drift.name),

@@ -1,0 +1,98 @@
+"""The config gate on real projects: settings that meet the preset, drift, and relaxations."""
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from pyexpert_gates.cli import main
+from pyexpert_gates.config import load_config
+from pyexpert_gates.errors import ConfigError
+from pyexpert_gates.gates.base import GateContext, GateOutcome
+from pyexpert_gates.gates.config import CONFIG_GATE
+from pyexpert_gates.models import Status
+
+
+def evaluate(project: Path) -> GateOutcome:
+    context = GateContext(
+        project=project, paths=("src",), python=Path(sys.executable), scratch=project
+    )
+    return CONFIG_GATE.evaluate(context, load_config(project))
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    pyproject = '[project]\nname = "demo"\nrequires-python = ">=3.11"\n'
+    (tmp_path / "pyproject.toml").write_text(pyproject)
+    (tmp_path / "src").mkdir()
+    assert main(["init", "--project", str(tmp_path)]) == 0
+    return tmp_path
+
+
+def edit(project: Path, old: str, new: str) -> None:
+    path = project / "pyproject.toml"
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+
+
+def line_of(project: Path, text: str) -> int:
+    lines = (project / "pyproject.toml").read_text().splitlines()
+    return next(number for number, line in enumerate(lines, 1) if line.startswith(text))
+
+
+def test_settings_written_by_init_pass(project: Path) -> None:
+    outcome = evaluate(project)
+    assert outcome.status is Status.PASSED
+    assert outcome.diagnostics == ()
+
+
+def test_a_weaker_value_is_a_finding_at_its_line(project: Path) -> None:
+    edit(project, "warn_unreachable = true", "warn_unreachable = false")
+    outcome = evaluate(project)
+    assert outcome.status is Status.FAILED
+    (finding,) = outcome.diagnostics
+    assert finding.path == "pyproject.toml"
+    assert finding.line == line_of(project, "warn_unreachable")
+    assert finding.code == "config-differs"
+    assert "tool.mypy.warn_unreachable is false; the preset has true" in finding.message
+
+
+def test_a_missing_rule_is_a_finding(project: Path) -> None:
+    edit(project, '    "DTZ", # flake8-datetimez\n', "")
+    outcome = evaluate(project)
+    (finding,) = outcome.diagnostics
+    assert finding.code == "config-missing"
+    assert "tool.ruff.lint.select lacks DTZ" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("relaxation", "status"),
+    [
+        ('"tool.mypy.warn_unreachable" = "legacy code, tracked in the tracker"', Status.PASSED),
+        ('"mypy" = "mypy is not used here yet"', Status.PASSED),
+        ('"tool.mypy.warn_unreachable" = "x"', Status.PASSED),
+        ('"tool.mypy" = "mypy is not used here yet"', Status.PASSED),
+        ('"tool.ruff" = "unrelated table"', Status.FAILED),
+    ],
+)
+def test_relaxations_need_a_reason(project: Path, relaxation: str, status: Status) -> None:
+    # A relaxation covers its key or a whole table above it, but only with a written reason.
+    edit(project, "warn_unreachable = true", "warn_unreachable = false")
+    table = f"[tool.pyexpert-gates.relaxations]\n{relaxation}\n\n[tool.pyexpert-gates]\n"
+    edit(project, "[tool.pyexpert-gates]\n", table)
+    assert evaluate(project).status is status
+
+
+def test_a_relaxation_without_reason_is_a_configuration_error(project: Path) -> None:
+    table = '[tool.pyexpert-gates.relaxations]\n"tool.mypy.warn_unreachable" = " "\n\n'
+    edit(project, "[tool.pyexpert-gates]\n", f"{table}[tool.pyexpert-gates]\n")
+    with pytest.raises(ConfigError, match="giving the reason"):
+        load_config(project)
+
+
+def test_a_file_that_hides_the_settings_is_an_error(project: Path) -> None:
+    (project / "mypy.ini").write_text("[mypy]\n")
+    outcome = evaluate(project)
+    assert outcome.status is Status.ERROR
+    assert "mypy.ini" in outcome.summary
