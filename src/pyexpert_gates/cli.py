@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from pyexpert_gates import __version__
-from pyexpert_gates.commands import Subparsers, init, rules
+from pyexpert_gates.commands import Subparsers, check, init, rules
 from pyexpert_gates.error_handler import run_guarded
 
 EPILOG = """\
@@ -32,7 +32,7 @@ class Command(Protocol):
         ...
 
 
-COMMANDS: dict[str, Command] = {"init": init, "rules": rules}
+COMMANDS: dict[str, Command] = {"init": init, "rules": rules, "check": check}
 
 
 def build_parser() -> argparse.ArgumentParser:
