@@ -65,8 +65,12 @@ _DATACLASS_SLOTS = Rule(
         "before Python 3.14). Stubs (`.pyi`) are not checked: they describe classes defined "
         "elsewhere."
     ),
-    bad=("@dataclass(frozen=True)\nclass Point:\n    x: float\n    y: float\n"),
+    bad=(
+        "from dataclasses import dataclass\n\n\n"
+        "@dataclass(frozen=True)\nclass Point:\n    x: float\n    y: float\n"
+    ),
     good=(
+        "from dataclasses import dataclass\n\n\n"
         "@dataclass(frozen=True, slots=True, kw_only=True)\nclass Point:\n"
         "    x: float\n    y: float\n"
     ),
@@ -106,8 +110,12 @@ _EXPLICIT_ANY = Rule(
         "import Any`, `import typing as t` and `typing_extensions`. A runtime use of the "
         "object (`if hint is Any:`) is not a type, and a string is one only in an annotation."
     ),
-    bad="def load(text: str) -> dict[str, Any]:\n    return json.loads(text)\n",
+    bad=(
+        "import json\nfrom typing import Any\n\n\n"
+        "def load(text: str) -> dict[str, Any]:\n    return json.loads(text)\n"
+    ),
     good=(
+        "import json\nfrom typing import Any\n\n\n"
         "def load(text: str) -> dict[str, Any]:  # type: ignore[explicit-any]  "
         "# JSON values have no static type\n    return json.loads(text)\n"
     ),

@@ -127,13 +127,17 @@ def _parse(path: str, text: str) -> ast.Module | Diagnostic:
     try:
         return ast.parse(text, filename=path)
     except SyntaxError as error:
-        return _syntax_error(path, error.lineno or 1, error.offset, error.msg)
-    except ValueError as error:  # Python 3.11 refuses NUL bytes with a ValueError.
-        return _syntax_error(
-            path, text.count("\n", 0, max(text.find("\0"), 0)) + 1, None, str(error)
-        )
+        line = error.lineno or _nul_line(text)
+        return _syntax_error(path, line, error.offset if error.lineno else None, error.msg)
+    except ValueError as error:  # Some Python versions refuse NUL bytes with a ValueError.
+        return _syntax_error(path, _nul_line(text), None, str(error))
     except (RecursionError, MemoryError):
         return _syntax_error(path, 1, None, "too deeply nested for the parser")
+
+
+def _nul_line(text: str) -> int:
+    """Return the line of the first NUL byte, the one error Python reports without a line."""
+    return text.count("\n", 0, max(text.find("\0"), 0)) + 1
 
 
 def _syntax_error(path: str, line: int, offset: int | None, reason: str) -> Diagnostic:

@@ -1,0 +1,41 @@
+import json
+
+import pytest
+
+from pyexpert_gates.cli import main
+from pyexpert_gates.expert import RULES
+
+
+def test_lists_every_rule_with_rationale_and_fix(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rules"]) == 0
+    out = capsys.readouterr().out
+    for rule in RULES:
+        assert f"{rule.code} {rule.name}\n" in out
+        assert rule.summary in out
+    assert out.count("  Reported:\n") == len(RULES)
+    assert out.count("  Fixed:\n") == len(RULES)
+    assert "    @dataclass(frozen=True, slots=True, kw_only=True)\n" in out
+
+
+@pytest.mark.parametrize(
+    ("codes", "expected"),
+    [
+        (["PXG002"], ["PXG002"]),
+        (["pxg004", "PXG001"], ["PXG001", "PXG004"]),
+        (["PXG00"], [rule.code.value for rule in RULES]),
+    ],
+)
+def test_shows_the_named_rules_as_json(
+    codes: list[str], expected: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["rules", "--format", "json", *codes]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert [item["code"] for item in shown] == expected
+    assert set(shown[0]) == {"code", "name", "summary", "rationale", "bad", "good"}
+
+
+def test_unknown_code_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rules", "PXG9"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "no expert rule matches `PXG9`; valid codes: PXG000, PXG001" in captured.err

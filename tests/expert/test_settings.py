@@ -1,0 +1,111 @@
+import pytest
+
+from pyexpert_gates.errors import ConfigError
+from pyexpert_gates.expert import RULES, ExpertSettings, default_settings, parse_settings
+from pyexpert_gates.expert.patterns import path_matches
+
+ORIGIN = "pyproject.toml"
+EVERY = frozenset(rule.code.value for rule in RULES)
+
+
+def test_defaults_enable_every_rule_with_limit_30() -> None:
+    settings = default_settings()
+    assert settings.select == EVERY
+    assert settings.ignore == frozenset()
+    assert settings.per_file_ignores == ()
+    assert settings.max_function_lines == 30
+    assert parse_settings({}, origin=ORIGIN) == settings
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        ({"select": ["PXG001", "PXG002"]}, {"select": {"PXG001", "PXG002"}}),
+        ({"select": ["PXG00"]}, {"select": set(EVERY)}),
+        ({"select": ["ALL"], "ignore": ["PXG005"]}, {"ignore": {"PXG005"}}),
+        ({"ignore": ["PXG"]}, {"ignore": set(EVERY)}),
+        ({"max-function-lines": 50}, {"max_function_lines": 50}),
+        (
+            {"per-file-ignores": {"tests/**": ["PXG002"], "*.pyi": ["PXG003", "PXG004"]}},
+            {"per_file_ignores": (("tests/**", {"PXG002"}), ("*.pyi", {"PXG003", "PXG004"}))},
+        ),
+    ],
+)
+def test_reads_each_key(table: dict[str, object], expected: dict[str, object]) -> None:
+    settings = parse_settings(table, origin=ORIGIN)
+    read: dict[str, object] = {
+        "select": set(settings.select),
+        "ignore": set(settings.ignore),
+        "max_function_lines": settings.max_function_lines,
+        "per_file_ignores": tuple(
+            (pattern, set(codes)) for pattern, codes in settings.per_file_ignores
+        ),
+    }
+    for key, value in expected.items():
+        assert read[key] == value
+
+
+@pytest.mark.parametrize(
+    ("table", "named"),
+    [
+        ({"selct": ["PXG001"]}, "unknown key `selct`"),
+        ({"select": "PXG001"}, "`select` must be a list of rule codes"),
+        ({"select": ["PXG999"]}, "`select` has `PXG999`, which names no rule"),
+        ({"ignore": ["E501"]}, "`ignore` has `E501`, which names no rule"),
+        ({"ignore": [""]}, "`ignore` has ``, which names no rule"),
+        ({"ignore": [1]}, "`ignore` has `1`, which names no rule"),
+        ({"max-function-lines": 0}, "`max-function-lines` must be a whole number of at least 1"),
+        ({"max-function-lines": True}, "`max-function-lines` must be a whole number"),
+        ({"max-function-lines": "30"}, "`max-function-lines` must be a whole number"),
+        ({"per-file-ignores": ["tests/**"]}, "`per-file-ignores` must be a table"),
+        (
+            {"per-file-ignores": {"tests/**": "PXG002"}},
+            '`per-file-ignores."tests/**"` must be a list',
+        ),
+        ({"per-file-ignores": {"tests/**": ["XYZ"]}}, '`per-file-ignores."tests/**"` has `XYZ`'),
+    ],
+)
+def test_rejects_bad_tables_naming_the_key_and_file(table: dict[str, object], named: str) -> None:
+    with pytest.raises(ConfigError) as raised:
+        parse_settings(table, origin=ORIGIN)
+    assert named in raised.value.message
+    assert raised.value.message.startswith(f"{ORIGIN}: ")
+    assert raised.value.exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("pattern", "path", "expected"),
+    [
+        ("tests/**", "tests/unit/test_a.py", True),
+        ("tests/**", "src/tests.py", False),
+        ("tests/*", "tests/unit/test_a.py", True),
+        ("*.pyi", "src/pkg/module.pyi", True),
+        ("*.pyi", "src/pkg/module.py", False),
+        ("conftest.py", "tests/deep/conftest.py", True),
+        ("**/test_*.py", "test_top.py", True),
+        ("src/pkg/[ab].py", "src/pkg/b.py", True),
+        ("src/pkg/[!ab].py", "src/pkg/b.py", False),
+        ("src/{pkg,lib}/*.py", "src/lib/x.py", True),
+        ("./src/*.py", "src/x.py", True),
+        ("a/b.py", "src/a/b.py", False),
+        ("!src/**", "tests/test_a.py", True),
+        ("!src/**", "src/a.py", False),
+        ("data[1].py", "data[1].py", False),
+    ],
+)
+def test_patterns_match_like_ruff(pattern: str, path: str, *, expected: bool) -> None:
+    assert path_matches(pattern, path) is expected
+
+
+def test_codes_for_a_file_drop_ignored_rules_but_keep_syntax_errors() -> None:
+    settings = ExpertSettings(
+        select=frozenset({"PXG002", "PXG003"}),
+        ignore=frozenset({"PXG003"}),
+        per_file_ignores=(
+            ("tests/**", frozenset({"PXG002"})),
+            ("scratch/*", frozenset({"PXG000"})),
+        ),
+    )
+    assert settings.codes_for("src/a.py") == {"PXG000", "PXG002"}
+    assert settings.codes_for("tests/test_a.py") == frozenset()
+    assert settings.codes_for("scratch/a.py") == {"PXG002"}

@@ -1,0 +1,226 @@
+import pytest
+
+from .support import TEST_MODULE, lines_of, messages_of
+
+CODE = "PXG005"
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        pytest.param(
+            """
+            def test_empty():
+                assert split("") == []
+
+            def test_two_words():
+                assert split("a b") == ["a", "b"]
+            """,
+            [2, 5],
+            id="literals-differ",
+        ),
+        pytest.param(
+            """
+            def test_small():
+                '''A small one.'''
+                size = 1
+                assert grow(size) == 2
+
+            def test_large():
+                amount = 100
+                assert grow(amount) == 101
+
+            def test_negative():
+                n = -4
+                assert grow(n) == -3
+            """,
+            [2, 7, 11],
+            id="names-bound-to-literals-and-docstrings",
+        ),
+        pytest.param(
+            """
+            class TestParse:
+                def test_int(self):
+                    assert self.parse("1") == 1
+
+                def test_float(self):
+                    assert self.parse("1.5") == 1.5
+            """,
+            [3, 6],
+            id="methods-of-one-class",
+        ),
+        pytest.param(
+            """
+            def test_one(tmp_path):
+                write(tmp_path, "a")
+
+            def test_again(tmp_path):
+                write(tmp_path, "a")
+            """,
+            [2, 5],
+            id="exact-copies",
+        ),
+    ],
+)
+def test_reports_tests_that_differ_only_in_literals(source: str, expected: list[int]) -> None:
+    assert lines_of(CODE, source, path=TEST_MODULE) == expected
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        pytest.param(
+            """
+            def test_split():
+                assert split("a") == ["a"]
+
+            def test_join():
+                assert join("a") == ["a"]
+            """,
+            id="different-calls",
+        ),
+        pytest.param(
+            """
+            def test_user(client):
+                assert client.get("/") == 200
+
+            def test_admin(client, admin):
+                assert client.get("/") == 200
+            """,
+            id="different-fixtures",
+        ),
+        pytest.param(
+            """
+            def test_slow():
+                assert run(1)
+
+            @pytest.mark.slow
+            def test_fast():
+                assert run(2)
+            """,
+            id="different-decorators",
+        ),
+        pytest.param(
+            """
+            def test_a():
+                result = compute(1)
+                assert result
+
+            def test_b():
+                outcome = compute(2)
+                assert outcome
+            """,
+            id="names-bound-to-calls-differ",
+        ),
+        pytest.param(
+            """
+            class TestA:
+                def test_run(self):
+                    assert self.run(1)
+
+            class TestB:
+                def test_run(self):
+                    assert self.run(2)
+            """,
+            id="different-classes",
+        ),
+        pytest.param(
+            """
+            def test_todo():
+                pass
+
+            def test_later():
+                ...
+
+            def helper_one():
+                return load(1)
+
+            def helper_two():
+                return load(2)
+            """,
+            id="placeholders-and-helpers",
+        ),
+    ],
+)
+def test_leaves_distinct_tests_alone(source: str) -> None:
+    assert lines_of(CODE, source, path=TEST_MODULE) == []
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("tests/test_words.py", [1, 4]),
+        ("tests/words_test.py", [1, 4]),
+        ("tests/conftest.py", []),
+        ("src/pkg/words.py", []),
+    ],
+)
+def test_only_test_modules_are_compared(path: str, expected: list[int]) -> None:
+    source = "def test_a():\n    assert f(1)\n\ndef test_b():\n    assert f(2)\n"
+    assert lines_of(CODE, source, path=path) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "advice"),
+    [
+        pytest.param(
+            """
+            def test_small():
+                size = 1
+                assert grow(size) == 2
+
+            def test_large():
+                size = 100
+                assert grow(size) == 101
+            """,
+            'apart from literals: make them one test with `@pytest.mark.parametrize(("size", '
+            '"expected"), [(1, 2), (100, 101)])`',
+            id="parametrize",
+        ),
+        pytest.param(
+            """
+            def test_a():
+                check(mode="fast")
+
+            def test_b():
+                check(mode="slow")
+            """,
+            "apart from literals: make them one test with "
+            """`@pytest.mark.parametrize("mode", ['fast', 'slow'])`""",
+            id="keyword-names-the-parameter",
+        ),
+        pytest.param(
+            """
+            class TestWords(unittest.TestCase):
+                def test_a(self):
+                    self.assertEqual(split("a"), ["a"])
+
+                def test_b(self):
+                    self.assertEqual(split("b c"), ["b", "c"])
+            """,
+            "apart from literals: make them one test that loops over the cases with `self.subTest`",
+            id="unittest",
+        ),
+        pytest.param(
+            """
+            def test_a():
+                check(1)
+
+            def test_b():
+                check(1)
+            """,
+            "exactly: keep one of them",
+            id="copies",
+        ),
+    ],
+)
+def test_message_names_the_twins_and_the_fix(source: str, advice: str) -> None:
+    first, _ = messages_of(CODE, source, path=TEST_MODULE)
+    assert first.startswith("test `")
+    assert first.endswith(advice)
+
+
+def test_message_lists_at_most_three_twins() -> None:
+    source = "".join(f"def test_{index}():\n    assert f({index})\n\n" for index in range(6))
+    first = messages_of(CODE, source, path=TEST_MODULE)[0]
+    assert "repeats `test_1`, `test_2`, `test_3` and 2 more apart from literals" in first
