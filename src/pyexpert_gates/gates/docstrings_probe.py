@@ -168,7 +168,7 @@ def _parse(path: Path, relative: str, problems: list[_Record]) -> ast.Module | N
         return ast.parse(source, filename=relative)
     except SyntaxError as error:
         problems.append(_problem(relative, error.lineno, "invalid-syntax", error.msg))
-    except ValueError as error:  # a NUL byte in the source, before Python 3.12
+    except ValueError as error:  # a NUL byte in the source, on some Python versions
         problems.append(_problem(relative, None, "invalid-syntax", str(error)))
     return None
 
