@@ -190,14 +190,30 @@ def total(values: list[int]) -> int:
         The sum.
     """
     return sum(values)
+
+
+def parse(text: str) -> int:
+    """Parse.
+
+    Args:
+        text: The text.
+
+    Returns:
+        The number.
+
+    Raises:
+        ValueError: When the text is not a number (raised by ``int``).
+    """
+    return int(text)
 '''
 
 
 @pytest.mark.parametrize(
     ("lines", "expected"),
     [
-        ({4, 13}, [(4, "DOC101"), (4, "DOC103"), (4, "DOC201")]),
+        ({4, 13, 25}, [(4, "DOC101"), (4, "DOC103"), (4, "DOC201")]),
         ({13}, []),
+        ({25}, []),  # DOC502: exceptions raised by callees may be documented
     ],
 )
 def test_section_findings_only_on_given_lines(

@@ -55,9 +55,8 @@ def read_junit(xml_text: str, project: Path) -> JunitReport:
         ShapeError: When the text is not a JUnit report.
     """
     try:
-        # The report is pytest's own output in our scratch folder, and Python's expat (2.4.1
-        # and later) bounds entity expansion, so the stdlib parser is safe here.
-        root = fromstring(xml_text)  # noqa: S314
+        # Python's expat (2.4.1 and later) bounds entity expansion.
+        root = fromstring(xml_text)  # noqa: S314 - pytest's own report, in our scratch folder
     except ParseError as error:
         message = f"the JUnit report is not valid XML ({error})"
         raise ShapeError(message) from error

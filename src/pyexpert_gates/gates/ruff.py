@@ -99,7 +99,7 @@ def ruff_command(context: GateContext, *arguments: str) -> Command:
 
     Args:
         context: The project and the paths to check.
-        arguments: The subcommand and its own options.
+        *arguments: The subcommand and its own options.
 
     Returns:
         The command.

@@ -8,7 +8,10 @@ class's constructor arguments are documented in one place. The settings follow t
   and return or yield types are not compared);
 - a one-line docstring gets no exemption (``skip-checking-short-docstrings = false``);
 - ``__init__`` may have its own docstring with its ``Args`` (ruff's D107 asks for one);
-- class attributes are not checked: ``Attributes`` sections are a style choice, not a contract.
+- class attributes are not checked: ``Attributes`` sections are a style choice, not a contract;
+- DOC502 (a ``Raises`` section in a function without a ``raise`` statement) is not reported:
+  pydoclint cannot see exceptions that propagate from the functions called, and documenting
+  those is what a caller needs. A missing ``Raises`` section (DOC501) is still a finding.
 """
 
 import ast
@@ -17,6 +20,9 @@ from dataclasses import dataclass
 from typing import Protocol, cast
 
 from pydoclint.visitor import Visitor  # type: ignore[import-untyped]  # pydoclint ships no py.typed
+
+_NOT_REPORTED = frozenset({"DOC502"})
+"""pydoclint codes the standard does not ask for (see the module docstring)."""
 
 
 class _Violation(Protocol):
@@ -90,8 +96,9 @@ def section_findings(tree: ast.Module, lines: Collection[int]) -> tuple[SectionF
         ),
     )
     visitor.visit(tree)
-    return tuple(
+    found = (
         SectionFinding(line=violation.line, code=f"DOC{violation.code:03d}", message=violation.msg)
         for violation in visitor.violations
         if violation.line in lines
     )
+    return tuple(finding for finding in found if finding.code not in _NOT_REPORTED)
