@@ -6,32 +6,25 @@ left out) are equal once every literal and every name bound only to literals is 
 """
 
 import ast
-from collections.abc import Iterator, Sequence
+from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import cast
 
 from pyexpert_gates.expert.catalog import RuleCode
 from pyexpert_gates.expert.findings import finding_at
+from pyexpert_gates.expert.shapes import Slot, shape_of
 from pyexpert_gates.expert.walker import FunctionNode, FunctionRecord, TestScope
 from pyexpert_gates.models import Diagnostic
 
-_IGNORED_FIELDS = frozenset({"ctx", "type_comment"})
 _NAMES_SHOWN = 3
 _VALUE_WIDTH = 40
 _SUGGESTION_WIDTH = 240
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class _Slot:
-    node: ast.expr
-    hint: str | None
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
 class _Test:
     node: FunctionNode
     scope: TestScope
-    slots: tuple[_Slot, ...]
+    slots: tuple[Slot, ...]
 
 
 def is_test_module(path: str) -> bool:
@@ -57,18 +50,38 @@ def check_twins(functions: Sequence[FunctionRecord], path: str) -> Iterator[Diag
     Yields:
         One finding per test in each group, naming its twins and the parametrize to write.
     """
-    groups: dict[tuple[int, str], list[_Test]] = {}
+    groups: dict[tuple[int, Hashable], list[_Test]] = {}
     for record in functions:
-        if record.test_scope is None:
-            continue
-        shaped = _shape(record.node)
-        if shaped is not None:
-            key, slots = shaped
-            test = _Test(node=record.node, scope=record.test_scope, slots=slots)
-            groups.setdefault((id(record.test_scope), key), []).append(test)
+        scope = record.test_scope
+        body = _body(record.node) if scope is not None else None
+        if scope is not None and body is not None:
+            shape = shape_of(body)
+            test = _Test(node=record.node, scope=scope, slots=shape.slots)
+            groups.setdefault((id(scope), shape.key), []).append(test)
     for group in groups.values():
         if len(group) > 1:
-            yield from _report(group, path)
+            for twins in _by_signature(group):
+                yield from _report(twins, path)
+
+
+def _body(node: FunctionNode) -> list[ast.stmt] | None:
+    """Return the statements to compare, or None for an empty or placeholder test."""
+    body = node.body[1:] if _is_literal_statement(node.body[0], strings_only=True) else node.body
+    if all(
+        isinstance(statement, ast.Pass) or _is_literal_statement(statement) for statement in body
+    ):
+        return None
+    return body
+
+
+def _by_signature(group: Sequence[_Test]) -> Iterator[list[_Test]]:
+    """Split tests of one shape by signature and decorators; yield the groups of two or more."""
+    split: dict[str, list[_Test]] = {}
+    for test in group:
+        node = test.node
+        signature = [type(node).__name__, ast.dump(node.args), *map(ast.dump, node.decorator_list)]
+        split.setdefault("\n".join(signature), []).append(test)
+    return (twins for twins in split.values() if len(twins) > 1)
 
 
 def _report(group: Sequence[_Test], path: str) -> Iterator[Diagnostic]:
@@ -129,121 +142,7 @@ def _unique(names: Sequence[str]) -> list[str]:
     ]
 
 
-def _shape(node: FunctionNode) -> tuple[str, tuple[_Slot, ...]] | None:
-    """Return the test's shape (its identity up to literals) and its literals in order."""
-    body = node.body[1:] if _is_literal_statement(node.body[0], strings_only=True) else node.body
-    if all(
-        isinstance(statement, ast.Pass) or _is_literal_statement(statement) for statement in body
-    ):
-        return None  # Empty and placeholder tests are not copies of anything.
-    shaper = _Shaper(_literal_names(body))
-    try:
-        signature = ast.dump(node.args) + "".join(
-            ast.dump(decorator) for decorator in node.decorator_list
-        )
-        shape = "\n".join(shaper.shape(statement) for statement in body)
-    except RecursionError:
-        return None
-    return f"{type(node).__name__}:{signature}\n{shape}", tuple(shaper.slots)
-
-
 def _is_literal_statement(statement: ast.stmt, *, strings_only: bool = False) -> bool:
     if not isinstance(statement, ast.Expr) or not isinstance(statement.value, ast.Constant):
         return False
     return isinstance(statement.value.value, str) or not strings_only
-
-
-def is_literal(node: ast.expr) -> bool:
-    """Tell whether an expression is a literal: a constant, or a display of literals.
-
-    Args:
-        node: The expression.
-
-    Returns:
-        True for ``1``, ``-2.5``, ``"a"``, ``None``, ``(1, "a")``, ``[]``, ``{"k": [1]}``.
-    """
-    match node:
-        case ast.Constant():
-            return True
-        case ast.UnaryOp(
-            op=ast.USub() | ast.UAdd(), operand=ast.Constant(value=int() | float() | complex())
-        ):
-            return True
-        case ast.Tuple(elts=items) | ast.List(elts=items) | ast.Set(elts=items):
-            return all(is_literal(item) for item in items)
-        case ast.Dict(keys=keys, values=values):
-            return all(key is not None and is_literal(key) for key in keys) and all(
-                map(is_literal, values)
-            )
-        case _:
-            return False
-
-
-def _literal_names(body: Sequence[ast.stmt]) -> frozenset[str]:
-    """Return the local names every binding of which gives them a literal."""
-    nodes = [node for statement in body for node in ast.walk(statement)]
-    literal_targets: set[int] = set()
-    for node in nodes:
-        match node:
-            case ast.Assign(targets=targets, value=value) if is_literal(value):
-                literal_targets.update(
-                    id(target) for target in targets if isinstance(target, ast.Name)
-                )
-            case ast.AnnAssign(target=ast.Name() as target, value=ast.expr() as value) if (
-                is_literal(value)
-            ):
-                literal_targets.add(id(target))
-            case _:
-                pass
-    bound: dict[str, bool] = {}
-    for node in nodes:
-        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-            bound[node.id] = bound.get(node.id, True) and id(node) in literal_targets
-    return frozenset(name for name, literal in bound.items() if literal)
-
-
-def _hint(parent: ast.AST, field: str) -> str | None:
-    """Name the parameter a literal in this place would become."""
-    match parent, field:
-        case ast.Assign(targets=[ast.Name(id=name)]) | ast.AnnAssign(
-            target=ast.Name(id=name)
-        ), "value":
-            return name
-        case ast.keyword(arg=str() as name), "value":
-            return name
-        case ast.Compare(), "comparators":
-            return "expected"
-        case _:
-            return None
-
-
-class _Shaper:
-    """Writes a body as text with literals and literal-bound names abstracted."""
-
-    __slots__ = ("_bound", "_order", "slots")
-
-    def __init__(self, bound: frozenset[str]) -> None:
-        self._bound = bound
-        self._order: dict[str, int] = {}
-        self.slots: list[_Slot] = []
-
-    def shape(self, node: ast.AST, hint: str | None = None) -> str:
-        if isinstance(node, ast.expr) and is_literal(node):
-            self.slots.append(_Slot(node=node, hint=hint))
-            return "#"
-        if isinstance(node, ast.Name) and node.id in self._bound:
-            return f"${self._order.setdefault(node.id, len(self._order))}"
-        fields = (
-            self._field(value, _hint(node, name))
-            for name, value in ast.iter_fields(node)
-            if name not in _IGNORED_FIELDS
-        )
-        return f"{type(node).__name__}({','.join(fields)})"
-
-    def _field(self, value: object, hint: str | None) -> str:
-        if isinstance(value, ast.AST):
-            return self.shape(value, hint)
-        if isinstance(value, list):
-            items = (self._field(item, hint) for item in cast("list[object]", value))
-            return f"[{','.join(items)}]"
-        return repr(value)
