@@ -169,10 +169,9 @@ def show_sample(modules: Sequence[Module], found: Sequence[Diagnostic], per_rule
     chooser = random.Random(0)  # noqa: S311 - a repeatable sample, not a secret
     for code in sorted(by_code):
         for finding in chooser.sample(by_code[code], min(per_rule, len(by_code[code]))):
-            quoted = sources[finding.path][(finding.line or 1) - 1].strip()
-            print(
-                f"  {finding.path}:{finding.line}: {code} {finding.message[:100]}\n      | {quoted[:110]}"
-            )
+            quoted = sources[finding.path][(finding.line or 1) - 1].strip()[:110]
+            print(f"  {finding.path}:{finding.line}: {code} {finding.message[:100]}")
+            print(f"      | {quoted}")
 
 
 def measure(folder: Path, arguments: argparse.Namespace) -> float:
@@ -191,9 +190,8 @@ def measure(folder: Path, arguments: argparse.Namespace) -> float:
     speed = lines / seconds if seconds else float("inf")
     counts = collections.Counter(finding.code for finding in found)
     summary = ", ".join(f"{code} {count}" for code, count in sorted(counts.items())) or "none"
-    print(
-        f"{folder.name}: {len(modules)} files, {lines} lines in {seconds:.3f} s: {speed:,.0f} lines/s"
-    )
+    timing = f"{lines} lines in {seconds:.3f} s: {speed:,.0f} lines/s"
+    print(f"{folder.name}: {len(modules)} files, {timing}")
     print(f"  findings: {summary}")
     if arguments.sample:
         show_sample(modules, found, arguments.sample)
