@@ -60,6 +60,13 @@ UNFORMATTED = '''\
 x = {  'a':1}
 '''
 
+NOTEBOOK = (
+    '{"cells": [{"cell_type": "code", "execution_count": null, "id": "a", "metadata": {},'
+    ' "outputs": [], "source": ["x = 1\\n"]}, {"cell_type": "code", "execution_count": null,'
+    ' "id": "b", "metadata": {}, "outputs": [], "source": ["y = 2\\n", "import os\\n"]}],'
+    ' "metadata": {"language_info": {"name": "python"}}, "nbformat": 4, "nbformat_minor": 5}\n'
+)
+
 MARKDOWN = "# Notes\n\n```python\nimport   math\n```\n"
 
 PYTEST_FAILURES = """\
@@ -231,6 +238,7 @@ RUFF_CASES = _cases(
             {"pyproject.toml": '[tool.ruff.lint]\nselect = ["XYZ999"]\n', **PACKAGE},
             SRC,
         ),
+        "notebook": ({"pyproject.toml": LINT, "src/explore.ipynb": NOTEBOOK}, SRC),
         "deprecated-setting": ({"pyproject.toml": '[tool.ruff]\nselect = ["F"]\n', **PACKAGE}, SRC),
     },
 )

@@ -28,6 +28,13 @@ MOD, BAD = "src/pkg/mod.py", "src/pkg/bad.py"
         (RUFF, "zero-files", ERROR, [], "ruff found no Python files to check under: empty"),
         (RUFF, "missing-path", ERROR, [], "could not read every path: nonexistent: No such"),
         (RUFF, "config-error", ERROR, [], "Unknown rule selector `XYZ999`"),
+        (
+            RUFF,
+            "notebook",
+            FAILED,
+            [("src/explore.ipynb", 2, "E402"), ("src/explore.ipynb", 2, "F401")],
+            "2 findings in 1 file",
+        ),
         (RUFF, "deprecated-setting", PASSED, [], "no findings"),
         (FORMAT, "clean", PASSED, [], "every file is formatted"),
         (
@@ -159,6 +166,19 @@ def test_recorded_output(
                 end_column=10,
                 code="F401",
                 message="`os` imported but unused",
+            ),
+        ),
+        (
+            RUFF,
+            "notebook",
+            Diagnostic(
+                path="src/explore.ipynb",
+                line=2,
+                column=1,
+                end_line=2,
+                end_column=10,
+                code="E402",
+                message="cell 2: Module level import not at top of cell",
             ),
         ),
         (

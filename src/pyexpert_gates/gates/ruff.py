@@ -16,6 +16,7 @@ from pyexpert_gates.gates.json_shape import (
     as_object,
     integer,
     load,
+    optional_integer,
     optional_text,
     text,
 )
@@ -164,9 +165,14 @@ def ruff_diagnostics(stdout: str, project: Path) -> tuple[Diagnostic, ...]:
 
 
 def _diagnostic(entry: dict[str, object], project: Path) -> Diagnostic:
-    """One ruff finding; ruff's rows and columns are already 1-based."""
+    """One ruff finding; ruff's rows and columns are already 1-based.
+
+    In a notebook the row counts within a cell, so the message names the cell.
+    """
     line, column = _position(entry, "location")
     end_line, end_column = _position(entry, "end_location")
+    cell = optional_integer(entry, "cell")
+    message = text(entry, "message")
     return Diagnostic(
         path=relative_path(text(entry, "filename"), project),
         line=line,
@@ -174,7 +180,7 @@ def _diagnostic(entry: dict[str, object], project: Path) -> Diagnostic:
         end_line=end_line,
         end_column=end_column,
         code=optional_text(entry, "code") or optional_text(entry, "name"),
-        message=text(entry, "message"),
+        message=message if cell is None else f"cell {cell}: {message}",
         severity=Severity.WARNING if entry.get("severity") == "warning" else Severity.ERROR,
     )
 
