@@ -169,12 +169,13 @@ def _diagnostic(entry: dict[str, object], project: Path) -> Diagnostic:
 
     In a notebook the row counts within a cell, so the message names the cell.
     """
+    path = relative_path(text(entry, "filename"), project)
     line, column = _position(entry, "location")
     end_line, end_column = _position(entry, "end_location")
     cell = optional_integer(entry, "cell")
     message = text(entry, "message")
     return Diagnostic(
-        path=relative_path(text(entry, "filename"), project),
+        path=path,
         line=line,
         column=column,
         end_line=end_line,
