@@ -224,3 +224,16 @@ def test_message_lists_at_most_three_twins() -> None:
     source = "".join(f"def test_{index}():\n    assert f({index})\n\n" for index in range(6))
     first = messages_of(CODE, source, path=TEST_MODULE)[0]
     assert "repeats `test_1`, `test_2`, `test_3` and 2 more apart from literals" in first
+
+
+def test_a_literal_repeated_in_each_twin_is_one_parameter() -> None:
+    source = """
+    def test_list():
+        assert pick([1, 2], "list") == [1, 2]
+
+    def test_text():
+        assert pick("ab", "text") == "ab"
+    """
+    first = messages_of(CODE, source, path=TEST_MODULE)[0]
+    expected = """[([1, 2], 'list'), ('ab', 'text')]"""
+    assert f'@pytest.mark.parametrize(("expected", "value"), {expected})' in first

@@ -98,12 +98,22 @@ def _names(names: Sequence[str]) -> str:
     return f"{shown} and {hidden} more" if hidden > 0 else shown
 
 
+def _varying(group: Sequence[_Test]) -> list[list[int]]:
+    """Return the positions of the literals that differ between the twins, grouped by value.
+
+    A literal written twice in every twin (the same list in a call and in the expected
+    result) is one parameter, not two.
+    """
+    columns: dict[tuple[str, ...], list[int]] = {}
+    for index in range(len(group[0].slots)):
+        values = tuple(ast.dump(test.slots[index].node) for test in group)
+        if len(set(values)) > 1:
+            columns.setdefault(values, []).append(index)
+    return list(columns.values())
+
+
 def _advice(group: Sequence[_Test]) -> str:
-    columns = [
-        index
-        for index in range(len(group[0].slots))
-        if len({ast.dump(test.slots[index].node) for test in group}) > 1
-    ]
+    columns = _varying(group)
     if not columns:
         return "exactly: keep one of them"
     scope = group[0].scope
@@ -118,9 +128,14 @@ def _advice(group: Sequence[_Test]) -> str:
     return f"apart from literals: make them one test with `{_parametrize(group, columns)}`"
 
 
-def _parametrize(group: Sequence[_Test], columns: Sequence[int]) -> str:
-    names = _unique([group[0].slots[index].hint or "value" for index in columns])
-    rows = [[_short(ast.unparse(test.slots[index].node)) for index in columns] for test in group]
+def _parametrize(group: Sequence[_Test], columns: Sequence[Sequence[int]]) -> str:
+    slots = group[0].slots
+    hints = [
+        next((slots[index].hint for index in same if slots[index].hint), "value")
+        for same in columns
+    ]
+    names = _unique([hint or "value" for hint in hints])
+    rows = [[_short(ast.unparse(test.slots[same[0]].node)) for same in columns] for test in group]
     if len(columns) == 1:
         header = f'"{names[0]}"'
         cases = ", ".join(row[0] for row in rows)
