@@ -2,6 +2,7 @@
 
 import argparse
 import json
+import re
 import sys
 import textwrap
 from collections.abc import Sequence
@@ -11,6 +12,8 @@ from pyexpert_gates.errors import UsageError
 from pyexpert_gates.expert import RULES, Rule, find_rules
 
 _WIDTH = 88
+_CODE_SPAN = re.compile(r"`[^`]*`")
+_GLUE = "\x00"
 
 
 def add_parser(subparsers: Subparsers) -> None:
@@ -89,8 +92,15 @@ def render_text(rules: Sequence[Rule]) -> str:
     return "\n".join(_rule_text(rule) for rule in rules)
 
 
+def _wrap(text: str) -> str:
+    """Wrap prose at spaces outside `code spans`, so no span is split across lines."""
+    protected = _CODE_SPAN.sub(lambda span: span.group().replace(" ", _GLUE), text)
+    wrapped = textwrap.fill(protected, _WIDTH, initial_indent="  ", subsequent_indent="  ")
+    return wrapped.replace(_GLUE, " ")
+
+
 def _rule_text(rule: Rule) -> str:
-    rationale = textwrap.fill(rule.rationale, _WIDTH, initial_indent="  ", subsequent_indent="  ")
+    rationale = _wrap(rule.rationale)
     return (
         f"{rule.code} {rule.name}\n  {rule.summary}\n\n{rationale}\n\n"
         f"  Reported:\n{textwrap.indent(rule.bad, '    ')}\n"

@@ -148,7 +148,8 @@ _TEST_TWINS = Rule(
         "`*_test.py`), at module level or in the same `Test*` class, with the same "
         "signature and decorators, whose bodies are equal once literals and the names bound "
         "only to literals are abstracted. Docstrings are ignored; bodies that are only "
-        "`pass` or `...` are not compared."
+        "`pass` or `...` are not compared. For `unittest.TestCase` methods the advice is a "
+        "loop with `self.subTest`."
     ),
     bad=(
         'def test_empty():\n    assert split("") == []\n\n\n'
