@@ -56,7 +56,8 @@ _DATACLASS_SLOTS = Rule(
     summary="Dataclasses declare `slots=True`.",
     rationale=(
         "Slotted instances are smaller and faster, and assigning a misspelt attribute raises "
-        "instead of silently adding one. Reported for `dataclasses.dataclass`, pydantic "
+        "instead of silently adding one (add `weakref_slot=True` where instances are weakly "
+        "referenced). Reported for `dataclasses.dataclass`, pydantic "
         "dataclasses, `attr.s` and explicit `slots=False`, and for decorators of this module "
         "marked `@dataclass_transform` whose `slots` parameter defaults to False. Not "
         "reported when `slots` is not a literal, when `**options` are passed, when the class "
