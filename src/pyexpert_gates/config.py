@@ -85,14 +85,15 @@ class GatesConfig:
 def load_config(project: Path) -> GatesConfig:
     """Read the settings of the project at ``project`` (defaults without a pyproject.toml).
 
-    A file that cannot be read or parsed is an `InputError` with line and column; invalid
-    settings are a `ConfigError` naming the file and the key.
-
     Args:
         project: The project root.
 
     Returns:
         The project's settings.
+
+    Raises:
+        InputError: The file cannot be read or is not valid TOML (with line and column).
+        ConfigError: The file's ``[tool.pyexpert-gates]`` settings are invalid.
     """
     path = project / "pyproject.toml"
     _, document = read_toml(path, str(path))
@@ -102,20 +103,22 @@ def load_config(project: Path) -> GatesConfig:
 def parse_config(text: str, *, origin: str) -> GatesConfig:
     """Parse the text of a pyproject.toml into the settings ``check`` uses.
 
-    Invalid TOML is an `InputError` with line and column; invalid settings a `ConfigError`.
-
     Args:
         text: The file's text.
         origin: The file's name, for messages.
 
     Returns:
         The settings, with defaults for everything the file leaves out.
+
+    Raises:
+        InputError: The text is not valid TOML (with line and column).
+        ConfigError: Its ``[tool.pyexpert-gates]`` settings are invalid.
     """
     return config_from_document(parse_toml(text, origin), origin=origin)
 
 
 def config_from_document(document: Mapping[str, object], *, origin: str) -> GatesConfig:
-    """The settings in a parsed pyproject.toml; invalid settings are a `ConfigError`.
+    """The settings in a parsed pyproject.toml.
 
     Args:
         document: The parsed file.
@@ -123,6 +126,9 @@ def config_from_document(document: Mapping[str, object], *, origin: str) -> Gate
 
     Returns:
         The settings, with defaults for everything the file leaves out.
+
+    Raises:
+        ConfigError: The ``[tool.pyexpert-gates]`` settings are invalid.
     """
     table = _Table(values=_tool_table(document, origin), origin=origin, section=SECTION)
     return _build(table, _project_name(document))

@@ -32,8 +32,6 @@ def choose_interpreter(
 ) -> Interpreter:
     """Choose the interpreter whose environment the gates check against.
 
-    A ``--python`` or ``VIRTUAL_ENV`` that names no usable interpreter is a `UsageError`.
-
     Args:
         project: The project root.
         override: The ``--python`` argument: an interpreter, a virtual environment or a name
@@ -42,6 +40,9 @@ def choose_interpreter(
 
     Returns:
         The interpreter and the reason it was chosen.
+
+    Raises:
+        UsageError: ``--python`` or ``VIRTUAL_ENV`` names no usable interpreter.
     """
     if override is not None:
         return Interpreter(path=_given(override), source="--python")

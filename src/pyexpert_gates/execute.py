@@ -8,12 +8,16 @@ time limit can be reported and abandoned. Whatever goes wrong inside one gate en
 import asyncio
 import dataclasses
 import functools
+import os
 import tempfile
 import threading
 import time
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
+from pyexpert_gates.config import load_config
+from pyexpert_gates.environment import choose_interpreter
+from pyexpert_gates.gates import TOOL_GATES
 from pyexpert_gates.gates.base import (
     Command,
     CommandGate,
@@ -21,10 +25,52 @@ from pyexpert_gates.gates.base import (
     GateOutcome,
     ProcessOutput,
 )
+from pyexpert_gates.gates.config import CONFIG_GATE
+from pyexpert_gates.gates.expert import EXPERT_GATE
 from pyexpert_gates.gates.inprocess import InProcessGate
 from pyexpert_gates.models import Diagnostic, GateName, GateResult, Report, Status
-from pyexpert_gates.plan import Plan, PlannedGate
+from pyexpert_gates.plan import Gate, Plan, PlannedGate, Request, make_plan
 from pyexpert_gates.runner import ProcessFailure, run_command
+
+
+def check_project(
+    project: Path,
+    *,
+    gates: tuple[str, ...],
+    skip: tuple[str, ...],
+    timeout: float | None,
+    python: str | None,
+) -> Report:
+    """Plan and run a check of ``project`` with the gates this installation provides.
+
+    Args:
+        project: The project root.
+        gates: The ``--gate`` names; empty for the configured gates.
+        skip: The ``--skip`` names.
+        timeout: The ``--timeout`` seconds, or None for the configured timeouts.
+        python: The ``--python`` argument, or None to choose the environment.
+
+    Returns:
+        The report.
+    """
+    request = Request(gates=gates, skip=skip, timeout=timeout)
+    plan = make_plan(
+        request,
+        project=project,
+        config=load_config(project),
+        interpreter=choose_interpreter(project=project, override=python, environ=os.environ),
+        available=available_gates(),
+    )
+    return run_plan(plan)
+
+
+def available_gates() -> dict[GateName, Gate]:
+    """Every gate this installation provides, by name.
+
+    Returns:
+        The tool gates and the in-process gates.
+    """
+    return {**TOOL_GATES, GateName.EXPERT: EXPERT_GATE, GateName.CONFIG: CONFIG_GATE}
 
 
 def run_plan(plan: Plan) -> Report:

@@ -87,9 +87,6 @@ def make_plan(
 ) -> Plan:
     """Plan a ``check`` run.
 
-    An unknown gate name or an empty selection is a `UsageError`; a configured path that does
-    not exist, or nothing to check at all, is a `ConfigError`.
-
     Args:
         request: What the command line asks for.
         project: The project root.
@@ -99,6 +96,10 @@ def make_plan(
 
     Returns:
         The plan.
+
+    Raises:
+        UsageError: The command line names an unknown gate or leaves no gate to run.
+        ConfigError: A configured path does not exist, or nothing to check can be found.
     """
     chosen, skipped = select_gates(request, config)
     planned = tuple(_planned(name, request, config, available) for name in _slow_first(chosen))

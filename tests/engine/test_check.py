@@ -34,13 +34,16 @@ from .projects import (
 
 ALL_GATES = ["ruff", "format", "mypy", "pyright", "docstrings", "pytest", "expert", "config"]
 
-FAULTS = '''\
+PRIVATE_IMPORT = "from calc.hidden import _secret"
+RELAXED = "warn_unreachable = false"
+
+FAULTS = f'''\
 """One fault for each gate, each on a line of its own."""
 
 import json
 from dataclasses import dataclass
 
-from calc.hidden import _secret
+{PRIVATE_IMPORT}
 
 
 def shout(text: str) -> str:
@@ -82,12 +85,6 @@ def half(number: int) -> int:
 
     Args:
         number: The number.
-
-    Returns:
-        Half of it.
-
-    Raises:
-        ValueError: Never.
     """
     return number // 2
 
@@ -148,7 +145,7 @@ def test_a_clean_project_passes_every_gate(template: Path, tmp_path: Path) -> No
 @pytest.fixture(scope="module")
 def faulty(
     template: Path, tmp_path_factory: pytest.TempPathFactory
-) -> tuple[int, dict[str, object]]:
+) -> tuple[int, dict[str, object], Path]:
     root = tmp_path_factory.mktemp("faulty") / "calc"
     files = {
         "src/calc/faults.py": FAULTS,
@@ -156,33 +153,46 @@ def faulty(
         "tests/test_calc.py": f"{TESTS}{FAILING_TEST}",
     }
     project = copy_project(template, root, files)
-    edit(project / "pyproject.toml", "warn_unreachable = true", "warn_unreachable = false")
-    return check_json(project)
+    edit(project / "pyproject.toml", "warn_unreachable = true", RELAXED)
+    return (*check_json(project), project)
+
+
+def line_of(text: str, source: str = FAULTS) -> int:
+    [line] = [number for number, line in enumerate(source.splitlines(), 1) if line == text]
+    return line
 
 
 @pytest.mark.parametrize(
     ("gate", "path", "line", "code"),
     [
-        ("ruff", "src/calc/faults.py", 18, "T201"),
-        ("format", "src/calc/faults.py", 75, "unformatted"),
-        ("mypy", "src/calc/faults.py", 31, "no-any-return"),
-        ("pyright", "src/calc/faults.py", 6, "reportPrivateUsage"),
-        ("docstrings", "src/calc/faults.py", 43, "DOC502"),
-        ("pytest", "tests/test_calc.py", 11, "tests/test_calc.py::test_wrong"),
-        ("expert", "src/calc/faults.py", 58, "PXG001"),
+        ("ruff", "src/calc/faults.py", line_of("    print(text)"), "T201"),
+        ("format", "src/calc/faults.py", line_of("    return [1,"), "unformatted"),
+        ("mypy", "src/calc/faults.py", line_of("    return json.loads(text)"), "no-any-return"),
+        ("pyright", "src/calc/faults.py", line_of(PRIVATE_IMPORT), "reportPrivateUsage"),
+        ("docstrings", "src/calc/faults.py", line_of("def half(number: int) -> int:"), "DOC201"),
+        (
+            "pytest",
+            "tests/test_calc.py",
+            line_of("def test_wrong() -> None:", TESTS + FAILING_TEST),
+            "tests/test_calc.py::test_wrong",
+        ),
+        ("expert", "src/calc/faults.py", line_of("@dataclass(frozen=True)"), "PXG001"),
         ("config", "pyproject.toml", None, "config-differs"),
     ],
 )
 def test_a_planted_fault_fails_exactly_its_gate(
-    faulty: tuple[int, dict[str, object]], gate: str, path: str, line: int | None, code: str
+    faulty: tuple[int, dict[str, object], Path],
+    gate: str,
+    path: str,
+    line: int | None,
+    code: str,
 ) -> None:
-    exit_code, document = faulty
+    exit_code, document, project = faulty
+    if line is None:
+        line = line_of(RELAXED, (project / path).read_text(encoding="utf-8"))
     result = gates_of(document)[gate]
     assert (exit_code, result["status"]) == (1, "failed")
-    [(found_path, found_line, found_code)] = findings(result)
-    assert (found_path, found_code) == (path, code)
-    if line is not None:
-        assert found_line == line
+    assert findings(result) == [(path, line, code)]
 
 
 @pytest.fixture(scope="module")

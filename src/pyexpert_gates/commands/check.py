@@ -12,15 +12,8 @@ from pathlib import Path
 from typing import TextIO
 
 from pyexpert_gates.commands import Subparsers
-from pyexpert_gates.config import load_config
-from pyexpert_gates.environment import choose_interpreter
 from pyexpert_gates.errors import UsageError
-from pyexpert_gates.execute import run_plan
-from pyexpert_gates.gates import TOOL_GATES
-from pyexpert_gates.gates.config import CONFIG_GATE
-from pyexpert_gates.gates.expert import EXPERT_GATE
 from pyexpert_gates.models import GateName, Report, Status
-from pyexpert_gates.plan import Gate, Plan, Request, make_plan
 from pyexpert_gates.report import FORMATS, render, render_summary, require_supported
 from pyexpert_gates.textfile import write_atomic
 
@@ -103,17 +96,32 @@ def _add_environment(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Run ``check`` with the parsed arguments.
 
-    Every failure to plan or publish is a `GatesError`, which the error handler turns into
-    exit 2 with the reason.
-
     Args:
         args: The parsed command line.
 
     Returns:
         0 when every gate passed, 1 on findings, 2 when a gate could not run.
+
+    Raises:
+        UsageError: The command line asks for something this version cannot do, or names a
+            project, gate, interpreter or output folder that does not exist.
+        ConfigError: The project's configuration is invalid.
     """
     _refuse_unsupported(args)
-    report = run_plan(_plan(args))
+    project: Path = args.project
+    if not project.is_dir():
+        message = f"--project {project}: no such directory"
+        raise UsageError(message)
+    # The engine and every gate load only when a check runs, so --version and --help start fast.
+    from pyexpert_gates.execute import check_project  # noqa: PLC0415 - loaded on use, see above
+
+    report = check_project(
+        project,
+        gates=tuple(args.gates),
+        skip=tuple(args.skip),
+        timeout=args.timeout,
+        python=args.python,
+    )
     _publish(report, args)
     return exit_code(report)
 
@@ -131,15 +139,6 @@ def exit_code(report: Report) -> int:
     if Status.ERROR in statuses:
         return EXIT_ERROR
     return EXIT_FAILED if Status.FAILED in statuses else EXIT_PASSED
-
-
-def available_gates() -> Mapping[GateName, Gate]:
-    """Every gate this installation provides, by name.
-
-    Returns:
-        The tool gates and the in-process gates.
-    """
-    return {**TOOL_GATES, GateName.EXPERT: EXPERT_GATE, GateName.CONFIG: CONFIG_GATE}
 
 
 def _seconds(text: str) -> float:
@@ -165,22 +164,6 @@ def _refuse_unsupported(args: argparse.Namespace) -> None:
     if output is not None and not output.absolute().parent.is_dir():
         message = f"--output {output}: the folder {output.parent} does not exist"
         raise UsageError(message)
-
-
-def _plan(args: argparse.Namespace) -> Plan:
-    """Plan the run the command line asks for."""
-    project: Path = args.project
-    if not project.is_dir():
-        message = f"--project {project}: no such directory"
-        raise UsageError(message)
-    request = Request(gates=tuple(args.gates), skip=tuple(args.skip), timeout=args.timeout)
-    return make_plan(
-        request,
-        project=project,
-        config=load_config(project),
-        interpreter=choose_interpreter(project=project, override=args.python, environ=os.environ),
-        available=available_gates(),
-    )
 
 
 def _publish(report: Report, args: argparse.Namespace) -> None:

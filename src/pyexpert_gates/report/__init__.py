@@ -39,7 +39,7 @@ def require_supported(output_format: str) -> None:
 
 
 def render(report: Report, output_format: str, *, color: bool = False) -> str:
-    """Render ``report`` in ``output_format``; an unsupported format is a `UsageError`.
+    """Render ``report`` in ``output_format``.
 
     Args:
         report: The outcome of a ``check``.
@@ -48,6 +48,9 @@ def render(report: Report, output_format: str, *, color: bool = False) -> str:
 
     Returns:
         The rendered report.
+
+    Raises:
+        UsageError: The format is not supported yet.
     """
     require_supported(output_format)
     return render_json(report) if output_format == "json" else render_text(report, color=color)
