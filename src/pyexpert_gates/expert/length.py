@@ -5,21 +5,12 @@ decorators, its docstring, blank lines and comment-only lines do not count, and 
 the functions nested in it, which are measured on their own.
 """
 
-import ast
 from collections.abc import Iterator, Sequence
 
 from pyexpert_gates.expert.catalog import RuleCode
 from pyexpert_gates.expert.findings import finding_at
-from pyexpert_gates.expert.walker import FunctionRecord
+from pyexpert_gates.expert.walker import FunctionRecord, without_docstring
 from pyexpert_gates.models import Diagnostic
-
-
-def _is_docstring(statement: ast.stmt) -> bool:
-    return (
-        isinstance(statement, ast.Expr)
-        and isinstance(statement.value, ast.Constant)
-        and isinstance(statement.value.value, str)
-    )
 
 
 def _code_lines(lines: Sequence[str], start: int, end: int) -> int:
@@ -41,9 +32,7 @@ def body_lines(record: FunctionRecord, lines: Sequence[str]) -> int:
     Returns:
         The lines of code of its body, docstring and nested functions left out.
     """
-    body = record.node.body
-    if _is_docstring(body[0]):
-        body = body[1:]
+    body = without_docstring(record.node)
     if not body:
         return 0
     end = record.node.end_lineno or record.node.lineno

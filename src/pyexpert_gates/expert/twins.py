@@ -12,7 +12,12 @@ from dataclasses import dataclass
 from pyexpert_gates.expert.catalog import RuleCode
 from pyexpert_gates.expert.findings import finding_at
 from pyexpert_gates.expert.shapes import Slot, shape_of
-from pyexpert_gates.expert.walker import FunctionNode, FunctionRecord, TestScope
+from pyexpert_gates.expert.walker import (
+    FunctionNode,
+    FunctionRecord,
+    TestScope,
+    without_docstring,
+)
 from pyexpert_gates.models import Diagnostic
 
 _NAMES_SHOWN = 3
@@ -66,10 +71,8 @@ def check_twins(functions: Sequence[FunctionRecord], path: str) -> Iterator[Diag
 
 def _body(node: FunctionNode) -> list[ast.stmt] | None:
     """Return the statements to compare, or None for an empty or placeholder test."""
-    body = node.body[1:] if _is_literal_statement(node.body[0], strings_only=True) else node.body
-    if all(
-        isinstance(statement, ast.Pass) or _is_literal_statement(statement) for statement in body
-    ):
+    body = without_docstring(node)
+    if all(_placeholder(statement) for statement in body):
         return None
     return body
 
@@ -157,7 +160,8 @@ def _unique(names: Sequence[str]) -> list[str]:
     ]
 
 
-def _is_literal_statement(statement: ast.stmt, *, strings_only: bool = False) -> bool:
-    if not isinstance(statement, ast.Expr) or not isinstance(statement.value, ast.Constant):
-        return False
-    return isinstance(statement.value.value, str) or not strings_only
+def _placeholder(statement: ast.stmt) -> bool:
+    """Tell whether a statement does nothing: ``pass``, ``...`` or another bare constant."""
+    return isinstance(statement, ast.Pass) or (
+        isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant)
+    )

@@ -81,6 +81,24 @@ def first_line(node: FunctionNode | ast.ClassDef) -> int:
     return node.decorator_list[0].lineno if node.decorator_list else node.lineno
 
 
+def without_docstring(node: FunctionNode) -> list[ast.stmt]:
+    """Return a function's body without its docstring.
+
+    Args:
+        node: The function.
+
+    Returns:
+        Its statements after the docstring; all of them when it has none.
+    """
+    first = node.body[0]
+    documented = (
+        isinstance(first, ast.Expr)
+        and isinstance(first.value, ast.Constant)
+        and isinstance(first.value.value, str)
+    )
+    return node.body[1:] if documented else node.body
+
+
 def _touches(lines: Sequence[int], start: int, end: int) -> bool:
     index = bisect_left(lines, start)
     return index < len(lines) and lines[index] <= end
