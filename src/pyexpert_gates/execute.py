@@ -9,14 +9,16 @@ import asyncio
 import dataclasses
 import functools
 import os
+import signal
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from pyexpert_gates.config import load_config
 from pyexpert_gates.environment import choose_interpreter
+from pyexpert_gates.errors import GatesError
 from pyexpert_gates.gates import TOOL_GATES
 from pyexpert_gates.gates.base import (
     Command,
@@ -31,6 +33,9 @@ from pyexpert_gates.gates.inprocess import InProcessGate
 from pyexpert_gates.models import Diagnostic, GateName, GateResult, Report, Status
 from pyexpert_gates.plan import Gate, Plan, PlannedGate, Request, make_plan
 from pyexpert_gates.runner import ProcessFailure, run_command
+
+EXIT_TERMINATED = 128 + signal.SIGTERM
+"""The exit code after SIGTERM, as shells report a process the signal ended."""
 
 
 def check_project(
@@ -81,10 +86,17 @@ def run_plan(plan: Plan) -> Report:
 
     Returns:
         One result per gate, the skipped ones included, in gate order.
+
+    Raises:
+        GatesError: SIGTERM ended the run (exit 143), after every gate's processes were ended.
     """
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="pyexpert-gates-") as scratch:
-        results = asyncio.run(run_gates(plan, Path(scratch)))
+        try:
+            results = asyncio.run(_until_terminated(run_gates(plan, Path(scratch))))
+        except asyncio.CancelledError:
+            message = "terminated (SIGTERM); every gate's processes were ended"
+            raise GatesError(message, exit_code=EXIT_TERMINATED) from None
     skipped = (
         GateResult(name=name, status=Status.SKIPPED, summary=reason)
         for name, reason in plan.skipped
@@ -96,6 +108,24 @@ def run_plan(plan: Plan) -> Report:
         gates=tuple(sorted((*results, *skipped), key=lambda result: order.index(result.name))),
         python=str(plan.interpreter.path),
     )
+
+
+async def _until_terminated(
+    gates: Coroutine[None, None, tuple[GateResult, ...]],
+) -> tuple[GateResult, ...]:
+    """Await ``gates``, cancelling them on SIGTERM as asyncio does on Ctrl-C.
+
+    A CI system cancels a job with SIGTERM; the gates' processes run in sessions of their own,
+    so without this they would outlive pyexpert-gates.
+    """
+    loop = asyncio.get_running_loop()
+    task = asyncio.current_task()
+    if task is not None:
+        loop.add_signal_handler(signal.SIGTERM, task.cancel)
+    try:
+        return await gates
+    finally:
+        loop.remove_signal_handler(signal.SIGTERM)
 
 
 async def run_gates(plan: Plan, scratch: Path) -> tuple[GateResult, ...]:

@@ -300,7 +300,13 @@ def test_a_gate_past_its_timeout_is_killed_and_an_error(
     assert wait_until_gone([int((tmp_path / "pid").read_text())]) == []
 
 
-def test_ctrl_c_ends_every_child_and_exits_130(template: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("signal_number", "exit_code", "message"),
+    [(signal.SIGINT, 130, "interrupted"), (signal.SIGTERM, 143, "terminated (SIGTERM)")],
+)
+def test_ctrl_c_or_sigterm_ends_every_child(
+    template: Path, tmp_path: Path, signal_number: signal.Signals, exit_code: int, message: str
+) -> None:
     project = slow_project(template, tmp_path / "calc")
     pid_file = tmp_path / "pid"
     argv = [sys.executable, "-m", "pyexpert_gates", "check", "--project", str(project)]
@@ -314,10 +320,11 @@ def test_ctrl_c_ends_every_child_and_exits_130(template: Path, tmp_path: Path) -
     ) as check:
         test_pid = int(wait_for_file(pid_file, seconds=30))
         assert is_running(test_pid)
-        check.send_signal(signal.SIGINT)
+        check.send_signal(signal_number)
         _, stderr = check.communicate(timeout=30)
-    assert check.returncode == 130
-    assert "interrupted" in stderr
+    assert check.returncode == exit_code
+    assert message in stderr
+    assert "Traceback" not in stderr
     assert wait_until_gone([test_pid]) == []
 
 

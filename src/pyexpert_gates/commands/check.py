@@ -96,6 +96,9 @@ def _add_environment(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Run ``check`` with the parsed arguments.
 
+    An invalid configuration surfaces as the `ConfigError` or `InputError` of the step that
+    reads it; the error handler turns each into exit 2 with its reason.
+
     Args:
         args: The parsed command line.
 
@@ -105,7 +108,6 @@ def run(args: argparse.Namespace) -> int:
     Raises:
         UsageError: The command line asks for something this version cannot do, or names a
             project, gate, interpreter or output folder that does not exist.
-        ConfigError: The project's configuration is invalid.
     """
     _refuse_unsupported(args)
     project: Path = args.project
