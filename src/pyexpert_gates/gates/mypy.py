@@ -127,7 +127,7 @@ def mypy_diagnostics(stdout: str, project: Path) -> tuple[Diagnostic, ...]:
         project: The project root, for relative paths.
 
     Returns:
-        One diagnostic per line; a note's hint is appended to its message.
+        One diagnostic per line; an entry's hint is appended to its message.
 
     Raises:
         ShapeError: When a line is not one of mypy's JSON objects (such as a configuration
