@@ -14,7 +14,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Coroutine
-from pathlib import Path, PurePosixPath, PureWindowsPath
+from pathlib import Path
 
 from pyexpert_gates.config import load_config
 from pyexpert_gates.environment import choose_interpreter
@@ -30,6 +30,7 @@ from pyexpert_gates.gates.base import (
 from pyexpert_gates.gates.config import CONFIG_GATE
 from pyexpert_gates.gates.expert import EXPERT_GATE
 from pyexpert_gates.gates.inprocess import InProcessGate
+from pyexpert_gates.gates.paths import relative_path
 from pyexpert_gates.models import Diagnostic, GateName, GateResult, Report, Status
 from pyexpert_gates.plan import Gate, Plan, PlannedGate, Request, make_plan
 from pyexpert_gates.runner import ProcessFailure, run_command
@@ -257,12 +258,9 @@ def _call_soon(loop: asyncio.AbstractEventLoop, callback: Callable[[], None]) ->
 
 
 def _relative(diagnostic: Diagnostic, project: Path) -> Diagnostic:
-    """``diagnostic`` with its path relative to ``project`` and POSIX separators."""
-    path = diagnostic.path
-    windows = PureWindowsPath(path)
-    posix = PurePosixPath(windows.as_posix() if windows.drive or "\\" in path else path)
-    for root in (project, project.resolve()):
-        if posix.is_absolute() and posix.is_relative_to(root.as_posix()):
-            posix = posix.relative_to(root.as_posix())
-            break
-    return dataclasses.replace(diagnostic, path=posix.as_posix())
+    """``diagnostic`` with its path relative to ``project`` (or its real path), POSIX style."""
+    path = relative_path(diagnostic.path, project)
+    if Path(path).is_absolute():
+        # A tool may report the real path of a project reached through a symlink.
+        path = relative_path(path, project.resolve())
+    return dataclasses.replace(diagnostic, path=path)
