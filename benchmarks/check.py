@@ -1,4 +1,4 @@
-# ruff: noqa: INP001, T201 - a standalone script that reports on the terminal, not a package
+# ruff: noqa: T201 - a standalone script that reports on the terminal
 """Benchmark ``pyexpert-gates check`` on a real project: concurrency must cost almost nothing.
 
 Downloads the sdist of pypa/packaging, unpacks it into a temporary folder with an empty virtual
@@ -19,6 +19,7 @@ both targets are met, 1 otherwise.
 import argparse
 import asyncio
 import json
+import os
 import re
 import statistics
 import sys
@@ -205,7 +206,9 @@ def print_comparison(
         (f"slowest gate alone ({slowest_gate})", slowest, ""),
         ("gates one after another", serial, ""),
     ]
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     print(f"pyexpert-gates check on packaging {version} (median of the timed runs)")
+    print(f"  {os.cpu_count()} cores; load average {load} (other work slows every row alike)")
     for label, seconds, note in rows:
         print(f"  {label:<36} {seconds:7.2f} s  {seconds / slowest:5.2f}x  {note}".rstrip())
     print(f"  {'--version start-up':<36} {startup:7.2f} s          target < {STARTUP_TARGET_S} s")
