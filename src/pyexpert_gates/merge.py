@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TypeAlias, TypeGuard
 
-from pyexpert_gates.rulelists import ListStyle, list_style, missing_items
+from pyexpert_gates.rulelists import ListStyle, join_words, list_style, missing_items
 
 Path: TypeAlias = tuple[str, ...]
 Data: TypeAlias = dict[str, object]
@@ -199,7 +199,9 @@ def extended(theirs: object, change: Change) -> object:
     items = _as_list(change.value)
     if isinstance(theirs, str):
         words = [str(item) for item in items]
-        return " ".join([*words, theirs] if change.prepend else [theirs, *words]).strip()
+        return join_words(
+            [*words, theirs] if change.prepend else [theirs, *words], list_style(change.path)
+        )
     current = _as_list(theirs)
     return [*items, *current] if change.prepend else [*current, *items]
 

@@ -72,7 +72,7 @@ def missing_items(
     Returns:
         The items to add.
     """
-    present = shlex.split(theirs) if isinstance(theirs, str) else [str(item) for item in theirs]
+    present = split_words(theirs, style) if isinstance(theirs, str) else [str(i) for i in theirs]
     if style is ListStyle.OPTIONS:
         present = [*present, *(o for u in present for o in _UMBRELLA_OPTIONS.get(u, ()))]
     return [item for item in wanted if not any(covers(have, str(item)) for have in present)]
@@ -96,3 +96,33 @@ def covers(have: str, item: str) -> bool:
     # A prefix selects more codes of the same linter ("D" covers "D1", not "DTZ"); pylint's
     # "PL" also covers its categories PLC, PLE, PLR and PLW.
     return rest[:1].isdigit() or (have == _PYLINT_PREFIX and rest[:1] in {"C", "E", "R", "W"})
+
+
+def split_words(text: str, style: ListStyle) -> list[str]:
+    """The items of a list written as one string.
+
+    Args:
+        text: The string.
+        style: How the list merges.
+
+    Returns:
+        The items: mypy splits its error-code strings on commas; option strings split like a
+        shell command line.
+    """
+    if style is ListStyle.UNION:
+        return [word.strip() for word in text.split(",") if word.strip()]
+    return shlex.split(text)
+
+
+def join_words(words: list[str], style: ListStyle) -> str:
+    """A list written as one string, the way :func:`split_words` reads it back.
+
+    Args:
+        words: The items.
+        style: How the list merges.
+
+    Returns:
+        The string.
+    """
+    separator = ", " if style is ListStyle.UNION else " "
+    return separator.join(word.strip() for word in words if word.strip())
