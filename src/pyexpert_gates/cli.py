@@ -1,11 +1,13 @@
 """The command line: parse arguments and hand each command to its module."""
 
 import argparse
+import importlib
+import sys
 from collections.abc import Sequence
-from typing import Protocol
+from typing import Protocol, cast
 
 from pyexpert_gates import __version__
-from pyexpert_gates.commands import Subparsers, check, init, rules
+from pyexpert_gates.commands import Subparsers
 from pyexpert_gates.error_handler import run_guarded
 
 EPILOG = """\
@@ -32,11 +34,51 @@ class Command(Protocol):
         ...
 
 
-COMMANDS: dict[str, Command] = {"init": init, "rules": rules, "check": check}
+# Each command's module is imported only when the command runs (or for help and usage errors,
+# which list them all), so `--version` and each command start without the others' imports.
+COMMANDS: dict[str, str] = {
+    "init": "pyexpert_gates.commands.init",
+    "rules": "pyexpert_gates.commands.rules",
+    "check": "pyexpert_gates.commands.check",
+}
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """Build the parser for every subcommand.
+def load_command(name: str) -> Command:
+    """Import the module of the command ``name``.
+
+    Args:
+        name: A key of `COMMANDS`.
+
+    Returns:
+        The command's module.
+    """
+    return cast("Command", importlib.import_module(COMMANDS[name]))
+
+
+def needed_commands(argv: Sequence[str]) -> list[str]:
+    """The commands whose parsers the arguments need.
+
+    Args:
+        argv: The arguments after the program name.
+
+    Returns:
+        The command named (the first argument that is not an option, as the top-level parser
+        takes no option values); none for a bare ``--version``; all of them otherwise, for help
+        and for the usage error that lists them.
+    """
+    named = next((arg for arg in argv if not arg.startswith("-")), None)
+    if named in COMMANDS:
+        return [named]
+    if named is None and "--version" in argv:
+        return []
+    return list(COMMANDS)
+
+
+def build_parser(commands: Sequence[str] = tuple(COMMANDS)) -> argparse.ArgumentParser:
+    """Build the parser with the subcommands ``commands``.
+
+    Args:
+        commands: The subcommands to add (default: every one).
 
     Returns:
         The top-level argument parser.
@@ -49,8 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"pyexpert-gates {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for command in COMMANDS.values():
-        command.add_parser(subparsers)
+    for name in commands:
+        load_command(name).add_parser(subparsers)
     return parser
 
 
@@ -63,9 +105,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     Returns:
         The exit code.
     """
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(needed_commands(arguments))
+    args = parser.parse_args(arguments)
     if args.command is None:
         parser.print_help()
         return 2
-    return run_guarded(lambda: COMMANDS[args.command].run(args))
+    return run_guarded(lambda: load_command(args.command).run(args))
