@@ -26,11 +26,22 @@ class Command(Protocol):
     """A subcommand module: it declares its arguments and runs from the parsed namespace."""
 
     def add_parser(self, subparsers: Subparsers) -> None:
-        """Add the subcommand's parser, with its arguments, to ``subparsers``."""
+        """Add the subcommand's parser, with its arguments.
+
+        Args:
+            subparsers: The top-level parser's subcommand group.
+        """
         ...
 
     def run(self, args: argparse.Namespace) -> int:
-        """Run the subcommand and return its exit code."""
+        """Run the subcommand.
+
+        Args:
+            args: The parsed command line.
+
+        Returns:
+            The exit code.
+        """
         ...
 
 

@@ -2,15 +2,15 @@
 
 
 class GatesError(Exception):
-    """A failure the user can fix; the message says what happened and what to do.
-
-    Args:
-        message: The sentence printed to the user.
-        exit_code: The process exit code the command ends with.
-    """
+    """A failure the user can fix; the message says what happened and what to do."""
 
     def __init__(self, message: str, *, exit_code: int = 2) -> None:
-        """Store the message and the exit code."""
+        """Store the message and the exit code.
+
+        Args:
+            message: The sentence printed to the user.
+            exit_code: The process exit code the command ends with.
+        """
         super().__init__(message)
         self.message = message
         self.exit_code = exit_code

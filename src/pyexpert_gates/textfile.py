@@ -157,9 +157,9 @@ def write_atomic(path: Path, text: str) -> None:
             os.fsync(stream.fileno())
         Path(temporary).chmod(mode)
         Path(temporary).replace(target)
-    except BaseException:
+    finally:
+        # Gone after a successful rename; removed after any failure.
         Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def unified_diff(file: TextFile, new_text: str, label: str) -> str:

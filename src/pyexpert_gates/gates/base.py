@@ -92,9 +92,24 @@ class CommandGate(Protocol):
         ...
 
     def command(self, context: GateContext) -> Command:
-        """Describe the process to run for ``context``."""
+        """Describe the process to run.
+
+        Args:
+            context: The project to check.
+
+        Returns:
+            The command.
+        """
         ...
 
     def parse(self, output: ProcessOutput, context: GateContext) -> GateOutcome:
-        """Turn the finished process's output into a verdict."""
+        """Turn the finished process's output into a verdict.
+
+        Args:
+            output: What the process left behind.
+            context: The project that was checked.
+
+        Returns:
+            The verdict.
+        """
         ...
