@@ -1,0 +1,1 @@
+"""Scripts that maintain the repository: run them with the project's interpreter."""
