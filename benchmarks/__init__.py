@@ -1,0 +1,1 @@
+"""Benchmarks of the command line, run as scripts: ``python benchmarks/init.py``."""
