@@ -1,0 +1,155 @@
+"""``pyexpert-gates init`` on the real pyproject.toml files of well-known projects.
+
+The corpus sits beside the checkout; a few layouts it lacks are kept in tests/data/pyprojects.
+Each file is copied into a temporary project and merged by the real command line. The result must
+be valid TOML that keeps every comment, every value outside the tables the preset manages, and
+every value of the project's own inside them; a second run must change nothing; and ruff, mypy,
+pyright and pytest must load the result with no message they did not already print before.
+"""
+
+import re
+import shutil
+import tomllib
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+import pytest
+
+from pyexpert_gates.merge import is_array, is_table
+
+from .comments import comments
+from .probes import config_messages, write_probes
+from .projects import CORPUS, run_init
+
+PYPROJECT = "pyproject.toml"
+# Layouts the corpus lacks: string-valued lists, legacy and dotted ruff keys, pytest's own table.
+LAYOUTS = Path(__file__).parents[1] / "data" / "pyprojects"
+# The [tool.*] tables the strict preset writes to; everything else must not change at all.
+MANAGED_TOOLS = frozenset({"ruff", "mypy", "pyright", "pytest", "pyexpert-gates"})
+TreePath = tuple[str, ...]
+
+
+def pyproject_files() -> list[object]:
+    """One parameter per corpus file and per layout of our own; a skipped one if no corpus."""
+    layouts = [pytest.param(p, id=f"layout-{p.stem}") for p in sorted(LAYOUTS.glob("*.toml"))]
+    files = sorted(CORPUS.glob("*.toml")) if CORPUS.is_dir() else []
+    if not files:
+        reason = (
+            f"no corpus of pyproject.toml files at {CORPUS.resolve()} (it sits beside the checkout)"
+        )
+        return [pytest.param(None, marks=pytest.mark.skip(reason=reason), id="no-corpus"), *layouts]
+    return [*(pytest.param(p, id=p.stem) for p in files), *layouts]
+
+
+@pytest.fixture(params=pyproject_files())
+def original(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
+    """A temporary project holding one corpus file as its pyproject.toml, not yet merged."""
+    source: Path = request.param
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copyfile(source, project / PYPROJECT)
+    return project
+
+
+def unmerged(folder: Path, text: str) -> Path:
+    """A project in ``folder`` with ``text`` as its pyproject.toml and the probe files."""
+    folder.mkdir()
+    (folder / PYPROJECT).write_text(text, encoding="utf-8")
+    write_probes(folder)
+    return folder
+
+
+def merged(project: Path) -> tuple[str, str]:
+    """Run init on ``project``; return the file's text before and after."""
+    before = (project / PYPROJECT).read_text(encoding="utf-8")
+    result = run_init(project)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    return before, (project / PYPROJECT).read_text(encoding="utf-8")
+
+
+def tool_tables(data: Mapping[str, object], *, managed: bool) -> dict[str, object]:
+    """The [tool.*] tables the preset manages, or all the others."""
+    tools = data.get("tool")
+    if not is_table(tools):
+        return {}
+    return {name: table for name, table in tools.items() if (name in MANAGED_TOOLS) == managed}
+
+
+def unmanaged(data: Mapping[str, object]) -> dict[str, object]:
+    """The document without the managed [tool.*] tables (and without an emptied [tool])."""
+    rest = {key: value for key, value in data.items() if key != "tool"}
+    others = tool_tables(data, managed=False)
+    return {**rest, "tool": others} if others else rest
+
+
+def leaves(table: Mapping[str, object], prefix: TreePath = ()) -> Iterator[tuple[TreePath, object]]:
+    """Every non-table value under ``table``, with its path."""
+    for key, value in table.items():
+        if is_table(value):
+            yield from leaves(value, (*prefix, key))
+        else:
+            yield (*prefix, key), value
+
+
+def lookup(data: Mapping[str, object], path: TreePath) -> object:
+    """The value at ``path``, or None; ruff's legacy top-level lint settings may move into lint."""
+    found: object = data
+    for key in path:
+        found = found.get(key) if is_table(found) else None
+    if found is None and path[:2] == ("tool", "ruff") and len(path) > 2:
+        return lookup(data, (*path[:2], "lint", *path[2:]))
+    return found
+
+
+def is_subsequence(items: list[object], within: list[object]) -> bool:
+    """Whether ``items`` all appear in ``within`` in the same order."""
+    remaining = iter(within)
+    return all(any(item == other for other in remaining) for item in items)
+
+
+def words(text: str) -> list[object]:
+    """The items of a list written as one string: options, or mypy's comma-separated codes."""
+    return [word for word in re.split(r"[\s,]+", text) if word]
+
+
+def kept(theirs: object, now: object) -> bool:
+    """Whether the project's value survives: equal, or its items kept in order in an extension."""
+    if is_array(theirs) and is_array(now):
+        return is_subsequence(theirs, now)
+    if isinstance(theirs, str) and isinstance(now, str):
+        return is_subsequence(words(theirs), words(now))
+    return theirs == now
+
+
+def test_init_keeps_comments_values_and_meaning(original: Path) -> None:
+    before, after = merged(original)
+    old, new = tomllib.loads(before), tomllib.loads(after)
+    assert comments(before) - comments(after) == {}, "comments lost"
+    assert unmanaged(new) == unmanaged(old)
+    managed = {"tool": tool_tables(old, managed=True)}
+    lost = {".".join(p): value for p, value in leaves(managed) if not kept(value, lookup(new, p))}
+    assert lost == {}
+    pytest_table = tool_tables(new, managed=True).get("pytest")
+    assert not is_table(pytest_table) or "ini_options" not in pytest_table or len(pytest_table) == 1
+
+
+def test_second_init_is_up_to_date_and_changes_no_byte(original: Path) -> None:
+    merged(original)
+    first = (original / PYPROJECT).read_bytes()
+    again = run_init(original)
+    assert again.returncode == 0, again.stderr
+    assert "up to date" in again.stdout
+    assert (original / PYPROJECT).read_bytes() == first
+
+
+def test_tools_load_the_result_with_no_new_message(original: Path, tmp_path: Path) -> None:
+    pristine = (original / PYPROJECT).read_text(encoding="utf-8")
+    write_probes(original)
+    merged(original)
+    after = config_messages(original)
+    # Only what the tools still say after the merge needs the original to compare with.
+    before = config_messages(unmerged(tmp_path / "original", pristine), after) if after else {}
+    empty = frozenset[str]()
+    new = {tool: sorted(lines - before.get(tool, empty)) for tool, lines in after.items()}
+    assert {tool: lines for tool, lines in new.items() if lines} == {}
