@@ -105,11 +105,14 @@ def _start_failure(program: str, error: OSError) -> str:
 async def _end_group(process: asyncio.subprocess.Process, grace: float) -> None:
     """End the process group led by ``process``: SIGTERM, up to ``grace`` seconds, SIGKILL."""
     _signal_group(process.pid, signal.SIGTERM)
-    with contextlib.suppress(TimeoutError):
-        async with asyncio.timeout(grace):
-            await process.wait()
-    # Children may outlive the leader or ignore SIGTERM; the group as a whole must end.
-    _signal_group(process.pid, signal.SIGKILL)
+    try:
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(grace):
+                await process.wait()
+    finally:
+        # Children may outlive the leader or ignore SIGTERM, and a second Ctrl-C may cut the
+        # grace period short: whatever happens, the group as a whole ends here.
+        _signal_group(process.pid, signal.SIGKILL)
     await process.wait()
 
 
