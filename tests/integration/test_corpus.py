@@ -51,10 +51,10 @@ def original(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
     return project
 
 
-def unmerged(folder: Path, text: str) -> Path:
-    """A project in ``folder`` with ``text`` as its pyproject.toml and the probe files."""
+def unmerged(folder: Path, content: bytes) -> Path:
+    """A project in ``folder`` with ``content`` as its pyproject.toml and the probe files."""
     folder.mkdir()
-    (folder / PYPROJECT).write_text(text, encoding="utf-8")
+    (folder / PYPROJECT).write_bytes(content)
     write_probes(folder)
     return folder
 
@@ -144,7 +144,7 @@ def test_second_init_is_up_to_date_and_changes_no_byte(original: Path) -> None:
 
 
 def test_tools_load_the_result_with_no_new_message(original: Path, tmp_path: Path) -> None:
-    pristine = (original / PYPROJECT).read_text(encoding="utf-8")
+    pristine = (original / PYPROJECT).read_bytes()
     write_probes(original)
     merged(original)
     after = config_messages(original)

@@ -176,3 +176,21 @@ def test_pytest_fails_what_the_preset_makes_strict(
     result = run_python(project, "-m", *PYTEST[:-1], "tests/test_planted.py")
     assert result.returncode != 0
     assert expected in result.stdout + result.stderr
+
+
+WARNS = (
+    "import warnings\n\n\n"
+    "def test_deprecated() -> None:\n"
+    '    warnings.warn("old", DeprecationWarning, stacklevel=1)\n\n\n'
+    "def test_user() -> None:\n"
+    '    warnings.warn("new", UserWarning, stacklevel=1)\n'
+)
+
+
+def test_the_projects_own_warning_filters_still_win(tmp_path: Path) -> None:
+    own = '[tool.pytest.ini_options]\nfilterwarnings = ["ignore::DeprecationWarning"]\n'
+    write_files(tmp_path, {"pyproject.toml": own, "tests/test_warns.py": WARNS})
+    assert run_init(tmp_path).returncode == 0
+    result = run_python(tmp_path, "-m", "pytest", "-p", "no:cacheprovider", "-rA", "tests")
+    assert "PASSED tests/test_warns.py::test_deprecated" in result.stdout
+    assert "FAILED tests/test_warns.py::test_user - UserWarning: new" in result.stdout
