@@ -132,6 +132,12 @@ def ruff_lint(**lint: object) -> Patch:
             id="new-file",
         ),
         pytest.param(
+            '[tool.mypy]\nenable_error_code = "ignore-without-code"\n',
+            {"tool": {"mypy": {"enable_error_code": ["ignore-without-code", "truthy-bool"]}}},
+            '[tool.mypy]\nenable_error_code = "ignore-without-code, truthy-bool"\n',
+            id="mypy-codes-in-a-string-stay-comma-separated",
+        ),
+        pytest.param(
             '[tool.ruff.lint]\nselect = ["ALL"]\nignore = ["D2"]\n',
             ruff_lint(select=["E", "PLR"], ignore=["D203"]),
             '[tool.ruff.lint]\nselect = ["ALL"]\nignore = ["D2"]\n',
