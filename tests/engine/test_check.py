@@ -240,7 +240,10 @@ def test_nothing_to_check_is_an_error_in_every_tool_gate(template: Path, tmp_pat
 
 
 def test_a_missing_tool_is_an_error(template: Path, tmp_path: Path) -> None:
-    """Run from an empty environment that sees every package installed here except mypy."""
+    """Run from an empty environment that sees every package here except mypy.
+
+    ruff's module is there but its binary is not, so ruff prints nothing a parser can read.
+    """
     project = copy_project(template, tmp_path / "calc")
     site = tmp_path / "site"
     site.mkdir()
@@ -252,16 +255,16 @@ def test_a_missing_tool_is_an_error(template: Path, tmp_path: Path) -> None:
     python = venv_python(tmp_path / "env")
     argv = (str(python), "-m", "pyexpert_gates", "check", "--project", str(project))
     command = Command(
-        argv=(*argv, "--gate", "mypy", "--format", "json"),
+        argv=(*argv, "--gate", "mypy", "--gate", "ruff", "--format", "json"),
         cwd=tmp_path,
         env={"PYTHONPATH": f"{site}{os.pathsep}{source}"},
     )
     completed = asyncio.run(run_command(command, time_limit=60))
     assert isinstance(completed, ProcessOutput)
     assert completed.returncode == 2, completed.stderr
-    [gate] = json.loads(completed.stdout)["gates"]
-    assert gate["status"] == "error"
-    assert "No module named mypy" in gate["summary"]
+    ruff, mypy = json.loads(completed.stdout)["gates"]
+    assert (ruff["status"], mypy["status"]) == ("error", "error")
+    assert "No module named mypy" in mypy["summary"]
 
 
 def test_a_syntax_error_is_a_finding(template: Path, tmp_path: Path) -> None:
