@@ -98,7 +98,9 @@ def _check_file(project: Path, path: Path, config: GatesConfig) -> list[Diagnost
 
 
 def _summary(diagnostics: tuple[Diagnostic, ...], checked: int) -> str:
-    """``3 findings in 2 files (checked 14 files)``."""
+    """``3 findings in 2 files (checked 14 files)``, or ``no findings (checked 14 files)``."""
+    if not diagnostics:
+        return f"no findings (checked {checked} files)"
     files = len({diagnostic.path for diagnostic in diagnostics})
     findings = f"{len(diagnostics)} finding{'s' * (len(diagnostics) != 1)}"
     return f"{findings} in {files} file{'s' * (files != 1)} (checked {checked} files)"
