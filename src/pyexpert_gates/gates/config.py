@@ -9,7 +9,6 @@ project rather than the standard (target versions, paths, timeouts) are not comp
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
 from pyexpert_gates.config import GatesConfig
 from pyexpert_gates.errors import GatesError
@@ -37,6 +36,7 @@ class _Drift:
     """One way the project's settings fall short of the preset."""
 
     file: str
+    line: int | None
     name: str
     code: str
     message: str
@@ -70,7 +70,7 @@ class ConfigGate:
         drifts = [d for merge in plan.merges for d in _drifts(merge)]
         findings = [d for d in drifts if not _relaxed(d.name, config.relaxations)]
         relaxed = len(drifts) - len(findings)
-        diagnostics = tuple(_diagnostic(context.project, d) for d in findings)
+        diagnostics = tuple(_diagnostic(d) for d in findings)
         summary = f"{len(diagnostics)} settings below preset {preset}, {relaxed} recorded"
         status = Status.FAILED if diagnostics else Status.PASSED
         return GateOutcome(status=status, summary=summary, diagnostics=diagnostics)
@@ -92,12 +92,24 @@ def _drifts(merge: FileMerge) -> list[_Drift]:
             missing = ", ".join(str(item) for item in _items(change.value))
             message = f"{name} lacks {missing}, which the preset has"
             drifts.append(
-                _Drift(file=merge.label, name=name, code="config-missing", message=message)
+                _Drift(
+                    file=merge.label,
+                    line=_line_of(merge.file.text, name),
+                    name=name,
+                    code="config-missing",
+                    message=message,
+                )
             )
         else:
             message = f"{name} is not set; the preset sets {toml_value(change.value)}"
             drifts.append(
-                _Drift(file=merge.label, name=name, code="config-missing", message=message)
+                _Drift(
+                    file=merge.label,
+                    line=_line_of(merge.file.text, name),
+                    name=name,
+                    code="config-missing",
+                    message=message,
+                )
             )
     for conflict in merge.plan.conflicts:
         name = _name((*prefix, *conflict.path))
@@ -105,7 +117,13 @@ def _drifts(merge: FileMerge) -> list[_Drift]:
             theirs, preset = toml_value(conflict.theirs), toml_value(conflict.preset)
             message = f"{name} is {theirs}; the preset has {preset}"
             drifts.append(
-                _Drift(file=merge.label, name=name, code="config-differs", message=message)
+                _Drift(
+                    file=merge.label,
+                    line=_line_of(merge.file.text, name),
+                    name=name,
+                    code="config-differs",
+                    message=message,
+                )
             )
     return drifts
 
@@ -128,25 +146,22 @@ def _relaxed(name: str, relaxations: Mapping[str, str]) -> bool:
     )
 
 
-def _diagnostic(project: Path, drift: _Drift) -> Diagnostic:
+def _diagnostic(drift: _Drift) -> Diagnostic:
     """A finding at the line where the setting is, or its table, when it can be found."""
     hint = "; run `pyexpert-gates init`, or record a reason in [tool.pyexpert-gates.relaxations]"
     return Diagnostic(
         path=drift.file,
-        line=_line_of(project / drift.file, drift.name),
+        line=drift.line,
         code=drift.code,
         message=drift.message + hint,
     )
 
 
-def _line_of(file: Path, name: str) -> int | None:
-    """The 1-based line that sets ``name``'s last key, else None."""
+def _line_of(text: str, name: str) -> int | None:
+    """The 1-based line of ``text`` that sets ``name``'s last key, else None."""
     key = re.escape(name.rsplit(".", 1)[-1])
     pattern = re.compile(rf'^\s*(?:[\w.-]+\.)?"?{key}"?\s*=')
-    try:
-        lines = file.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return None
+    lines = text.splitlines()
     return next((number for number, line in enumerate(lines, 1) if pattern.match(line)), None)
 
 
