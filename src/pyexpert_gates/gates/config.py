@@ -91,41 +91,23 @@ def _drifts(merge: FileMerge) -> list[_Drift]:
         if change.kind is ChangeKind.EXTEND:
             missing = ", ".join(str(item) for item in _items(change.value))
             message = f"{name} lacks {missing}, which the preset has"
-            drifts.append(
-                _Drift(
-                    file=merge.label,
-                    line=_line_of(merge.file.text, name),
-                    name=name,
-                    code="config-missing",
-                    message=message,
-                )
-            )
+            drifts.append(_drift(merge, name, "config-missing", message))
         else:
             message = f"{name} is not set; the preset sets {toml_value(change.value)}"
-            drifts.append(
-                _Drift(
-                    file=merge.label,
-                    line=_line_of(merge.file.text, name),
-                    name=name,
-                    code="config-missing",
-                    message=message,
-                )
-            )
+            drifts.append(_drift(merge, name, "config-missing", message))
     for conflict in merge.plan.conflicts:
         name = _name((*prefix, *conflict.path))
         if not _is_fact(name):
             theirs, preset = toml_value(conflict.theirs), toml_value(conflict.preset)
             message = f"{name} is {theirs}; the preset has {preset}"
-            drifts.append(
-                _Drift(
-                    file=merge.label,
-                    line=_line_of(merge.file.text, name),
-                    name=name,
-                    code="config-differs",
-                    message=message,
-                )
-            )
+            drifts.append(_drift(merge, name, "config-differs", message))
     return drifts
+
+
+def _drift(merge: FileMerge, name: str, code: str, message: str) -> _Drift:
+    """A drift in one merged file, placed at the line that sets it."""
+    line = _line_of(merge.file.text, name)
+    return _Drift(file=merge.label, line=line, name=name, code=code, message=message)
 
 
 def _name(path: tuple[str, ...]) -> str:
