@@ -32,6 +32,7 @@ from pyexpert_gates.gates.expert import EXPERT_GATE
 from pyexpert_gates.gates.inprocess import InProcessGate
 from pyexpert_gates.gates.paths import relative_path
 from pyexpert_gates.models import Diagnostic, GateName, GateResult, Report, Status
+from pyexpert_gates.observer import GateObserver
 from pyexpert_gates.plan import Gate, Plan, PlannedGate, Request, make_plan
 from pyexpert_gates.runner import ProcessFailure, run_command
 
@@ -39,13 +40,14 @@ EXIT_TERMINATED = 128 + signal.SIGTERM
 """The exit code after SIGTERM, as shells report a process the signal ended."""
 
 
-def check_project(
+def check_project(  # noqa: PLR0913 - the check command's options, each keyword-only
     project: Path,
     *,
     gates: tuple[str, ...],
     skip: tuple[str, ...],
     timeout: float | None,
     python: str | None,
+    observer: GateObserver | None = None,
 ) -> Report:
     """Plan and run a check of ``project`` with the gates this installation provides.
 
@@ -55,6 +57,7 @@ def check_project(
         skip: The ``--skip`` names.
         timeout: The ``--timeout`` seconds, or None for the configured timeouts.
         python: The ``--python`` argument, or None to choose the environment.
+        observer: Told as each gate starts and ends, for a live display; None for none.
 
     Returns:
         The report.
@@ -67,7 +70,7 @@ def check_project(
         interpreter=choose_interpreter(project=project, override=python, environ=os.environ),
         available=available_gates(),
     )
-    return run_plan(plan)
+    return run_plan(plan, observer)
 
 
 def available_gates() -> dict[GateName, Gate]:
@@ -79,11 +82,12 @@ def available_gates() -> dict[GateName, Gate]:
     return {**TOOL_GATES, GateName.EXPERT: EXPERT_GATE, GateName.CONFIG: CONFIG_GATE}
 
 
-def run_plan(plan: Plan) -> Report:
+def run_plan(plan: Plan, observer: GateObserver | None = None) -> Report:
     """Run every gate of ``plan`` and collect the report.
 
     Args:
         plan: What to run.
+        observer: Told as each gate starts and ends; None for none.
 
     Returns:
         One result per gate, the skipped ones included, in gate order.
@@ -94,7 +98,7 @@ def run_plan(plan: Plan) -> Report:
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="pyexpert-gates-") as scratch:
         try:
-            results = asyncio.run(_until_terminated(run_gates(plan, Path(scratch))))
+            results = asyncio.run(_until_terminated(run_gates(plan, Path(scratch), observer)))
         except asyncio.CancelledError:
             message = "terminated (SIGTERM); every gate's processes were ended"
             raise GatesError(message, exit_code=EXIT_TERMINATED) from None
@@ -129,20 +133,38 @@ async def _until_terminated(
         loop.remove_signal_handler(signal.SIGTERM)
 
 
-async def run_gates(plan: Plan, scratch: Path) -> tuple[GateResult, ...]:
+async def run_gates(
+    plan: Plan, scratch: Path, observer: GateObserver | None = None
+) -> tuple[GateResult, ...]:
     """Run the gates of ``plan`` concurrently, at most ``plan.jobs`` at once.
 
     Args:
         plan: What to run.
         scratch: A folder for this run; each gate gets a sub-folder of its own.
+        observer: Told as each gate is scheduled and as it ends; None for none.
 
     Returns:
         The gates' results, in the plan's order.
     """
     jobs = asyncio.Semaphore(plan.jobs)
     async with asyncio.TaskGroup() as group:
-        tasks = [group.create_task(_run_gate(plan, gate, scratch, jobs)) for gate in plan.gates]
+        tasks = [
+            group.create_task(_observed(_run_gate(plan, gate, scratch, jobs), gate.name, observer))
+            for gate in plan.gates
+        ]
     return tuple(task.result() for task in tasks)
+
+
+async def _observed(
+    run: Coroutine[None, None, GateResult], name: GateName, observer: GateObserver | None
+) -> GateResult:
+    """Await one gate's ``run``, telling ``observer`` as it is scheduled and as it ends."""
+    if observer is not None:
+        observer.started(name)
+    result = await run
+    if observer is not None:
+        observer.finished(result)
+    return result
 
 
 async def _run_gate(

@@ -5,17 +5,20 @@ the report, and turn the report into the exit code.
 """
 
 import argparse
+import contextlib
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TextIO
 
 from pyexpert_gates.commands import Subparsers
+from pyexpert_gates.destinations import Destination, pair_destinations
 from pyexpert_gates.errors import UsageError
 from pyexpert_gates.models import GateName, Report, Status
-from pyexpert_gates.report import FORMATS, render, render_summary, require_supported
-from pyexpert_gates.textfile import write_atomic
+from pyexpert_gates.observer import GateObserver
+from pyexpert_gates.publish import audience_of, publish
+from pyexpert_gates.report import FORMATS, require_supported
 
 EXIT_PASSED = 0
 EXIT_FAILED = 1
@@ -67,14 +70,46 @@ def _add_selection(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _format_option(text: str) -> tuple[str, str]:
+    """Parse a ``--format`` value, kept in order with the ``--output`` values."""
+    if text not in FORMATS:
+        message = f"invalid choice: {text!r} (choose from {', '.join(FORMATS)})"
+        raise argparse.ArgumentTypeError(message)
+    return ("format", text)
+
+
+def _output_option(text: str) -> tuple[str, str]:
+    """Parse an ``--output`` value, kept in order with the ``--format`` values."""
+    return ("output", text)
+
+
 def _add_output(parser: argparse.ArgumentParser) -> None:
     """The arguments that shape the report."""
-    parser.add_argument("--format", choices=FORMATS, default="text", dest="output_format")
+    # One list in command-line order: each --output pairs with the --format before it.
+    parser.add_argument(
+        "--format",
+        action="append",
+        type=_format_option,
+        default=[],
+        dest="report_options",
+        metavar="FMT",
+        help=f"report format: {', '.join(FORMATS)} (default: text); repeat it, "
+        "each with its own --output, for several reports",
+    )
     parser.add_argument(
         "--output",
-        type=Path,
+        action="append",
+        type=_output_option,
+        dest="report_options",
         metavar="FILE",
-        help="write the report to FILE; the terminal shows the summary",
+        help="write the report of the --format before it to FILE; the terminal shows the summary",
+    )
+    volume = parser.add_mutually_exclusive_group()
+    volume.add_argument(
+        "-q", "--quiet", action="store_true", help="print only the gates that did not pass"
+    )
+    volume.add_argument(
+        "-v", "--verbose", action="store_true", help="print every gate with the command it ran"
     )
 
 
@@ -109,7 +144,7 @@ def run(args: argparse.Namespace) -> int:
         UsageError: The command line asks for something this version cannot do, or names a
             project, gate, interpreter or output folder that does not exist.
     """
-    _refuse_unsupported(args)
+    destinations = _refuse_unsupported(args)
     project: Path = args.project
     if not project.is_dir():
         message = f"--project {project}: no such directory"
@@ -117,15 +152,32 @@ def run(args: argparse.Namespace) -> int:
     # The engine and every gate load only when a check runs, so --version and --help start fast.
     from pyexpert_gates.execute import check_project  # noqa: PLC0415 - loaded on use, see above
 
-    report = check_project(
-        project,
-        gates=tuple(args.gates),
-        skip=tuple(args.skip),
-        timeout=args.timeout,
-        python=args.python,
-    )
-    _publish(report, args)
+    with _progress(args) as observer:
+        report = check_project(
+            project,
+            gates=tuple(args.gates),
+            skip=tuple(args.skip),
+            timeout=args.timeout,
+            python=args.python,
+            observer=observer,
+        )
+    color = wants_color(sys.stdout, os.environ)
+    audience = audience_of(os.environ, color=color, quiet=args.quiet, verbose=args.verbose)
+    publish(report, destinations, audience)
     return exit_code(report)
+
+
+@contextlib.contextmanager
+def _progress(args: argparse.Namespace) -> Iterator[GateObserver | None]:
+    """A live display of the gates on standard error, when it is a terminal that takes colour."""
+    if args.quiet or not wants_color(sys.stderr, os.environ):
+        yield None
+        return
+    # rich loads only for a live display, so --version, pipes and CI start without it.
+    from pyexpert_gates.report.progress import LiveProgress  # noqa: PLC0415 - loaded on use
+
+    with LiveProgress(sys.stderr) as display:
+        yield display
 
 
 def exit_code(report: Report) -> int:
@@ -155,33 +207,16 @@ def _seconds(text: str) -> float:
     return seconds
 
 
-def _refuse_unsupported(args: argparse.Namespace) -> None:
-    """Fail on flags and formats this version does not implement, rather than ignore them."""
+def _refuse_unsupported(args: argparse.Namespace) -> tuple[Destination, ...]:
+    """Fail on flags this version does not implement, rather than ignore them; pair the reports."""
     for attribute, flag in _NOT_YET:
         if getattr(args, attribute):
             message = f"{flag} is not supported yet; run check without it"
             raise UsageError(message)
-    require_supported(args.output_format)
-    output: Path | None = args.output
-    if output is not None and not output.absolute().parent.is_dir():
-        message = f"--output {output}: the folder {output.parent} does not exist"
-        raise UsageError(message)
-
-
-def _publish(report: Report, args: argparse.Namespace) -> None:
-    """Print the report, or write it to ``--output`` and print the summary."""
-    output: Path | None = args.output
-    color = wants_color(sys.stdout, os.environ)
-    if output is None:
-        sys.stdout.write(render(report, args.output_format, color=color))
-        return
-    try:
-        write_atomic(output, render(report, args.output_format))
-    except OSError as error:
-        message = f"--output {output}: cannot write the report: {error.strerror or error}"
-        raise UsageError(message) from error
-    sys.stdout.write(render_summary(report, color=color))
-    sys.stdout.write(f"report written to {output}\n")
+    destinations = pair_destinations(args.report_options)
+    for destination in destinations:
+        require_supported(destination.output_format)
+    return destinations
 
 
 def wants_color(stream: TextIO, environ: Mapping[str, str]) -> bool:

@@ -1,21 +1,38 @@
 """Renderers: a `Report` in, text out. Processing never prints; these never compute verdicts."""
 
+from collections.abc import Callable
+
 from pyexpert_gates.errors import UsageError
 from pyexpert_gates.models import Report
+from pyexpert_gates.report.github import render_github, render_step_summary
 from pyexpert_gates.report.json import render_json
-from pyexpert_gates.report.text import render_summary, render_text
+from pyexpert_gates.report.junit import render_junit
+from pyexpert_gates.report.sarif import render_sarif
+from pyexpert_gates.report.text import TextOptions, render_summary, render_text
 
 FORMATS = ("text", "json", "junit", "sarif", "github")
 """Every ``--format`` the command line accepts."""
 
-SUPPORTED = ("text", "json")
+SUPPORTED = FORMATS
 """The formats this version renders."""
+
+_MACHINE: dict[str, Callable[[Report], str]] = {
+    "json": render_json,
+    "junit": render_junit,
+    "sarif": render_sarif,
+    "github": render_github,
+}
 
 __all__ = [
     "FORMATS",
     "SUPPORTED",
+    "TextOptions",
     "render",
+    "render_github",
     "render_json",
+    "render_junit",
+    "render_sarif",
+    "render_step_summary",
     "render_summary",
     "render_text",
     "require_supported",
@@ -23,34 +40,37 @@ __all__ = [
 
 
 def require_supported(output_format: str) -> None:
-    """Refuse a format this version does not render yet, rather than ignore it.
+    """Refuse a format this version does not render, rather than ignore it.
 
     Args:
         output_format: The ``--format`` value.
 
     Raises:
-        UsageError: The format is not supported yet.
+        UsageError: The format is not supported.
     """
     if output_format not in SUPPORTED:
-        message = (
-            f"--format {output_format} is not supported yet; use one of: {', '.join(SUPPORTED)}"
-        )
+        message = f"--format {output_format} is not supported; use one of: {', '.join(SUPPORTED)}"
         raise UsageError(message)
 
 
-def render(report: Report, output_format: str, *, color: bool = False) -> str:
+def render(
+    report: Report, output_format: str, *, color: bool = False, options: TextOptions | None = None
+) -> str:
     """Render ``report`` in ``output_format``.
 
     Args:
         report: The outcome of a ``check``.
         output_format: One of `SUPPORTED`.
         color: For text: True to colour statuses with ANSI escape codes.
+        options: For text: how much to say; overrides ``color``.
 
     Returns:
         The rendered report.
 
     Raises:
-        UsageError: The format is not supported yet.
+        UsageError: The format is not supported.
     """
     require_supported(output_format)
-    return render_json(report) if output_format == "json" else render_text(report, color=color)
+    if output_format == "text":
+        return render_text(report, color=color, options=options)
+    return _MACHINE[output_format](report)

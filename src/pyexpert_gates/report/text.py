@@ -1,10 +1,13 @@
-"""The text report for people: findings grouped by gate, then a table of every gate.
+"""The text report for people: findings grouped by gate and file, then a table of every gate.
 
 Colour is used only when asked for (a terminal without ``NO_COLOR``); otherwise the text is plain,
 so logs and files never hold escape codes.
 """
 
+import itertools
+import shlex
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TypeAlias
 
 from pyexpert_gates.models import Diagnostic, GateResult, Report, Status
@@ -20,19 +23,39 @@ _COLOURS = {
 }
 
 
-def render_text(report: Report, *, color: bool = False) -> str:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TextOptions:
+    """How much the text report says, and how.
+
+    Attributes:
+        color: True to colour statuses with ANSI escape codes.
+        quiet: Only the gates that did not pass and the verdict; nothing when all passed.
+        verbose: Every gate's block, with the command it ran.
+    """
+
+    color: bool = False
+    quiet: bool = False
+    verbose: bool = False
+
+
+def render_text(report: Report, *, color: bool = False, options: TextOptions | None = None) -> str:
     """Render the whole report: each gate's findings, then the summary.
 
     Args:
         report: The outcome of a ``check``.
-        color: True to colour statuses with ANSI escape codes.
+        color: True to colour statuses with ANSI escape codes (when no ``options``).
+        options: How much to say; overrides ``color``.
 
     Returns:
-        The text, ending with a newline.
+        The text, ending with a newline; empty when quiet and every gate passed.
     """
-    paint = _painter(color=color)
-    blocks = [_gate_block(gate, paint) for gate in report.gates if _has_details(gate)]
-    return "".join(f"{block}\n" for block in blocks) + render_summary(report, color=color)
+    options = options or TextOptions(color=color)
+    paint = _painter(color=options.color)
+    shown = [gate for gate in report.gates if options.verbose or _has_details(gate)]
+    blocks = "".join(f"{_gate_block(gate, paint, verbose=options.verbose)}\n" for gate in shown)
+    if options.quiet:
+        return "" if report.passed else blocks + _verdict(report, paint) + "\n"
+    return blocks + render_summary(report, color=options.color)
 
 
 def render_summary(report: Report, *, color: bool = False) -> str:
@@ -62,14 +85,32 @@ def format_diagnostic(diagnostic: Diagnostic) -> str:
     Returns:
         The line; later lines of a multi-line message are indented under it.
     """
-    where = diagnostic.path
+    return f"{location(diagnostic)}{_described(diagnostic, indent='    ')}"
+
+
+def location(diagnostic: Diagnostic, *, with_path: bool = True) -> str:
+    """Where a finding is: ``path:line:col``, as editors and terminals link it.
+
+    Args:
+        diagnostic: The finding.
+        with_path: False to leave the path out (``line:col``, or empty for a whole file).
+
+    Returns:
+        The location.
+    """
+    parts = [diagnostic.path] if with_path else []
     if diagnostic.line is not None:
-        where += f":{diagnostic.line}"
+        parts.append(str(diagnostic.line))
         if diagnostic.column is not None:
-            where += f":{diagnostic.column}"
+            parts.append(str(diagnostic.column))
+    return ":".join(parts)
+
+
+def _described(diagnostic: Diagnostic, *, indent: str) -> str:
+    """`` code message``, later lines of the message indented by ``indent``."""
     code = f" {diagnostic.code}" if diagnostic.code else ""
-    message = diagnostic.message.strip().replace("\n", "\n    ")
-    return f"{where}{code} {message}"
+    message = diagnostic.message.strip().replace("\n", f"\n{indent}")
+    return f"{code} {message}"
 
 
 def _has_details(gate: GateResult) -> bool:
@@ -77,12 +118,25 @@ def _has_details(gate: GateResult) -> bool:
     return bool(gate.diagnostics) or gate.status in {Status.FAILED, Status.ERROR}
 
 
-def _gate_block(gate: GateResult, paint: Paint) -> str:
-    """A gate's heading and its findings."""
+def _gate_block(gate: GateResult, paint: Paint, *, verbose: bool) -> str:
+    """A gate's heading, its command when verbose, and its findings file by file."""
     heading = f"{gate.name}: {paint(gate.status.value, gate.status)}"
     if gate.summary:
         heading += f" - {gate.summary}"
-    return "\n".join([heading, *(f"  {format_diagnostic(item)}" for item in gate.diagnostics)])
+    lines = [heading]
+    if verbose and gate.command:
+        lines.append(f"  $ {shlex.join(gate.command)}")
+    ordered = sorted(gate.diagnostics, key=lambda item: item.path)
+    for path, found in itertools.groupby(ordered, key=lambda item: item.path):
+        lines.append(f"  {path}")
+        lines.extend(_finding_line(item) for item in found)
+    return "\n".join(lines)
+
+
+def _finding_line(diagnostic: Diagnostic) -> str:
+    """One finding under its file's heading: ``line:col code message``."""
+    where = location(diagnostic, with_path=False) or "-"
+    return f"    {where}{_described(diagnostic, indent='      ')}"
 
 
 def _table(gates: tuple[GateResult, ...], paint: Paint) -> list[str]:
@@ -93,9 +147,26 @@ def _table(gates: tuple[GateResult, ...], paint: Paint) -> list[str]:
         status = paint(f"{gate.status.value:<7}", gate.status)
         rows.append(
             f"{gate.name.value:<{width}}  {status}  {_findings(gate):>8}  "
-            f"{_duration(gate):>7}  {gate.summary}".rstrip()
+            f"{_duration(gate):>7}  {gate_notes(gate)}".rstrip()
         )
     return rows
+
+
+def gate_notes(gate: GateResult) -> str:
+    """The gate's own summary, with what the baseline hid and whether it was replayed.
+
+    Args:
+        gate: The gate's result.
+
+    Returns:
+        The notes, separated by ``; ``.
+    """
+    notes = [gate.summary] if gate.summary else []
+    if gate.baselined:
+        notes.append(f"{gate.baselined} baselined")
+    if gate.cached:
+        notes.append("cached")
+    return "; ".join(notes)
 
 
 def _findings(gate: GateResult) -> str:

@@ -1,0 +1,108 @@
+"""The JUnit XML report: one test suite per gate, one failing test case per finding.
+
+CI test reporters (GitHub's, GitLab's, Jenkins', Azure's) read this dialect: a passing gate is
+one passing case, a gate that could not run is one case in error, a skipped gate one skipped
+case, and each finding of a failing gate a failed case named by its place in the code.
+"""
+
+import shlex
+from xml.etree.ElementTree import Element, SubElement, indent, tostring
+
+from pyexpert_gates.models import Diagnostic, GateResult, Report, Status
+from pyexpert_gates.report.text import format_diagnostic, location
+
+PRODUCT = "pyexpert-gates"
+
+
+def render_junit(report: Report) -> str:
+    """Render ``report`` as a JUnit XML document.
+
+    Args:
+        report: The outcome of a ``check``.
+
+    Returns:
+        The document with its XML declaration, ending with a newline.
+    """
+    suites = [_suite(gate) for gate in report.gates]
+    root = Element("testsuites", name=PRODUCT, time=_seconds(report.duration_s))
+    _count(root, suites)
+    root.extend(suites)
+    indent(root)
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n{tostring(root, encoding="unicode")}\n'
+
+
+def _suite(gate: GateResult) -> Element:
+    """A gate's test suite, with its properties and test cases."""
+    suite = Element("testsuite", name=gate.name.value, time=_seconds(gate.duration_s))
+    properties = SubElement(suite, "properties")
+    for name, value in _properties(gate):
+        SubElement(properties, "property", name=name, value=value)
+    cases = _cases(gate)
+    _count(suite, cases)
+    suite.extend(cases)
+    return suite
+
+
+def _properties(gate: GateResult) -> list[tuple[str, str]]:
+    """What a suite says about its gate beyond its cases."""
+    found = [("status", gate.status.value), ("summary", gate.summary)]
+    if gate.command:
+        found.append(("command", shlex.join(gate.command)))
+    if gate.cached:
+        found.append(("cached", "true"))
+    if gate.baselined is not None:
+        found.append(("baselined", str(gate.baselined)))
+    return found
+
+
+def _cases(gate: GateResult) -> list[Element]:
+    """The test cases of a gate: one per finding when it failed, else one for the gate."""
+    if gate.status is Status.FAILED and gate.diagnostics:
+        return [_finding_case(gate, item) for item in gate.diagnostics]
+    case = Element("testcase", classname=f"{PRODUCT}.{gate.name}", name=gate.name.value)
+    case.set("time", _seconds(gate.duration_s))
+    match gate.status:
+        case Status.FAILED:
+            SubElement(case, "failure", message=gate.summary, type="failed").text = gate.summary
+        case Status.ERROR:
+            details = [gate.summary, *(format_diagnostic(item) for item in gate.diagnostics)]
+            SubElement(case, "error", message=gate.summary, type="error").text = "\n".join(details)
+        case Status.SKIPPED:
+            SubElement(case, "skipped", message=gate.summary)
+        case Status.PASSED:
+            pass
+    return [case]
+
+
+def _finding_case(gate: GateResult, diagnostic: Diagnostic) -> Element:
+    """A failed test case for one finding, named by where it is and its code."""
+    name = location(diagnostic) + (f" {diagnostic.code}" if diagnostic.code else "")
+    case = Element("testcase", classname=f"{gate.name}.{diagnostic.path}", name=name)
+    case.set("file", diagnostic.path)
+    if diagnostic.line is not None:
+        case.set("line", str(diagnostic.line))
+    case.set("time", _seconds(0))
+    failure = SubElement(case, "failure", message=diagnostic.message.strip())
+    failure.set("type", diagnostic.code or gate.name.value)
+    failure.text = format_diagnostic(diagnostic)
+    return case
+
+
+def _count(parent: Element, cases: list[Element]) -> None:
+    """Set the ``tests``, ``failures``, ``errors`` and ``skipped`` counts of ``parent``."""
+    totals = dict.fromkeys(("tests", "failures", "errors", "skipped"), 0)
+    for case in cases:
+        if case.tag == "testsuite":
+            for key in totals:
+                totals[key] += int(case.get(key, "0"))
+            continue
+        totals["tests"] += 1
+        for key, tag in (("failures", "failure"), ("errors", "error"), ("skipped", "skipped")):
+            totals[key] += case.find(tag) is not None
+    for key, value in totals.items():
+        parent.set(key, str(value))
+
+
+def _seconds(duration: float) -> str:
+    """A duration in seconds, to the millisecond."""
+    return f"{duration:.3f}"

@@ -1,0 +1,130 @@
+"""Live progress on a terminal: one line per gate, with its status and counts once it ends.
+
+While a gate runs its line shows a spinner and the time so far. Only for a terminal that takes
+colour: rich redraws the lines in place with escape codes, which a log or a pipe must never
+receive. The engine reports each gate through `GateObserver` from its
+event loop while rich redraws from a thread of its own, so the state is shared under a lock.
+"""
+
+import threading
+import time
+from dataclasses import dataclass
+from types import TracebackType
+from typing import Self, TextIO
+
+from rich.console import Console, RenderableType
+from rich.live import Live
+from rich.spinner import Spinner
+from rich.table import Table
+from rich.text import Text
+
+from pyexpert_gates.models import GateName, GateResult, Status
+
+_STYLES = {
+    Status.PASSED: ("✔", "green"),
+    Status.FAILED: ("✘", "red"),
+    Status.ERROR: ("!", "yellow"),
+    Status.SKIPPED: ("-", "dim"),
+}
+
+
+@dataclass(slots=True, kw_only=True)
+class _Line:
+    """One gate's line: when it started, and its result once it has one."""
+
+    started: float
+    spinner: Spinner
+    result: GateResult | None = None
+
+
+class LiveProgress:
+    """The live display; a `GateObserver` that is also a rich renderable."""
+
+    def __init__(self, stream: TextIO) -> None:
+        """Prepare the display on ``stream``, a terminal.
+
+        Args:
+            stream: Where the lines are drawn.
+        """
+        self._lines: dict[GateName, _Line] = {}
+        self._lock = threading.Lock()
+        console = Console(file=stream, highlight=False)
+        self._live = Live(self, console=console, refresh_per_second=8, transient=False)
+
+    def __enter__(self) -> Self:
+        """Start drawing.
+
+        Returns:
+            The display.
+        """
+        self._live.start()
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        """Draw the last state and stop, leaving the lines on the terminal."""
+        self._live.stop()
+
+    def started(self, name: GateName) -> None:
+        """Show a spinner for the gate ``name``.
+
+        Args:
+            name: The gate.
+        """
+        with self._lock:
+            self._lines[name] = _Line(started=time.monotonic(), spinner=Spinner("dots"))
+
+    def finished(self, result: GateResult) -> None:
+        """Replace a gate's spinner by its status and counts.
+
+        Args:
+            result: The gate's result.
+        """
+        with self._lock:
+            line = self._lines.setdefault(
+                result.name, _Line(started=time.monotonic(), spinner=Spinner("dots"))
+            )
+            line.result = result
+        self._live.refresh()
+
+    def __rich__(self) -> RenderableType:
+        """The lines as they are now.
+
+        Returns:
+            A grid with one row per gate, in gate order.
+        """
+        grid = Table.grid(padding=(0, 1))
+        now = time.monotonic()
+        with self._lock:
+            lines = sorted(self._lines.items(), key=lambda item: list(GateName).index(item[0]))
+            for name, line in lines:
+                grid.add_row(*_row(name, line, now))
+        return grid
+
+
+def _row(name: GateName, line: _Line, now: float) -> tuple[RenderableType, ...]:
+    """A gate's cells: mark, name, time and what it found."""
+    if line.result is None:
+        elapsed = Text(f"{now - line.started:5.1f}s", style="dim")
+        return (line.spinner, Text(f"{name:<10}"), elapsed, Text("running", style="dim"))
+    result = line.result
+    mark, style = _STYLES[result.status]
+    seconds = Text(f"{result.duration_s:5.1f}s", style="dim")
+    return (Text(mark, style=style), Text(f"{name:<10}"), seconds, _outcome(result, style))
+
+
+def _outcome(result: GateResult, style: str) -> Text:
+    """The status, with the number of findings or the reason it could not run."""
+    text = Text(result.status.value, style=style)
+    if result.status is Status.FAILED:
+        count = len(result.diagnostics)
+        text.append(f"  {count} finding{'s' if count != 1 else ''}")
+    elif result.status is Status.ERROR and result.summary:
+        text.append(f"  {result.summary.splitlines()[0]}")
+    if result.cached:
+        text.append("  (cached)", style="dim")
+    return text
