@@ -8,6 +8,7 @@ from pyexpert_gates.commands import Subparsers
 from pyexpert_gates.initialization import FileMerge, InitPlan, plan_init
 from pyexpert_gates.merge import ChangeKind, toml_value
 from pyexpert_gates.textfile import unified_diff, write_atomic
+from pyexpert_gates.workflow import WORKFLOW_PATH, WorkflowFile, plan_workflow
 
 
 def add_parser(subparsers: Subparsers) -> None:
@@ -39,6 +40,11 @@ def add_parser(subparsers: Subparsers) -> None:
     parser.add_argument(
         "--force", action="store_true", help="replace your differing values with the preset's"
     )
+    parser.add_argument(
+        "--ci",
+        choices=("github",),
+        help=f"also write a CI workflow: github writes {WORKFLOW_PATH} (never replaced)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -51,13 +57,30 @@ def run(args: argparse.Namespace) -> int:
         0: written, already up to date, or written with the project's differing values kept.
     """
     plan = plan_init(args.project.resolve(), args.preset, force=args.force)
+    # Planned before anything is written: a workflow init must not replace stops it all.
+    workflow = plan_workflow(args.project.resolve(), plan.floor) if args.ci else None
     for merge in plan.merges:
         _report(merge, plan, dry_run=args.dry_run)
+    if workflow is not None:
+        _report_workflow(workflow, dry_run=args.dry_run)
     if not args.dry_run:
         for merge in plan.merges:
             if merge.changed:
                 write_atomic(args.project.resolve() / merge.label, merge.new_text)
+        if workflow is not None and workflow.changed:
+            workflow.file.path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(workflow.file.path, workflow.new_text)
     return 0
+
+
+def _report_workflow(workflow: WorkflowFile, *, dry_run: bool) -> None:
+    """Print what init does with the CI workflow."""
+    if not workflow.changed:
+        print(f"{WORKFLOW_PATH}: up to date")
+        return
+    if dry_run:
+        sys.stdout.write(unified_diff(workflow.file, workflow.new_text, WORKFLOW_PATH))
+    print(f"{WORKFLOW_PATH}: {'would create' if dry_run else 'created'}")
 
 
 def _report(merge: FileMerge, plan: InitPlan, *, dry_run: bool) -> None:
