@@ -77,23 +77,23 @@ def publish(
     Raises:
         UsageError: A report file cannot be written.
     """
-    stdout = stdout or sys.stdout
+    out = stdout or sys.stdout
     files = [item for item in destinations if item.path is not None]
     plain = TextOptions(verbose=audience.text.verbose)
     for item in files:
         _write(item, render(report, item.output_format, options=plain))
     on_stdout = next((item.output_format for item in destinations if item.path is None), None)
     if on_stdout not in {None, TEXT}:
-        stdout.write(render(report, on_stdout or TEXT))
+        out.write(render(report, on_stdout or TEXT))
         _notices(files, sys.stderr, audience)
         return
     if on_stdout == TEXT or audience.text.quiet:
-        stdout.write(render_text(report, options=audience.text))
+        out.write(render_text(report, options=audience.text))
     else:
-        stdout.write(render_summary(report, color=audience.text.color))
-    _notices(files, stdout, audience)
+        out.write(render_summary(report, color=audience.text.color))
+    _notices(files, out, audience)
     if audience.github:
-        _github(report, destinations, audience, stdout)
+        _github(report, audience, out)
 
 
 def _write(destination: Destination, text: str) -> None:
@@ -115,12 +115,9 @@ def _notices(files: list[Destination], stream: TextIO, audience: Audience) -> No
     stream.writelines(f"report written to {item.path}\n" for item in files)
 
 
-def _github(
-    report: Report, destinations: tuple[Destination, ...], audience: Audience, stdout: TextIO
-) -> None:
+def _github(report: Report, audience: Audience, stdout: TextIO) -> None:
     """In GitHub Actions: annotate the code and add the job summary."""
-    if all(item.output_format != "github" for item in destinations):
-        stdout.write(render_github(report))
+    stdout.write(render_github(report))
     if audience.step_summary is None:
         return
     try:

@@ -8,7 +8,7 @@ import argparse
 import contextlib
 import os
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Generator, Mapping
 from pathlib import Path
 from typing import TextIO
 
@@ -168,7 +168,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 @contextlib.contextmanager
-def _progress(args: argparse.Namespace) -> Iterator[GateObserver | None]:
+def _progress(args: argparse.Namespace) -> Generator[GateObserver | None]:
     """A live display of the gates on standard error, when it is a terminal that takes colour."""
     if args.quiet or not wants_color(sys.stderr, os.environ):
         yield None

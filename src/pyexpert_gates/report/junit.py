@@ -90,7 +90,7 @@ def _finding_case(gate: GateResult, diagnostic: Diagnostic) -> Element:
 
 def _count(parent: Element, cases: list[Element]) -> None:
     """Set the ``tests``, ``failures``, ``errors`` and ``skipped`` counts of ``parent``."""
-    totals = dict.fromkeys(("tests", "failures", "errors", "skipped"), 0)
+    totals: dict[str, int] = dict.fromkeys(("tests", "failures", "errors", "skipped"), 0)
     for case in cases:
         if case.tag == "testsuite":
             for key in totals:

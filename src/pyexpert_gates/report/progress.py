@@ -66,7 +66,13 @@ class LiveProgress:
         error: BaseException | None,
         traceback: TracebackType | None,
     ) -> None:
-        """Draw the last state and stop, leaving the lines on the terminal."""
+        """Draw the last state and stop, leaving the lines on the terminal.
+
+        Args:
+            kind: The type of the exception that ends the run, if any.
+            error: The exception, if any.
+            traceback: Its traceback, if any.
+        """
         self._live.stop()
 
     def started(self, name: GateName) -> None:
@@ -77,6 +83,7 @@ class LiveProgress:
         """
         with self._lock:
             self._lines[name] = _Line(started=time.monotonic(), spinner=Spinner("dots"))
+        self._live.refresh()
 
     def finished(self, result: GateResult) -> None:
         """Replace a gate's spinner by its status and counts.

@@ -21,7 +21,7 @@ def ruff_rule_names() -> dict[str, str]:
     Returns:
         The table, read once.
     """
-    text = files(__package__).joinpath(TABLE).read_text(encoding="utf-8")
+    text = files("pyexpert_gates.report").joinpath(TABLE).read_text(encoding="utf-8")
     return cast("dict[str, str]", json.loads(text))
 
 
