@@ -33,7 +33,7 @@ def run_check(project: Path, *args: str, **extra: str) -> subprocess.CompletedPr
     )
 
 
-def run_in_terminal(project: Path, *args: str) -> tuple[int, str]:
+def run_in_terminal(project: Path, *args: str, **extra: str) -> tuple[int, str]:
     """Run ``check`` on ``project`` with a pseudo-terminal as its stdout and stderr.
 
     Returns:
@@ -42,7 +42,12 @@ def run_in_terminal(project: Path, *args: str) -> tuple[int, str]:
     argv = [sys.executable, "-m", "pyexpert_gates", "check", "--python", sys.executable, *args]
     terminal, child_end = pty.openpty()
     with subprocess.Popen(  # noqa: S603 - this interpreter and arguments the tests choose
-        argv, cwd=project, env=environment(), stdin=child_end, stdout=child_end, stderr=child_end
+        argv,
+        cwd=project,
+        env=environment(**extra),
+        stdin=child_end,
+        stdout=child_end,
+        stderr=child_end,
     ) as process:
         os.close(child_end)
         received = _read_all(terminal, deadline=time.monotonic() + TIME_LIMIT_S)
