@@ -9,7 +9,6 @@ documented by ``pyexpert-gates rules``.
 from dataclasses import dataclass
 
 from pyexpert_gates import __version__
-from pyexpert_gates.expert.catalog import RULES
 from pyexpert_gates.models import GateName
 from pyexpert_gates.report.ruffrules import ruff_rule_name
 
@@ -115,6 +114,9 @@ def _pydoclint(code: str) -> RuleDoc:
 
 def _expert(code: str) -> RuleDoc:
     """An expert rule, documented by this package."""
+    # Importing the expert package loads its checker; only reports of expert findings need it.
+    from pyexpert_gates.expert.catalog import RULES  # noqa: PLC0415 - see above
+
     for rule in RULES:
         if rule.code == code:
             return RuleDoc(
