@@ -12,7 +12,9 @@ from tests.engine.standins import PythonGate, ScriptGate, plan_of
 class Recorder:
     """Keeps every event in the order it came."""
 
-    events: list[tuple[str, GateName, Status | None]] = field(default_factory=list)
+    events: list[tuple[str, GateName, Status | None]] = field(
+        default_factory=list[tuple[str, GateName, Status | None]]
+    )
 
     def started(self, name: GateName) -> None:
         self.events.append(("started", name, None))
