@@ -14,6 +14,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Coroutine
+from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 
 from pyexpert_gates.config import load_config
@@ -32,7 +33,7 @@ from pyexpert_gates.gates.expert import EXPERT_GATE
 from pyexpert_gates.gates.inprocess import InProcessGate
 from pyexpert_gates.gates.paths import relative_path
 from pyexpert_gates.models import Diagnostic, GateName, GateResult, Report, Status
-from pyexpert_gates.observer import GateObserver
+from pyexpert_gates.observer import AnnouncedJob, GateObserver
 from pyexpert_gates.plan import Gate, Plan, PlannedGate, Request, make_plan
 from pyexpert_gates.runner import ProcessFailure, run_command
 
@@ -141,7 +142,7 @@ async def run_gates(
     Args:
         plan: What to run.
         scratch: A folder for this run; each gate gets a sub-folder of its own.
-        observer: Told as each gate is scheduled and as it ends; None for none.
+        observer: Told as each gate waits for a job, starts and ends; None for none.
 
     Returns:
         The gates' results, in the plan's order.
@@ -149,26 +150,30 @@ async def run_gates(
     jobs = asyncio.Semaphore(plan.jobs)
     async with asyncio.TaskGroup() as group:
         tasks = [
-            group.create_task(_observed(_run_gate(plan, gate, scratch, jobs), gate.name, observer))
-            for gate in plan.gates
+            group.create_task(_observed(plan, gate, scratch, jobs, observer)) for gate in plan.gates
         ]
     return tuple(task.result() for task in tasks)
 
 
 async def _observed(
-    run: Coroutine[None, None, GateResult], name: GateName, observer: GateObserver | None
+    plan: Plan,
+    planned: PlannedGate,
+    scratch: Path,
+    jobs: asyncio.Semaphore,
+    observer: GateObserver | None,
 ) -> GateResult:
-    """Await one gate's ``run``, telling ``observer`` as it is scheduled and as it ends."""
-    if observer is not None:
-        observer.started(name)
-    result = await run
-    if observer is not None:
-        observer.finished(result)
+    """Run one gate, telling ``observer`` as it waits for a job, starts and ends."""
+    if observer is None:
+        return await _run_gate(plan, planned, scratch, jobs)
+    observer.waiting(planned.name)
+    job = AnnouncedJob(jobs, functools.partial(observer.started, planned.name))
+    result = await _run_gate(plan, planned, scratch, job)
+    observer.finished(result)
     return result
 
 
 async def _run_gate(
-    plan: Plan, planned: PlannedGate, scratch: Path, jobs: asyncio.Semaphore
+    plan: Plan, planned: PlannedGate, scratch: Path, jobs: AbstractAsyncContextManager[None]
 ) -> GateResult:
     """Run one gate when a job is free, and time it."""
     async with jobs:

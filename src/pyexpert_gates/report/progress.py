@@ -30,10 +30,10 @@ _STYLES = {
 
 @dataclass(slots=True, kw_only=True)
 class _Line:
-    """One gate's line: when it started, and its result once it has one."""
+    """One gate's line: when it started (None while it waits), and its result once it has one."""
 
-    started: float
     spinner: Spinner
+    started: float | None = None
     result: GateResult | None = None
 
 
@@ -75,14 +75,24 @@ class LiveProgress:
         """
         self._live.stop()
 
-    def started(self, name: GateName) -> None:
-        """Show a spinner for the gate ``name``.
+    def waiting(self, name: GateName) -> None:
+        """Show the gate ``name`` as waiting for a job.
 
         Args:
             name: The gate.
         """
         with self._lock:
-            self._lines[name] = _Line(started=time.monotonic(), spinner=Spinner("dots"))
+            self._lines[name] = _Line(spinner=Spinner("dots"))
+        self._live.refresh()
+
+    def started(self, name: GateName) -> None:
+        """Show a spinner and the time so far for the gate ``name``.
+
+        Args:
+            name: The gate.
+        """
+        with self._lock:
+            self._line(name).started = time.monotonic()
         self._live.refresh()
 
     def finished(self, result: GateResult) -> None:
@@ -92,11 +102,12 @@ class LiveProgress:
             result: The gate's result.
         """
         with self._lock:
-            line = self._lines.setdefault(
-                result.name, _Line(started=time.monotonic(), spinner=Spinner("dots"))
-            )
-            line.result = result
+            self._line(result.name).result = result
         self._live.refresh()
+
+    def _line(self, name: GateName) -> _Line:
+        """The line of the gate ``name``, added if the gate was not seen waiting."""
+        return self._lines.setdefault(name, _Line(spinner=Spinner("dots")))
 
     def __rich__(self) -> RenderableType:
         """The lines as they are now.
@@ -115,8 +126,15 @@ class LiveProgress:
 
 def _row(name: GateName, line: _Line, now: float) -> tuple[RenderableType, ...]:
     """A gate's cells: mark, name, time and what it found."""
+    if line.result is None and line.started is None:
+        return (
+            Text("·", style="dim"),
+            Text(f"{name:<10}"),
+            Text("      "),
+            Text("waiting", style="dim"),
+        )
     if line.result is None:
-        elapsed = Text(f"{now - line.started:5.1f}s", style="dim")
+        elapsed = Text(f"{now - (line.started or now):5.1f}s", style="dim")
         return (line.spinner, Text(f"{name:<10}"), elapsed, Text("running", style="dim"))
     result = line.result
     mark, style = _STYLES[result.status]
