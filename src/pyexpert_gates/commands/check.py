@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TextIO
 
+from pyexpert_gates.baseline.store import read_baseline
+from pyexpert_gates.baseline.update import apply_to_check, is_locked
 from pyexpert_gates.commands import Subparsers
 from pyexpert_gates.errors import UsageError
 from pyexpert_gates.models import GateName, Report, Status
@@ -25,7 +27,6 @@ _NOT_YET = (
     ("nox", "--nox"),
     ("changed_since", "--changed-since"),
     ("no_cache", "--no-cache"),
-    ("locked", "--locked"),
 )
 
 
@@ -45,8 +46,13 @@ def add_parser(subparsers: Subparsers) -> None:
     _add_selection(parser)
     _add_output(parser)
     _add_environment(parser)
-    for flag in ("--no-cache", "--locked", "--nox"):
+    for flag in ("--no-cache", "--nox"):
         parser.add_argument(flag, action="store_true", help="(not supported yet)")
+    parser.add_argument(
+        "--locked",
+        action="store_true",
+        help="never rewrite the baseline; fail when it lists fixed findings (default when CI=true)",
+    )
     parser.add_argument("--changed-since", metavar="REF", help="(not supported yet)")
 
 
@@ -114,6 +120,7 @@ def run(args: argparse.Namespace) -> int:
     if not project.is_dir():
         message = f"--project {project}: no such directory"
         raise UsageError(message)
+    baseline = read_baseline(project)  # a damaged baseline stops the check before any gate runs
     # The engine and every gate load only when a check runs, so --version and --help start fast.
     from pyexpert_gates.execute import check_project  # noqa: PLC0415 - loaded on use, see above
 
@@ -124,6 +131,9 @@ def run(args: argparse.Namespace) -> int:
         timeout=args.timeout,
         python=args.python,
     )
+    if baseline is not None:
+        locked = is_locked(flag=args.locked, environ=os.environ)
+        report = apply_to_check(report, baseline, project=project, locked=locked)
     _publish(report, args)
     return exit_code(report)
 

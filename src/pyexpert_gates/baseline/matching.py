@@ -1,0 +1,214 @@
+"""Apply a baseline to a report: accepted findings are counted, fixed ones leave the baseline.
+
+Pure: the report, the baseline and a way to read source lines in; the new report and the
+baseline the file should hold out. A gate that could not run or was skipped checked nothing,
+so its entries stay; a gate limited to some files (see `Scope`) only settles those files.
+"""
+
+import dataclasses
+import functools
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from pyexpert_gates.baseline.fingerprint import SourceLine, fingerprints
+from pyexpert_gates.baseline.floors import FloorChange, ratchet
+from pyexpert_gates.baseline.model import BASELINE_FILE, STATIC_GATES, Baseline, Entry
+from pyexpert_gates.gates.verdict import blocking
+from pyexpert_gates.models import Diagnostic, GateName, GateResult, Report, Status
+
+OUTDATED = "baseline-outdated"
+"""The code of a finding that says the baseline lists more than the project still has."""
+
+_UPDATE = f"run `pyexpert-gates baseline` and commit {BASELINE_FILE}"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Scope:
+    """Which files each gate checked.
+
+    Attributes:
+        limited: For a gate that checked only some files, those files (project-relative, POSIX);
+            a gate not named here checked the whole project.
+    """
+
+    limited: Mapping[GateName, frozenset[str]] = field(
+        default_factory=dict[GateName, frozenset[str]]
+    )
+
+    def covers(self, gate: GateName, path: str) -> bool:
+        """Whether ``gate`` checked the file ``path``.
+
+        Args:
+            gate: The gate.
+            path: A project-relative POSIX path.
+
+        Returns:
+            True when the gate checked the whole project or that file.
+        """
+        files = self.limited.get(gate)
+        return files is None or path in files
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Applied:
+    """A report judged against a baseline.
+
+    Attributes:
+        report: Each static gate with only its new findings, ``baselined`` set and its status
+            judged on what is left.
+        baseline: What the baseline should hold now: fixed findings gone, floors raised.
+        fixed: The accepted findings that no longer occur.
+        floors: The docstring floors that rose or were dropped.
+    """
+
+    report: Report
+    baseline: Baseline
+    fixed: tuple[Entry, ...] = ()
+    floors: tuple[FloorChange, ...] = ()
+
+    @property
+    def outdated(self) -> bool:
+        """True when the baseline should shrink or a floor rise."""
+        return bool(self.fixed or self.floors)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Settings:
+    """How to judge a report against a baseline.
+
+    Attributes:
+        source_line: Reads a line of a project file, for fingerprints.
+        threshold: The project's docstring coverage threshold, in percent.
+        scope: Which files each gate checked.
+        locked: True when the baseline may not be rewritten (CI): an outdated baseline fails.
+    """
+
+    source_line: SourceLine
+    threshold: float
+    scope: Scope = field(default_factory=Scope)
+    locked: bool = False
+
+
+def apply_baseline(report: Report, baseline: Baseline, settings: Settings) -> Applied:
+    """Judge ``report`` against ``baseline``.
+
+    Args:
+        report: The outcome of a ``check``.
+        baseline: What the project accepts.
+        settings: How to read sources, the threshold, the scope and whether the file is locked.
+
+    Returns:
+        The new report and the baseline the file should hold.
+    """
+    by_gate: defaultdict[GateName, list[Entry]] = defaultdict(list)
+    for entry in baseline.entries:
+        by_gate[entry.fingerprint.gate].append(entry)
+    settled = [
+        _settle(result, by_gate.pop(result.name, []), baseline.floors, settings)
+        for result in report.gates
+    ]
+    # Entries of gates this run did not include at all stay as they are.
+    kept = [entry for entries in by_gate.values() for entry in entries]
+    kept.extend(entry for gate in settled for entry in gate.kept)
+    floors = next((gate.floors for gate in settled if gate.floors is not None), baseline.floors)
+    return Applied(
+        report=dataclasses.replace(report, gates=tuple(gate.result for gate in settled)),
+        baseline=Baseline(entries=tuple(kept), floors=floors).sorted(),
+        fixed=tuple(entry for gate in settled for entry in gate.fixed),
+        floors=tuple(change for gate in settled for change in gate.changes),
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Settled:
+    """One gate judged against its part of the baseline."""
+
+    result: GateResult
+    kept: Sequence[Entry]
+    fixed: tuple[Entry, ...] = ()
+    floors: Mapping[str, float] | None = None
+    changes: tuple[FloorChange, ...] = ()
+
+
+def _settle(
+    result: GateResult, entries: Sequence[Entry], floors: Mapping[str, float], settings: Settings
+) -> _Settled:
+    """Split one gate's findings into accepted and new, and its entries into kept and fixed."""
+    if result.name not in STATIC_GATES or result.status in {Status.ERROR, Status.SKIPPED}:
+        return _Settled(result=result, kept=entries)
+    prints = fingerprints(result.name, result.diagnostics, settings.source_line)
+    accepted = {entry.fingerprint for entry in entries}
+    new = tuple(
+        item
+        for item, print_ in zip(result.diagnostics, prints, strict=True)
+        if print_ not in accepted
+    )
+    found = set(prints)
+    checked = functools.partial(settings.scope.covers, result.name)
+    fixed = tuple(
+        entry
+        for entry in entries
+        if entry.fingerprint not in found and checked(entry.fingerprint.path)
+    )
+    gone = {entry.fingerprint for entry in fixed}
+    settled = _Settled(
+        result=dataclasses.replace(result, baselined=len(result.diagnostics) - len(new)),
+        kept=[entry for entry in entries if entry.fingerprint not in gone],
+        fixed=fixed,
+    )
+    if result.name is GateName.DOCSTRINGS and result.coverage is not None:
+        ratcheted = ratchet(
+            result.coverage,
+            floors,
+            threshold=settings.threshold,
+            checked=checked,
+            explained={item.path for item in blocking(new)},
+        )
+        new = (*new, *ratcheted.findings)
+        settled = dataclasses.replace(settled, floors=ratcheted.floors, changes=ratcheted.changes)
+    if settings.locked:
+        new = (*new, *_outdated(settled.fixed, settled.changes))
+    status = Status.FAILED if blocking(new) else Status.PASSED
+    judged = dataclasses.replace(settled.result, diagnostics=new, status=status)
+    return dataclasses.replace(settled, result=judged)
+
+
+def _outdated(fixed: Sequence[Entry], changes: Sequence[FloorChange]) -> tuple[Diagnostic, ...]:
+    """Under ``--locked``: one finding per entry or floor the baseline should no longer hold."""
+    findings = [
+        Diagnostic(
+            path=BASELINE_FILE,
+            line=None,
+            code=OUTDATED,
+            message=f"{_describe(entry)} no longer occurs, but the baseline still accepts it; "
+            f"{_UPDATE}",
+        )
+        for entry in fixed
+    ]
+    findings.extend(
+        Diagnostic(
+            path=BASELINE_FILE,
+            line=None,
+            code=OUTDATED,
+            message=f"the docstring coverage floor of {change.path} is {change.old:.1f}%, "
+            f"but {_new_floor(change)}; {_UPDATE}",
+        )
+        for change in changes
+    )
+    return tuple(findings)
+
+
+def _describe(entry: Entry) -> str:
+    """An accepted finding in words: gate, code, file and line text."""
+    print_ = entry.fingerprint
+    code = f" {print_.code}" if print_.code else ""
+    where = f" at `{print_.source}`" if print_.source else ""
+    return f"{print_.gate}{code} in {print_.path}{where}"
+
+
+def _new_floor(change: FloorChange) -> str:
+    """What a floor should become, in words."""
+    if change.new is None:
+        return "the module no longer needs one"
+    return f"the module now has {change.new:.1f}%"

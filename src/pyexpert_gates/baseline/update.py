@@ -1,0 +1,83 @@
+"""Apply the project's baseline to a check, and keep the file up to date.
+
+``check`` reads the baseline before any gate runs (a damaged file stops it early), then hands
+the report here: accepted findings are counted, and unless the baseline is locked, fixed ones
+are removed from the file and docstring floors raised.
+"""
+
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+
+from pyexpert_gates.baseline.matching import Scope, Settings, apply_baseline
+from pyexpert_gates.baseline.model import BASELINE_FILE, Baseline
+from pyexpert_gates.baseline.sources import ProjectSources
+from pyexpert_gates.baseline.store import write_baseline
+from pyexpert_gates.config import load_config
+from pyexpert_gates.gates.verdict import count
+from pyexpert_gates.models import Report
+
+_CI_TRUE = frozenset({"true", "1", "yes"})
+
+
+def apply_to_check(
+    report: Report,
+    baseline: Baseline,
+    *,
+    project: Path,
+    locked: bool,
+    scope: Scope | None = None,
+) -> Report:
+    """Judge a check's report against the project's baseline, and shrink the file.
+
+    Args:
+        report: The outcome of ``check``.
+        baseline: The project's baseline.
+        project: The project root.
+        locked: True to leave the file as it is and fail when it is out of date.
+        scope: Which files each gate checked; None for the whole project.
+
+    Returns:
+        The report with only new findings, each static gate with its ``baselined`` count.
+    """
+    settings = Settings(
+        source_line=ProjectSources(project).line,
+        threshold=load_config(project).docstring_coverage,
+        scope=scope or Scope(),
+        locked=locked,
+    )
+    applied = apply_baseline(report, baseline, settings)
+    if applied.outdated:
+        changes = _changes(len(applied.fixed), len(applied.floors), done=not locked)
+        if locked:
+            sys.stderr.write(
+                f"baseline: {changes}, but the baseline is locked (--locked or CI=true), so "
+                f"{BASELINE_FILE} was left as it is; run `pyexpert-gates baseline` and commit "
+                "the file\n"
+            )
+        else:
+            write_baseline(project, applied.baseline)
+            sys.stderr.write(f"baseline: updated {BASELINE_FILE} ({changes}); commit the file\n")
+    return applied.report
+
+
+def is_locked(*, flag: bool, environ: Mapping[str, str]) -> bool:
+    """Whether the baseline may not be rewritten: ``--locked``, or ``CI=true`` in the environment.
+
+    Args:
+        flag: The ``--locked`` flag.
+        environ: The environment variables.
+
+    Returns:
+        True when locked.
+    """
+    return flag or environ.get("CI", "").strip().lower() in _CI_TRUE
+
+
+def _changes(fixed: int, floors: int, *, done: bool) -> str:
+    """``2 fixed findings removed, 1 docstring floor changed`` (or ``to remove``, ``to change``)."""
+    remove, change = ("removed", "changed") if done else ("to remove", "to change")
+    parts = [f"{count(fixed, 'fixed finding')} {remove}"] if fixed else []
+    if floors:
+        parts.append(f"{count(floors, 'docstring coverage floor')} {change}")
+    return ", ".join(parts)

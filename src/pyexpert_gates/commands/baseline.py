@@ -1,0 +1,116 @@
+"""``pyexpert-gates baseline``: accept the current findings; check then fails only on new ones.
+
+`pyexpert_gates.baseline.update` is the other half, which ``check`` uses.
+"""
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+from pyexpert_gates.baseline.fingerprint import entries
+from pyexpert_gates.baseline.floors import record_floors
+from pyexpert_gates.baseline.model import BASELINE_FILE, STATIC_GATES, Baseline
+from pyexpert_gates.baseline.sources import ProjectSources
+from pyexpert_gates.baseline.store import write_baseline
+from pyexpert_gates.commands import Subparsers
+from pyexpert_gates.config import load_config
+from pyexpert_gates.errors import GatesError, UsageError
+from pyexpert_gates.gates.verdict import count
+from pyexpert_gates.models import GateName, Report, Status
+
+_NOT_BASELINED = (GateName.PYTEST, GateName.CONFIG)
+
+
+def add_parser(subparsers: Subparsers) -> None:
+    """Add the ``baseline`` subcommand and its arguments.
+
+    Args:
+        subparsers: The top-level parser's subcommand group.
+    """
+    parser = subparsers.add_parser(
+        "baseline",
+        help=f"accept the current findings of the static gates in {BASELINE_FILE}",
+        description="Run the static gates (every gate but pytest and config) and record each "
+        f"current finding, and the docstring coverage of each module, in {BASELINE_FILE}. "
+        "Afterwards check fails only on findings that are not in it; commit the file.",
+    )
+    parser.add_argument(
+        "--project",
+        type=Path,
+        default=Path(),
+        metavar="DIR",
+        help="the project folder (default: .)",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``baseline`` with the parsed arguments.
+
+    Args:
+        args: The parsed command line.
+
+    Returns:
+        0 when the baseline was written.
+
+    Raises:
+        UsageError: The project folder does not exist.
+        GatesError: A gate could not run, so no baseline was written (exit 2).
+    """
+    project: Path = args.project
+    if not project.is_dir():
+        message = f"--project {project}: no such directory"
+        raise UsageError(message)
+    # The engine loads only when gates run, as for check.
+    from pyexpert_gates.execute import check_project  # noqa: PLC0415 - loaded on use, see above
+
+    report = check_project(project, gates=(), skip=tuple(_NOT_BASELINED), timeout=None, python=None)
+    broken = [gate for gate in report.gates if gate.status is Status.ERROR]
+    if broken:
+        reasons = "; ".join(
+            f"the {gate.name} gate could not run: {gate.summary}" for gate in broken
+        )
+        message = f"{reasons}. Nothing was written: fix that and run baseline again"
+        raise GatesError(message)
+    baseline = record(report, project, threshold=load_config(project).docstring_coverage)
+    write_baseline(project, baseline)
+    sys.stdout.write(_recorded(baseline))
+    return 0
+
+
+def record(report: Report, project: Path, *, threshold: float) -> Baseline:
+    """The baseline that accepts every finding of the report's static gates.
+
+    Args:
+        report: The outcome of the static gates, none of them an error.
+        project: The project root, whose files give the findings' source lines.
+        threshold: The docstring coverage threshold, in percent.
+
+    Returns:
+        The baseline: every finding, and a floor for each module below the threshold.
+    """
+    sources = ProjectSources(project)
+    accepted = [
+        entry
+        for gate in report.gates
+        if gate.name in STATIC_GATES and gate.status is not Status.SKIPPED
+        for entry in entries(gate.name, gate.diagnostics, sources.line)
+    ]
+    coverage = next(
+        (gate.coverage for gate in report.gates if gate.name is GateName.DOCSTRINGS), None
+    )
+    floors = record_floors(coverage or (), threshold)
+    return Baseline(entries=tuple(accepted), floors=floors).sorted()
+
+
+def _recorded(baseline: Baseline) -> str:
+    """What ``baseline`` wrote, per gate, and what to do next."""
+    per_gate = Counter(entry.fingerprint.gate for entry in baseline.entries)
+    gates = ", ".join(f"{gate} {per_gate[gate]}" for gate in STATIC_GATES if per_gate[gate])
+    lines = [
+        f"recorded {count(len(baseline.entries), 'finding')} in {BASELINE_FILE}"
+        + (f" ({gates})" if gates else ""),
+        f"docstring coverage floors: {count(len(baseline.floors), 'module')} below the threshold",
+        "commit the file; check now fails only on new findings, and removes fixed ones",
+    ]
+    return "\n".join(lines) + "\n"
