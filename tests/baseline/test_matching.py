@@ -37,9 +37,12 @@ def at(path: str, line: int, code: str = "F401") -> Diagnostic:
 
 
 def gate(
-    name: GateName, *found: Diagnostic, status: Status = Status.FAILED, **extra: object
+    name: GateName,
+    *found: Diagnostic,
+    status: Status = Status.FAILED,
+    coverage: tuple[ModuleCoverage, ...] | None = None,
 ) -> GateResult:
-    return dataclasses.replace(GateResult(name=name, status=status, diagnostics=found), **extra)
+    return GateResult(name=name, status=status, diagnostics=found, coverage=coverage)
 
 
 def report(*gates: GateResult) -> Report:
@@ -162,7 +165,7 @@ UNDOCUMENTED = at("a.py", 2, "undocumented-public-function")
     ],
 )
 def test_docstring_floors_ratchet(
-    floor: float, documented: int, locked: bool, codes: list[str], floors: dict[str, float]
+    floor: float, documented: int, *, locked: bool, codes: list[str], floors: dict[str, float]
 ) -> None:
     old = docstrings(1, UNDOCUMENTED)
     settings = dataclasses.replace(SETTINGS, locked=locked)

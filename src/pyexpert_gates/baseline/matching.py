@@ -15,7 +15,14 @@ from pyexpert_gates.baseline.fingerprint import SourceLine, fingerprints
 from pyexpert_gates.baseline.floors import FloorChange, ratchet
 from pyexpert_gates.baseline.model import BASELINE_FILE, STATIC_GATES, Baseline, Entry
 from pyexpert_gates.gates.verdict import blocking
-from pyexpert_gates.models import Diagnostic, GateName, GateResult, Report, Status
+from pyexpert_gates.models import (
+    Diagnostic,
+    GateName,
+    GateResult,
+    ModuleCoverage,
+    Report,
+    Status,
+)
 
 OUTDATED = "baseline-outdated"
 """The code of a finding that says the baseline lists more than the project still has."""
@@ -158,20 +165,31 @@ def _settle(
         fixed=fixed,
     )
     if result.name is GateName.DOCSTRINGS and result.coverage is not None:
-        ratcheted = ratchet(
-            result.coverage,
-            floors,
-            threshold=settings.threshold,
-            checked=checked,
-            explained={item.path for item in blocking(new)},
-        )
-        new = (*new, *ratcheted.findings)
-        settled = dataclasses.replace(settled, floors=ratcheted.floors, changes=ratcheted.changes)
+        settled, new = _ratchet(settled, result.coverage, new, floors, settings)
     if settings.locked:
         new = (*new, *_outdated(settled.fixed, settled.changes))
     status = Status.FAILED if blocking(new) else Status.PASSED
     judged = dataclasses.replace(settled.result, diagnostics=new, status=status)
     return dataclasses.replace(settled, result=judged)
+
+
+def _ratchet(
+    settled: _Settled,
+    coverage: tuple[ModuleCoverage, ...],
+    new: tuple[Diagnostic, ...],
+    floors: Mapping[str, float],
+    settings: Settings,
+) -> tuple[_Settled, tuple[Diagnostic, ...]]:
+    """Hold the docstrings gate's modules to their floors; add what fell to the new findings."""
+    ratcheted = ratchet(
+        coverage,
+        floors,
+        threshold=settings.threshold,
+        checked=functools.partial(settings.scope.covers, GateName.DOCSTRINGS),
+        explained={item.path for item in blocking(new)},
+    )
+    settled = dataclasses.replace(settled, floors=ratcheted.floors, changes=ratcheted.changes)
+    return settled, (*new, *ratcheted.findings)
 
 
 def _outdated(fixed: Sequence[Entry], changes: Sequence[FloorChange]) -> tuple[Diagnostic, ...]:

@@ -60,12 +60,12 @@ def read_baseline(project: Path) -> Baseline | None:
         raw = path.read_bytes()
     except OSError as error:
         problem = f"cannot read the file: {error.strerror or error}"
-        raise _invalid(problem) from None
+        raise InputError(_invalid(problem)) from None
     try:
         return parse_baseline(raw.decode("utf-8"))
     except UnicodeDecodeError as error:
         problem = f"byte {error.start} is not UTF-8"
-        raise _invalid(problem) from None
+        raise InputError(_invalid(problem)) from None
 
 
 def parse_baseline(document: str) -> Baseline:
@@ -85,11 +85,11 @@ def parse_baseline(document: str) -> Baseline:
     except json.JSONDecodeError as error:
         where = f"{error.lineno}:{error.colno}"
         problem = f"not valid JSON: {error.msg}"
-        raise _invalid(problem, where) from None
+        raise InputError(_invalid(problem, where)) from None
     try:
         return _baseline(as_object(data, "the file"))
     except ShapeError as problem:
-        raise _invalid(str(problem)) from None
+        raise InputError(_invalid(str(problem))) from None
 
 
 def render_baseline(baseline: Baseline) -> str:
@@ -226,7 +226,7 @@ def _block(lines: str) -> str:
     return f"\n{lines}\n  " if lines else ""
 
 
-def _invalid(problem: str, where: str = "") -> InputError:
-    """The error for a baseline that cannot be used."""
+def _invalid(problem: str, where: str = "") -> str:
+    """The message for a baseline that cannot be used: the file, the problem and the fix."""
     location = f"{BASELINE_FILE}:{where}" if where else BASELINE_FILE
-    return InputError(f"{location}: {problem}; {_FIX}")
+    return f"{location}: {problem}; {_FIX}"

@@ -42,6 +42,11 @@ def add_parser(subparsers: Subparsers) -> None:
         metavar="DIR",
         help="the project folder (default: .)",
     )
+    parser.add_argument(
+        "--python",
+        metavar="PATH",
+        help="interpreter or virtual environment the type checkers use (as for check)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -54,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
         0 when the baseline was written.
 
     Raises:
-        UsageError: The project folder does not exist.
+        UsageError: The project folder or the interpreter does not exist.
         GatesError: A gate could not run, so no baseline was written (exit 2).
     """
     project: Path = args.project

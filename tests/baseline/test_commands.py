@@ -1,0 +1,69 @@
+"""The ``baseline`` command and ``check``'s use of the file: refusals and locking."""
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from pyexpert_gates.baseline.model import BASELINE_FILE
+from pyexpert_gates.baseline.update import is_locked
+from pyexpert_gates.cli import main
+from tests.engine.projects import edit, write_files
+
+from .legacy import legacy_project
+
+
+@pytest.mark.parametrize(
+    ("flag", "environ", "locked"),
+    [
+        (False, {}, False),
+        (True, {}, True),
+        (False, {"CI": "true"}, True),
+        (False, {"CI": "True"}, True),
+        (False, {"CI": "1"}, True),
+        (False, {"CI": "false"}, False),
+        (False, {"CI": ""}, False),
+    ],
+)
+def test_locked_by_the_flag_or_by_ci(*, flag: bool, environ: dict[str, str], locked: bool) -> None:
+    assert is_locked(flag=flag, environ=environ) is locked
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(b"{not json", id="not-json"),
+        pytest.param(b'{"version": 9, "findings": [], "docstring_floors": {}}', id="version"),
+        pytest.param(b"", id="empty"),
+    ],
+)
+def test_a_damaged_baseline_stops_check_before_any_gate_runs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], damage: bytes
+) -> None:
+    write_files(tmp_path, {"src/a.py": "", BASELINE_FILE: ""})
+    (tmp_path / BASELINE_FILE).write_bytes(damage)
+    assert main(["check", "--project", str(tmp_path)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.startswith(f"pyexpert-gates: error: {BASELINE_FILE}")
+    assert "run `pyexpert-gates baseline`" in captured.err
+    assert (tmp_path / BASELINE_FILE).read_bytes() == damage
+
+
+def test_baseline_refuses_to_record_when_a_gate_cannot_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = legacy_project(tmp_path / "legacy")
+    edit(project / "pyproject.toml", "[tool.mypy]\n", "[tool.mypy]\nbogus_option = 1\n")
+    assert main(["baseline", "--project", str(project), "--python", sys.executable]) == 2
+    error = capsys.readouterr().err
+    assert "the mypy gate could not run" in error
+    assert "Nothing was written" in error
+    assert not (project / BASELINE_FILE).exists()
+
+
+def test_baseline_needs_an_existing_project(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["baseline", "--project", str(tmp_path / "missing")]) == 2
+    assert "no such directory" in capsys.readouterr().err
