@@ -13,7 +13,8 @@ from typing import cast
 import pytest
 
 from pyexpert_gates.baseline.matching import OUTDATED
-from pyexpert_gates.baseline.model import BASELINE_FILE, STATIC_GATES
+from pyexpert_gates.baseline.model import BASELINE_FILE, STATIC_GATES, Fingerprint
+from pyexpert_gates.baseline.store import parse_baseline
 from pyexpert_gates.cli import main
 from tests.engine.projects import check_json, edit, findings, gates_of
 
@@ -42,6 +43,11 @@ def baselined(document: dict[str, object]) -> int:
     return sum(cast("int", gate.get("baselined") or 0) for gate in gates_of(document).values())
 
 
+def fingerprints(text: str) -> set[Fingerprint]:
+    """The fingerprints a baseline file lists."""
+    return {entry.fingerprint for entry in parse_baseline(text).entries}
+
+
 @pytest.fixture
 def legacy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("CI", raising=False)
@@ -54,6 +60,7 @@ def test_adopting_on_a_legacy_project(legacy: Path, capsys: pytest.CaptureFixtur
     lines_inserted_above_findings_keep_them_accepted(legacy, found)
     one_new_fault_fails_alone(legacy)
     a_fix_fails_locked_and_shrinks_the_file_otherwise(legacy, found, recorded, capsys)
+    recording_again_gives_the_same_file(legacy, capsys)
 
 
 def record(legacy: Path, capsys: pytest.CaptureFixture[str]) -> int:
@@ -98,7 +105,19 @@ def a_fix_fails_locked_and_shrinks_the_file_otherwise(
     assert (legacy / BASELINE_FILE).read_text(encoding="utf-8") == recorded
     code, fixed = check_json(legacy, "--skip", "pytest")
     assert (code, new_findings(fixed), baselined(fixed)) == (0, [], found - 1)
-    shrunk = (legacy / BASELINE_FILE).read_text(encoding="utf-8").splitlines()
-    assert set(shrunk) < set(recorded.splitlines())
-    assert len(shrunk) == len(recorded.splitlines()) - 1
+    shrunk = (legacy / BASELINE_FILE).read_text(encoding="utf-8")
+    assert len(shrunk.splitlines()) == len(recorded.splitlines()) - 1
+    (removed,) = fingerprints(recorded) - fingerprints(shrunk)
+    assert (removed.path, removed.gate, removed.code) == (PART, "expert", "PXG001")
+    assert fingerprints(shrunk) < fingerprints(recorded)
     assert f"updated {BASELINE_FILE} (1 fixed finding removed)" in capsys.readouterr().err
+
+
+def recording_again_gives_the_same_file(legacy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The file is stable: recording the same findings again changes no byte."""
+    kept = (legacy / BASELINE_FILE).read_bytes()
+    assert baseline(legacy) == 0
+    assert "since the previous baseline: 0 newly accepted, 0 no longer listed" in (
+        capsys.readouterr().out
+    )
+    assert (legacy / BASELINE_FILE).read_bytes() == kept

@@ -57,6 +57,8 @@ def test_reindented_lines_share_their_source_text() -> None:
         (finding(None, code=None), "", ""),
         (Diagnostic(path="/elsewhere/b.py", line=2, message="m"), "", ""),
         (finding(99), "ANN001", ""),
+        (finding(1, code="D100"), "D100", ""),
+        (finding(1, code="undocumented-public-module"), "undocumented-public-module", ""),
     ],
 )
 def test_whole_file_findings_and_unknown_lines_have_no_source(

@@ -202,3 +202,13 @@ def test_a_new_undocumented_object_fails_once_not_twice() -> None:
     (result,) = applied.report.gates
     assert result.diagnostics == (new,)
     assert result.status is Status.FAILED
+
+
+def test_a_shrunk_baseline_is_what_baseline_would_record() -> None:
+    first, second = at("a.py", 2, "no-untyped-def"), at("a.py", 4, "no-untyped-def")
+    old = gate(GateName.MYPY, first, second)
+    new = gate(GateName.MYPY, second)
+    applied = apply_baseline(report(new), accepting(old), SETTINGS)
+    assert [entry.fingerprint.occurrence for entry in applied.fixed] == [1]
+    assert applied.baseline == accepting(new)
+    assert applied.baseline.entries[0].message == "no-untyped-def at 4"

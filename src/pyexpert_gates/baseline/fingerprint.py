@@ -7,6 +7,13 @@ from typing import TypeAlias
 from pyexpert_gates.baseline.model import Entry, Fingerprint
 from pyexpert_gates.models import Diagnostic, GateName
 
+ABOUT_THE_FILE = frozenset(
+    {"D100", "D104", "INP001", "undocumented-public-module", "undocumented-public-package"}
+)
+"""Codes of findings about a whole file that tools still place on line 1: their fingerprint
+has no source text, so adding an import at the top of the file does not make them new. The
+format gate's findings are about whole files too, whatever line ruff points at."""
+
 SourceLine: TypeAlias = Callable[[str, int], str]
 """The text of line ``number`` (1-based) of the project file ``path``; empty when unknown."""
 
@@ -46,8 +53,7 @@ def fingerprints(
     found: dict[int, Fingerprint] = {}
     for index in order:
         diagnostic = diagnostics[index]
-        line = diagnostic.line
-        source = "" if line is None else normalise(source_line(diagnostic.path, line))
+        source = _source(gate, diagnostic, source_line)
         key = (diagnostic.path, diagnostic.code or "", source)
         found[index] = Fingerprint(
             path=key[0], gate=gate, code=key[1], source=source, occurrence=seen[key]
@@ -75,6 +81,14 @@ def entries(
             fingerprints(gate, diagnostics, source_line), diagnostics, strict=True
         )
     )
+
+
+def _source(gate: GateName, diagnostic: Diagnostic, source_line: SourceLine) -> str:
+    """The normalised text of a finding's line; empty for a finding about a whole file."""
+    line = diagnostic.line
+    if line is None or gate is GateName.FORMAT or diagnostic.code in ABOUT_THE_FILE:
+        return ""
+    return normalise(source_line(diagnostic.path, line))
 
 
 def _position(diagnostic: Diagnostic) -> tuple[str, int, int, str]:

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from pyexpert_gates.baseline.fingerprint import SourceLine, fingerprints
+from pyexpert_gates.baseline.fingerprint import SourceLine, entries
 from pyexpert_gates.baseline.floors import FloorChange, ratchet
 from pyexpert_gates.baseline.model import BASELINE_FILE, STATIC_GATES, Baseline, Entry
 from pyexpert_gates.gates.verdict import blocking
@@ -139,30 +139,29 @@ class _Settled:
 
 
 def _settle(
-    result: GateResult, entries: Sequence[Entry], floors: Mapping[str, float], settings: Settings
+    result: GateResult, listed: Sequence[Entry], floors: Mapping[str, float], settings: Settings
 ) -> _Settled:
     """Split one gate's findings into accepted and new, and its entries into kept and fixed."""
     if result.name not in STATIC_GATES or result.status in {Status.ERROR, Status.SKIPPED}:
-        return _Settled(result=result, kept=entries)
-    prints = fingerprints(result.name, result.diagnostics, settings.source_line)
-    accepted = {entry.fingerprint for entry in entries}
+        return _Settled(result=result, kept=listed)
+    current = entries(result.name, result.diagnostics, settings.source_line)
+    accepted = {entry.fingerprint for entry in listed}
     new = tuple(
         item
-        for item, print_ in zip(result.diagnostics, prints, strict=True)
-        if print_ not in accepted
+        for item, entry in zip(result.diagnostics, current, strict=True)
+        if entry.fingerprint not in accepted
     )
-    found = set(prints)
+    found = {entry.fingerprint for entry in current}
+    unsettled = [entry for entry in listed if entry.fingerprint not in found]
     checked = functools.partial(settings.scope.covers, result.name)
-    fixed = tuple(
-        entry
-        for entry in entries
-        if entry.fingerprint not in found and checked(entry.fingerprint.path)
-    )
-    gone = {entry.fingerprint for entry in fixed}
     settled = _Settled(
         result=dataclasses.replace(result, baselined=len(result.diagnostics) - len(new)),
-        kept=[entry for entry in entries if entry.fingerprint not in gone],
-        fixed=fixed,
+        # Accepted findings are kept with today's message, as `baseline` would record them.
+        kept=[
+            *(entry for entry in current if entry.fingerprint in accepted),
+            *(entry for entry in unsettled if not checked(entry.fingerprint.path)),
+        ],
+        fixed=tuple(entry for entry in unsettled if checked(entry.fingerprint.path)),
     )
     if result.name is GateName.DOCSTRINGS and result.coverage is not None:
         settled, new = _ratchet(settled, result.coverage, new, floors, settings)

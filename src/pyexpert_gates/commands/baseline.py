@@ -12,10 +12,10 @@ from pyexpert_gates.baseline.fingerprint import entries
 from pyexpert_gates.baseline.floors import record_floors
 from pyexpert_gates.baseline.model import BASELINE_FILE, STATIC_GATES, Baseline
 from pyexpert_gates.baseline.sources import ProjectSources
-from pyexpert_gates.baseline.store import write_baseline
+from pyexpert_gates.baseline.store import read_baseline, write_baseline
 from pyexpert_gates.commands import Subparsers
 from pyexpert_gates.config import load_config
-from pyexpert_gates.errors import GatesError, UsageError
+from pyexpert_gates.errors import GatesError, InputError, UsageError
 from pyexpert_gates.gates.verdict import count
 from pyexpert_gates.models import GateName, Report, Status
 
@@ -69,7 +69,9 @@ def run(args: argparse.Namespace) -> int:
     # The engine loads only when gates run, as for check.
     from pyexpert_gates.execute import check_project  # noqa: PLC0415 - loaded on use, see above
 
-    report = check_project(project, gates=(), skip=tuple(_NOT_BASELINED), timeout=None, python=None)
+    report = check_project(
+        project, gates=(), skip=tuple(_NOT_BASELINED), timeout=None, python=args.python
+    )
     broken = [gate for gate in report.gates if gate.status is Status.ERROR]
     if broken:
         reasons = "; ".join(
@@ -78,8 +80,9 @@ def run(args: argparse.Namespace) -> int:
         message = f"{reasons}. Nothing was written: fix that and run baseline again"
         raise GatesError(message)
     baseline = record(report, project, threshold=load_config(project).docstring_coverage)
+    previous = _previous(project)
     write_baseline(project, baseline)
-    sys.stdout.write(_recorded(baseline))
+    sys.stdout.write(_recorded(baseline, previous))
     return 0
 
 
@@ -108,14 +111,29 @@ def record(report: Report, project: Path, *, threshold: float) -> Baseline:
     return Baseline(entries=tuple(accepted), floors=floors).sorted()
 
 
-def _recorded(baseline: Baseline) -> str:
-    """What ``baseline`` wrote, per gate, and what to do next."""
+def _previous(project: Path) -> Baseline | None:
+    """The baseline being replaced, to say what changed; none when absent or damaged."""
+    try:
+        return read_baseline(project)
+    except InputError:
+        return None
+
+
+def _recorded(baseline: Baseline, previous: Baseline | None) -> str:
+    """What ``baseline`` wrote, per gate, what changed, and what to do next."""
     per_gate = Counter(entry.fingerprint.gate for entry in baseline.entries)
     gates = ", ".join(f"{gate} {per_gate[gate]}" for gate in STATIC_GATES if per_gate[gate])
     lines = [
         f"recorded {count(len(baseline.entries), 'finding')} in {BASELINE_FILE}"
         + (f" ({gates})" if gates else ""),
         f"docstring coverage floors: {count(len(baseline.floors), 'module')} below the threshold",
-        "commit the file; check now fails only on new findings, and removes fixed ones",
     ]
+    if previous is not None:
+        now = {entry.fingerprint for entry in baseline.entries}
+        before = {entry.fingerprint for entry in previous.entries}
+        lines.append(
+            f"since the previous baseline: {len(now - before)} newly accepted, "
+            f"{len(before - now)} no longer listed"
+        )
+    lines.append("commit the file; check now fails only on new findings, and removes fixed ones")
     return "\n".join(lines) + "\n"
