@@ -27,7 +27,7 @@ from pyexpert_gates.models import (
 OUTDATED = "baseline-outdated"
 """The code of a finding that says the baseline lists more than the project still has."""
 
-_UPDATE = f"run `pyexpert-gates baseline` and commit {BASELINE_FILE}"
+_UPDATE = "run `pyexpert-gates baseline` and commit the file"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -193,35 +193,25 @@ def _ratchet(
 
 def _outdated(fixed: Sequence[Entry], changes: Sequence[FloorChange]) -> tuple[Diagnostic, ...]:
     """Under ``--locked``: one finding per entry or floor the baseline should no longer hold."""
-    findings = [
-        Diagnostic(
-            path=BASELINE_FILE,
-            line=None,
-            code=OUTDATED,
-            message=f"{_describe(entry)} no longer occurs, but the baseline still accepts it; "
-            f"{_UPDATE}",
-        )
-        for entry in fixed
-    ]
-    findings.extend(
-        Diagnostic(
-            path=BASELINE_FILE,
-            line=None,
-            code=OUTDATED,
-            message=f"the docstring coverage floor of {change.path} is {change.old:.1f}%, "
-            f"but {_new_floor(change)}; {_UPDATE}",
-        )
+    stale = [f"{_describe(entry)} no longer occurs" for entry in fixed]
+    stale.extend(
+        f"the docstring coverage floor of {change.path} is {change.old:.1f}%, "
+        f"but {_new_floor(change)}"
         for change in changes
     )
-    return tuple(findings)
+    return tuple(
+        Diagnostic(path=BASELINE_FILE, line=None, code=OUTDATED, message=f"{what}; {_UPDATE}")
+        for what in stale
+    )
 
 
 def _describe(entry: Entry) -> str:
-    """An accepted finding in words: gate, code, file and line text."""
+    """An accepted finding in words: gate, code, file, line text and which copy it is."""
     print_ = entry.fingerprint
     code = f" {print_.code}" if print_.code else ""
     where = f" at `{print_.source}`" if print_.source else ""
-    return f"{print_.gate}{code} in {print_.path}{where}"
+    copy = f" (copy {print_.occurrence + 1})" if print_.occurrence else ""
+    return f"{print_.gate}{code} in {print_.path}{where}{copy}"
 
 
 def _new_floor(change: FloorChange) -> str:
