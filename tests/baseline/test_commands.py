@@ -5,9 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from pyexpert_gates.baseline.model import BASELINE_FILE
-from pyexpert_gates.baseline.update import is_locked
+from pyexpert_gates.baseline.model import BASELINE_FILE, Baseline, Entry, Fingerprint
+from pyexpert_gates.baseline.update import apply_to_check, is_locked
 from pyexpert_gates.cli import main
+from pyexpert_gates.models import GateName, GateResult, Report, Status
 from tests.engine.projects import edit, write_files
 
 from .legacy import legacy_project
@@ -67,3 +68,18 @@ def test_baseline_needs_an_existing_project(
 ) -> None:
     assert main(["baseline", "--project", str(tmp_path / "missing")]) == 2
     assert "no such directory" in capsys.readouterr().err
+
+
+def test_a_baseline_that_cannot_be_written_does_not_lose_the_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_files(tmp_path, {"a.py": "import os\n", ".pyexpert-gates": "a file, not a folder"})
+    fixed = Fingerprint(path="a.py", gate=GateName.RUFF, code="F401", source="import os")
+    ruff = GateResult(name=GateName.RUFF, status=Status.PASSED)
+    report = Report(project=str(tmp_path), duration_s=1.0, gates=(ruff,))
+    baseline = Baseline(entries=(Entry(fingerprint=fixed),))
+    judged = apply_to_check(report, baseline, project=tmp_path, locked=False)
+    assert judged.gates == (GateResult(name=GateName.RUFF, status=Status.PASSED, baselined=0),)
+    assert capsys.readouterr().err.startswith(
+        f"baseline: 1 fixed finding to remove, but {BASELINE_FILE}: cannot write the file"
+    )

@@ -9,11 +9,12 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-from pyexpert_gates.baseline.matching import Scope, Settings, apply_baseline
+from pyexpert_gates.baseline.matching import Applied, Scope, Settings, apply_baseline
 from pyexpert_gates.baseline.model import BASELINE_FILE, Baseline
 from pyexpert_gates.baseline.sources import ProjectSources
 from pyexpert_gates.baseline.store import write_baseline
 from pyexpert_gates.config import load_config
+from pyexpert_gates.errors import InputError
 from pyexpert_gates.gates.verdict import count
 from pyexpert_gates.models import Report
 
@@ -48,17 +49,30 @@ def apply_to_check(
     )
     applied = apply_baseline(report, baseline, settings)
     if applied.outdated:
-        changes = _changes(len(applied.fixed), len(applied.floors), done=not locked)
-        if locked:
-            sys.stderr.write(
-                f"baseline: {changes}, but the baseline is locked (--locked or CI=true), so "
-                f"{BASELINE_FILE} was left as it is; run `pyexpert-gates baseline` and commit "
-                "the file\n"
-            )
-        else:
-            write_baseline(project, applied.baseline)
-            sys.stderr.write(f"baseline: updated {BASELINE_FILE} ({changes}); commit the file\n")
+        sys.stderr.write(_settle_file(project, applied, locked=locked))
     return applied.report
+
+
+def _settle_file(project: Path, applied: Applied, *, locked: bool) -> str:
+    """Write the shrunk baseline unless locked; the line that says what happened.
+
+    The check's verdict does not depend on the file, so a file that cannot be written (a
+    read-only checkout) is reported rather than allowed to lose the report.
+    """
+    fixed, floors = len(applied.fixed), len(applied.floors)
+    pending = _changes(fixed, floors, done=False)
+    if locked:
+        return (
+            f"baseline: {pending}, but the baseline is locked (--locked or CI=true), so "
+            f"{BASELINE_FILE} was left as it is; run `pyexpert-gates baseline` and commit "
+            "the file\n"
+        )
+    try:
+        write_baseline(project, applied.baseline)
+    except InputError as error:
+        return f"baseline: {pending}, but {error.message}\n"
+    done = _changes(fixed, floors, done=True)
+    return f"baseline: updated {BASELINE_FILE} ({done}); commit the file\n"
 
 
 def is_locked(*, flag: bool, environ: Mapping[str, str]) -> bool:
