@@ -10,6 +10,7 @@ from pyexpert_gates.baseline.update import apply_to_check, is_locked
 from pyexpert_gates.cli import main
 from pyexpert_gates.models import GateName, GateResult, Report, Status
 from tests.engine.projects import edit, write_files
+from tests.integration.projects import REPOSITORY, run_python
 
 from .legacy import legacy_project
 
@@ -83,3 +84,12 @@ def test_a_baseline_that_cannot_be_written_does_not_lose_the_report(
     assert capsys.readouterr().err.startswith(
         f"baseline: 1 fixed finding to remove, but {BASELINE_FILE}: cannot write the file"
     )
+
+
+def test_the_benchmark_prints_the_baseline_share_beside_its_target() -> None:
+    result = run_python(REPOSITORY, "benchmarks/baseline.py", "--modules", "2", "--repeat", "1")
+    assert result.returncode in {0, 1}, result.stderr
+    title, gates, baseline = result.stdout.splitlines()[-3:]
+    assert title.startswith("baseline of ")
+    assert gates.split()[:2] == ["static", "gates"]
+    assert "target <= 10%" in baseline

@@ -21,6 +21,7 @@ VERSION = 1
 
 _ENTRY_KEYS = frozenset({"path", "gate", "code", "source", "occurrence", "message"})
 _TOP_KEYS = frozenset({"version", "findings", "docstring_floors"})
+_GATES = {gate.value: gate for gate in STATIC_GATES}
 _FULL = 100.0
 _FIX = (
     "restore it from version control, or run `pyexpert-gates baseline` to record the current "
@@ -179,7 +180,7 @@ def _entry(value: object, index: int) -> Entry:
 
 def _gate(name: str) -> GateName:
     """A gate whose findings a baseline may accept."""
-    gate = next((gate for gate in STATIC_GATES if gate.value == name), None)
+    gate = _GATES.get(name)
     if gate is None:
         allowed = ", ".join(STATIC_GATES)
         message = f"field 'gate' is {name!r}, but only these gates are baselined: {allowed}"
