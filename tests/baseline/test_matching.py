@@ -212,3 +212,33 @@ def test_a_shrunk_baseline_is_what_baseline_would_record() -> None:
     assert [entry.fingerprint.occurrence for entry in applied.fixed] == [1]
     assert applied.baseline == accepting(new)
     assert applied.baseline.entries[0].message == "no-untyped-def at 4"
+
+
+def test_a_file_no_gate_could_parse_keeps_its_entries() -> None:
+    old = gate(GateName.PYRIGHT, at("a.py", 2, "reportMissingParameterType"), at("b.py", 1))
+    broken = gate(GateName.RUFF, at("a.py", 5, "invalid-syntax"))
+    applied = apply_baseline(
+        report(broken, gate(GateName.PYRIGHT, status=Status.PASSED)),
+        accepting(old, floors={"a.py": 10.0}),
+        SETTINGS,
+    )
+    assert [entry.fingerprint.path for entry in applied.fixed] == ["b.py"]
+    assert [entry.fingerprint.path for entry in applied.baseline.entries] == ["a.py"]
+    assert applied.report.gates[0].diagnostics == broken.diagnostics
+
+
+def test_mypy_stopped_on_a_syntax_error_keeps_all_its_entries() -> None:
+    old = gate(GateName.MYPY, at("a.py", 2, "no-untyped-def"), at("b.py", 1, "import-untyped"))
+    stopped = gate(GateName.MYPY, at("a.py", 5, "syntax"))
+    applied = apply_baseline(report(stopped), accepting(old), SETTINGS)
+    assert applied.fixed == ()
+    assert applied.baseline == accepting(old)
+    assert applied.report.gates[0].status is Status.FAILED
+
+
+def test_the_floor_of_a_module_that_cannot_be_parsed_stays() -> None:
+    broken = docstrings(0, at("a.py", 5, "invalid-syntax"))
+    unmeasured = dataclasses.replace(broken, coverage=())
+    applied = apply_baseline(report(unmeasured), Baseline(floors={"a.py": 25.0}), SETTINGS)
+    assert dict(applied.baseline.floors) == {"a.py": 25.0}
+    assert applied.floors == ()

@@ -6,25 +6,29 @@ so its entries stay; a gate limited to some files (see `Scope`) only settles tho
 """
 
 import dataclasses
-import functools
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from pyexpert_gates.baseline.fingerprint import SourceLine, entries
 from pyexpert_gates.baseline.floors import FloorChange, ratchet
 from pyexpert_gates.baseline.model import BASELINE_FILE, STATIC_GATES, Baseline, Entry
+from pyexpert_gates.gates.format import SYNTAX_ERROR
+from pyexpert_gates.gates.mypy import SYNTAX as MYPY_SYNTAX
 from pyexpert_gates.gates.verdict import blocking
 from pyexpert_gates.models import (
     Diagnostic,
     GateName,
     GateResult,
-    ModuleCoverage,
     Report,
     Status,
 )
 
 OUTDATED = "baseline-outdated"
+
+_UNPARSABLE = frozenset({SYNTAX_ERROR, MYPY_SYNTAX, "unreadable"})
+"""Codes of findings that say a file could not be parsed (ruff, format, docstrings, mypy) or
+read (docstrings): the gate saw none of the file's other findings."""
 """The code of a finding that says the baseline lists more than the project still has."""
 
 _UPDATE = "run `pyexpert-gates baseline` and commit the file"
@@ -111,8 +115,11 @@ def apply_baseline(report: Report, baseline: Baseline, settings: Settings) -> Ap
     by_gate: defaultdict[GateName, list[Entry]] = defaultdict(list)
     for entry in baseline.entries:
         by_gate[entry.fingerprint.gate].append(entry)
+    unparsable = frozenset(
+        item.path for result in report.gates for item in result.diagnostics if _unparsable(item)
+    )
     settled = [
-        _settle(result, by_gate.pop(result.name, []), baseline.floors, settings)
+        _settle(result, by_gate.pop(result.name, []), baseline.floors, settings, unparsable)
         for result in report.gates
     ]
     # Entries of gates this run did not include at all stay as they are.
@@ -139,12 +146,34 @@ class _Settled:
 
 
 def _settle(
-    result: GateResult, listed: Sequence[Entry], floors: Mapping[str, float], settings: Settings
+    result: GateResult,
+    listed: Sequence[Entry],
+    floors: Mapping[str, float],
+    settings: Settings,
+    unparsable: frozenset[str],
 ) -> _Settled:
     """Split one gate's findings into accepted and new, and its entries into kept and fixed."""
     if result.name not in STATIC_GATES or result.status in {Status.ERROR, Status.SKIPPED}:
         return _Settled(result=result, kept=listed)
-    current = entries(result.name, result.diagnostics, settings.source_line)
+    checked = _checked(result, settings.scope, unparsable)
+    settled, new = _match(result, listed, settings.source_line, checked)
+    if result.name is GateName.DOCSTRINGS and result.coverage is not None:
+        settled, new = _ratchet(settled, new, floors, settings.threshold, checked)
+    if settings.locked:
+        new = (*new, *_outdated(settled.fixed, settled.changes))
+    status = Status.FAILED if blocking(new) else Status.PASSED
+    judged = dataclasses.replace(settled.result, diagnostics=new, status=status)
+    return dataclasses.replace(settled, result=judged)
+
+
+def _match(
+    result: GateResult,
+    listed: Sequence[Entry],
+    source_line: SourceLine,
+    checked: Callable[[str], bool],
+) -> tuple[_Settled, tuple[Diagnostic, ...]]:
+    """Match a gate's findings with its entries: the settled gate and its new findings."""
+    current = entries(result.name, result.diagnostics, source_line)
     accepted = {entry.fingerprint for entry in listed}
     new = tuple(
         item
@@ -153,7 +182,6 @@ def _settle(
     )
     found = {entry.fingerprint for entry in current}
     unsettled = [entry for entry in listed if entry.fingerprint not in found]
-    checked = functools.partial(settings.scope.covers, result.name)
     settled = _Settled(
         result=dataclasses.replace(result, baselined=len(result.diagnostics) - len(new)),
         # Accepted findings are kept with today's message, as `baseline` would record them.
@@ -163,32 +191,47 @@ def _settle(
         ],
         fixed=tuple(entry for entry in unsettled if checked(entry.fingerprint.path)),
     )
-    if result.name is GateName.DOCSTRINGS and result.coverage is not None:
-        settled, new = _ratchet(settled, result.coverage, new, floors, settings)
-    if settings.locked:
-        new = (*new, *_outdated(settled.fixed, settled.changes))
-    status = Status.FAILED if blocking(new) else Status.PASSED
-    judged = dataclasses.replace(settled.result, diagnostics=new, status=status)
-    return dataclasses.replace(settled, result=judged)
+    return settled, new
 
 
 def _ratchet(
     settled: _Settled,
-    coverage: tuple[ModuleCoverage, ...],
     new: tuple[Diagnostic, ...],
     floors: Mapping[str, float],
-    settings: Settings,
+    threshold: float,
+    checked: Callable[[str], bool],
 ) -> tuple[_Settled, tuple[Diagnostic, ...]]:
     """Hold the docstrings gate's modules to their floors; add what fell to the new findings."""
     ratcheted = ratchet(
-        coverage,
+        settled.result.coverage or (),
         floors,
-        threshold=settings.threshold,
-        checked=functools.partial(settings.scope.covers, GateName.DOCSTRINGS),
+        threshold=threshold,
+        checked=checked,
         explained={item.path for item in blocking(new)},
     )
     settled = dataclasses.replace(settled, floors=ratcheted.floors, changes=ratcheted.changes)
     return settled, (*new, *ratcheted.findings)
+
+
+def _unparsable(diagnostic: Diagnostic) -> bool:
+    """Whether a finding says its file could not be parsed or read."""
+    return diagnostic.code in _UNPARSABLE
+
+
+def _checked(result: GateResult, scope: Scope, unparsable: frozenset[str]) -> Callable[[str], bool]:
+    """Whether the gate really checked a file, so that a finding missing there is fixed.
+
+    Not a file that some gate could not parse (its findings are hidden behind the syntax
+    error), and nothing at all when mypy stopped on a syntax error before type checking.
+    """
+    if result.name is GateName.MYPY and any(map(_unparsable, result.diagnostics)):
+        return _nothing
+    return lambda path: scope.covers(result.name, path) and path not in unparsable
+
+
+def _nothing(_: str) -> bool:
+    """No file was checked."""
+    return False
 
 
 def _outdated(fixed: Sequence[Entry], changes: Sequence[FloorChange]) -> tuple[Diagnostic, ...]:
