@@ -52,14 +52,33 @@ def test_a_damaged_baseline_stops_check_before_any_gate_runs(
     assert (tmp_path / BASELINE_FILE).read_bytes() == damage
 
 
-def test_baseline_refuses_to_record_when_a_gate_cannot_run(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        pytest.param(
+            ("pyproject.toml", "[tool.mypy]\n", "[tool.mypy]\nbogus_option = 1\n"),
+            "the mypy gate could not run",
+            id="gate-error",
+        ),
+        pytest.param(
+            ("src/legacy/part2.py", "    return total * 200\n", "    return total *\n"),
+            "src/legacy/part2.py cannot be parsed",
+            id="syntax-error",
+        ),
+    ],
+)
+def test_baseline_refuses_to_record_what_the_gates_did_not_see(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    change: tuple[str, str, str],
+    reason: str,
 ) -> None:
     project = legacy_project(tmp_path / "legacy")
-    edit(project / "pyproject.toml", "[tool.mypy]\n", "[tool.mypy]\nbogus_option = 1\n")
+    file, old, new = change
+    edit(project / file, old, new)
     assert main(["baseline", "--project", str(project), "--python", sys.executable]) == 2
     error = capsys.readouterr().err
-    assert "the mypy gate could not run" in error
+    assert reason in error
     assert "Nothing was written" in error
     assert not (project / BASELINE_FILE).exists()
 

@@ -26,7 +26,7 @@ from pyexpert_gates.models import (
 
 OUTDATED = "baseline-outdated"
 
-_UNPARSABLE = frozenset({SYNTAX_ERROR, MYPY_SYNTAX, "unreadable"})
+UNPARSABLE = frozenset({SYNTAX_ERROR, MYPY_SYNTAX, "unreadable"})
 """Codes of findings that say a file could not be parsed (ruff, format, docstrings, mypy) or
 read (docstrings): the gate saw none of the file's other findings."""
 """The code of a finding that says the baseline lists more than the project still has."""
@@ -115,11 +115,11 @@ def apply_baseline(report: Report, baseline: Baseline, settings: Settings) -> Ap
     by_gate: defaultdict[GateName, list[Entry]] = defaultdict(list)
     for entry in baseline.entries:
         by_gate[entry.fingerprint.gate].append(entry)
-    unparsable = frozenset(
-        item.path for result in report.gates for item in result.diagnostics if _unparsable(item)
+    broken = frozenset(
+        item.path for result in report.gates for item in result.diagnostics if unparsable(item)
     )
     settled = [
-        _settle(result, by_gate.pop(result.name, []), baseline.floors, settings, unparsable)
+        _settle(result, by_gate.pop(result.name, []), baseline.floors, settings, broken)
         for result in report.gates
     ]
     # Entries of gates this run did not include at all stay as they are.
@@ -150,12 +150,12 @@ def _settle(
     listed: Sequence[Entry],
     floors: Mapping[str, float],
     settings: Settings,
-    unparsable: frozenset[str],
+    broken: frozenset[str],
 ) -> _Settled:
     """Split one gate's findings into accepted and new, and its entries into kept and fixed."""
     if result.name not in STATIC_GATES or result.status in {Status.ERROR, Status.SKIPPED}:
         return _Settled(result=result, kept=listed)
-    checked = _checked(result, settings.scope, unparsable)
+    checked = _checked(result, settings.scope, broken)
     settled, new = _match(result, listed, settings.source_line, checked)
     if result.name is GateName.DOCSTRINGS and result.coverage is not None:
         settled, new = _ratchet(settled, new, floors, settings.threshold, checked)
@@ -213,20 +213,27 @@ def _ratchet(
     return settled, (*new, *ratcheted.findings)
 
 
-def _unparsable(diagnostic: Diagnostic) -> bool:
-    """Whether a finding says its file could not be parsed or read."""
-    return diagnostic.code in _UNPARSABLE
+def unparsable(diagnostic: Diagnostic) -> bool:
+    """Whether a finding says its file could not be parsed or read.
+
+    Args:
+        diagnostic: A finding of any gate.
+
+    Returns:
+        True for a syntax error or an unreadable file.
+    """
+    return diagnostic.code in UNPARSABLE
 
 
-def _checked(result: GateResult, scope: Scope, unparsable: frozenset[str]) -> Callable[[str], bool]:
+def _checked(result: GateResult, scope: Scope, broken: frozenset[str]) -> Callable[[str], bool]:
     """Whether the gate really checked a file, so that a finding missing there is fixed.
 
     Not a file that some gate could not parse (its findings are hidden behind the syntax
     error), and nothing at all when mypy stopped on a syntax error before type checking.
     """
-    if result.name is GateName.MYPY and any(map(_unparsable, result.diagnostics)):
+    if result.name is GateName.MYPY and any(map(unparsable, result.diagnostics)):
         return _nothing
-    return lambda path: scope.covers(result.name, path) and path not in unparsable
+    return lambda path: scope.covers(result.name, path) and path not in broken
 
 
 def _nothing(_: str) -> bool:

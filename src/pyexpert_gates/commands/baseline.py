@@ -10,6 +10,7 @@ from pathlib import Path
 
 from pyexpert_gates.baseline.fingerprint import entries
 from pyexpert_gates.baseline.floors import record_floors
+from pyexpert_gates.baseline.matching import unparsable
 from pyexpert_gates.baseline.model import BASELINE_FILE, STATIC_GATES, Baseline
 from pyexpert_gates.baseline.sources import ProjectSources
 from pyexpert_gates.baseline.store import read_baseline, write_baseline
@@ -60,7 +61,8 @@ def run(args: argparse.Namespace) -> int:
 
     Raises:
         UsageError: The project folder or the interpreter does not exist.
-        GatesError: A gate could not run, so no baseline was written (exit 2).
+        GatesError: A gate could not run or a file cannot be parsed, so no baseline was
+            written (exit 2).
     """
     project: Path = args.project
     if not project.is_dir():
@@ -72,18 +74,29 @@ def run(args: argparse.Namespace) -> int:
     report = check_project(
         project, gates=(), skip=tuple(_NOT_BASELINED), timeout=None, python=args.python
     )
-    broken = [gate for gate in report.gates if gate.status is Status.ERROR]
-    if broken:
-        reasons = "; ".join(
-            f"the {gate.name} gate could not run: {gate.summary}" for gate in broken
-        )
-        message = f"{reasons}. Nothing was written: fix that and run baseline again"
-        raise GatesError(message)
+    _refuse_partial(report)
     baseline = record(report, project, threshold=load_config(project).docstring_coverage)
     previous = _previous(project)
     write_baseline(project, baseline)
     sys.stdout.write(_recorded(baseline, previous))
     return 0
+
+
+def _refuse_partial(report: Report) -> None:
+    """Refuse to record a baseline that would miss findings the gates did not see."""
+    broken = [gate for gate in report.gates if gate.status is Status.ERROR]
+    reasons = [f"the {gate.name} gate could not run: {gate.summary}" for gate in broken]
+    unreadable = sorted(
+        {item.path for gate in report.gates for item in gate.diagnostics if unparsable(item)}
+    )
+    if unreadable:
+        reasons.append(
+            f"{', '.join(unreadable)} cannot be parsed, which hides the file's other findings "
+            "(and stops mypy); fix the syntax or leave the file out of `paths`"
+        )
+    if reasons:
+        message = f"{'; '.join(reasons)}. Nothing was written: fix that and run baseline again"
+        raise GatesError(message)
 
 
 def record(report: Report, project: Path, *, threshold: float) -> Baseline:
