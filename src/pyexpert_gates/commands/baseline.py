@@ -53,6 +53,9 @@ def add_parser(subparsers: Subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
     """Run ``baseline`` with the parsed arguments.
 
+    When a gate cannot run or a file cannot be parsed, nothing is written and the
+    `GatesError` that says why exits 2.
+
     Args:
         args: The parsed command line.
 
@@ -61,8 +64,6 @@ def run(args: argparse.Namespace) -> int:
 
     Raises:
         UsageError: The project folder or the interpreter does not exist.
-        GatesError: A gate could not run or a file cannot be parsed, so no baseline was
-            written (exit 2).
     """
     project: Path = args.project
     if not project.is_dir():
