@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from pyexpert_gates.baseline.model import BASELINE_FILE, Baseline, Entry, Fingerprint
+from pyexpert_gates.baseline.store import read_baseline, write_baseline
 from pyexpert_gates.baseline.update import apply_to_check, is_locked
 from pyexpert_gates.cli import main
 from pyexpert_gates.models import GateName, GateResult, Report, Status
@@ -112,3 +113,20 @@ def test_the_benchmark_prints_the_baseline_share_beside_its_target() -> None:
     assert title.startswith("baseline of ")
     assert gates.split()[:2] == ["static", "gates"]
     assert "target <= 10%" in baseline
+
+
+def test_check_shrinks_the_file_as_it_is_now_not_as_it_was_read(tmp_path: Path) -> None:
+    write_files(tmp_path, {"a.py": "import os\nimport sys\n"})
+    unused = Fingerprint(path="a.py", gate=GateName.RUFF, code="F401", source="import os")
+    untyped = Fingerprint(path="a.py", gate=GateName.MYPY, code="misc", source="import sys")
+    read = Baseline(entries=(Entry(fingerprint=unused), Entry(fingerprint=untyped)))
+    # Meanwhile a check of mypy alone removed the mypy finding it no longer sees.
+    write_baseline(tmp_path, Baseline(entries=(Entry(fingerprint=unused),)))
+    ruff = GateResult(name=GateName.RUFF, status=Status.PASSED)
+    apply_to_check(
+        Report(project=str(tmp_path), duration_s=1.0, gates=(ruff,)),
+        read,
+        project=tmp_path,
+        locked=False,
+    )
+    assert read_baseline(tmp_path) == Baseline()

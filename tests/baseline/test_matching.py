@@ -6,7 +6,7 @@ import pytest
 
 from pyexpert_gates.baseline.fingerprint import entries
 from pyexpert_gates.baseline.floors import BELOW_FLOOR, FloorChange
-from pyexpert_gates.baseline.matching import OUTDATED, Scope, Settings, apply_baseline
+from pyexpert_gates.baseline.matching import OUTDATED, Scope, Settings, apply_baseline, rebase
 from pyexpert_gates.baseline.model import BASELINE_FILE, Baseline
 from pyexpert_gates.models import (
     Diagnostic,
@@ -242,3 +242,25 @@ def test_the_floor_of_a_module_that_cannot_be_parsed_stays() -> None:
     applied = apply_baseline(report(unmeasured), Baseline(floors={"a.py": 25.0}), SETTINGS)
     assert dict(applied.baseline.floors) == {"a.py": 25.0}
     assert applied.floors == ()
+
+
+def test_checks_of_different_gates_at_once_each_remove_their_own_fixed_findings() -> None:
+    ruff_before = gate(GateName.RUFF, at("a.py", 1), at("b.py", 1))
+    mypy_before = gate(GateName.MYPY, at("a.py", 2, "no-untyped-def"), at("a.py", 4, "misc"))
+    read = accepting(ruff_before, mypy_before, floors={"a.py": 25.0, "b.py": 10.0})
+    ruff_after = gate(GateName.RUFF, at("a.py", 1))
+    mypy_after = gate(GateName.MYPY, at("a.py", 4, "misc"))
+    by_ruff = apply_baseline(report(ruff_after), read, SETTINGS)
+    by_mypy = apply_baseline(report(mypy_after), read, SETTINGS)
+    written_by_ruff = by_ruff.baseline
+    both = rebase(by_mypy, written_by_ruff)
+    assert both == accepting(ruff_after, mypy_after, floors={"a.py": 25.0, "b.py": 10.0})
+
+
+def test_a_floor_changed_meanwhile_is_left_to_the_newer_file() -> None:
+    read = Baseline(floors={"a.py": 25.0})
+    applied = apply_baseline(report(docstrings(2)), read, SETTINGS)
+    assert applied.floors == (FloorChange(path="a.py", old=25.0, new=50.0),)
+    assert dict(rebase(applied, Baseline(floors={"a.py": 75.0})).floors) == {"a.py": 75.0}
+    newer = Baseline(floors={"a.py": 25.0, "b.py": 10.0})
+    assert dict(rebase(applied, newer).floors) == {"a.py": 50.0, "b.py": 10.0}

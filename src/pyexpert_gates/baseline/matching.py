@@ -134,6 +134,33 @@ def apply_baseline(report: Report, baseline: Baseline, settings: Settings) -> Ap
     )
 
 
+def rebase(applied: Applied, onto: Baseline) -> Baseline:
+    """Make the changes of ``applied`` to another version of the baseline.
+
+    Checks of different gates may run at once (one per nox session, say); each removes its
+    own fixed findings from the file as it is when it writes, so none undoes another's.
+
+    Args:
+        applied: A report judged against the baseline as it was read.
+        onto: The baseline as it is now.
+
+    Returns:
+        ``onto`` without the fixed findings, with the floors that changed raised or dropped
+        (each only if ``onto`` still holds the floor that was read).
+    """
+    gone = {entry.fingerprint for entry in applied.fixed}
+    floors = dict(onto.floors)
+    for change in applied.floors:
+        if floors.get(change.path) != change.old:
+            continue
+        if change.new is None:
+            del floors[change.path]
+        else:
+            floors[change.path] = change.new
+    kept = tuple(entry for entry in onto.entries if entry.fingerprint not in gone)
+    return Baseline(entries=kept, floors=floors).sorted()
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class _Settled:
     """One gate judged against its part of the baseline."""

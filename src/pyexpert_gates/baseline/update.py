@@ -9,10 +9,10 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-from pyexpert_gates.baseline.matching import Applied, Scope, Settings, apply_baseline
+from pyexpert_gates.baseline.matching import Applied, Scope, Settings, apply_baseline, rebase
 from pyexpert_gates.baseline.model import BASELINE_FILE, Baseline
 from pyexpert_gates.baseline.sources import ProjectSources
-from pyexpert_gates.baseline.store import write_baseline
+from pyexpert_gates.baseline.store import read_baseline, write_baseline
 from pyexpert_gates.config import load_config
 from pyexpert_gates.errors import InputError
 from pyexpert_gates.gates.verdict import count
@@ -49,11 +49,11 @@ def apply_to_check(
     )
     applied = apply_baseline(report, baseline, settings)
     if applied.outdated:
-        sys.stderr.write(_settle_file(project, applied, locked=locked))
+        sys.stderr.write(_settle_file(project, baseline, applied, locked=locked))
     return applied.report
 
 
-def _settle_file(project: Path, applied: Applied, *, locked: bool) -> str:
+def _settle_file(project: Path, read: Baseline, applied: Applied, *, locked: bool) -> str:
     """Write the shrunk baseline unless locked; the line that says what happened.
 
     The check's verdict does not depend on the file, so a file that cannot be written (a
@@ -68,11 +68,22 @@ def _settle_file(project: Path, applied: Applied, *, locked: bool) -> str:
             "the file\n"
         )
     try:
-        write_baseline(project, applied.baseline)
+        write_baseline(project, _latest(project, read, applied))
     except InputError as error:
         return f"baseline: {pending}, but {error.message}\n"
     done = _changes(fixed, floors, done=True)
     return f"baseline: updated {BASELINE_FILE} ({done}); commit the file\n"
+
+
+def _latest(project: Path, read: Baseline, applied: Applied) -> Baseline:
+    """What to write: the applied baseline, or its changes made to the file as it is now.
+
+    Another run (a check of other gates at the same time) may have changed the file meanwhile.
+    """
+    current = read_baseline(project)
+    if current is None or current == read:
+        return applied.baseline
+    return rebase(applied, current)
 
 
 def is_locked(*, flag: bool, environ: Mapping[str, str]) -> bool:
