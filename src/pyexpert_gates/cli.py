@@ -17,6 +17,8 @@ examples:
   pyexpert-gates init --project ../api     work on another project
   pyexpert-gates check                     run every gate concurrently
   pyexpert-gates check --gate mypy --format json
+  pyexpert-gates baseline                  accept today's findings; check fails only on new ones
+  pyexpert-gates check --locked            in CI: never rewrite the baseline, fail if it is stale
 
 exit codes: 0 success, 1 findings, 2 usage, configuration or tool error, 130 interrupted
 """
@@ -51,6 +53,7 @@ COMMANDS: dict[str, str] = {
     "init": "pyexpert_gates.commands.init",
     "rules": "pyexpert_gates.commands.rules",
     "check": "pyexpert_gates.commands.check",
+    "baseline": "pyexpert_gates.commands.baseline",
 }
 
 

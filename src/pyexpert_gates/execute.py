@@ -187,6 +187,7 @@ async def _run_gate(
             command=command,
             summary=outcome.summary,
             diagnostics=tuple(_relative(item, plan.project) for item in outcome.diagnostics),
+            coverage=outcome.coverage,
         )
 
 

@@ -67,6 +67,21 @@ class Diagnostic:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class ModuleCoverage:
+    """How much of one module's public API has docstrings.
+
+    Attributes:
+        path: The module's file, relative to the project root, with POSIX separators.
+        documented: Its public objects that have a docstring.
+        total: Its public objects.
+    """
+
+    path: str
+    documented: int
+    total: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class GateResult:
     """What one gate found.
 
@@ -78,6 +93,7 @@ class GateResult:
         summary: One line for people, such as ``3 errors in 2 files``.
         diagnostics: The findings that count against the project.
         baselined: Findings matched by the baseline, or None without a baseline.
+        coverage: Docstring coverage per module checked (docstrings gate), or None if unknown.
         cached: True when the result was replayed from the result cache.
     """
 
@@ -88,6 +104,7 @@ class GateResult:
     summary: str = ""
     diagnostics: tuple[Diagnostic, ...] = ()
     baselined: int | None = None
+    coverage: tuple[ModuleCoverage, ...] | None = None
     cached: bool = False
 
 

@@ -364,7 +364,6 @@ def test_json_goes_to_stdout_alone(
     [
         (["--nox"], "--nox is not supported yet"),
         (["--no-cache"], "--no-cache is not supported yet"),
-        (["--locked"], "--locked is not supported yet"),
         (["--changed-since", "HEAD"], "--changed-since is not supported yet"),
         (["--format", "json", "--format", "sarif"], "--format json and --format sarif would"),
         (["--output", "a.json", "--format", "json", "--output", "b"], "--output a.json: no"),

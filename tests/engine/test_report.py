@@ -156,3 +156,19 @@ def test_text_is_plain_unless_colour_is_asked_for() -> None:
 def test_an_unknown_format_is_refused() -> None:
     with pytest.raises(UsageError, match="--format xml is not supported; use one of: text, json"):
         render(REPORT, "xml")
+
+
+def test_text_summary_shows_baselined_findings_only_with_a_baseline() -> None:
+    gates = (
+        GateResult(name=GateName.RUFF, status=Status.FAILED, diagnostics=(UNUSED,), baselined=12),
+        GateResult(name=GateName.MYPY, status=Status.PASSED, baselined=3),
+        GateResult(name=GateName.PYTEST, status=Status.PASSED),
+    )
+    summary = render_summary(Report(project="/p", duration_s=0.5, gates=gates))
+    assert summary.splitlines() == [
+        "gate    status   findings  baselined     time  summary",
+        "ruff    failed          1         12    0.00s",
+        "mypy    passed          0          3    0.00s",
+        "pytest  passed          0          -    0.00s",
+        "FAILED: 1 failed, 15 baselined (0.50 s)",
+    ]

@@ -1,5 +1,6 @@
 """The small pure pieces the gates share: paths, JSON shapes, messages, node ids, coverage."""
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -7,11 +8,11 @@ import pytest
 
 from pyexpert_gates.gates import json_shape
 from pyexpert_gates.gates.base import ProcessOutput
-from pyexpert_gates.gates.docstrings import ProbeReport, judge
+from pyexpert_gates.gates.docstrings import ProbeReport, judge, read_probe
 from pyexpert_gates.gates.junit import node_id
 from pyexpert_gates.gates.paths import relative_path
 from pyexpert_gates.gates.verdict import count, one_line, reason
-from pyexpert_gates.models import Diagnostic, Severity, Status
+from pyexpert_gates.models import Diagnostic, ModuleCoverage, Severity, Status
 
 PROJECT = Path("/work/project")
 Reader = Callable[[dict[str, object], str], object]
@@ -167,3 +168,29 @@ def test_coverage_threshold(
     expected_severity = Severity.NOTE if status is Status.PASSED else Severity.ERROR
     assert all(item.severity is expected_severity for item in outcome.diagnostics)
     assert len(outcome.diagnostics) == missing
+
+
+def test_the_probe_report_counts_coverage_per_module() -> None:
+    objects = [
+        ("/p/src/a.py", "module", True),
+        ("/p/src/a.py", "function", False),
+        ("/p/src/b.py", "module", True),
+        ("/p/src/a.py", "class", True),
+    ]
+    document = {
+        "version": 1,
+        "files": 2,
+        "missing": [],
+        "objects": [
+            {"path": path, "line": 1, "name": "x", "kind": kind, "documented": documented}
+            for path, kind, documented in objects
+        ],
+        "sections": [],
+        "problems": [],
+    }
+    report = read_probe(json.dumps(document), Path("/p"))
+    assert report.coverage == (
+        ModuleCoverage(path="src/a.py", documented=2, total=3),
+        ModuleCoverage(path="src/b.py", documented=1, total=1),
+    )
+    assert judge(report, 100.0).coverage == report.coverage

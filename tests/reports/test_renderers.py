@@ -195,7 +195,7 @@ def test_quiet_and_verbose_text(options: TextOptions, expected: list[str]) -> No
     assert ("docstrings: passed - 100%" in lines) is options.verbose
     has_table = any(line.split()[:2] == ["gate", "status"] for line in lines)
     assert has_table is not options.quiet
-    assert lines[-1] == "ERROR: 1 could not run, 4 failed (2.50 s)"
+    assert lines[-1] == "ERROR: 1 could not run, 4 failed, 2 baselined (2.50 s)"
 
 
 def test_quiet_prints_nothing_when_every_gate_passed() -> None:
@@ -215,5 +215,9 @@ def test_text_groups_findings_by_file_and_notes_cache_and_baseline() -> None:
     ]
     assert "  src/pkg/mod.py" in lines
     assert "    - unformatted x" in lines
-    assert any(line.endswith("1 error in 1 file; 2 baselined") for line in lines)
+    table = lines.index(next(line for line in lines if line.split()[:2] == ["gate", "status"]))
+    assert lines[table].split()[:4] == ["gate", "status", "findings", "baselined"]
+    ruff = next(line for line in lines[table:] if line.startswith("ruff "))
+    assert ruff.split()[2:4] == ["1", "2"]
+    assert ruff.endswith("1 error in 1 file")
     assert any(line.endswith("100%; cached") for line in lines)

@@ -12,6 +12,8 @@ from collections.abc import Generator, Mapping
 from pathlib import Path
 from typing import TextIO
 
+from pyexpert_gates.baseline.store import read_baseline
+from pyexpert_gates.baseline.update import apply_to_check, is_locked
 from pyexpert_gates.commands import Subparsers
 from pyexpert_gates.destinations import Destination, pair_destinations
 from pyexpert_gates.errors import UsageError
@@ -28,7 +30,6 @@ _NOT_YET = (
     ("nox", "--nox"),
     ("changed_since", "--changed-since"),
     ("no_cache", "--no-cache"),
-    ("locked", "--locked"),
 )
 
 
@@ -48,8 +49,13 @@ def add_parser(subparsers: Subparsers) -> None:
     _add_selection(parser)
     _add_output(parser)
     _add_environment(parser)
-    for flag in ("--no-cache", "--locked", "--nox"):
+    for flag in ("--no-cache", "--nox"):
         parser.add_argument(flag, action="store_true", help="(not supported yet)")
+    parser.add_argument(
+        "--locked",
+        action="store_true",
+        help="never rewrite the baseline; fail when it lists fixed findings (default when CI=true)",
+    )
     parser.add_argument("--changed-since", metavar="REF", help="(not supported yet)")
 
 
@@ -149,6 +155,7 @@ def run(args: argparse.Namespace) -> int:
     if not project.is_dir():
         message = f"--project {project}: no such directory"
         raise UsageError(message)
+    baseline = read_baseline(project)  # a damaged baseline stops the check before any gate runs
     # The engine and every gate load only when a check runs, so --version and --help start fast.
     from pyexpert_gates.execute import check_project  # noqa: PLC0415 - loaded on use, see above
 
@@ -161,6 +168,9 @@ def run(args: argparse.Namespace) -> int:
             python=args.python,
             observer=observer,
         )
+    if baseline is not None:
+        locked = is_locked(flag=args.locked, environ=os.environ)
+        report = apply_to_check(report, baseline, project=project, locked=locked)
     color = wants_color(sys.stdout, os.environ)
     audience = audience_of(os.environ, color=color, quiet=args.quiet, verbose=args.verbose)
     publish(report, destinations, audience)

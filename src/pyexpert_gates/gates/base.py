@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from pyexpert_gates.models import Diagnostic, GateName, Status
+from pyexpert_gates.models import Diagnostic, GateName, ModuleCoverage, Status
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -76,11 +76,13 @@ class GateOutcome:
         status: passed, failed or error (error: the output cannot be trusted).
         summary: One line for people.
         diagnostics: The findings.
+        coverage: Docstring coverage per module, from the gate that measures it; else None.
     """
 
     status: Status
     summary: str
     diagnostics: tuple[Diagnostic, ...] = ()
+    coverage: tuple[ModuleCoverage, ...] | None = None
 
 
 class CommandGate(Protocol):

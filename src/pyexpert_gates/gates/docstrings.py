@@ -30,7 +30,7 @@ from pyexpert_gates.gates.json_shape import (
 from pyexpert_gates.gates.paths import own_module, relative_path, targets
 from pyexpert_gates.gates.public_api import Kind
 from pyexpert_gates.gates.verdict import could_not_run, count, error, unreadable
-from pyexpert_gates.models import Diagnostic, GateName, Severity, Status
+from pyexpert_gates.models import Diagnostic, GateName, ModuleCoverage, Severity, Status
 
 PROBE = "pyexpert_gates.gates.docstrings_probe"
 PROBE_VERSION = 1
@@ -60,6 +60,7 @@ class ProbeReport:
         undocumented: One finding per public object without a docstring.
         sections: One finding per docstring whose sections do not match.
         problems: One finding per file that could not be read or parsed.
+        coverage: Documented and total public objects per module, for the baseline's ratchet.
     """
 
     files: int
@@ -68,6 +69,7 @@ class ProbeReport:
     undocumented: tuple[Diagnostic, ...]
     sections: tuple[Diagnostic, ...]
     problems: tuple[Diagnostic, ...]
+    coverage: tuple[ModuleCoverage, ...] = ()
 
 
 class DocstringsGate:
@@ -140,6 +142,7 @@ def judge(report: ProbeReport, threshold: float) -> GateOutcome:
         status=Status.FAILED if failed else Status.PASSED,
         summary="; ".join(parts),
         diagnostics=(*undocumented, *report.sections, *report.problems),
+        coverage=report.coverage,
     )
 
 
@@ -189,6 +192,20 @@ def read_probe(stdout: str, project: Path) -> ProbeReport:
         ),
         sections=tuple(_finding(item, project) for item in _array(document, "sections")),
         problems=tuple(_finding(item, project) for item in _array(document, "problems")),
+        coverage=_per_module(objects, project),
+    )
+
+
+def _per_module(objects: list[dict[str, object]], project: Path) -> tuple[ModuleCoverage, ...]:
+    """Documented and total public objects of each module, in the probe's order of files."""
+    tally: dict[str, list[int]] = {}
+    for item in objects:
+        counts = tally.setdefault(relative_path(text(item, "path"), project), [0, 0])
+        counts[0] += boolean(item, "documented")
+        counts[1] += 1
+    return tuple(
+        ModuleCoverage(path=path, documented=documented, total=total)
+        for path, (documented, total) in tally.items()
     )
 
 

@@ -140,33 +140,42 @@ def _finding_line(diagnostic: Diagnostic) -> str:
 
 
 def _table(gates: tuple[GateResult, ...], paint: Paint) -> list[str]:
-    """The summary table: gate, status, findings, seconds and the gate's own summary."""
+    """The summary table: gate, status, findings, baselined (with a baseline), seconds, summary."""
     width = max((len(gate.name) for gate in gates), default=4)
-    rows = [f"{'gate':<{width}}  {'status':<7}  {'findings':>8}  {'time':>7}  summary"]
+    baseline = any(gate.baselined is not None for gate in gates)
+    accepted = f"  {'baselined':>9}" if baseline else ""
+    rows = [f"{'gate':<{width}}  {'status':<7}  {'findings':>8}{accepted}  {'time':>7}  summary"]
     for gate in gates:
         status = paint(f"{gate.status.value:<7}", gate.status)
+        accepted = f"  {_baselined(gate):>9}" if baseline else ""
         rows.append(
-            f"{gate.name.value:<{width}}  {status}  {_findings(gate):>8}  "
-            f"{_duration(gate):>7}  {gate_notes(gate)}".rstrip()
+            f"{gate.name.value:<{width}}  {status}  {_findings(gate):>8}{accepted}  "
+            f"{_duration(gate):>7}  {gate_notes(gate, baselined=not baseline)}".rstrip()
         )
     return rows
 
 
-def gate_notes(gate: GateResult) -> str:
+def gate_notes(gate: GateResult, *, baselined: bool = True) -> str:
     """The gate's own summary, with what the baseline hid and whether it was replayed.
 
     Args:
         gate: The gate's result.
+        baselined: False where a column of its own already shows the baselined findings.
 
     Returns:
         The notes, separated by ``; ``.
     """
     notes = [gate.summary] if gate.summary else []
-    if gate.baselined:
+    if baselined and gate.baselined:
         notes.append(f"{gate.baselined} baselined")
     if gate.cached:
         notes.append("cached")
     return "; ".join(notes)
+
+
+def _baselined(gate: GateResult) -> str:
+    """How many findings the baseline accepted, or ``-`` when it did not apply to the gate."""
+    return "-" if gate.baselined is None else str(gate.baselined)
 
 
 def _findings(gate: GateResult) -> str:
@@ -184,13 +193,15 @@ def _duration(gate: GateResult) -> str:
 def _verdict(report: Report, paint: Paint) -> str:
     """The last line: did the project pass, and if not, how many gates did not."""
     counts = {status: sum(gate.status is status for gate in report.gates) for status in Status}
-    seconds = f"({report.duration_s:.2f} s)"
+    baselined = [gate.baselined for gate in report.gates if gate.baselined is not None]
+    accepted = f", {sum(baselined)} baselined" if baselined else ""
+    tail = f"{accepted} ({report.duration_s:.2f} s)"
     if counts[Status.ERROR]:
         parts = [f"{counts[Status.ERROR]} could not run", f"{counts[Status.FAILED]} failed"]
-        return f"{paint('ERROR', Status.ERROR)}: {', '.join(parts)} {seconds}"
+        return f"{paint('ERROR', Status.ERROR)}: {', '.join(parts)}{tail}"
     if counts[Status.FAILED]:
-        return f"{paint('FAILED', Status.FAILED)}: {counts[Status.FAILED]} failed {seconds}"
-    return f"{paint('PASSED', Status.PASSED)}: {counts[Status.PASSED]} passed {seconds}"
+        return f"{paint('FAILED', Status.FAILED)}: {counts[Status.FAILED]} failed{tail}"
+    return f"{paint('PASSED', Status.PASSED)}: {counts[Status.PASSED]} passed{tail}"
 
 
 def _painter(*, color: bool) -> Paint:

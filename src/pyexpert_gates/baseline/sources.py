@@ -1,0 +1,49 @@
+"""The source lines that fingerprints need, read from the project's files."""
+
+import re
+from pathlib import Path
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+class ProjectSources:
+    """The lines of a project's files, each file read at most once.
+
+    A file outside the project, missing or unreadable has no lines, so its findings are
+    fingerprinted without source text rather than failing the run.
+    """
+
+    def __init__(self, project: Path) -> None:
+        """Read files under ``project`` on demand.
+
+        Args:
+            project: The project root.
+        """
+        self._root = project.resolve()
+        self._files: dict[str, tuple[str, ...]] = {}
+
+    def line(self, path: str, number: int) -> str:
+        """The text of a line.
+
+        Args:
+            path: The file, relative to the project root.
+            number: The 1-based line number.
+
+        Returns:
+            The line without its line break; empty when the file or the line does not exist.
+        """
+        lines = self._files.get(path)
+        if lines is None:
+            lines = self._files[path] = self._read(path)
+        return lines[number - 1] if 0 < number <= len(lines) else ""
+
+    def _read(self, path: str) -> tuple[str, ...]:
+        """The lines of one file inside the project, or none."""
+        candidate = (self._root / path).resolve()
+        if not candidate.is_relative_to(self._root):
+            return ()
+        try:
+            data = candidate.read_bytes()
+        except OSError:
+            return ()
+        return tuple(_LINE_BREAK.split(data.decode("utf-8", errors="replace")))

@@ -1,0 +1,153 @@
+"""``pyexpert-gates baseline``: accept the current findings; check then fails only on new ones.
+
+`pyexpert_gates.baseline.update` is the other half, which ``check`` uses.
+"""
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+from pyexpert_gates.baseline.fingerprint import entries
+from pyexpert_gates.baseline.floors import record_floors
+from pyexpert_gates.baseline.matching import unparsable
+from pyexpert_gates.baseline.model import BASELINE_FILE, STATIC_GATES, Baseline
+from pyexpert_gates.baseline.sources import ProjectSources
+from pyexpert_gates.baseline.store import read_baseline, write_baseline
+from pyexpert_gates.commands import Subparsers
+from pyexpert_gates.config import load_config
+from pyexpert_gates.errors import GatesError, InputError, UsageError
+from pyexpert_gates.gates.verdict import count
+from pyexpert_gates.models import GateName, Report, Status
+
+_NOT_BASELINED = (GateName.PYTEST, GateName.CONFIG)
+
+
+def add_parser(subparsers: Subparsers) -> None:
+    """Add the ``baseline`` subcommand and its arguments.
+
+    Args:
+        subparsers: The top-level parser's subcommand group.
+    """
+    parser = subparsers.add_parser(
+        "baseline",
+        help=f"accept the current findings of the static gates in {BASELINE_FILE}",
+        description="Run the static gates (every gate but pytest and config) and record each "
+        f"current finding, and the docstring coverage of each module, in {BASELINE_FILE}. "
+        "Afterwards check fails only on findings that are not in it; commit the file.",
+    )
+    parser.add_argument(
+        "--project",
+        type=Path,
+        default=Path(),
+        metavar="DIR",
+        help="the project folder (default: .)",
+    )
+    parser.add_argument(
+        "--python",
+        metavar="PATH",
+        help="interpreter or virtual environment the type checkers use (as for check)",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``baseline`` with the parsed arguments.
+
+    When a gate cannot run or a file cannot be parsed, nothing is written and the
+    `GatesError` that says why exits 2.
+
+    Args:
+        args: The parsed command line.
+
+    Returns:
+        0 when the baseline was written.
+
+    Raises:
+        UsageError: The project folder or the interpreter does not exist.
+    """
+    project: Path = args.project
+    if not project.is_dir():
+        message = f"--project {project}: no such directory"
+        raise UsageError(message)
+    # The engine loads only when gates run, as for check.
+    from pyexpert_gates.execute import check_project  # noqa: PLC0415 - loaded on use, see above
+
+    report = check_project(
+        project, gates=(), skip=tuple(_NOT_BASELINED), timeout=None, python=args.python
+    )
+    _refuse_partial(report)
+    baseline = record(report, project, threshold=load_config(project).docstring_coverage)
+    previous = _previous(project)
+    write_baseline(project, baseline)
+    sys.stdout.write(_recorded(baseline, previous))
+    return 0
+
+
+def _refuse_partial(report: Report) -> None:
+    """Refuse to record a baseline that would miss findings the gates did not see."""
+    broken = [gate for gate in report.gates if gate.status is Status.ERROR]
+    reasons = [f"the {gate.name} gate could not run: {gate.summary}" for gate in broken]
+    unreadable = sorted(
+        {item.path for gate in report.gates for item in gate.diagnostics if unparsable(item)}
+    )
+    if unreadable:
+        reasons.append(
+            f"{', '.join(unreadable)} cannot be parsed, which hides the file's other findings "
+            "(and stops mypy); fix the syntax or leave the file out of `paths`"
+        )
+    if reasons:
+        message = f"{'; '.join(reasons)}. Nothing was written: fix that and run baseline again"
+        raise GatesError(message)
+
+
+def record(report: Report, project: Path, *, threshold: float) -> Baseline:
+    """The baseline that accepts every finding of the report's static gates.
+
+    Args:
+        report: The outcome of the static gates, none of them an error.
+        project: The project root, whose files give the findings' source lines.
+        threshold: The docstring coverage threshold, in percent.
+
+    Returns:
+        The baseline: every finding, and a floor for each module below the threshold.
+    """
+    sources = ProjectSources(project)
+    accepted = [
+        entry
+        for gate in report.gates
+        if gate.name in STATIC_GATES and gate.status is not Status.SKIPPED
+        for entry in entries(gate.name, gate.diagnostics, sources.line)
+    ]
+    coverage = next(
+        (gate.coverage for gate in report.gates if gate.name is GateName.DOCSTRINGS), None
+    )
+    floors = record_floors(coverage or (), threshold)
+    return Baseline(entries=tuple(accepted), floors=floors).sorted()
+
+
+def _previous(project: Path) -> Baseline | None:
+    """The baseline being replaced, to say what changed; none when absent or damaged."""
+    try:
+        return read_baseline(project)
+    except InputError:
+        return None
+
+
+def _recorded(baseline: Baseline, previous: Baseline | None) -> str:
+    """What ``baseline`` wrote, per gate, what changed, and what to do next."""
+    per_gate = Counter(entry.fingerprint.gate for entry in baseline.entries)
+    gates = ", ".join(f"{gate} {per_gate[gate]}" for gate in STATIC_GATES if per_gate[gate])
+    lines = [
+        f"recorded {count(len(baseline.entries), 'finding')} in {BASELINE_FILE}"
+        + (f" ({gates})" if gates else ""),
+        f"docstring coverage floors: {count(len(baseline.floors), 'module')} below the threshold",
+    ]
+    if previous is not None:
+        now = {entry.fingerprint for entry in baseline.entries}
+        before = {entry.fingerprint for entry in previous.entries}
+        lines.append(
+            f"since the previous baseline: {len(now - before)} newly accepted, "
+            f"{len(before - now)} no longer listed"
+        )
+    lines.append("commit the file; check now fails only on new findings, and removes fixed ones")
+    return "\n".join(lines) + "\n"
