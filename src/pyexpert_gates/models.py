@@ -79,6 +79,8 @@ class GateResult:
         diagnostics: The findings that count against the project.
         baselined: Findings matched by the baseline, or None without a baseline.
         cached: True when the result was replayed from the result cache.
+        limited_to: The files the gate was limited to (``--changed-since``), or None when it
+            checked all its paths.
     """
 
     name: GateName
@@ -89,6 +91,7 @@ class GateResult:
     diagnostics: tuple[Diagnostic, ...] = ()
     baselined: int | None = None
     cached: bool = False
+    limited_to: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -23,8 +23,6 @@ EXIT_ERROR = 2
 
 _NOT_YET = (
     ("nox", "--nox"),
-    ("changed_since", "--changed-since"),
-    ("no_cache", "--no-cache"),
     ("locked", "--locked"),
 )
 
@@ -45,9 +43,9 @@ def add_parser(subparsers: Subparsers) -> None:
     _add_selection(parser)
     _add_output(parser)
     _add_environment(parser)
-    for flag in ("--no-cache", "--locked", "--nox"):
+    _add_speed(parser)
+    for flag in ("--locked", "--nox"):
         parser.add_argument(flag, action="store_true", help="(not supported yet)")
-    parser.add_argument("--changed-since", metavar="REF", help="(not supported yet)")
 
 
 def _add_selection(parser: argparse.ArgumentParser) -> None:
@@ -93,6 +91,21 @@ def _add_environment(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_speed(parser: argparse.ArgumentParser) -> None:
+    """The arguments that let a run skip work: the result cache and changed files."""
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="run every gate; neither replay nor store results in .pyexpert-gates/cache/",
+    )
+    parser.add_argument(
+        "--changed-since",
+        metavar="REF",
+        help="ruff, format, docstrings and expert check only the Python files changed since "
+        "the git revision REF, and untracked ones; the other gates check everything",
+    )
+
+
 def run(args: argparse.Namespace) -> int:
     """Run ``check`` with the parsed arguments.
 
@@ -116,14 +129,16 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(message)
     # The engine and every gate load only when a check runs, so --version and --help start fast.
     from pyexpert_gates.execute import check_project  # noqa: PLC0415 - loaded on use, see above
+    from pyexpert_gates.fastpath import Shortcuts  # noqa: PLC0415 - loaded on use, see above
+    from pyexpert_gates.plan import Request  # noqa: PLC0415 - loaded on use, see above
 
-    report = check_project(
-        project,
+    request = Request(
         gates=tuple(args.gates),
         skip=tuple(args.skip),
         timeout=args.timeout,
-        python=args.python,
+        shortcuts=Shortcuts(use_cache=not args.no_cache, changed_since=args.changed_since),
     )
+    report = check_project(project, request, python=args.python)
     _publish(report, args)
     return exit_code(report)
 

@@ -80,8 +80,8 @@ def _has_details(gate: GateResult) -> bool:
 def _gate_block(gate: GateResult, paint: Paint) -> str:
     """A gate's heading and its findings."""
     heading = f"{gate.name}: {paint(gate.status.value, gate.status)}"
-    if gate.summary:
-        heading += f" - {gate.summary}"
+    if summary := _summary(gate):
+        heading += f" - {summary}"
     return "\n".join([heading, *(f"  {format_diagnostic(item)}" for item in gate.diagnostics)])
 
 
@@ -93,9 +93,18 @@ def _table(gates: tuple[GateResult, ...], paint: Paint) -> list[str]:
         status = paint(f"{gate.status.value:<7}", gate.status)
         rows.append(
             f"{gate.name.value:<{width}}  {status}  {_findings(gate):>8}  "
-            f"{_duration(gate):>7}  {gate.summary}".rstrip()
+            f"{_duration(gate):>7}  {_summary(gate)}".rstrip()
         )
     return rows
+
+
+def _summary(gate: GateResult) -> str:
+    """The gate's summary, marked when it was replayed from the cache or limited to some files."""
+    marks = ["(cached)"] if gate.cached else []
+    if gate.limited_to is not None:
+        files = len(gate.limited_to)
+        marks.append(f"(limited to {files} changed file{'s' * (files != 1)})")
+    return " ".join([gate.summary, *marks]).strip()
 
 
 def _findings(gate: GateResult) -> str:
