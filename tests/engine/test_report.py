@@ -167,9 +167,7 @@ def test_unsupported_formats_are_refused(output_format: str) -> None:
             {"cached": True},
         ),
         (
-            GateResult(
-                name=GateName.RUFF, status=Status.FAILED, summary="1", limited_to=("a.py",)
-            ),
+            GateResult(name=GateName.RUFF, status=Status.FAILED, summary="1", limited_to=("a.py",)),
             "ruff  failed          0    0.00s  1 (limited to 1 changed file)",
             {"cached": False, "limited_to": ["a.py"]},
         ),
