@@ -107,7 +107,7 @@ class FastPath:
         cache: The result cache, or None with ``--no-cache``.
         changed: The files changed since ``since``, or None without ``--changed-since``.
         since: The ``--changed-since`` revision, for the report.
-            installed: The probe of the project's environment, shared by the gates.
+        installed: The probe of the project's environment, shared by the gates.
         files: The project's files, shared by the whole-program gates.
         digests: The content digests of the files read so far.
     """

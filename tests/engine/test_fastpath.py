@@ -11,7 +11,7 @@ from pyexpert_gates.cache import CACHE_FOLDER
 from pyexpert_gates.cli import main
 from pyexpert_gates.gates.base import Command, ProcessOutput
 from pyexpert_gates.runner import run_command
-from tests.engine.projects import (
+from .projects import (
     check_json,
     clean_project,
     copy_project,
