@@ -4,7 +4,8 @@
 Uses the same pypa/packaging sdist as ``benchmarks/check.py``, installed (editable) in a virtual
 environment with its test dependencies, so that every gate runs and its 27,000 tests pass, and
 commits it to a new git repository. Not pytest-xdist: packaging's tests are parametrized over
-sets, so xdist's workers collect them in different orders and refuse to run. Then times, in one run and side by side, every gate in one ``check``:
+sets, so xdist's workers collect them in different orders and refuse to run.
+Then times, in one run and side by side, every gate in one ``check``:
 
 - cold: the result cache emptied before each run (the tools' own caches stay warm, as they
   would on a developer's machine, which makes the comparison harder for the cache);

@@ -11,6 +11,8 @@ from pyexpert_gates.cache import CACHE_FOLDER
 from pyexpert_gates.cli import main
 from pyexpert_gates.gates.base import Command, ProcessOutput
 from pyexpert_gates.runner import run_command
+from tests.integration.projects import run
+
 from .projects import (
     check_json,
     clean_project,
@@ -19,7 +21,6 @@ from .projects import (
     findings,
     gates_of,
 )
-from tests.integration.projects import run
 
 UNUSED_IMPORT = "import os\n"
 STATIC = ("--gate", "ruff", "--gate", "mypy", "--gate", "expert", "--gate", "config")
