@@ -20,6 +20,7 @@ from pathlib import Path
 from pyexpert_gates.config import load_config
 from pyexpert_gates.environment import choose_interpreter
 from pyexpert_gates.errors import GatesError
+from pyexpert_gates.fastpath import make_fast_path
 from pyexpert_gates.gates import TOOL_GATES
 from pyexpert_gates.gates.base import (
     Command,
@@ -41,12 +42,10 @@ EXIT_TERMINATED = 128 + signal.SIGTERM
 """The exit code after SIGTERM, as shells report a process the signal ended."""
 
 
-def check_project(  # noqa: PLR0913 - the check command's options, each keyword-only
+def check_project(
     project: Path,
+    request: Request,
     *,
-    gates: tuple[str, ...],
-    skip: tuple[str, ...],
-    timeout: float | None,
     python: str | None,
     observer: GateObserver | None = None,
 ) -> Report:
@@ -54,16 +53,13 @@ def check_project(  # noqa: PLR0913 - the check command's options, each keyword-
 
     Args:
         project: The project root.
-        gates: The ``--gate`` names; empty for the configured gates.
-        skip: The ``--skip`` names.
-        timeout: The ``--timeout`` seconds, or None for the configured timeouts.
+        request: What the command line asks for: gates, timeout, cache, changed files.
         python: The ``--python`` argument, or None to choose the environment.
         observer: Told as each gate starts and ends, for a live display; None for none.
 
     Returns:
         The report.
     """
-    request = Request(gates=gates, skip=skip, timeout=timeout)
     plan = make_plan(
         request,
         project=project,
@@ -71,7 +67,8 @@ def check_project(  # noqa: PLR0913 - the check command's options, each keyword-
         interpreter=choose_interpreter(project=project, override=python, environ=os.environ),
         available=available_gates(),
     )
-    return run_plan(plan, observer)
+    fast_path = make_fast_path(plan.project, request.shortcuts)
+    return run_plan(dataclasses.replace(plan, fast_path=fast_path), observer)
 
 
 def available_gates() -> dict[GateName, Gate]:
@@ -175,19 +172,26 @@ async def _observed(
 async def _run_gate(
     plan: Plan, planned: PlannedGate, scratch: Path, jobs: AbstractAsyncContextManager[None]
 ) -> GateResult:
-    """Run one gate when a job is free, and time it."""
+    """Run one gate when a job is free, and time it; replay its stored result if it has one."""
     async with jobs:
         started = time.monotonic()
-        context = _context(plan, scratch / planned.name)
-        command, outcome = await _outcome(plan, planned, context)
-        return GateResult(
-            name=planned.name,
-            status=outcome.status,
-            duration_s=time.monotonic() - started,
-            command=command,
-            summary=outcome.summary,
-            diagnostics=tuple(_relative(item, plan.project) for item in outcome.diagnostics),
-            coverage=outcome.coverage,
+        prepared = await plan.fast_path.prepare(
+            planned.name, _context(plan, scratch / planned.name)
+        )
+        if prepared.result is not None:
+            return dataclasses.replace(prepared.result, duration_s=time.monotonic() - started)
+        command, outcome = await _outcome(plan, planned, prepared.context)
+        return plan.fast_path.keep(
+            prepared,
+            GateResult(
+                name=planned.name,
+                status=outcome.status,
+                duration_s=time.monotonic() - started,
+                command=command,
+                summary=outcome.summary,
+                diagnostics=tuple(_relative(item, plan.project) for item in outcome.diagnostics),
+                coverage=outcome.coverage,
+            ),
         )
 
 

@@ -95,6 +95,8 @@ class GateResult:
         baselined: Findings matched by the baseline, or None without a baseline.
         coverage: Docstring coverage per module checked (docstrings gate), or None if unknown.
         cached: True when the result was replayed from the result cache.
+        limited_to: The files the gate was limited to (``--changed-since``), or None when it
+            checked all its paths.
     """
 
     name: GateName
@@ -106,6 +108,7 @@ class GateResult:
     baselined: int | None = None
     coverage: tuple[ModuleCoverage, ...] | None = None
     cached: bool = False
+    limited_to: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -7,13 +7,14 @@ configuration ends the run with exit 2 before anything runs, rather than as a ha
 import os
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeAlias
 
 from pyexpert_gates.config import GatesConfig
 from pyexpert_gates.environment import Interpreter
 from pyexpert_gates.errors import ConfigError, UsageError
+from pyexpert_gates.fastpath import FastPath, Shortcuts
 from pyexpert_gates.gates.base import CommandGate
 from pyexpert_gates.gates.inprocess import InProcessGate
 from pyexpert_gates.models import GateName
@@ -32,11 +33,13 @@ class Request:
         gates: The ``--gate`` names, in the order given; empty for the configured gates.
         skip: The ``--skip`` names.
         timeout: The ``--timeout`` seconds, overriding every configured timeout; None if absent.
+        shortcuts: ``--no-cache`` and ``--changed-since``.
     """
 
     gates: tuple[str, ...] = ()
     skip: tuple[str, ...] = ()
     timeout: float | None = None
+    shortcuts: Shortcuts = field(default_factory=Shortcuts)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -66,6 +69,7 @@ class Plan:
         gates: The gates that run, slowest first.
         skipped: The gates left out on purpose, each with the reason.
         jobs: How many gates run at once.
+        fast_path: The result cache and ``--changed-since`` limits around each gate's run.
     """
 
     project: Path
@@ -75,6 +79,7 @@ class Plan:
     gates: tuple[PlannedGate, ...]
     skipped: tuple[tuple[GateName, str], ...]
     jobs: int
+    fast_path: FastPath = field(default_factory=FastPath)
 
 
 def make_plan(

@@ -35,8 +35,12 @@ class Preset:
     comments: Mapping[str, str]
 
 
-def _preset_folder() -> Traversable:
-    """Where the presets are: inside the installed wheel, or at the top of a source checkout."""
+def preset_folder() -> Traversable:
+    """Where the presets are: inside the installed wheel, or at the top of a source checkout.
+
+    Returns:
+        The folder.
+    """
     packaged = files("pyexpert_gates") / "presets"
     if packaged.is_dir():
         return packaged
@@ -49,7 +53,7 @@ def preset_names() -> tuple[str, ...]:
     Returns:
         The names, sorted.
     """
-    folder = _preset_folder()
+    folder = preset_folder()
     return tuple(
         sorted(p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml"))
     )
@@ -71,7 +75,7 @@ def load_preset(name: str = DEFAULT_PRESET) -> Preset:
         known = ", ".join(preset_names())
         msg = f"unknown preset {name!r}; the presets are: {known}"
         raise UsageError(msg)
-    text = (_preset_folder() / f"{name}.toml").read_text(encoding="utf-8")
+    text = (preset_folder() / f"{name}.toml").read_text(encoding="utf-8")
     data = tomllib.loads(text)
     meta = data["preset"]
     tools = data["tool"]

@@ -35,7 +35,7 @@ REPORT = Report(
     ),
 )
 
-GATE_KEYS = {"name", "status", "duration_s", "command", "summary", "diagnostics"}
+GATE_KEYS = {"name", "status", "duration_s", "command", "summary", "diagnostics", "cached"}
 DIAGNOSTIC_KEYS = {
     "path", "line", "column", "end_line", "end_column", "code", "message", "severity"
 }  # fmt: skip
@@ -172,3 +172,33 @@ def test_text_summary_shows_baselined_findings_only_with_a_baseline() -> None:
         "pytest  passed          0          -    0.00s",
         "FAILED: 1 failed, 15 baselined (0.50 s)",
     ]
+
+
+@pytest.mark.parametrize(
+    ("result", "row", "entry"),
+    [
+        (
+            GateResult(name=GateName.RUFF, status=Status.PASSED, summary="ok", cached=True),
+            "ruff  passed          0    0.00s  ok (cached)",
+            {"cached": True},
+        ),
+        (
+            GateResult(name=GateName.RUFF, status=Status.FAILED, summary="1", limited_to=("a.py",)),
+            "ruff  failed          0    0.00s  1 (limited to 1 changed file)",
+            {"cached": False, "limited_to": ["a.py"]},
+        ),
+        (
+            GateResult(name=GateName.RUFF, status=Status.PASSED, summary="ok", limited_to=()),
+            "ruff  passed          0    0.00s  ok (limited to 0 changed files)",
+            {"cached": False, "limited_to": []},
+        ),
+    ],
+)
+def test_reports_say_when_a_gate_was_cached_or_limited(
+    result: GateResult, row: str, entry: dict[str, object]
+) -> None:
+    report = Report(project="/p", duration_s=0.5, gates=(result,))
+    assert render_summary(report).splitlines()[1] == row
+    [gate] = json.loads(render_json(report))["gates"]
+    assert {key: gate[key] for key in entry if key in gate} == entry
+    assert ("limited_to" in gate) == (result.limited_to is not None)

@@ -162,8 +162,8 @@ def test_github_is_silent_when_every_gate_passed() -> None:
 def test_step_summary_is_a_table_then_the_findings() -> None:
     lines = render_step_summary(REPORT).splitlines()
     assert lines[0] == "## pyexpert-gates: did not pass"
-    assert "| ruff | ❌ failed | 1 | 0.05 s | 1 error in 1 file; 2 baselined |" in lines
-    assert "| docstrings | ✅ passed | 0 | 0.00 s | 100%; cached |" in lines
+    assert "| ruff | ❌ failed | 1 | 0.05 s | 1 error in 1 file (2 baselined) |" in lines
+    assert "| docstrings | ✅ passed | 0 | 0.00 s | 100% (cached) |" in lines
     assert "- `src/pkg/api.py:12:5` `note` See the docs, line two: 100% sure" in lines
 
 
@@ -192,7 +192,7 @@ def test_step_summary_is_a_table_then_the_findings() -> None:
 def test_quiet_and_verbose_text(options: TextOptions, expected: list[str]) -> None:
     lines = render(REPORT, "text", options=options).splitlines()
     assert lines[: len(expected)] == expected
-    assert ("docstrings: passed - 100%" in lines) is options.verbose
+    assert ("docstrings: passed - 100% (cached)" in lines) is options.verbose
     has_table = any(line.split()[:2] == ["gate", "status"] for line in lines)
     assert has_table is not options.quiet
     assert lines[-1] == "ERROR: 1 could not run, 4 failed, 2 baselined (2.50 s)"
@@ -220,4 +220,4 @@ def test_text_groups_findings_by_file_and_notes_cache_and_baseline() -> None:
     ruff = next(line for line in lines[table:] if line.startswith("ruff "))
     assert ruff.split()[2:4] == ["1", "2"]
     assert ruff.endswith("1 error in 1 file")
-    assert any(line.endswith("100%; cached") for line in lines)
+    assert any(line.endswith("100% (cached)") for line in lines)

@@ -79,7 +79,8 @@ def test_no_color_or_a_dumb_terminal_gets_plain_text(
 
 
 def test_quiet_prints_only_what_failed(project: Path) -> None:
-    completed = run_check(project, *GATES, "--quiet")
+    # A fresh run: the module's other tests leave results in the cache.
+    completed = run_check(project, *GATES, "--quiet", "--no-cache")
     assert completed.stdout.splitlines() == [
         "ruff: failed - 1 finding in 1 file",
         "  src/calc/unused.py",
@@ -90,7 +91,7 @@ def test_quiet_prints_only_what_failed(project: Path) -> None:
 
 
 def test_verbose_prints_every_command(project: Path) -> None:
-    completed = run_check(project, *GATES, "--verbose")
+    completed = run_check(project, *GATES, "--verbose", "--no-cache")
     commands = [line for line in completed.stdout.splitlines() if line.startswith("  $ ")]
     assert [line.split(" -m ")[1].split()[0] for line in commands] == ["ruff", "mypy"]
     assert re.search(

@@ -36,7 +36,8 @@ def apply_to_check(
         baseline: The project's baseline.
         project: The project root.
         locked: True to leave the file as it is and fail when it is out of date.
-        scope: Which files each gate checked; None for the whole project.
+        scope: Which files each gate checked; None to read it from the report (a gate limited
+            to changed files by ``--changed-since`` checked only those).
 
     Returns:
         The report with only new findings, each static gate with its ``baselined`` count.
@@ -44,7 +45,7 @@ def apply_to_check(
     settings = Settings(
         source_line=ProjectSources(project).line,
         threshold=load_config(project).docstring_coverage,
-        scope=scope or Scope(),
+        scope=scope or _checked_scope(report),
         locked=locked,
     )
     applied = apply_baseline(report, baseline, settings)
@@ -106,3 +107,14 @@ def _changes(fixed: int, floors: int, *, done: bool) -> str:
     if floors:
         parts.append(f"{count(floors, 'docstring coverage floor')} {change}")
     return ", ".join(parts)
+
+
+def _checked_scope(report: Report) -> Scope:
+    """The files each gate of ``report`` checked, from what ``--changed-since`` limited."""
+    return Scope(
+        limited={
+            gate.name: frozenset(gate.limited_to)
+            for gate in report.gates
+            if gate.limited_to is not None
+        }
+    )

@@ -71,10 +71,13 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(message)
     # The engine loads only when gates run, as for check.
     from pyexpert_gates.execute import check_project  # noqa: PLC0415 - loaded on use, see above
+    from pyexpert_gates.fastpath import Shortcuts  # noqa: PLC0415 - loaded on use, see above
+    from pyexpert_gates.plan import Request  # noqa: PLC0415 - loaded on use, see above
 
-    report = check_project(
-        project, gates=(), skip=tuple(_NOT_BASELINED), timeout=None, python=args.python
-    )
+    # A baseline records what the gates find now, per-module coverage included, which the
+    # result cache does not keep: every gate runs.
+    request = Request(skip=tuple(_NOT_BASELINED), shortcuts=Shortcuts(use_cache=False))
+    report = check_project(project, request, python=args.python)
     _refuse_partial(report)
     baseline = record(report, project, threshold=load_config(project).docstring_coverage)
     previous = _previous(project)

@@ -26,11 +26,7 @@ EXIT_PASSED = 0
 EXIT_FAILED = 1
 EXIT_ERROR = 2
 
-_NOT_YET = (
-    ("nox", "--nox"),
-    ("changed_since", "--changed-since"),
-    ("no_cache", "--no-cache"),
-)
+_NOT_YET = (("nox", "--nox"),)
 
 
 def add_parser(subparsers: Subparsers) -> None:
@@ -49,14 +45,13 @@ def add_parser(subparsers: Subparsers) -> None:
     _add_selection(parser)
     _add_output(parser)
     _add_environment(parser)
-    for flag in ("--no-cache", "--nox"):
-        parser.add_argument(flag, action="store_true", help="(not supported yet)")
+    _add_speed(parser)
+    parser.add_argument("--nox", action="store_true", help="(not supported yet)")
     parser.add_argument(
         "--locked",
         action="store_true",
         help="never rewrite the baseline; fail when it lists fixed findings (default when CI=true)",
     )
-    parser.add_argument("--changed-since", metavar="REF", help="(not supported yet)")
 
 
 def _add_selection(parser: argparse.ArgumentParser) -> None:
@@ -134,6 +129,21 @@ def _add_environment(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_speed(parser: argparse.ArgumentParser) -> None:
+    """The arguments that let a run skip work: the result cache and changed files."""
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="run every gate; neither replay nor store results in .pyexpert-gates/cache/",
+    )
+    parser.add_argument(
+        "--changed-since",
+        metavar="REF",
+        help="ruff, format, docstrings and expert check only the Python files changed since "
+        "the git revision REF, and untracked ones; the other gates check everything",
+    )
+
+
 def run(args: argparse.Namespace) -> int:
     """Run ``check`` with the parsed arguments.
 
@@ -158,16 +168,17 @@ def run(args: argparse.Namespace) -> int:
     baseline = read_baseline(project)  # a damaged baseline stops the check before any gate runs
     # The engine and every gate load only when a check runs, so --version and --help start fast.
     from pyexpert_gates.execute import check_project  # noqa: PLC0415 - loaded on use, see above
+    from pyexpert_gates.fastpath import Shortcuts  # noqa: PLC0415 - loaded on use, see above
+    from pyexpert_gates.plan import Request  # noqa: PLC0415 - loaded on use, see above
 
+    request = Request(
+        gates=tuple(args.gates),
+        skip=tuple(args.skip),
+        timeout=args.timeout,
+        shortcuts=Shortcuts(use_cache=not args.no_cache, changed_since=args.changed_since),
+    )
     with _progress(args) as observer:
-        report = check_project(
-            project,
-            gates=tuple(args.gates),
-            skip=tuple(args.skip),
-            timeout=args.timeout,
-            python=args.python,
-            observer=observer,
-        )
+        report = check_project(project, request, python=args.python, observer=observer)
     if baseline is not None:
         locked = is_locked(flag=args.locked, environ=os.environ)
         report = apply_to_check(report, baseline, project=project, locked=locked)

@@ -23,6 +23,7 @@ class GateContext:
         python: The interpreter of the project's environment (type checkers and pytest use it).
         scratch: A folder private to this run where a gate may ask a tool to write a report.
         docstring_coverage: The docstring coverage, in percent, below which the gate fails.
+        parallel_tests: True to run the tests on every core with pytest-xdist (``-n auto``).
     """
 
     project: Path
@@ -30,6 +31,7 @@ class GateContext:
     python: Path
     scratch: Path
     docstring_coverage: float = 100.0
+    parallel_tests: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

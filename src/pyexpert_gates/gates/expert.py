@@ -74,14 +74,21 @@ def python_files(project: Path, paths: tuple[str, ...]) -> Iterator[Path]:
         if root.is_file() and root.suffix in SOURCE_SUFFIXES:
             yield Path(path)
         for folder, folders, names in os.walk(root) if root.is_dir() else ():
-            folders[:] = [name for name in folders if not _skipped(name)]
+            folders[:] = [name for name in folders if not skipped_folder(name)]
             for name in names:
                 if name.endswith(SOURCE_SUFFIXES):
                     yield (Path(folder) / name).relative_to(project)
 
 
-def _skipped(folder: str) -> bool:
-    """True for folders no gate should look into: hidden, caches, build output."""
+def skipped_folder(folder: str) -> bool:
+    """True for folders no gate should look into: hidden, caches, build output.
+
+    Args:
+        folder: The folder's name.
+
+    Returns:
+        True when the folder is skipped.
+    """
     return folder.startswith(".") or folder in _SKIPPED_FOLDERS or folder.endswith(".egg-info")
 
 

@@ -43,6 +43,8 @@ class PytestGate:
     def command(self, context: GateContext) -> Command:
         """Run pytest in the project's environment, writing a JUnit report to the scratch folder.
 
+        With ``context.parallel_tests``, pytest-xdist runs the tests on every core.
+
         Args:
             context: The project, its interpreter and the scratch folder.
 
@@ -57,6 +59,7 @@ class PytestGate:
             f"--junit-xml={report}",
             "-o",
             "junit_family=xunit1",
+            *(("-n", "auto") if context.parallel_tests else ()),
         )
         return Command(argv=argv, cwd=context.project, report_file=report)
 

@@ -28,7 +28,7 @@ def render_json(report: Report) -> str:
 
 
 def _gate(gate: GateResult) -> dict[str, object]:
-    """One gate's entry; ``baselined`` only when a baseline was applied."""
+    """One gate's entry; ``baselined`` and ``limited_to`` only when they apply."""
     entry: dict[str, object] = {
         "name": gate.name.value,
         "status": gate.status.value,
@@ -36,7 +36,10 @@ def _gate(gate: GateResult) -> dict[str, object]:
         "command": list(gate.command),
         "summary": gate.summary,
         "diagnostics": [_diagnostic(item) for item in gate.diagnostics],
+        "cached": gate.cached,
     }
+    if gate.limited_to is not None:
+        entry["limited_to"] = list(gate.limited_to)
     if gate.baselined is not None:
         entry["baselined"] = gate.baselined
     return entry

@@ -121,8 +121,8 @@ def _has_details(gate: GateResult) -> bool:
 def _gate_block(gate: GateResult, paint: Paint, *, verbose: bool) -> str:
     """A gate's heading, its command when verbose, and its findings file by file."""
     heading = f"{gate.name}: {paint(gate.status.value, gate.status)}"
-    if gate.summary:
-        heading += f" - {gate.summary}"
+    if notes := gate_notes(gate, baselined=False):
+        heading += f" - {notes}"
     lines = [heading]
     if verbose and gate.command:
         lines.append(f"  $ {shlex.join(gate.command)}")
@@ -156,21 +156,22 @@ def _table(gates: tuple[GateResult, ...], paint: Paint) -> list[str]:
 
 
 def gate_notes(gate: GateResult, *, baselined: bool = True) -> str:
-    """The gate's own summary, with what the baseline hid and whether it was replayed.
+    """The gate's own summary, marked with what the baseline hid, a replay and a limit.
 
     Args:
         gate: The gate's result.
         baselined: False where a column of its own already shows the baselined findings.
 
     Returns:
-        The notes, separated by ``; ``.
+        The summary followed by its marks in parentheses.
     """
-    notes = [gate.summary] if gate.summary else []
-    if baselined and gate.baselined:
-        notes.append(f"{gate.baselined} baselined")
+    marks = [f"({gate.baselined} baselined)"] if baselined and gate.baselined else []
     if gate.cached:
-        notes.append("cached")
-    return "; ".join(notes)
+        marks.append("(cached)")
+    if gate.limited_to is not None:
+        files = len(gate.limited_to)
+        marks.append(f"(limited to {files} changed file{'s' * (files != 1)})")
+    return " ".join([gate.summary, *marks]).strip()
 
 
 def _baselined(gate: GateResult) -> str:
