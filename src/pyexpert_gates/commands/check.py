@@ -22,7 +22,6 @@ EXIT_FAILED = 1
 EXIT_ERROR = 2
 
 _NOT_YET = (
-    ("nox", "--nox"),
     ("changed_since", "--changed-since"),
     ("no_cache", "--no-cache"),
     ("locked", "--locked"),
@@ -45,8 +44,14 @@ def add_parser(subparsers: Subparsers) -> None:
     _add_selection(parser)
     _add_output(parser)
     _add_environment(parser)
-    for flag in ("--no-cache", "--locked", "--nox"):
+    for flag in ("--no-cache", "--locked"):
         parser.add_argument(flag, action="store_true", help="(not supported yet)")
+    parser.add_argument(
+        "--nox",
+        action="store_true",
+        help="run each gate in an isolated nox session (nox -j auto): the project and the "
+        "tools are installed fresh in .nox/",
+    )
     parser.add_argument("--changed-since", metavar="REF", help="(not supported yet)")
 
 
@@ -114,6 +119,10 @@ def run(args: argparse.Namespace) -> int:
     if not project.is_dir():
         message = f"--project {project}: no such directory"
         raise UsageError(message)
+    if args.nox:
+        report = _check_with_nox(project, args)
+        _publish(report, args)
+        return exit_code(report)
     # The engine and every gate load only when a check runs, so --version and --help start fast.
     from pyexpert_gates.execute import check_project  # noqa: PLC0415 - loaded on use, see above
 
@@ -126,6 +135,21 @@ def run(args: argparse.Namespace) -> int:
     )
     _publish(report, args)
     return exit_code(report)
+
+
+def _check_with_nox(project: Path, args: argparse.Namespace) -> Report:
+    """Run the gates through nox, each in an isolated environment of its own."""
+    if args.python is not None:
+        message = (
+            "--python and --nox exclude each other: --nox checks against the fresh "
+            "environments it installs"
+        )
+        raise UsageError(message)
+    from pyexpert_gates.isolated import check_with_nox  # noqa: PLC0415 - loaded on use, as above
+    from pyexpert_gates.plan import Request  # noqa: PLC0415 - loaded on use, as above
+
+    request = Request(gates=tuple(args.gates), skip=tuple(args.skip), timeout=args.timeout)
+    return check_with_nox(project, request)
 
 
 def exit_code(report: Report) -> int:
