@@ -7,7 +7,8 @@ from pathlib import Path
 from pyexpert_gates.commands import Subparsers
 from pyexpert_gates.initialization import FileMerge, InitPlan, plan_init
 from pyexpert_gates.merge import ChangeKind, toml_value
-from pyexpert_gates.textfile import unified_diff, write_atomic
+from pyexpert_gates.noxfiles import CALL_LINE, IMPORT_LINE, NOXFILE, NoxfileEdit, plan_noxfile
+from pyexpert_gates.textfile import TextFile, unified_diff, write_atomic
 
 
 def add_parser(subparsers: Subparsers) -> None:
@@ -39,6 +40,13 @@ def add_parser(subparsers: Subparsers) -> None:
     parser.add_argument(
         "--force", action="store_true", help="replace your differing values with the preset's"
     )
+    parser.add_argument(
+        "--no-noxfile",
+        action="store_false",
+        dest="noxfile",
+        help="leave noxfile.py alone (by default init creates it, or adds the two lines that "
+        "register a nox session per gate)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -50,14 +58,44 @@ def run(args: argparse.Namespace) -> int:
     Returns:
         0: written, already up to date, or written with the project's differing values kept.
     """
-    plan = plan_init(args.project.resolve(), args.preset, force=args.force)
+    project = args.project.resolve()
+    plan = plan_init(project, args.preset, force=args.force)
+    noxfile = plan_noxfile(project) if args.noxfile else None
     for merge in plan.merges:
         _report(merge, plan, dry_run=args.dry_run)
+    if noxfile is not None:
+        _report_noxfile(noxfile, project, dry_run=args.dry_run)
     if not args.dry_run:
         for merge in plan.merges:
             if merge.changed:
-                write_atomic(args.project.resolve() / merge.label, merge.new_text)
+                write_atomic(project / merge.label, merge.new_text)
+        if noxfile is not None and noxfile.changed and noxfile.new_text is not None:
+            write_atomic(project / NOXFILE, noxfile.new_text)
     return 0
+
+
+def _report_noxfile(edit: NoxfileEdit, project: Path, *, dry_run: bool) -> None:
+    """Print what init does to noxfile.py: the diff on a dry run, or the lines to add."""
+    if edit.new_text is None:
+        print(
+            f"{NOXFILE}: left as it is ({edit.reason}); to get a nox session per gate, add:\n"
+            f"  {IMPORT_LINE}\n  {CALL_LINE}"
+        )
+    elif not edit.changed:
+        print(f"{NOXFILE}: up to date (registers a nox session per gate)")
+    else:
+        old = TextFile(
+            path=project / NOXFILE, text=edit.old_text or "", exists=edit.old_text is not None
+        )
+        if dry_run:
+            sys.stdout.write(unified_diff(old, edit.new_text, NOXFILE))
+        verb = {
+            (True, True): "would change",
+            (True, False): "would create",
+            (False, True): "updated",
+            (False, False): "created",
+        }[dry_run, old.exists]
+        print(f"{NOXFILE}: {verb}: a nox session per gate (nox -l lists them)")
 
 
 def _report(merge: FileMerge, plan: InitPlan, *, dry_run: bool) -> None:
