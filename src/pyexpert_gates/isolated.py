@@ -50,7 +50,7 @@ def check_with_nox(project: Path, request: Request) -> Report:
         command = nox_command(root, chosen, scratch, timeout=request.timeout)
         (scratch / "noxfile.py").write_text(noxfile_text(root, chosen, scratch), encoding="utf-8")
         output = asyncio.run(run_command(command, time_limit=limits + INSTALL_ALLOWANCE_S))
-        results = [_result(gate, scratch, output) for gate in chosen]
+        results = [gate_result(gate, scratch, output) for gate in chosen]
     results += [GateResult(name=name, status=Status.SKIPPED, summary=why) for name, why in skipped]
     order = list(GateName)
     return Report(
@@ -106,8 +106,19 @@ def nox_command(
     return Command(argv=argv, cwd=project, report_file=scratch / "nox.json")
 
 
-def _result(gate: GateName, scratch: Path, output: ProcessOutput | ProcessFailure) -> GateResult:
-    """The gate's result from its session's report, or why there is none."""
+def gate_result(
+    gate: GateName, scratch: Path, output: ProcessOutput | ProcessFailure
+) -> GateResult:
+    """The gate's result from its session's report, or an ``error`` saying why there is none.
+
+    Args:
+        gate: The gate.
+        scratch: The run's scratch folder, where the sessions write ``reports/GATE.json``.
+        output: What the nox run left, or why it could not run.
+
+    Returns:
+        The result.
+    """
     report = scratch / "reports" / f"{gate}.json"
     if report.is_file():
         return gate_from_report(report.read_text(encoding="utf-8", errors="replace"), gate)

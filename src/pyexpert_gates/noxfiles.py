@@ -10,6 +10,8 @@ import ast
 from dataclasses import dataclass
 from pathlib import Path
 
+from pyexpert_gates.textfile import TextFile
+
 NOXFILE = "noxfile.py"
 IMPORT_LINE = "from pyexpert_gates.nox import register"
 CALL_LINE = "register()"
@@ -233,6 +235,5 @@ def _is_main_guard(node: ast.stmt) -> bool:
 
 
 def _newline(text: str) -> str:
-    """The text's line ending: CRLF when every line ends so, else LF."""
-    crlf = text.count("\r\n")
-    return "\r\n" if crlf and crlf == text.count("\n") else "\n"
+    """The text's line ending, as init keeps it in every file it edits."""
+    return TextFile(path=Path(NOXFILE), text=text, exists=True).newline
