@@ -53,6 +53,6 @@ def test_the_listing_step_outputs_every_gate_session(tmp_path: Path) -> None:
 
 def test_the_repository_noxfile_has_the_gates_and_its_own_sessions() -> None:
     chosen = listed(REPOSITORY, "-s", "tests", "build", "benchmark")
-    assert [item["session"] for item in chosen] == ["tests", "build", "benchmark"]
+    assert [item["session"] for item in chosen] == ["tests", "benchmark", "build"]
     default = {str(item["session"]) for item in listed(REPOSITORY)}
     assert default == {f"gates-{gate}" for gate in GateName} | {"gates", "tests", "build"}
