@@ -362,7 +362,8 @@ def test_json_goes_to_stdout_alone(
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--nox"], "--nox is not supported yet"),
+        (["--nox", "--python", "python3"], "--python and --nox exclude each other"),
+        (["--nox", "--gate", "black"], "--gate black: unknown gate; valid gates: "),
         (["--no-cache"], "--no-cache is not supported yet"),
         (["--locked"], "--locked is not supported yet"),
         (["--changed-since", "HEAD"], "--changed-since is not supported yet"),

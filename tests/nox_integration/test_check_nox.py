@@ -37,12 +37,6 @@ def test_check_through_nox_finds_what_check_finds(tmp_path: Path) -> None:
     assert (project / ".nox" / "gates-mypy").is_dir()
 
 
-def test_check_through_nox_refuses_an_interpreter(tmp_path: Path) -> None:
-    project = nox_project(tmp_path / "calc")
-    argv = ["check", "--project", str(project), "--nox", "--python", "python3"]
-    assert main(argv) == 2
-
-
 def test_the_generated_noxfile_names_the_gates_and_folders(tmp_path: Path) -> None:
     text = noxfile_text(tmp_path, (GateName.RUFF, GateName.MYPY), tmp_path / "scratch")
     assert "gates=['ruff', 'mypy']" in text
