@@ -93,6 +93,7 @@ def register(
         project=None if project is None else Path(project).absolute(),
         reports=None if reports is None else Path(reports).absolute(),
     )
+    _refuse_taken((*(f"{prefix}-{gate}" for gate in settings.gates), prefix), settings)
     names = tuple(
         _add(f"{prefix}-{gate}", _gate_session(gate, settings), settings) for gate in settings.gates
     )
@@ -105,13 +106,29 @@ def _gate_names(gates: Iterable[str] | None) -> tuple[GateName, ...]:
     """The gates named, or all of them; an unknown name is an error that lists the valid ones."""
     if gates is None:
         return tuple(GateName)
-    names = tuple(dict.fromkeys(gates))
+    names = (gates,) if isinstance(gates, str) else tuple(dict.fromkeys(gates))
     unknown = [name for name in names if name not in set(GateName)]
     if unknown:
         valid = ", ".join(GateName)
         message = f"unknown gate {', '.join(map(repr, unknown))}; valid gates: {valid}"
         raise ValueError(message)
     return tuple(GateName(name) for name in names)
+
+
+def _refuse_taken(names: Sequence[str], settings: Settings) -> None:
+    """Fail before registering anything when a name belongs to another session."""
+    registry = nox.registry.get()
+    taken = [
+        name
+        for name in names
+        if name in registry and _REGISTERED.get(name) != (settings, registry[name])
+    ]
+    if taken:
+        message = (
+            f"nox already has a session named {taken[0]!r} (your own, or registered with other "
+            "options); pass another prefix to register()"
+        )
+        raise ValueError(message)
 
 
 def _add(
@@ -122,16 +139,8 @@ def _add(
     backend: str | None = None,
 ) -> str:
     """Register ``function`` as the session ``name``, unless this very session already is."""
-    existing = nox.registry.get().get(name)
-    if existing is not None:
-        ours = _REGISTERED.get(name)
-        if ours is not None and ours == (settings, existing):
-            return name
-        message = (
-            f"a nox session named {name!r} already exists (your own, or registered with other "
-            "options); pass another prefix to register()"
-        )
-        raise ValueError(message)
+    if name in nox.registry.get():
+        return name
     session = nox.session(
         name=name,
         venv_backend=backend or settings.venv_backend,

@@ -104,16 +104,28 @@ def test_registering_again_with_the_same_options_changes_nothing() -> None:
 @pytest.mark.parametrize(
     ("first", "second", "message"),
     [
-        ({}, {"venv_backend": "uv"}, "a nox session named 'gates-ruff' already exists"),
+        ({}, {"venv_backend": "uv"}, "nox already has a session named 'gates-ruff'"),
         ({"prefix": "lint"}, {"gates": ["ruff", "nope"]}, "unknown gate 'nope'; valid gates: ruff"),
     ],
 )
 def test_register_refuses_a_taken_name_and_an_unknown_gate(
     first: dict[str, str], second: dict[str, object], message: str
 ) -> None:
-    register(**first)
+    registered = register(**first)
     with pytest.raises(ValueError, match=message):
         register(**second)  # type: ignore[arg-type]  # the test's keyword arguments
+    assert list(nox.registry.get()) == list(registered)
+
+
+@pytest.mark.usefixtures("empty_registry")
+def test_register_refuses_to_replace_a_session_of_the_noxfile() -> None:
+    @nox.session(name="gates")
+    def own(session: nox.Session) -> None:
+        """The noxfile's own session."""
+
+    with pytest.raises(ValueError, match="nox already has a session named 'gates'"):
+        register()
+    assert list(nox.registry.get()) == ["gates"]
 
 
 def test_the_version_does_not_import_nox(tmp_path: Path) -> None:
