@@ -362,7 +362,8 @@ def test_json_goes_to_stdout_alone(
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--nox"], "--nox is not supported yet"),
+        (["--nox", "--python", "python3"], "--python and --nox exclude each other"),
+        (["--nox", "--gate", "black"], "--gate black: unknown gate; valid gates: "),
         (["--changed-since", "HEAD"], "is not inside a git repository"),
         (["--format", "json", "--format", "sarif"], "--format json and --format sarif would"),
         (["--output", "a.json", "--format", "json", "--output", "b"], "--output a.json: no"),

@@ -26,8 +26,6 @@ EXIT_PASSED = 0
 EXIT_FAILED = 1
 EXIT_ERROR = 2
 
-_NOT_YET = (("nox", "--nox"),)
-
 
 def add_parser(subparsers: Subparsers) -> None:
     """Add the ``check`` subcommand and its arguments.
@@ -46,11 +44,16 @@ def add_parser(subparsers: Subparsers) -> None:
     _add_output(parser)
     _add_environment(parser)
     _add_speed(parser)
-    parser.add_argument("--nox", action="store_true", help="(not supported yet)")
     parser.add_argument(
         "--locked",
         action="store_true",
         help="never rewrite the baseline; fail when it lists fixed findings (default when CI=true)",
+    )
+    parser.add_argument(
+        "--nox",
+        action="store_true",
+        help="run each gate in an isolated nox session (nox -j auto): the project and the "
+        "tools are installed fresh in .nox/",
     )
 
 
@@ -160,12 +163,24 @@ def run(args: argparse.Namespace) -> int:
         UsageError: The command line asks for something this version cannot do, or names a
             project, gate, interpreter or output folder that does not exist.
     """
-    destinations = _refuse_unsupported(args)
+    destinations = _destinations(args)
     project: Path = args.project
     if not project.is_dir():
         message = f"--project {project}: no such directory"
         raise UsageError(message)
     baseline = read_baseline(project)  # a damaged baseline stops the check before any gate runs
+    report = _check_with_nox(project, args) if args.nox else _check_here(project, args)
+    if baseline is not None:
+        locked = is_locked(flag=args.locked, environ=os.environ)
+        report = apply_to_check(report, baseline, project=project, locked=locked)
+    color = wants_color(sys.stdout, os.environ)
+    audience = audience_of(os.environ, color=color, quiet=args.quiet, verbose=args.verbose)
+    publish(report, destinations, audience)
+    return exit_code(report)
+
+
+def _check_here(project: Path, args: argparse.Namespace) -> Report:
+    """Run the gates in this process's engine, with live progress on a terminal."""
     # The engine and every gate load only when a check runs, so --version and --help start fast.
     from pyexpert_gates.execute import check_project  # noqa: PLC0415 - loaded on use, see above
     from pyexpert_gates.fastpath import Shortcuts  # noqa: PLC0415 - loaded on use, see above
@@ -178,14 +193,7 @@ def run(args: argparse.Namespace) -> int:
         shortcuts=Shortcuts(use_cache=not args.no_cache, changed_since=args.changed_since),
     )
     with _progress(args) as observer:
-        report = check_project(project, request, python=args.python, observer=observer)
-    if baseline is not None:
-        locked = is_locked(flag=args.locked, environ=os.environ)
-        report = apply_to_check(report, baseline, project=project, locked=locked)
-    color = wants_color(sys.stdout, os.environ)
-    audience = audience_of(os.environ, color=color, quiet=args.quiet, verbose=args.verbose)
-    publish(report, destinations, audience)
-    return exit_code(report)
+        return check_project(project, request, python=args.python, observer=observer)
 
 
 @contextlib.contextmanager
@@ -199,6 +207,22 @@ def _progress(args: argparse.Namespace) -> Generator[GateObserver | None]:
 
     with LiveProgress(sys.stderr) as display:
         yield display
+
+
+def _check_with_nox(project: Path, args: argparse.Namespace) -> Report:
+    """Run the gates through nox, each in an isolated environment of its own."""
+    for flag, value in (("--python", args.python), ("--changed-since", args.changed_since)):
+        if value is not None:
+            message = (
+                f"{flag} and --nox exclude each other: --nox checks the whole project against "
+                "the fresh environments it installs"
+            )
+            raise UsageError(message)
+    from pyexpert_gates.isolated import check_with_nox  # noqa: PLC0415 - loaded on use, as above
+    from pyexpert_gates.plan import Request  # noqa: PLC0415 - loaded on use, as above
+
+    request = Request(gates=tuple(args.gates), skip=tuple(args.skip), timeout=args.timeout)
+    return check_with_nox(project, request)
 
 
 def exit_code(report: Report) -> int:
@@ -228,12 +252,8 @@ def _seconds(text: str) -> float:
     return seconds
 
 
-def _refuse_unsupported(args: argparse.Namespace) -> tuple[Destination, ...]:
-    """Fail on flags this version does not implement, rather than ignore them; pair the reports."""
-    for attribute, flag in _NOT_YET:
-        if getattr(args, attribute):
-            message = f"{flag} is not supported yet; run check without it"
-            raise UsageError(message)
+def _destinations(args: argparse.Namespace) -> tuple[Destination, ...]:
+    """Pair each ``--output`` with its ``--format``, refusing what cannot be rendered."""
     destinations = pair_destinations(args.report_options)
     for destination in destinations:
         require_supported(destination.output_format)

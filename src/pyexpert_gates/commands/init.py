@@ -7,7 +7,8 @@ from pathlib import Path
 from pyexpert_gates.commands import Subparsers
 from pyexpert_gates.initialization import FileMerge, InitPlan, plan_init
 from pyexpert_gates.merge import ChangeKind, toml_value
-from pyexpert_gates.textfile import unified_diff, write_atomic
+from pyexpert_gates.noxfiles import CALL_LINE, IMPORT_LINE, NOXFILE, NoxfileEdit, plan_noxfile
+from pyexpert_gates.textfile import TextFile, unified_diff, write_atomic
 from pyexpert_gates.workflow import WORKFLOW_PATH, WorkflowFile, plan_workflow
 
 
@@ -40,10 +41,22 @@ def add_parser(subparsers: Subparsers) -> None:
     parser.add_argument(
         "--force", action="store_true", help="replace your differing values with the preset's"
     )
+    _add_companions(parser)
+
+
+def _add_companions(parser: argparse.ArgumentParser) -> None:
+    """The arguments for the files init writes beside the preset: CI workflow and noxfile."""
     parser.add_argument(
         "--ci",
         choices=("github",),
         help=f"also write a CI workflow: github writes {WORKFLOW_PATH} (never replaced)",
+    )
+    parser.add_argument(
+        "--no-noxfile",
+        action="store_false",
+        dest="noxfile",
+        help="leave noxfile.py alone (by default init creates it, or adds the two lines that "
+        "register a nox session per gate)",
     )
 
 
@@ -56,21 +69,34 @@ def run(args: argparse.Namespace) -> int:
     Returns:
         0: written, already up to date, or written with the project's differing values kept.
     """
-    plan = plan_init(args.project.resolve(), args.preset, force=args.force)
+    project = args.project.resolve()
+    plan = plan_init(project, args.preset, force=args.force)
     # Planned before anything is written: a workflow init must not replace stops it all.
-    workflow = plan_workflow(args.project.resolve(), plan.floor) if args.ci else None
+    workflow = plan_workflow(project, plan.floor) if args.ci else None
+    noxfile = plan_noxfile(project) if args.noxfile else None
     for merge in plan.merges:
         _report(merge, plan, dry_run=args.dry_run)
+    if noxfile is not None:
+        _report_noxfile(noxfile, project, dry_run=args.dry_run)
     if workflow is not None:
         _report_workflow(workflow, dry_run=args.dry_run)
     if not args.dry_run:
-        for merge in plan.merges:
-            if merge.changed:
-                write_atomic(args.project.resolve() / merge.label, merge.new_text)
-        if workflow is not None and workflow.changed:
-            workflow.file.path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(workflow.file.path, workflow.new_text)
+        _write(project, plan, noxfile, workflow)
     return 0
+
+
+def _write(
+    project: Path, plan: InitPlan, noxfile: NoxfileEdit | None, workflow: WorkflowFile | None
+) -> None:
+    """Write every file init changes, each atomically."""
+    for merge in plan.merges:
+        if merge.changed:
+            write_atomic(project / merge.label, merge.new_text)
+    if noxfile is not None and noxfile.changed and noxfile.new_text is not None:
+        write_atomic(project / NOXFILE, noxfile.new_text)
+    if workflow is not None and workflow.changed:
+        workflow.file.path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(workflow.file.path, workflow.new_text)
 
 
 def _report_workflow(workflow: WorkflowFile, *, dry_run: bool) -> None:
@@ -81,6 +107,30 @@ def _report_workflow(workflow: WorkflowFile, *, dry_run: bool) -> None:
     if dry_run:
         sys.stdout.write(unified_diff(workflow.file, workflow.new_text, WORKFLOW_PATH))
     print(f"{WORKFLOW_PATH}: {'would create' if dry_run else 'created'}")
+
+
+def _report_noxfile(edit: NoxfileEdit, project: Path, *, dry_run: bool) -> None:
+    """Print what init does to noxfile.py: the diff on a dry run, or the lines to add."""
+    if edit.new_text is None:
+        print(
+            f"{NOXFILE}: left as it is ({edit.reason}); to get a nox session per gate, add:\n"
+            f"  {IMPORT_LINE}\n  {CALL_LINE}"
+        )
+    elif not edit.changed:
+        print(f"{NOXFILE}: up to date (registers a nox session per gate)")
+    else:
+        old = TextFile(
+            path=project / NOXFILE, text=edit.old_text or "", exists=edit.old_text is not None
+        )
+        if dry_run:
+            sys.stdout.write(unified_diff(old, edit.new_text, NOXFILE))
+        verb = {
+            (True, True): "would change",
+            (True, False): "would create",
+            (False, True): "updated",
+            (False, False): "created",
+        }[dry_run, old.exists]
+        print(f"{NOXFILE}: {verb}: a nox session per gate (nox -l lists them)")
 
 
 def _report(merge: FileMerge, plan: InitPlan, *, dry_run: bool) -> None:

@@ -1,0 +1,101 @@
+"""Read back what a nox run of the gates left: each session's JSON report and nox's own report.
+
+``check --nox`` runs every gate in a nox session of its own; each session writes the gate's JSON
+report (version 1), and nox's ``--report`` says how every session ended. A gate whose report is
+missing or unreadable is an ``error`` that says what nox said about its session: a gate that
+could not run is never reported as passed.
+"""
+
+from pyexpert_gates.gates.json_shape import (
+    ShapeError,
+    as_list,
+    as_object,
+    field,
+    load,
+    optional_integer,
+    optional_text,
+    text,
+)
+from pyexpert_gates.models import Diagnostic, GateName, GateResult, Severity, Status
+
+
+def gate_from_report(report_text: str, gate: GateName) -> GateResult:
+    """The result of ``gate`` in the JSON report a session wrote.
+
+    Args:
+        report_text: The report, version 1.
+        gate: The gate the session ran.
+
+    Returns:
+        The gate's result, or an ``error`` saying why the report cannot be read.
+    """
+    try:
+        document = as_object(load(report_text), "the report")
+        for item in as_list(field(document, "gates"), "gates"):
+            entry = as_object(item, "a gate")
+            if text(entry, "name") == gate:
+                return _gate(entry, gate)
+    except (ShapeError, ValueError) as error:
+        return GateResult(
+            name=gate, status=Status.ERROR, summary=f"unreadable report from nox: {error}"
+        )
+    return GateResult(name=gate, status=Status.ERROR, summary="the session's report lacks the gate")
+
+
+def session_outcomes(report_text: str | None) -> dict[str, str]:
+    """How nox says each session ended, from its ``--report`` file.
+
+    Args:
+        report_text: The file's text, or None when nox wrote none.
+
+    Returns:
+        Session name to ``success``, ``failed`` or ``skipped``, with nox's reason when it gave
+        one (``failed: ...``); empty when the file is missing or unreadable.
+    """
+    if report_text is None:
+        return {}
+    outcomes: dict[str, str] = {}
+    try:
+        for item in as_list(
+            field(as_object(load(report_text), "nox's report"), "sessions"), "sessions"
+        ):
+            session = as_object(item, "a session")
+            reason = optional_text(session, "reason")
+            result = text(session, "result")
+            outcomes[text(session, "name")] = f"{result}: {reason}" if reason else result
+    except ShapeError:
+        return {}
+    return outcomes
+
+
+def _gate(entry: dict[str, object], gate: GateName) -> GateResult:
+    """One gate's entry of a version 1 report."""
+    duration = field(entry, "duration_s")
+    if not isinstance(duration, int | float):
+        message = f"duration_s is {duration!r}, not a number"
+        raise ShapeError(message)
+    command = [str(part) for part in as_list(field(entry, "command"), "command")]
+    diagnostics = as_list(field(entry, "diagnostics"), "diagnostics")
+    return GateResult(
+        name=gate,
+        status=Status(text(entry, "status")),
+        duration_s=float(duration),
+        command=tuple(command),
+        summary=text(entry, "summary"),
+        diagnostics=tuple(_diagnostic(as_object(item, "a finding")) for item in diagnostics),
+        baselined=optional_integer(entry, "baselined"),
+    )
+
+
+def _diagnostic(record: dict[str, object]) -> Diagnostic:
+    """One finding of a version 1 report."""
+    return Diagnostic(
+        path=text(record, "path"),
+        line=optional_integer(record, "line"),
+        column=optional_integer(record, "column"),
+        end_line=optional_integer(record, "end_line"),
+        end_column=optional_integer(record, "end_column"),
+        code=optional_text(record, "code"),
+        message=text(record, "message"),
+        severity=Severity(text(record, "severity")),
+    )

@@ -1,0 +1,239 @@
+"""What ``init`` does to ``noxfile.py``: create it, or add the two lines that register the gates.
+
+`edit_noxfile` is pure (old text to new text); the syntax tree decides what the file already
+has, and every edit is parsed again before it is accepted. A file it cannot edit safely (not
+valid Python, ``register`` already meaning something else) is never touched: the user gets the
+two lines to add instead.
+"""
+
+import ast
+from dataclasses import dataclass
+from pathlib import Path
+
+from pyexpert_gates.textfile import TextFile
+
+NOXFILE = "noxfile.py"
+IMPORT_LINE = "from pyexpert_gates.nox import register"
+CALL_LINE = "register()"
+MODULE = "pyexpert_gates.nox"
+
+TEMPLATE = f'''\
+# /// script
+# dependencies = ["nox", "pyexpert-gates"]
+# ///
+"""nox sessions: one per gate of pyexpert-gates (`nox -l` lists them)."""
+
+import nox
+
+{IMPORT_LINE}
+
+{CALL_LINE}
+
+if __name__ == "__main__":
+    nox.main()
+'''
+"""A new noxfile; its script block lets a ``nox`` installed with pipx or uvx run it."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NoxfileEdit:
+    """What ``init`` would do to the noxfile.
+
+    Attributes:
+        old_text: The file's text, or None when there is no file.
+        new_text: The text to write; None when the file cannot be edited safely.
+        reason: Why the file cannot be edited safely (empty otherwise).
+    """
+
+    old_text: str | None
+    new_text: str | None
+    reason: str = ""
+
+    @property
+    def changed(self) -> bool:
+        """Whether there is something to write."""
+        return self.new_text is not None and self.new_text != self.old_text
+
+
+def plan_noxfile(project: Path) -> NoxfileEdit:
+    """Read the project's ``noxfile.py`` and plan its edit.
+
+    Args:
+        project: The project root.
+
+    Returns:
+        The edit; a file that cannot be read or decoded is one that cannot be edited safely.
+    """
+    path = project / NOXFILE
+    if not path.exists() and not path.is_symlink():
+        return edit_noxfile(None)
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        return NoxfileEdit(old_text=None, new_text=None, reason=f"cannot read it: {error}")
+    return edit_noxfile(text)
+
+
+def edit_noxfile(old: str | None) -> NoxfileEdit:
+    """The noxfile with the gates registered: a new file, the missing lines added, or unchanged.
+
+    Args:
+        old: The file's text, or None when there is no file.
+
+    Returns:
+        The edit, or why the file cannot be edited safely.
+    """
+    if old is None:
+        return NoxfileEdit(old_text=None, new_text=TEMPLATE)
+    try:
+        tree = ast.parse(old)
+    except SyntaxError as error:
+        reason = f"line {error.lineno}: not valid Python ({error.msg})"
+        return NoxfileEdit(old_text=old, new_text=None, reason=reason)
+    if _wired(tree):
+        return NoxfileEdit(old_text=old, new_text=old)
+    if _binds_register(tree):
+        reason = f"the name register already means something else there than {MODULE}.register"
+        return NoxfileEdit(old_text=old, new_text=None, reason=reason)
+    new = _with_call(_with_import(old, tree) if not _imports_register(tree) else old)
+    if not _wired(ast.parse(new)):
+        reason = "the added lines would not register the sessions"
+        return NoxfileEdit(old_text=old, new_text=None, reason=reason)
+    return NoxfileEdit(old_text=old, new_text=new)
+
+
+def _wired(tree: ast.Module) -> bool:
+    """Whether the module imports pyexpert-gates' nox module and calls its ``register``."""
+    called = [
+        node.func
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name | ast.Attribute)
+    ]
+    by_name = _imports_register(tree) and any(
+        isinstance(func, ast.Name) and func.id == "register" for func in called
+    )
+    by_module = _imports_module(tree) and any(
+        isinstance(func, ast.Attribute) and func.attr == "register" for func in called
+    )
+    return by_name or by_module
+
+
+def _imports_register(tree: ast.Module) -> bool:
+    """Whether the module has ``from pyexpert_gates.nox import register`` at its top level."""
+    return any(
+        isinstance(node, ast.ImportFrom)
+        and node.module == MODULE
+        and any(
+            alias.name == "register" and alias.asname in {None, "register"} for alias in node.names
+        )
+        for node in tree.body
+    )
+
+
+def _imports_module(tree: ast.Module) -> bool:
+    """Whether the module imports ``pyexpert_gates.nox`` itself, under any name."""
+    for node in tree.body:
+        match node:
+            case ast.Import(names=names) if any(alias.name == MODULE for alias in names):
+                return True
+            case ast.ImportFrom(module="pyexpert_gates", names=names) if any(
+                alias.name == "nox" for alias in names
+            ):
+                return True
+            case _:
+                pass
+    return False
+
+
+def _binds_register(tree: ast.Module) -> bool:
+    """Whether the module gives the name ``register`` a meaning other than ours."""
+    for node in ast.walk(tree):
+        match node:
+            case ast.FunctionDef(name="register") | ast.ClassDef(name="register"):
+                return True
+            case ast.Name(id="register", ctx=ast.Store()):
+                return True
+            case ast.ImportFrom(module=module, names=names) if any(
+                (alias.asname or alias.name) == "register"
+                and (module != MODULE or alias.name != "register")
+                for alias in names
+            ):
+                return True
+            case ast.Import(names=names) if any(
+                (alias.asname or alias.name.partition(".")[0]) == "register" for alias in names
+            ):
+                return True
+            case _:
+                pass
+    return False
+
+
+def _with_import(text: str, tree: ast.Module) -> str:
+    """``text`` with the import added after the imports at the top (or after the docstring)."""
+    lines = text.splitlines(keepends=True)
+    newline = _newline(text)
+    after = _import_position(tree)
+    if after is None:
+        # No import and no docstring: the first line that is not a comment (shebang, script
+        # block, licence header).
+        at = next((i for i, line in enumerate(lines) if not line.startswith("#")), len(lines))
+        added = [IMPORT_LINE + newline, newline]
+    else:
+        at = after
+        added = (
+            [newline, IMPORT_LINE + newline]
+            if _is_docstring_end(tree, after)
+            else [IMPORT_LINE + newline]
+        )
+    if at > 0 and not lines[at - 1].endswith(("\n", "\r")):
+        lines[at - 1] += newline
+    return "".join([*lines[:at], *added, *lines[at:]])
+
+
+def _import_position(tree: ast.Module) -> int | None:
+    """The line after the leading imports (or the docstring); None when there is neither."""
+    position: int | None = None
+    for index, node in enumerate(tree.body):
+        match node:
+            case ast.Import() | ast.ImportFrom():
+                position = node.end_lineno
+            case ast.Expr(value=ast.Constant(value=str())) if index == 0:
+                position = node.end_lineno
+            case _:
+                break
+    return position
+
+
+def _is_docstring_end(tree: ast.Module, line: int) -> bool:
+    """Whether ``line`` is where the module's docstring, with no import after it, ends."""
+    first = tree.body[0] if tree.body else None
+    return isinstance(first, ast.Expr) and first.end_lineno == line
+
+
+def _with_call(text: str) -> str:
+    """``text`` with ``register()`` before ``if __name__ == "__main__":``, or at the end."""
+    newline = _newline(text)
+    lines = text.splitlines(keepends=True)
+    tree = ast.parse(text)
+    main = next((node for node in tree.body if _is_main_guard(node)), None)
+    if main is not None:
+        at = main.lineno - 1
+        return "".join([*lines[:at], CALL_LINE + newline, newline, newline, *lines[at:]])
+    body = text.rstrip()
+    return f"{body}{newline}{newline}{newline}{CALL_LINE}{newline}" if body else CALL_LINE + newline
+
+
+def _is_main_guard(node: ast.stmt) -> bool:
+    """Whether ``node`` is ``if __name__ == "__main__":``."""
+    match node:
+        case ast.If(
+            test=ast.Compare(left=ast.Name(id="__name__"), comparators=[ast.Constant("__main__")])
+        ):
+            return True
+        case _:
+            return False
+
+
+def _newline(text: str) -> str:
+    """The text's line ending, as init keeps it in every file it edits."""
+    return TextFile(path=Path(NOXFILE), text=text, exists=True).newline

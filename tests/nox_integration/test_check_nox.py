@@ -1,0 +1,114 @@
+"""``check --nox``: the same gates through nox's parallel mode, in isolated environments."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pyexpert_gates.cli import main
+from pyexpert_gates.gates.base import ProcessOutput
+from pyexpert_gates.isolated import gate_result, noxfile_text
+from pyexpert_gates.models import Diagnostic, GateName, GateResult, Report, Status
+from pyexpert_gates.nox_reports import gate_from_report, session_outcomes
+from pyexpert_gates.report.json import render_json
+from pyexpert_gates.runner import ProcessFailure
+from tests.engine.projects import check_json, findings, gates_of
+
+from .support import nox_project
+
+STATIC = ("ruff", "format", "mypy", "pyright", "expert")
+
+
+def test_check_through_nox_finds_what_check_finds(tmp_path: Path) -> None:
+    project = nox_project(tmp_path / "calc", faulty=True)
+    selection = [argument for gate in STATIC for argument in ("--gate", gate)]
+    code, direct = check_json(project, *selection)
+    through_nox = project.parent / "nox-report.json"
+    nox_code = main([
+        "check", "--project", str(project), "--nox", "--format", "json",
+        "--output", str(through_nox), *selection,
+    ])  # fmt: skip
+    isolated = json.loads(through_nox.read_text(encoding="utf-8"))
+    assert (nox_code, code) == (1, 1)
+    for name, gate in gates_of(direct).items():
+        other = gates_of(isolated)[name]
+        assert (other["status"], findings(other)) == (gate["status"], findings(gate)), name
+    assert findings(gates_of(isolated)["ruff"])
+    # mypy checked against an environment nox made, not against the one running the tests.
+    command = [str(part) for part in gates_of(isolated)["mypy"]["command"]]  # type: ignore[attr-defined]  # a JSON list
+    assert any(part.startswith(str(project / ".nox")) for part in command), command
+
+
+def test_the_generated_noxfile_names_the_gates_and_folders(tmp_path: Path) -> None:
+    text = noxfile_text(tmp_path, (GateName.RUFF, GateName.MYPY), tmp_path / "scratch")
+    assert "gates=['ruff', 'mypy']" in text
+    assert "venv_backend='uv|virtualenv'" in text
+    assert f"reports={str(tmp_path / 'scratch' / 'reports')!r}" in text
+    compile(text, "noxfile.py", "exec")
+
+
+FINDING = Diagnostic(
+    path="src/calc/__init__.py", line=3, column=5, end_line=3, end_column=11, code="F841",
+    message="Local variable `unused` is assigned to but never used",
+)  # fmt: skip
+RESULT = GateResult(
+    name=GateName.RUFF, status=Status.FAILED, duration_s=0.25, command=("ruff", "check"),
+    summary="1 finding in 1 file", diagnostics=(FINDING,),
+)  # fmt: skip
+
+
+def test_a_session_report_reads_back_as_the_gate_result() -> None:
+    text = render_json(Report(project="/p", duration_s=1.0, gates=(RESULT,)))
+    assert gate_from_report(text, GateName.RUFF) == RESULT
+
+
+@pytest.mark.parametrize(
+    ("text", "summary"),
+    [
+        ("{", "unreadable report from nox: "),
+        ('{"gates": [{"name": "ruff", "status": "odd"}]}', "unreadable report from nox: "),
+        ('{"gates": []}', "the session's report lacks the gate"),
+    ],
+)
+def test_an_unreadable_session_report_is_an_error(text: str, summary: str) -> None:
+    result = gate_from_report(text, GateName.RUFF)
+    assert result.status is Status.ERROR
+    assert result.summary.startswith(summary)
+
+
+NOX_REPORT = """{"result": 0, "sessions": [
+  {"name": "gates-ruff", "result": "failed", "reason": "install failed", "result_code": 0},
+  {"name": "gates-mypy", "result": "success", "reason": null, "result_code": 1}]}"""
+
+
+def test_nox_report_says_how_each_session_ended() -> None:
+    assert session_outcomes(NOX_REPORT) == {
+        "gates-ruff": "failed: install failed",
+        "gates-mypy": "success",
+    }
+    assert session_outcomes(None) == {}
+    assert session_outcomes("[]") == {}
+
+
+@pytest.mark.parametrize(
+    ("output", "summary"),
+    [
+        (
+            ProcessFailure(reason="timed out after 5 s; the process group was killed"),
+            "nox could not run: timed out after 5 s; the process group was killed",
+        ),
+        (
+            ProcessOutput(returncode=1, stdout="", stderr="nox > oops\n", report_text=NOX_REPORT),
+            "nox session gates-ruff: failed: install failed; nox: nox > oops",
+        ),
+        (
+            ProcessOutput(returncode=3, stdout="", stderr="", report_text=None),
+            "nox session gates-ruff: not run; nox: (nothing on stderr)",
+        ),
+    ],
+)
+def test_a_gate_without_a_report_is_an_error_that_says_why(
+    tmp_path: Path, output: ProcessOutput | ProcessFailure, summary: str
+) -> None:
+    result = gate_result(GateName.RUFF, tmp_path, output)
+    assert (result.status, result.summary) == (Status.ERROR, summary)
