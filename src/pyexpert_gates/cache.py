@@ -13,19 +13,10 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
 
-from pyexpert_gates.gates.json_shape import (
-    ShapeError,
-    as_list,
-    as_object,
-    field,
-    load,
-    optional_integer,
-    optional_text,
-    text,
-)
-from pyexpert_gates.models import Diagnostic, GateName, GateResult, Severity, Status
+from pyexpert_gates.gates.json_shape import ShapeError, as_object, field, load, text
+from pyexpert_gates.models import GateResult, Status
+from pyexpert_gates.results import read_gate
 from pyexpert_gates.textfile import write_atomic
 
 CACHE_FOLDER = ".pyexpert-gates/cache"
@@ -35,7 +26,6 @@ ENTRY_VERSION = 1
 MAX_BYTES = 32 * 1024 * 1024
 """The most the cache folder may hold; older entries are removed beyond it."""
 _SUFFIX = ".json"
-_Member = TypeVar("_Member", GateName, Status, Severity)
 _IGNORING = frozenset(
     f"{start}{folder}{end}"
     for start in ("", "/")
@@ -176,46 +166,4 @@ def result_from_json(document: str, key: str) -> GateResult:
     if field(entry, "version") != ENTRY_VERSION or text(entry, "key") != key:
         message = "cache entry of another version or key"
         raise ShapeError(message)
-    duration = field(entry, "duration_s")
-    if isinstance(duration, bool) or not isinstance(duration, int | float):
-        message = "duration_s: expected a number"
-        raise ShapeError(message)
-    command = as_list(field(entry, "command"), "command")
-    if not all(isinstance(part, str) for part in command):
-        message = "command: expected strings"
-        raise ShapeError(message)
-    return GateResult(
-        name=_member(GateName, text(entry, "name")),
-        status=_member(Status, text(entry, "status")),
-        duration_s=float(duration),
-        command=tuple(str(part) for part in command),
-        summary=text(entry, "summary"),
-        diagnostics=tuple(
-            _read_diagnostic(item) for item in as_list(field(entry, "diagnostics"), "diagnostics")
-        ),
-        cached=True,
-    )
-
-
-def _read_diagnostic(value: object) -> Diagnostic:
-    """One stored finding, every field checked."""
-    record = as_object(value, "diagnostic")
-    return Diagnostic(
-        path=text(record, "path"),
-        line=optional_integer(record, "line"),
-        column=optional_integer(record, "column"),
-        end_line=optional_integer(record, "end_line"),
-        end_column=optional_integer(record, "end_column"),
-        code=optional_text(record, "code"),
-        message=text(record, "message"),
-        severity=_member(Severity, text(record, "severity")),
-    )
-
-
-def _member(kind: type[_Member], value: str) -> _Member:
-    """The member of the enum ``kind`` named ``value``; another value is a damaged entry."""
-    try:
-        return kind(value)
-    except ValueError:
-        message = f"{value!r} is not a {kind.__name__}"
-        raise ShapeError(message) from None
+    return dataclasses.replace(read_gate(entry), cached=True)

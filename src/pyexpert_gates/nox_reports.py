@@ -12,11 +12,11 @@ from pyexpert_gates.gates.json_shape import (
     as_object,
     field,
     load,
-    optional_integer,
     optional_text,
     text,
 )
-from pyexpert_gates.models import Diagnostic, GateName, GateResult, Severity, Status
+from pyexpert_gates.models import GateName, GateResult, Status
+from pyexpert_gates.results import read_gate
 
 
 def gate_from_report(report_text: str, gate: GateName) -> GateResult:
@@ -34,7 +34,7 @@ def gate_from_report(report_text: str, gate: GateName) -> GateResult:
         for item in as_list(field(document, "gates"), "gates"):
             entry = as_object(item, "a gate")
             if text(entry, "name") == gate:
-                return _gate(entry, gate)
+                return read_gate(entry)
     except (ShapeError, ValueError) as error:
         return GateResult(
             name=gate, status=Status.ERROR, summary=f"unreadable report from nox: {error}"
@@ -66,36 +66,3 @@ def session_outcomes(report_text: str | None) -> dict[str, str]:
     except ShapeError:
         return {}
     return outcomes
-
-
-def _gate(entry: dict[str, object], gate: GateName) -> GateResult:
-    """One gate's entry of a version 1 report."""
-    duration = field(entry, "duration_s")
-    if not isinstance(duration, int | float):
-        message = f"duration_s is {duration!r}, not a number"
-        raise ShapeError(message)
-    command = [str(part) for part in as_list(field(entry, "command"), "command")]
-    diagnostics = as_list(field(entry, "diagnostics"), "diagnostics")
-    return GateResult(
-        name=gate,
-        status=Status(text(entry, "status")),
-        duration_s=float(duration),
-        command=tuple(command),
-        summary=text(entry, "summary"),
-        diagnostics=tuple(_diagnostic(as_object(item, "a finding")) for item in diagnostics),
-        baselined=optional_integer(entry, "baselined"),
-    )
-
-
-def _diagnostic(record: dict[str, object]) -> Diagnostic:
-    """One finding of a version 1 report."""
-    return Diagnostic(
-        path=text(record, "path"),
-        line=optional_integer(record, "line"),
-        column=optional_integer(record, "column"),
-        end_line=optional_integer(record, "end_line"),
-        end_column=optional_integer(record, "end_column"),
-        code=optional_text(record, "code"),
-        message=text(record, "message"),
-        severity=Severity(text(record, "severity")),
-    )
