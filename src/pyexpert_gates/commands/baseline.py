@@ -14,9 +14,9 @@ from pyexpert_gates.baseline.matching import unparsable
 from pyexpert_gates.baseline.model import BASELINE_FILE, STATIC_GATES, Baseline
 from pyexpert_gates.baseline.sources import ProjectSources
 from pyexpert_gates.baseline.store import read_baseline, write_baseline
-from pyexpert_gates.commands import Subparsers
+from pyexpert_gates.commands import Subparsers, add_project_argument, project_folder
 from pyexpert_gates.config import load_config
-from pyexpert_gates.errors import GatesError, InputError, UsageError
+from pyexpert_gates.errors import GatesError, InputError
 from pyexpert_gates.gates.verdict import count
 from pyexpert_gates.models import GateName, Report, Status
 
@@ -36,13 +36,7 @@ def add_parser(subparsers: Subparsers) -> None:
         f"current finding, and the docstring coverage of each module, in {BASELINE_FILE}. "
         "Afterwards check fails only on findings that are not in it; commit the file.",
     )
-    parser.add_argument(
-        "--project",
-        type=Path,
-        default=Path(),
-        metavar="DIR",
-        help="the project folder (default: .)",
-    )
+    add_project_argument(parser)
     parser.add_argument(
         "--python",
         metavar="PATH",
@@ -65,10 +59,7 @@ def run(args: argparse.Namespace) -> int:
     Raises:
         UsageError: The project folder or the interpreter does not exist.
     """
-    project: Path = args.project
-    if not project.is_dir():
-        message = f"--project {project}: no such directory"
-        raise UsageError(message)
+    project = project_folder(args)
     # The engine loads only when gates run, as for check.
     from pyexpert_gates.execute import check_project  # noqa: PLC0415 - loaded on use, see above
     from pyexpert_gates.fastpath import Shortcuts  # noqa: PLC0415 - loaded on use, see above

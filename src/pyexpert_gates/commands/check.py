@@ -14,7 +14,7 @@ from typing import TextIO
 
 from pyexpert_gates.baseline.store import read_baseline
 from pyexpert_gates.baseline.update import apply_to_check, is_locked
-from pyexpert_gates.commands import Subparsers
+from pyexpert_gates.commands import Subparsers, add_project_argument, project_folder
 from pyexpert_gates.destinations import Destination, pair_destinations
 from pyexpert_gates.errors import UsageError
 from pyexpert_gates.models import GateName, Report, Status
@@ -59,7 +59,7 @@ def add_parser(subparsers: Subparsers) -> None:
 
 def _add_selection(parser: argparse.ArgumentParser) -> None:
     """The arguments that choose the project and the gates."""
-    parser.add_argument("--project", type=Path, default=Path(), metavar="DIR")
+    add_project_argument(parser)
     names = ", ".join(GateName)
     parser.add_argument(
         "--gate",
@@ -164,10 +164,7 @@ def run(args: argparse.Namespace) -> int:
             project, gate, interpreter or output folder that does not exist.
     """
     destinations = _destinations(args)
-    project: Path = args.project
-    if not project.is_dir():
-        message = f"--project {project}: no such directory"
-        raise UsageError(message)
+    project = project_folder(args)
     baseline = read_baseline(project)  # a damaged baseline stops the check before any gate runs
     report = _check_with_nox(project, args) if args.nox else _check_here(project, args)
     if baseline is not None:

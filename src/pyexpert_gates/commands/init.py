@@ -4,7 +4,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from pyexpert_gates.commands import Subparsers
+from pyexpert_gates.commands import Subparsers, add_project_argument
 from pyexpert_gates.initialization import FileMerge, InitPlan, plan_init
 from pyexpert_gates.merge import ChangeKind, toml_value
 from pyexpert_gates.noxfiles import CALL_LINE, IMPORT_LINE, NOXFILE, NoxfileEdit, plan_noxfile
@@ -25,13 +25,7 @@ def add_parser(subparsers: Subparsers) -> None:
         "really reads), keeping every comment, value and layout the project already has. "
         "A value of yours that differs from the preset is kept and reported.",
     )
-    parser.add_argument(
-        "--project",
-        type=Path,
-        default=Path(),
-        metavar="DIR",
-        help="the project folder (default: .)",
-    )
+    add_project_argument(parser)
     parser.add_argument(
         "--preset", default="strict", metavar="NAME", help="the preset to merge (default: strict)"
     )
