@@ -6,16 +6,8 @@ from pyexpert_gates.errors import UsageError
 from pyexpert_gates.models import Diagnostic, GateName, GateResult, Report, Severity, Status
 from pyexpert_gates.report import render, render_json, render_summary, render_text
 from pyexpert_gates.report.text import format_diagnostic
+from tests.reports.samples import UNUSED
 
-UNUSED = Diagnostic(
-    path="src/pkg/mod.py",
-    line=3,
-    column=8,
-    end_line=3,
-    end_column=10,
-    code="F401",
-    message="`os` imported but unused",
-)
 REPORT = Report(
     project="/work/project",
     duration_s=1.23456,
