@@ -8,15 +8,19 @@ its group is killed too. A command that cannot start is a `ProcessFailure`, neve
 
 import asyncio
 import contextlib
+import fcntl
 import os
 import signal
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TextIO
 
 from pyexpert_gates.gates.base import Command, ProcessOutput
 
 GRACE_S = 1.0
 """Seconds a process group has to exit after SIGTERM before it gets SIGKILL."""
+LOCK_POLL_S = 0.05
+"""Seconds between two tries to take a command's lock while another run holds it."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -48,12 +52,43 @@ async def run_command(
     """
     if not command.cwd.is_dir():
         return ProcessFailure(reason=f"working directory {command.cwd} does not exist")
+    deadline = asyncio.get_running_loop().time() + time_limit
+    if command.lock is None:
+        return await _run(command, deadline, time_limit, grace)
+    with command.lock.open("a") as lock:
+        try:
+            async with asyncio.timeout_at(deadline):
+                await _acquire(lock)
+        except TimeoutError:
+            return ProcessFailure(
+                reason=f"timed out after {time_limit:g} s waiting for another run of "
+                f"{command.argv[0]} on this project to finish"
+            )
+        # Closing the file at the end of this block releases the lock.
+        return await _run(command, deadline, time_limit, grace)
+
+
+async def _acquire(lock: TextIO) -> None:
+    """Wait until this process holds the exclusive lock on ``lock``."""
+    while True:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            await asyncio.sleep(LOCK_POLL_S)
+        else:
+            return
+
+
+async def _run(
+    command: Command, deadline: float, time_limit: float, grace: float
+) -> ProcessOutput | ProcessFailure:
+    """Start ``command`` and collect its output, ending its process group past ``deadline``."""
     try:
         process = await _start(command)
     except OSError as error:
         return ProcessFailure(reason=_start_failure(command.argv[0], error))
     try:
-        async with asyncio.timeout(time_limit):
+        async with asyncio.timeout_at(deadline):
             stdout, stderr = await process.communicate()
     except TimeoutError:
         await _end_group(process, grace)

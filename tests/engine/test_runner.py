@@ -1,4 +1,5 @@
 import asyncio
+import contextlib
 import stat
 import sys
 import time
@@ -155,3 +156,44 @@ def test_processes_run_concurrently(tmp_path: Path) -> None:
 def test_the_group_leader_is_its_own_session(tmp_path: Path) -> None:
     output = run(python_command("import os; print(os.getsid(0) == os.getpid())", cwd=tmp_path))
     assert output == ProcessOutput(returncode=0, stdout="True\n", stderr="")
+
+
+# Each run prints when it started and ended, with a pause between, so overlap is visible.
+SPAN = "import time; started = time.monotonic(); time.sleep(0.5); print(started, time.monotonic())"
+
+
+def test_commands_with_one_lock_run_one_after_the_other(tmp_path: Path) -> None:
+    command = Command(argv=(sys.executable, "-c", SPAN), cwd=tmp_path, lock=tmp_path / "tool.lock")
+
+    async def both() -> list[ProcessOutput | ProcessFailure]:
+        return list(await asyncio.gather(*(run_command(command, time_limit=30) for _ in "ab")))
+
+    outputs = asyncio.run(both())
+    spans = sorted(
+        tuple(float(part) for part in output.stdout.split())
+        for output in outputs
+        if isinstance(output, ProcessOutput)
+    )
+    assert len(spans) == 2
+    assert spans[0][1] <= spans[1][0]
+
+
+def test_a_lock_held_past_the_time_limit_is_a_timeout(tmp_path: Path) -> None:
+    lock = tmp_path / "tool.lock"
+    holder = Command(
+        argv=(sys.executable, "-c", "import time; time.sleep(5)"), cwd=tmp_path, lock=lock
+    )
+    waiter = Command(argv=(sys.executable, "-c", "print('ran')"), cwd=tmp_path, lock=lock)
+
+    async def race() -> ProcessOutput | ProcessFailure:
+        holding = asyncio.create_task(run_command(holder, time_limit=30, grace=0.2))
+        await asyncio.sleep(0.5)
+        waited = await run_command(waiter, time_limit=1)
+        holding.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await holding
+        return waited
+
+    output = asyncio.run(race())
+    assert isinstance(output, ProcessFailure)
+    assert "timed out after 1 s waiting for another run" in output.reason

@@ -1,12 +1,14 @@
 """The exact commands the tool gates ask the runner to start."""
 
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from pyexpert_gates.gates import TOOL_GATES
 from pyexpert_gates.gates.base import Command, GateContext
+from pyexpert_gates.gates.mypy import cache_lock
 from pyexpert_gates.models import GateName
 
 PROJECT = Path("/work/project")
@@ -68,6 +70,7 @@ OURS = (sys.executable, "-P", "-m")
                     "tests",
                 ),
                 cwd=PROJECT,
+                lock=cache_lock(PROJECT),
             ),
         ),
         (
@@ -137,3 +140,11 @@ def test_every_tool_gate_is_registered_under_its_own_name() -> None:
             GateName.PYTEST,
         )
     }
+
+
+def test_mypy_runs_on_one_project_share_a_lock_outside_it() -> None:
+    lock = cache_lock(PROJECT)
+    assert lock == cache_lock(Path(str(PROJECT)))
+    assert lock != cache_lock(PROJECT / "other")
+    assert lock.parent == Path(tempfile.gettempdir())
+    assert not lock.is_relative_to(PROJECT)

@@ -13,6 +13,8 @@ mypy's exit codes are coarse, so the gate looks closer:
 - its JSON positions are 0-based columns; they are converted to 1-based.
 """
 
+import hashlib
+import tempfile
 from pathlib import Path
 
 from pyexpert_gates.gates.base import Command, GateContext, GateOutcome, ProcessOutput
@@ -73,7 +75,7 @@ class MypyGate:
             "json",
             *targets(context),
         )
-        return Command(argv=argv, cwd=context.project)
+        return Command(argv=argv, cwd=context.project, lock=cache_lock(context.project))
 
     def parse(self, output: ProcessOutput, context: GateContext) -> GateOutcome:
         """Judge mypy's JSON lines: exit 0 clean, 1 errors, 2 blocking errors.
@@ -166,3 +168,20 @@ def _positive(line: int | None) -> int | None:
 def _one_based(column: int | None) -> int | None:
     """A 0-based column made 1-based, or None where mypy has no column (-1)."""
     return column + 1 if column is not None and column >= 0 else None
+
+
+def cache_lock(project: Path) -> Path:
+    """The lock that makes runs of mypy on ``project`` wait for each other.
+
+    mypy's SQLite cache fails with "database is locked" when two runs create it at once, as two
+    checks of one project do. The lock lives in the temporary folder, named after the project,
+    so that it adds nothing to the project itself.
+
+    Args:
+        project: The project root, absolute.
+
+    Returns:
+        The lock file's path.
+    """
+    digest = hashlib.sha256(str(project).encode()).hexdigest()[:16]
+    return Path(tempfile.gettempdir()) / f"pyexpert-gates-mypy-{digest}.lock"
