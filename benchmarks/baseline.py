@@ -27,11 +27,11 @@ from pathlib import Path
 from pyexpert_gates.baseline.matching import Settings, apply_baseline
 from pyexpert_gates.baseline.sources import ProjectSources
 from pyexpert_gates.baseline.store import read_baseline
+from pyexpert_gates.check.engine import check_project
+from pyexpert_gates.check.plan import Request
+from pyexpert_gates.check.shortcuts import Shortcuts
 from pyexpert_gates.cli import main as cli
-from pyexpert_gates.execute import check_project
-from pyexpert_gates.fastpath import Shortcuts
 from pyexpert_gates.models import GateName, Report
-from pyexpert_gates.plan import Request
 
 TARGET_RATIO = 0.1
 PYPROJECT = '[project]\nname = "old"\nversion = "1"\nrequires-python = ">=3.11"\n'

@@ -30,7 +30,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from benchmarks.check import fetch_packaging, make_venv, run
-from pyexpert_gates.cache import CACHE_FOLDER
+from pyexpert_gates.cache.store import CACHE_FOLDER
 from pyexpert_gates.models import GateName
 
 WARM_TARGET = 0.05

@@ -31,10 +31,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pyexpert_gates.environment import venv_python
-from pyexpert_gates.gates.base import Command, ProcessOutput
+from pyexpert_gates.check.interpreter import venv_python
 from pyexpert_gates.models import GateName
-from pyexpert_gates.runner import run_command
+from pyexpert_gates.process import Command, ProcessOutput, run_command
 
 STATIC_GATES = tuple(name for name in GateName if name is not GateName.PYTEST)
 CONCURRENCY_TARGET = 1.15

@@ -1,4 +1,4 @@
-# ruff: noqa: INP001, T201 - a standalone script that reports on the terminal, not a package
+# ruff: noqa: T201 - a standalone script that reports on the terminal, not a package
 """Measure the expert rules: speed on real code, and a sample of findings to judge by eye.
 
 Usage:

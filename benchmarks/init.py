@@ -21,8 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pyexpert_gates.gates.base import Command, ProcessOutput
-from pyexpert_gates.runner import run_command
+from pyexpert_gates.process import Command, ProcessOutput, run_command
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 CORPUS = REPOSITORY / ".." / "shared" / "corpus" / "pyprojects"

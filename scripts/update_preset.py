@@ -22,8 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NotRequired, TypedDict, cast
 
-from pyexpert_gates.gates.base import Command, ProcessOutput
-from pyexpert_gates.runner import run_command
+from pyexpert_gates.process import Command, ProcessOutput, run_command
 
 PRESET = Path(__file__).resolve().parents[1] / "presets" / "strict.toml"
 TIME_LIMIT_S = 60

@@ -12,7 +12,7 @@ from pathlib import Path, PurePosixPath
 
 from pyexpert_gates.errors import ConfigError
 from pyexpert_gates.expert import ExpertSettings, default_settings, parse_settings
-from pyexpert_gates.merge import is_array, is_table
+from pyexpert_gates.init.merge import is_array, is_table
 from pyexpert_gates.models import GateName
 from pyexpert_gates.textfile import parse_toml, read_toml
 

@@ -9,7 +9,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from pyexpert_gates.errors import UsageError
-from pyexpert_gates.merge import Data, is_table
+from pyexpert_gates.init.merge import Data, is_table
 
 DEFAULT_PRESET = "strict"
 # An array item with its reason: `    "COM812",  # the formatter places trailing commas itself`.

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pyexpert_gates.errors import InputError
-from pyexpert_gates.merge import Data
+from pyexpert_gates.init.merge import Data
 
 _BOM = b"\xef\xbb\xbf"
 _TOML_POSITION = re.compile(r"\(at line (?P<line>\d+), column (?P<column>\d+)\)")

@@ -16,9 +16,12 @@ from pyexpert_gates.baseline.matching import OUTDATED
 from pyexpert_gates.baseline.model import BASELINE_FILE, STATIC_GATES, Fingerprint
 from pyexpert_gates.baseline.store import parse_baseline
 from pyexpert_gates.cli import main
-from tests.engine.projects import check_json, edit, findings, gates_of
+from tests.check.projects import check_json, edit, findings, gates_of
 
 from .legacy import legacy_project
+
+pytestmark = pytest.mark.slow
+
 
 PART = "src/legacy/part1.py"
 HEADER = '"""Legacy helpers, module 1."""'

@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from pyexpert_gates.gates import TOOL_GATES
-from pyexpert_gates.gates.base import GateContext, ProcessOutput
+from pyexpert_gates.gates.base import GateContext
+from pyexpert_gates.process import ProcessOutput
 
 from .cases import CASES, Case
 from .running import make_context, run

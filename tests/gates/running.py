@@ -6,7 +6,8 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-from pyexpert_gates.gates.base import Command, GateContext, ProcessOutput
+from pyexpert_gates.gates.base import GateContext
+from pyexpert_gates.process import Command, ProcessOutput
 
 
 def write_project(root: Path, files: Mapping[str, str]) -> Path:

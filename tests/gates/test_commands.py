@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from pyexpert_gates.gates import TOOL_GATES
-from pyexpert_gates.gates.base import Command, GateContext
+from pyexpert_gates.gates.base import GateContext
 from pyexpert_gates.gates.mypy import cache_lock
 from pyexpert_gates.models import GateName
+from pyexpert_gates.process import Command
 
 PROJECT = Path("/work/project")
 PYTHON = PROJECT / ".venv" / "bin" / "python"

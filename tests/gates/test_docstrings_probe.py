@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from pyexpert_gates.gates import json_shape
+from pyexpert_gates import json_shape
 from pyexpert_gates.gates.docstrings_probe import main, probe, python_files
 
 from .running import write_project

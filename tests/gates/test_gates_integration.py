@@ -21,6 +21,9 @@ from .cases import (
 )
 from .running import make_context, run
 
+pytestmark = pytest.mark.slow
+
+
 Finding: TypeAlias = tuple[str, int | None, str | None]
 
 MOD = "src/pkg/mod.py"

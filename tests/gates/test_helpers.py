@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from pyexpert_gates.gates import json_shape
-from pyexpert_gates.gates.base import ProcessOutput
+from pyexpert_gates import json_shape
 from pyexpert_gates.gates.docstrings import ProbeReport, judge, read_probe
 from pyexpert_gates.gates.junit import node_id
 from pyexpert_gates.gates.paths import relative_path
 from pyexpert_gates.gates.verdict import count, one_line, reason
 from pyexpert_gates.models import Diagnostic, ModuleCoverage, Severity, Status
+from pyexpert_gates.process import ProcessOutput
 
 PROJECT = Path("/work/project")
 Reader = Callable[[dict[str, object], str], object]

@@ -9,7 +9,7 @@ from pyexpert_gates.cli import main
 from pyexpert_gates.config import load_config
 from pyexpert_gates.errors import ConfigError
 from pyexpert_gates.gates.base import GateContext, GateOutcome
-from pyexpert_gates.gates.config import CONFIG_GATE
+from pyexpert_gates.gates.drift import CONFIG_GATE
 from pyexpert_gates.models import Status
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import tomlkit
 
-from pyexpert_gates import initialization
 from pyexpert_gates.cli import main
+from pyexpert_gates.init import plan as initialization
 
 PYPROJECT = (
     '[project]\nname = "demo"\nrequires-python = ">=3.12"\n\n'

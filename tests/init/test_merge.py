@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from pyexpert_gates.initialization import legacy_ruff_moves, render
-from pyexpert_gates.merge import ChangeKind, MergePlan, plan_merge
-from pyexpert_gates.rulelists import covers
+from pyexpert_gates.init.merge import ChangeKind, MergePlan, plan_merge
+from pyexpert_gates.init.plan import legacy_ruff_moves, render
+from pyexpert_gates.init.rulelists import covers
 from pyexpert_gates.textfile import TextFile, parse_toml
 
 Patch = dict[str, object]

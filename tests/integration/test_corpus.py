@@ -15,11 +15,14 @@ from pathlib import Path
 
 import pytest
 
-from pyexpert_gates.merge import is_array, is_table
+from pyexpert_gates.init.merge import is_array, is_table
 
 from .comments import comments
 from .probes import config_messages, write_probes
 from .projects import CORPUS, run_init
+
+pytestmark = pytest.mark.slow
+
 
 PYPROJECT = "pyproject.toml"
 # Layouts the corpus lacks: string-valued lists, legacy and dotted ruff keys, pytest's own table.

@@ -7,6 +7,9 @@ import pytest
 
 from pyexpert_gates.cli import main
 
+pytestmark = pytest.mark.slow
+
+
 DEMO = Path(__file__).parents[2] / "examples" / "demo"
 
 

@@ -13,6 +13,9 @@ import pytest
 
 from .projects import run_init, run_python, write_files
 
+pytestmark = pytest.mark.slow
+
+
 CLEAN_PROJECT = {
     "src/pkg/__init__.py": '"""A package that meets the standard."""\n',
     "src/pkg/arithmetic.py": (

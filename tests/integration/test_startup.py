@@ -6,9 +6,12 @@ import pytest
 
 from .projects import REPOSITORY, run_python
 
+pytestmark = pytest.mark.slow
+
 LOADED_COMMANDS = """
 import sys
 from pyexpert_gates.cli import main
+
 try:
     main(sys.argv[1:])
 except SystemExit:

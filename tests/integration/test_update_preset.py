@@ -21,7 +21,12 @@ import shutil
 import tomllib
 from pathlib import Path
 
+import pytest
+
 from .projects import REPOSITORY, run_init, run_python, write_files
+
+pytestmark = pytest.mark.slow
+
 
 SCRIPT = REPOSITORY / "scripts" / "update_preset.py"
 PRESET = REPOSITORY / "presets" / "strict.toml"

@@ -21,6 +21,9 @@ from pyexpert_gates import __version__
 
 from .projects import REPOSITORY, run, run_python, write_files
 
+pytestmark = pytest.mark.slow
+
+
 ENTRY_POINT = "pyexpert-gates = pyexpert_gates.cli:main"
 
 

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import cast
 
-from tests.engine.projects import clean_project, edit, write_files
+from tests.check.projects import clean_project, edit, write_files
 from tests.integration.projects import TIME_LIMIT_S, run_python, tool_environment
 
 REGISTER = "from pyexpert_gates.nox import register\n\nregister()\n"

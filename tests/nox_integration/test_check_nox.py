@@ -6,15 +6,17 @@ from pathlib import Path
 import pytest
 
 from pyexpert_gates.cli import main
-from pyexpert_gates.gates.base import ProcessOutput
-from pyexpert_gates.isolated import gate_result, noxfile_text
 from pyexpert_gates.models import Diagnostic, GateName, GateResult, Report, Status
-from pyexpert_gates.nox_reports import gate_from_report, session_outcomes
+from pyexpert_gates.nox.check import gate_result, noxfile_text
+from pyexpert_gates.nox.reports import gate_from_report, session_outcomes
+from pyexpert_gates.process import ProcessFailure, ProcessOutput
 from pyexpert_gates.report.json import render_json
-from pyexpert_gates.runner import ProcessFailure
-from tests.engine.projects import check_json, findings, gates_of
+from tests.check.projects import check_json, findings, gates_of
 
 from .support import nox_project
+
+pytestmark = pytest.mark.slow
+
 
 STATIC = ("ruff", "format", "mypy", "pyright", "expert")
 

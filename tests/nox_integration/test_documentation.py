@@ -5,12 +5,16 @@ import re
 from pathlib import Path
 from typing import cast
 
+import pytest
 import yaml
 
 from pyexpert_gates.models import GateName
 from tests.integration.projects import REPOSITORY
 
 from .support import listed, nox_project, run_shell
+
+pytestmark = pytest.mark.slow
+
 
 YAML_BLOCK = re.compile(r"^```yaml\n(?P<body>.*?)^```$", re.MULTILINE | re.DOTALL)
 

@@ -4,10 +4,13 @@ from pathlib import Path
 
 import pytest
 
-from pyexpert_gates.noxfiles import TEMPLATE, edit_noxfile
+from pyexpert_gates.init.noxfile import TEMPLATE, edit_noxfile
 from tests.integration.projects import run_init
 
 from .support import listed
+
+pytestmark = pytest.mark.slow
+
 
 SESSIONS = "import nox\n\n\n@nox.session\ndef tests(session: nox.Session) -> None:\n    pass\n"
 BODY = SESSIONS.removeprefix("import nox\n")

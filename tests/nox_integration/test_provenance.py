@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from pyexpert_gates.provenance import install_arguments, project_arguments, this_installation
+from pyexpert_gates.nox.provenance import install_arguments, project_arguments, this_installation
 
 
 @pytest.mark.parametrize(

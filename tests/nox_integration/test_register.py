@@ -11,9 +11,12 @@ import pytest
 
 from pyexpert_gates.models import GateName
 from pyexpert_gates.nox import register
-from tests.engine.projects import edit, write_files
+from tests.check.projects import edit, write_files
 
 from .support import REGISTER, listed, nox_project, run_nox, session_results
+
+pytestmark = pytest.mark.slow
+
 
 GATE_SESSIONS = [f"gates-{gate}" for gate in GateName]
 

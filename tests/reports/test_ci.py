@@ -10,11 +10,14 @@ import pytest
 import yaml
 
 from pyexpert_gates.cli import main
-from pyexpert_gates.workflow import WORKFLOW_PATH
-from tests.engine.projects import PYPROJECT, clean_project, write_files
+from pyexpert_gates.init.workflow import WORKFLOW_PATH
+from tests.check.projects import PYPROJECT, clean_project, write_files
 from tests.integration.projects import REPOSITORY, run_python
 
 from .running import environment
+
+pytestmark = pytest.mark.slow
+
 
 Step = dict[str, object]
 

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from pyexpert_gates.destinations import Destination, pair_destinations
 from pyexpert_gates.errors import UsageError
+from pyexpert_gates.report.destinations import Destination, pair_destinations
 
 
 def options(*argv: str) -> list[tuple[str, str]]:

@@ -16,9 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.engine.projects import clean_project, write_files
+from tests.check.projects import clean_project, write_files
 
 from .running import run_check
+
+pytestmark = pytest.mark.slow
 
 GOLDEN = Path(__file__).resolve().parents[1] / "data" / "reports"
 UPDATE = os.environ.get("PYEXPERT_GATES_UPDATE_GOLDEN") == "1"
@@ -29,6 +31,7 @@ FAULTS = '''\
 
 import os
 from dataclasses import dataclass
+
 
 
 @dataclass(frozen=True)

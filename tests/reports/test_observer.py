@@ -5,9 +5,12 @@ from pathlib import Path
 
 import pytest
 
-from pyexpert_gates.execute import run_plan
+from pyexpert_gates.check.engine import run_plan
 from pyexpert_gates.models import GateName, GateResult, Status
-from tests.engine.standins import PythonGate, ScriptGate, plan_of
+from tests.check.standins import PythonGate, ScriptGate, plan_of
+
+pytestmark = pytest.mark.slow
+
 
 Event = tuple[str, GateName]
 

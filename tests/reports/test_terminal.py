@@ -5,9 +5,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.engine.projects import clean_project, write_files
+from tests.check.projects import clean_project, write_files
 
 from .running import run_check, run_in_terminal
+
+pytestmark = pytest.mark.slow
+
 
 ESCAPE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 HIDE_CURSOR = "\x1b[?25l"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pyexpert_gates.baseline.model import BASELINE_FILE, STATIC_GATES, Baseline, Entry, Fingerprint
 from pyexpert_gates.errors import InputError
-from pyexpert_gates.gates.json_shape import ShapeError, as_list, as_object, field, integer, text
+from pyexpert_gates.json_shape import ShapeError, as_list, as_object, field, integer, text
 from pyexpert_gates.models import GateName
 from pyexpert_gates.textfile import write_atomic
 

@@ -61,9 +61,9 @@ def run(args: argparse.Namespace) -> int:
     """
     project = project_folder(args)
     # The engine loads only when gates run, as for check.
-    from pyexpert_gates.execute import check_project  # noqa: PLC0415 - loaded on use, see above
-    from pyexpert_gates.fastpath import Shortcuts  # noqa: PLC0415 - loaded on use, see above
-    from pyexpert_gates.plan import Request  # noqa: PLC0415 - loaded on use, see above
+    from pyexpert_gates.check.engine import check_project  # noqa: PLC0415 - loaded on use, see above
+    from pyexpert_gates.check.plan import Request  # noqa: PLC0415 - loaded on use, see above
+    from pyexpert_gates.check.shortcuts import Shortcuts  # noqa: PLC0415 - loaded on use, see above
 
     # A baseline records what the gates find now, per-module coverage included, which the
     # result cache does not keep: every gate runs.

@@ -5,11 +5,11 @@ import sys
 from pathlib import Path
 
 from pyexpert_gates.commands import Subparsers, add_project_argument
-from pyexpert_gates.initialization import FileMerge, InitPlan, plan_init
-from pyexpert_gates.merge import ChangeKind, toml_value
-from pyexpert_gates.noxfiles import CALL_LINE, IMPORT_LINE, NOXFILE, NoxfileEdit, plan_noxfile
+from pyexpert_gates.init.merge import ChangeKind, toml_value
+from pyexpert_gates.init.noxfile import CALL_LINE, IMPORT_LINE, NOXFILE, NoxfileEdit, plan_noxfile
+from pyexpert_gates.init.plan import FileMerge, InitPlan, plan_init
+from pyexpert_gates.init.workflow import WORKFLOW_PATH, WorkflowFile, plan_workflow
 from pyexpert_gates.textfile import TextFile, unified_diff, write_atomic
-from pyexpert_gates.workflow import WORKFLOW_PATH, WorkflowFile, plan_workflow
 
 
 def add_parser(subparsers: Subparsers) -> None:

@@ -15,8 +15,11 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from pyexpert_gates.gates.base import Command, GateContext, GateOutcome, ProcessOutput
-from pyexpert_gates.gates.json_shape import (
+from pyexpert_gates.gates.base import GateContext, GateOutcome
+from pyexpert_gates.gates.paths import own_module, relative_path, targets
+from pyexpert_gates.gates.public_api import Kind
+from pyexpert_gates.gates.verdict import could_not_run, count, error, unreadable
+from pyexpert_gates.json_shape import (
     ShapeError,
     as_list,
     as_object,
@@ -27,10 +30,8 @@ from pyexpert_gates.gates.json_shape import (
     optional_integer,
     text,
 )
-from pyexpert_gates.gates.paths import own_module, relative_path, targets
-from pyexpert_gates.gates.public_api import Kind
-from pyexpert_gates.gates.verdict import could_not_run, count, error, unreadable
 from pyexpert_gates.models import Diagnostic, GateName, ModuleCoverage, Severity, Status
+from pyexpert_gates.process import Command, ProcessOutput
 
 PROBE = "pyexpert_gates.gates.docstrings_probe"
 PROBE_VERSION = 1

@@ -5,8 +5,7 @@ given paths. A file that does not parse cannot be formatted: ruff exits 2 for it
 project's fault, not the tool's, so it is a finding like in the ``ruff`` gate.
 """
 
-from pyexpert_gates.gates.base import Command, GateContext, GateOutcome, ProcessOutput
-from pyexpert_gates.gates.json_shape import ShapeError
+from pyexpert_gates.gates.base import GateContext, GateOutcome
 from pyexpert_gates.gates.ruff import (
     NO_FILES,
     could_not_read,
@@ -22,7 +21,9 @@ from pyexpert_gates.gates.verdict import (
     unexpected_exit,
     unreadable,
 )
+from pyexpert_gates.json_shape import ShapeError
 from pyexpert_gates.models import Diagnostic, GateName, Status
+from pyexpert_gates.process import Command, ProcessOutput
 
 UNFORMATTED = "unformatted"
 SYNTAX_ERROR = "invalid-syntax"

@@ -17,16 +17,7 @@ import hashlib
 import tempfile
 from pathlib import Path
 
-from pyexpert_gates.gates.base import Command, GateContext, GateOutcome, ProcessOutput
-from pyexpert_gates.gates.json_shape import (
-    ShapeError,
-    as_object,
-    integer,
-    load,
-    optional_integer,
-    optional_text,
-    text,
-)
+from pyexpert_gates.gates.base import GateContext, GateOutcome
 from pyexpert_gates.gates.paths import own_module, relative_path, targets
 from pyexpert_gates.gates.verdict import (
     blocking,
@@ -39,7 +30,17 @@ from pyexpert_gates.gates.verdict import (
     unreadable,
     untrusted,
 )
+from pyexpert_gates.json_shape import (
+    ShapeError,
+    as_object,
+    integer,
+    load,
+    optional_integer,
+    optional_text,
+    text,
+)
 from pyexpert_gates.models import Diagnostic, GateName, Severity, Status
+from pyexpert_gates.process import Command, ProcessOutput
 
 SYNTAX = "syntax"
 """mypy's error code for a file that does not parse."""

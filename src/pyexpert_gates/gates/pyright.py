@@ -13,17 +13,7 @@ its defaults, and it exits 0 when it analyzed no file: both are ``error``, never
 
 from pathlib import Path
 
-from pyexpert_gates.gates.base import Command, GateContext, GateOutcome, ProcessOutput
-from pyexpert_gates.gates.json_shape import (
-    ShapeError,
-    as_list,
-    as_object,
-    field,
-    integer,
-    load,
-    optional_text,
-    text,
-)
+from pyexpert_gates.gates.base import GateContext, GateOutcome
 from pyexpert_gates.gates.paths import own_module, relative_path, targets
 from pyexpert_gates.gates.verdict import (
     blocking,
@@ -36,7 +26,18 @@ from pyexpert_gates.gates.verdict import (
     unreadable,
     untrusted,
 )
+from pyexpert_gates.json_shape import (
+    ShapeError,
+    as_list,
+    as_object,
+    field,
+    integer,
+    load,
+    optional_text,
+    text,
+)
 from pyexpert_gates.models import Diagnostic, GateName, Severity, Status
+from pyexpert_gates.process import Command, ProcessOutput
 
 _EXIT_MEANINGS = {2: "fatal error", 3: "configuration file could not be parsed", 4: "bad argument"}
 _SEVERITIES = {

@@ -11,8 +11,7 @@ file and line), coded by the test's node id. Exit codes: 0 passed, 1 tests faile
 5 (no tests collected) and 6 (more warnings than ``--max-warnings`` allows) are ``error``.
 """
 
-from pyexpert_gates.gates.base import Command, GateContext, GateOutcome, ProcessOutput
-from pyexpert_gates.gates.json_shape import ShapeError
+from pyexpert_gates.gates.base import GateContext, GateOutcome
 from pyexpert_gates.gates.junit import JunitReport, read_junit
 from pyexpert_gates.gates.verdict import (
     could_not_run,
@@ -23,7 +22,9 @@ from pyexpert_gates.gates.verdict import (
     unexpected_exit,
     unreadable,
 )
+from pyexpert_gates.json_shape import ShapeError
 from pyexpert_gates.models import GateName, Status
+from pyexpert_gates.process import Command, ProcessOutput
 
 REPORT_NAME = "pytest-junit.xml"
 INTERRUPTED = 2

@@ -9,17 +9,7 @@ stale verdict.
 
 from pathlib import Path
 
-from pyexpert_gates.gates.base import Command, GateContext, GateOutcome, ProcessOutput
-from pyexpert_gates.gates.json_shape import (
-    ShapeError,
-    as_list,
-    as_object,
-    integer,
-    load,
-    optional_integer,
-    optional_text,
-    text,
-)
+from pyexpert_gates.gates.base import GateContext, GateOutcome
 from pyexpert_gates.gates.paths import own_module, relative_path, targets
 from pyexpert_gates.gates.verdict import (
     could_not_run,
@@ -29,7 +19,18 @@ from pyexpert_gates.gates.verdict import (
     unexpected_exit,
     unreadable,
 )
+from pyexpert_gates.json_shape import (
+    ShapeError,
+    as_list,
+    as_object,
+    integer,
+    load,
+    optional_integer,
+    optional_text,
+    text,
+)
 from pyexpert_gates.models import Diagnostic, GateName, Severity, Status
+from pyexpert_gates.process import Command, ProcessOutput
 
 NO_FILES = "No Python files found"
 """ruff's warning, on standard error with exit code 0, when the paths hold nothing to check."""

@@ -1,0 +1,1 @@
+"""The result cache: where entries live, what keys them, and which inputs a gate reads."""

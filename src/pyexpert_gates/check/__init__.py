@@ -1,0 +1,1 @@
+"""`check`: plan the gates, run them concurrently, and decide what can be skipped."""

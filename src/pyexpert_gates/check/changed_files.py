@@ -1,0 +1,94 @@
+"""``--changed-since REF``: the files changed since a git revision, and what each gate checks.
+
+The changed files are those ``git diff REF`` names (committed, staged or not, against the work
+tree) plus the untracked files git does not ignore. File-level gates (ruff, format, docstrings,
+expert) then check only the changed Python files that still exist inside their paths; the
+whole-program gates (mypy, pyright, pytest) and the config gate check everything as always.
+"""
+
+import asyncio
+from pathlib import Path, PurePosixPath
+
+from pyexpert_gates.errors import UsageError
+from pyexpert_gates.gates.expert import SOURCE_SUFFIXES, skipped_folder
+from pyexpert_gates.models import GateName
+from pyexpert_gates.process import Command, ProcessFailure, ProcessOutput, run_command
+
+FILE_LEVEL = frozenset({GateName.RUFF, GateName.FORMAT, GateName.DOCSTRINGS, GateName.EXPERT})
+"""Gates whose verdict on a file depends only on that file and the configuration."""
+GIT_TIME_LIMIT_S = 60.0
+
+
+def changed_files(project: Path, ref: str) -> tuple[str, ...]:
+    """The files changed since ``ref`` and the untracked ones, relative to the project.
+
+    Args:
+        project: The project root (anywhere inside a git work tree).
+        ref: A git revision: a branch, tag or commit.
+
+    Returns:
+        The paths, POSIX separators, sorted.
+
+    Raises:
+        UsageError: git is missing, the project is not in a git work tree, or ``ref`` is not a
+            revision there.
+    """
+    diff = ("git", "diff", "--name-only", "--relative", "-z", ref, "--")
+    untracked = ("git", "ls-files", "-z", "--others", "--exclude-standard")
+    names = {
+        name
+        for argv in (diff, untracked)
+        for name in _run_git(project, argv, ref).split("\0")
+        if name
+    }
+    return tuple(sorted(names))
+
+
+def _run_git(project: Path, argv: tuple[str, ...], ref: str) -> str:
+    """Run one git command in the project; its failure is the user's to fix, so a usage error."""
+    command = Command(argv=argv, cwd=project)
+    match asyncio.run(run_command(command, time_limit=GIT_TIME_LIMIT_S)):
+        case ProcessFailure(reason=reason):
+            message = f"--changed-since {ref}: cannot run git: {reason}"
+            raise UsageError(message)
+        case ProcessOutput(returncode=0, stdout=stdout):
+            return stdout
+        case ProcessOutput(stderr=stderr) if "not a git repository" in stderr.lower():
+            message = f"--changed-since {ref}: {project} is not inside a git repository"
+            raise UsageError(message)
+        case ProcessOutput(stderr=stderr):
+            lines = [line for line in stderr.splitlines() if line.strip()]
+            detail = lines[0] if lines else "git failed"
+            message = (
+                f"--changed-since {ref}: {detail}; name a branch, tag or commit of the git "
+                f"repository that holds {project}"
+            )
+            raise UsageError(message)
+
+
+def limit_paths(changed: tuple[str, ...], paths: tuple[str, ...], project: Path) -> tuple[str, ...]:
+    """The changed Python files that exist inside ``paths``, for a file-level gate.
+
+    Args:
+        changed: The changed files, relative to the project.
+        paths: The gate's paths, relative to the project.
+        project: The project root.
+
+    Returns:
+        The files to check, in the order of ``changed``.
+    """
+    roots = tuple(PurePosixPath(path) for path in paths or (".",))
+    return tuple(
+        name
+        for name in changed
+        if name.endswith(SOURCE_SUFFIXES)
+        and _inside(PurePosixPath(name), roots)
+        and (project / name).is_file()
+    )
+
+
+def _inside(path: PurePosixPath, roots: tuple[PurePosixPath, ...]) -> bool:
+    """True when ``path`` is one of ``roots`` or under one, outside the skipped folders."""
+    if any(skipped_folder(folder) for folder in path.parts[:-1]):
+        return False
+    return any(root == PurePosixPath() or path.is_relative_to(root) for root in roots)

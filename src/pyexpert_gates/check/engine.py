@@ -1,0 +1,292 @@
+"""Run a plan: every gate concurrently, at most ``jobs`` at a time, each under its time limit.
+
+Tool gates run through the runner; in-process gates run in a daemon thread so that one past its
+time limit can be reported and abandoned. Whatever goes wrong inside one gate ends as that gate's
+``error``: the other gates' results are never lost to it.
+"""
+
+import asyncio
+import dataclasses
+import functools
+import os
+import signal
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Coroutine
+from contextlib import AbstractAsyncContextManager
+from pathlib import Path
+
+from pyexpert_gates.check.interpreter import choose_interpreter
+from pyexpert_gates.check.observer import AnnouncedJob, GateObserver
+from pyexpert_gates.check.plan import Gate, Plan, PlannedGate, Request, make_plan
+from pyexpert_gates.check.shortcuts import make_fast_path
+from pyexpert_gates.config import load_config
+from pyexpert_gates.errors import GatesError
+from pyexpert_gates.gates import TOOL_GATES
+from pyexpert_gates.gates.base import CommandGate, GateContext, GateOutcome
+from pyexpert_gates.gates.drift import CONFIG_GATE
+from pyexpert_gates.gates.expert import EXPERT_GATE
+from pyexpert_gates.gates.inprocess import InProcessGate
+from pyexpert_gates.gates.paths import relative_path
+from pyexpert_gates.models import Diagnostic, GateName, GateResult, Report, Status
+from pyexpert_gates.process import Command, ProcessFailure, ProcessOutput, run_command
+
+EXIT_TERMINATED = 128 + signal.SIGTERM
+"""The exit code after SIGTERM, as shells report a process the signal ended."""
+
+
+def check_project(
+    project: Path,
+    request: Request,
+    *,
+    python: str | None,
+    observer: GateObserver | None = None,
+) -> Report:
+    """Plan and run a check of ``project`` with the gates this installation provides.
+
+    Args:
+        project: The project root.
+        request: What the command line asks for: gates, timeout, cache, changed files.
+        python: The ``--python`` argument, or None to choose the environment.
+        observer: Told as each gate starts and ends, for a live display; None for none.
+
+    Returns:
+        The report.
+    """
+    plan = make_plan(
+        request,
+        project=project,
+        config=load_config(project),
+        interpreter=choose_interpreter(project=project, override=python, environ=os.environ),
+        available=available_gates(),
+    )
+    fast_path = make_fast_path(plan.project, request.shortcuts)
+    return run_plan(dataclasses.replace(plan, fast_path=fast_path), observer)
+
+
+def available_gates() -> dict[GateName, Gate]:
+    """Every gate this installation provides, by name.
+
+    Returns:
+        The tool gates and the in-process gates.
+    """
+    return {**TOOL_GATES, GateName.EXPERT: EXPERT_GATE, GateName.CONFIG: CONFIG_GATE}
+
+
+def run_plan(plan: Plan, observer: GateObserver | None = None) -> Report:
+    """Run every gate of ``plan`` and collect the report.
+
+    Args:
+        plan: What to run.
+        observer: Told as each gate starts and ends; None for none.
+
+    Returns:
+        One result per gate, the skipped ones included, in gate order.
+
+    Raises:
+        GatesError: SIGTERM ended the run (exit 143), after every gate's processes were ended.
+    """
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="pyexpert-gates-") as scratch:
+        try:
+            results = asyncio.run(_until_terminated(run_gates(plan, Path(scratch), observer)))
+        except asyncio.CancelledError:
+            message = "terminated (SIGTERM); every gate's processes were ended"
+            raise GatesError(message, exit_code=EXIT_TERMINATED) from None
+    skipped = (
+        GateResult(name=name, status=Status.SKIPPED, summary=reason)
+        for name, reason in plan.skipped
+    )
+    order = list(GateName)
+    return Report(
+        project=str(plan.project),
+        duration_s=time.monotonic() - started,
+        gates=tuple(sorted((*results, *skipped), key=lambda result: order.index(result.name))),
+        python=str(plan.interpreter.path),
+    )
+
+
+async def _until_terminated(
+    gates: Coroutine[None, None, tuple[GateResult, ...]],
+) -> tuple[GateResult, ...]:
+    """Await ``gates``, cancelling them on SIGTERM as asyncio does on Ctrl-C.
+
+    A CI system cancels a job with SIGTERM; the gates' processes run in sessions of their own,
+    so without this they would outlive pyexpert-gates.
+    """
+    loop = asyncio.get_running_loop()
+    task = asyncio.current_task()
+    if task is not None:
+        loop.add_signal_handler(signal.SIGTERM, task.cancel)
+    try:
+        return await gates
+    finally:
+        loop.remove_signal_handler(signal.SIGTERM)
+
+
+async def run_gates(
+    plan: Plan, scratch: Path, observer: GateObserver | None = None
+) -> tuple[GateResult, ...]:
+    """Run the gates of ``plan`` concurrently, at most ``plan.jobs`` at once.
+
+    Args:
+        plan: What to run.
+        scratch: A folder for this run; each gate gets a sub-folder of its own.
+        observer: Told as each gate waits for a job, starts and ends; None for none.
+
+    Returns:
+        The gates' results, in the plan's order.
+    """
+    jobs = asyncio.Semaphore(plan.jobs)
+    async with asyncio.TaskGroup() as group:
+        tasks = [
+            group.create_task(_observed(plan, gate, scratch, jobs, observer)) for gate in plan.gates
+        ]
+    return tuple(task.result() for task in tasks)
+
+
+async def _observed(
+    plan: Plan,
+    planned: PlannedGate,
+    scratch: Path,
+    jobs: asyncio.Semaphore,
+    observer: GateObserver | None,
+) -> GateResult:
+    """Run one gate, telling ``observer`` as it waits for a job, starts and ends."""
+    if observer is None:
+        return await _run_gate(plan, planned, scratch, jobs)
+    observer.waiting(planned.name)
+    job = AnnouncedJob(jobs, functools.partial(observer.started, planned.name))
+    result = await _run_gate(plan, planned, scratch, job)
+    observer.finished(result)
+    return result
+
+
+async def _run_gate(
+    plan: Plan, planned: PlannedGate, scratch: Path, jobs: AbstractAsyncContextManager[None]
+) -> GateResult:
+    """Run one gate when a job is free, and time it; replay its stored result if it has one."""
+    async with jobs:
+        started = time.monotonic()
+        prepared = await plan.fast_path.prepare(
+            planned.name, _context(plan, scratch / planned.name)
+        )
+        if prepared.result is not None:
+            return dataclasses.replace(prepared.result, duration_s=time.monotonic() - started)
+        command, outcome = await _outcome(plan, planned, prepared.context)
+        return plan.fast_path.keep(
+            prepared,
+            GateResult(
+                name=planned.name,
+                status=outcome.status,
+                duration_s=time.monotonic() - started,
+                command=command,
+                summary=outcome.summary,
+                diagnostics=tuple(_relative(item, plan.project) for item in outcome.diagnostics),
+                coverage=outcome.coverage,
+            ),
+        )
+
+
+def _context(plan: Plan, scratch: Path) -> GateContext:
+    """The gate's view of the project, with a scratch folder of its own."""
+    scratch.mkdir()
+    return GateContext(
+        project=plan.project,
+        paths=plan.paths,
+        python=plan.interpreter.path,
+        scratch=scratch,
+        docstring_coverage=plan.config.docstring_coverage,
+    )
+
+
+async def _outcome(
+    plan: Plan, planned: PlannedGate, context: GateContext
+) -> tuple[tuple[str, ...], GateOutcome]:
+    """The command a gate ran (none in-process) and its verdict; a gate's own bug is an error."""
+    gate = planned.gate
+    argv: tuple[str, ...] = ()
+    try:
+        if isinstance(gate, InProcessGate):
+            call = functools.partial(gate.evaluate, context, plan.config)
+            outcome = await _in_thread(call, planned.time_limit)
+        else:
+            command = gate.command(context)
+            argv = command.argv
+            outcome = await _run_tool(gate, command, context, planned.time_limit)
+    except Exception as error:  # noqa: BLE001 - a gate's own bug must not lose the other gates
+        summary = f"internal error in the {planned.name} gate: {type(error).__name__}: {error}"
+        outcome = GateOutcome(status=Status.ERROR, summary=summary)
+    return argv, outcome
+
+
+async def _run_tool(
+    gate: CommandGate, command: Command, context: GateContext, time_limit: float
+) -> GateOutcome:
+    """Run a tool gate's command and let the gate judge the output."""
+    match await run_command(command, time_limit=time_limit):
+        case ProcessFailure(reason=reason):
+            return GateOutcome(status=Status.ERROR, summary=reason)
+        case ProcessOutput() as output:
+            return gate.parse(output, context)
+
+
+async def _in_thread(call: Callable[[], GateOutcome], time_limit: float) -> GateOutcome:
+    """Run ``call`` in a daemon thread; past ``time_limit`` it is abandoned as an error."""
+    loop = asyncio.get_running_loop()
+    done: asyncio.Future[GateOutcome] = loop.create_future()
+    # A daemon thread: one that never returns must not keep the interpreter from exiting.
+    worker = threading.Thread(
+        target=_work, args=(call, loop, done), name="pyexpert-gates-gate", daemon=True
+    )
+    worker.start()
+    try:
+        async with asyncio.timeout(time_limit):
+            return await done
+    except TimeoutError:
+        return GateOutcome(status=Status.ERROR, summary=f"timed out after {time_limit:g} s")
+
+
+def _work(
+    call: Callable[[], GateOutcome],
+    loop: asyncio.AbstractEventLoop,
+    done: "asyncio.Future[GateOutcome]",
+) -> None:
+    """In the worker thread: run ``call`` and hand its outcome or exception to ``done``."""
+    try:
+        outcome = call()
+    except Exception as error:  # noqa: BLE001 - handed to the waiting task, which reports it
+        _call_soon(loop, functools.partial(_fail, done, error))
+    else:
+        _call_soon(loop, functools.partial(_succeed, done, outcome))
+
+
+def _succeed(done: "asyncio.Future[GateOutcome]", outcome: GateOutcome) -> None:
+    """Settle ``done`` with ``outcome`` unless nobody waits for it any more."""
+    if not done.done():
+        done.set_result(outcome)
+
+
+def _fail(done: "asyncio.Future[GateOutcome]", error: Exception) -> None:
+    """Settle ``done`` with ``error`` unless nobody waits for it any more."""
+    if not done.done():
+        done.set_exception(error)
+
+
+def _call_soon(loop: asyncio.AbstractEventLoop, callback: Callable[[], None]) -> None:
+    """Hand ``callback`` to ``loop`` from another thread, unless the loop has closed."""
+    try:
+        loop.call_soon_threadsafe(callback)
+    except RuntimeError:
+        # The run is over (timed out or interrupted); nobody waits for this result any more.
+        return
+
+
+def _relative(diagnostic: Diagnostic, project: Path) -> Diagnostic:
+    """``diagnostic`` with its path relative to ``project`` (or its real path), POSIX style."""
+    path = relative_path(diagnostic.path, project)
+    if Path(path).is_absolute():
+        # A tool may report the real path of a project reached through a symlink.
+        path = relative_path(path, project.resolve())
+    return dataclasses.replace(diagnostic, path=path)

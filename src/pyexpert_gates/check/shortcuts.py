@@ -1,0 +1,235 @@
+"""The shortcuts around each gate's run: the result cache, ``--changed-since`` and pytest-xdist.
+
+Before a gate runs, `FastPath.prepare` narrows its context (the changed files only, tests in
+parallel), computes its cache key and looks the key up: a stored result is replayed instead of
+running the gate. After the run, `FastPath.keep` stores the result under its key (never an
+``error``). The slow parts (the probe of the project's environment, git's list of the project's
+files, the content digests) are computed once per run and shared by the gates that need them.
+"""
+
+import asyncio
+import dataclasses
+import os
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from pyexpert_gates.cache.inputs import (
+    WHOLE_PROGRAM,
+    ContentDigests,
+    config_files,
+    engine_digest,
+    files_under,
+    project_files,
+    tool_variables,
+    tool_versions,
+)
+from pyexpert_gates.cache.key import KeyParts, cache_key
+from pyexpert_gates.cache.store import CACHE_FOLDER, ResultCache, ignore_in_git
+from pyexpert_gates.check.changed_files import FILE_LEVEL, changed_files, limit_paths
+from pyexpert_gates.check.distributions import Installed, keep_file, probe_installed
+from pyexpert_gates.gates.base import GateContext
+from pyexpert_gates.gates.pytest_xdist import allows_xdist
+from pyexpert_gates.models import GateName, GateResult, Status
+
+_Value = TypeVar("_Value")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Shortcuts:
+    """What the command line asks of the fast path.
+
+    Attributes:
+        use_cache: False for ``--no-cache``: run every gate, store nothing.
+        changed_since: The ``--changed-since`` revision, or None to check every file.
+    """
+
+    use_cache: bool = True
+    changed_since: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Prepared:
+    """A gate about to run.
+
+    Attributes:
+        context: The gate's context, narrowed to what it must check.
+        key: The gate's cache key, or None when its result is not cached.
+        result: A result that makes the run unnecessary (replayed, or nothing to check).
+        limited_to: The files the gate is limited to, or None when it checks all its paths.
+    """
+
+    context: GateContext
+    key: str | None = None
+    result: GateResult | None = None
+    limited_to: tuple[str, ...] | None = None
+
+
+class Shared(Generic[_Value]):
+    """A value computed by the first gate that asks for it, and awaited by the others."""
+
+    __slots__ = ("_task",)
+
+    def __init__(self) -> None:
+        """Nothing is computed yet."""
+        self._task: asyncio.Task[_Value] | None = None
+
+    async def get(self, compute: Callable[[], Coroutine[None, None, _Value]]) -> _Value:
+        """The value, computed by ``compute`` on the first call.
+
+        Args:
+            compute: What computes the value; called at most once.
+
+        Returns:
+            The value.
+        """
+        if self._task is None:
+            self._task = asyncio.ensure_future(compute())
+        return await self._task
+
+
+def _settings(context: GateContext) -> tuple[str, ...]:
+    """What the gate is asked to do, as far as its command or evaluation depends on it."""
+    return (
+        *(f"path {path}" for path in context.paths),
+        f"python {context.python}",
+        f"docstring-coverage {context.docstring_coverage}",
+        f"parallel-tests {context.parallel_tests}",
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FastPath:
+    """The shortcuts of one run; without a cache or changed files, it only enables xdist.
+
+    Attributes:
+        cache: The result cache, or None with ``--no-cache``.
+        changed: The files changed since ``since``, or None without ``--changed-since``.
+        since: The ``--changed-since`` revision, for the report.
+        installed: The probe of the project's environment, shared by the gates.
+        files: The project's files, shared by the whole-program gates.
+        digests: The content digests of the files read so far.
+    """
+
+    cache: ResultCache | None = None
+    changed: tuple[str, ...] | None = None
+    since: str | None = None
+    installed: Shared[Installed | None] = field(default_factory=Shared[Installed | None])
+    files: Shared[list[str]] = field(default_factory=Shared[list[str]])
+    digests: ContentDigests = field(default_factory=ContentDigests)
+
+    async def prepare(self, name: GateName, context: GateContext) -> Prepared:
+        """Narrow the gate's context and replay its stored result when its key is unchanged.
+
+        Args:
+            name: The gate.
+            context: The gate's full context.
+
+        Returns:
+            The gate's narrowed context, its key and, when the run is unnecessary, its result.
+        """
+        try:
+            return await self._prepare(name, context)
+        except Exception:  # noqa: BLE001 - a shortcut's own bug must cost speed, not the check
+            return Prepared(context=context)
+
+    async def _prepare(self, name: GateName, context: GateContext) -> Prepared:
+        """`prepare`, which may fail."""
+        limited = self._limited(name, context)
+        if limited == ():
+            summary = f"nothing to check: no Python file in its paths changed since {self.since}"
+            nothing = GateResult(name=name, status=Status.PASSED, summary=summary, limited_to=())
+            return Prepared(context=context, result=nothing, limited_to=())
+        if limited is not None:
+            context = dataclasses.replace(context, paths=limited)
+        if name is GateName.PYTEST:
+            installed = await self._installed(context)
+            xdist = installed is not None and installed.xdist
+            context = dataclasses.replace(context, parallel_tests=xdist and allows_xdist(context))
+        key = await self._key(name, context) if self.cache is not None else None
+        replay = self.cache.load(key) if self.cache is not None and key is not None else None
+        if replay is not None:
+            replay = dataclasses.replace(replay, limited_to=limited)
+        return Prepared(context=context, key=key, result=replay, limited_to=limited)
+
+    def keep(self, prepared: Prepared, result: GateResult) -> GateResult:
+        """Mark ``result`` with what it was limited to, and store it under its key.
+
+        Args:
+            prepared: What `prepare` returned for the gate.
+            result: The gate's result.
+
+        Returns:
+            The result as reported.
+        """
+        result = dataclasses.replace(result, limited_to=prepared.limited_to)
+        if self.cache is not None and prepared.key is not None:
+            self.cache.save(prepared.key, result)
+        return result
+
+    def _limited(self, name: GateName, context: GateContext) -> tuple[str, ...] | None:
+        """The files a file-level gate is limited to, or None when it checks all its paths."""
+        if self.changed is None or name not in FILE_LEVEL:
+            return None
+        return limit_paths(self.changed, context.paths, context.project)
+
+    async def _key(self, name: GateName, context: GateContext) -> str | None:
+        """The gate's cache key, or None when the environment cannot be known."""
+        environment = ""
+        if name in WHOLE_PROGRAM:
+            installed = await self._installed(context)
+            if installed is None:
+                return None
+            environment = installed.digest
+        files = await self._files(name, context)
+        parts = KeyParts(
+            gate=name,
+            engine=engine_digest(),
+            tool=tool_versions(name),
+            settings=_settings(context),
+            files=self.digests.digest(context.project, files),
+            environment=environment,
+            variables=tool_variables(os.environ),
+        )
+        return cache_key(parts)
+
+    async def _files(self, name: GateName, context: GateContext) -> list[str]:
+        """The files the gate reads (see `pyexpert_gates.cache.inputs`)."""
+        configs = config_files(context.project)
+        if name is GateName.CONFIG:
+            return configs
+        under = list(files_under(context.project, context.paths))
+        if name not in WHOLE_PROGRAM:
+            return [*configs, *under]
+        everything = await self.files.get(lambda: project_files(context.project))
+        return [*configs, *under, *everything]
+
+    async def _installed(self, context: GateContext) -> Installed | None:
+        """The probe of the project's environment, run once per run."""
+        keep = None if self.cache is None else keep_file(self.cache.folder, context.python)
+        return await self.installed.get(
+            lambda: probe_installed(context.python, cwd=context.project, keep=keep)
+        )
+
+
+def make_fast_path(project: Path, shortcuts: Shortcuts) -> FastPath:
+    """The shortcuts for a run: the project's result cache and the files changed since a ref.
+
+    Args:
+        project: The project root, absolute.
+        shortcuts: What the command line asks for.
+
+    Returns:
+        The fast path of the run.
+
+    Raises:
+        UsageError: ``changed_since`` cannot be resolved (no git, no repository, no such ref).
+    """
+    since = shortcuts.changed_since
+    changed = None if since is None else changed_files(project, since)
+    cache = None
+    if shortcuts.use_cache:
+        cache = ResultCache(folder=project / CACHE_FOLDER)
+        ignore_in_git(project)
+    return FastPath(cache=cache, changed=changed, since=since)

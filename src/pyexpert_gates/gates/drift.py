@@ -1,0 +1,152 @@
+"""The config gate: the project's tool settings still meet its preset.
+
+It asks init's own planner what merging the preset would change. Every key the merge would add,
+every rule it would add to a list and every value of the project's that differs is a finding,
+unless ``[tool.pyexpert-gates.relaxations]`` records it with a reason. Settings that describe the
+project rather than the standard (target versions, paths, timeouts) are not compared.
+"""
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from pyexpert_gates.config import GatesConfig
+from pyexpert_gates.errors import GatesError
+from pyexpert_gates.gates.base import GateContext, GateOutcome
+from pyexpert_gates.init.merge import ChangeKind, is_array, toml_value
+from pyexpert_gates.init.plan import FileMerge, plan_init
+from pyexpert_gates.init.targets import PYPROJECT
+from pyexpert_gates.models import Diagnostic, GateName, Status
+from pyexpert_gates.presets import DEFAULT_PRESET
+
+# Keys that describe the project, not the standard, as dotted paths below `tool`.
+_PROJECT_FACTS = frozenset(
+    {
+        "ruff.target-version",
+        "mypy.python_version",
+        "pyright.pythonVersion",
+        "pyexpert-gates.paths",
+        "pyexpert-gates.timeout",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Drift:
+    """One way the project's settings fall short of the preset."""
+
+    file: str
+    line: int | None
+    name: str
+    code: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class ConfigGate:
+    """Checks that the tools' settings still meet the preset, or record why they do not."""
+
+    @property
+    def name(self) -> GateName:
+        """The gate's name: ``config``."""
+        return GateName.CONFIG
+
+    def evaluate(self, context: GateContext, config: GatesConfig) -> GateOutcome:
+        """Compare the project's tool settings with its preset.
+
+        Args:
+            context: The project root.
+            config: The project's settings: its preset and recorded relaxations.
+
+        Returns:
+            ``failed`` with one finding per unrecorded drift, ``passed``, or ``error`` when the
+            settings cannot be read.
+        """
+        preset = config.preset or DEFAULT_PRESET
+        try:
+            plan = plan_init(context.project, preset, force=False)
+        except GatesError as error:
+            return GateOutcome(status=Status.ERROR, summary=error.message)
+        drifts = [d for merge in plan.merges for d in _drifts(merge)]
+        findings = [d for d in drifts if not _relaxed(d.name, config.relaxations)]
+        relaxed = len(drifts) - len(findings)
+        diagnostics = tuple(_diagnostic(d) for d in findings)
+        summary = f"{len(diagnostics)} settings below preset {preset}, {relaxed} recorded"
+        status = Status.FAILED if diagnostics else Status.PASSED
+        return GateOutcome(status=status, summary=summary, diagnostics=diagnostics)
+
+
+CONFIG_GATE = ConfigGate()
+"""The config gate."""
+
+
+def _drifts(merge: FileMerge) -> list[_Drift]:
+    """What merging the preset into one file would change, as drifts."""
+    prefix = () if merge.label == PYPROJECT else (merge.label.removeprefix(".").split(".")[0],)
+    drifts: list[_Drift] = []
+    for change in merge.plan.changes:
+        name = _name((*prefix, *change.path))
+        if change.kind is ChangeKind.MOVE or _is_fact(name):
+            continue
+        if change.kind is ChangeKind.EXTEND:
+            missing = ", ".join(str(item) for item in _items(change.value))
+            message = f"{name} lacks {missing}, which the preset has"
+            drifts.append(_drift(merge, name, "config-missing", message))
+        else:
+            message = f"{name} is not set; the preset sets {toml_value(change.value)}"
+            drifts.append(_drift(merge, name, "config-missing", message))
+    for conflict in merge.plan.conflicts:
+        name = _name((*prefix, *conflict.path))
+        if not _is_fact(name):
+            theirs, preset = toml_value(conflict.theirs), toml_value(conflict.preset)
+            message = f"{name} is {theirs}; the preset has {preset}"
+            drifts.append(_drift(merge, name, "config-differs", message))
+    return drifts
+
+
+def _drift(merge: FileMerge, name: str, code: str, message: str) -> _Drift:
+    """A drift in one merged file, placed at the line that sets it."""
+    line = _line_of(merge.file.text, name)
+    return _Drift(file=merge.label, line=line, name=name, code=code, message=message)
+
+
+def _name(path: tuple[str, ...]) -> str:
+    """A setting's name as relaxations spell it: ``tool.mypy.warn_unreachable``."""
+    return ".".join(path if path[:1] == ("tool",) else ("tool", *path))
+
+
+def _is_fact(name: str) -> bool:
+    """Whether a setting describes the project rather than the standard."""
+    return name.removeprefix("tool.") in _PROJECT_FACTS
+
+
+def _relaxed(name: str, relaxations: Mapping[str, str]) -> bool:
+    """Whether a relaxation (for the key or a table above it) covers the setting."""
+    return any(
+        name in {key, f"tool.{key}"} or name.startswith((f"{key}.", f"tool.{key}."))
+        for key in relaxations
+    )
+
+
+def _diagnostic(drift: _Drift) -> Diagnostic:
+    """A finding at the line where the setting is, or its table, when it can be found."""
+    hint = "; run `pyexpert-gates init`, or record a reason in [tool.pyexpert-gates.relaxations]"
+    return Diagnostic(
+        path=drift.file,
+        line=drift.line,
+        code=drift.code,
+        message=drift.message + hint,
+    )
+
+
+def _line_of(text: str, name: str) -> int | None:
+    """The 1-based line of ``text`` that sets ``name``'s last key, else None."""
+    key = re.escape(name.rsplit(".", 1)[-1])
+    pattern = re.compile(rf'^\s*(?:[\w.-]+\.)?"?{key}"?\s*=')
+    lines = text.splitlines()
+    return next((number for number, line in enumerate(lines, 1) if pattern.match(line)), None)
+
+
+def _items(value: object) -> list[object]:
+    """A change's items as a list."""
+    return value if is_array(value) else [value]

@@ -1,0 +1,86 @@
+"""Whether the pytest gate may add ``-n auto``: only when the project leaves xdist to us.
+
+A project that sets ``-n``/``--numprocesses`` itself (``-n 0`` turns parallel runs off) or
+disables the plugin with ``-p no:xdist``, in its pytest configuration or in ``PYTEST_ADDOPTS``,
+keeps its choice: ``-n auto`` on our command line would override the first and break the second.
+"""
+
+import configparser
+import itertools
+import os
+import shlex
+import tomllib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from pyexpert_gates.gates.base import GateContext
+from pyexpert_gates.init.merge import is_array, is_table
+
+_INI_SECTIONS = (
+    ("pytest.ini", "pytest"),
+    (".pytest.ini", "pytest"),
+    ("tox.ini", "pytest"),
+    ("setup.cfg", "tool:pytest"),
+)
+
+
+def allows_xdist(context: GateContext) -> bool:
+    """True when neither the project's pytest options nor ``PYTEST_ADDOPTS`` choose for xdist.
+
+    Args:
+        context: The project.
+
+    Returns:
+        Whether the gate may add ``-n auto``.
+    """
+    options = [*_project_addopts(context.project), os.environ.get("PYTEST_ADDOPTS", "")]
+    return not chooses_xdist(options)
+
+
+def chooses_xdist(addopts: Iterable[str]) -> bool:
+    """True when ``addopts`` set the number of workers or disable the xdist plugin.
+
+    Args:
+        addopts: pytest option strings, each as written in ``addopts``.
+
+    Returns:
+        Whether the options already decide how xdist runs.
+    """
+    words = [word for options in addopts for word in _split(options)]
+    for word, following in itertools.pairwise([*words, ""]):
+        if word.startswith(("-n", "--numprocesses")):
+            return True
+        if word == "-pno:xdist" or (word == "-p" and following == "no:xdist"):
+            return True
+    return False
+
+
+def _split(options: str) -> list[str]:
+    """``options`` split as a shell would, or on spaces when the quoting is broken."""
+    try:
+        return shlex.split(options)
+    except ValueError:
+        return options.split()
+
+
+def _project_addopts(project: Path) -> Iterator[str]:
+    """Every ``addopts`` in the project's pytest configuration; unreadable files are skipped."""
+    try:
+        document = tomllib.loads((project / "pyproject.toml").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        document = {}
+    tool = document.get("tool")
+    pytest = tool.get("pytest") if is_table(tool) else None
+    for table in (pytest.get("ini_options") if is_table(pytest) else None, pytest):
+        value = table.get("addopts") if is_table(table) else None
+        if isinstance(value, str):
+            yield value
+        elif is_array(value):
+            yield shlex.join(str(item) for item in value)
+    for name, section in _INI_SECTIONS:
+        parser = configparser.ConfigParser(interpolation=None)
+        try:
+            parser.read(project / name, encoding="utf-8")
+        except (configparser.Error, UnicodeDecodeError):
+            continue
+        yield parser.get(section, "addopts", fallback="")

@@ -1,0 +1,285 @@
+"""Plan how a preset merges into a configuration, on plain data, with no I/O.
+
+The plan is a list of `Change` values computed from the parsed file (`tomllib`) and the preset
+patch. It is applied twice, independently: once to plain dictionaries (what the result must mean)
+and once to the tomlkit document (what is written); init writes only when the two agree.
+
+Merge rules: absent keys are added; equal values are left alone; a differing value is kept and
+reported as a `Conflict` unless forced; rule lists are unioned with the project's order first.
+"""
+
+import copy
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TypeAlias, TypeGuard
+
+from pyexpert_gates.init.rulelists import ListStyle, join_words, list_style, missing_items
+
+Path: TypeAlias = tuple[str, ...]
+Data: TypeAlias = dict[str, object]
+
+
+class ChangeKind(StrEnum):
+    """What a change does to one key."""
+
+    ADD = "add"
+    EXTEND = "extend"
+    REPLACE = "replace"
+    MOVE = "move"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Change:
+    """One edit of the configuration.
+
+    Attributes:
+        kind: What the change does.
+        path: The key it changes, from the document root.
+        value: The new value (ADD, REPLACE), the items to add (EXTEND), or None (MOVE).
+        source: For MOVE, the key the value comes from.
+        prepend: For EXTEND, whether the items go before the project's own.
+    """
+
+    kind: ChangeKind
+    path: Path
+    value: object = None
+    source: Path = ()
+    prepend: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Conflict:
+    """A key where the project's value differs from the preset's and is kept.
+
+    Attributes:
+        path: The key, from the document root.
+        theirs: The project's value.
+        preset: The preset's value.
+    """
+
+    path: Path
+    theirs: object
+    preset: object
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MergePlan:
+    """Everything a merge would do to one document.
+
+    Attributes:
+        changes: The edits, in the order they are applied.
+        conflicts: The keys kept at the project's value.
+    """
+
+    changes: tuple[Change, ...]
+    conflicts: tuple[Conflict, ...]
+
+
+def plan_merge(
+    current: Mapping[str, object],
+    patch: Mapping[str, object],
+    *,
+    force: bool = False,
+    moves: Sequence[tuple[Path, Path]] = (),
+) -> MergePlan:
+    """Plan the merge of ``patch`` into ``current``.
+
+    Args:
+        current: The parsed configuration file.
+        patch: The preset's values, nested the way the file nests them.
+        force: Replace the project's differing values instead of reporting conflicts.
+        moves: Keys to move first, as (source, destination) pairs.
+
+    Returns:
+        The changes and the conflicts.
+    """
+    moved = apply_plain(current, [Change(kind=ChangeKind.MOVE, path=d, source=s) for s, d in moves])
+    planner = _Planner(force=force)
+    planner.visit(moved, patch, ())
+    move_changes = [Change(kind=ChangeKind.MOVE, path=d, source=s) for s, d in moves]
+    return MergePlan(changes=(*move_changes, *planner.changes), conflicts=tuple(planner.conflicts))
+
+
+@dataclass(slots=True, kw_only=True)
+class _Planner:
+    """Walks the patch beside the current data, collecting changes and conflicts."""
+
+    force: bool
+    changes: list[Change] = field(default_factory=list[Change])
+    conflicts: list[Conflict] = field(default_factory=list[Conflict])
+
+    def visit(self, current: Mapping[str, object], patch: Mapping[str, object], at: Path) -> None:
+        """Plan every key of ``patch`` under the table ``current`` at path ``at``."""
+        for key, wanted in patch.items():
+            path = (*at, key)
+            if key not in current:
+                self.changes.append(Change(kind=ChangeKind.ADD, path=path, value=wanted))
+                continue
+            self.compare(current[key], wanted, path)
+
+    def compare(self, theirs: object, wanted: object, path: Path) -> None:
+        """Plan one key that exists on both sides."""
+        if is_table(wanted) and is_table(theirs):
+            self.visit(theirs, wanted, path)
+            return
+        style = list_style(path)
+        if style is not ListStyle.WHOLE and is_array(wanted):
+            self.extend(theirs, wanted, path, style)
+            return
+        if not _same(theirs, wanted, path):
+            self.differ(theirs, wanted, path)
+
+    def extend(self, theirs: object, wanted: list[object], path: Path, style: ListStyle) -> None:
+        """Plan a union of the preset's rule list into the project's."""
+        if not (is_array(theirs) or isinstance(theirs, str)):
+            self.differ(theirs, wanted, path)
+            return
+        missing = missing_items(theirs, wanted, style)
+        if missing:
+            prepend = style is ListStyle.PREPEND
+            self.changes.append(
+                Change(kind=ChangeKind.EXTEND, path=path, value=missing, prepend=prepend)
+            )
+
+    def differ(self, theirs: object, wanted: object, path: Path) -> None:
+        """Record a differing value as a replacement or a conflict."""
+        if self.force:
+            self.changes.append(Change(kind=ChangeKind.REPLACE, path=path, value=wanted))
+        else:
+            self.conflicts.append(Conflict(path=path, theirs=theirs, preset=wanted))
+
+
+def _same(theirs: object, wanted: object, path: Path) -> bool:
+    """Whether two values mean the same setting (pyright's ``true`` is ``"error"``)."""
+    if theirs == wanted and type(theirs) is type(wanted):
+        return True
+    if path and path[-1].startswith("report"):
+        aliases: dict[object, str] = {True: "error", False: "none"}
+        return aliases.get(theirs, theirs) == aliases.get(wanted, wanted)
+    return False
+
+
+def apply_plain(data: Mapping[str, object], changes: Sequence[Change]) -> Data:
+    """Apply changes to plain data: what the merged file must parse to.
+
+    Args:
+        data: The parsed configuration; it is not modified.
+        changes: The changes to apply, in order.
+
+    Returns:
+        A new nested dictionary with the changes applied.
+    """
+    result: Data = copy.deepcopy(dict(data))
+    for change in changes:
+        match change.kind:
+            case ChangeKind.MOVE:
+                parent = _table_at(result, change.source[:-1])
+                value = parent.pop(change.source[-1])
+                _table_at(result, change.path[:-1], create=True)[change.path[-1]] = value
+            case ChangeKind.ADD | ChangeKind.REPLACE:
+                parent = _table_at(result, change.path[:-1], create=True)
+                parent[change.path[-1]] = copy.deepcopy(change.value)
+            case ChangeKind.EXTEND:
+                parent = _table_at(result, change.path[:-1])
+                parent[change.path[-1]] = extended(parent[change.path[-1]], change)
+    return result
+
+
+def extended(theirs: object, change: Change) -> object:
+    """The project's list (or option string) with the change's items added.
+
+    Args:
+        theirs: The project's current value: a list, or a string of command-line options.
+        change: An EXTEND change.
+
+    Returns:
+        The value after the change.
+    """
+    items = _as_list(change.value)
+    if isinstance(theirs, str):
+        words = [str(item) for item in items]
+        return join_words(
+            [*words, theirs] if change.prepend else [theirs, *words], list_style(change.path)
+        )
+    current = _as_list(theirs)
+    return [*items, *current] if change.prepend else [*current, *items]
+
+
+def _table_at(data: Data, path: Path, *, create: bool = False) -> Data:
+    """The nested table at ``path``, created on the way when ``create`` is set."""
+    table = data
+    for key in path:
+        if key not in table and create:
+            table[key] = {}
+        child = table[key]
+        if not is_table(child):
+            msg = f"{'.'.join(path)} is not a table"
+            raise TypeError(msg)
+        table = child
+    return table
+
+
+def is_table(value: object) -> TypeGuard[Data]:
+    """Whether a parsed TOML value is a table (TOML keys are always strings).
+
+    Args:
+        value: A value parsed by tomllib.
+
+    Returns:
+        True for a table.
+    """
+    return isinstance(value, dict)
+
+
+def is_array(value: object) -> TypeGuard[list[object]]:
+    """Whether a parsed TOML value is an array.
+
+    Args:
+        value: A value parsed by tomllib.
+
+    Returns:
+        True for an array.
+    """
+    return isinstance(value, list)
+
+
+def toml_value(value: object) -> str:
+    """A value the way TOML writes it, for messages.
+
+    Args:
+        value: A parsed TOML value.
+
+    Returns:
+        ``true``, ``"text"``, ``[1, 2]``; a table is shown as ``a table``.
+    """
+    match value:
+        case bool():
+            return "true" if value else "false"
+        case str():
+            return f'"{value}"'
+        case dict():
+            return "a table"
+        case _ if is_array(value):
+            return "[" + ", ".join(toml_value(item) for item in value) + "]"
+        case _:
+            return str(value)
+
+
+def _as_list(value: object) -> list[object]:
+    """The value as a list: an array as it is, anything else as a one-item list."""
+    return value if is_array(value) else [value]
+
+
+__all__ = [
+    "Change",
+    "ChangeKind",
+    "Conflict",
+    "MergePlan",
+    "apply_plain",
+    "extended",
+    "is_array",
+    "is_table",
+    "plan_merge",
+    "toml_value",
+]

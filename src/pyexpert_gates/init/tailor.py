@@ -1,0 +1,189 @@
+"""Tailor a preset to one project: Python versions, paths and the project's pytest style."""
+
+import copy
+import re
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
+
+from pyexpert_gates.errors import ConfigError
+from pyexpert_gates.init.merge import Data, is_array, is_table
+from pyexpert_gates.presets import Preset
+
+# The standard is written for Python 3.11 and newer.
+STANDARD_FLOOR = (3, 11)
+# The oldest version each tool accepts as its target.
+_RUFF_OLDEST = (3, 7)
+_MYPY_OLDEST = (3, 10)
+_HIGHEST_MINOR = 30
+# Poetry's `python = "^3.9"` or `"~3.10"`: the leading version is the floor.
+_POETRY_FLOOR = re.compile(r"^\s*[\^~>=]*\s*3\.(?P<minor>\d+)")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PythonFloor:
+    """The oldest Python a project supports, and where that came from.
+
+    Attributes:
+        version: Major and minor version.
+        source: Where it was read, for messages.
+    """
+
+    version: tuple[int, int]
+    source: str
+
+    @property
+    def dotted(self) -> str:
+        """The version as ``3.11``."""
+        return f"{self.version[0]}.{self.version[1]}"
+
+
+def python_floor(pyproject: Mapping[str, object], *, origin: str) -> PythonFloor:
+    """The oldest Python the project supports, from ``requires-python``.
+
+    Args:
+        pyproject: The parsed ``pyproject.toml`` (empty when there is none).
+        origin: The file's name, for messages.
+
+    Returns:
+        The floor; the standard's 3.11 when the project does not say.
+
+    Raises:
+        ConfigError: ``requires-python`` is not a valid version specifier.
+    """
+    project = pyproject.get("project")
+    spec = project.get("requires-python") if is_table(project) else None
+    if isinstance(spec, str):
+        return _floor_of_specifier(spec, origin)
+    poetry = _poetry_python(pyproject)
+    if poetry is not None and (found := _POETRY_FLOOR.match(poetry)):
+        source = f'[tool.poetry.dependencies] python = "{poetry}"'
+        return PythonFloor(version=(3, int(found["minor"])), source=source)
+    return PythonFloor(version=STANDARD_FLOOR, source="the standard (no requires-python)")
+
+
+def _floor_of_specifier(spec: str, origin: str) -> PythonFloor:
+    """The lowest 3.x release that a ``requires-python`` specifier admits."""
+    try:
+        specifiers = SpecifierSet(spec)
+    except InvalidSpecifier:
+        msg = (
+            f"{origin}: [project] requires-python = {spec!r} is not a valid version specifier; "
+            'write it like ">=3.11" and run init again'
+        )
+        raise ConfigError(msg) from None
+    for minor in range(_HIGHEST_MINOR):
+        if any(specifiers.contains(f"3.{minor}.{patch}") for patch in range(20)):
+            return PythonFloor(version=(3, minor), source=f"requires-python {spec!r}")
+    msg = f"{origin}: [project] requires-python = {spec!r} admits no Python 3 release"
+    raise ConfigError(msg)
+
+
+def _poetry_python(pyproject: Mapping[str, object]) -> str | None:
+    """Poetry's own Python constraint, for projects without ``requires-python``."""
+    table: object = pyproject
+    for key in ("tool", "poetry", "dependencies", "python"):
+        if not is_table(table):
+            return None
+        table = table.get(key)
+    return table if isinstance(table, str) else None
+
+
+def build_patch(
+    preset: Preset,
+    pyproject: Mapping[str, object],
+    floor: PythonFloor,
+    folders: Collection[str],
+) -> Data:
+    """The ``[tool]`` tables to merge into this project.
+
+    Args:
+        preset: The preset.
+        pyproject: The parsed ``pyproject.toml`` (empty when there is none).
+        floor: The oldest Python the project supports.
+        folders: The names of the folders at the project's top level.
+
+    Returns:
+        The preset's tool tables with the project's versions, paths and pytest style.
+    """
+    tools = copy.deepcopy(preset.tools)
+    _set(tools, ("ruff", "target-version"), f"py3{max(floor.version, _RUFF_OLDEST)[1]}")
+    _set(tools, ("mypy", "python_version"), f"3.{max(floor.version, _MYPY_OLDEST)[1]}")
+    _set(tools, ("pyright", "pythonVersion"), floor.dotted)
+    paths = gate_paths(pyproject, folders)
+    if paths:
+        _set(tools, ("pyexpert-gates", "paths"), list(paths))
+    current = pyproject.get("tool")
+    current_tools = current if is_table(current) else {}
+    _fit_pytest(tools, current_tools.get("pytest"))
+    _skip_implied_by_strict(tools, current_tools.get("mypy"))
+    return tools
+
+
+def gate_paths(pyproject: Mapping[str, object], folders: Collection[str]) -> tuple[str, ...]:
+    """What the gates check: ``src`` or the package folder, and ``tests``.
+
+    Args:
+        pyproject: The parsed ``pyproject.toml``.
+        folders: The names of the folders at the project's top level.
+
+    Returns:
+        The paths that exist, in order; empty when none is found.
+    """
+    project = pyproject.get("project")
+    name = project.get("name") if is_table(project) else None
+    package = re.sub(r"[-_.]+", "_", name).lower() if isinstance(name, str) else None
+    code = "src" if "src" in folders else package if package in folders else None
+    return tuple(path for path in (code, "tests") if path is not None and path in folders)
+
+
+def _fit_pytest(tools: Data, current: object) -> None:
+    """Use the project's pytest table style and skip settings it already has under other names."""
+    wanted = tools.get("pytest")
+    if not is_table(wanted) or not is_table(wanted.get("ini_options")):
+        return
+    options = wanted["ini_options"]
+    native = is_table(current) and any(key != "ini_options" for key in current)
+    have = current.get("ini_options", {}) if is_table(current) and not native else current
+    if is_table(options) and is_table(have):
+        _drop_satisfied(options, have)
+    tools["pytest"] = options if native else {"ini_options": options}
+
+
+def _drop_satisfied(options: Data, have: Mapping[str, object]) -> None:
+    """Drop preset options that the project's pytest 9 settings already turn on."""
+    strict = have.get("strict") is True
+    if strict or have.get("strict_xfail") is True:
+        options.pop("xfail_strict", None)
+    addopts = options.get("addopts")
+    if is_array(addopts):
+        implied = {"--strict-markers": "strict_markers", "--strict-config": "strict_config"}
+        kept = [o for o in addopts if not (strict or have.get(implied.get(str(o), "")) is True)]
+        options["addopts"] = kept
+        if not kept:
+            del options["addopts"]
+
+
+# The flags mypy's own `strict = true` turns on (mypy 2.4).
+_MYPY_STRICT_FLAGS = (
+    "disallow_any_generics", "disallow_subclassing_any", "disallow_untyped_calls",
+    "disallow_untyped_defs", "disallow_incomplete_defs", "check_untyped_defs",
+    "disallow_untyped_decorators", "warn_redundant_casts", "warn_unused_ignores",
+    "warn_return_any", "no_implicit_reexport", "strict_equality", "extra_checks",
+)  # fmt: skip
+
+
+def _skip_implied_by_strict(tools: Data, current: object) -> None:
+    """Leave out the flags a project's own ``strict = true`` already turns on."""
+    wanted = tools.get("mypy")
+    if is_table(current) and current.get("strict") is True and is_table(wanted):
+        for flag in _MYPY_STRICT_FLAGS:
+            wanted.pop(flag, None)
+
+
+def _set(tools: Data, path: tuple[str, str], value: object) -> None:
+    """Set one value first in a tool's table (versions lead, where a person looks for them)."""
+    table = tools.get(path[0], {})
+    if is_table(table):
+        tools[path[0]] = {path[1]: value, **table}

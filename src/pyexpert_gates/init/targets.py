@@ -1,0 +1,128 @@
+"""Find the file each tool really reads its settings from.
+
+Each tool looks for its own files before ``pyproject.toml`` (ruff: ``.ruff.toml``, ``ruff.toml``;
+mypy: ``mypy.ini``, ``.mypy.ini``; pyright: ``pyrightconfig.json``; pytest: ``pytest.ini``,
+``.pytest.ini``), and some fall back to another file after it (mypy: ``setup.cfg``; pytest:
+``tox.ini``, ``setup.cfg``), which a new table in ``pyproject.toml`` would silently replace.
+TOML files are merged where they are; for the others, init stops and says what to do.
+"""
+
+import configparser
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from pyexpert_gates.errors import ConfigError
+from pyexpert_gates.init.merge import is_table
+
+PYPROJECT = "pyproject.toml"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ConfigTarget:
+    """Where one tool's settings are written.
+
+    Attributes:
+        file: The file's name in the project folder.
+        prefix: The table that holds the tool's settings in that file.
+    """
+
+    file: str
+    prefix: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Winner:
+    """A file that a tool reads before (or instead of) ``pyproject.toml``."""
+
+    tool: str
+    file: str
+    section: str | None = None
+    overrides_pyproject: bool = True
+
+
+# In each tool's own order of precedence.
+_WINNERS = (
+    _Winner(tool="mypy", file="mypy.ini"),
+    _Winner(tool="mypy", file=".mypy.ini"),
+    _Winner(tool="mypy", file="setup.cfg", section="mypy", overrides_pyproject=False),
+    _Winner(tool="pyright", file="pyrightconfig.json"),
+    _Winner(tool="pytest", file="pytest.ini"),
+    _Winner(tool="pytest", file=".pytest.ini"),
+    _Winner(tool="pytest", file="tox.ini", section="pytest", overrides_pyproject=False),
+    _Winner(tool="pytest", file="setup.cfg", section="tool:pytest", overrides_pyproject=False),
+)
+_RUFF_FILES = (".ruff.toml", "ruff.toml")
+
+
+def locate(
+    project: Path, pyproject: Mapping[str, object], tools: Collection[str]
+) -> dict[str, ConfigTarget]:
+    """Where to write each tool's settings.
+
+    Args:
+        project: The project folder.
+        pyproject: The parsed ``pyproject.toml`` (empty when there is none).
+        tools: The tools the preset configures.
+
+    Returns:
+        The target of every tool.
+
+    Raises:
+        ConfigError: A tool reads a file that init cannot edit safely; the message names every
+            such file and what to do.
+    """
+    configured = pyproject.get("tool")
+    in_pyproject = set(configured) if is_table(configured) else set[str]()
+    blockers = [
+        _blocker_message(winner)
+        for winner in _WINNERS
+        if winner.tool in tools and _wins(project, winner, in_pyproject)
+    ]
+    if blockers:
+        raise ConfigError("\n".join(["init changed nothing:", *blockers]))
+    ruff_file = next((name for name in _RUFF_FILES if (project / name).is_file()), None)
+    targets = {tool: ConfigTarget(file=PYPROJECT, prefix=("tool", tool)) for tool in tools}
+    if "ruff" in tools and ruff_file is not None:
+        targets["ruff"] = ConfigTarget(file=ruff_file, prefix=())
+    return targets
+
+
+def _wins(project: Path, winner: _Winner, in_pyproject: Collection[str]) -> bool:
+    """Whether the tool would read ``winner`` instead of what init writes to pyproject.toml."""
+    path = project / winner.file
+    if not path.is_file():
+        return False
+    if winner.section is None:
+        return True
+    # A fallback file only loses to pyproject.toml once pyproject.toml has the tool's table;
+    # writing that table would silently drop the settings the fallback file holds.
+    return winner.tool not in in_pyproject and winner.section in _ini_sections(path)
+
+
+def _ini_sections(path: Path) -> list[str]:
+    """The sections of an INI file; an unreadable file has none that a tool could use."""
+    parser = configparser.ConfigParser(interpolation=None, strict=False)
+    try:
+        parser.read(path, encoding="utf-8")
+    except (configparser.Error, UnicodeDecodeError, OSError) as error:
+        msg = f"{path.name}: cannot read it as an INI file ({error}); fix it and run init again"
+        raise ConfigError(msg) from None
+    return parser.sections()
+
+
+def _blocker_message(winner: _Winner) -> str:
+    """What to tell the user about a file that init cannot merge into."""
+    where = f"{winner.file} [{winner.section}]" if winner.section else winner.file
+    table = "[tool.pytest.ini_options]" if winner.tool == "pytest" else f"[tool.{winner.tool}]"
+    if winner.overrides_pyproject:
+        why = f"{winner.tool} reads {where} instead of {table} in pyproject.toml"
+    else:
+        why = (
+            f"{winner.tool} reads {where}, and adding {table} to pyproject.toml would "
+            "silently replace it"
+        )
+    return (
+        f"  {why}. Move those settings into {table} in pyproject.toml, remove them from "
+        f"{winner.file}, and run init again."
+    )

@@ -1,0 +1,231 @@
+"""nox sessions for the gates: ``register()`` in a ``noxfile.py`` gives one session per gate.
+
+Each gate's session runs ``pyexpert-gates check --gate NAME``: the same engine, findings and exit
+codes as ``check``, so a gate that finds violations or cannot run fails its session. The session
+named after the prefix (``gates``) runs no check of its own: it requires every gate's session,
+so ``nox -s gates`` and ``nox -j auto -t gates`` both run each gate exactly once.
+
+In place (``venv_backend="none"``, the default) the gates see the project's own environment, as
+``check`` does. Isolated (``"uv|virtualenv"`` or any nox backend) each session installs this
+pyexpert-gates, with its pinned tools, and the project into a fresh environment and checks
+against that environment.
+"""
+
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import nox
+import nox.registry
+
+from pyexpert_gates.check.plan import Request, select_gates
+from pyexpert_gates.config import load_config
+from pyexpert_gates.errors import GatesError
+from pyexpert_gates.models import GateName
+from pyexpert_gates.nox.provenance import project_arguments, this_installation
+from pyexpert_gates.textfile import read_toml
+
+IN_PLACE = "none"
+"""The nox backend that runs in the current environment."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Settings:
+    """How `register` was called.
+
+    Attributes:
+        prefix: The name of the all-gates session, the prefix of the others, and their tag.
+        gates: The gates that get a session.
+        named: True when the gates were named, so they run even where the configuration skips
+            them (as ``check --gate`` does).
+        venv_backend: The nox backend.
+        project: The project to check; None for the folder of the ``noxfile.py``.
+        reports: A folder where each gate's session writes its JSON report, or None.
+    """
+
+    prefix: str
+    gates: tuple[GateName, ...]
+    named: bool
+    venv_backend: str
+    project: Path | None
+    reports: Path | None
+
+
+# The sessions this module registered, so that a second identical call changes nothing.
+_REGISTERED: dict[str, tuple[Settings, object]] = {}
+
+
+def register(
+    *,
+    prefix: str = "gates",
+    gates: Iterable[str] | None = None,
+    venv_backend: str = IN_PLACE,
+    project: str | Path | None = None,
+    reports: str | Path | None = None,
+) -> tuple[str, ...]:
+    """Register a nox session per gate, named ``PREFIX-GATE``, and ``PREFIX`` for them all.
+
+    Every session allows parallel runs and carries the tag ``PREFIX``. Calling again with the
+    same arguments changes nothing.
+
+    Args:
+        prefix: The all-gates session's name, the other sessions' prefix, and their tag.
+        gates: The gates that get a session (default: every gate; the configuration's ``gates``
+            and ``skip`` then make sessions skip); named gates run even where it skips them.
+        venv_backend: ``"none"`` to run in the current environment, or a nox backend such as
+            ``"uv|virtualenv"`` to install the project and the tools in a fresh one.
+        project: The project to check (default: the folder of the ``noxfile.py``).
+        reports: A folder where each session writes its gate's JSON report (``GATE.json``).
+
+    Returns:
+        The registered session names, the gates' first.
+
+    Raises:
+        ValueError: A gate name is unknown, or a session name is already taken by another
+            session.
+    """
+    settings = Settings(
+        prefix=prefix,
+        gates=_gate_names(gates),
+        named=gates is not None,
+        venv_backend=venv_backend,
+        project=None if project is None else Path(project).absolute(),
+        reports=None if reports is None else Path(reports).absolute(),
+    )
+    _refuse_taken((*(f"{prefix}-{gate}" for gate in settings.gates), prefix), settings)
+    names = tuple(
+        _add(f"{prefix}-{gate}", _gate_session(gate, settings), settings) for gate in settings.gates
+    )
+    # The all-gates session runs nothing itself, so it needs no environment of its own.
+    everything = _add(prefix, _all_session(names), settings, requires=names, backend=IN_PLACE)
+    return (*names, everything)
+
+
+def _gate_names(gates: Iterable[str] | None) -> tuple[GateName, ...]:
+    """The gates named, or all of them; an unknown name is an error that lists the valid ones."""
+    if gates is None:
+        return tuple(GateName)
+    names = (gates,) if isinstance(gates, str) else tuple(dict.fromkeys(gates))
+    unknown = [name for name in names if name not in set(GateName)]
+    if unknown:
+        valid = ", ".join(GateName)
+        message = f"unknown gate {', '.join(map(repr, unknown))}; valid gates: {valid}"
+        raise ValueError(message)
+    return tuple(GateName(name) for name in names)
+
+
+def _refuse_taken(names: Sequence[str], settings: Settings) -> None:
+    """Fail before registering anything when a name belongs to another session."""
+    registry = nox.registry.get()
+    taken = [
+        name
+        for name in names
+        if name in registry and _REGISTERED.get(name) != (settings, registry[name])
+    ]
+    if taken:
+        message = (
+            f"nox already has a session named {taken[0]!r} (your own, or registered with other "
+            "options); pass another prefix to register()"
+        )
+        raise ValueError(message)
+
+
+def _add(
+    name: str,
+    function: Callable[[nox.Session], None],
+    settings: Settings,
+    requires: Sequence[str] = (),
+    backend: str | None = None,
+) -> str:
+    """Register ``function`` as the session ``name``, unless this very session already is."""
+    if name in nox.registry.get():
+        return name
+    session = nox.session(
+        name=name,
+        venv_backend=backend or settings.venv_backend,
+        tags=[settings.prefix],
+        allow_parallel=True,
+        requires=list(requires) or None,
+    )(function)
+    _REGISTERED[name] = (settings, session)
+    return name
+
+
+def _gate_session(gate: GateName, settings: Settings) -> Callable[[nox.Session], None]:
+    """The session that runs one gate."""
+
+    def run_gate(session: nox.Session) -> None:
+        check_gate(session, gate, settings)
+
+    run_gate.__doc__ = f"Run the {gate} gate: pyexpert-gates check --gate {gate}."
+    return run_gate
+
+
+def _all_session(names: Sequence[str]) -> Callable[[nox.Session], None]:
+    """The session that requires every gate's session."""
+
+    def all_gates(session: nox.Session) -> None:
+        session.log(f"every gate passed or was skipped: {', '.join(names)}")
+
+    all_gates.__doc__ = "Run every gate, each in its own session (requires them all)."
+    return all_gates
+
+
+def check_gate(session: nox.Session, gate: GateName, settings: Settings) -> None:
+    """Run ``pyexpert-gates check`` for one gate in ``session``; its failure fails the session.
+
+    Arguments after ``--`` on nox's command line go to ``check`` (``-- --format github``).
+
+    Args:
+        session: The running nox session.
+        gate: The gate.
+        settings: How the session was registered.
+    """
+    project = settings.project or Path.cwd()
+    if not settings.named and (reason := configured_skip(project, gate)):
+        session.skip(reason)
+    program, environment = _prepare(session, project)
+    command = [*program, "check", "--project", str(project), "--gate", gate, *environment]
+    if settings.reports is not None:
+        settings.reports.mkdir(parents=True, exist_ok=True)
+        report = settings.reports / f"{gate}.json"
+        command += ["--format", "json", "--output", str(report)]
+    session.run(*command, *session.posargs)
+
+
+def configured_skip(project: Path, gate: GateName) -> str | None:
+    """Why the project's configuration leaves ``gate`` out, if it does.
+
+    Args:
+        project: The project root.
+        gate: The gate.
+
+    Returns:
+        The reason, or None when the gate runs (or the configuration is invalid, which the
+        check itself then reports).
+    """
+    try:
+        config = load_config(project)
+        chosen, skipped = select_gates(Request(), config)
+    except GatesError:
+        return None
+    if gate in chosen:
+        return None
+    return dict(skipped).get(gate, f"not among the gates configured in {config.origin}")
+
+
+def _prepare(session: nox.Session, project: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The program that runs pyexpert-gates and the ``check`` arguments naming its environment.
+
+    In place that is our own interpreter and the environment ``check`` chooses; isolated, the
+    session's environment, where this pyexpert-gates and the project are installed first.
+    """
+    if session.venv_backend == IN_PLACE:
+        return (sys.executable, "-m", "pyexpert_gates"), ()
+    try:
+        _, pyproject = read_toml(project / "pyproject.toml", "pyproject.toml")
+    except GatesError as error:
+        session.error(error.message)
+    session.install(*this_installation(), *project_arguments(project, pyproject))
+    return ("python", "-m", "pyexpert_gates"), ("--python", session.virtualenv.location)

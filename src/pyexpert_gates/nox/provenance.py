@@ -1,0 +1,91 @@
+"""What to install so that an isolated environment gets the same pyexpert-gates and project.
+
+An isolated nox session must run the pyexpert-gates that set it up: the same version from the
+package index, or the same folder, wheel or commit it was installed from, as its installer
+recorded in ``direct_url.json`` (PEP 610). The project goes in editable, with its test extra,
+so that the tests import the very files the gates check.
+"""
+
+import json
+from collections.abc import Mapping
+from importlib import metadata
+from pathlib import Path
+from urllib.parse import urlparse
+from urllib.request import url2pathname
+
+from pyexpert_gates.init.merge import is_table
+
+DISTRIBUTION = "pyexpert-gates"
+TEST_EXTRAS = ("test", "tests")
+"""The optional-dependency groups that conventionally hold a project's test requirements."""
+
+
+def install_arguments(direct_url: str | None, version: str) -> tuple[str, ...]:
+    """The installer arguments that reinstall pyexpert-gates as it is installed here.
+
+    Args:
+        direct_url: The text of the distribution's ``direct_url.json``; None when it was
+            installed from an index.
+        version: The installed version.
+
+    Returns:
+        ``-e FOLDER`` for an editable install, ``FOLDER`` or ``WHEEL`` for a local one, a
+        ``name @ vcs+url@commit`` requirement for a repository, else ``name==version``.
+    """
+    pinned = (f"{DISTRIBUTION}=={version}",)
+    try:
+        origin: object = json.loads(direct_url) if direct_url is not None else None
+    except ValueError:
+        return pinned
+    match origin:
+        case {"url": str(url), "dir_info": {"editable": True}} if _is_file(url):
+            return ("-e", _local_path(url))
+        case {"url": str(url), "dir_info": Mapping()} | {
+            "url": str(url),
+            "archive_info": Mapping(),
+        }:
+            return (_local_path(url),) if _is_file(url) else (f"{DISTRIBUTION} @ {url}",)
+        case {"url": str(url), "vcs_info": {"vcs": str(vcs), "commit_id": str(commit)}}:
+            return (f"{DISTRIBUTION} @ {vcs}+{url}@{commit}",)
+        case _:
+            return pinned
+
+
+def this_installation() -> tuple[str, ...]:
+    """The installer arguments that reinstall the running pyexpert-gates.
+
+    Returns:
+        See `install_arguments`.
+    """
+    distribution = metadata.distribution(DISTRIBUTION)
+    return install_arguments(distribution.read_text("direct_url.json"), distribution.version)
+
+
+def project_arguments(project: Path, pyproject: Mapping[str, object]) -> tuple[str, ...]:
+    """The installer arguments that install the project, editable, with its test extra.
+
+    Args:
+        project: The project root, absolute.
+        pyproject: The parsed ``pyproject.toml`` (empty without one).
+
+    Returns:
+        ``-e PROJECT[test]`` (the extra only when declared); nothing for a folder that is not
+        an installable project (no ``[project]`` table and no ``setup.py``).
+    """
+    table = pyproject.get("project")
+    if not is_table(table) and not (project / "setup.py").is_file():
+        return ()
+    optional = table.get("optional-dependencies") if is_table(table) else None
+    extras = [name for name in TEST_EXTRAS if is_table(optional) and name in optional]
+    suffix = f"[{','.join(extras)}]" if extras else ""
+    return ("-e", f"{project}{suffix}")
+
+
+def _is_file(url: str) -> bool:
+    """Whether ``url`` names a local file or folder."""
+    return urlparse(url).scheme == "file"
+
+
+def _local_path(url: str) -> str:
+    """The local path a ``file:`` URL names."""
+    return url2pathname(urlparse(url).path)

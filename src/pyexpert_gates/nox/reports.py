@@ -1,0 +1,68 @@
+"""Read back what a nox run of the gates left: each session's JSON report and nox's own report.
+
+``check --nox`` runs every gate in a nox session of its own; each session writes the gate's JSON
+report (version 1), and nox's ``--report`` says how every session ended. A gate whose report is
+missing or unreadable is an ``error`` that says what nox said about its session: a gate that
+could not run is never reported as passed.
+"""
+
+from pyexpert_gates.json_shape import (
+    ShapeError,
+    as_list,
+    as_object,
+    field,
+    load,
+    optional_text,
+    text,
+)
+from pyexpert_gates.models import GateName, GateResult, Status
+from pyexpert_gates.report.codec import read_gate
+
+
+def gate_from_report(report_text: str, gate: GateName) -> GateResult:
+    """The result of ``gate`` in the JSON report a session wrote.
+
+    Args:
+        report_text: The report, version 1.
+        gate: The gate the session ran.
+
+    Returns:
+        The gate's result, or an ``error`` saying why the report cannot be read.
+    """
+    try:
+        document = as_object(load(report_text), "the report")
+        for item in as_list(field(document, "gates"), "gates"):
+            entry = as_object(item, "a gate")
+            if text(entry, "name") == gate:
+                return read_gate(entry)
+    except (ShapeError, ValueError) as error:
+        return GateResult(
+            name=gate, status=Status.ERROR, summary=f"unreadable report from nox: {error}"
+        )
+    return GateResult(name=gate, status=Status.ERROR, summary="the session's report lacks the gate")
+
+
+def session_outcomes(report_text: str | None) -> dict[str, str]:
+    """How nox says each session ended, from its ``--report`` file.
+
+    Args:
+        report_text: The file's text, or None when nox wrote none.
+
+    Returns:
+        Session name to ``success``, ``failed`` or ``skipped``, with nox's reason when it gave
+        one (``failed: ...``); empty when the file is missing or unreadable.
+    """
+    if report_text is None:
+        return {}
+    outcomes: dict[str, str] = {}
+    try:
+        for item in as_list(
+            field(as_object(load(report_text), "nox's report"), "sessions"), "sessions"
+        ):
+            session = as_object(item, "a session")
+            reason = optional_text(session, "reason")
+            result = text(session, "result")
+            outcomes[text(session, "name")] = f"{result}: {reason}" if reason else result
+    except ShapeError:
+        return {}
+    return outcomes

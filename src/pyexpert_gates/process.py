@@ -1,0 +1,210 @@
+"""The one place that starts processes: run a gate's command with a deadline, leave nothing behind.
+
+Every command starts in a session of its own, so it and everything it spawns form one process
+group. When the deadline passes or the run is cancelled (Ctrl-C), the whole group gets SIGTERM,
+a short grace period, then SIGKILL; when the command ends normally, whatever it left running in
+its group is killed too. A command that cannot start is a `ProcessFailure`, never an exception.
+"""
+
+import asyncio
+import contextlib
+import fcntl
+import os
+import signal
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+GRACE_S = 1.0
+"""Seconds a process group has to exit after SIGTERM before it gets SIGKILL."""
+LOCK_POLL_S = 0.05
+"""Seconds between two tries to take a command's lock while another run holds it."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Command:
+    """A process a gate wants run.
+
+    Attributes:
+        argv: The program and its arguments.
+        cwd: The working directory.
+        env: Variables set for the process on top of the inherited environment.
+        unset_env: Inherited variables removed for the process.
+        report_file: A file the tool writes; its text is handed to the parser.
+        lock: A file to hold an exclusive lock on while the process runs, for a tool whose
+            cache does not survive two runs at once; other runs with the same lock wait.
+    """
+
+    argv: tuple[str, ...]
+    cwd: Path
+    env: Mapping[str, str] = field(default_factory=dict[str, str])
+    unset_env: tuple[str, ...] = ()
+    report_file: Path | None = None
+    lock: Path | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ProcessOutput:
+    """What a finished process left behind.
+
+    Attributes:
+        returncode: The exit code.
+        stdout: Standard output, decoded as UTF-8 with replacement.
+        stderr: Standard error, decoded as UTF-8 with replacement.
+        report_text: The text of the command's report file, or None if it was not written.
+    """
+
+    returncode: int
+    stdout: str
+    stderr: str
+    report_text: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ProcessFailure:
+    """Why a command left no output to judge.
+
+    Attributes:
+        reason: One sentence for people, such as ``mypy: executable not found``.
+    """
+
+    reason: str
+
+
+async def run_command(
+    command: Command, *, time_limit: float, grace: float = GRACE_S
+) -> ProcessOutput | ProcessFailure:
+    """Run ``command`` to the end or to its deadline, whichever comes first.
+
+    Args:
+        command: What to run, where, with which environment.
+        time_limit: Seconds the command may take before its process group is killed.
+        grace: Seconds between SIGTERM and SIGKILL when the group is ended early.
+
+    Returns:
+        The process output, or why there is none (could not start, timed out).
+
+    Raises:
+        asyncio.CancelledError: When the caller is cancelled; the process group is ended first.
+    """
+    if not command.cwd.is_dir():
+        return ProcessFailure(reason=f"working directory {command.cwd} does not exist")
+    deadline = asyncio.get_running_loop().time() + time_limit
+    if command.lock is None:
+        return await _run(command, deadline, time_limit, grace)
+    with command.lock.open("a") as lock:
+        try:
+            async with asyncio.timeout_at(deadline):
+                await _acquire(lock)
+        except TimeoutError:
+            return ProcessFailure(
+                reason=f"timed out after {time_limit:g} s waiting for another run of "
+                f"{command.argv[0]} on this project to finish"
+            )
+        # Closing the file at the end of this block releases the lock.
+        return await _run(command, deadline, time_limit, grace)
+
+
+async def _acquire(lock: TextIO) -> None:
+    """Wait until this process holds the exclusive lock on ``lock``."""
+    while True:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            await asyncio.sleep(LOCK_POLL_S)
+        else:
+            return
+
+
+async def _run(
+    command: Command, deadline: float, time_limit: float, grace: float
+) -> ProcessOutput | ProcessFailure:
+    """Start ``command`` and collect its output, ending its process group past ``deadline``."""
+    try:
+        process = await _start(command)
+    except OSError as error:
+        return ProcessFailure(reason=_start_failure(command.argv[0], error))
+    try:
+        async with asyncio.timeout_at(deadline):
+            stdout, stderr = await process.communicate()
+    except TimeoutError:
+        await _end_group(process, grace)
+        return ProcessFailure(
+            reason=f"timed out after {time_limit:g} s; the process group was killed"
+        )
+    except asyncio.CancelledError:
+        await _end_group(process, grace)
+        raise
+    _signal_group(process.pid, signal.SIGKILL)
+    return _output(command, process.returncode, stdout, stderr)
+
+
+async def _start(command: Command) -> asyncio.subprocess.Process:
+    """Start ``command`` as the leader of a new session, its output captured."""
+    return await asyncio.create_subprocess_exec(
+        *command.argv,
+        cwd=command.cwd,
+        env=_environment(command.env, command.unset_env),
+        stdin=asyncio.subprocess.DEVNULL,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+        start_new_session=True,
+    )
+
+
+def _environment(extra: Mapping[str, str], unset: tuple[str, ...]) -> dict[str, str]:
+    """The inherited environment with ``extra`` set and ``unset`` removed."""
+    environment = {**os.environ, **extra}
+    for name in unset:
+        environment.pop(name, None)
+    return environment
+
+
+def _start_failure(program: str, error: OSError) -> str:
+    """Say why ``program`` could not start, and what to do about it."""
+    match error:
+        case FileNotFoundError():
+            return (
+                f"{program}: executable not found; "
+                "install it or activate the environment that has it"
+            )
+        case PermissionError():
+            return f"{program}: permission denied; the file is not executable"
+        case _:
+            return f"{program}: could not start: {error.strerror or error}"
+
+
+async def _end_group(process: asyncio.subprocess.Process, grace: float) -> None:
+    """End the process group led by ``process``: SIGTERM, up to ``grace`` seconds, SIGKILL."""
+    _signal_group(process.pid, signal.SIGTERM)
+    try:
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(grace):
+                await process.wait()
+    finally:
+        # Children may outlive the leader or ignore SIGTERM, and a second Ctrl-C may cut the
+        # grace period short: whatever happens, the group as a whole ends here.
+        _signal_group(process.pid, signal.SIGKILL)
+    await process.wait()
+
+
+def _signal_group(group: int, signal_number: signal.Signals) -> None:
+    """Send ``signal_number`` to every process in ``group``, if any is left."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(group, signal_number)
+
+
+def _output(
+    command: Command, returncode: int | None, stdout: bytes, stderr: bytes
+) -> ProcessOutput:
+    """Collect what the finished ``command`` left: exit code, streams and report file."""
+    report = command.report_file
+    return ProcessOutput(
+        returncode=-1 if returncode is None else returncode,
+        stdout=stdout.decode("utf-8", errors="replace"),
+        stderr=stderr.decode("utf-8", errors="replace"),
+        report_text=report.read_text(encoding="utf-8", errors="replace")
+        if report is not None and report.is_file()
+        else None,
+    )
