@@ -24,12 +24,12 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from pyexpert_gates.baseline.matching import Settings, apply_baseline
+from pyexpert_gates.baseline.matching import MatchOptions, apply_baseline
 from pyexpert_gates.baseline.sources import ProjectSources
 from pyexpert_gates.baseline.store import read_baseline
 from pyexpert_gates.check.engine import check_project
 from pyexpert_gates.check.plan import Request
-from pyexpert_gates.check.shortcuts import Shortcuts
+from pyexpert_gates.check.shortcuts import ShortcutOptions
 from pyexpert_gates.cli import main as cli
 from pyexpert_gates.models import GateName, Report
 
@@ -102,7 +102,7 @@ def run_gates(project: Path) -> Report:
     """
     skip = (GateName.PYTEST.value, GateName.CONFIG.value)
     # Every repeat runs the gates: a replay from the result cache would measure nothing.
-    request = Request(skip=skip, shortcuts=Shortcuts(use_cache=False))
+    request = Request(skip=skip, shortcuts=ShortcutOptions(use_cache=False))
     return check_project(project, request, python=None)
 
 
@@ -118,7 +118,7 @@ def apply(project: Path, report: Report) -> Report:
     """
     baseline = read_baseline(project)
     assert baseline is not None  # noqa: S101 - the benchmark recorded it
-    settings = Settings(source_line=ProjectSources(project).line, threshold=100.0, locked=True)
+    settings = MatchOptions(source_line=ProjectSources(project).line, threshold=100.0, locked=True)
     return apply_baseline(report, baseline, settings).report
 
 

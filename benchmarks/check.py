@@ -35,7 +35,7 @@ from pyexpert_gates.check.interpreter import venv_python
 from pyexpert_gates.models import GateName
 from pyexpert_gates.process import Command, ProcessOutput, run_command
 
-STATIC_GATES = tuple(name for name in GateName if name is not GateName.PYTEST)
+BASELINED_GATES = tuple(name for name in GateName if name is not GateName.PYTEST)
 CONCURRENCY_TARGET = 1.15
 STARTUP_TARGET_S = 0.3
 TIME_LIMIT_S = 900.0
@@ -70,9 +70,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="pyexpert-gates-bench-") as scratch:
         project = fetch_packaging(Path(scratch), args.packaging)
         python = make_venv(Path(scratch) / "venv")
-        together = time_check(project, python, STATIC_GATES, args.repeat)
+        together = time_check(project, python, BASELINED_GATES, args.repeat)
         alone: dict[GateName, Timing] = {
-            gate: time_check(project, python, (gate,), args.repeat) for gate in STATIC_GATES
+            gate: time_check(project, python, (gate,), args.repeat) for gate in BASELINED_GATES
         }
     startup = time_startup(args.repeat * 3)
     print_comparison(args.packaging, together, alone, startup)

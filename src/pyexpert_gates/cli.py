@@ -24,7 +24,7 @@ exit codes: 0 success, 1 findings, 2 usage, configuration or tool error, 130 int
 """
 
 
-class Command(Protocol):
+class Subcommand(Protocol):
     """A subcommand module: it declares its arguments and runs from the parsed namespace."""
 
     def add_parser(self, subparsers: Subparsers) -> None:
@@ -57,7 +57,7 @@ COMMANDS: dict[str, str] = {
 }
 
 
-def load_command(name: str) -> Command:
+def load_command(name: str) -> Subcommand:
     """Import the module of the command ``name``.
 
     Args:
@@ -66,7 +66,7 @@ def load_command(name: str) -> Command:
     Returns:
         The command's module.
     """
-    return cast("Command", importlib.import_module(COMMANDS[name]))
+    return cast("Subcommand", importlib.import_module(COMMANDS[name]))
 
 
 def needed_commands(argv: Sequence[str]) -> list[str]:

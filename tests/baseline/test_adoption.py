@@ -13,7 +13,7 @@ from typing import cast
 import pytest
 
 from pyexpert_gates.baseline.matching import OUTDATED
-from pyexpert_gates.baseline.model import BASELINE_FILE, STATIC_GATES, Fingerprint
+from pyexpert_gates.baseline.model import BASELINE_FILE, BASELINED_GATES, Fingerprint
 from pyexpert_gates.baseline.store import parse_baseline
 from pyexpert_gates.cli import main
 from tests.check.projects import check_json, edit, findings, gates_of
@@ -72,7 +72,7 @@ def record(legacy: Path, capsys: pytest.CaptureFixture[str]) -> int:
     assert code == 1
     found = new_findings(before)
     assert len(found) > 100
-    assert {gate for gate, *_ in found} == set(STATIC_GATES)
+    assert {gate for gate, *_ in found} == set(BASELINED_GATES)
     assert baseline(legacy) == 0
     assert f"recorded {len(found)} findings in {BASELINE_FILE}" in capsys.readouterr().out
     code, after = check_json(legacy, "--skip", "pytest")

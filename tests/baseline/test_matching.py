@@ -6,7 +6,7 @@ import pytest
 
 from pyexpert_gates.baseline.fingerprint import entries
 from pyexpert_gates.baseline.floors import BELOW_FLOOR, FloorChange
-from pyexpert_gates.baseline.matching import OUTDATED, Scope, Settings, apply_baseline, rebase
+from pyexpert_gates.baseline.matching import OUTDATED, MatchOptions, Scope, apply_baseline, rebase
 from pyexpert_gates.baseline.model import BASELINE_FILE, Baseline
 from pyexpert_gates.models import (
     Diagnostic,
@@ -29,7 +29,7 @@ def source_line(path: str, number: int) -> str:
     return lines[number - 1] if 0 < number <= len(lines) else ""
 
 
-SETTINGS = Settings(source_line=source_line, threshold=100.0)
+SETTINGS = MatchOptions(source_line=source_line, threshold=100.0)
 
 
 def at(path: str, line: int, code: str = "F401") -> Diagnostic:

@@ -95,7 +95,7 @@ OURS = (sys.executable, "-P", "-m")
         (
             GateName.DOCSTRINGS,
             Command(
-                argv=(*OURS, "pyexpert_gates.gates.docstrings_probe", "src", "tests"),
+                argv=(*OURS, "pyexpert_gates.gates.docstrings_worker", "src", "tests"),
                 cwd=PROJECT,
             ),
         ),

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from pyexpert_gates import json_shape
-from pyexpert_gates.gates.docstrings import ProbeReport, judge, read_probe
+from pyexpert_gates.gates.docstrings import WorkerReport, judge, read_worker_report
 from pyexpert_gates.gates.junit import node_id
 from pyexpert_gates.gates.paths import relative_path
 from pyexpert_gates.gates.verdict import count, one_line, reason
@@ -155,7 +155,7 @@ def undocumented(number: int) -> tuple[Diagnostic, ...]:
 def test_coverage_threshold(
     documented: int, missing: int, threshold: float, status: Status, summary: str
 ) -> None:
-    report = ProbeReport(
+    report = WorkerReport(
         files=1,
         missing=(),
         documented=documented,
@@ -188,7 +188,7 @@ def test_the_probe_report_counts_coverage_per_module() -> None:
         "sections": [],
         "problems": [],
     }
-    report = read_probe(json.dumps(document), Path("/p"))
+    report = read_worker_report(json.dumps(document), Path("/p"))
     assert report.coverage == (
         ModuleCoverage(path="src/a.py", documented=2, total=3),
         ModuleCoverage(path="src/b.py", documented=1, total=1),

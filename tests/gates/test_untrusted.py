@@ -57,7 +57,7 @@ MYPY_IMPORT_ERROR = (
             ]
         ),
         (PYRIGHT, "clean", {"returncode": -9}, "pyright was killed by signal 9"),
-        (DOCSTRINGS, "clean", {"returncode": -9}, "docstring probe could not run (exit -9)"),
+        (DOCSTRINGS, "clean", {"returncode": -9}, "docstring worker could not run (exit -9)"),
         (RUFF, "clean", {"stdout": "Segmentation fault"}, "could not read ruff's output"),
         (RUFF, "clean", {"stdout": ""}, "not valid JSON"),
         (RUFF, "findings", {"stdout": "[{"}, "not valid JSON"),

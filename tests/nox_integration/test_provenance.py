@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from pyexpert_gates.nox.provenance import install_arguments, project_arguments, this_installation
+from pyexpert_gates.nox.provenance import project_arguments, reinstall_arguments, this_installation
 
 
 @pytest.mark.parametrize(
@@ -30,7 +30,7 @@ from pyexpert_gates.nox.provenance import install_arguments, project_arguments, 
     ],
 )
 def test_the_installation_is_reproduced(direct_url: str | None, arguments: tuple[str, ...]) -> None:
-    assert install_arguments(direct_url, "1.2.0") == arguments
+    assert reinstall_arguments(direct_url, "1.2.0") == arguments
 
 
 def test_this_checkout_is_installed_editable() -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from pyexpert_gates.baseline.fingerprint import SourceLine, entries
 from pyexpert_gates.baseline.floors import FloorChange, ratchet
-from pyexpert_gates.baseline.model import BASELINE_FILE, STATIC_GATES, Baseline, Entry
+from pyexpert_gates.baseline.model import BASELINE_FILE, BASELINED_GATES, Baseline, Entry
 from pyexpert_gates.gates.format import SYNTAX_ERROR
 from pyexpert_gates.gates.mypy import SYNTAX as MYPY_SYNTAX
 from pyexpert_gates.gates.verdict import blocking
@@ -85,7 +85,7 @@ class Applied:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Settings:
+class MatchOptions:
     """How to judge a report against a baseline.
 
     Attributes:
@@ -101,7 +101,7 @@ class Settings:
     locked: bool = False
 
 
-def apply_baseline(report: Report, baseline: Baseline, settings: Settings) -> Applied:
+def apply_baseline(report: Report, baseline: Baseline, settings: MatchOptions) -> Applied:
     """Judge ``report`` against ``baseline``.
 
     Args:
@@ -176,11 +176,11 @@ def _settle(
     result: GateResult,
     listed: Sequence[Entry],
     floors: Mapping[str, float],
-    settings: Settings,
+    settings: MatchOptions,
     broken: frozenset[str],
 ) -> _Settled:
     """Split one gate's findings into accepted and new, and its entries into kept and fixed."""
-    if result.name not in STATIC_GATES or result.status in {Status.ERROR, Status.SKIPPED}:
+    if result.name not in BASELINED_GATES or result.status in {Status.ERROR, Status.SKIPPED}:
         return _Settled(result=result, kept=listed)
     checked = _checked(result, settings.scope, broken)
     settled, new = _match(result, listed, settings.source_line, checked)

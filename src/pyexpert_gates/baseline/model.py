@@ -8,7 +8,7 @@ from pyexpert_gates.models import GateName
 BASELINE_FILE = ".pyexpert-gates/baseline.json"
 """Where the baseline lives, relative to the project root."""
 
-STATIC_GATES = (
+BASELINED_GATES = (
     GateName.RUFF,
     GateName.FORMAT,
     GateName.MYPY,

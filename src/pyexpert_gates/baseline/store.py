@@ -10,7 +10,13 @@ half-read one would accept findings nobody reviewed.
 import json
 from pathlib import Path
 
-from pyexpert_gates.baseline.model import BASELINE_FILE, STATIC_GATES, Baseline, Entry, Fingerprint
+from pyexpert_gates.baseline.model import (
+    BASELINE_FILE,
+    BASELINED_GATES,
+    Baseline,
+    Entry,
+    Fingerprint,
+)
 from pyexpert_gates.errors import InputError
 from pyexpert_gates.json_shape import ShapeError, as_list, as_object, field, integer, text
 from pyexpert_gates.models import GateName
@@ -21,7 +27,7 @@ VERSION = 1
 
 _ENTRY_KEYS = frozenset({"path", "gate", "code", "source", "occurrence", "message"})
 _TOP_KEYS = frozenset({"version", "findings", "docstring_floors"})
-_GATES = {gate.value: gate for gate in STATIC_GATES}
+_GATES = {gate.value: gate for gate in BASELINED_GATES}
 _FULL = 100.0
 _FIX = (
     "restore it from version control, or run `pyexpert-gates baseline` to record the current "
@@ -182,7 +188,7 @@ def _gate(name: str) -> GateName:
     """A gate whose findings a baseline may accept."""
     gate = _GATES.get(name)
     if gate is None:
-        allowed = ", ".join(STATIC_GATES)
+        allowed = ", ".join(BASELINED_GATES)
         message = f"field 'gate' is {name!r}, but only these gates are baselined: {allowed}"
         raise ShapeError(message)
     return gate

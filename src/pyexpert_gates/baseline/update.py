@@ -9,7 +9,7 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-from pyexpert_gates.baseline.matching import Applied, Scope, Settings, apply_baseline, rebase
+from pyexpert_gates.baseline.matching import Applied, MatchOptions, Scope, apply_baseline, rebase
 from pyexpert_gates.baseline.model import BASELINE_FILE, Baseline
 from pyexpert_gates.baseline.sources import ProjectSources
 from pyexpert_gates.baseline.store import read_baseline, write_baseline
@@ -42,7 +42,7 @@ def apply_to_check(
     Returns:
         The report with only new findings, each static gate with its ``baselined`` count.
     """
-    settings = Settings(
+    settings = MatchOptions(
         source_line=ProjectSources(project).line,
         threshold=load_config(project).docstring_coverage,
         scope=scope or _checked_scope(report),

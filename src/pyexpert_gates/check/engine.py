@@ -20,7 +20,7 @@ from pathlib import Path
 from pyexpert_gates.check.interpreter import choose_interpreter
 from pyexpert_gates.check.observer import AnnouncedJob, GateObserver
 from pyexpert_gates.check.plan import Gate, Plan, PlannedGate, Request, make_plan
-from pyexpert_gates.check.shortcuts import make_fast_path
+from pyexpert_gates.check.shortcuts import make_shortcuts
 from pyexpert_gates.config import load_config
 from pyexpert_gates.errors import GatesError
 from pyexpert_gates.gates import TOOL_GATES
@@ -61,8 +61,8 @@ def check_project(
         interpreter=choose_interpreter(project=project, override=python, environ=os.environ),
         available=available_gates(),
     )
-    fast_path = make_fast_path(plan.project, request.shortcuts)
-    return run_plan(dataclasses.replace(plan, fast_path=fast_path), observer)
+    shortcuts = make_shortcuts(plan.project, request.shortcuts)
+    return run_plan(dataclasses.replace(plan, shortcuts=shortcuts), observer)
 
 
 def available_gates() -> dict[GateName, Gate]:
@@ -169,13 +169,13 @@ async def _run_gate(
     """Run one gate when a job is free, and time it; replay its stored result if it has one."""
     async with jobs:
         started = time.monotonic()
-        prepared = await plan.fast_path.prepare(
+        prepared = await plan.shortcuts.prepare(
             planned.name, _context(plan, scratch / planned.name)
         )
         if prepared.result is not None:
             return dataclasses.replace(prepared.result, duration_s=time.monotonic() - started)
         command, outcome = await _outcome(plan, planned, prepared.context)
-        return plan.fast_path.keep(
+        return plan.shortcuts.keep(
             prepared,
             GateResult(
                 name=planned.name,

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TypeAlias
 
 from pyexpert_gates.check.interpreter import Interpreter
-from pyexpert_gates.check.shortcuts import FastPath, Shortcuts
+from pyexpert_gates.check.shortcuts import ShortcutOptions, Shortcuts
 from pyexpert_gates.config import GatesConfig
 from pyexpert_gates.errors import ConfigError, UsageError
 from pyexpert_gates.gates.base import CommandGate
@@ -39,7 +39,7 @@ class Request:
     gates: tuple[str, ...] = ()
     skip: tuple[str, ...] = ()
     timeout: float | None = None
-    shortcuts: Shortcuts = field(default_factory=Shortcuts)
+    shortcuts: ShortcutOptions = field(default_factory=ShortcutOptions)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -69,7 +69,7 @@ class Plan:
         gates: The gates that run, slowest first.
         skipped: The gates left out on purpose, each with the reason.
         jobs: How many gates run at once.
-        fast_path: The result cache and ``--changed-since`` limits around each gate's run.
+        shortcuts: The result cache and ``--changed-since`` limits around each gate's run.
     """
 
     project: Path
@@ -79,7 +79,7 @@ class Plan:
     gates: tuple[PlannedGate, ...]
     skipped: tuple[tuple[GateName, str], ...]
     jobs: int
-    fast_path: FastPath = field(default_factory=FastPath)
+    shortcuts: Shortcuts = field(default_factory=Shortcuts)
 
 
 def make_plan(

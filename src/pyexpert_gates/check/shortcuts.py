@@ -1,8 +1,8 @@
 """The shortcuts around each gate's run: the result cache, ``--changed-since`` and pytest-xdist.
 
-Before a gate runs, `FastPath.prepare` narrows its context (the changed files only, tests in
+Before a gate runs, `Shortcuts.prepare` narrows its context (the changed files only, tests in
 parallel), computes its cache key and looks the key up: a stored result is replayed instead of
-running the gate. After the run, `FastPath.keep` stores the result under its key (never an
+running the gate. After the run, `Shortcuts.keep` stores the result under its key (never an
 ``error``). The slow parts (the probe of the project's environment, git's list of the project's
 files, the content digests) are computed once per run and shared by the gates that need them.
 """
@@ -37,8 +37,8 @@ _Value = TypeVar("_Value")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Shortcuts:
-    """What the command line asks of the fast path.
+class ShortcutOptions:
+    """What the command line asks of the shortcuts.
 
     Attributes:
         use_cache: False for ``--no-cache``: run every gate, store nothing.
@@ -100,7 +100,7 @@ def _settings(context: GateContext) -> tuple[str, ...]:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class FastPath:
+class Shortcuts:
     """The shortcuts of one run; without a cache or changed files, it only enables xdist.
 
     Attributes:
@@ -213,7 +213,7 @@ class FastPath:
         )
 
 
-def make_fast_path(project: Path, shortcuts: Shortcuts) -> FastPath:
+def make_shortcuts(project: Path, shortcuts: ShortcutOptions) -> Shortcuts:
     """The shortcuts for a run: the project's result cache and the files changed since a ref.
 
     Args:
@@ -221,7 +221,7 @@ def make_fast_path(project: Path, shortcuts: Shortcuts) -> FastPath:
         shortcuts: What the command line asks for.
 
     Returns:
-        The fast path of the run.
+        The shortcuts of the run.
 
     Raises:
         UsageError: ``changed_since`` cannot be resolved (no git, no repository, no such ref).
@@ -232,4 +232,4 @@ def make_fast_path(project: Path, shortcuts: Shortcuts) -> FastPath:
     if shortcuts.use_cache:
         cache = ResultCache(folder=project / CACHE_FOLDER)
         ignore_in_git(project)
-    return FastPath(cache=cache, changed=changed, since=since)
+    return Shortcuts(cache=cache, changed=changed, since=since)

@@ -11,7 +11,7 @@ from pathlib import Path
 from pyexpert_gates.baseline.fingerprint import entries
 from pyexpert_gates.baseline.floors import record_floors
 from pyexpert_gates.baseline.matching import unparsable
-from pyexpert_gates.baseline.model import BASELINE_FILE, STATIC_GATES, Baseline
+from pyexpert_gates.baseline.model import BASELINE_FILE, BASELINED_GATES, Baseline
 from pyexpert_gates.baseline.sources import ProjectSources
 from pyexpert_gates.baseline.store import read_baseline, write_baseline
 from pyexpert_gates.commands import Subparsers, add_project_argument, project_folder
@@ -63,11 +63,11 @@ def run(args: argparse.Namespace) -> int:
     # The engine loads only when gates run, as for check.
     from pyexpert_gates.check.engine import check_project  # noqa: PLC0415 - loaded on use, see above
     from pyexpert_gates.check.plan import Request  # noqa: PLC0415 - loaded on use, see above
-    from pyexpert_gates.check.shortcuts import Shortcuts  # noqa: PLC0415 - loaded on use, see above
+    from pyexpert_gates.check.shortcuts import ShortcutOptions  # noqa: PLC0415 - loaded on use, see above
 
     # A baseline records what the gates find now, per-module coverage included, which the
     # result cache does not keep: every gate runs.
-    request = Request(skip=tuple(_NOT_BASELINED), shortcuts=Shortcuts(use_cache=False))
+    request = Request(skip=tuple(_NOT_BASELINED), shortcuts=ShortcutOptions(use_cache=False))
     report = check_project(project, request, python=args.python)
     _refuse_partial(report)
     baseline = record(report, project, threshold=load_config(project).docstring_coverage)
@@ -109,7 +109,7 @@ def record(report: Report, project: Path, *, threshold: float) -> Baseline:
     accepted = [
         entry
         for gate in report.gates
-        if gate.name in STATIC_GATES and gate.status is not Status.SKIPPED
+        if gate.name in BASELINED_GATES and gate.status is not Status.SKIPPED
         for entry in entries(gate.name, gate.diagnostics, sources.line)
     ]
     coverage = next(
@@ -130,7 +130,7 @@ def _previous(project: Path) -> Baseline | None:
 def _recorded(baseline: Baseline, previous: Baseline | None) -> str:
     """What ``baseline`` wrote, per gate, what changed, and what to do next."""
     per_gate = Counter(entry.fingerprint.gate for entry in baseline.entries)
-    gates = ", ".join(f"{gate} {per_gate[gate]}" for gate in STATIC_GATES if per_gate[gate])
+    gates = ", ".join(f"{gate} {per_gate[gate]}" for gate in BASELINED_GATES if per_gate[gate])
     lines = [
         f"recorded {count(len(baseline.entries), 'finding')} in {BASELINE_FILE}"
         + (f" ({gates})" if gates else ""),

@@ -181,13 +181,13 @@ def _check_here(project: Path, args: argparse.Namespace) -> Report:
     # The engine and every gate load only when a check runs, so --version and --help start fast.
     from pyexpert_gates.check.engine import check_project  # noqa: PLC0415 - loaded on use, see above
     from pyexpert_gates.check.plan import Request  # noqa: PLC0415 - loaded on use, see above
-    from pyexpert_gates.check.shortcuts import Shortcuts  # noqa: PLC0415 - loaded on use, see above
+    from pyexpert_gates.check.shortcuts import ShortcutOptions  # noqa: PLC0415 - loaded on use, see above
 
     request = Request(
         gates=tuple(args.gates),
         skip=tuple(args.skip),
         timeout=args.timeout,
-        shortcuts=Shortcuts(use_cache=not args.no_cache, changed_since=args.changed_since),
+        shortcuts=ShortcutOptions(use_cache=not args.no_cache, changed_since=args.changed_since),
     )
     with _progress(args) as observer:
         return check_project(project, request, python=args.python, observer=observer)

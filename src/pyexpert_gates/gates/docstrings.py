@@ -1,7 +1,7 @@
 """The ``docstrings`` gate: docstring coverage of the public API, and Google sections that match.
 
-The gate's command runs our own probe (`pyexpert_gates.gates.docstrings_probe`) in the project
-folder; it reads the files, so the gate itself stays a pure parser. The probe lists every public
+The gate's command runs our own worker (`pyexpert_gates.gates.docstrings_worker`) in the project
+folder; it reads the files, so the gate itself stays a pure parser. The worker lists every public
 object (by ruff's D1 rules: ``__all__``, ``_private`` names and modules, ``@overload`` stubs,
 property setters and ``@override`` methods are handled as ruff handles them) and whether it has
 a docstring, and it runs pydoclint on the public definitions' docstrings.
@@ -33,9 +33,9 @@ from pyexpert_gates.json_shape import (
 from pyexpert_gates.models import Diagnostic, GateName, ModuleCoverage, Severity, Status
 from pyexpert_gates.process import Command, ProcessOutput
 
-PROBE = "pyexpert_gates.gates.docstrings_probe"
-PROBE_VERSION = 1
-"""The version of the probe's JSON document that this gate reads."""
+PROBE = "pyexpert_gates.gates.docstrings_worker"
+WORKER_VERSION = 1
+"""The version of the worker's JSON document that this gate reads."""
 
 _MISSING = {
     Kind.MODULE: ("undocumented-public-module", "public module"),
@@ -51,8 +51,8 @@ _MISSING = {
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class ProbeReport:
-    """What the probe found.
+class WorkerReport:
+    """What the worker found.
 
     Attributes:
         files: How many files it examined.
@@ -82,7 +82,7 @@ class DocstringsGate:
         return GateName.DOCSTRINGS
 
     def command(self, context: GateContext) -> Command:
-        """Run the docstring probe on the context's paths.
+        """Run the docstring worker on the context's paths.
 
         Args:
             context: The project and the paths to check.
@@ -93,21 +93,21 @@ class DocstringsGate:
         return Command(argv=(*own_module(PROBE), *targets(context)), cwd=context.project)
 
     def parse(self, output: ProcessOutput, context: GateContext) -> GateOutcome:
-        """Judge the probe's JSON against the project's coverage threshold.
+        """Judge the worker's JSON against the project's coverage threshold.
 
         Args:
-            output: What the probe left.
+            output: What the worker left.
             context: The project, for relative paths, and the coverage threshold.
 
         Returns:
             The verdict.
         """
         if output.returncode != 0:
-            return could_not_run("the docstring probe", output)
+            return could_not_run("the docstring worker", output)
         try:
-            report = read_probe(output.stdout, context.project)
+            report = read_worker_report(output.stdout, context.project)
         except ShapeError as problem:
-            return unreadable("the docstring probe", problem)
+            return unreadable("the docstring worker", problem)
         if report.missing:
             return error(f"paths do not exist: {', '.join(report.missing)}")
         if report.files == 0:
@@ -118,11 +118,11 @@ class DocstringsGate:
         return judge(report, context.docstring_coverage)
 
 
-def judge(report: ProbeReport, threshold: float) -> GateOutcome:
+def judge(report: WorkerReport, threshold: float) -> GateOutcome:
     """The verdict on a report of at least one file.
 
     Args:
-        report: What the probe found.
+        report: What the worker found.
         threshold: The coverage, in percent, below which the gate fails.
 
     Returns:
@@ -166,25 +166,27 @@ def _as_note(diagnostic: Diagnostic) -> Diagnostic:
     )
 
 
-def read_probe(stdout: str, project: Path) -> ProbeReport:
-    """Read the probe's JSON document.
+def read_worker_report(stdout: str, project: Path) -> WorkerReport:
+    """Read the worker's JSON document.
 
     Args:
-        stdout: The probe's standard output.
+        stdout: The worker's standard output.
         project: The project root, for relative paths.
 
     Returns:
         The report.
 
     Raises:
-        ShapeError: When the output is not the probe's JSON, or another version of it.
+        ShapeError: When the output is not the worker's JSON, or another version of it.
     """
-    document = as_object(load(stdout), "the probe's output")
-    if integer(document, "version") != PROBE_VERSION:
-        message = f"the probe's output has version {document['version']}, expected {PROBE_VERSION}"
+    document = as_object(load(stdout), "the worker's output")
+    if integer(document, "version") != WORKER_VERSION:
+        message = (
+            f"the worker's output has version {document['version']}, expected {WORKER_VERSION}"
+        )
         raise ShapeError(message)
     objects = [as_object(item, "an object") for item in _array(document, "objects")]
-    return ProbeReport(
+    return WorkerReport(
         files=integer(document, "files"),
         missing=tuple(_path(item) for item in _array(document, "missing")),
         documented=sum(boolean(item, "documented") for item in objects),
@@ -198,7 +200,7 @@ def read_probe(stdout: str, project: Path) -> ProbeReport:
 
 
 def _per_module(objects: list[dict[str, object]], project: Path) -> tuple[ModuleCoverage, ...]:
-    """Documented and total public objects of each module, in the probe's order of files."""
+    """Documented and total public objects of each module, in the worker's order of files."""
     tally: dict[str, list[int]] = {}
     for item in objects:
         counts = tally.setdefault(relative_path(text(item, "path"), project), [0, 0])
@@ -216,7 +218,7 @@ def _array(document: dict[str, object], key: str) -> list[object]:
 
 
 def _path(value: object) -> str:
-    """A path the probe was given, which must be a string."""
+    """A path the worker was given, which must be a string."""
     if not isinstance(value, str):
         message = "field 'missing' holds something other than paths"
         raise ShapeError(message)
@@ -241,7 +243,7 @@ def _undocumented(item: dict[str, object], project: Path) -> Diagnostic:
 
 
 def _finding(value: object, project: Path) -> Diagnostic:
-    """A section finding or a file problem, as the probe printed it."""
+    """A section finding or a file problem, as the worker printed it."""
     item = as_object(value, "a finding")
     return Diagnostic(
         path=relative_path(text(item, "path"), project),

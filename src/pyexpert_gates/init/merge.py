@@ -16,7 +16,7 @@ from typing import TypeAlias, TypeGuard
 
 from pyexpert_gates.init.rulelists import ListStyle, join_words, list_style, missing_items
 
-Path: TypeAlias = tuple[str, ...]
+KeyPath: TypeAlias = tuple[str, ...]
 Data: TypeAlias = dict[str, object]
 
 
@@ -42,9 +42,9 @@ class Change:
     """
 
     kind: ChangeKind
-    path: Path
+    path: KeyPath
     value: object = None
-    source: Path = ()
+    source: KeyPath = ()
     prepend: bool = False
 
 
@@ -58,7 +58,7 @@ class Conflict:
         preset: The preset's value.
     """
 
-    path: Path
+    path: KeyPath
     theirs: object
     preset: object
 
@@ -81,7 +81,7 @@ def plan_merge(
     patch: Mapping[str, object],
     *,
     force: bool = False,
-    moves: Sequence[tuple[Path, Path]] = (),
+    moves: Sequence[tuple[KeyPath, KeyPath]] = (),
 ) -> MergePlan:
     """Plan the merge of ``patch`` into ``current``.
 
@@ -109,7 +109,9 @@ class _Planner:
     changes: list[Change] = field(default_factory=list[Change])
     conflicts: list[Conflict] = field(default_factory=list[Conflict])
 
-    def visit(self, current: Mapping[str, object], patch: Mapping[str, object], at: Path) -> None:
+    def visit(
+        self, current: Mapping[str, object], patch: Mapping[str, object], at: KeyPath
+    ) -> None:
         """Plan every key of ``patch`` under the table ``current`` at path ``at``."""
         for key, wanted in patch.items():
             path = (*at, key)
@@ -118,7 +120,7 @@ class _Planner:
                 continue
             self.compare(current[key], wanted, path)
 
-    def compare(self, theirs: object, wanted: object, path: Path) -> None:
+    def compare(self, theirs: object, wanted: object, path: KeyPath) -> None:
         """Plan one key that exists on both sides."""
         if is_table(wanted) and is_table(theirs):
             self.visit(theirs, wanted, path)
@@ -130,7 +132,7 @@ class _Planner:
         if not _same(theirs, wanted, path):
             self.differ(theirs, wanted, path)
 
-    def extend(self, theirs: object, wanted: list[object], path: Path, style: ListStyle) -> None:
+    def extend(self, theirs: object, wanted: list[object], path: KeyPath, style: ListStyle) -> None:
         """Plan a union of the preset's rule list into the project's."""
         if not (is_array(theirs) or isinstance(theirs, str)):
             self.differ(theirs, wanted, path)
@@ -142,7 +144,7 @@ class _Planner:
                 Change(kind=ChangeKind.EXTEND, path=path, value=missing, prepend=prepend)
             )
 
-    def differ(self, theirs: object, wanted: object, path: Path) -> None:
+    def differ(self, theirs: object, wanted: object, path: KeyPath) -> None:
         """Record a differing value as a replacement or a conflict."""
         if self.force:
             self.changes.append(Change(kind=ChangeKind.REPLACE, path=path, value=wanted))
@@ -150,7 +152,7 @@ class _Planner:
             self.conflicts.append(Conflict(path=path, theirs=theirs, preset=wanted))
 
 
-def _same(theirs: object, wanted: object, path: Path) -> bool:
+def _same(theirs: object, wanted: object, path: KeyPath) -> bool:
     """Whether two values mean the same setting (pyright's ``true`` is ``"error"``)."""
     if theirs == wanted and type(theirs) is type(wanted):
         return True
@@ -206,7 +208,7 @@ def extended(theirs: object, change: Change) -> object:
     return [*items, *current] if change.prepend else [*current, *items]
 
 
-def _table_at(data: Data, path: Path, *, create: bool = False) -> Data:
+def _table_at(data: Data, path: KeyPath, *, create: bool = False) -> Data:
     """The nested table at ``path``, created on the way when ``create`` is set."""
     table = data
     for key in path:

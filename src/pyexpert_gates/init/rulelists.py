@@ -10,7 +10,7 @@ import shlex
 from enum import StrEnum
 from typing import TypeAlias
 
-Path: TypeAlias = tuple[str, ...]
+KeyPath: TypeAlias = tuple[str, ...]
 
 # Keys whose list values are sets of rule codes or options, by the key's own name.
 _UNION_KEYS = frozenset(
@@ -37,7 +37,7 @@ class ListStyle(StrEnum):
     OPTIONS = "options"
 
 
-def list_style(path: Path) -> ListStyle:
+def list_style(path: KeyPath) -> ListStyle:
     """How the list at ``path`` merges.
 
     Args:

@@ -16,7 +16,7 @@ from tomlkit.items import Array, InlineTable, Item, Key, String, Table
 from pyexpert_gates.init.merge import Change, ChangeKind, extended, is_array, is_table
 
 Container: TypeAlias = tomlkit.TOMLDocument | Table | InlineTable | OutOfOrderTableProxy
-Path: TypeAlias = tuple[str, ...]
+KeyPath: TypeAlias = tuple[str, ...]
 
 # Arrays up to this many items stay on one line, like a person would write them.
 _INLINE_ARRAY_MAX = 3
@@ -51,7 +51,7 @@ def apply_changes(
                 _extend(_container(document, change.path[:-1]), change, comments)
 
 
-def _container(document: tomlkit.TOMLDocument, path: Path) -> Container:
+def _container(document: tomlkit.TOMLDocument, path: KeyPath) -> Container:
     """The table at ``path``; every step exists because the plan was made against the file."""
     container: Container = document
     for key in path:
@@ -65,7 +65,7 @@ def _container(document: tomlkit.TOMLDocument, path: Path) -> Container:
 
 def _add(
     document: tomlkit.TOMLDocument,
-    path: Path,
+    path: KeyPath,
     value: object,
     comments: Mapping[str, str],
     *,
@@ -101,8 +101,8 @@ def _new_inline(value: Mapping[str, object]) -> InlineTable:
 
 
 def _dotted_anchor(
-    document: tomlkit.TOMLDocument, path: Path
-) -> tuple[Table | tomlkit.TOMLDocument, Path] | None:
+    document: tomlkit.TOMLDocument, path: KeyPath
+) -> tuple[Table | tomlkit.TOMLDocument, KeyPath] | None:
     """For a table written with dotted keys, the nearest table above it that is not.
 
     Returns:
@@ -121,7 +121,7 @@ def _dotted_anchor(
     return None
 
 
-def _is_dotted(document: tomlkit.TOMLDocument, path: Path) -> bool:
+def _is_dotted(document: tomlkit.TOMLDocument, path: KeyPath) -> bool:
     """Whether the table at ``path`` is written with dotted keys, such as ``lint.select``.
 
     A table split across the file (an out-of-order table) is not: tomlkit adds a new table to
@@ -141,9 +141,9 @@ def _body(container: Container) -> list[tuple[Key | None, Item]]:
     return []
 
 
-def _leaves(value: Mapping[str, object], at: Path) -> list[tuple[Path, object]]:
+def _leaves(value: Mapping[str, object], at: KeyPath) -> list[tuple[KeyPath, object]]:
     """Every non-table value under ``value``, with its path below the parent."""
-    leaves: list[tuple[Path, object]] = []
+    leaves: list[tuple[KeyPath, object]] = []
     for key, child in value.items():
         if is_table(child):
             leaves.extend(_leaves(child, (*at, key)))

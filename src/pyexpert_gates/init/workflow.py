@@ -74,7 +74,7 @@ def render_workflow(*, python: str, install: str) -> str:
     return _TEMPLATE.format(version=__version__, python=python, install=install, sarif=SARIF_FILE)
 
 
-def install_arguments(pyproject: Data) -> str:
+def ci_install_arguments(pyproject: Data) -> str:
     """The ``pip install`` arguments for the project and what its tests need.
 
     Args:
@@ -131,7 +131,7 @@ def plan_workflow(project: Path, floor: PythonFloor) -> WorkflowFile:
         InputError: The project has a different file at `WORKFLOW_PATH`, or it cannot be read.
     """
     _, pyproject = read_toml(project / "pyproject.toml", "pyproject.toml")
-    new_text = render_workflow(python=floor.dotted, install=install_arguments(pyproject))
+    new_text = render_workflow(python=floor.dotted, install=ci_install_arguments(pyproject))
     path = project / WORKFLOW_PATH
     try:
         text = path.read_text(encoding="utf-8") if path.exists() else None

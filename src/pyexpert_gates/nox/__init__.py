@@ -31,7 +31,7 @@ IN_PLACE = "none"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Settings:
+class Registration:
     """How `register` was called.
 
     Attributes:
@@ -53,7 +53,7 @@ class Settings:
 
 
 # The sessions this module registered, so that a second identical call changes nothing.
-_REGISTERED: dict[str, tuple[Settings, object]] = {}
+_REGISTERED: dict[str, tuple[Registration, object]] = {}
 
 
 def register(
@@ -85,7 +85,7 @@ def register(
         ValueError: A gate name is unknown, or a session name is already taken by another
             session.
     """
-    settings = Settings(
+    settings = Registration(
         prefix=prefix,
         gates=_gate_names(gates),
         named=gates is not None,
@@ -115,7 +115,7 @@ def _gate_names(gates: Iterable[str] | None) -> tuple[GateName, ...]:
     return tuple(GateName(name) for name in names)
 
 
-def _refuse_taken(names: Sequence[str], settings: Settings) -> None:
+def _refuse_taken(names: Sequence[str], settings: Registration) -> None:
     """Fail before registering anything when a name belongs to another session."""
     registry = nox.registry.get()
     taken = [
@@ -134,7 +134,7 @@ def _refuse_taken(names: Sequence[str], settings: Settings) -> None:
 def _add(
     name: str,
     function: Callable[[nox.Session], None],
-    settings: Settings,
+    settings: Registration,
     requires: Sequence[str] = (),
     backend: str | None = None,
 ) -> str:
@@ -152,7 +152,7 @@ def _add(
     return name
 
 
-def _gate_session(gate: GateName, settings: Settings) -> Callable[[nox.Session], None]:
+def _gate_session(gate: GateName, settings: Registration) -> Callable[[nox.Session], None]:
     """The session that runs one gate."""
 
     def run_gate(session: nox.Session) -> None:
@@ -172,7 +172,7 @@ def _all_session(names: Sequence[str]) -> Callable[[nox.Session], None]:
     return all_gates
 
 
-def check_gate(session: nox.Session, gate: GateName, settings: Settings) -> None:
+def check_gate(session: nox.Session, gate: GateName, settings: Registration) -> None:
     """Run ``pyexpert-gates check`` for one gate in ``session``; its failure fails the session.
 
     Arguments after ``--`` on nox's command line go to ``check`` (``-- --format github``).

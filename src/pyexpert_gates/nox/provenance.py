@@ -20,7 +20,7 @@ TEST_EXTRAS = ("test", "tests")
 """The optional-dependency groups that conventionally hold a project's test requirements."""
 
 
-def install_arguments(direct_url: str | None, version: str) -> tuple[str, ...]:
+def reinstall_arguments(direct_url: str | None, version: str) -> tuple[str, ...]:
     """The installer arguments that reinstall pyexpert-gates as it is installed here.
 
     Args:
@@ -55,10 +55,10 @@ def this_installation() -> tuple[str, ...]:
     """The installer arguments that reinstall the running pyexpert-gates.
 
     Returns:
-        See `install_arguments`.
+        See `reinstall_arguments`.
     """
     distribution = metadata.distribution(DISTRIBUTION)
-    return install_arguments(distribution.read_text("direct_url.json"), distribution.version)
+    return reinstall_arguments(distribution.read_text("direct_url.json"), distribution.version)
 
 
 def project_arguments(project: Path, pyproject: Mapping[str, object]) -> tuple[str, ...]:

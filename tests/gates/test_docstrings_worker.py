@@ -1,4 +1,4 @@
-"""The docstring probe: which files it reads, and the document it prints."""
+"""The docstring worker: which files it reads, and the document it prints."""
 
 import json
 from pathlib import Path
@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from pyexpert_gates import json_shape
-from pyexpert_gates.gates.docstrings_probe import main, probe, python_files
+from pyexpert_gates.gates.docstrings_worker import main, python_files, worker
 
 from .running import write_project
 
@@ -60,7 +60,7 @@ def test_files_that_do_not_parse_are_problems(
     tmp_path: Path, source: bytes, expected: list[tuple[int | None, str, str]]
 ) -> None:
     (tmp_path / "mod.py").write_bytes(source)
-    problems = json_shape.as_list(probe(tmp_path, ["mod.py"])["problems"], "problems")
+    problems = json_shape.as_list(worker(tmp_path, ["mod.py"])["problems"], "problems")
     found = [json_shape.as_object(item, "problem") for item in problems]
     assert [(item["line"], item["code"]) for item in found] == [row[:2] for row in expected]
     for item, (_, _, fragment) in zip(found, expected, strict=True):

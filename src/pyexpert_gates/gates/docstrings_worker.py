@@ -1,6 +1,6 @@
 """Read a project's Python files and print what the ``docstrings`` gate judges, as JSON.
 
-Run as ``python -m pyexpert_gates.gates.docstrings_probe PATH...`` in the project folder. Gates
+Run as ``python -m pyexpert_gates.gates.docstrings_worker PATH...`` in the project folder. Gates
 read no files themselves, so this small program does the reading in a process of its own, and
 the gate parses what it prints:
 
@@ -24,7 +24,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TypeAlias
 
-from pyexpert_gates.gates.docstrings import PROBE_VERSION
+from pyexpert_gates.gates.docstrings import WORKER_VERSION
 from pyexpert_gates.gates.public_api import Kind, public_objects
 from pyexpert_gates.gates.sections import section_findings
 
@@ -66,7 +66,7 @@ _Record: TypeAlias = dict[str, object]
 
 
 def main(arguments: Sequence[str] | None = None) -> int:
-    """Print the probe's JSON for the paths on the command line (default: the current folder).
+    """Print the worker's JSON for the paths on the command line (default: the current folder).
 
     Args:
         arguments: The paths, relative to the current folder; None reads ``sys.argv``.
@@ -75,11 +75,11 @@ def main(arguments: Sequence[str] | None = None) -> int:
         The exit code: 0, since findings are for the gate to judge.
     """
     paths = list(sys.argv[1:] if arguments is None else arguments) or ["."]
-    sys.stdout.write(json.dumps(probe(Path.cwd(), paths)))
+    sys.stdout.write(json.dumps(worker(Path.cwd(), paths)))
     return 0
 
 
-def probe(root: Path, paths: Sequence[str]) -> _Record:
+def worker(root: Path, paths: Sequence[str]) -> _Record:
     """Examine every Python file under ``paths``.
 
     Args:
@@ -98,7 +98,7 @@ def probe(root: Path, paths: Sequence[str]) -> _Record:
         if tree is not None:
             _examine(tree, relative, objects, sections)
     return {
-        "version": PROBE_VERSION,
+        "version": WORKER_VERSION,
         "files": len(files),
         "missing": missing,
         "objects": objects,
