@@ -11,7 +11,6 @@ pytestmark = pytest.mark.slow
 LOADED_COMMANDS = """
 import sys
 from pyexpert_gates.cli import main
-
 try:
     main(sys.argv[1:])
 except SystemExit:

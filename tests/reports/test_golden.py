@@ -33,7 +33,6 @@ import os
 from dataclasses import dataclass
 
 
-
 @dataclass(frozen=True)
 class Point:
     """A point on a line.
