@@ -19,6 +19,7 @@ examples:
   pyexpert-gates check --gate mypy --format json
   pyexpert-gates baseline                  accept today's findings; check fails only on new ones
   pyexpert-gates check --locked            in CI: never rewrite the baseline, fail if it is stale
+  pyexpert-gates presets --changes         the installed presets and what each version changed
 
 exit codes: 0 success, 1 findings, 2 usage, configuration or tool error, 130 interrupted
 """
@@ -54,6 +55,7 @@ COMMANDS: dict[str, str] = {
     "rules": "pyexpert_gates.commands.rules",
     "check": "pyexpert_gates.commands.check",
     "baseline": "pyexpert_gates.commands.baseline",
+    "presets": "pyexpert_gates.commands.presets",
 }
 
 

@@ -5,9 +5,12 @@ import sys
 from pathlib import Path
 
 from pyexpert_gates.commands import Subparsers, add_project_argument
+from pyexpert_gates.errors import UsageError
+from pyexpert_gates.gates.verdict import count
 from pyexpert_gates.init.merge import ChangeKind, toml_value
 from pyexpert_gates.init.noxfile import CALL_LINE, IMPORT_LINE, NOXFILE, NoxfileEdit, plan_noxfile
 from pyexpert_gates.init.plan import FileMerge, InitPlan, plan_init
+from pyexpert_gates.init.state import STATE_FILE, render_state
 from pyexpert_gates.init.workflow import WORKFLOW_PATH, WorkflowFile, plan_workflow
 from pyexpert_gates.textfile import TextFile, unified_diff, write_atomic
 
@@ -34,6 +37,12 @@ def add_parser(subparsers: Subparsers) -> None:
     )
     parser.add_argument(
         "--force", action="store_true", help="replace your differing values with the preset's"
+    )
+    parser.add_argument(
+        "--impact",
+        action="store_true",
+        help="with --dry-run: run the gates the new settings concern on a copy of the project, "
+        "as it is and as init would leave it, and show how many new findings each brings",
     )
     _add_companions(parser)
 
@@ -62,8 +71,14 @@ def run(args: argparse.Namespace) -> int:
 
     Returns:
         0: written, already up to date, or written with the project's differing values kept.
+
+    Raises:
+        UsageError: ``--impact`` without ``--dry-run``.
     """
     project = args.project.resolve()
+    if args.impact and not args.dry_run:
+        msg = "--impact goes with --dry-run: it shows what init would cost, and writes nothing"
+        raise UsageError(msg)
     plan = plan_init(project, args.preset, force=args.force)
     # Planned before anything is written: a workflow init must not replace stops it all.
     workflow = plan_workflow(project, plan.floor) if args.ci else None
@@ -74,9 +89,35 @@ def run(args: argparse.Namespace) -> int:
         _report_noxfile(noxfile, project, dry_run=args.dry_run)
     if workflow is not None:
         _report_workflow(workflow, dry_run=args.dry_run)
+    if args.impact:
+        _report_impact(project, plan)
     if not args.dry_run:
         _write(project, plan, noxfile, workflow)
     return 0
+
+
+def _report_impact(project: Path, plan: InitPlan) -> None:
+    """Print how many new findings each setting init would add or tighten brings."""
+    # The engine loads only for --impact, so init itself starts without it.
+    from pyexpert_gates.check.impact import (  # noqa: PLC0415 - loaded on use, see above
+        measure_impact,
+        planned_settings,
+    )
+
+    changes = [(merge.label, change) for merge in plan.merges for change in merge.plan.changes]
+    settings = planned_settings(changes)
+    new_texts = {merge.label: merge.new_text for merge in plan.merges if merge.changed}
+    impact = measure_impact(project, new_texts, settings, python=None)
+    gates = ", ".join(sorted({setting.gate for setting in settings})) or "none"
+    print(f"impact: the gates these settings concern ({gates}), run as it is and after init:")
+    for line in impact.settings:
+        codes = ", ".join(f"{code} {count}" for code, count in line.codes.items())
+        detail = f" ({codes})" if codes else ""
+        print(f"  {' + '.join(line.names)}: {count(line.new_findings, 'new finding')}{detail}")
+        if line.quiet_rules:
+            print(f"    rules with no finding here: {', '.join(line.quiet_rules)}")
+    for reason in impact.unmeasured:
+        print(f"  not measured: {reason}")
 
 
 def _write(
@@ -91,6 +132,20 @@ def _write(
     if workflow is not None and workflow.changed:
         workflow.file.path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(workflow.file.path, workflow.new_text)
+    _record(project, plan)
+
+
+def _record(project: Path, plan: InitPlan) -> None:
+    """Record what the preset's settings now hold, so that its next version can update them."""
+    path = project / STATE_FILE
+    text = render_state(plan.state)
+    existed = path.is_file()
+    if existed and path.read_text(encoding="utf-8") == text:
+        return
+    path.parent.mkdir(exist_ok=True)
+    write_atomic(path, text)
+    if not existed:
+        print(f"{STATE_FILE}: created (what init wrote, so that preset upgrades keep your edits)")
 
 
 def _report_workflow(workflow: WorkflowFile, *, dry_run: bool) -> None:

@@ -92,6 +92,13 @@ def _drifts(merge: FileMerge) -> list[_Drift]:
             missing = ", ".join(str(item) for item in _items(change.value))
             message = f"{name} lacks {missing}, which the preset has"
             drifts.append(_drift(merge, name, "config-missing", message))
+        elif change.kind is ChangeKind.REPLACE:
+            # Only a value init wrote and nobody edited is replaced unforced: the preset moved on.
+            message = (
+                f"{name} holds what an earlier version of the preset wrote; it now sets "
+                f"{toml_value(change.value)}: run `pyexpert-gates init` to take it"
+            )
+            drifts.append(_drift(merge, name, "config-outdated", message))
         else:
             message = f"{name} is not set; the preset sets {toml_value(change.value)}"
             drifts.append(_drift(merge, name, "config-missing", message))

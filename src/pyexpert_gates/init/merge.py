@@ -82,6 +82,7 @@ def plan_merge(
     *,
     force: bool = False,
     moves: Sequence[tuple[KeyPath, KeyPath]] = (),
+    owned: Mapping[KeyPath, Sequence[object]] | None = None,
 ) -> MergePlan:
     """Plan the merge of ``patch`` into ``current``.
 
@@ -90,12 +91,14 @@ def plan_merge(
         patch: The preset's values, nested the way the file nests them.
         force: Replace the project's differing values instead of reporting conflicts.
         moves: Keys to move first, as (source, destination) pairs.
+        owned: Settings that still hold what init last wrote, so the preset may update them,
+            each with the list items the preset put there (which it may take back).
 
     Returns:
         The changes and the conflicts.
     """
     moved = apply_plain(current, [Change(kind=ChangeKind.MOVE, path=d, source=s) for s, d in moves])
-    planner = _Planner(force=force)
+    planner = _Planner(force=force, owned=owned or {})
     planner.visit(moved, patch, ())
     move_changes = [Change(kind=ChangeKind.MOVE, path=d, source=s) for s, d in moves]
     return MergePlan(changes=(*move_changes, *planner.changes), conflicts=tuple(planner.conflicts))
@@ -106,6 +109,7 @@ class _Planner:
     """Walks the patch beside the current data, collecting changes and conflicts."""
 
     force: bool
+    owned: Mapping[KeyPath, Sequence[object]]
     changes: list[Change] = field(default_factory=list[Change])
     conflicts: list[Conflict] = field(default_factory=list[Conflict])
 
@@ -138,6 +142,13 @@ class _Planner:
             self.differ(theirs, wanted, path)
             return
         missing = missing_items(theirs, wanted, style)
+        current = theirs if is_array(theirs) else []
+        dropped = [i for i in self.owned.get(path, ()) if i not in wanted and i in current]
+        if dropped:
+            # The preset took back rules it had added: the list is the preset's to rewrite.
+            kept = [item for item in current if item not in dropped]
+            self.changes.append(Change(kind=ChangeKind.REPLACE, path=path, value=kept + missing))
+            return
         if missing:
             prepend = style is ListStyle.PREPEND
             self.changes.append(
@@ -146,7 +157,7 @@ class _Planner:
 
     def differ(self, theirs: object, wanted: object, path: KeyPath) -> None:
         """Record a differing value as a replacement or a conflict."""
-        if self.force:
+        if self.force or path in self.owned:
             self.changes.append(Change(kind=ChangeKind.REPLACE, path=path, value=wanted))
         else:
             self.conflicts.append(Conflict(path=path, theirs=theirs, preset=wanted))

@@ -14,7 +14,8 @@ import tomlkit
 from tomlkit.exceptions import TOMLKitError
 
 from pyexpert_gates.errors import GatesError, InputError, UsageError
-from pyexpert_gates.init.merge import Data, MergePlan, apply_plain, is_table, plan_merge
+from pyexpert_gates.init.merge import Data, KeyPath, MergePlan, apply_plain, is_table, plan_merge
+from pyexpert_gates.init.state import PresetState, Written, owned_settings, read_state, record
 from pyexpert_gates.init.tailor import PythonFloor, build_patch, python_floor
 from pyexpert_gates.init.targets import PYPROJECT, ConfigTarget, locate
 from pyexpert_gates.init.toml_edit import apply_changes
@@ -45,12 +46,14 @@ class FileMerge:
         file: The file as it is.
         plan: What the merge changes and which of the project's values it keeps.
         new_text: The file's text after the merge.
+        written: The preset's settings as the file holds them after the merge, for the record.
     """
 
     label: str
     file: TextFile
     plan: MergePlan
     new_text: str
+    written: dict[KeyPath, Written]
 
     @property
     def changed(self) -> bool:
@@ -71,6 +74,12 @@ class InitPlan:
     preset: Preset
     floor: PythonFloor
     merges: tuple[FileMerge, ...]
+
+    @property
+    def state(self) -> PresetState:
+        """The record of what this plan writes, for the next init after a preset upgrade."""
+        files = {merge.label: merge.written for merge in self.merges}
+        return PresetState(preset=self.preset.name, version=self.preset.version, files=files)
 
 
 def plan_init(project: Path, preset_name: str, *, force: bool) -> InitPlan:
@@ -96,20 +105,17 @@ def plan_init(project: Path, preset_name: str, *, force: bool) -> InitPlan:
     folders = {entry.name for entry in project.iterdir() if entry.is_dir()}
     tools = build_patch(preset, pyproject, floor, folders)
     targets = locate(project, pyproject, tuple(tools))
-    merges = [
-        _merge(
-            pyproject_file,
-            pyproject,
-            _patch_for(PYPROJECT, targets, tools),
-            force=force,
-            preset=preset,
+    state = read_state(project)
+    if state is not None and state.preset != preset.name:
+        state = None  # what another preset wrote is the project's own now
+    labels = [PYPROJECT, *sorted({t.file for t in targets.values()} - {PYPROJECT})]
+    merges: list[FileMerge] = []
+    for label in labels:
+        source = (
+            (pyproject_file, pyproject) if label == PYPROJECT else read_toml(project / label, label)
         )
-    ]
-    for label in sorted({t.file for t in targets.values()} - {PYPROJECT}):
-        file, data = read_toml(project / label, label)
-        merges.append(
-            _merge(file, data, _patch_for(label, targets, tools), force=force, preset=preset)
-        )
+        patch = _patch_for(label, targets, tools)
+        merges.append(_merge(source, patch, force=force, preset=preset, state=state))
     return InitPlan(preset=preset, floor=floor, merges=tuple(merges))
 
 
@@ -127,13 +133,25 @@ def _table(value: object) -> Data:
     return value if is_table(value) else {}
 
 
-def _merge(file: TextFile, data: Data, patch: Data, *, force: bool, preset: Preset) -> FileMerge:
-    """Plan and render the merge of ``patch`` into one file."""
+def _merge(
+    source: tuple[TextFile, Data],
+    patch: Data,
+    *,
+    force: bool,
+    preset: Preset,
+    state: PresetState | None,
+) -> FileMerge:
+    """Plan and render the merge of ``patch`` into one file (as read and as parsed)."""
+    file, data = source
     label = file.path.name
     ruff_at = ("tool", "ruff") if label == PYPROJECT else ()
-    plan = plan_merge(data, patch, force=force, moves=legacy_ruff_moves(data, ruff_at))
+    owned = owned_settings(state, label, data)
+    moves = legacy_ruff_moves(data, ruff_at)
+    plan = plan_merge(data, patch, force=force, moves=moves, owned=owned)
     new_text = render(file, data, plan, preset.comments, label) if plan.changes else file.text
-    return FileMerge(label=label, file=file, plan=plan, new_text=new_text)
+    previous = state.files.get(label, {}) if state is not None else dict[KeyPath, Written]()
+    written = record(data, apply_plain(data, plan.changes), patch, previous)
+    return FileMerge(label=label, file=file, plan=plan, new_text=new_text, written=written)
 
 
 def legacy_ruff_moves(
