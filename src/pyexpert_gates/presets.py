@@ -171,6 +171,21 @@ def _load_entry_point(entry: importlib.metadata.EntryPoint) -> PresetSource:
     )
 
 
+def preset_contents() -> list[tuple[str, bytes]]:
+    """Every installed preset's file, named by preset and providing distribution.
+
+    A gate's cached result depends on the presets (the config gate compares with one), so the
+    cache key covers them all: upgrading a preset package invalidates what it could change.
+
+    Returns:
+        ``name (distribution version)`` and the file's bytes, by name.
+    """
+    return [
+        (f"{name} ({s.distribution} {s.distribution_version})", s.file.read_bytes())
+        for name, s in preset_sources().items()
+    ]
+
+
 def preset_names() -> tuple[str, ...]:
     """The names of every installed preset.
 

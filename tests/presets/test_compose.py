@@ -1,5 +1,6 @@
 """Presets composed along ``extends``: what a child keeps, adds and takes out of its parent."""
 
+import importlib
 import tomllib
 from pathlib import Path
 
@@ -7,11 +8,13 @@ import pytest
 
 from pyexpert_gates.errors import UsageError
 from pyexpert_gates.presets import (
+    ENTRY_POINT_GROUP,
     STRICT,
     PresetSource,
     compose_preset,
     extend,
     load_preset,
+    preset_contents,
 )
 
 
@@ -147,3 +150,19 @@ def test_the_verified_versions_are_inside_the_pinned_ranges() -> None:
     verified = load_preset("strict").verified or {}
     for tool, version in verified.items():
         assert pins[tool].contains(version), (tool, version, pins[tool])
+
+
+def test_the_built_in_preset_is_registered_through_the_entry_point_group() -> None:
+    pyproject = tomllib.loads((Path(__file__).parents[2] / "pyproject.toml").read_text())
+    registered = pyproject["project"]["entry-points"][ENTRY_POINT_GROUP]
+    assert registered == {"strict": "pyexpert_gates.presets:STRICT"}
+    module, _, name = registered["strict"].partition(":")
+    target = getattr(importlib.import_module(module), name)
+    assert target.is_file()
+    assert target.read_text(encoding="utf-8") == STRICT.read_text(encoding="utf-8")
+
+
+def test_every_installed_preset_is_in_the_cache_key() -> None:
+    contents = dict(preset_contents())
+    assert any(name.startswith("strict (pyexpert-gates ") for name in contents)
+    assert STRICT.read_bytes() in contents.values()

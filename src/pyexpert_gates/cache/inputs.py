@@ -13,13 +13,12 @@ import importlib.metadata
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from importlib.resources.abc import Traversable
 from pathlib import Path, PurePosixPath
 
 from pyexpert_gates.cache.key import digest_files
 from pyexpert_gates.gates.expert import skipped_folder
 from pyexpert_gates.models import GateName
-from pyexpert_gates.presets import preset_folder
+from pyexpert_gates.presets import preset_contents
 from pyexpert_gates.process import Command, ProcessOutput, run_command
 
 CONFIG_FILES = (
@@ -34,6 +33,7 @@ CONFIG_FILES = (
     "pytest.ini",
     ".pytest.ini",
     "conftest.py",
+    ".pyexpert-gates/preset-state.json",  # what init wrote: the config gate reads it
 )
 """The files at the project root where the tools read their settings (or pytest its fixtures)."""
 
@@ -198,19 +198,14 @@ def engine_digest() -> str:
     Returns:
         A hexadecimal digest.
     """
-    package = Path(__file__).parent
+    package = Path(__file__).parents[1]  # the whole pyexpert_gates package
     code = (
         (path.relative_to(package).as_posix(), path.read_bytes())
         for path in sorted(package.rglob("*"))
         if path.suffix in _ENGINE_SUFFIXES and "__pycache__" not in path.parts
     )
-    presets = ((f"presets/{item.name}", item.read_bytes()) for item in _files(preset_folder()))
+    presets = ((f"presets/{name}", data) for name, data in preset_contents())
     return digest_files(
         (name, hashlib.blake2b(data, digest_size=20).hexdigest())
         for name, data in (*code, *presets)
     )
-
-
-def _files(folder: Traversable) -> Iterator[Traversable]:
-    """The files directly in ``folder``."""
-    return (item for item in folder.iterdir() if item.is_file())
