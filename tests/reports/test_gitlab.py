@@ -20,10 +20,11 @@ from pyexpert_gates.report.checkout import checkout_of
 
 from .samples import REPORT
 
-SCHEMA_FILE = Path(__file__).resolve().parents[1] / "data" / "gitlab"
+DATA = Path(__file__).resolve().parents[1] / "data"
 SCHEMA: dict[str, object] = json.loads(
-    (SCHEMA_FILE / "code-quality-report.schema.json").read_text(encoding="utf-8")
+    (DATA / "gitlab" / "code-quality-report.schema.json").read_text(encoding="utf-8")
 )
+GOLDEN = DATA / "reports" / "report.codequality.json"
 Issue = dict[str, object]
 
 MODULE = '''\
@@ -43,7 +44,7 @@ def second() -> str:
 
 
 def validate(document: object) -> None:
-    jsonschema.Draft202012Validator(SCHEMA).validate(document)
+    jsonschema.validate(document, SCHEMA, cls=jsonschema.Draft202012Validator)
 
 
 def issues(report: Report, project: Path | None = None) -> list[Issue]:
@@ -72,6 +73,17 @@ def test_every_report_is_a_valid_code_quality_report(report: Report) -> None:
     validate(found)
     fingerprints = [issue["fingerprint"] for issue in found]
     assert len(set(fingerprints)) == len(fingerprints)
+
+
+def test_the_golden_report_from_real_tools_is_valid() -> None:
+    text = GOLDEN.read_text(encoding="utf-8")
+    validate(json.loads(text))
+    assert [issue["check_name"] for issue in json.loads(text)] == [
+        "ruff/F401",
+        "format/unformatted",
+        "mypy/return-value",
+        "expert/PXG001",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -33,7 +33,6 @@ import os
 from dataclasses import dataclass
 
 
-
 @dataclass(frozen=True)
 class Point:
     """A point on a line.
@@ -62,6 +61,7 @@ REPORTS = {
     "junit": "report.xml",
     "sarif": "report.sarif",
     "github": "report.github",
+    "gitlab": "report.codequality.json",
     "text": "report.txt",
 }
 _DURATIONS = (
