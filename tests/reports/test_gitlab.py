@@ -184,8 +184,12 @@ def test_a_new_finding_gets_a_new_fingerprint(tmp_path: Path) -> None:
     assert before.isdisjoint(after)
 
 
-def test_paths_are_relative_to_the_repository_root(tmp_path: Path) -> None:
-    (tmp_path / ".git").mkdir()
+@pytest.mark.parametrize("git", ["folder", "file"])  # .git is a file in linked worktrees
+def test_paths_are_relative_to_the_repository_root(tmp_path: Path, git: str) -> None:
+    if git == "file":
+        (tmp_path / ".git").write_text("gitdir: /elsewhere\n", encoding="utf-8")
+    else:
+        (tmp_path / ".git").mkdir()
     project = tmp_path / "services" / "calc"
     write_module(project, MODULE)
     [issue] = issues(mypy_report(project, 8), project)
