@@ -1,10 +1,17 @@
-"""``init --ci gitlab`` writes a pipeline that publishes its reports; the workflow's pins."""
+"""``init --ci gitlab`` writes a pipeline that publishes its reports; the workflow's pins.
 
+Both CI files are validated against their CI system's schema as check-jsonschema vendors them:
+GitLab's own ``ci.json`` and SchemaStore's GitHub workflow schema.
+"""
+
+import json
 import re
 import shlex
+from importlib.resources import files
 from pathlib import Path
 from typing import cast
 
+import jsonschema
 import pytest
 import yaml
 
@@ -124,3 +131,34 @@ def test_every_listed_action_is_pinned_to_a_major_version_tag(action: str) -> No
     name, _, version = action.partition("@")
     assert name.count("/") >= 1
     assert re.fullmatch(r"v[1-9][0-9]*", version)
+
+
+def vendored_schema(name: str) -> dict[str, object]:
+    vendor = files("check_jsonschema.builtin_schemas.vendor")
+    return cast("dict[str, object]", json.loads(vendor.joinpath(name).read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize(
+    ("ci", "path", "schema", "schema_id"),
+    [
+        ("gitlab", PIPELINE_PATH, "gitlab-ci.json", "https://gitlab.com/.gitlab-ci.yml"),
+        (
+            "github",
+            WORKFLOW_PATH,
+            "github-workflows.json",
+            "https://json.schemastore.org/github-workflow.json",
+        ),
+    ],
+)
+def test_the_ci_file_is_valid_for_its_ci_system(
+    tmp_path: Path, ci: str, path: str, schema: str, schema_id: str
+) -> None:
+    write_files(tmp_path, {"pyproject.toml": PYPROJECT})
+    assert init(tmp_path, "--ci", ci) == 0
+    document = cast("dict[object, object]", yaml.safe_load((tmp_path / path).read_text()))
+    # PyYAML reads YAML 1.1, where the key ``on`` is ``true``; the CI systems read it as ``on``.
+    if True in document:
+        document["on"] = document.pop(True)
+    rules = vendored_schema(schema)
+    assert rules["$id"] == schema_id
+    jsonschema.validate(document, rules, cls=jsonschema.Draft7Validator)
