@@ -225,3 +225,15 @@ def test_findings_of_other_severities_map_to_gitlab_severities() -> None:
     gate = GateResult(name=GateName.PYRIGHT, status=Status.FAILED, diagnostics=(warning,))
     [issue] = issues(Report(project="/p", duration_s=0, gates=(gate,)))
     assert (issue["check_name"], issue["severity"]) == ("pyright", "minor")
+
+
+def test_a_failing_test_is_named_by_its_node_id_alone(tmp_path: Path) -> None:
+    write_module(tmp_path, MODULE)
+    failure = Diagnostic(
+        path="src/calc/mod.py", line=8, code="tests/test_mod.py::test_first", message="boom"
+    )
+    gate = GateResult(name=GateName.PYTEST, status=Status.FAILED, diagnostics=(failure,))
+    report = Report(project=str(tmp_path), duration_s=0, gates=(gate,))
+    assert [name for _, name, _ in junit_names(report, tmp_path)] == [
+        "tests/test_mod.py::test_first"
+    ]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from pyexpert_gates.baseline.fingerprint import SourceLine, fingerprints
 from pyexpert_gates.baseline.model import Fingerprint
-from pyexpert_gates.models import GateResult
+from pyexpert_gates.models import GateName, GateResult
 
 
 def no_source(path: str, number: int) -> str:  # noqa: ARG001 - the SourceLine signature
@@ -79,6 +79,9 @@ def digest(fingerprint: Fingerprint, checkout: Checkout) -> str:
 def case_name(fingerprint: Fingerprint) -> str:
     """A finding's name for people: its code and the text of its line, never its position.
 
+    A failing test is named by its node id alone, as test reporters know it, whatever line of
+    it failed.
+
     Args:
         fingerprint: The finding's identity.
 
@@ -86,7 +89,7 @@ def case_name(fingerprint: Fingerprint) -> str:
         Such as ``F401 import os``; ``#2`` and up mark later copies of the same finding.
     """
     words = [fingerprint.code or fingerprint.gate.value]
-    if fingerprint.source:
+    if fingerprint.source and fingerprint.gate is not GateName.PYTEST:
         words.append(fingerprint.source)
     if fingerprint.occurrence:
         words.append(f"#{fingerprint.occurrence + 1}")
