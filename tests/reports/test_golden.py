@@ -61,6 +61,7 @@ REPORTS = {
     "junit": "report.xml",
     "sarif": "report.sarif",
     "github": "report.github",
+    "gitlab": "report.codequality.json",
     "text": "report.txt",
 }
 _DURATIONS = (

@@ -11,7 +11,7 @@ from pyexpert_gates.init.merge import ChangeKind, toml_value
 from pyexpert_gates.init.noxfile import CALL_LINE, IMPORT_LINE, NOXFILE, NoxfileEdit, plan_noxfile
 from pyexpert_gates.init.plan import FileMerge, InitPlan, plan_init
 from pyexpert_gates.init.state import STATE_FILE, render_state
-from pyexpert_gates.init.workflow import WORKFLOW_PATH, WorkflowFile, plan_workflow
+from pyexpert_gates.init.workflow import CI_PATHS, CiSystem, WorkflowFile, plan_workflow
 from pyexpert_gates.textfile import TextFile, unified_diff, write_atomic
 
 
@@ -51,8 +51,9 @@ def _add_companions(parser: argparse.ArgumentParser) -> None:
     """The arguments for the files init writes beside the preset: CI workflow and noxfile."""
     parser.add_argument(
         "--ci",
-        choices=("github",),
-        help=f"also write a CI workflow: github writes {WORKFLOW_PATH} (never replaced)",
+        choices=[ci.value for ci in CiSystem],
+        help="also write a CI file (never replaced): "
+        + ", ".join(f"{ci} writes {path}" for ci, path in CI_PATHS.items()),
     )
     parser.add_argument(
         "--no-noxfile",
@@ -81,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(msg)
     plan = plan_init(project, args.preset, force=args.force)
     # Planned before anything is written: a workflow init must not replace stops it all.
-    workflow = plan_workflow(project, plan.floor) if args.ci else None
+    workflow = plan_workflow(project, plan.floor, CiSystem(args.ci)) if args.ci else None
     noxfile = plan_noxfile(project) if args.noxfile else None
     for merge in plan.merges:
         _report(merge, plan, dry_run=args.dry_run)
@@ -149,13 +150,13 @@ def _record(project: Path, plan: InitPlan) -> None:
 
 
 def _report_workflow(workflow: WorkflowFile, *, dry_run: bool) -> None:
-    """Print what init does with the CI workflow."""
+    """Print what init does with the CI file."""
     if not workflow.changed:
-        print(f"{WORKFLOW_PATH}: up to date")
+        print(f"{workflow.label}: up to date")
         return
     if dry_run:
-        sys.stdout.write(unified_diff(workflow.file, workflow.new_text, WORKFLOW_PATH))
-    print(f"{WORKFLOW_PATH}: {'would create' if dry_run else 'created'}")
+        sys.stdout.write(unified_diff(workflow.file, workflow.new_text, workflow.label))
+    print(f"{workflow.label}: {'would create' if dry_run else 'created'}")
 
 
 def _report_noxfile(edit: NoxfileEdit, project: Path, *, dry_run: bool) -> None:

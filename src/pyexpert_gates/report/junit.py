@@ -2,28 +2,34 @@
 
 CI test reporters (GitHub's, GitLab's, Jenkins', Azure's) read this dialect: a passing gate is
 one passing case, a gate that could not run is one case in error, a skipped gate one skipped
-case, and each finding of a failing gate a failed case named by its place in the code.
+case, and each finding of a failing gate a failed case. A finding's case is named by its
+line-independent identity (its code and the text of its line), so it keeps its name when code
+above it moves and dashboards do not take it for a new failure; the position is in its message.
 """
 
 import shlex
 from xml.etree.ElementTree import Element, SubElement, indent, tostring
 
+from pyexpert_gates.baseline.model import Fingerprint
 from pyexpert_gates.models import Diagnostic, GateResult, Report, Status
+from pyexpert_gates.report.identity import Checkout, case_name, identities
 from pyexpert_gates.report.text import format_diagnostic, location
 
 PRODUCT = "pyexpert-gates"
 
 
-def render_junit(report: Report) -> str:
+def render_junit(report: Report, checkout: Checkout | None = None) -> str:
     """Render ``report`` as a JUnit XML document.
 
     Args:
         report: The outcome of a ``check``.
+        checkout: The project's files, for the names of the findings' test cases.
 
     Returns:
         The document with its XML declaration, ending with a newline.
     """
-    suites = [_suite(gate) for gate in report.gates]
+    files = checkout or Checkout()
+    suites = [_suite(gate, files) for gate in report.gates]
     root = Element("testsuites", name=PRODUCT, time=_seconds(report.duration_s))
     _count(root, suites)
     root.extend(suites)
@@ -31,13 +37,13 @@ def render_junit(report: Report) -> str:
     return f'<?xml version="1.0" encoding="UTF-8"?>\n{tostring(root, encoding="unicode")}\n'
 
 
-def _suite(gate: GateResult) -> Element:
+def _suite(gate: GateResult, checkout: Checkout) -> Element:
     """A gate's test suite, with its properties and test cases."""
     suite = Element("testsuite", name=gate.name.value, time=_seconds(gate.duration_s))
     properties = SubElement(suite, "properties")
     for name, value in _properties(gate):
         SubElement(properties, "property", name=name, value=value)
-    cases = _cases(gate)
+    cases = _cases(gate, checkout)
     _count(suite, cases)
     suite.extend(cases)
     return suite
@@ -55,10 +61,13 @@ def _properties(gate: GateResult) -> list[tuple[str, str]]:
     return found
 
 
-def _cases(gate: GateResult) -> list[Element]:
+def _cases(gate: GateResult, checkout: Checkout) -> list[Element]:
     """The test cases of a gate: one per finding when it failed, else one for the gate."""
     if gate.status is Status.FAILED and gate.diagnostics:
-        return [_finding_case(gate, item) for item in gate.diagnostics]
+        return [
+            _finding_case(gate, item, fingerprint)
+            for item, fingerprint in zip(gate.diagnostics, identities(gate, checkout), strict=True)
+        ]
     case = Element("testcase", classname=f"{PRODUCT}.{gate.name}", name=gate.name.value)
     case.set("time", _seconds(gate.duration_s))
     match gate.status:
@@ -74,15 +83,16 @@ def _cases(gate: GateResult) -> list[Element]:
     return [case]
 
 
-def _finding_case(gate: GateResult, diagnostic: Diagnostic) -> Element:
-    """A failed test case for one finding, named by where it is and its code."""
-    name = location(diagnostic) + (f" {diagnostic.code}" if diagnostic.code else "")
+def _finding_case(gate: GateResult, diagnostic: Diagnostic, fingerprint: Fingerprint) -> Element:
+    """A failed test case for one finding, named by its identity; its message says where."""
+    name = case_name(fingerprint)
     case = Element("testcase", classname=f"{gate.name}.{diagnostic.path}", name=name)
     case.set("file", diagnostic.path)
     if diagnostic.line is not None:
         case.set("line", str(diagnostic.line))
     case.set("time", _seconds(0))
-    failure = SubElement(case, "failure", message=diagnostic.message.strip())
+    message = f"{location(diagnostic)}: {diagnostic.message.strip()}"
+    failure = SubElement(case, "failure", message=message)
     failure.set("type", diagnostic.code or gate.name.value)
     failure.text = format_diagnostic(diagnostic)
     return case

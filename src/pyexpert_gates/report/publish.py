@@ -21,6 +21,7 @@ from pyexpert_gates.report import (
     render_summary,
     render_text,
 )
+from pyexpert_gates.report.checkout import checkout_of
 from pyexpert_gates.report.destinations import TEXT, Destination
 from pyexpert_gates.textfile import write_atomic
 
@@ -80,11 +81,12 @@ def publish(
     out = stdout or sys.stdout
     files = [item for item in destinations if item.path is not None]
     plain = TextOptions(verbose=audience.text.verbose)
+    checkout = checkout_of(Path(report.project))
     for item in files:
-        _write(item, render(report, item.output_format, options=plain))
+        _write(item, render(report, item.output_format, options=plain, checkout=checkout))
     on_stdout = next((item.output_format for item in destinations if item.path is None), None)
     if on_stdout not in {None, TEXT}:
-        out.write(render(report, on_stdout or TEXT))
+        out.write(render(report, on_stdout or TEXT, checkout=checkout))
         _notices(files, sys.stderr, audience)
         return
     if on_stdout == TEXT or audience.text.quiet:
