@@ -34,6 +34,7 @@ KEYS = (
     "docstring-coverage",
     "expert",
     "relaxations",
+    "projects",
 )
 """Every key ``[tool.pyexpert-gates]`` accepts."""
 
@@ -55,6 +56,8 @@ class GatesConfig:
         docstring_coverage: The docstring coverage, in percent, below which the gate fails.
         expert: The limits of the expert rules.
         relaxations: Where the project stays below its preset: ``"tool.key"`` to the reason.
+        projects: The workspace's member folders or globs, relative to it; None when the
+            project is not a workspace by this setting.
     """
 
     origin: str
@@ -69,6 +72,7 @@ class GatesConfig:
     docstring_coverage: float = FULL_COVERAGE
     expert: ExpertSettings = field(default_factory=default_settings)
     relaxations: Mapping[str, str] = field(default_factory=dict[str, str])
+    projects: tuple[str, ...] | None = None
 
     def timeout_for(self, gate: GateName) -> float:
         """Seconds ``gate`` may take.
@@ -159,7 +163,7 @@ def _build(table: "_Table", project_name: str | None) -> GatesConfig:
         origin=table.origin,
         project_name=project_name,
         preset=table.string("preset"),
-        paths=_paths(table),
+        paths=_inside_paths(table, "paths"),
         gates=table.gate_names("gates"),
         skip=table.gate_names("skip") or (),
         jobs=table.positive_int("jobs"),
@@ -168,12 +172,12 @@ def _build(table: "_Table", project_name: str | None) -> GatesConfig:
         docstring_coverage=table.percent("docstring-coverage"),
         expert=parse_settings(expert.values, origin=table.origin) if expert else default_settings(),
         relaxations=_relaxations(table),
+        projects=_inside_paths(table, "projects"),
     )
 
 
-def _paths(table: "_Table") -> tuple[str, ...] | None:
-    """The ``paths`` setting: at least one path, relative to the project and inside it."""
-    key = "paths"
+def _inside_paths(table: "_Table", key: str) -> tuple[str, ...] | None:
+    """A setting of at least one path (or glob), relative to the project and inside it."""
     paths = table.strings(key)
     if paths is None:
         return None

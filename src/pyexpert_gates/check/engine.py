@@ -13,11 +13,11 @@ import signal
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Sequence
 from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 
-from pyexpert_gates.check.interpreter import choose_interpreter
+from pyexpert_gates.check.interpreter import Interpreter, choose_interpreter
 from pyexpert_gates.check.observer import AnnouncedJob, GateObserver
 from pyexpert_gates.check.plan import Gate, Plan, PlannedGate, Request, make_plan
 from pyexpert_gates.check.shortcuts import make_shortcuts
@@ -54,15 +54,30 @@ def check_project(
     Returns:
         The report.
     """
+    interpreter = choose_interpreter(project=project, override=python, environ=os.environ)
+    return run_plan(plan_check(project, request, interpreter), observer)
+
+
+def plan_check(project: Path, request: Request, interpreter: Interpreter) -> Plan:
+    """Plan a check of ``project`` in the environment of ``interpreter``.
+
+    Args:
+        project: The project root.
+        request: What the command line asks for: gates, timeout, cache, changed files.
+        interpreter: The environment the type checkers and pytest use.
+
+    Returns:
+        The plan, with the project's result cache and changed files.
+    """
     plan = make_plan(
         request,
         project=project,
         config=load_config(project),
-        interpreter=choose_interpreter(project=project, override=python, environ=os.environ),
+        interpreter=interpreter,
         available=available_gates(),
     )
     shortcuts = make_shortcuts(plan.project, request.shortcuts)
-    return run_plan(dataclasses.replace(plan, shortcuts=shortcuts), observer)
+    return dataclasses.replace(plan, shortcuts=shortcuts)
 
 
 def available_gates() -> dict[GateName, Gate]:
@@ -83,17 +98,40 @@ def run_plan(plan: Plan, observer: GateObserver | None = None) -> Report:
 
     Returns:
         One result per gate, the skipped ones included, in gate order.
+    """
+    return run_plans((plan,), observer)[0]
+
+
+def run_plans(plans: Sequence[Plan], observer: GateObserver | None = None) -> tuple[Report, ...]:
+    """Run the gates of every plan concurrently, under the smallest job limit of them all.
+
+    Args:
+        plans: What to run: one plan per project.
+        observer: Told as each gate starts and ends; None for none.
+
+    Returns:
+        One report per plan, in order: one result per gate, the skipped ones included.
 
     Raises:
         GatesError: SIGTERM ended the run (exit 143), after every gate's processes were ended.
     """
     started = time.monotonic()
+    jobs = min((plan.jobs for plan in plans), default=1)
     with tempfile.TemporaryDirectory(prefix="pyexpert-gates-") as scratch:
+        folders = [Path(scratch) / str(index) for index in range(len(plans))]
+        for folder in folders:
+            folder.mkdir()
         try:
-            results = asyncio.run(_until_terminated(run_gates(plan, Path(scratch), observer)))
+            results = asyncio.run(_until_terminated(_together(plans, folders, observer, jobs)))
         except asyncio.CancelledError:
             message = "terminated (SIGTERM); every gate's processes were ended"
             raise GatesError(message, exit_code=EXIT_TERMINATED) from None
+    duration = time.monotonic() - started
+    return tuple(_report(plan, found, duration) for plan, found in zip(plans, results, strict=True))
+
+
+def _report(plan: Plan, results: tuple[GateResult, ...], duration: float) -> Report:
+    """The report of one plan: its gates' results and the skipped gates, in gate order."""
     skipped = (
         GateResult(name=name, status=Status.SKIPPED, summary=reason)
         for name, reason in plan.skipped
@@ -101,10 +139,22 @@ def run_plan(plan: Plan, observer: GateObserver | None = None) -> Report:
     order = list(GateName)
     return Report(
         project=str(plan.project),
-        duration_s=time.monotonic() - started,
+        duration_s=duration,
         gates=tuple(sorted((*results, *skipped), key=lambda result: order.index(result.name))),
         python=str(plan.interpreter.path),
     )
+
+
+async def _together(
+    plans: Sequence[Plan], folders: Sequence[Path], observer: GateObserver | None, jobs: int
+) -> list[tuple[GateResult, ...]]:
+    """Run every plan's gates at once, sharing ``jobs`` slots among them."""
+    slots = asyncio.Semaphore(jobs)
+    runs = (
+        run_gates(plan, folder, observer, slots)
+        for plan, folder in zip(plans, folders, strict=True)
+    )
+    return list(await asyncio.gather(*runs))
 
 
 async def _until_terminated(
@@ -126,7 +176,10 @@ async def _until_terminated(
 
 
 async def run_gates(
-    plan: Plan, scratch: Path, observer: GateObserver | None = None
+    plan: Plan,
+    scratch: Path,
+    observer: GateObserver | None = None,
+    jobs: asyncio.Semaphore | None = None,
 ) -> tuple[GateResult, ...]:
     """Run the gates of ``plan`` concurrently, at most ``plan.jobs`` at once.
 
@@ -134,14 +187,16 @@ async def run_gates(
         plan: What to run.
         scratch: A folder for this run; each gate gets a sub-folder of its own.
         observer: Told as each gate waits for a job, starts and ends; None for none.
+        jobs: Job slots shared with other plans' gates; None for ``plan.jobs`` of its own.
 
     Returns:
         The gates' results, in the plan's order.
     """
-    jobs = asyncio.Semaphore(plan.jobs)
+    slots = jobs or asyncio.Semaphore(plan.jobs)
     async with asyncio.TaskGroup() as group:
         tasks = [
-            group.create_task(_observed(plan, gate, scratch, jobs, observer)) for gate in plan.gates
+            group.create_task(_observed(plan, gate, scratch, slots, observer))
+            for gate in plan.gates
         ]
     return tuple(task.result() for task in tasks)
 

@@ -54,6 +54,35 @@ def choose_interpreter(
     return Interpreter(path=Path(sys.executable), source="the interpreter running pyexpert-gates")
 
 
+def choose_member_interpreter(
+    *, project: Path, workspace: Path | None, override: str | None, environ: Mapping[str, str]
+) -> Interpreter:
+    """Choose the environment of one of several projects checked in one run.
+
+    Each project is checked in its own environment: ``--python``, else its own ``.venv``, else
+    the workspace's ``.venv``, else as for a single project (the active one, then this one).
+
+    Args:
+        project: The project root.
+        workspace: The root of the workspace that lists the project, if any.
+        override: The ``--python`` argument, or None.
+        environ: The environment variables pyexpert-gates runs with.
+
+    Returns:
+        The interpreter and the reason it was chosen.
+
+    Raises:
+        UsageError: ``--python`` or ``VIRTUAL_ENV`` names no usable interpreter.
+    """
+    if override is None:
+        places = ((project, "the project's .venv"), (workspace, "the workspace's .venv"))
+        for folder, source in places:
+            local = None if folder is None else venv_python(folder / ".venv")
+            if local is not None and local.is_file():
+                return Interpreter(path=local.absolute(), source=source)
+    return choose_interpreter(project=project, override=override, environ=environ)
+
+
 def venv_python(venv: Path) -> Path:
     """The interpreter inside the virtual environment ``venv`` (it may not exist).
 

@@ -10,17 +10,21 @@ import os
 import sys
 from collections.abc import Generator, Mapping
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from pyexpert_gates.baseline.store import read_baseline
 from pyexpert_gates.baseline.update import apply_to_check, is_locked
 from pyexpert_gates.check.observer import GateObserver
-from pyexpert_gates.commands import Subparsers, add_project_argument, project_folder
+from pyexpert_gates.commands import Subparsers, add_project_argument, project_members
 from pyexpert_gates.errors import UsageError
 from pyexpert_gates.models import GateName, Report, Status
 from pyexpert_gates.report import FORMATS, require_supported
 from pyexpert_gates.report.destinations import Destination, pair_destinations
+from pyexpert_gates.report.projects import Projects
 from pyexpert_gates.report.publish import audience_of, publish
+
+if TYPE_CHECKING:
+    from pyexpert_gates.workspace import Member
 
 EXIT_PASSED = 0
 EXIT_FAILED = 1
@@ -164,16 +168,50 @@ def run(args: argparse.Namespace) -> int:
             project, gate, interpreter or output folder that does not exist.
     """
     destinations = _destinations(args)
-    project = project_folder(args)
+    members = project_members(args)
+    if len(members) > 1 or members[0].workspace is not None:
+        return _check_several(members, args, destinations)
+    project = members[0].path
     baseline = read_baseline(project)  # a damaged baseline stops the check before any gate runs
     report = _check_with_nox(project, args) if args.nox else _check_here(project, args)
     if baseline is not None:
         locked = is_locked(flag=args.locked, environ=os.environ)
         report = apply_to_check(report, baseline, project=project, locked=locked)
+    _publish(report, destinations, args)
+    return exit_code(report)
+
+
+def _check_several(
+    members: "tuple[Member, ...]", args: argparse.Namespace, destinations: tuple[Destination, ...]
+) -> int:
+    """Check a workspace's members or several projects in one run; exit with the worst code."""
+    if args.nox:
+        message = "--nox checks one project at a time: give a single --project, not a workspace"
+        raise UsageError(message)
+    from pyexpert_gates.check.members import check_members  # noqa: PLC0415 - loaded on use, as above
+    from pyexpert_gates.check.plan import Request  # noqa: PLC0415 - loaded on use, as above
+    from pyexpert_gates.check.shortcuts import ShortcutOptions  # noqa: PLC0415 - loaded on use, as above
+
+    request = Request(
+        gates=tuple(args.gates),
+        skip=tuple(args.skip),
+        timeout=args.timeout,
+        shortcuts=ShortcutOptions(use_cache=not args.no_cache, changed_since=args.changed_since),
+    )
+    locked = is_locked(flag=args.locked, environ=os.environ)
+    reports = check_members(members, request, python=args.python, locked=locked)
+    several = Projects(reports=reports, where=Path.cwd())
+    _publish(several if len(reports) > 1 else reports[0], destinations, args)
+    return max(exit_code(report) for report in reports)
+
+
+def _publish(
+    report: Report | Projects, destinations: tuple[Destination, ...], args: argparse.Namespace
+) -> None:
+    """Publish the report to its destinations and the terminal."""
     color = wants_color(sys.stdout, os.environ)
     audience = audience_of(os.environ, color=color, quiet=args.quiet, verbose=args.verbose)
     publish(report, destinations, audience)
-    return exit_code(report)
 
 
 def _check_here(project: Path, args: argparse.Namespace) -> Report:

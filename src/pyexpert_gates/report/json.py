@@ -16,7 +16,19 @@ def render_json(report: Report) -> str:
     Returns:
         The document, ending with a newline.
     """
-    document = {
+    return json.dumps(report_document(report), indent=2, ensure_ascii=False) + "\n"
+
+
+def report_document(report: Report) -> dict[str, object]:
+    """The single-project document of ``report``, as JSON values.
+
+    Args:
+        report: The outcome of a ``check`` of one project.
+
+    Returns:
+        The document's top-level object.
+    """
+    return {
         "version": VERSION,
         "passed": report.passed,
         "project": report.project,
@@ -24,7 +36,6 @@ def render_json(report: Report) -> str:
         "python": report.python,
         "gates": [_gate(gate) for gate in report.gates],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
 def _gate(gate: GateResult) -> dict[str, object]:

@@ -14,6 +14,7 @@ from typing import TextIO
 from pyexpert_gates.errors import UsageError
 from pyexpert_gates.models import Report
 from pyexpert_gates.report import (
+    Checkout,
     TextOptions,
     render,
     render_github,
@@ -23,6 +24,12 @@ from pyexpert_gates.report import (
 )
 from pyexpert_gates.report.checkout import checkout_of
 from pyexpert_gates.report.destinations import TEXT, Destination
+from pyexpert_gates.report.projects import (
+    Projects,
+    combined,
+    render_projects,
+    render_projects_text,
+)
 from pyexpert_gates.textfile import write_atomic
 
 
@@ -62,7 +69,7 @@ def audience_of(environ: Mapping[str, str], *, color: bool, quiet: bool, verbose
 
 
 def publish(
-    report: Report,
+    report: Report | Projects,
     destinations: tuple[Destination, ...],
     audience: Audience,
     stdout: TextIO | None = None,
@@ -70,7 +77,7 @@ def publish(
     """Write every report file, then the report for standard output.
 
     Args:
-        report: The outcome of a ``check``.
+        report: The outcome of a ``check``: of one project, or of several.
         destinations: Where each report goes.
         audience: Who reads standard output.
         stdout: Standard output (default: ``sys.stdout`` at the time of the call).
@@ -81,21 +88,41 @@ def publish(
     out = stdout or sys.stdout
     files = [item for item in destinations if item.path is not None]
     plain = TextOptions(verbose=audience.text.verbose)
-    checkout = checkout_of(Path(report.project))
+    single = combined(report) if isinstance(report, Projects) else report
+    checkout = checkout_of(Path(single.project))
     for item in files:
-        _write(item, render(report, item.output_format, options=plain, checkout=checkout))
+        _write(item, _render(report, item.output_format, options=plain, checkout=checkout))
     on_stdout = next((item.output_format for item in destinations if item.path is None), None)
     if on_stdout not in {None, TEXT}:
-        out.write(render(report, on_stdout or TEXT, checkout=checkout))
+        out.write(_render(report, on_stdout or TEXT, options=None, checkout=checkout))
         _notices(files, sys.stderr, audience)
         return
-    if on_stdout == TEXT or audience.text.quiet:
-        out.write(render_text(report, options=audience.text))
-    else:
-        out.write(render_summary(report, color=audience.text.color))
+    out.write(_text(report, audience.text, summary=on_stdout != TEXT and not audience.text.quiet))
     _notices(files, out, audience)
     if audience.github:
-        _github(report, audience, out)
+        _github(single, audience, out)
+
+
+def _render(
+    report: Report | Projects,
+    output_format: str,
+    *,
+    options: TextOptions | None,
+    checkout: Checkout,
+) -> str:
+    """Render the report of one project or of several in ``output_format``."""
+    if isinstance(report, Projects):
+        return render_projects(report, output_format, options=options, checkout=checkout)
+    return render(report, output_format, options=options, checkout=checkout)
+
+
+def _text(report: Report | Projects, options: TextOptions, *, summary: bool) -> str:
+    """The text for people: the whole report, or only its summary table."""
+    if isinstance(report, Projects):
+        return render_projects_text(report, options, summary=summary)
+    if summary:
+        return render_summary(report, color=options.color)
+    return render_text(report, options=options)
 
 
 def _write(destination: Destination, text: str) -> None:

@@ -1,0 +1,105 @@
+"""Check several projects in one run, each with its own configuration, environment and baseline.
+
+Each project is planned on its own. One whose plan cannot be made (an invalid configuration, a
+damaged baseline, a configured path that is gone) gets a report of its own with that error, and
+the others still run. The gates of every project then run concurrently under one job limit.
+"""
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pyexpert_gates.baseline.model import Baseline
+from pyexpert_gates.baseline.store import read_baseline
+from pyexpert_gates.baseline.update import apply_to_check
+from pyexpert_gates.check.engine import plan_check, run_plans
+from pyexpert_gates.check.interpreter import choose_member_interpreter
+from pyexpert_gates.check.plan import Plan, Request
+from pyexpert_gates.errors import ConfigError, InputError
+from pyexpert_gates.models import GateName, GateResult, Report, Status
+from pyexpert_gates.workspace import Member
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Ready:
+    """A project whose gates will run: its plan, and its baseline if it has one."""
+
+    member: Member
+    plan: Plan
+    baseline: Baseline | None
+
+
+def check_members(
+    members: Sequence[Member], request: Request, *, python: str | None, locked: bool
+) -> tuple[Report, ...]:
+    """Check every project of ``members`` in one run.
+
+    Args:
+        members: The projects, in the order they are reported.
+        request: What the command line asks for, the same for every project.
+        python: The ``--python`` argument, or None for each project's own environment.
+        locked: ``--locked``: leave each baseline as it is and fail when it is out of date.
+
+    Returns:
+        One report per project, in order. A project that cannot be checked has one ``config``
+        gate in ``error`` saying why; one with no file changed since ``--changed-since`` has
+        every gate skipped.
+
+    Raises:
+        UsageError: The command line is wrong for every project alike (an unknown gate, a
+            ``--python`` or ``--changed-since`` that cannot be used).
+    """
+    prepared = [_prepare(member, request, python) for member in members]
+    ready = [item for item in prepared if isinstance(item, _Ready)]
+    ran = iter(run_plans([item.plan for item in ready]) if ready else ())
+    reports: list[Report] = []
+    for item in prepared:
+        if isinstance(item, Report):
+            reports.append(item)
+            continue
+        report = next(ran)
+        if item.baseline is not None:
+            report = apply_to_check(report, item.baseline, project=item.member.path, locked=locked)
+        reports.append(report)
+    return tuple(reports)
+
+
+def _prepare(member: Member, request: Request, python: str | None) -> _Ready | Report:
+    """Plan one project, or the report that says why it cannot be checked or need not be."""
+    try:
+        baseline = read_baseline(member.path)
+        interpreter = choose_member_interpreter(
+            project=member.path, workspace=member.workspace, override=python, environ=os.environ
+        )
+        plan = plan_check(member.path, request, interpreter)
+    except (ConfigError, InputError) as error:
+        return cannot_check(member.path, error.message)
+    since = request.shortcuts.changed_since
+    if since is not None and plan.shortcuts.changed == ():
+        reason = f"no file of this project changed since {since}"
+        return Report(
+            project=str(plan.project),
+            duration_s=0.0,
+            gates=tuple(
+                GateResult(name=name, status=Status.SKIPPED, summary=reason)
+                for name in GateName
+                if name in {gate.name for gate in plan.gates}
+            ),
+            python=str(plan.interpreter.path),
+        )
+    return _Ready(member=member, plan=plan, baseline=baseline)
+
+
+def cannot_check(project: Path, reason: str) -> Report:
+    """The report of a project that cannot be checked: its ``config`` gate is an error.
+
+    Args:
+        project: The project root.
+        reason: Why, with the file and the fix.
+
+    Returns:
+        A report that never passes.
+    """
+    gate = GateResult(name=GateName.CONFIG, status=Status.ERROR, summary=reason)
+    return Report(project=str(project.absolute()), duration_s=0.0, gates=(gate,))
