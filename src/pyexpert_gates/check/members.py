@@ -8,6 +8,7 @@ the others still run. The gates of every project then run concurrently under one
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 from pyexpert_gates.baseline.model import Baseline
@@ -21,6 +22,13 @@ from pyexpert_gates.models import GateName, GateResult, Report, Status
 from pyexpert_gates.workspace import Member
 
 
+class Locking(StrEnum):
+    """Whether ``check`` may rewrite a project's baseline (``--locked`` or CI says no)."""
+
+    UNLOCKED = "unlocked"
+    LOCKED = "locked"
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class _Ready:
     """A project whose gates will run: its plan, and its baseline if it has one."""
@@ -31,7 +39,7 @@ class _Ready:
 
 
 def check_members(
-    members: Sequence[Member], request: Request, *, python: str | None, locked: bool
+    members: Sequence[Member], request: Request, *, python: str | None, baselines: Locking | None
 ) -> tuple[Report, ...]:
     """Check every project of ``members`` in one run.
 
@@ -39,7 +47,8 @@ def check_members(
         members: The projects, in the order they are reported.
         request: What the command line asks for, the same for every project.
         python: The ``--python`` argument, or None for each project's own environment.
-        locked: ``--locked``: leave each baseline as it is and fail when it is out of date.
+        baselines: How each project's baseline judges its report (``--locked`` or not);
+            None to leave baselines out, as ``baseline`` does to record every finding.
 
     Returns:
         One report per project, in order. A project that cannot be checked has one ``config``
@@ -50,7 +59,7 @@ def check_members(
         UsageError: The command line is wrong for every project alike (an unknown gate, a
             ``--python`` or ``--changed-since`` that cannot be used).
     """
-    prepared = [_prepare(member, request, python) for member in members]
+    prepared = [_prepare(member, request, python, baselines) for member in members]
     ready = [item for item in prepared if isinstance(item, _Ready)]
     ran = iter(run_plans([item.plan for item in ready]) if ready else ())
     reports: list[Report] = []
@@ -59,16 +68,19 @@ def check_members(
             reports.append(item)
             continue
         report = next(ran)
-        if item.baseline is not None:
+        if item.baseline is not None and baselines is not None:
+            locked = baselines is Locking.LOCKED
             report = apply_to_check(report, item.baseline, project=item.member.path, locked=locked)
         reports.append(report)
     return tuple(reports)
 
 
-def _prepare(member: Member, request: Request, python: str | None) -> _Ready | Report:
+def _prepare(
+    member: Member, request: Request, python: str | None, baselines: Locking | None
+) -> _Ready | Report:
     """Plan one project, or the report that says why it cannot be checked or need not be."""
     try:
-        baseline = read_baseline(member.path)
+        baseline = None if baselines is None else read_baseline(member.path)
         interpreter = choose_member_interpreter(
             project=member.path, workspace=member.workspace, override=python, environ=os.environ
         )

@@ -7,6 +7,7 @@ import argparse
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pyexpert_gates.baseline.fingerprint import entries
 from pyexpert_gates.baseline.floors import record_floors
@@ -14,11 +15,14 @@ from pyexpert_gates.baseline.matching import unparsable
 from pyexpert_gates.baseline.model import BASELINE_FILE, BASELINED_GATES, Baseline
 from pyexpert_gates.baseline.sources import ProjectSources
 from pyexpert_gates.baseline.store import read_baseline, write_baseline
-from pyexpert_gates.commands import Subparsers, add_project_argument, project_folder
+from pyexpert_gates.commands import Subparsers, add_project_argument, project_members
 from pyexpert_gates.config import load_config
 from pyexpert_gates.errors import GatesError, InputError
 from pyexpert_gates.gates.verdict import count
 from pyexpert_gates.models import GateName, Report, Status
+
+if TYPE_CHECKING:
+    from pyexpert_gates.workspace import Member
 
 _NOT_BASELINED = (GateName.PYTEST, GateName.CONFIG)
 
@@ -59,35 +63,49 @@ def run(args: argparse.Namespace) -> int:
     Raises:
         UsageError: The project folder or the interpreter does not exist.
     """
-    project = project_folder(args)
+    members = project_members(args)
+    several = len(members) > 1 or members[0].workspace is not None
+    reports = _run_gates(members, args.python, several=several)
+    for member, report in zip(members, reports, strict=True):
+        where = f"{member.path}: " if several else ""
+        _refuse_partial(report, where)
+    for member, report in zip(members, reports, strict=True):
+        project = member.path
+        baseline = record(report, project, threshold=load_config(project).docstring_coverage)
+        previous = _previous(project)
+        write_baseline(project, baseline)
+        heading = f"== project {project} ==\n" if several else ""
+        sys.stdout.write(heading + _recorded(baseline, previous))
+    return 0
+
+
+def _run_gates(members: "tuple[Member, ...]", python: str | None, *, several: bool) -> list[Report]:
+    """Run the static gates of every project, each in its own environment when there are several."""
     # The engine loads only when gates run, as for check.
     from pyexpert_gates.check.engine import check_project  # noqa: PLC0415 - loaded on use, see above
+    from pyexpert_gates.check.members import check_members  # noqa: PLC0415 - loaded on use, see above
     from pyexpert_gates.check.plan import Request  # noqa: PLC0415 - loaded on use, see above
     from pyexpert_gates.check.shortcuts import ShortcutOptions  # noqa: PLC0415 - loaded on use, see above
 
     # A baseline records what the gates find now, per-module coverage included, which the
     # result cache does not keep: every gate runs.
     request = Request(skip=tuple(_NOT_BASELINED), shortcuts=ShortcutOptions(use_cache=False))
-    report = check_project(project, request, python=args.python)
-    _refuse_partial(report)
-    baseline = record(report, project, threshold=load_config(project).docstring_coverage)
-    previous = _previous(project)
-    write_baseline(project, baseline)
-    sys.stdout.write(_recorded(baseline, previous))
-    return 0
+    if several:
+        return list(check_members(members, request, python=python, baselines=None))
+    return [check_project(members[0].path, request, python=python)]
 
 
-def _refuse_partial(report: Report) -> None:
+def _refuse_partial(report: Report, where: str = "") -> None:
     """Refuse to record a baseline that would miss findings the gates did not see."""
     broken = [gate for gate in report.gates if gate.status is Status.ERROR]
-    reasons = [f"the {gate.name} gate could not run: {gate.summary}" for gate in broken]
+    reasons = [f"{where}the {gate.name} gate could not run: {gate.summary}" for gate in broken]
     unreadable = sorted(
         {item.path for gate in report.gates for item in gate.diagnostics if unparsable(item)}
     )
     if unreadable:
         reasons.append(
-            f"{', '.join(unreadable)} cannot be parsed, which hides the file's other findings "
-            "(and stops mypy); fix the syntax or leave the file out of `paths`"
+            f"{where}{', '.join(unreadable)} cannot be parsed, which hides the file's other "
+            "findings (and stops mypy); fix the syntax or leave the file out of `paths`"
         )
     if reasons:
         message = f"{'; '.join(reasons)}. Nothing was written: fix that and run baseline again"

@@ -188,7 +188,7 @@ def _check_several(
     if args.nox:
         message = "--nox checks one project at a time: give a single --project, not a workspace"
         raise UsageError(message)
-    from pyexpert_gates.check.members import check_members  # noqa: PLC0415 - loaded on use, as above
+    from pyexpert_gates.check.members import Locking, check_members  # noqa: PLC0415 - loaded on use, as above
     from pyexpert_gates.check.plan import Request  # noqa: PLC0415 - loaded on use, as above
     from pyexpert_gates.check.shortcuts import ShortcutOptions  # noqa: PLC0415 - loaded on use, as above
 
@@ -199,7 +199,8 @@ def _check_several(
         shortcuts=ShortcutOptions(use_cache=not args.no_cache, changed_since=args.changed_since),
     )
     locked = is_locked(flag=args.locked, environ=os.environ)
-    reports = check_members(members, request, python=args.python, locked=locked)
+    baselines = Locking.LOCKED if locked else Locking.UNLOCKED
+    reports = check_members(members, request, python=args.python, baselines=baselines)
     several = Projects(reports=reports, where=Path.cwd())
     _publish(several if len(reports) > 1 else reports[0], destinations, args)
     return max(exit_code(report) for report in reports)

@@ -2,9 +2,11 @@
 
 import argparse
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pyexpert_gates.commands import Subparsers, add_project_argument
+from pyexpert_gates.commands import Subparsers, add_project_argument, project_members
 from pyexpert_gates.errors import UsageError
 from pyexpert_gates.gates.verdict import count
 from pyexpert_gates.init.merge import ChangeKind, toml_value
@@ -13,6 +15,10 @@ from pyexpert_gates.init.plan import FileMerge, InitPlan, plan_init
 from pyexpert_gates.init.state import STATE_FILE, render_state
 from pyexpert_gates.init.workflow import CI_PATHS, CiSystem, WorkflowFile, plan_workflow
 from pyexpert_gates.textfile import TextFile, unified_diff, write_atomic
+
+if TYPE_CHECKING:
+    from pyexpert_gates.init.tailor import PythonFloor
+    from pyexpert_gates.workspace import Member
 
 
 def add_parser(subparsers: Subparsers) -> None:
@@ -64,8 +70,20 @@ def _add_companions(parser: argparse.ArgumentParser) -> None:
     )
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _ProjectInit:
+    """What init will do to one project: its merges and its noxfile."""
+
+    project: Path
+    plan: InitPlan
+    noxfile: NoxfileEdit | None
+
+
 def run(args: argparse.Namespace) -> int:
-    """Run ``init`` with the parsed arguments.
+    """Run ``init`` with the parsed arguments, on every project it names.
+
+    Every project is planned before anything is written, so bad input in any of them leaves
+    every file untouched.
 
     Args:
         args: The parsed command line.
@@ -76,25 +94,59 @@ def run(args: argparse.Namespace) -> int:
     Raises:
         UsageError: ``--impact`` without ``--dry-run``.
     """
-    project = args.project.resolve()
     if args.impact and not args.dry_run:
         msg = "--impact goes with --dry-run: it shows what init would cost, and writes nothing"
         raise UsageError(msg)
-    plan = plan_init(project, args.preset, force=args.force)
+    members = project_members(args)
+    inits = [_plan_project(member.path.resolve(), args) for member in members]
     # Planned before anything is written: a workflow init must not replace stops it all.
-    workflow = plan_workflow(project, plan.floor, CiSystem(args.ci)) if args.ci else None
-    noxfile = plan_noxfile(project) if args.noxfile else None
-    for merge in plan.merges:
-        _report(merge, plan, dry_run=args.dry_run)
-    if noxfile is not None:
-        _report_noxfile(noxfile, project, dry_run=args.dry_run)
-    if workflow is not None:
+    workflows = _plan_workflows(members, inits, args.ci)
+    for init in inits:
+        if len(inits) > 1:
+            print(f"== project {init.project} ==")
+        _report_project(init, args)
+    for workflow in workflows:
         _report_workflow(workflow, dry_run=args.dry_run)
-    if args.impact:
-        _report_impact(project, plan)
     if not args.dry_run:
-        _write(project, plan, noxfile, workflow)
+        for init in inits:
+            _write(init.project, init.plan, init.noxfile)
+        _write_workflows(workflows)
     return 0
+
+
+def _plan_project(project: Path, args: argparse.Namespace) -> _ProjectInit:
+    """Plan init's merges and noxfile for one project."""
+    plan = plan_init(project, args.preset, force=args.force)
+    noxfile = plan_noxfile(project) if args.noxfile else None
+    return _ProjectInit(project=project, plan=plan, noxfile=noxfile)
+
+
+def _plan_workflows(
+    members: "tuple[Member, ...]", inits: list[_ProjectInit], ci: str | None
+) -> list[WorkflowFile]:
+    """The CI files: one at a workspace's root for its members, one per other project.
+
+    The root's CI file runs ``check`` at the root, which checks every member, on the oldest
+    Python any of them supports.
+    """
+    if ci is None:
+        return []
+    floors: dict[Path, PythonFloor] = {}
+    for member, init in zip(members, inits, strict=True):
+        root = (member.workspace or member.path).resolve()
+        floor = floors.get(root, init.plan.floor)
+        floors[root] = min(floor, init.plan.floor, key=lambda item: item.version)
+    return [plan_workflow(root, floor, CiSystem(ci)) for root, floor in floors.items()]
+
+
+def _report_project(init: _ProjectInit, args: argparse.Namespace) -> None:
+    """Print what init does to one project's files, and with --impact what it would cost."""
+    for merge in init.plan.merges:
+        _report(merge, init.plan, dry_run=args.dry_run)
+    if init.noxfile is not None:
+        _report_noxfile(init.noxfile, init.project, dry_run=args.dry_run)
+    if args.impact:
+        _report_impact(init.project, init.plan)
 
 
 def _report_impact(project: Path, plan: InitPlan) -> None:
@@ -121,19 +173,22 @@ def _report_impact(project: Path, plan: InitPlan) -> None:
         print(f"  not measured: {reason}")
 
 
-def _write(
-    project: Path, plan: InitPlan, noxfile: NoxfileEdit | None, workflow: WorkflowFile | None
-) -> None:
-    """Write every file init changes, each atomically."""
+def _write(project: Path, plan: InitPlan, noxfile: NoxfileEdit | None) -> None:
+    """Write every file init changes in one project, each atomically."""
     for merge in plan.merges:
         if merge.changed:
             write_atomic(project / merge.label, merge.new_text)
     if noxfile is not None and noxfile.changed and noxfile.new_text is not None:
         write_atomic(project / NOXFILE, noxfile.new_text)
-    if workflow is not None and workflow.changed:
-        workflow.file.path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(workflow.file.path, workflow.new_text)
     _record(project, plan)
+
+
+def _write_workflows(workflows: list[WorkflowFile]) -> None:
+    """Create each CI file init planned (it never replaces one)."""
+    for workflow in workflows:
+        if workflow.changed:
+            workflow.file.path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(workflow.file.path, workflow.new_text)
 
 
 def _record(project: Path, plan: InitPlan) -> None:

@@ -1,18 +1,23 @@
 """The config gate: the project's tool settings still meet its preset.
 
-It asks init's own planner what merging the preset would change. Every key the merge would add,
-every rule it would add to a list and every value of the project's that differs is a finding,
-unless ``[tool.pyexpert-gates.relaxations]`` records it with a reason. Settings that describe the
-project rather than the standard (target versions, paths, timeouts) are not compared.
+It asks init's own planner what merging the preset would change, for the project's own
+configuration and for each ruff configuration in a sub-folder that governs a checked file. Every
+key the merge would add, every rule it would add to a list and every value of the project's that
+differs is a finding, unless ``[tool.pyexpert-gates.relaxations]`` records it with a reason.
+Settings that describe the project rather than the standard (target versions, paths, timeouts)
+are not compared.
 """
 
+import dataclasses
 import re
 from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from pyexpert_gates.config import GatesConfig
 from pyexpert_gates.errors import GatesError
 from pyexpert_gates.gates.base import GateContext, GateOutcome
+from pyexpert_gates.gates.governing import nested_ruff_configs
 from pyexpert_gates.init.merge import ChangeKind, is_array, toml_value
 from pyexpert_gates.init.plan import FileMerge, plan_init
 from pyexpert_gates.init.targets import PYPROJECT
@@ -65,9 +70,10 @@ class ConfigGate:
         preset = config.preset or DEFAULT_PRESET
         try:
             plan = plan_init(context.project, preset, force=False)
+            drifts = [d for merge in plan.merges for d in _drifts(merge)]
+            drifts += _nested_drifts(context, preset)
         except GatesError as error:
             return GateOutcome(status=Status.ERROR, summary=error.message)
-        drifts = [d for merge in plan.merges for d in _drifts(merge)]
         findings = [d for d in drifts if not _relaxed(d.name, config.relaxations)]
         relaxed = len(drifts) - len(findings)
         diagnostics = tuple(_diagnostic(d) for d in findings)
@@ -80,13 +86,33 @@ CONFIG_GATE = ConfigGate()
 """The config gate."""
 
 
-def _drifts(merge: FileMerge) -> list[_Drift]:
-    """What merging the preset into one file would change, as drifts."""
+def _nested_drifts(context: GateContext, preset: str) -> list[_Drift]:
+    """The drifts of each ruff configuration in a sub-folder that governs a checked file.
+
+    Only ruff's settings count there: the other tools read the root's configuration alone. A
+    configuration that says ``extend`` inherits the keys it leaves out, so only what it sets
+    itself (a narrower rule list, a different value) can fall short.
+    """
+    drifts: list[_Drift] = []
+    for nested in nested_ruff_configs(context.project, context.paths):
+        plan = plan_init(context.project / nested.folder, preset, force=False)
+        inherited = frozenset({ChangeKind.ADD} if nested.extends else ())
+        drifts.extend(
+            dataclasses.replace(drift, file=f"{nested.folder}/{drift.file}")
+            for merge in plan.merges
+            for drift in _drifts(merge, skip=inherited)
+            if drift.name.startswith("tool.ruff.")
+        )
+    return drifts
+
+
+def _drifts(merge: FileMerge, skip: AbstractSet[ChangeKind] = frozenset()) -> list[_Drift]:
+    """What merging the preset into one file would change, as drifts; ``skip`` leaves kinds out."""
     prefix = () if merge.label == PYPROJECT else (merge.label.removeprefix(".").split(".")[0],)
     drifts: list[_Drift] = []
     for change in merge.plan.changes:
         name = _name((*prefix, *change.path))
-        if change.kind is ChangeKind.MOVE or _is_fact(name):
+        if change.kind is ChangeKind.MOVE or change.kind in skip or _is_fact(name):
             continue
         if change.kind is ChangeKind.EXTEND:
             missing = ", ".join(str(item) for item in _items(change.value))

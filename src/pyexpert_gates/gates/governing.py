@@ -1,0 +1,82 @@
+"""The ruff configurations below a project's root that govern files the project checks.
+
+ruff reads, for each file, the closest ``.ruff.toml``, ``ruff.toml`` or ``pyproject.toml`` with a
+``[tool.ruff]`` table. One in a sub-folder shadows the root's entirely, unless it says ``extend``
+and so inherits what it does not set itself. A sub-folder's weak configuration would make the
+ruff gate pass on rules that never ran, so the config gate checks each one that governs a checked
+file: those between a checked path and the root, and those inside a checked path.
+"""
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from pyexpert_gates.cache.inputs import files_under
+from pyexpert_gates.init.merge import Data, is_table
+from pyexpert_gates.textfile import read_toml
+
+RUFF_FILES = (".ruff.toml", "ruff.toml", "pyproject.toml")
+"""The files ruff reads its settings from, in the order it prefers them within one folder."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NestedRuffConfig:
+    """A ruff configuration in a sub-folder of the project.
+
+    Attributes:
+        folder: The sub-folder, relative to the project root, POSIX separators.
+        extends: True when it says ``extend``: settings it leaves out come from another file.
+    """
+
+    folder: str
+    extends: bool
+
+
+def nested_ruff_configs(project: Path, paths: tuple[str, ...]) -> tuple[NestedRuffConfig, ...]:
+    """Every ruff configuration below ``project`` that governs a file under ``paths``.
+
+    Args:
+        project: The project root.
+        paths: What the gates check, relative to the project.
+
+    Returns:
+        The configurations, sorted by folder.
+
+    Raises:
+        InputError: A configuration file cannot be read or parsed.
+    """
+    found: dict[str, NestedRuffConfig] = {}
+    for folder in sorted(set(_candidate_folders(project, paths))):
+        ruff = _ruff_table(project / folder)
+        if ruff is not None:
+            found[folder] = NestedRuffConfig(folder=folder, extends="extend" in ruff)
+    return tuple(found.values())
+
+
+def _candidate_folders(project: Path, paths: tuple[str, ...]) -> Iterator[str]:
+    """The sub-folders between each checked path and the root, and those that hold a config."""
+    for path in paths:
+        relative = PurePosixPath(path)
+        for folder in (relative, *relative.parents):
+            if folder != PurePosixPath() and (project / folder).is_dir():
+                yield folder.as_posix()
+    for name in files_under(project, paths):
+        file = PurePosixPath(name)
+        if file.name in RUFF_FILES and file.parent != PurePosixPath():
+            yield file.parent.as_posix()
+
+
+def _ruff_table(folder: Path) -> Data | None:
+    """The ruff settings of the file ruff reads in ``folder``; None when it has none."""
+    for name in RUFF_FILES:
+        path = folder / name
+        if not path.is_file():
+            continue
+        _, document = read_toml(path, str(path))
+        if name != "pyproject.toml":
+            return document
+        tool = document.get("tool")
+        ruff = tool.get("ruff") if is_table(tool) else None
+        if is_table(ruff):
+            return ruff
+    return None
