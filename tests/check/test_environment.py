@@ -3,7 +3,12 @@ from pathlib import Path
 
 import pytest
 
-from pyexpert_gates.check.interpreter import Interpreter, choose_interpreter, venv_python
+from pyexpert_gates.check.interpreter import (
+    Interpreter,
+    choose_interpreter,
+    choose_member_interpreter,
+    venv_python,
+)
 from pyexpert_gates.errors import UsageError
 
 
@@ -71,3 +76,38 @@ def test_running_interpreter_last(tmp_path: Path) -> None:
     assert chosen == Interpreter(
         path=Path(sys.executable), source="the interpreter running pyexpert-gates"
     )
+
+
+@pytest.mark.parametrize(
+    ("venvs", "chosen", "source"),
+    [
+        (("member", "workspace", "active"), "member", "the project's .venv"),
+        (("workspace", "active"), "workspace", "the workspace's .venv"),
+        (("active",), "active", "VIRTUAL_ENV"),
+    ],
+)
+def test_a_member_uses_its_venv_then_the_workspace_venv_then_the_active_one(
+    tmp_path: Path, venvs: tuple[str, ...], chosen: str, source: str
+) -> None:
+    folders = {
+        "member": tmp_path / "packages" / "a" / ".venv",
+        "workspace": tmp_path / ".venv",
+        "active": tmp_path / "active",
+    }
+    pythons = {name: make_venv(folders[name]) for name in venvs}
+    found = choose_member_interpreter(
+        project=tmp_path / "packages" / "a",
+        workspace=tmp_path,
+        override=None,
+        environ={"VIRTUAL_ENV": str(folders["active"])},
+    )
+    assert found == Interpreter(path=pythons[chosen], source=source)
+
+
+def test_python_flag_wins_for_a_member_too(tmp_path: Path) -> None:
+    given = make_venv(tmp_path / "given")
+    make_venv(tmp_path / "a" / ".venv")
+    found = choose_member_interpreter(
+        project=tmp_path / "a", workspace=tmp_path, override=str(given), environ={}
+    )
+    assert found == Interpreter(path=given, source="--python")
