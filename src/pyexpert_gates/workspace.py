@@ -56,6 +56,18 @@ def resolve_projects(named: Sequence[Path]) -> tuple[Member, ...]:
     return tuple(found.values())
 
 
+def several_projects(members: Sequence[Member]) -> bool:
+    """Whether a run acts on several projects: more than one, or the members of a workspace.
+
+    Args:
+        members: The projects of the run.
+
+    Returns:
+        True when each project gets a report of its own and its own environment.
+    """
+    return len(members) > 1 or any(member.workspace is not None for member in members)
+
+
 def workspace_members(root: Path) -> tuple[Member, ...]:
     """The members of the workspace at ``root``; none when ``root`` is not a workspace root.
 
@@ -69,8 +81,8 @@ def workspace_members(root: Path) -> tuple[Member, ...]:
         The members, in the order the file lists them, each once.
 
     Raises:
-        InputError: The ``pyproject.toml`` cannot be read or parsed.
-        ConfigError: Its list of members is malformed, names no folder, or leaves none.
+        ConfigError: Its list of members is malformed, names no folder, or leaves none (and,
+            from reading it, `InputError` when the file cannot be read or parsed).
     """
     path = root / PYPROJECT
     if not path.is_file():

@@ -147,19 +147,19 @@ def _report(plan: Plan, results: tuple[GateResult, ...], duration: float) -> Rep
 
 async def _together(
     plans: Sequence[Plan], folders: Sequence[Path], observer: GateObserver | None, jobs: int
-) -> list[tuple[GateResult, ...]]:
+) -> tuple[tuple[GateResult, ...], ...]:
     """Run every plan's gates at once, sharing ``jobs`` slots among them."""
     slots = asyncio.Semaphore(jobs)
     runs = (
         run_gates(plan, folder, observer, slots)
         for plan, folder in zip(plans, folders, strict=True)
     )
-    return list(await asyncio.gather(*runs))
+    return tuple(await asyncio.gather(*runs))
 
 
 async def _until_terminated(
-    gates: Coroutine[None, None, tuple[GateResult, ...]],
-) -> tuple[GateResult, ...]:
+    gates: Coroutine[None, None, tuple[tuple[GateResult, ...], ...]],
+) -> tuple[tuple[GateResult, ...], ...]:
     """Await ``gates``, cancelling them on SIGTERM as asyncio does on Ctrl-C.
 
     A CI system cancels a job with SIGTERM; the gates' processes run in sessions of their own,

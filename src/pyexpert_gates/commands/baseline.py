@@ -20,6 +20,7 @@ from pyexpert_gates.config import load_config
 from pyexpert_gates.errors import GatesError, InputError
 from pyexpert_gates.gates.verdict import count
 from pyexpert_gates.models import GateName, Report, Status
+from pyexpert_gates.workspace import several_projects
 
 if TYPE_CHECKING:
     from pyexpert_gates.workspace import Member
@@ -64,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
         UsageError: The project folder or the interpreter does not exist.
     """
     members = project_members(args)
-    several = len(members) > 1 or members[0].workspace is not None
+    several = several_projects(members)
     reports = _run_gates(members, args.python, several=several)
     for member, report in zip(members, reports, strict=True):
         where = f"{member.path}: " if several else ""

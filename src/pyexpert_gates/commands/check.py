@@ -22,8 +22,10 @@ from pyexpert_gates.report import FORMATS, require_supported
 from pyexpert_gates.report.destinations import Destination, pair_destinations
 from pyexpert_gates.report.projects import Projects
 from pyexpert_gates.report.publish import audience_of, publish
+from pyexpert_gates.workspace import several_projects
 
 if TYPE_CHECKING:
+    from pyexpert_gates.check.plan import Request
     from pyexpert_gates.workspace import Member
 
 EXIT_PASSED = 0
@@ -169,7 +171,7 @@ def run(args: argparse.Namespace) -> int:
     """
     destinations = _destinations(args)
     members = project_members(args)
-    if len(members) > 1 or members[0].workspace is not None:
+    if several_projects(members):
         return _check_several(members, args, destinations)
     project = members[0].path
     baseline = read_baseline(project)  # a damaged baseline stops the check before any gate runs
@@ -189,20 +191,13 @@ def _check_several(
         message = "--nox checks one project at a time: give a single --project, not a workspace"
         raise UsageError(message)
     from pyexpert_gates.check.members import Locking, check_members  # noqa: PLC0415 - loaded on use, as above
-    from pyexpert_gates.check.plan import Request  # noqa: PLC0415 - loaded on use, as above
-    from pyexpert_gates.check.shortcuts import ShortcutOptions  # noqa: PLC0415 - loaded on use, as above
 
-    request = Request(
-        gates=tuple(args.gates),
-        skip=tuple(args.skip),
-        timeout=args.timeout,
-        shortcuts=ShortcutOptions(use_cache=not args.no_cache, changed_since=args.changed_since),
-    )
+    request = _request(args)
     locked = is_locked(flag=args.locked, environ=os.environ)
     baselines = Locking.LOCKED if locked else Locking.UNLOCKED
     reports = check_members(members, request, python=args.python, baselines=baselines)
     several = Projects(reports=reports, where=Path.cwd())
-    _publish(several if len(reports) > 1 else reports[0], destinations, args)
+    _publish(several if len(reports) != 1 else reports[0], destinations, args)
     return max(exit_code(report) for report in reports)
 
 
@@ -219,17 +214,22 @@ def _check_here(project: Path, args: argparse.Namespace) -> Report:
     """Run the gates in this process's engine, with live progress on a terminal."""
     # The engine and every gate load only when a check runs, so --version and --help start fast.
     from pyexpert_gates.check.engine import check_project  # noqa: PLC0415 - loaded on use, see above
+
+    with _progress(args) as observer:
+        return check_project(project, _request(args), python=args.python, observer=observer)
+
+
+def _request(args: argparse.Namespace) -> "Request":
+    """What the command line asks of the engine, the same for every project."""
     from pyexpert_gates.check.plan import Request  # noqa: PLC0415 - loaded on use, see above
     from pyexpert_gates.check.shortcuts import ShortcutOptions  # noqa: PLC0415 - loaded on use, see above
 
-    request = Request(
+    return Request(
         gates=tuple(args.gates),
         skip=tuple(args.skip),
         timeout=args.timeout,
         shortcuts=ShortcutOptions(use_cache=not args.no_cache, changed_since=args.changed_since),
     )
-    with _progress(args) as observer:
-        return check_project(project, request, python=args.python, observer=observer)
 
 
 @contextlib.contextmanager
