@@ -90,3 +90,16 @@ def test_a_broken_sub_project_config_is_an_error_not_a_pass(monorepo: Path) -> N
     outcome = evaluate(monorepo)
     assert outcome.status is Status.ERROR
     assert "ruff.toml" in outcome.summary
+
+
+def test_init_says_which_sub_folder_shadows_the_root_settings(
+    monorepo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    append(monorepo / "packages" / "b" / "pyproject.toml", WEAK)
+    append(monorepo / "packages" / "a" / "pyproject.toml", '\n[tool.ruff]\nextend = "../../x"\n')
+    capsys.readouterr()
+    assert main(["init", "--project", str(monorepo), "--no-noxfile"]) == 0
+    notes = [line for line in capsys.readouterr().out.splitlines() if "govern" in line]
+    assert len(notes) == 1
+    assert notes[0].startswith("packages/b: its own ruff settings govern the files checked there")
+    assert 'extend = "../../pyproject.toml"' in notes[0]

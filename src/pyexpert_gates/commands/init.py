@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pyexpert_gates.commands import Subparsers, add_project_argument, project_members
-from pyexpert_gates.errors import UsageError
+from pyexpert_gates.config import load_config
+from pyexpert_gates.errors import GatesError, UsageError
 from pyexpert_gates.gates.verdict import count
 from pyexpert_gates.init.merge import ChangeKind, toml_value
 from pyexpert_gates.init.noxfile import CALL_LINE, IMPORT_LINE, NOXFILE, NoxfileEdit, plan_noxfile
@@ -74,6 +75,7 @@ def _add_companions(parser: argparse.ArgumentParser) -> None:
 class _ProjectInit:
     """What init will do to one project: its merges and its noxfile."""
 
+    label: str
     project: Path
     plan: InitPlan
     noxfile: NoxfileEdit | None
@@ -98,12 +100,12 @@ def run(args: argparse.Namespace) -> int:
         msg = "--impact goes with --dry-run: it shows what init would cost, and writes nothing"
         raise UsageError(msg)
     members = project_members(args)
-    inits = [_plan_project(member.path.resolve(), args) for member in members]
+    inits = [_plan_project(member.path, args) for member in members]
     # Planned before anything is written: a workflow init must not replace stops it all.
     workflows = _plan_workflows(members, inits, args.ci)
     for init in inits:
         if len(inits) > 1:
-            print(f"== project {init.project} ==")
+            print(f"== project {init.label} ==")
         _report_project(init, args)
     for workflow in workflows:
         _report_workflow(workflow, dry_run=args.dry_run)
@@ -116,9 +118,10 @@ def run(args: argparse.Namespace) -> int:
 
 def _plan_project(project: Path, args: argparse.Namespace) -> _ProjectInit:
     """Plan init's merges and noxfile for one project."""
-    plan = plan_init(project, args.preset, force=args.force)
-    noxfile = plan_noxfile(project) if args.noxfile else None
-    return _ProjectInit(project=project, plan=plan, noxfile=noxfile)
+    folder = project.resolve()
+    plan = plan_init(folder, args.preset, force=args.force)
+    noxfile = plan_noxfile(folder) if args.noxfile else None
+    return _ProjectInit(label=str(project), project=folder, plan=plan, noxfile=noxfile)
 
 
 def _plan_workflows(
@@ -145,8 +148,31 @@ def _report_project(init: _ProjectInit, args: argparse.Namespace) -> None:
         _report(merge, init.plan, dry_run=args.dry_run)
     if init.noxfile is not None:
         _report_noxfile(init.noxfile, init.project, dry_run=args.dry_run)
+    _report_shadowing(init.project)
     if args.impact:
         _report_impact(init.project, init.plan)
+
+
+def _report_shadowing(project: Path) -> None:
+    """Say which sub-folder's own ruff settings shadow the ones init merges at the root."""
+    # Loaded on use: finding the checked paths needs check's planner.
+    from pyexpert_gates.check.plan import resolve_paths  # noqa: PLC0415 - loaded on use, see above
+    from pyexpert_gates.gates.governing import nested_ruff_configs  # noqa: PLC0415 - loaded on use, see above
+
+    try:
+        paths = resolve_paths(project, load_config(project))
+        nested = nested_ruff_configs(project, paths)
+    except GatesError:
+        return  # check reports the configuration that cannot be read, with its reason
+    for config in nested:
+        if not config.extends:
+            up = "/".join([".."] * len(Path(config.folder).parts))
+            print(
+                f"{config.folder}: its own ruff settings govern the files checked there instead "
+                "of these; the config gate checks them against the preset. List the folder in "
+                "[tool.pyexpert-gates] projects so that init merges the preset into it, or add "
+                f'extend = "{up}/pyproject.toml" to its ruff settings'
+            )
 
 
 def _report_impact(project: Path, plan: InitPlan) -> None:
