@@ -181,3 +181,24 @@ def test_baseline_at_the_root_records_each_member_s_findings(workspace: Path) ->
         assert (workspace / "packages" / name / ".pyexpert-gates" / "baseline.json").is_file()
     code, _ = check("--gate", "ruff", "--gate", "mypy", "--locked")
     assert code == 0
+
+
+def test_the_result_cache_keys_each_member_on_its_own_files(workspace: Path) -> None:
+    check("--gate", "ruff", "--gate", "expert")
+    module = workspace / "packages" / "beta" / "src" / "calc" / "__init__.py"
+    module.write_text(module.read_text() + "\nimport os\n")
+    code, document = check("--gate", "ruff", "--gate", "expert")
+    found = projects(document)
+    assert code == 1
+    cached = {
+        (name, gate): entry["cached"]
+        for name, report in found.items()
+        for gate, entry in gates_of(report).items()
+    }
+    assert cached == {
+        ("alpha", "ruff"): True,
+        ("alpha", "expert"): True,
+        ("beta", "ruff"): False,
+        ("beta", "expert"): False,
+    }
+    assert (workspace / "packages" / "alpha" / ".pyexpert-gates" / "cache").is_dir()
