@@ -43,7 +43,8 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     write_files(root, {"pyproject.toml": ROOT})
     for name in ("alpha", "beta"):
         write_files(root / "packages" / name, CLEAN)
-    (root / "packages" / "beta" / "pyproject.toml").write_text(CLEAN["pyproject.toml"] + WEAK)
+    beta = CLEAN["pyproject.toml"].replace('name = "calc"', 'name = "calc-beta"') + WEAK
+    (root / "packages" / "beta" / "pyproject.toml").write_text(beta)
     member_venv(root / "packages" / "alpha" / ".venv")
     assert main(["init", "--project", str(root), "--no-noxfile"]) == 0
     return root
@@ -111,7 +112,7 @@ def test_a_strict_only_fault_in_either_member_is_found(workspace: Path, member: 
 
 def test_a_member_config_weaker_than_the_preset_is_a_config_finding(workspace: Path) -> None:
     pyproject = workspace / "packages" / "beta" / "pyproject.toml"
-    pyproject.write_text(CLEAN["pyproject.toml"] + WEAK)
+    pyproject.write_text(CLEAN["pyproject.toml"].replace('"calc"', '"calc-beta"') + WEAK)
     module = workspace / "packages" / "beta" / "src" / "calc" / "__init__.py"
     module.write_text(module.read_text() + UNTYPED)
     code, document = check("--gate", "ruff", "--gate", "config")

@@ -2,6 +2,7 @@
 
 import json
 from pathlib import Path
+from typing import cast
 
 import pytest
 
@@ -11,7 +12,7 @@ from pyexpert_gates.nox.check import gate_result, noxfile_text
 from pyexpert_gates.nox.reports import gate_from_report, session_outcomes
 from pyexpert_gates.process import ProcessFailure, ProcessOutput
 from pyexpert_gates.report.json import render_json
-from tests.check.projects import check_json, findings, gates_of
+from tests.check.projects import check_json, edit, findings, gates_of
 
 from .support import nox_project
 
@@ -114,3 +115,25 @@ def test_a_gate_without_a_report_is_an_error_that_says_why(
 ) -> None:
     result = gate_result(GateName.RUFF, tmp_path, output)
     assert (result.status, result.summary) == (Status.ERROR, summary)
+
+
+def test_check_through_nox_checks_every_member_of_a_workspace(tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    nox_project(root / "packages" / "clean")
+    nox_project(root / "packages" / "faulty", faulty=True)
+    # uv, which installs each member, wants the members of a workspace named apart.
+    edit(root / "packages" / "faulty" / "pyproject.toml", 'name = "calc"', 'name = "calc-faulty"')
+    (root / "pyproject.toml").write_text('[tool.uv.workspace]\nmembers = ["packages/*"]\n')
+    output = tmp_path / "report.json"
+    code = main([
+        "check", "--project", str(root), "--nox", "--gate", "ruff",
+        "--format", "json", "--output", str(output),
+    ])  # fmt: skip
+    document = json.loads(output.read_text(encoding="utf-8"))
+    found = {Path(report["project"]).name: report for report in document["projects"]}
+    assert code == 1
+    assert gates_of(found["clean"])["ruff"]["status"] == "passed"
+    faulty = gates_of(found["faulty"])["ruff"]
+    assert [code for _, _, code in findings(faulty)] == ["F841"]
+    command = cast("list[str]", faulty["command"])
+    assert command[0].startswith(str(root / "packages" / "faulty" / ".nox"))

@@ -67,11 +67,37 @@ def check_members(
         if isinstance(item, Report):
             reports.append(item)
             continue
-        report = next(ran)
-        if item.baseline is not None and baselines is not None:
-            locked = baselines is Locking.LOCKED
-            report = apply_to_check(report, item.baseline, project=item.member.path, locked=locked)
-        reports.append(report)
+        reports.append(_judged(next(ran), item.baseline, item.member.path, baselines))
+    return tuple(reports)
+
+
+def check_members_with_nox(
+    members: Sequence[Member], request: Request, *, baselines: Locking | None
+) -> tuple[Report, ...]:
+    """Check every project of ``members`` through nox, one project after another.
+
+    Each project's gates run in parallel nox sessions of their own, isolated as ``--nox`` is.
+
+    Args:
+        members: The projects, in the order they are reported.
+        request: The ``--gate``, ``--skip`` and ``--timeout`` arguments.
+        baselines: How each project's baseline judges its report; None to leave them out.
+
+    Returns:
+        One report per project, in order; a project that cannot be checked is its own error.
+    """
+    # nox loads only for --nox, as the command's own path does.
+    from pyexpert_gates.nox.check import check_with_nox  # noqa: PLC0415 - loaded on use, see above
+
+    reports: list[Report] = []
+    for member in members:
+        try:
+            baseline = None if baselines is None else read_baseline(member.path)
+            report = check_with_nox(member.path, request)
+        except (ConfigError, InputError) as error:
+            reports.append(cannot_check(member.path, error.message))
+            continue
+        reports.append(_judged(report, baseline, member.path, baselines))
     return tuple(reports)
 
 
@@ -101,6 +127,15 @@ def _prepare(
             python=str(plan.interpreter.path),
         )
     return _Ready(member=member, plan=plan, baseline=baseline)
+
+
+def _judged(
+    report: Report, baseline: Baseline | None, project: Path, baselines: Locking | None
+) -> Report:
+    """``report`` judged by the project's baseline, when it has one and baselines apply."""
+    if baseline is None or baselines is None:
+        return report
+    return apply_to_check(report, baseline, project=project, locked=baselines is Locking.LOCKED)
 
 
 def cannot_check(project: Path, reason: str) -> Report:

@@ -187,15 +187,19 @@ def _check_several(
     members: "tuple[Member, ...]", args: argparse.Namespace, destinations: tuple[Destination, ...]
 ) -> int:
     """Check a workspace's members or several projects in one run; exit with the worst code."""
-    if args.nox:
-        message = "--nox checks one project at a time: give a single --project, not a workspace"
-        raise UsageError(message)
-    from pyexpert_gates.check.members import Locking, check_members  # noqa: PLC0415 - loaded on use, as above
+    from pyexpert_gates.check.members import (  # noqa: PLC0415 - loaded on use, as above
+        Locking,
+        check_members,
+        check_members_with_nox,
+    )
 
-    request = _request(args)
     locked = is_locked(flag=args.locked, environ=os.environ)
     baselines = Locking.LOCKED if locked else Locking.UNLOCKED
-    reports = check_members(members, request, python=args.python, baselines=baselines)
+    if args.nox:
+        _refuse_with_nox(args)
+        reports = check_members_with_nox(members, _request(args), baselines=baselines)
+    else:
+        reports = check_members(members, _request(args), python=args.python, baselines=baselines)
     several = Projects(reports=reports, where=Path.cwd())
     _publish(several if len(reports) != 1 else reports[0], destinations, args)
     return max(exit_code(report) for report in reports)
@@ -247,6 +251,16 @@ def _progress(args: argparse.Namespace) -> Generator[GateObserver | None]:
 
 def _check_with_nox(project: Path, args: argparse.Namespace) -> Report:
     """Run the gates through nox, each in an isolated environment of its own."""
+    _refuse_with_nox(args)
+    from pyexpert_gates.check.plan import Request  # noqa: PLC0415 - loaded on use, as above
+    from pyexpert_gates.nox.check import check_with_nox  # noqa: PLC0415 - loaded on use, as above
+
+    request = Request(gates=tuple(args.gates), skip=tuple(args.skip), timeout=args.timeout)
+    return check_with_nox(project, request)
+
+
+def _refuse_with_nox(args: argparse.Namespace) -> None:
+    """Refuse the options that --nox cannot honour."""
     for flag, value in (("--python", args.python), ("--changed-since", args.changed_since)):
         if value is not None:
             message = (
@@ -254,11 +268,6 @@ def _check_with_nox(project: Path, args: argparse.Namespace) -> Report:
                 "the fresh environments it installs"
             )
             raise UsageError(message)
-    from pyexpert_gates.check.plan import Request  # noqa: PLC0415 - loaded on use, as above
-    from pyexpert_gates.nox.check import check_with_nox  # noqa: PLC0415 - loaded on use, as above
-
-    request = Request(gates=tuple(args.gates), skip=tuple(args.skip), timeout=args.timeout)
-    return check_with_nox(project, request)
 
 
 def exit_code(report: Report) -> int:
