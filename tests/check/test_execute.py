@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from pyexpert_gates.check.engine import run_plan
+from pyexpert_gates.check.engine import run_plan, run_plans
 from pyexpert_gates.models import Diagnostic, GateName, GateResult, Status
 
 from .standins import PythonGate, ScriptGate, plan_of
@@ -101,3 +101,23 @@ def test_finding_paths_become_relative_posix(tmp_path: Path) -> None:
             ),
         ),
     )
+
+
+@pytest.mark.parametrize(("jobs", "overlap"), [(2, True), (1, False)])
+def test_the_gates_of_several_projects_share_one_job_limit(
+    tmp_path: Path, jobs: int, *, overlap: bool
+) -> None:
+    folders = [tmp_path / "a", tmp_path / "b"]
+    for folder in folders:
+        folder.mkdir()
+    plans = [
+        plan_of(folder, PythonGate(name=GateName.EXPERT, seconds=1), jobs=jobs)
+        for folder in folders
+    ]
+    started = time.monotonic()
+    reports = run_plans(plans)
+    elapsed = time.monotonic() - started
+    assert [report.project for report in reports] == [str(folder) for folder in folders]
+    assert all(report.passed for report in reports)
+    # The two projects' gates overlap when two jobs are free, and wait for each other with one.
+    assert (elapsed < 1.9) is overlap
