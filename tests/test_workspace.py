@@ -123,3 +123,10 @@ def test_a_single_project_command_refuses_several(tmp_path: Path) -> None:
     )
     with pytest.raises(UsageError, match="acts on one project"):
         project_folder(args)
+
+
+def test_finding_members_reads_only_the_projects_setting(tmp_path: Path) -> None:
+    # The rest of the table is checked when each project is acted on, by the command itself.
+    write_root(tmp_path, "[tool.pyexpert-gates]\nunknown-key = 1\n")
+    assert workspace_members(tmp_path) == ()
+    assert resolve_projects([tmp_path]) == (Member(path=tmp_path),)

@@ -138,6 +138,25 @@ def config_from_document(document: Mapping[str, object], *, origin: str) -> Gate
     return _build(table, _project_name(document))
 
 
+def workspace_projects(document: Mapping[str, object], *, origin: str) -> tuple[str, ...] | None:
+    """The ``projects`` setting alone, for finding a workspace's members.
+
+    The rest of the table is read, and checked, when each project is acted on.
+
+    Args:
+        document: The parsed pyproject.toml.
+        origin: The file's name, for messages.
+
+    Returns:
+        The member folders or globs, or None when the setting is absent.
+
+    Raises:
+        ConfigError: The setting is not a list of paths inside the project.
+    """
+    table = _Table(values=_tool_table(document, origin), origin=origin, section=SECTION)
+    return _inside_paths(table, "projects")
+
+
 def _tool_table(document: Mapping[str, object], origin: str) -> Mapping[str, object]:
     """The ``[tool.pyexpert-gates]`` table of ``document``, empty when there is none."""
     tool = document.get("tool")

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pyexpert_gates.config import config_from_document
+from pyexpert_gates.config import workspace_projects
 from pyexpert_gates.errors import ConfigError, UsageError
 from pyexpert_gates.init.merge import Data, is_array, is_table
 from pyexpert_gates.textfile import read_toml
@@ -88,7 +88,7 @@ def workspace_members(root: Path) -> tuple[Member, ...]:
     if not path.is_file():
         return ()
     _, document = read_toml(path, str(path))
-    own = config_from_document(document, origin=str(path)).projects
+    own = workspace_projects(document, origin=str(path))
     if own is not None:
         key = "[tool.pyexpert-gates] projects"
         folders = _expand(root, own, origin=f"{path}: {key}")
