@@ -108,3 +108,8 @@ def test_publish_writes_the_projects_document_and_the_grouped_summary(tmp_path: 
     ]
     assert "== project packages/api ==" in stdout.getvalue()
     assert f"report written to {output}" in stdout.getvalue()
+
+
+def test_quiet_text_says_nothing_when_every_project_passed() -> None:
+    both = Projects(reports=(PASSING, PASSING), where=WHERE)
+    assert render_projects(both, "text", options=TextOptions(quiet=True)) == ""

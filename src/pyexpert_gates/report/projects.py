@@ -76,8 +76,11 @@ def render_projects_text(projects: Projects, options: TextOptions, *, summary: b
         summary: True for each project's summary table only.
 
     Returns:
-        The text, ending with a newline.
+        The text, ending with a newline; empty when quiet and every project passed.
     """
+    failing = [report for report in projects.reports if not report.passed]
+    if options.quiet and not failing:
+        return ""  # as for one project: quiet says nothing when everything passed
     blocks: list[str] = []
     for report in projects.reports:
         shown = _prefixed(report, projects.where)
@@ -88,7 +91,6 @@ def render_projects_text(projects: Projects, options: TextOptions, *, summary: b
         )
         if text or not options.quiet:
             blocks.append(f"== project {project_label(report, projects.where)} ==\n{text}")
-    failing = [report for report in projects.reports if not report.passed]
     verdict = (
         f"{len(projects.reports)} projects: all passed"
         if not failing
