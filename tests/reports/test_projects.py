@@ -113,3 +113,13 @@ def test_publish_writes_the_projects_document_and_the_grouped_summary(tmp_path: 
 def test_quiet_text_says_nothing_when_every_project_passed() -> None:
     both = Projects(reports=(PASSING, PASSING), where=WHERE)
     assert render_projects(both, "text", options=TextOptions(quiet=True)) == ""
+
+
+def test_sarif_gives_each_project_s_runs_a_category_of_their_own() -> None:
+    document = json.loads(render_projects(PROJECTS, "sarif"))
+    categories = [run["automationDetails"]["id"] for run in document["runs"]]
+    assert len(categories) == len(set(categories))
+    assert "pyexpert-gates/packages/core/ruff/" in categories
+    assert "pyexpert-gates/packages/api/ruff/" in categories
+    roots = {run["originalUriBaseIds"]["%SRCROOT%"]["uri"] for run in document["runs"]}
+    assert roots == {"file:///work/repo/"}

@@ -15,6 +15,7 @@ from pathlib import Path
 from pyexpert_gates.models import Diagnostic, GateResult, ModuleCoverage, Report
 from pyexpert_gates.report import Checkout, TextOptions, render, render_summary, render_text
 from pyexpert_gates.report.json import VERSION, report_document
+from pyexpert_gates.report.sarif import render_sarif_runs, sarif_runs
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -63,6 +64,8 @@ def render_projects(
             return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
         case "text":
             return render_projects_text(projects, options or TextOptions())
+        case "sarif":
+            return _sarif(projects)
         case _:
             return render(combined(projects), output_format, options=options, checkout=checkout)
 
@@ -98,6 +101,20 @@ def render_projects_text(projects: Projects, options: TextOptions, *, summary: b
         + ", ".join(project_label(report, projects.where) for report in failing)
     )
     return "\n".join([*blocks, verdict]) + "\n"
+
+
+def _sarif(projects: Projects) -> str:
+    """One SARIF log with each project's runs, each run's category naming its project.
+
+    Code scanning keeps one analysis per category, so two projects' ruff runs must not share
+    ``pyexpert-gates/ruff/``: each becomes ``pyexpert-gates/<project>/ruff/``.
+    """
+    runs: list[dict[str, object]] = []
+    for report in projects.reports:
+        label = project_label(report, projects.where)
+        shown = dataclasses.replace(_prefixed(report, projects.where), project=str(projects.where))
+        runs.extend(sarif_runs(shown, category="" if label == "." else f"{label}/"))
+    return render_sarif_runs(runs)
 
 
 def combined(projects: Projects) -> Report:

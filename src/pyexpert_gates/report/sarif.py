@@ -26,13 +26,40 @@ def render_sarif(report: Report) -> str:
     Returns:
         The JSON document, ending with a newline.
     """
-    root = Path(report.project).as_uri().rstrip("/") + "/"
-    runs = [_run(gate, root) for gate in report.gates if gate.status is not Status.SKIPPED]
+    return render_sarif_runs(sarif_runs(report))
+
+
+def render_sarif_runs(runs: list[dict[str, object]]) -> str:
+    """One SARIF 2.1.0 log of ``runs``.
+
+    Args:
+        runs: The runs, as `sarif_runs` makes them.
+
+    Returns:
+        The JSON document, ending with a newline.
+    """
     document = {"$schema": SCHEMA, "version": VERSION, "runs": runs}
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
-def _run(gate: GateResult, root: str) -> dict[str, object]:
+def sarif_runs(report: Report, category: str = "") -> list[dict[str, object]]:
+    """One run per gate of ``report`` that was not skipped.
+
+    Args:
+        report: The outcome of a ``check``; paths are relative to its project.
+        category: What leads each run's automation category after ``pyexpert-gates/``, such
+            as a project's folder followed by ``/``; empty for none.
+
+    Returns:
+        The runs.
+    """
+    root = Path(report.project).as_uri().rstrip("/") + "/"
+    return [
+        _run(gate, root, category) for gate in report.gates if gate.status is not Status.SKIPPED
+    ]
+
+
+def _run(gate: GateResult, root: str, category: str) -> dict[str, object]:
     """One gate's run: its tool and rules, how it ran, and its results."""
     tool = TOOLS[gate.name]
     rules = _rules(gate)
@@ -43,7 +70,7 @@ def _run(gate: GateResult, root: str) -> dict[str, object]:
     index = {doc.code: position for position, doc in enumerate(rules)}
     return {
         "tool": {"driver": driver},
-        "automationDetails": {"id": f"pyexpert-gates/{gate.name}/"},
+        "automationDetails": {"id": f"pyexpert-gates/{category}{gate.name}/"},
         "invocations": [_invocation(gate)],
         "originalUriBaseIds": {SOURCE_ROOT: {"uri": root}},
         "columnKind": "unicodeCodePoints",
