@@ -17,6 +17,7 @@ examples:
   pyexpert-gates init --project ../api     work on another project
   pyexpert-gates check                     run every gate concurrently
   pyexpert-gates check --gate mypy --format json
+  pyexpert-gates check --project api --project web   several projects, one report
   pyexpert-gates baseline                  accept today's findings; check fails only on new ones
   pyexpert-gates check --locked            in CI: never rewrite the baseline, fail if it is stale
   pyexpert-gates presets --changes         the installed presets and what each version changed
