@@ -11,6 +11,7 @@ import json
 import os
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,11 +65,19 @@ REPORTS = {
     "gitlab": "report.codequality.json",
     "text": "report.txt",
 }
-_DURATIONS = (
+_DURATIONS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     (re.compile(r'"(duration_s|durationSeconds)": [0-9.]+'), r'"\1": 0.0'),
     (re.compile(r'time="[0-9.]+"'), 'time="0.000"'),
-    (re.compile(r"\b[0-9]+\.[0-9]{2}( ?s)\b"), r"0.00\1"),
+    (re.compile(r" *\b[0-9]+\.[0-9]{2}( ?s)\b"), lambda match: zero_duration(match[0], match[1])),
 )
+
+
+def zero_duration(text: str, unit: str) -> str:
+    """A duration as 0.00, right-aligned in its table column as wide as it was."""
+    body = f"0.00{unit}"
+    lead = text[: len(text) - len(text.lstrip(" "))]
+    # Two spaces or more align a column, where a slow gate's longer time took spaces away.
+    return body.rjust(len(text)) if len(lead) > 1 else lead + body
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
