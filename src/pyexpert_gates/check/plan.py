@@ -17,12 +17,9 @@ from pyexpert_gates.config import GatesConfig
 from pyexpert_gates.errors import ConfigError, UsageError
 from pyexpert_gates.gates.base import CommandGate
 from pyexpert_gates.gates.inprocess import InProcessGate
-from pyexpert_gates.models import GateName
+from pyexpert_gates.models import GATE_TRAITS, GateName
 
 Gate: TypeAlias = CommandGate | InProcessGate
-
-SLOW_FIRST = (GateName.PYRIGHT, GateName.MYPY, GateName.PYTEST)
-"""Gates that usually take longest; they start first so short gates fill the spare jobs."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -229,8 +226,7 @@ def _gate_names(names: Sequence[str], flag: str) -> tuple[GateName, ...]:
 
 def _slow_first(names: tuple[GateName, ...]) -> tuple[GateName, ...]:
     """``names`` with the usually slow gates first, otherwise in gate order."""
-    order = (*SLOW_FIRST, *GateName)
-    return tuple(sorted(names, key=order.index))
+    return tuple(sorted(names, key=lambda name: -GATE_TRAITS[name].weight))
 
 
 def _planned(

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Generic, TypeVar
 
 from pyexpert_gates.cache.inputs import (
-    WHOLE_PROGRAM,
     ContentDigests,
     config_files,
     engine_digest,
@@ -27,11 +26,11 @@ from pyexpert_gates.cache.inputs import (
 )
 from pyexpert_gates.cache.key import KeyParts, cache_key
 from pyexpert_gates.cache.store import CACHE_FOLDER, ResultCache, ignore_in_git
-from pyexpert_gates.check.changed_files import FILE_LEVEL, changed_files, limit_paths
+from pyexpert_gates.check.changed_files import changed_files, limit_paths
 from pyexpert_gates.check.distributions import Installed, keep_file, probe_installed
 from pyexpert_gates.gates.base import GateContext
 from pyexpert_gates.gates.pytest_xdist import allows_xdist
-from pyexpert_gates.models import GateName, GateResult, Status
+from pyexpert_gates.models import GATE_TRAITS, GateName, GateResult, Reach, Status
 
 _Value = TypeVar("_Value")
 
@@ -170,14 +169,14 @@ class Shortcuts:
 
     def _limited(self, name: GateName, context: GateContext) -> tuple[str, ...] | None:
         """The files a file-level gate is limited to, or None when it checks all its paths."""
-        if self.changed is None or name not in FILE_LEVEL:
+        if self.changed is None or not GATE_TRAITS[name].limited_by_changed_since:
             return None
         return limit_paths(self.changed, context.paths, context.project)
 
     async def _key(self, name: GateName, context: GateContext) -> str | None:
         """The gate's cache key, or None when the environment cannot be known."""
         environment = ""
-        if name in WHOLE_PROGRAM:
+        if GATE_TRAITS[name].reach is Reach.PROGRAM:
             installed = await self._installed(context)
             if installed is None:
                 return None
@@ -197,13 +196,14 @@ class Shortcuts:
     async def _files(self, name: GateName, context: GateContext) -> list[str]:
         """The files the gate reads (see `pyexpert_gates.cache.inputs`)."""
         configs = config_files(context.project)
-        if name is GateName.CONFIG:
-            return configs
-        under = list(files_under(context.project, context.paths))
-        if name not in WHOLE_PROGRAM:
-            return [*configs, *under]
-        everything = await self.files.get(lambda: project_files(context.project))
-        return [*configs, *under, *everything]
+        match GATE_TRAITS[name].reach:
+            case Reach.CONFIGURATION:
+                return configs
+            case Reach.FILE:
+                return [*configs, *files_under(context.project, context.paths)]
+            case Reach.PROGRAM:
+                everything = await self.files.get(lambda: project_files(context.project))
+                return [*configs, *files_under(context.project, context.paths), *everything]
 
     async def _installed(self, context: GateContext) -> Installed | None:
         """The probe of the project's environment, run once per run."""
