@@ -11,7 +11,8 @@ from pathlib import Path, PurePosixPath
 
 from pyexpert_gates.errors import UsageError
 from pyexpert_gates.gates.expert import SOURCE_SUFFIXES, skipped_folder
-from pyexpert_gates.process import Command, ProcessFailure, ProcessOutput, run_command
+from pyexpert_gates.invocation import Command, ProcessFailure, ProcessOutput
+from pyexpert_gates.process import run_command
 
 GIT_TIME_LIMIT_S = 60.0
 

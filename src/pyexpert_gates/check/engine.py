@@ -29,8 +29,9 @@ from pyexpert_gates.gates.drift import CONFIG_GATE
 from pyexpert_gates.gates.expert import EXPERT_GATE
 from pyexpert_gates.gates.inprocess import InProcessGate
 from pyexpert_gates.gates.paths import relative_path
+from pyexpert_gates.invocation import Command, ProcessFailure, ProcessOutput
 from pyexpert_gates.models import Diagnostic, GateName, GateResult, Report, Status
-from pyexpert_gates.process import Command, ProcessFailure, ProcessOutput, run_command
+from pyexpert_gates.process import run_command
 
 EXIT_TERMINATED = 128 + signal.SIGTERM
 """The exit code after SIGTERM, as shells report a process the signal ended."""
