@@ -11,6 +11,7 @@ CONTRACTS = (
     "init never imports check",
     "the process module imports no gate",
     "the domain starts no process",
+    "a check request is light to import",
 )
 
 

@@ -19,7 +19,8 @@ from pathlib import Path
 
 from pyexpert_gates.check.interpreter import choose_interpreter
 from pyexpert_gates.check.observer import AnnouncedJob, GateObserver
-from pyexpert_gates.check.plan import Gate, Plan, PlannedGate, Request, make_plan
+from pyexpert_gates.check.plan import Gate, Plan, PlannedGate, make_plan
+from pyexpert_gates.check.request import Request
 from pyexpert_gates.check.shortcuts import make_shortcuts
 from pyexpert_gates.config import load_config
 from pyexpert_gates.errors import GatesError

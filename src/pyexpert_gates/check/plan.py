@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import TypeAlias
 
 from pyexpert_gates.check.interpreter import Interpreter
-from pyexpert_gates.check.shortcuts import ShortcutOptions, Shortcuts
+from pyexpert_gates.check.request import Request
+from pyexpert_gates.check.shortcuts import Shortcuts
 from pyexpert_gates.config import GatesConfig
 from pyexpert_gates.errors import ConfigError, UsageError
 from pyexpert_gates.gates.base import CommandGate
@@ -20,23 +21,6 @@ from pyexpert_gates.gates.inprocess import InProcessGate
 from pyexpert_gates.models import GATE_TRAITS, GateName
 
 Gate: TypeAlias = CommandGate | InProcessGate
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Request:
-    """What the command line asks of ``check``.
-
-    Attributes:
-        gates: The ``--gate`` names, in the order given; empty for the configured gates.
-        skip: The ``--skip`` names.
-        timeout: The ``--timeout`` seconds, overriding every configured timeout; None if absent.
-        shortcuts: ``--no-cache`` and ``--changed-since``.
-    """
-
-    gates: tuple[str, ...] = ()
-    skip: tuple[str, ...] = ()
-    timeout: float | None = None
-    shortcuts: ShortcutOptions = field(default_factory=ShortcutOptions)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

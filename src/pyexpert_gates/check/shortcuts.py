@@ -28,24 +28,12 @@ from pyexpert_gates.cache.key import KeyParts, cache_key
 from pyexpert_gates.cache.store import CACHE_FOLDER, ResultCache, ignore_in_git
 from pyexpert_gates.check.changed_files import changed_files, limit_paths
 from pyexpert_gates.check.distributions import Installed, keep_file, probe_installed
+from pyexpert_gates.check.request import ShortcutOptions
 from pyexpert_gates.gates.base import GateContext
 from pyexpert_gates.gates.pytest_xdist import allows_xdist
 from pyexpert_gates.models import GATE_TRAITS, GateName, GateResult, Reach, Status
 
 _Value = TypeVar("_Value")
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ShortcutOptions:
-    """What the command line asks of the shortcuts.
-
-    Attributes:
-        use_cache: False for ``--no-cache``: run every gate, store nothing.
-        changed_since: The ``--changed-since`` revision, or None to check every file.
-    """
-
-    use_cache: bool = True
-    changed_since: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -14,6 +14,7 @@ from pyexpert_gates.baseline.matching import unparsable
 from pyexpert_gates.baseline.model import BASELINE_FILE, BASELINED_GATES, Baseline
 from pyexpert_gates.baseline.sources import ProjectSources
 from pyexpert_gates.baseline.store import read_baseline, write_baseline
+from pyexpert_gates.check.request import Request, ShortcutOptions
 from pyexpert_gates.commands import Subparsers, add_project_argument, project_folder
 from pyexpert_gates.config import load_config
 from pyexpert_gates.errors import GatesError, InputError
@@ -60,8 +61,6 @@ def run(args: argparse.Namespace) -> int:
     project = project_folder(args)
     # The engine loads only when gates run, as for check.
     from pyexpert_gates.check.engine import check_project  # noqa: PLC0415 - loaded on use, see above
-    from pyexpert_gates.check.plan import Request  # noqa: PLC0415 - loaded on use, see above
-    from pyexpert_gates.check.shortcuts import ShortcutOptions  # noqa: PLC0415 - loaded on use, see above
 
     # A baseline records what the gates find now, per-module coverage included, which the
     # result cache does not keep: every gate runs.

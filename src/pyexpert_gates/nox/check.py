@@ -13,7 +13,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from pyexpert_gates.check.plan import Request, resolve_paths, select_gates
+from pyexpert_gates.check.plan import resolve_paths, select_gates
+from pyexpert_gates.check.request import Request
 from pyexpert_gates.config import load_config
 from pyexpert_gates.invocation import Command, ProcessFailure, ProcessOutput
 from pyexpert_gates.models import GateName, GateResult, Report, Status
