@@ -17,6 +17,7 @@ from typing import TextIO
 from pyexpert_gates.invocation import Command, ProcessFailure, ProcessOutput
 
 __all__ = [
+    "GIT_TIME_LIMIT_S",
     "GRACE_S",
     "LOCK_POLL_S",
     "Command",
@@ -29,6 +30,8 @@ GRACE_S = 1.0
 """Seconds a process group has to exit after SIGTERM before it gets SIGKILL."""
 LOCK_POLL_S = 0.05
 """Seconds between two tries to take a command's lock while another run holds it."""
+GIT_TIME_LIMIT_S = 60.0
+"""Seconds a git command that lists files may take; git answers in well under one."""
 
 
 async def run_command(

@@ -12,9 +12,7 @@ from pathlib import Path, PurePosixPath
 from pyexpert_gates.errors import UsageError
 from pyexpert_gates.gates.expert import SOURCE_SUFFIXES, skipped_folder
 from pyexpert_gates.invocation import Command, ProcessFailure, ProcessOutput
-from pyexpert_gates.process import run_command
-
-GIT_TIME_LIMIT_S = 60.0
+from pyexpert_gates.process import GIT_TIME_LIMIT_S, run_command
 
 
 def changed_files(project: Path, ref: str) -> tuple[str, ...]:

@@ -19,7 +19,8 @@ WORKFLOW_PATH = ".github/workflows/pyexpert-gates.yml"
 
 SARIF_FILE = "pyexpert-gates.sarif"
 TEST_EXTRAS = ("test", "tests", "dev")
-"""Optional-dependency extras or dependency groups that hold what the tests need, by preference."""
+"""Optional-dependency extras or dependency groups that hold what the tests need, by preference;
+the workflow init writes and the sessions ``check --nox`` runs install the first one declared."""
 
 _TEMPLATE = """\
 # Written by pyexpert-gates {version} (`pyexpert-gates init --ci github`).
@@ -86,14 +87,21 @@ def ci_install_arguments(pyproject: Data) -> str:
     project = pyproject.get("project")
     extras = project.get("optional-dependencies") if is_table(project) else None
     groups = pyproject.get("dependency-groups")
-    extra = _first_of(extras)
-    group = _first_of(groups)
+    extra = test_extra(extras)
+    group = test_extra(groups)
     arguments = f'-e ".[{extra}]"' if extra else "-e ."
     return f"{arguments} --group {group}" if group else arguments
 
 
-def _first_of(table: object) -> str | None:
-    """The first of `TEST_EXTRAS` that ``table`` names."""
+def test_extra(table: object) -> str | None:
+    """The first of `TEST_EXTRAS` that ``table`` names.
+
+    Args:
+        table: A project's optional dependencies or dependency groups, as parsed.
+
+    Returns:
+        The extra's or group's name, or None when ``table`` is not a table or names none.
+    """
     if not is_table(table):
         return None
     return next((name for name in TEST_EXTRAS if name in table), None)
