@@ -2,14 +2,12 @@
 
 import argparse
 import sys
-from pathlib import Path
 
 from pyexpert_gates.commands import Subparsers, add_project_argument
-from pyexpert_gates.init.merge import ChangeKind, toml_value
-from pyexpert_gates.init.noxfile import CALL_LINE, IMPORT_LINE, NOXFILE, NoxfileEdit, plan_noxfile
-from pyexpert_gates.init.plan import FileMerge, InitPlan, plan_init
-from pyexpert_gates.init.workflow import WORKFLOW_PATH, WorkflowFile, plan_workflow
-from pyexpert_gates.textfile import TextFile, unified_diff, write_atomic
+from pyexpert_gates.init.edit import describe, write_edits
+from pyexpert_gates.init.noxfile import plan_noxfile
+from pyexpert_gates.init.plan import plan_init
+from pyexpert_gates.init.workflow import WORKFLOW_PATH, plan_workflow
 
 
 def add_parser(subparsers: Subparsers) -> None:
@@ -57,6 +55,9 @@ def _add_companions(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Run ``init`` with the parsed arguments.
 
+    Every file is planned before any is written: a workflow init must not replace, or a
+    configuration it cannot merge, stops it all with every file untouched.
+
     Args:
         args: The parsed command line.
 
@@ -65,97 +66,12 @@ def run(args: argparse.Namespace) -> int:
     """
     project = args.project.resolve()
     plan = plan_init(project, args.preset, force=args.force)
-    # Planned before anything is written: a workflow init must not replace stops it all.
-    workflow = plan_workflow(project, plan.floor) if args.ci else None
-    noxfile = plan_noxfile(project) if args.noxfile else None
-    for merge in plan.merges:
-        _report(merge, plan, dry_run=args.dry_run)
-    if noxfile is not None:
-        _report_noxfile(noxfile, project, dry_run=args.dry_run)
-    if workflow is not None:
-        _report_workflow(workflow, dry_run=args.dry_run)
+    edits = [
+        *plan.merges,
+        *([plan_noxfile(project)] if args.noxfile else []),
+        *([plan_workflow(project, plan.floor)] if args.ci else []),
+    ]
+    sys.stdout.write("".join(describe(edit, dry_run=args.dry_run) for edit in edits))
     if not args.dry_run:
-        _write(project, plan, noxfile, workflow)
+        write_edits(edits)
     return 0
-
-
-def _write(
-    project: Path, plan: InitPlan, noxfile: NoxfileEdit | None, workflow: WorkflowFile | None
-) -> None:
-    """Write every file init changes, each atomically."""
-    for merge in plan.merges:
-        if merge.changed:
-            write_atomic(project / merge.label, merge.new_text)
-    if noxfile is not None and noxfile.changed and noxfile.new_text is not None:
-        write_atomic(project / NOXFILE, noxfile.new_text)
-    if workflow is not None and workflow.changed:
-        workflow.file.path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(workflow.file.path, workflow.new_text)
-
-
-def _report_workflow(workflow: WorkflowFile, *, dry_run: bool) -> None:
-    """Print what init does with the CI workflow."""
-    if not workflow.changed:
-        print(f"{WORKFLOW_PATH}: up to date")
-        return
-    if dry_run:
-        sys.stdout.write(unified_diff(workflow.file, workflow.new_text, WORKFLOW_PATH))
-    print(f"{WORKFLOW_PATH}: {'would create' if dry_run else 'created'}")
-
-
-def _report_noxfile(edit: NoxfileEdit, project: Path, *, dry_run: bool) -> None:
-    """Print what init does to noxfile.py: the diff on a dry run, or the lines to add."""
-    if edit.new_text is None:
-        print(
-            f"{NOXFILE}: left as it is ({edit.reason}); to get a nox session per gate, add:\n"
-            f"  {IMPORT_LINE}\n  {CALL_LINE}"
-        )
-    elif not edit.changed:
-        print(f"{NOXFILE}: up to date (registers a nox session per gate)")
-    else:
-        old = TextFile(
-            path=project / NOXFILE, text=edit.old_text or "", exists=edit.old_text is not None
-        )
-        if dry_run:
-            sys.stdout.write(unified_diff(old, edit.new_text, NOXFILE))
-        verb = {
-            (True, True): "would change",
-            (True, False): "would create",
-            (False, True): "updated",
-            (False, False): "created",
-        }[dry_run, old.exists]
-        print(f"{NOXFILE}: {verb}: a nox session per gate (nox -l lists them)")
-
-
-def _report(merge: FileMerge, plan: InitPlan, *, dry_run: bool) -> None:
-    """Print what the merge of one file does."""
-    preset = f"preset {plan.preset.name} v{plan.preset.version}"
-    if not merge.changed:
-        print(f"{merge.label}: up to date with {preset}")
-    else:
-        if dry_run:
-            sys.stdout.write(unified_diff(merge.file, merge.new_text, merge.label))
-        verb = "would change" if dry_run else "updated" if merge.file.exists else "created"
-        python = f"Python {plan.floor.dotted} from {plan.floor.source}"
-        print(f"{merge.label}: {verb}: {_counts(merge)} ({preset}, {python})")
-    for change in merge.plan.changes:
-        if change.kind is ChangeKind.MOVE:
-            source, destination = ".".join(change.source), ".".join(change.path)
-            print(f"  moved {source} to {destination} (ruff reads lint settings there)")
-    for conflict in merge.plan.conflicts:
-        print(
-            f"  kept your {'.'.join(conflict.path)} = {toml_value(conflict.theirs)} "
-            f"(preset: {toml_value(conflict.preset)}); --force replaces it"
-        )
-
-
-def _counts(merge: FileMerge) -> str:
-    """How many settings of each kind the merge adds, extends and replaces."""
-    names = {
-        ChangeKind.ADD: "added",
-        ChangeKind.EXTEND: "extended",
-        ChangeKind.REPLACE: "replaced",
-        ChangeKind.MOVE: "moved",
-    }
-    counts = {kind: sum(1 for c in merge.plan.changes if c.kind is kind) for kind in names}
-    return ", ".join(f"{names[kind]} {count}" for kind, count in counts.items() if count)

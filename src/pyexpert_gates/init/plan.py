@@ -5,6 +5,7 @@ proven before it is returned: parsed with tomllib, it must equal the plain-data 
 original file and the preset, else init stops and the file stays as it was.
 """
 
+import dataclasses
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -14,7 +15,16 @@ import tomlkit
 from tomlkit.exceptions import TOMLKitError
 
 from pyexpert_gates.errors import GatesError, InputError, UsageError
-from pyexpert_gates.init.merge import Data, MergePlan, apply_plain, is_table, plan_merge
+from pyexpert_gates.init.edit import FileEdit
+from pyexpert_gates.init.merge import (
+    ChangeKind,
+    Data,
+    MergePlan,
+    apply_plain,
+    is_table,
+    plan_merge,
+    toml_value,
+)
 from pyexpert_gates.init.tailor import PythonFloor, build_patch, python_floor
 from pyexpert_gates.init.targets import PYPROJECT, ConfigTarget, locate
 from pyexpert_gates.init.toml_edit import apply_changes
@@ -36,26 +46,13 @@ LEGACY_LINT_KEYS = frozenset({
 })  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class FileMerge:
-    """The merge of the preset into one file.
-
-    Attributes:
-        label: The file's name in the project folder.
-        file: The file as it is.
-        plan: What the merge changes and which of the project's values it keeps.
-        new_text: The file's text after the merge.
-    """
-
-    label: str
-    file: TextFile
-    plan: MergePlan
-    new_text: str
-
-    @property
-    def changed(self) -> bool:
-        """Whether the merge changes the file."""
-        return self.new_text != self.file.text
+_COUNTED = {
+    ChangeKind.ADD: "added",
+    ChangeKind.EXTEND: "extended",
+    ChangeKind.REPLACE: "replaced",
+    ChangeKind.MOVE: "moved",
+}
+"""The kinds of change a merge counts, with the word for each."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -65,12 +62,12 @@ class InitPlan:
     Attributes:
         preset: The preset merged.
         floor: The oldest Python the project supports, which sets the tools' target versions.
-        merges: One merge per file, pyproject.toml first.
+        merges: One edit per configuration file, pyproject.toml first, each with its merge.
     """
 
     preset: Preset
     floor: PythonFloor
-    merges: tuple[FileMerge, ...]
+    merges: tuple[FileEdit, ...]
 
 
 def plan_init(project: Path, preset_name: str, *, force: bool) -> InitPlan:
@@ -96,21 +93,15 @@ def plan_init(project: Path, preset_name: str, *, force: bool) -> InitPlan:
     folders = {entry.name for entry in project.iterdir() if entry.is_dir()}
     tools = build_patch(preset, pyproject, floor, folders)
     targets = locate(project, pyproject, tuple(tools))
-    merges = [
-        _merge(
-            pyproject_file,
-            pyproject,
-            _patch_for(PYPROJECT, targets, tools),
-            force=force,
-            preset=preset,
-        )
-    ]
-    for label in sorted({t.file for t in targets.values()} - {PYPROJECT}):
-        file, data = read_toml(project / label, label)
-        merges.append(
-            _merge(file, data, _patch_for(label, targets, tools), force=force, preset=preset)
-        )
-    return InitPlan(preset=preset, floor=floor, merges=tuple(merges))
+    others = sorted({target.file for target in targets.values()} - {PYPROJECT})
+    files = [(pyproject_file, pyproject), *(read_toml(project / label, label) for label in others)]
+    merges = tuple(
+        _merge(file, data, _patch_for(file.path.name, targets, tools), force=force, preset=preset)
+        for file, data in files
+    )
+    return InitPlan(
+        preset=preset, floor=floor, merges=tuple(_described(edit, preset, floor) for edit in merges)
+    )
 
 
 def _patch_for(label: str, targets: Mapping[str, ConfigTarget], tools: Data) -> Data:
@@ -127,13 +118,39 @@ def _table(value: object) -> Data:
     return value if is_table(value) else {}
 
 
-def _merge(file: TextFile, data: Data, patch: Data, *, force: bool, preset: Preset) -> FileMerge:
+def _merge(file: TextFile, data: Data, patch: Data, *, force: bool, preset: Preset) -> FileEdit:
     """Plan and render the merge of ``patch`` into one file."""
     label = file.path.name
     ruff_at = ("tool", "ruff") if label == PYPROJECT else ()
     plan = plan_merge(data, patch, force=force, moves=legacy_ruff_moves(data, ruff_at))
     new_text = render(file, data, plan, preset.comments, label) if plan.changes else file.text
-    return FileMerge(label=label, file=file, plan=plan, new_text=new_text)
+    return FileEdit(label=label, file=file, new_text=new_text, merge=plan)
+
+
+def _described(edit: FileEdit, preset: Preset, floor: PythonFloor) -> FileEdit:
+    """The merge's edit with what it brings, the values it keeps and the settings it moves."""
+    changes = edit.merge.changes if edit.merge else ()
+    conflicts = edit.merge.conflicts if edit.merge else ()
+    counts = {kind: sum(1 for change in changes if change.kind is kind) for kind in _COUNTED}
+    counted = ", ".join(f"{_COUNTED[kind]} {count}" for kind, count in counts.items() if count)
+    name = f"preset {preset.name} v{preset.version}"
+    moves = [
+        f"  moved {'.'.join(change.source)} to {'.'.join(change.path)} (ruff reads lint "
+        "settings there)"
+        for change in changes
+        if change.kind is ChangeKind.MOVE
+    ]
+    kept = [
+        f"  kept your {'.'.join(conflict.path)} = {toml_value(conflict.theirs)} "
+        f"(preset: {toml_value(conflict.preset)}); --force replaces it"
+        for conflict in conflicts
+    ]
+    return dataclasses.replace(
+        edit,
+        summary=f"{counted} ({name}, Python {floor.dotted} from {floor.source})",
+        current=f"with {name}",
+        notes=(*moves, *kept),
+    )
 
 
 def legacy_ruff_moves(

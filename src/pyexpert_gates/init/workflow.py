@@ -5,11 +5,11 @@ The workflow installs the project with its test dependencies and pyexpert-gates,
 on the side, and uploads the SARIF to code scanning even when the check fails.
 """
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from pyexpert_gates import __version__
 from pyexpert_gates.errors import InputError
+from pyexpert_gates.init.edit import FileEdit
 from pyexpert_gates.init.merge import Data, is_table
 from pyexpert_gates.init.tailor import PythonFloor
 from pyexpert_gates.textfile import TextFile, read_toml
@@ -107,25 +107,7 @@ def test_extra(table: object) -> str | None:
     return next((name for name in TEST_EXTRAS if name in table), None)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class WorkflowFile:
-    """The workflow as it is in the project, and as init writes it.
-
-    Attributes:
-        file: The file as it is (``exists`` is False when there is none).
-        new_text: The workflow init writes.
-    """
-
-    file: TextFile
-    new_text: str
-
-    @property
-    def changed(self) -> bool:
-        """Whether init would create the file (it never overwrites one)."""
-        return not self.file.exists
-
-
-def plan_workflow(project: Path, floor: PythonFloor) -> WorkflowFile:
+def plan_workflow(project: Path, floor: PythonFloor) -> FileEdit:
     """The workflow for ``project``, refusing to replace one that differs.
 
     Args:
@@ -133,7 +115,8 @@ def plan_workflow(project: Path, floor: PythonFloor) -> WorkflowFile:
         floor: The oldest Python the project supports, which CI runs.
 
     Returns:
-        The workflow file; unchanged when the project already has this very workflow.
+        The workflow's edit: creating it, or none when the project already has this very
+        workflow (init never overwrites one).
 
     Raises:
         InputError: The project has a different file at `WORKFLOW_PATH`, or it cannot be read.
@@ -154,4 +137,4 @@ def plan_workflow(project: Path, floor: PythonFloor) -> WorkflowFile:
         )
         raise InputError(message)
     file = TextFile(path=path, text=text or "", exists=text is not None)
-    return WorkflowFile(file=file, new_text=new_text)
+    return FileEdit(label=WORKFLOW_PATH, file=file, new_text=new_text)
