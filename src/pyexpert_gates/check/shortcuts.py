@@ -123,19 +123,26 @@ class Shortcuts:
 
     async def _prepare(self, name: GateName, context: GateContext) -> Prepared:
         """`prepare`, which may fail."""
-        limited = self._limited(name, context)
-        if limited == ():
-            summary = f"nothing to check: no Python file in its paths changed since {self.since}"
-            nothing = GateResult(name=name, status=Status.PASSED, summary=summary, limited_to=())
-            return Prepared(context=context, result=nothing, limited_to=())
-        if limited is not None:
+        limited = None
+        if self.changed is not None and GATE_TRAITS[name].limited_by_changed_since:
+            limited = limit_paths(self.changed, context.paths, context.project)
+            if not limited:
+                summary = (
+                    f"nothing to check: no Python file in its paths changed since {self.since}"
+                )
+                nothing = GateResult(
+                    name=name, status=Status.PASSED, summary=summary, limited_to=()
+                )
+                return Prepared(context=context, result=nothing, limited_to=())
             context = dataclasses.replace(context, paths=limited)
         if name is GateName.PYTEST:
             installed = await self._installed(context)
             xdist = installed is not None and installed.xdist
             context = dataclasses.replace(context, parallel_tests=xdist and allows_xdist(context))
-        key = await self._key(name, context) if self.cache is not None else None
-        replay = self.cache.load(key) if self.cache is not None and key is not None else None
+        if self.cache is None:
+            return Prepared(context=context, limited_to=limited)
+        key = await self._key(name, context)
+        replay = None if key is None else self.cache.load(key)
         if replay is not None:
             replay = dataclasses.replace(replay, limited_to=limited)
         return Prepared(context=context, key=key, result=replay, limited_to=limited)
@@ -155,21 +162,24 @@ class Shortcuts:
             self.cache.save(prepared.key, result)
         return result
 
-    def _limited(self, name: GateName, context: GateContext) -> tuple[str, ...] | None:
-        """The files a file-level gate is limited to, or None when it checks all its paths."""
-        if self.changed is None or not GATE_TRAITS[name].limited_by_changed_since:
-            return None
-        return limit_paths(self.changed, context.paths, context.project)
-
     async def _key(self, name: GateName, context: GateContext) -> str | None:
-        """The gate's cache key, or None when the environment cannot be known."""
+        """The gate's cache key, or None when the environment cannot be known.
+
+        The files in it depend on the gate's reach (see `pyexpert_gates.cache.inputs`): the
+        configuration files, then the files under its paths, then every file of the project.
+        """
+        files = config_files(context.project)
         environment = ""
-        if GATE_TRAITS[name].reach is Reach.PROGRAM:
+        reach = GATE_TRAITS[name].reach
+        if reach is Reach.PROGRAM:
             installed = await self._installed(context)
             if installed is None:
                 return None
             environment = installed.digest
-        files = await self._files(name, context)
+        if reach is not Reach.CONFIGURATION:
+            files.extend(files_under(context.project, context.paths))
+        if reach is Reach.PROGRAM:
+            files.extend(await self.files.get(lambda: project_files(context.project)))
         parts = KeyParts(
             gate=name,
             engine=engine_digest(),
@@ -180,18 +190,6 @@ class Shortcuts:
             variables=tool_variables(os.environ),
         )
         return cache_key(parts)
-
-    async def _files(self, name: GateName, context: GateContext) -> list[str]:
-        """The files the gate reads (see `pyexpert_gates.cache.inputs`)."""
-        configs = config_files(context.project)
-        match GATE_TRAITS[name].reach:
-            case Reach.CONFIGURATION:
-                return configs
-            case Reach.FILE:
-                return [*configs, *files_under(context.project, context.paths)]
-            case Reach.PROGRAM:
-                everything = await self.files.get(lambda: project_files(context.project))
-                return [*configs, *files_under(context.project, context.paths), *everything]
 
     async def _installed(self, context: GateContext) -> Installed | None:
         """The probe of the project's environment, run once per run."""
