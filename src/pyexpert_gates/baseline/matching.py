@@ -253,13 +253,8 @@ def _checked(result: GateResult, scope: Scope, broken: frozenset[str]) -> Callab
     error), and nothing at all when mypy stopped on a syntax error before type checking.
     """
     if result.name is GateName.MYPY and any(map(unparsable, result.diagnostics)):
-        return _nothing
+        return lambda _: False
     return lambda path: scope.covers(result.name, path) and path not in broken
-
-
-def _nothing(_: str) -> bool:
-    """No file was checked."""
-    return False
 
 
 def _outdated(fixed: Sequence[Entry], changes: Sequence[FloorChange]) -> tuple[Diagnostic, ...]:
