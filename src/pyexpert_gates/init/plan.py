@@ -5,8 +5,8 @@ proven before it is returned: parsed with tomllib, it must equal the plain-data 
 original file and the preset, else init stops and the file stays as it was.
 """
 
-import dataclasses
 import tomllib
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -96,12 +96,16 @@ def plan_init(project: Path, preset_name: str, *, force: bool) -> InitPlan:
     others = sorted({target.file for target in targets.values()} - {PYPROJECT})
     files = [(pyproject_file, pyproject), *(read_toml(project / label, label) for label in others)]
     merges = tuple(
-        _merge(file, data, _patch_for(file.path.name, targets, tools), force=force, preset=preset)
+        _merge(
+            (file, data),
+            _patch_for(file.path.name, targets, tools),
+            force=force,
+            preset=preset,
+            floor=floor,
+        )
         for file, data in files
     )
-    return InitPlan(
-        preset=preset, floor=floor, merges=tuple(_described(edit, preset, floor) for edit in merges)
-    )
+    return InitPlan(preset=preset, floor=floor, merges=merges)
 
 
 def _patch_for(label: str, targets: Mapping[str, ConfigTarget], tools: Data) -> Data:
@@ -118,39 +122,43 @@ def _table(value: object) -> Data:
     return value if is_table(value) else {}
 
 
-def _merge(file: TextFile, data: Data, patch: Data, *, force: bool, preset: Preset) -> FileEdit:
-    """Plan and render the merge of ``patch`` into one file."""
+def _merge(
+    loaded: tuple[TextFile, Data], patch: Data, *, force: bool, preset: Preset, floor: PythonFloor
+) -> FileEdit:
+    """Plan and render the merge of ``patch`` into one file, and say what it brings."""
+    file, data = loaded
     label = file.path.name
     ruff_at = ("tool", "ruff") if label == PYPROJECT else ()
     plan = plan_merge(data, patch, force=force, moves=legacy_ruff_moves(data, ruff_at))
     new_text = render(file, data, plan, preset.comments, label) if plan.changes else file.text
-    return FileEdit(label=label, file=file, new_text=new_text, merge=plan)
-
-
-def _described(edit: FileEdit, preset: Preset, floor: PythonFloor) -> FileEdit:
-    """The merge's edit with what it brings, the values it keeps and the settings it moves."""
-    changes = edit.merge.changes if edit.merge else ()
-    conflicts = edit.merge.conflicts if edit.merge else ()
-    counts = {kind: sum(1 for change in changes if change.kind is kind) for kind in _COUNTED}
-    counted = ", ".join(f"{_COUNTED[kind]} {count}" for kind, count in counts.items() if count)
+    counts = Counter(change.kind for change in plan.changes)
+    counted = ", ".join(f"{word} {counts[kind]}" for kind, word in _COUNTED.items() if counts[kind])
     name = f"preset {preset.name} v{preset.version}"
-    moves = [
-        f"  moved {'.'.join(change.source)} to {'.'.join(change.path)} (ruff reads lint "
-        "settings there)"
-        for change in changes
-        if change.kind is ChangeKind.MOVE
-    ]
-    kept = [
-        f"  kept your {'.'.join(conflict.path)} = {toml_value(conflict.theirs)} "
-        f"(preset: {toml_value(conflict.preset)}); --force replaces it"
-        for conflict in conflicts
-    ]
-    return dataclasses.replace(
-        edit,
+    return FileEdit(
+        label=label,
+        file=file,
+        new_text=new_text,
         summary=f"{counted} ({name}, Python {floor.dotted} from {floor.source})",
         current=f"with {name}",
-        notes=(*moves, *kept),
+        notes=_merge_notes(plan),
+        merge=plan,
     )
+
+
+def _merge_notes(plan: MergePlan) -> tuple[str, ...]:
+    """The settings a merge moves and the project's values it keeps, one line each."""
+    moves = (
+        f"  moved {'.'.join(change.source)} to {'.'.join(change.path)} (ruff reads lint "
+        "settings there)"
+        for change in plan.changes
+        if change.kind is ChangeKind.MOVE
+    )
+    kept = (
+        f"  kept your {'.'.join(conflict.path)} = {toml_value(conflict.theirs)} "
+        f"(preset: {toml_value(conflict.preset)}); --force replaces it"
+        for conflict in plan.conflicts
+    )
+    return (*moves, *kept)
 
 
 def legacy_ruff_moves(
