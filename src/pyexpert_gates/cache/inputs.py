@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath
 
 from pyexpert_gates.cache.key import digest_files
 from pyexpert_gates.gates.expert import skipped_folder
-from pyexpert_gates.models import GateName
+from pyexpert_gates.models import GATE_TRAITS, GateName
 from pyexpert_gates.presets import preset_contents
 from pyexpert_gates.process import Command, ProcessOutput, run_command
 
@@ -36,19 +36,6 @@ CONFIG_FILES = (
     ".pyexpert-gates/preset-state.json",  # what init wrote: the config gate reads it
 )
 """The files at the project root where the tools read their settings (or pytest its fixtures)."""
-
-WHOLE_PROGRAM = frozenset({GateName.MYPY, GateName.PYRIGHT, GateName.PYTEST})
-"""Gates whose result depends on the whole project and on the installed distributions."""
-
-TOOLS = {
-    GateName.RUFF: ("ruff",),
-    GateName.FORMAT: ("ruff",),
-    GateName.MYPY: ("mypy",),
-    GateName.PYRIGHT: ("pyright",),
-    GateName.DOCSTRINGS: ("pydoclint",),
-}
-"""The distributions each gate runs from the interpreter of pyexpert-gates. pytest runs in the
-project's environment, whose distributions are part of its key already."""
 
 VARIABLE_PREFIXES = ("PYTHON", "MYPY", "PYRIGHT", "RUFF", "PYTEST", "VIRTUAL_ENV", "CI")
 """Environment variables with these prefixes can change a tool's result, so they are in the key."""
@@ -166,7 +153,7 @@ def tool_versions(gate: GateName) -> tuple[str, ...]:
     Returns:
         ``name==version`` for each; ``name==missing`` for one that is not installed.
     """
-    return tuple(f"{name}=={_version(name)}" for name in TOOLS.get(gate, ()))
+    return tuple(f"{name}=={_version(name)}" for name in GATE_TRAITS[gate].distributions)
 
 
 def _version(distribution: str) -> str:

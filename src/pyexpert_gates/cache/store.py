@@ -16,7 +16,7 @@ from pathlib import Path
 
 from pyexpert_gates.json_shape import ShapeError, as_object, field, load, text
 from pyexpert_gates.models import GateResult, Status
-from pyexpert_gates.report.codec import read_gate
+from pyexpert_gates.report.codec import read_gate, write_gate
 from pyexpert_gates.textfile import write_atomic
 
 CACHE_FOLDER = ".pyexpert-gates/cache"
@@ -136,16 +136,7 @@ def result_to_json(result: GateResult, key: str) -> str:
     Returns:
         The JSON document.
     """
-    document = {
-        "version": ENTRY_VERSION,
-        "key": key,
-        "name": result.name.value,
-        "status": result.status.value,
-        "duration_s": result.duration_s,
-        "command": list(result.command),
-        "summary": result.summary,
-        "diagnostics": [dataclasses.asdict(item) for item in result.diagnostics],
-    }
+    document = {"version": ENTRY_VERSION, "key": key, **write_gate(result)}
     return json.dumps(document, ensure_ascii=False) + "\n"
 
 

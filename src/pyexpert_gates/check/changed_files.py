@@ -11,12 +11,8 @@ from pathlib import Path, PurePosixPath
 
 from pyexpert_gates.errors import UsageError
 from pyexpert_gates.gates.expert import SOURCE_SUFFIXES, skipped_folder
-from pyexpert_gates.models import GateName
-from pyexpert_gates.process import Command, ProcessFailure, ProcessOutput, run_command
-
-FILE_LEVEL = frozenset({GateName.RUFF, GateName.FORMAT, GateName.DOCSTRINGS, GateName.EXPERT})
-"""Gates whose verdict on a file depends only on that file and the configuration."""
-GIT_TIME_LIMIT_S = 60.0
+from pyexpert_gates.invocation import Command, ProcessFailure, ProcessOutput
+from pyexpert_gates.process import GIT_TIME_LIMIT_S, run_command
 
 
 def changed_files(project: Path, ref: str) -> tuple[str, ...]:

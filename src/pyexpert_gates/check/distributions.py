@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pyexpert_gates.cache.key import digest_lines
+from pyexpert_gates.invocation import Command, ProcessOutput
 from pyexpert_gates.json_shape import (
     ShapeError,
     as_list,
@@ -24,7 +25,7 @@ from pyexpert_gates.json_shape import (
     load,
     text,
 )
-from pyexpert_gates.process import Command, ProcessOutput, run_command
+from pyexpert_gates.process import run_command
 from pyexpert_gates.textfile import write_atomic
 
 PROBE_TIME_LIMIT_S = 60.0

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Generic, TypeVar
 
 from pyexpert_gates.cache.inputs import (
-    WHOLE_PROGRAM,
     ContentDigests,
     config_files,
     engine_digest,
@@ -27,26 +26,14 @@ from pyexpert_gates.cache.inputs import (
 )
 from pyexpert_gates.cache.key import KeyParts, cache_key
 from pyexpert_gates.cache.store import CACHE_FOLDER, ResultCache, ignore_in_git
-from pyexpert_gates.check.changed_files import FILE_LEVEL, changed_files, limit_paths
+from pyexpert_gates.check.changed_files import changed_files, limit_paths
 from pyexpert_gates.check.distributions import Installed, keep_file, probe_installed
+from pyexpert_gates.check.request import ShortcutOptions
 from pyexpert_gates.gates.base import GateContext
 from pyexpert_gates.gates.pytest_xdist import allows_xdist
-from pyexpert_gates.models import GateName, GateResult, Status
+from pyexpert_gates.models import GATE_TRAITS, GateName, GateResult, Reach, Status
 
 _Value = TypeVar("_Value")
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ShortcutOptions:
-    """What the command line asks of the shortcuts.
-
-    Attributes:
-        use_cache: False for ``--no-cache``: run every gate, store nothing.
-        changed_since: The ``--changed-since`` revision, or None to check every file.
-    """
-
-    use_cache: bool = True
-    changed_since: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -136,19 +123,26 @@ class Shortcuts:
 
     async def _prepare(self, name: GateName, context: GateContext) -> Prepared:
         """`prepare`, which may fail."""
-        limited = self._limited(name, context)
-        if limited == ():
-            summary = f"nothing to check: no Python file in its paths changed since {self.since}"
-            nothing = GateResult(name=name, status=Status.PASSED, summary=summary, limited_to=())
-            return Prepared(context=context, result=nothing, limited_to=())
-        if limited is not None:
+        limited = None
+        if self.changed is not None and GATE_TRAITS[name].limited_by_changed_since:
+            limited = limit_paths(self.changed, context.paths, context.project)
+            if not limited:
+                summary = (
+                    f"nothing to check: no Python file in its paths changed since {self.since}"
+                )
+                nothing = GateResult(
+                    name=name, status=Status.PASSED, summary=summary, limited_to=()
+                )
+                return Prepared(context=context, result=nothing, limited_to=())
             context = dataclasses.replace(context, paths=limited)
         if name is GateName.PYTEST:
             installed = await self._installed(context)
             xdist = installed is not None and installed.xdist
             context = dataclasses.replace(context, parallel_tests=xdist and allows_xdist(context))
-        key = await self._key(name, context) if self.cache is not None else None
-        replay = self.cache.load(key) if self.cache is not None and key is not None else None
+        if self.cache is None:
+            return Prepared(context=context, limited_to=limited)
+        key = await self._key(name, context)
+        replay = None if key is None else self.cache.load(key)
         if replay is not None:
             replay = dataclasses.replace(replay, limited_to=limited)
         return Prepared(context=context, key=key, result=replay, limited_to=limited)
@@ -168,21 +162,24 @@ class Shortcuts:
             self.cache.save(prepared.key, result)
         return result
 
-    def _limited(self, name: GateName, context: GateContext) -> tuple[str, ...] | None:
-        """The files a file-level gate is limited to, or None when it checks all its paths."""
-        if self.changed is None or name not in FILE_LEVEL:
-            return None
-        return limit_paths(self.changed, context.paths, context.project)
-
     async def _key(self, name: GateName, context: GateContext) -> str | None:
-        """The gate's cache key, or None when the environment cannot be known."""
+        """The gate's cache key, or None when the environment cannot be known.
+
+        The files in it depend on the gate's reach (see `pyexpert_gates.cache.inputs`): the
+        configuration files, then the files under its paths, then every file of the project.
+        """
+        files = config_files(context.project)
         environment = ""
-        if name in WHOLE_PROGRAM:
+        reach = GATE_TRAITS[name].reach
+        if reach is Reach.PROGRAM:
             installed = await self._installed(context)
             if installed is None:
                 return None
             environment = installed.digest
-        files = await self._files(name, context)
+        if reach is not Reach.CONFIGURATION:
+            files.extend(files_under(context.project, context.paths))
+        if reach is Reach.PROGRAM:
+            files.extend(await self.files.get(lambda: project_files(context.project)))
         parts = KeyParts(
             gate=name,
             engine=engine_digest(),
@@ -193,17 +190,6 @@ class Shortcuts:
             variables=tool_variables(os.environ),
         )
         return cache_key(parts)
-
-    async def _files(self, name: GateName, context: GateContext) -> list[str]:
-        """The files the gate reads (see `pyexpert_gates.cache.inputs`)."""
-        configs = config_files(context.project)
-        if name is GateName.CONFIG:
-            return configs
-        under = list(files_under(context.project, context.paths))
-        if name not in WHOLE_PROGRAM:
-            return [*configs, *under]
-        everything = await self.files.get(lambda: project_files(context.project))
-        return [*configs, *under, *everything]
 
     async def _installed(self, context: GateContext) -> Installed | None:
         """The probe of the project's environment, run once per run."""

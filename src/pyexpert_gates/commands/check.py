@@ -15,6 +15,7 @@ from typing import TextIO
 from pyexpert_gates.baseline.store import read_baseline
 from pyexpert_gates.baseline.update import apply_to_check, is_locked
 from pyexpert_gates.check.observer import GateObserver
+from pyexpert_gates.check.request import Request, ShortcutOptions
 from pyexpert_gates.commands import Subparsers, add_project_argument, project_folder
 from pyexpert_gates.errors import UsageError
 from pyexpert_gates.models import GateName, Report, Status
@@ -180,8 +181,6 @@ def _check_here(project: Path, args: argparse.Namespace) -> Report:
     """Run the gates in this process's engine, with live progress on a terminal."""
     # The engine and every gate load only when a check runs, so --version and --help start fast.
     from pyexpert_gates.check.engine import check_project  # noqa: PLC0415 - loaded on use, see above
-    from pyexpert_gates.check.plan import Request  # noqa: PLC0415 - loaded on use, see above
-    from pyexpert_gates.check.shortcuts import ShortcutOptions  # noqa: PLC0415 - loaded on use, see above
 
     request = Request(
         gates=tuple(args.gates),
@@ -215,7 +214,6 @@ def _check_with_nox(project: Path, args: argparse.Namespace) -> Report:
                 "the fresh environments it installs"
             )
             raise UsageError(message)
-    from pyexpert_gates.check.plan import Request  # noqa: PLC0415 - loaded on use, as above
     from pyexpert_gates.nox.check import check_with_nox  # noqa: PLC0415 - loaded on use, as above
 
     request = Request(gates=tuple(args.gates), skip=tuple(args.skip), timeout=args.timeout)

@@ -7,12 +7,12 @@ from pathlib import Path
 from pyexpert_gates.commands import Subparsers, add_project_argument
 from pyexpert_gates.errors import UsageError
 from pyexpert_gates.gates.verdict import count
-from pyexpert_gates.init.merge import ChangeKind, toml_value
-from pyexpert_gates.init.noxfile import CALL_LINE, IMPORT_LINE, NOXFILE, NoxfileEdit, plan_noxfile
-from pyexpert_gates.init.plan import FileMerge, InitPlan, plan_init
+from pyexpert_gates.init.edit import FileEdit, describe, write_edits
+from pyexpert_gates.init.noxfile import plan_noxfile
+from pyexpert_gates.init.plan import InitPlan, plan_init
 from pyexpert_gates.init.state import STATE_FILE, render_state
-from pyexpert_gates.init.workflow import CI_PATHS, CiSystem, WorkflowFile, plan_workflow
-from pyexpert_gates.textfile import TextFile, unified_diff, write_atomic
+from pyexpert_gates.init.workflow import CI_PATHS, CiSystem, plan_workflow
+from pyexpert_gates.textfile import TextFile
 
 
 def add_parser(subparsers: Subparsers) -> None:
@@ -67,6 +67,9 @@ def _add_companions(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Run ``init`` with the parsed arguments.
 
+    Every file is planned before any is written: a workflow init must not replace, or a
+    configuration it cannot merge, stops it all with every file untouched.
+
     Args:
         args: The parsed command line.
 
@@ -81,19 +84,17 @@ def run(args: argparse.Namespace) -> int:
         msg = "--impact goes with --dry-run: it shows what init would cost, and writes nothing"
         raise UsageError(msg)
     plan = plan_init(project, args.preset, force=args.force)
-    # Planned before anything is written: a workflow init must not replace stops it all.
-    workflow = plan_workflow(project, plan.floor, CiSystem(args.ci)) if args.ci else None
-    noxfile = plan_noxfile(project) if args.noxfile else None
-    for merge in plan.merges:
-        _report(merge, plan, dry_run=args.dry_run)
-    if noxfile is not None:
-        _report_noxfile(noxfile, project, dry_run=args.dry_run)
-    if workflow is not None:
-        _report_workflow(workflow, dry_run=args.dry_run)
+    edits = [
+        *plan.merges,
+        *([plan_noxfile(project)] if args.noxfile else []),
+        *([plan_workflow(project, plan.floor, CiSystem(args.ci))] if args.ci else []),
+        *_record(project, plan),
+    ]
+    sys.stdout.write("".join(describe(edit, dry_run=args.dry_run) for edit in edits))
     if args.impact:
         _report_impact(project, plan)
     if not args.dry_run:
-        _write(project, plan, noxfile, workflow)
+        write_edits(edits)
     return 0
 
 
@@ -105,7 +106,11 @@ def _report_impact(project: Path, plan: InitPlan) -> None:
         planned_settings,
     )
 
-    changes = [(merge.label, change) for merge in plan.merges for change in merge.plan.changes]
+    changes = [
+        (edit.label, change)
+        for edit in plan.merges
+        for change in (edit.merge.changes if edit.merge is not None else ())
+    ]
     settings = planned_settings(changes)
     new_texts = {merge.label: merge.new_text for merge in plan.merges if merge.changed}
     impact = measure_impact(project, new_texts, settings, python=None)
@@ -121,97 +126,13 @@ def _report_impact(project: Path, plan: InitPlan) -> None:
         print(f"  not measured: {reason}")
 
 
-def _write(
-    project: Path, plan: InitPlan, noxfile: NoxfileEdit | None, workflow: WorkflowFile | None
-) -> None:
-    """Write every file init changes, each atomically."""
-    for merge in plan.merges:
-        if merge.changed:
-            write_atomic(project / merge.label, merge.new_text)
-    if noxfile is not None and noxfile.changed and noxfile.new_text is not None:
-        write_atomic(project / NOXFILE, noxfile.new_text)
-    if workflow is not None and workflow.changed:
-        workflow.file.path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(workflow.file.path, workflow.new_text)
-    _record(project, plan)
-
-
-def _record(project: Path, plan: InitPlan) -> None:
-    """Record what the preset's settings now hold, so that its next version can update them."""
+def _record(project: Path, plan: InitPlan) -> list[FileEdit]:
+    """The record of what the preset's settings hold after init, when it changes."""
     path = project / STATE_FILE
-    text = render_state(plan.state)
-    existed = path.is_file()
-    if existed and path.read_text(encoding="utf-8") == text:
-        return
-    path.parent.mkdir(exist_ok=True)
-    write_atomic(path, text)
-    if not existed:
-        print(f"{STATE_FILE}: created (what init wrote, so that preset upgrades keep your edits)")
-
-
-def _report_workflow(workflow: WorkflowFile, *, dry_run: bool) -> None:
-    """Print what init does with the CI file."""
-    if not workflow.changed:
-        print(f"{workflow.label}: up to date")
-        return
-    if dry_run:
-        sys.stdout.write(unified_diff(workflow.file, workflow.new_text, workflow.label))
-    print(f"{workflow.label}: {'would create' if dry_run else 'created'}")
-
-
-def _report_noxfile(edit: NoxfileEdit, project: Path, *, dry_run: bool) -> None:
-    """Print what init does to noxfile.py: the diff on a dry run, or the lines to add."""
-    if edit.new_text is None:
-        print(
-            f"{NOXFILE}: left as it is ({edit.reason}); to get a nox session per gate, add:\n"
-            f"  {IMPORT_LINE}\n  {CALL_LINE}"
-        )
-    elif not edit.changed:
-        print(f"{NOXFILE}: up to date (registers a nox session per gate)")
-    else:
-        old = TextFile(
-            path=project / NOXFILE, text=edit.old_text or "", exists=edit.old_text is not None
-        )
-        if dry_run:
-            sys.stdout.write(unified_diff(old, edit.new_text, NOXFILE))
-        verb = {
-            (True, True): "would change",
-            (True, False): "would create",
-            (False, True): "updated",
-            (False, False): "created",
-        }[dry_run, old.exists]
-        print(f"{NOXFILE}: {verb}: a nox session per gate (nox -l lists them)")
-
-
-def _report(merge: FileMerge, plan: InitPlan, *, dry_run: bool) -> None:
-    """Print what the merge of one file does."""
-    preset = f"preset {plan.preset.name} v{plan.preset.version}"
-    if not merge.changed:
-        print(f"{merge.label}: up to date with {preset}")
-    else:
-        if dry_run:
-            sys.stdout.write(unified_diff(merge.file, merge.new_text, merge.label))
-        verb = "would change" if dry_run else "updated" if merge.file.exists else "created"
-        python = f"Python {plan.floor.dotted} from {plan.floor.source}"
-        print(f"{merge.label}: {verb}: {_counts(merge)} ({preset}, {python})")
-    for change in merge.plan.changes:
-        if change.kind is ChangeKind.MOVE:
-            source, destination = ".".join(change.source), ".".join(change.path)
-            print(f"  moved {source} to {destination} (ruff reads lint settings there)")
-    for conflict in merge.plan.conflicts:
-        print(
-            f"  kept your {'.'.join(conflict.path)} = {toml_value(conflict.theirs)} "
-            f"(preset: {toml_value(conflict.preset)}); --force replaces it"
-        )
-
-
-def _counts(merge: FileMerge) -> str:
-    """How many settings of each kind the merge adds, extends and replaces."""
-    names = {
-        ChangeKind.ADD: "added",
-        ChangeKind.EXTEND: "extended",
-        ChangeKind.REPLACE: "replaced",
-        ChangeKind.MOVE: "moved",
-    }
-    counts = {kind: sum(1 for c in merge.plan.changes if c.kind is kind) for kind in names}
-    return ", ".join(f"{names[kind]} {count}" for kind, count in counts.items() if count)
+    new_text = render_state(plan.state)
+    text = path.read_text(encoding="utf-8") if path.is_file() else None
+    if text == new_text:
+        return []
+    file = TextFile(path=path, text=text or "", exists=text is not None)
+    summary = "what init wrote, so that preset upgrades keep your edits"
+    return [FileEdit(label=STATE_FILE, file=file, new_text=new_text, summary=summary)]

@@ -21,9 +21,9 @@ from pyexpert_gates.gates.verdict import (
     unexpected_exit,
     unreadable,
 )
+from pyexpert_gates.invocation import Command, ProcessOutput
 from pyexpert_gates.json_shape import ShapeError
 from pyexpert_gates.models import Diagnostic, GateName, Status
-from pyexpert_gates.process import Command, ProcessOutput
 
 UNFORMATTED = "unformatted"
 SYNTAX_ERROR = "invalid-syntax"

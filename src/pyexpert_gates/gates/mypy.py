@@ -30,6 +30,7 @@ from pyexpert_gates.gates.verdict import (
     unreadable,
     untrusted,
 )
+from pyexpert_gates.invocation import Command, ProcessOutput
 from pyexpert_gates.json_shape import (
     ShapeError,
     as_object,
@@ -40,7 +41,6 @@ from pyexpert_gates.json_shape import (
     text,
 )
 from pyexpert_gates.models import Diagnostic, GateName, Severity, Status
-from pyexpert_gates.process import Command, ProcessOutput
 
 SYNTAX = "syntax"
 """mypy's error code for a file that does not parse."""

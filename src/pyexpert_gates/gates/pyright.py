@@ -26,6 +26,7 @@ from pyexpert_gates.gates.verdict import (
     unreadable,
     untrusted,
 )
+from pyexpert_gates.invocation import Command, ProcessOutput
 from pyexpert_gates.json_shape import (
     ShapeError,
     as_list,
@@ -37,7 +38,6 @@ from pyexpert_gates.json_shape import (
     text,
 )
 from pyexpert_gates.models import Diagnostic, GateName, Severity, Status
-from pyexpert_gates.process import Command, ProcessOutput
 
 _EXIT_MEANINGS = {2: "fatal error", 3: "configuration file could not be parsed", 4: "bad argument"}
 _SEVERITIES = {

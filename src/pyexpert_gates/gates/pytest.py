@@ -22,9 +22,9 @@ from pyexpert_gates.gates.verdict import (
     unexpected_exit,
     unreadable,
 )
+from pyexpert_gates.invocation import Command, ProcessOutput
 from pyexpert_gates.json_shape import ShapeError
 from pyexpert_gates.models import GateName, Status
-from pyexpert_gates.process import Command, ProcessOutput
 
 REPORT_NAME = "pytest-junit.xml"
 INTERRUPTED = 2

@@ -19,6 +19,7 @@ from pyexpert_gates.gates.verdict import (
     unexpected_exit,
     unreadable,
 )
+from pyexpert_gates.invocation import Command, ProcessOutput
 from pyexpert_gates.json_shape import (
     ShapeError,
     as_list,
@@ -30,7 +31,6 @@ from pyexpert_gates.json_shape import (
     text,
 )
 from pyexpert_gates.models import Diagnostic, GateName, Severity, Status
-from pyexpert_gates.process import Command, ProcessOutput
 
 NO_FILES = "No Python files found"
 """ruff's warning, on standard error with exit code 0, when the paths hold nothing to check."""

@@ -7,9 +7,9 @@ two lines to add instead.
 """
 
 import ast
-from dataclasses import dataclass
 from pathlib import Path
 
+from pyexpert_gates.init.edit import FileEdit
 from pyexpert_gates.textfile import TextFile
 
 NOXFILE = "noxfile.py"
@@ -35,27 +35,7 @@ if __name__ == "__main__":
 """A new noxfile; its script block lets a ``nox`` installed with pipx or uvx run it."""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class NoxfileEdit:
-    """What ``init`` would do to the noxfile.
-
-    Attributes:
-        old_text: The file's text, or None when there is no file.
-        new_text: The text to write; None when the file cannot be edited safely.
-        reason: Why the file cannot be edited safely (empty otherwise).
-    """
-
-    old_text: str | None
-    new_text: str | None
-    reason: str = ""
-
-    @property
-    def changed(self) -> bool:
-        """Whether there is something to write."""
-        return self.new_text is not None and self.new_text != self.old_text
-
-
-def plan_noxfile(project: Path) -> NoxfileEdit:
+def plan_noxfile(project: Path) -> FileEdit:
     """Read the project's ``noxfile.py`` and plan its edit.
 
     Args:
@@ -66,40 +46,62 @@ def plan_noxfile(project: Path) -> NoxfileEdit:
     """
     path = project / NOXFILE
     if not path.exists() and not path.is_symlink():
-        return edit_noxfile(None)
+        return edit_noxfile(TextFile(path=path, text="", exists=False))
     try:
         text = path.read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        return NoxfileEdit(old_text=None, new_text=None, reason=f"cannot read it: {error}")
-    return edit_noxfile(text)
+        return _left_alone(TextFile(path=path, text="", exists=True), f"cannot read it: {error}")
+    return edit_noxfile(TextFile(path=path, text=text, exists=True))
 
 
-def edit_noxfile(old: str | None) -> NoxfileEdit:
+def edit_noxfile(file: TextFile) -> FileEdit:
     """The noxfile with the gates registered: a new file, the missing lines added, or unchanged.
 
     Args:
-        old: The file's text, or None when there is no file.
+        file: The noxfile as it is (``exists`` is False when there is none).
 
     Returns:
-        The edit, or why the file cannot be edited safely.
+        The edit, or why the file cannot be edited safely, with the two lines to add by hand.
     """
-    if old is None:
-        return NoxfileEdit(old_text=None, new_text=TEMPLATE)
+    if not file.exists:
+        return _registering(file, TEMPLATE)
     try:
-        tree = ast.parse(old)
+        tree = ast.parse(file.text)
     except SyntaxError as error:
-        reason = f"line {error.lineno}: not valid Python ({error.msg})"
-        return NoxfileEdit(old_text=old, new_text=None, reason=reason)
+        return _left_alone(file, f"line {error.lineno}: not valid Python ({error.msg})")
     if _wired(tree):
-        return NoxfileEdit(old_text=old, new_text=old)
+        return _registering(file, file.text)
     if _binds_register(tree):
         reason = f"the name register already means something else there than {MODULE}.register"
-        return NoxfileEdit(old_text=old, new_text=None, reason=reason)
+        return _left_alone(file, reason)
+    old = file.text
     new = _with_call(_with_import(old, tree) if not _imports_register(tree) else old)
     if not _wired(ast.parse(new)):
-        reason = "the added lines would not register the sessions"
-        return NoxfileEdit(old_text=old, new_text=None, reason=reason)
-    return NoxfileEdit(old_text=old, new_text=new)
+        return _left_alone(file, "the added lines would not register the sessions")
+    return _registering(file, new)
+
+
+def _registering(file: TextFile, new_text: str) -> FileEdit:
+    """The edit that gives the noxfile ``new_text``, which registers the gates."""
+    return FileEdit(
+        label=NOXFILE,
+        file=file,
+        new_text=new_text,
+        summary="a nox session per gate (nox -l lists them)",
+        current="(registers a nox session per gate)",
+    )
+
+
+def _left_alone(file: TextFile, reason: str) -> FileEdit:
+    """The noxfile left as it is for ``reason``, with the two lines the user can add."""
+    return FileEdit(
+        label=NOXFILE,
+        file=file,
+        new_text=None,
+        reason=reason,
+        advice="to get a nox session per gate, add:",
+        notes=(f"  {IMPORT_LINE}", f"  {CALL_LINE}"),
+    )
 
 
 def _wired(tree: ast.Module) -> bool:

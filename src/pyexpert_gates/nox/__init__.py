@@ -19,7 +19,8 @@ from pathlib import Path
 import nox
 import nox.registry
 
-from pyexpert_gates.check.plan import Request, select_gates
+from pyexpert_gates.check.plan import select_gates
+from pyexpert_gates.check.request import Request
 from pyexpert_gates.config import load_config
 from pyexpert_gates.errors import GatesError
 from pyexpert_gates.models import GateName

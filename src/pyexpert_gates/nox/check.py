@@ -13,11 +13,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from pyexpert_gates.check.plan import Request, resolve_paths, select_gates
+from pyexpert_gates.check.plan import resolve_paths, select_gates
+from pyexpert_gates.check.request import Request
 from pyexpert_gates.config import load_config
+from pyexpert_gates.invocation import Command, ProcessFailure, ProcessOutput
 from pyexpert_gates.models import GateName, GateResult, Report, Status
 from pyexpert_gates.nox.reports import gate_from_report, session_outcomes
-from pyexpert_gates.process import Command, ProcessFailure, ProcessOutput, run_command
+from pyexpert_gates.process import run_command
 
 ISOLATED_BACKEND = "uv|virtualenv"
 """uv when it is installed (fast), else virtualenv."""

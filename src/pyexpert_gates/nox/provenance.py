@@ -14,10 +14,9 @@ from urllib.parse import urlparse
 from urllib.request import url2pathname
 
 from pyexpert_gates.init.merge import is_table
+from pyexpert_gates.init.workflow import test_extra
 
 DISTRIBUTION = "pyexpert-gates"
-TEST_EXTRAS = ("test", "tests")
-"""The optional-dependency groups that conventionally hold a project's test requirements."""
 
 
 def reinstall_arguments(direct_url: str | None, version: str) -> tuple[str, ...]:
@@ -76,8 +75,8 @@ def project_arguments(project: Path, pyproject: Mapping[str, object]) -> tuple[s
     if not is_table(table) and not (project / "setup.py").is_file():
         return ()
     optional = table.get("optional-dependencies") if is_table(table) else None
-    extras = [name for name in TEST_EXTRAS if is_table(optional) and name in optional]
-    suffix = f"[{','.join(extras)}]" if extras else ""
+    extra = test_extra(optional)
+    suffix = f"[{extra}]" if extra else ""
     return ("-e", f"{project}{suffix}")
 
 

@@ -9,7 +9,7 @@ documented by ``pyexpert-gates rules``.
 from dataclasses import dataclass
 
 from pyexpert_gates import __version__
-from pyexpert_gates.models import GateName
+from pyexpert_gates.models import GATE_TRAITS, GateName
 from pyexpert_gates.report.ruffrules import ruff_rule_name
 
 HOMEPAGE = "https://github.com/pyexpert-gates/pyexpert-gates"
@@ -54,24 +54,12 @@ class RuleDoc:
 
 
 TOOLS: dict[GateName, Tool] = {
-    GateName.RUFF: Tool(name="ruff", information_uri="https://docs.astral.sh/ruff/"),
-    GateName.FORMAT: Tool(
-        name="ruff format", information_uri="https://docs.astral.sh/ruff/formatter/"
-    ),
-    GateName.MYPY: Tool(name="mypy", information_uri="https://mypy.readthedocs.io/"),
-    GateName.PYRIGHT: Tool(name="pyright", information_uri="https://microsoft.github.io/pyright/"),
-    GateName.DOCSTRINGS: Tool(
-        name="pyexpert-gates docstrings", information_uri=HOMEPAGE, version=__version__
-    ),
-    GateName.PYTEST: Tool(name="pytest", information_uri="https://docs.pytest.org/"),
-    GateName.EXPERT: Tool(
-        name="pyexpert-gates expert", information_uri=HOMEPAGE, version=__version__
-    ),
-    GateName.CONFIG: Tool(
-        name="pyexpert-gates config", information_uri=HOMEPAGE, version=__version__
-    ),
+    gate: Tool(name=traits.tool, information_uri=traits.home)
+    if traits.home is not None
+    else Tool(name=traits.tool, information_uri=HOMEPAGE, version=__version__)
+    for gate, traits in GATE_TRAITS.items()
 }
-"""The tool behind each gate."""
+"""The tool behind each gate; this package's own checks carry its home page and version."""
 
 
 def rule_doc(gate: GateName, code: str) -> RuleDoc:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeAlias
 
+from pyexpert_gates.gates.verdict import count
 from pyexpert_gates.models import Diagnostic, GateResult, Report, Status
 
 Paint: TypeAlias = Callable[[str, Status], str]
@@ -169,8 +170,7 @@ def gate_notes(gate: GateResult, *, baselined: bool = True) -> str:
     if gate.cached:
         marks.append("(cached)")
     if gate.limited_to is not None:
-        files = len(gate.limited_to)
-        marks.append(f"(limited to {files} changed file{'s' * (files != 1)})")
+        marks.append(f"(limited to {count(len(gate.limited_to), 'changed file')})")
     return " ".join([gate.summary, *marks]).strip()
 
 
