@@ -1,0 +1,69 @@
+"""Apply the codemods to one module's bytes: parse once, transform, print back."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import libcst as cst
+
+from pyexpert_gates.fix.catalog import DATACLASS_SLOTS, UTC_DATETIME, CodemodInfo, Safety
+from pyexpert_gates.fix.slots import add_slots
+from pyexpert_gates.fix.utc import aware_utc
+
+TRANSFORMS: tuple[tuple[CodemodInfo, Callable[[cst.Module, tuple[int, int]], cst.Module]], ...] = (
+    (DATACLASS_SLOTS, add_slots),
+    (UTC_DATETIME, aware_utc),
+)
+"""Each codemod with its transform, in the order they apply."""
+_MAX_ROUNDS = 5
+"""Rounds of one codemod on a module; a fix may enable another (a base once its subclass is
+slotted), and a second ``fix`` must change nothing."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Unparsable:
+    """Why the codemods could not read a module.
+
+    Attributes:
+        line: The 1-based line of the error.
+        column: The 1-based column of the error.
+        reason: What the parser expected.
+    """
+
+    line: int
+    column: int
+    reason: str
+
+
+def apply_codemods(source: bytes, *, unsafe: bool, target: tuple[int, int]) -> bytes | Unparsable:
+    """Apply every codemod the safety level allows to one module.
+
+    Args:
+        source: The module's bytes; their encoding, line endings and layout are kept.
+        unsafe: True to apply the codemods that may change behaviour too.
+        target: The oldest Python the project supports, which limits what a fix may use.
+
+    Returns:
+        The new bytes (the same when nothing applied), or why the module cannot be parsed.
+    """
+    try:
+        module = cst.parse_module(source)
+    except cst.ParserSyntaxError as error:
+        return Unparsable(line=error.raw_line, column=error.raw_column + 1, reason=error.message)
+    for info, transform in TRANSFORMS:
+        if info.safety is Safety.SAFE or unsafe:
+            module = _until_stable(transform, module, target)
+    return module.bytes
+
+
+def _until_stable(
+    transform: Callable[[cst.Module, tuple[int, int]], cst.Module],
+    module: cst.Module,
+    target: tuple[int, int],
+) -> cst.Module:
+    """Apply ``transform`` until it changes nothing more (at most a few rounds)."""
+    for _ in range(_MAX_ROUNDS):
+        changed = transform(module, target)
+        if changed.code == module.code:
+            return changed
+        module = changed
+    return module
