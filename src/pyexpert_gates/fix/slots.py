@@ -220,15 +220,28 @@ def _appended(call: cst.Call, argument: cst.Arg) -> Sequence[cst.Arg]:
     if not call.args:
         return [argument]
     *before, last = call.args
-    if isinstance(last.comma, cst.Comma):
-        # A trailing comma: the new argument goes on a line of its own, as the others do.
-        separator = cst.Comma(whitespace_after=call.whitespace_before_args)
+    comma = last.comma
+    if not isinstance(comma, cst.Comma):
+        return [*before, last.with_changes(comma=cst.MaybeSentinel.DEFAULT), argument]
+    after = comma.whitespace_after
+    opening = call.whitespace_before_args
+    if not isinstance(after, cst.ParenthesizedWhitespace) or not isinstance(
+        opening, cst.ParenthesizedWhitespace
+    ):
         return [
             *before,
-            last.with_changes(comma=separator),
-            argument.with_changes(comma=last.comma),
+            last.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))),
+            argument.with_changes(comma=comma),
         ]
-    return [*before, last.with_changes(comma=cst.MaybeSentinel.DEFAULT), argument]
+    # One argument per line: the new one gets a line of its own, indented as the others; the
+    # comment after the old last argument stays on its line.
+    to_new_line = after.with_changes(last_line=opening.last_line)
+    to_closing = after.with_changes(first_line=cst.TrailingWhitespace(), empty_lines=())
+    return [
+        *before,
+        last.with_changes(comma=comma.with_changes(whitespace_after=to_new_line)),
+        argument.with_changes(comma=comma.with_changes(whitespace_after=to_closing)),
+    ]
 
 
 def _defined(node: cst.ClassDef) -> set[str]:
