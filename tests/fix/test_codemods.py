@@ -1,3 +1,5 @@
+import pytest
+
 from pyexpert_gates.fix.codemods import Unparsable, apply_codemods
 
 SOURCE = b"""\
@@ -15,18 +17,15 @@ def now() -> Event:
 """
 
 
-def test_safe_codemods_only_without_unsafe() -> None:
-    result = apply_codemods(SOURCE, unsafe=False, target=(3, 11))
+@pytest.mark.parametrize(
+    ("unsafe", "utc_call"),
+    [(False, b"datetime.utcnow()"), (True, b"datetime.now(UTC)")],
+)
+def test_unsafe_codemods_run_only_with_unsafe(*, unsafe: bool, utc_call: bytes) -> None:
+    result = apply_codemods(SOURCE, unsafe=unsafe, target=(3, 11))
     assert isinstance(result, bytes)
     assert b"@dataclass(slots=True)" in result
-    assert b"datetime.utcnow()" in result
-
-
-def test_unsafe_adds_the_codemods_that_change_behaviour() -> None:
-    result = apply_codemods(SOURCE, unsafe=True, target=(3, 11))
-    assert isinstance(result, bytes)
-    assert b"datetime.now(UTC)" in result
-    assert b"@dataclass(slots=True)" in result
+    assert utc_call in result
 
 
 def test_a_second_run_changes_nothing() -> None:

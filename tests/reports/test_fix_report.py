@@ -16,9 +16,11 @@ def test_summary_counts_per_file_and_rule_and_says_what_is_left() -> None:
         "  src/b.py: F401 1",
         "by rule: F401 2, PXG001 2",
         "reformatted 1 file: src/a.py",
-        "left for baseline: ruff 3, expert 1 (mypy, pyright, docstrings and pytest are not run "
-        "by fix); run `pyexpert-gates check`, then `pyexpert-gates baseline` to accept what is "
-        "left",
+        (
+            "left for baseline: ruff 3, expert 1 (mypy, pyright, docstrings and pytest are not "
+            "run by fix); run `pyexpert-gates check`, then `pyexpert-gates baseline` to accept "
+            "what is left"
+        ),
     ]
 
 
