@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from pyexpert_gates.commands import Subparsers
 from pyexpert_gates.errors import UsageError
 from pyexpert_gates.expert import RULES, Rule, find_rules
-from pyexpert_gates.fix.catalog import CODEMODS, Safety, fix_for
+from pyexpert_gates.fix.catalog import CODEMODS, fix_for
+from pyexpert_gates.models import FixSafety
 
 _WIDTH = 88
 _CODE_SPAN = re.compile(r"`[^`]*`")
@@ -113,12 +114,12 @@ def _rule_text(rule: Rule) -> str:
     )
 
 
-def _fix_text(safety: Safety | None) -> str:
+def _fix_text(safety: FixSafety | None) -> str:
     """Whether and how ``pyexpert-gates fix`` resolves a rule's findings."""
     match safety:
-        case Safety.SAFE:
+        case FixSafety.SAFE:
             return "Fixable: `pyexpert-gates fix` rewrites it where that cannot change behaviour."
-        case Safety.UNSAFE:
+        case FixSafety.UNSAFE:
             return "Fixable with `pyexpert-gates fix --unsafe` (the fix may change behaviour)."
         case None:
             return "Not fixable automatically."
@@ -132,7 +133,7 @@ def render_codemods() -> str:
     """
     lines = ["Codemods of `pyexpert-gates fix` (ruff's own fixes run too):"]
     for codemod in CODEMODS:
-        flag = "" if codemod.safety is Safety.SAFE else ", with --unsafe"
+        flag = "" if codemod.safety is FixSafety.SAFE else ", with --unsafe"
         lines.append(f"  {codemod.name} ({', '.join(codemod.resolves)}{flag})")
         lines.append(textwrap.indent(_wrap(codemod.summary), "  "))
     return "\n".join(lines) + "\n"

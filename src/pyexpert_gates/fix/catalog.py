@@ -4,14 +4,8 @@ This module imports no parser, so ``rules`` can say which rules are fixable with
 """
 
 from dataclasses import dataclass
-from enum import StrEnum
 
-
-class Safety(StrEnum):
-    """Whether a fix keeps behaviour: safe fixes always run, unsafe ones only with ``--unsafe``."""
-
-    SAFE = "safe"
-    UNSAFE = "unsafe"
+from pyexpert_gates.models import FixSafety
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -27,20 +21,20 @@ class CodemodInfo:
 
     name: str
     resolves: tuple[str, ...]
-    safety: Safety
+    safety: FixSafety
     summary: str
 
 
 DATACLASS_SLOTS = CodemodInfo(
     name="dataclass-slots",
     resolves=("PXG001",),
-    safety=Safety.SAFE,
+    safety=FixSafety.SAFE,
     summary="adds `slots=True` to `@dataclass` where slots cannot change what the class does",
 )
 UTC_DATETIME = CodemodInfo(
     name="aware-utc-datetime",
     resolves=("DTZ003", "DTZ004"),
-    safety=Safety.UNSAFE,
+    safety=FixSafety.UNSAFE,
     summary="rewrites `datetime.utcnow()` and `utcfromtimestamp(t)` to `now(UTC)` and "
     "`fromtimestamp(t, UTC)`, which return aware datetimes",
 )
@@ -49,7 +43,7 @@ CODEMODS: tuple[CodemodInfo, ...] = (DATACLASS_SLOTS, UTC_DATETIME)
 """Every codemod, in the order ``fix`` applies them."""
 
 
-def fix_for(code: str) -> Safety | None:
+def fix_for(code: str) -> FixSafety | None:
     """How ``fix`` resolves findings of the rule ``code``.
 
     Args:

@@ -5,9 +5,10 @@ from dataclasses import dataclass
 
 import libcst as cst
 
-from pyexpert_gates.fix.catalog import DATACLASS_SLOTS, UTC_DATETIME, CodemodInfo, Safety
+from pyexpert_gates.fix.catalog import DATACLASS_SLOTS, UTC_DATETIME, CodemodInfo
 from pyexpert_gates.fix.slots import add_slots
 from pyexpert_gates.fix.utc import aware_utc
+from pyexpert_gates.models import FixSafety
 
 TRANSFORMS: tuple[tuple[CodemodInfo, Callable[[cst.Module, tuple[int, int]], cst.Module]], ...] = (
     (DATACLASS_SLOTS, add_slots),
@@ -50,7 +51,7 @@ def apply_codemods(source: bytes, *, unsafe: bool, target: tuple[int, int]) -> b
     except cst.ParserSyntaxError as error:
         return Unparsable(line=error.raw_line, column=error.raw_column + 1, reason=error.message)
     for info, transform in TRANSFORMS:
-        if info.safety is Safety.SAFE or unsafe:
+        if info.safety is FixSafety.SAFE or unsafe:
             module = _until_stable(transform, module, target)
     return module.bytes
 

@@ -15,9 +15,9 @@ from pyexpert_gates.json_shape import (
     optional_text,
     text,
 )
-from pyexpert_gates.models import Diagnostic, GateName, GateResult, Severity, Status
+from pyexpert_gates.models import Diagnostic, FixSafety, GateName, GateResult, Severity, Status
 
-_Member = TypeVar("_Member", GateName, Status, Severity)
+_Member = TypeVar("_Member", GateName, Status, Severity, FixSafety)
 
 
 def read_gate(entry: dict[str, object]) -> GateResult:
@@ -66,6 +66,7 @@ def _diagnostic(value: object) -> Diagnostic:
         code=optional_text(record, "code"),
         message=text(record, "message"),
         severity=_member(Severity, text(record, "severity")),
+        fix=None if (fix := optional_text(record, "fix")) is None else _member(FixSafety, fix),
     )
 
 
