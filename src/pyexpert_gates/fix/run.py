@@ -31,10 +31,9 @@ from pyexpert_gates.fix.steps import (
     succeeded,
     tally,
 )
-from pyexpert_gates.init.tailor import python_floor
+from pyexpert_gates.fix.target import python_target
 from pyexpert_gates.models import Diagnostic, GateName
 from pyexpert_gates.process import Command, ProcessFailure, ProcessOutput, run_command
-from pyexpert_gates.textfile import read_toml
 
 FIXABLE_GATES = (GateName.RUFF, GateName.FORMAT, GateName.EXPERT)
 """The gates whose findings ``fix`` resolves, in the order ``--gate`` lists them."""
@@ -95,7 +94,7 @@ def fix_project(project: Path, request: FixRequest) -> FixOutcome:
             originals=originals,
             config=config,
             request=request,
-            target=_target(project),
+            target=python_target(project),
         )
         outcome = _fix_copies(copies) if files else FixOutcome()
     if request.dry_run:
@@ -225,10 +224,3 @@ def _expert(copies: _Copies, texts: Mapping[str, bytes]) -> Counter[tuple[str, s
             name, texts[name].decode("utf-8", errors="replace"), copies.config.expert
         )
     )
-
-
-def _target(project: Path) -> tuple[int, int]:
-    """The oldest Python the project supports, which bounds what a codemod may write."""
-    path = project / "pyproject.toml"
-    _, document = read_toml(path, str(path))
-    return python_floor(document, origin=str(path)).version

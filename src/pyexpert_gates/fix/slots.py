@@ -83,6 +83,28 @@ def add_slots(module: cst.Module, target: tuple[int, int]) -> cst.Module:
     return wrapper.visit(_SlotsTransformer(module, reported))
 
 
+def fixable_lines(source: str, target: tuple[int, int]) -> frozenset[int]:
+    """The lines of the PXG001 findings that `add_slots` fixes in one pass.
+
+    Args:
+        source: The module's text.
+        target: The oldest Python the project supports.
+
+    Returns:
+        The lines of the decorators it would rewrite; none when the module does not parse.
+    """
+    try:
+        module = cst.parse_module(source)
+    except cst.ParserSyntaxError:
+        return frozenset()
+    reported = _reported(module.code)
+    if target < _SLOTS_SINCE or not reported or _names(module) & _NAMES_THAT_NEED_DICT:
+        return frozenset()
+    transformer = _SlotsTransformer(module, reported)
+    MetadataWrapper(module, unsafe_skip_copy=True).visit(transformer)
+    return frozenset(transformer.fixed_lines)
+
+
 def _names(module: cst.Module) -> set[str]:
     """Every identifier the module writes, as a name or an attribute."""
     return {node.value for node in m.findall(module, m.Name()) if isinstance(node, cst.Name)}
@@ -111,6 +133,7 @@ class _SlotsTransformer(cst.CSTTransformer):
     def __init__(self, module: cst.Module, reported: set[tuple[int, int]]) -> None:
         super().__init__()
         self._reported = reported
+        self.fixed_lines: set[int] = set()
         self._classes = {
             node.name.value: node
             for node in m.findall(module, m.ClassDef())
@@ -141,7 +164,7 @@ class _SlotsTransformer(cst.CSTTransformer):
         decorator = node.decorators[-1].decorator
         span = self.get_metadata(PositionProvider, decorator, None)
         start = (span.start.line, span.start.column + 1) if isinstance(span, CodeRange) else None
-        return (
+        fixable = (
             start in self._reported
             and self._is_dataclass(decorator)
             and not (isinstance(decorator, cst.Call) and m.findall(decorator, _SLOTS))
@@ -151,6 +174,9 @@ class _SlotsTransformer(cst.CSTTransformer):
             and self._set_on_self(node) <= _fields(node)
             and not self._unslotted_subclasses(node.name.value)
         )
+        if fixable and start is not None:
+            self.fixed_lines.add(start[0])
+        return fixable
 
     def _is_dataclass(self, decorator: cst.BaseExpression) -> bool:
         maker = decorator.func if isinstance(decorator, cst.Call) else decorator
