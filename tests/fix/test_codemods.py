@@ -44,7 +44,12 @@ def test_keeps_the_encoding_declared_by_the_module() -> None:
 
 
 def test_a_module_that_does_not_parse_is_reported_not_raised() -> None:
-    result = apply_codemods(b"x = 1\ndef broken(:\n    pass\n", unsafe=False, target=(3, 11))
+    result = apply_codemods(b"x = utc\ndef broken(:\n    pass\n", unsafe=False, target=(3, 11))
     assert isinstance(result, Unparsable)
     assert result.line >= 2
     assert "expected" in result.reason
+
+
+def test_a_module_no_codemod_concerns_is_returned_as_it_is() -> None:
+    source = b"def broken(:\n    pass\n"  # not even parsed: nothing a codemod rewrites is in it
+    assert apply_codemods(source, unsafe=True, target=(3, 11)) is source

@@ -89,6 +89,10 @@ def test_fixes_a_base_and_a_subclass_that_are_both_fixed() -> None:
         ),
         pytest.param("@dataclass\nclass P:\n    x: int\n\n\nseen = vars(P(1))\n", id="uses-vars"),
         pytest.param(
+            "import pickle\n\n\n@dataclass\nclass P:\n    x: int\n\n\nBLOB = pickle.dumps(P(1))\n",
+            id="pickled",
+        ),
+        pytest.param(
             "@dataclass\nclass P:\n    x: int\n\n    def f(self):\n        return __class__\n",
             id="uses-class-cell",
         ),

@@ -15,6 +15,8 @@ TRANSFORMS: tuple[tuple[CodemodInfo, Callable[[cst.Module, tuple[int, int]], cst
     (UTC_DATETIME, aware_utc),
 )
 """Each codemod with its transform, in the order they apply."""
+_HINTS = (b"dataclass", b"utc")
+"""Bytes that every module a codemod may change contains."""
 _MAX_ROUNDS = 5
 """Rounds of one codemod on a module; a fix may enable another (a base once its subclass is
 slotted), and a second ``fix`` must change nothing."""
@@ -46,6 +48,8 @@ def apply_codemods(source: bytes, *, unsafe: bool, target: tuple[int, int]) -> b
     Returns:
         The new bytes (the same when nothing applied), or why the module cannot be parsed.
     """
+    if not any(hint in source for hint in _HINTS):
+        return source  # Most modules need no codemod: they are not parsed at all.
     try:
         module = cst.parse_module(source)
     except cst.ParserSyntaxError as error:

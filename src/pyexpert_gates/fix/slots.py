@@ -20,7 +20,9 @@ set on ``self`` that the class does not declare) and only when also:
 - every class of the module that derives from it is itself written with ``slots=True``: a
   subclass without slots may rely on the base's layout;
 - the module never names ``__dict__``, ``__weakref__``, ``__class__``, ``vars`` or ``weakref``:
-  slotted instances have no ``__dict__`` and cannot be weakly referenced.
+  slotted instances have no ``__dict__`` and cannot be weakly referenced; nor ``pickle``,
+  ``shelve`` or ``copyreg``: a pickle written before the fix holds the instance ``__dict__``,
+  which the slotted class cannot load.
 """
 
 import ast
@@ -57,7 +59,9 @@ _STATE_METHODS = frozenset(
         "__slots__",
     }
 )
-_NAMES_THAT_NEED_DICT = frozenset({"__dict__", "__weakref__", "__class__", "vars", "weakref"})
+_NAMES_THAT_NEED_DICT = frozenset(
+    {"__dict__", "__weakref__", "__class__", "vars", "weakref", "pickle", "shelve", "copyreg"}
+)
 _SLOTS_SINCE = (3, 10)
 """The first Python whose ``dataclass`` takes ``slots``."""
 _SLOTS = m.Arg(keyword=m.Name("slots"))
