@@ -193,8 +193,9 @@ def _fix_safety(fix: object) -> FixSafety | None:
 
     A display-only fix, or none, is not applied.
     """
-    applicability = fix.get("applicability") if isinstance(fix, dict) else None
-    match applicability:
+    if fix is None:
+        return None
+    match optional_text(as_object(fix, "field 'fix'"), "applicability"):
         case "safe":
             return FixSafety.SAFE
         case "unsafe":
