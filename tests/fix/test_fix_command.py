@@ -196,3 +196,18 @@ def test_a_ruff_configuration_error_changes_nothing(
     assert main(["fix", "--project", str(root)]) == 2
     assert "nothing was changed" in capsys.readouterr().err
     assert snapshot(root) == before
+
+
+def test_formats_the_python_blocks_of_markdown_under_the_paths_as_the_format_gate_checks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    notes = "# Notes\n\n```python\nx  =  1\n```\n"
+    root = project(tmp_path, {"src/shop/NOTES.md": notes, "README.md": notes})
+    assert main(["fix", "--project", str(root), "--gate", "format"]) == 0
+    assert "src/shop/NOTES.md" in capsys.readouterr().out
+    assert (root / "src/shop/NOTES.md").read_text(encoding="utf-8") == notes.replace(
+        "x  =  1", "x = 1"
+    )
+    assert (root / "README.md").read_text(encoding="utf-8") == notes  # outside the paths
+    code, report = check_json(root, "--gate", "format")
+    assert code == 0, gates_of(report)

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from pyexpert_gates.cache.inputs import files_under
 from pyexpert_gates.check.plan import resolve_paths
 from pyexpert_gates.config import GatesConfig, load_config
 from pyexpert_gates.expert import check_source
@@ -60,6 +61,7 @@ class _Copies:
 
     scratch: Path
     files: list[str]
+    documents: list[str]
     originals: Mapping[str, bytes]
     config: GatesConfig
     request: FixRequest
@@ -85,18 +87,21 @@ def fix_project(project: Path, request: FixRequest) -> FixOutcome:
     listing = _run(list_files(project, paths), config.timeout)
     listed = succeeded(listing, "ruff (listing the files to fix)")
     files = own_files(project, listed_files(listed.stdout, project))
+    # ruff format also formats the Python code blocks of Markdown files, as the format gate checks.
+    documents = own_files(project, files_under(project, paths), suffixes=(".md",))
     with tempfile.TemporaryDirectory(prefix="pyexpert-gates-fix-") as folder:
         scratch = Path(folder).resolve()
-        originals = copy_into(project, scratch, files)
+        originals = copy_into(project, scratch, [*files, *documents])
         copies = _Copies(
             scratch=scratch,
             files=files,
+            documents=documents,
             originals=originals,
             config=config,
             request=request,
             target=python_target(project),
         )
-        outcome = _fix_copies(copies) if files else FixOutcome()
+        outcome = _fix_copies(copies) if files or documents else FixOutcome()
     if request.dry_run:
         return outcome
     unwritten = write_back(project, outcome.changes)
@@ -137,7 +142,7 @@ def _compare(
 ) -> FixOutcome:
     """The outcome: changed files, findings fixed by file and rule, and what is left."""
     after = tally(ruff_after)
-    final = read_copies(copies.scratch, copies.files)
+    final = read_copies(copies.scratch, [*copies.files, *copies.documents])
     kept = set(copies.files)
     fixed = Counter({key: n for key, n in ruff_before.items() if key[0] in kept}) - after
     left = {GateName.RUFF.value: after.total()} if GateName.RUFF in copies.request.gates else {}
@@ -147,7 +152,7 @@ def _compare(
         left[GateName.EXPERT.value] = expert_after.total()
     changes = tuple(
         FileChange(path=name, before=copies.originals[name], after=final[name])
-        for name in copies.files
+        for name in sorted(final)
         if final[name] != copies.originals[name]
     )
     return FixOutcome(
@@ -175,12 +180,13 @@ def _lint(copies: _Copies, fix: tuple[str, ...]) -> tuple[Diagnostic, ...]:
 
 def _format(copies: _Copies, timeout: float) -> tuple[str, ...]:
     """Run ``ruff format`` on the copies; the files it changed."""
-    if not copies.files:
+    files = [*copies.files, *copies.documents]
+    if not files:
         return ()
-    before = read_copies(copies.scratch, copies.files)
-    succeeded(_run(format_files(copies.scratch, copies.files), timeout), "ruff format")
-    after = read_copies(copies.scratch, copies.files)
-    return tuple(name for name in copies.files if before[name] != after[name])
+    before = read_copies(copies.scratch, files)
+    succeeded(_run(format_files(copies.scratch, files), timeout), "ruff format")
+    after = read_copies(copies.scratch, files)
+    return tuple(sorted(name for name in files if before[name] != after[name]))
 
 
 def _apply_codemods(copies: _Copies) -> list[Problem]:

@@ -16,22 +16,25 @@ RUFF_CONFIG_FILES = ("pyproject.toml", "ruff.toml", ".ruff.toml")
 """The files ruff reads its configuration from, in any folder between a file and the root."""
 
 
-def own_files(project: Path, listed: Iterable[str]) -> list[str]:
-    """The listed Python files that ``fix`` may rewrite: regular files inside the project.
+def own_files(
+    project: Path, listed: Iterable[str], *, suffixes: tuple[str, ...] = (".py", ".pyi")
+) -> list[str]:
+    """The listed files that ``fix`` may rewrite: regular files inside the project.
 
     Args:
         project: The project root, absolute.
         listed: Paths relative to the project.
+        suffixes: The endings of the files to keep.
 
     Returns:
-        The ``.py`` and ``.pyi`` files that are neither symlinks nor outside the project, sorted.
+        The files with those endings that are neither symlinks nor outside the project, sorted.
     """
     root = project.resolve()
     return sorted(
         {
             name
             for name in listed
-            if name.endswith((".py", ".pyi"))
+            if name.endswith(suffixes)
             and not (project / name).is_symlink()
             and (project / name).is_file()
             and (project / name).resolve().is_relative_to(root)
