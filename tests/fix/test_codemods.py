@@ -44,7 +44,9 @@ def test_keeps_the_encoding_declared_by_the_module() -> None:
 
 
 def test_a_module_that_does_not_parse_is_reported_not_raised() -> None:
-    result = apply_codemods(b"x = utc\ndef broken(:\n    pass\n", unsafe=False, target=(3, 11))
+    result = apply_codemods(
+        b"x = d.utcnow()\ndef broken(:\n    pass\n", unsafe=True, target=(3, 11)
+    )
     assert isinstance(result, Unparsable)
     assert result.line >= 2
     assert "expected" in result.reason

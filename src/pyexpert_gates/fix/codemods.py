@@ -2,21 +2,29 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeAlias
 
 import libcst as cst
 
 from pyexpert_gates.fix.catalog import DATACLASS_SLOTS, UTC_DATETIME, CodemodInfo
-from pyexpert_gates.fix.slots import add_slots
+from pyexpert_gates.fix.slots import add_slots, concerns
 from pyexpert_gates.fix.utc import aware_utc
 from pyexpert_gates.models import FixSafety
 
-TRANSFORMS: tuple[tuple[CodemodInfo, Callable[[cst.Module, tuple[int, int]], cst.Module]], ...] = (
-    (DATACLASS_SLOTS, add_slots),
-    (UTC_DATETIME, aware_utc),
+Transform: TypeAlias = Callable[[cst.Module, tuple[int, int]], cst.Module]
+"""A codemod: a module and the oldest Python its project supports to the rewritten module."""
+
+
+def _mentions_naive_utc(source: bytes) -> bool:
+    return b"utcnow" in source or b"utcfromtimestamp" in source
+
+
+TRANSFORMS: tuple[tuple[CodemodInfo, Callable[[bytes], bool], Transform], ...] = (
+    (DATACLASS_SLOTS, concerns, add_slots),
+    (UTC_DATETIME, _mentions_naive_utc, aware_utc),
 )
-"""Each codemod with its transform, in the order they apply."""
-_HINTS = (b"dataclass", b"utc")
-"""Bytes that every module a codemod may change contains."""
+"""Each codemod, a cheap test of whether it may change a module's bytes, and its transform, in
+the order they apply. Parsing with libcst is slow; a module no codemod concerns is not parsed."""
 _MAX_ROUNDS = 5
 """Rounds of one codemod on a module; a fix may enable another (a base once its subclass is
 slotted), and a second ``fix`` must change nothing."""
@@ -48,20 +56,24 @@ def apply_codemods(source: bytes, *, unsafe: bool, target: tuple[int, int]) -> b
     Returns:
         The new bytes (the same when nothing applied), or why the module cannot be parsed.
     """
-    if not any(hint in source for hint in _HINTS):
-        return source  # Most modules need no codemod: they are not parsed at all.
+    active = [
+        transform
+        for info, concerned, transform in TRANSFORMS
+        if (info.safety is FixSafety.SAFE or unsafe) and concerned(source)
+    ]
+    if not active:
+        return source
     try:
         module = cst.parse_module(source)
     except cst.ParserSyntaxError as error:
         return Unparsable(line=error.raw_line, column=error.raw_column + 1, reason=error.message)
-    for info, transform in TRANSFORMS:
-        if info.safety is FixSafety.SAFE or unsafe:
-            module = _until_stable(transform, module, target)
+    for transform in active:
+        module = _until_stable(transform, module, target)
     return module.bytes
 
 
 def _until_stable(
-    transform: Callable[[cst.Module, tuple[int, int]], cst.Module],
+    transform: Transform,
     module: cst.Module,
     target: tuple[int, int],
 ) -> cst.Module:

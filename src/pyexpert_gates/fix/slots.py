@@ -114,7 +114,19 @@ def _names(module: cst.Module) -> set[str]:
     return {node.value for node in m.findall(module, m.Name()) if isinstance(node, cst.Name)}
 
 
-def _reported(code: str) -> set[tuple[int, int]]:
+def concerns(source: bytes) -> bool:
+    """Tell, cheaply, whether `add_slots` may change a module: PXG001 reports something in it.
+
+    Args:
+        source: The module's bytes.
+
+    Returns:
+        False when the module certainly has nothing to fix, so it need not be parsed by libcst.
+    """
+    return b"dataclass" in source and bool(_reported(source))
+
+
+def _reported(code: str | bytes) -> set[tuple[int, int]]:
     """The positions (line, 1-based column) of the decorators PXG001 reports."""
     try:
         tree = ast.parse(code)

@@ -50,7 +50,7 @@ def aware_utc(module: cst.Module, target: tuple[int, int]) -> cst.Module:
     Returns:
         The module, changed only in the calls it rewrites and, when needed, one import.
     """
-    if "utc" not in module.code:
+    if "utcnow" not in module.code and "utcfromtimestamp" not in module.code:
         return module
     wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
     modern = target >= _UTC_SINCE
