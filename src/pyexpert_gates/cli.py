@@ -17,6 +17,7 @@ examples:
   pyexpert-gates init --project ../api     work on another project
   pyexpert-gates check                     run every gate concurrently
   pyexpert-gates check --gate mypy --format json
+  pyexpert-gates fix --dry-run             show what fix would change: ruff fixes, format, codemods
   pyexpert-gates baseline                  accept today's findings; check fails only on new ones
   pyexpert-gates check --locked            in CI: never rewrite the baseline, fail if it is stale
   pyexpert-gates presets --changes         the installed presets and what each version changed
@@ -56,6 +57,7 @@ COMMANDS: dict[str, str] = {
     "check": "pyexpert_gates.commands.check",
     "baseline": "pyexpert_gates.commands.baseline",
     "presets": "pyexpert_gates.commands.presets",
+    "fix": "pyexpert_gates.commands.fix",
 }
 
 

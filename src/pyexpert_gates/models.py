@@ -140,6 +140,13 @@ class Severity(StrEnum):
     NOTE = "note"
 
 
+class FixSafety(StrEnum):
+    """How ``pyexpert-gates fix`` resolves a finding: always, or only with ``--unsafe``."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Diagnostic:
     """One finding of one gate.
@@ -153,6 +160,7 @@ class Diagnostic:
         code: The tool's rule code (``E501``, ``return-value``, ``PXG001``), when it has one.
         message: What is wrong, in the tool's words.
         severity: How serious the finding is.
+        fix: How ``pyexpert-gates fix`` resolves it, when the tool says it can; else None.
     """
 
     path: str
@@ -163,6 +171,7 @@ class Diagnostic:
     code: str | None = None
     message: str
     severity: Severity = Severity.ERROR
+    fix: FixSafety | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -145,6 +145,16 @@ def write_atomic(path: Path, text: str) -> None:
         path: The file (or a symlink to it); it may not exist yet.
         text: The new content.
     """
+    write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Replace a file's bytes atomically, writing through a symlink to its target.
+
+    Args:
+        path: The file (or a symlink to it); it may not exist yet.
+        data: The new content.
+    """
     target = path.resolve()
     mode = target.stat().st_mode & 0o7777 if target.exists() else 0o644
     descriptor, temporary = tempfile.mkstemp(
@@ -152,7 +162,7 @@ def write_atomic(path: Path, text: str) -> None:
     )
     try:
         with os.fdopen(descriptor, "wb") as stream:
-            stream.write(text.encode("utf-8"))
+            stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         Path(temporary).chmod(mode)

@@ -6,7 +6,7 @@ from typing import TypeAlias
 import pytest
 
 from pyexpert_gates.gates import TOOL_GATES
-from pyexpert_gates.models import Diagnostic, GateName, Severity, Status
+from pyexpert_gates.models import Diagnostic, FixSafety, GateName, Severity, Status
 
 from .cases import CASES, Case
 from .record import DATA, replay
@@ -166,6 +166,7 @@ def test_recorded_output(
                 end_column=10,
                 code="F401",
                 message="`os` imported but unused",
+                fix=FixSafety.SAFE,
             ),
         ),
         (

@@ -48,7 +48,7 @@ def test_a_terminal_shows_each_gate_live_then_the_findings_and_the_summary(proje
     assert lines[:3] == [
         "ruff: failed - 1 finding in 1 file",
         "  src/calc/unused.py",
-        "    3:8 F401 `os` imported but unused",
+        "    3:8 F401 `os` imported but unused [fix]",
     ]
     assert lines[3].split() == ["gate", "status", "findings", "time", "summary"]
     assert lines[-1].startswith("FAILED: 1 failed (")
@@ -87,7 +87,7 @@ def test_quiet_prints_only_what_failed(project: Path) -> None:
     assert completed.stdout.splitlines() == [
         "ruff: failed - 1 finding in 1 file",
         "  src/calc/unused.py",
-        "    3:8 F401 `os` imported but unused",
+        "    3:8 F401 `os` imported but unused [fix]",
         completed.stdout.splitlines()[-1],
     ]
     assert completed.stdout.splitlines()[-1].startswith("FAILED: 1 failed (")

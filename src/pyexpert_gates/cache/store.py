@@ -136,7 +136,7 @@ def result_to_json(result: GateResult, key: str) -> str:
     Returns:
         The JSON document.
     """
-    document = {"version": ENTRY_VERSION, "key": key, **write_gate(result)}
+    document = {"version": ENTRY_VERSION, "key": key, **write_gate(result, fixes=True)}
     return json.dumps(document, ensure_ascii=False) + "\n"
 
 

@@ -4,6 +4,7 @@ The rules themselves are pure (`pyexpert_gates.expert`); this adapter finds the 
 decodes them as Python would, and hands each one to the rules.
 """
 
+import dataclasses
 import os
 import tokenize
 from collections.abc import Iterator
@@ -11,9 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pyexpert_gates.config import GatesConfig
-from pyexpert_gates.expert import check_source
+from pyexpert_gates.errors import GatesError
+from pyexpert_gates.expert import RuleCode, check_source
+from pyexpert_gates.fix.catalog import fix_for
+from pyexpert_gates.fix.target import python_target
 from pyexpert_gates.gates.base import GateContext, GateOutcome
 from pyexpert_gates.gates.verdict import spread
+from pyexpert_gates.init.tailor import STANDARD_FLOOR
 from pyexpert_gates.models import Diagnostic, GateName, Status
 
 SOURCE_SUFFIXES = (".py", ".pyi")
@@ -40,13 +45,14 @@ class ExpertGate:
             ``failed`` with the findings, ``passed``, or ``error`` when there is no file to check.
         """
         files = sorted(set(python_files(context.project, context.paths)))
+        target = _target(context.project)
         if not files:
             paths = ", ".join(context.paths)
             return GateOutcome(status=Status.ERROR, summary=f"no Python files found in {paths}")
         diagnostics = tuple(
             diagnostic
             for path in files
-            for diagnostic in _check_file(context.project, path, config)
+            for diagnostic in _check_file(context.project, path, config, target)
         )
         summary = _summary(diagnostics, len(files))
         return GateOutcome(
@@ -93,7 +99,9 @@ def skipped_folder(folder: str) -> bool:
     return folder.startswith(".") or folder in _SKIPPED_FOLDERS or folder.endswith(".egg-info")
 
 
-def _check_file(project: Path, path: Path, config: GatesConfig) -> list[Diagnostic]:
+def _check_file(
+    project: Path, path: Path, config: GatesConfig, target: tuple[int, int]
+) -> list[Diagnostic]:
     """The expert findings in one file; a file Python cannot decode is a finding too."""
     name = path.as_posix()
     try:
@@ -102,7 +110,32 @@ def _check_file(project: Path, path: Path, config: GatesConfig) -> list[Diagnost
     except (SyntaxError, UnicodeDecodeError) as error:
         message = f"cannot decode the file as Python source: {error}"
         return [Diagnostic(path=name, line=None, code="decode", message=message)]
-    return check_source(name, source, config.expert)
+    return _with_fixes(check_source(name, source, config.expert), source, target)
+
+
+def _with_fixes(found: list[Diagnostic], source: str, target: tuple[int, int]) -> list[Diagnostic]:
+    """Mark the findings that ``pyexpert-gates fix`` resolves, as ruff marks its own."""
+    safety = fix_for(RuleCode.DATACLASS_SLOTS)
+    if safety is None or not any(item.code == RuleCode.DATACLASS_SLOTS for item in found):
+        return found
+    # libcst loads only for a module with a finding a codemod may fix: it is slow to import.
+    from pyexpert_gates.fix.slots import fixable_lines  # noqa: PLC0415 - loaded on use, see above
+
+    lines = fixable_lines(source, target)
+    return [
+        dataclasses.replace(item, fix=safety)
+        if item.code == RuleCode.DATACLASS_SLOTS and item.line in lines
+        else item
+        for item in found
+    ]
+
+
+def _target(project: Path) -> tuple[int, int]:
+    """The oldest Python the project supports; the standard's when its pyproject is unusable."""
+    try:
+        return python_target(project)
+    except GatesError:
+        return STANDARD_FLOOR
 
 
 def _summary(diagnostics: tuple[Diagnostic, ...], checked: int) -> str:

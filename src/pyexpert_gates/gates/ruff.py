@@ -30,7 +30,7 @@ from pyexpert_gates.json_shape import (
     optional_text,
     text,
 )
-from pyexpert_gates.models import Diagnostic, GateName, Severity, Status
+from pyexpert_gates.models import Diagnostic, FixSafety, GateName, Severity, Status
 
 NO_FILES = "No Python files found"
 """ruff's warning, on standard error with exit code 0, when the paths hold nothing to check."""
@@ -184,7 +184,24 @@ def _diagnostic(entry: dict[str, object], project: Path) -> Diagnostic:
         code=optional_text(entry, "code") or optional_text(entry, "name"),
         message=message if cell is None else f"cell {cell}: {message}",
         severity=Severity.WARNING if entry.get("severity") == "warning" else Severity.ERROR,
+        fix=_fix_safety(entry.get("fix")),
     )
+
+
+def _fix_safety(fix: object) -> FixSafety | None:
+    """How ``fix`` applies ruff's fix: ``safe`` always, ``unsafe`` with ``--unsafe``.
+
+    A display-only fix, or none, is not applied.
+    """
+    if fix is None:
+        return None
+    match optional_text(as_object(fix, "field 'fix'"), "applicability"):
+        case "safe":
+            return FixSafety.SAFE
+        case "unsafe":
+            return FixSafety.UNSAFE
+        case _:
+            return None
 
 
 def _position(entry: dict[str, object], key: str) -> tuple[int | None, int | None]:

@@ -17,16 +17,18 @@ from pyexpert_gates.json_shape import (
     optional_text,
     text,
 )
-from pyexpert_gates.models import Diagnostic, GateName, GateResult, Severity, Status
+from pyexpert_gates.models import Diagnostic, FixSafety, GateName, GateResult, Severity, Status
 
-_Member = TypeVar("_Member", GateName, Status, Severity)
+_Member = TypeVar("_Member", GateName, Status, Severity, FixSafety)
 
 
-def write_gate(result: GateResult) -> dict[str, object]:
+def write_gate(result: GateResult, *, fixes: bool = False) -> dict[str, object]:
     """One gate's JSON object; ``limited_to`` and ``baselined`` only when they apply.
 
     Args:
         result: The gate's result.
+        fixes: Also write each fixable finding's ``fix`` (the cache keeps what ``fix`` would
+            resolve; the JSON report keeps its documented fields exactly).
 
     Returns:
         The object, ready for `json.dumps`.
@@ -37,7 +39,7 @@ def write_gate(result: GateResult) -> dict[str, object]:
         "duration_s": round(result.duration_s, 3),
         "command": list(result.command),
         "summary": result.summary,
-        "diagnostics": [_write_diagnostic(item) for item in result.diagnostics],
+        "diagnostics": [_write_diagnostic(item, fixes=fixes) for item in result.diagnostics],
         "cached": result.cached,
     }
     if result.limited_to is not None:
@@ -47,9 +49,9 @@ def write_gate(result: GateResult) -> dict[str, object]:
     return entry
 
 
-def _write_diagnostic(diagnostic: Diagnostic) -> dict[str, object]:
+def _write_diagnostic(diagnostic: Diagnostic, *, fixes: bool) -> dict[str, object]:
     """One finding's JSON object."""
-    return {
+    written: dict[str, object] = {
         "path": diagnostic.path,
         "line": diagnostic.line,
         "column": diagnostic.column,
@@ -59,6 +61,9 @@ def _write_diagnostic(diagnostic: Diagnostic) -> dict[str, object]:
         "message": diagnostic.message,
         "severity": diagnostic.severity.value,
     }
+    if fixes and diagnostic.fix is not None:
+        written["fix"] = diagnostic.fix.value
+    return written
 
 
 def read_gate(entry: dict[str, object]) -> GateResult:
@@ -119,6 +124,7 @@ def _read_diagnostic(value: object) -> Diagnostic:
         code=optional_text(record, "code"),
         message=text(record, "message"),
         severity=_member(Severity, text(record, "severity")),
+        fix=None if (fix := optional_text(record, "fix")) is None else _member(FixSafety, fix),
     )
 
 

@@ -6,16 +6,19 @@ so logs and files never hold escape codes.
 
 import itertools
 import shlex
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeAlias
 
 from pyexpert_gates.gates.verdict import count
-from pyexpert_gates.models import Diagnostic, GateResult, Report, Status
+from pyexpert_gates.models import Diagnostic, FixSafety, GateResult, Report, Status
 
 Paint: TypeAlias = Callable[[str, Status], str]
 """Colours a piece of text by the status it shows."""
 
+_FIX_MARKS = {None: "", FixSafety.SAFE: " [fix]", FixSafety.UNSAFE: " [fix --unsafe]"}
+"""What a finding's line ends with: whether ``pyexpert-gates fix`` resolves it, and how."""
 _COLOURS = {
     Status.PASSED: "32",
     Status.FAILED: "31",
@@ -73,6 +76,8 @@ def render_summary(report: Report, *, color: bool = False) -> str:
     lines = [*_table(report.gates, paint)]
     if report.python:
         lines.append(f"python: {report.python}")
+    if hint := _fix_hint(report):
+        lines.append(hint)
     lines.append(_verdict(report, paint))
     return "\n".join(lines) + "\n"
 
@@ -135,9 +140,22 @@ def _gate_block(gate: GateResult, paint: Paint, *, verbose: bool) -> str:
 
 
 def _finding_line(diagnostic: Diagnostic) -> str:
-    """One finding under its file's heading: ``line:col code message``."""
+    """One finding under its file's heading: ``line:col code message``, and how ``fix`` fixes it."""
     where = location(diagnostic, with_path=False) or "-"
-    return f"    {where}{_described(diagnostic, indent='      ')}"
+    return f"    {where}{_described(diagnostic, indent='      ')}{_FIX_MARKS[diagnostic.fix]}"
+
+
+def _fix_hint(report: Report) -> str:
+    """How many findings ``pyexpert-gates fix`` would resolve; empty when none."""
+    fixes = Counter(item.fix for gate in report.gates for item in gate.diagnostics if item.fix)
+    if not fixes:
+        return ""
+    safe, unsafe = fixes[FixSafety.SAFE], fixes[FixSafety.UNSAFE]
+    parts = [f"{safe} with `pyexpert-gates fix`"] if safe else []
+    if unsafe:
+        parts.append(f"{unsafe} more with `pyexpert-gates fix --unsafe` (may change behaviour)")
+    total = safe + unsafe
+    return f"fixable: {total} finding{'s' * (total != 1)}, {' and '.join(parts)}"
 
 
 def _table(gates: tuple[GateResult, ...], paint: Paint) -> list[str]:
