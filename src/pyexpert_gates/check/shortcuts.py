@@ -19,16 +19,16 @@ from pyexpert_gates.cache.inputs import (
     WHOLE_PROGRAM,
     ContentDigests,
     config_files,
+    editable_files,
     engine_digest,
-    files_under,
-    project_files,
     tool_variables,
     tool_versions,
 )
 from pyexpert_gates.cache.key import KeyParts, cache_key
-from pyexpert_gates.cache.store import CACHE_FOLDER, ResultCache, ignore_in_git
+from pyexpert_gates.cache.store import ResultCache, open_cache
 from pyexpert_gates.check.changed_files import FILE_LEVEL, changed_files, limit_paths
 from pyexpert_gates.check.distributions import Installed, keep_file, probe_installed
+from pyexpert_gates.files import ProjectFiles, list_files
 from pyexpert_gates.gates.base import GateContext
 from pyexpert_gates.gates.pytest_xdist import allows_xdist
 from pyexpert_gates.models import GateName, GateResult, Status
@@ -108,7 +108,7 @@ class Shortcuts:
         changed: The files changed since ``since``, or None without ``--changed-since``.
         since: The ``--changed-since`` revision, for the report.
         installed: The probe of the project's environment, shared by the gates.
-        files: The project's files, shared by the whole-program gates.
+        files: The project's files, shared by the gates.
         digests: The content digests of the files read so far.
     """
 
@@ -116,7 +116,7 @@ class Shortcuts:
     changed: tuple[str, ...] | None = None
     since: str | None = None
     installed: Shared[Installed | None] = field(default_factory=Shared[Installed | None])
-    files: Shared[list[str]] = field(default_factory=Shared[list[str]])
+    files: Shared[ProjectFiles] = field(default_factory=Shared[ProjectFiles])
     digests: ContentDigests = field(default_factory=ContentDigests)
 
     async def prepare(self, name: GateName, context: GateContext) -> Prepared:
@@ -136,7 +136,7 @@ class Shortcuts:
 
     async def _prepare(self, name: GateName, context: GateContext) -> Prepared:
         """`prepare`, which may fail."""
-        limited = self._limited(name, context)
+        limited = await self._limited(name, context)
         if limited == ():
             summary = f"nothing to check: no Python file in its paths changed since {self.since}"
             nothing = GateResult(name=name, status=Status.PASSED, summary=summary, limited_to=())
@@ -168,42 +168,47 @@ class Shortcuts:
             self.cache.save(prepared.key, result)
         return result
 
-    def _limited(self, name: GateName, context: GateContext) -> tuple[str, ...] | None:
+    async def _limited(self, name: GateName, context: GateContext) -> tuple[str, ...] | None:
         """The files a file-level gate is limited to, or None when it checks all its paths."""
         if self.changed is None or name not in FILE_LEVEL:
             return None
-        return limit_paths(self.changed, context.paths, context.project)
+        return limit_paths(self.changed, context.paths, await self._project_files(context))
 
     async def _key(self, name: GateName, context: GateContext) -> str | None:
         """The gate's cache key, or None when the environment cannot be known."""
-        environment = ""
+        installed = None
         if name in WHOLE_PROGRAM:
             installed = await self._installed(context)
             if installed is None:
                 return None
-            environment = installed.digest
-        files = await self._files(name, context)
+        files = await self._files(name, context, installed)
         parts = KeyParts(
             gate=name,
             engine=engine_digest(),
             tool=tool_versions(name),
             settings=_settings(context),
             files=self.digests.digest(context.project, files),
-            environment=environment,
+            environment="" if installed is None else installed.digest,
             variables=tool_variables(os.environ),
         )
         return cache_key(parts)
 
-    async def _files(self, name: GateName, context: GateContext) -> list[str]:
+    async def _files(
+        self, name: GateName, context: GateContext, installed: Installed | None
+    ) -> list[str]:
         """The files the gate reads (see `pyexpert_gates.cache.inputs`)."""
-        configs = config_files(context.project)
+        listed = await self._project_files(context)
+        configs = config_files(context.project, listed, os.environ)
         if name is GateName.CONFIG:
             return configs
-        under = list(files_under(context.project, context.paths))
-        if name not in WHOLE_PROGRAM:
-            return [*configs, *under]
-        everything = await self.files.get(lambda: project_files(context.project))
-        return [*configs, *under, *everything]
+        if installed is None:
+            return [*configs, *listed.under(context.paths)]
+        editable = await editable_files(installed.editable, context.project)
+        return [*configs, *listed.files, *editable]
+
+    async def _project_files(self, context: GateContext) -> ProjectFiles:
+        """The project's files, listed once per run."""
+        return await self.files.get(lambda: list_files(context.project))
 
     async def _installed(self, context: GateContext) -> Installed | None:
         """The probe of the project's environment, run once per run."""
@@ -215,6 +220,9 @@ class Shortcuts:
 
 def make_shortcuts(project: Path, shortcuts: ShortcutOptions) -> Shortcuts:
     """The shortcuts for a run: the project's result cache and the files changed since a ref.
+
+    The cache lives in the user's cache folder (see `pyexpert_gates.cache.store`); when no
+    private cache can be had there, the run goes without one.
 
     Args:
         project: The project root, absolute.
@@ -228,8 +236,5 @@ def make_shortcuts(project: Path, shortcuts: ShortcutOptions) -> Shortcuts:
     """
     since = shortcuts.changed_since
     changed = None if since is None else changed_files(project, since)
-    cache = None
-    if shortcuts.use_cache:
-        cache = ResultCache(folder=project / CACHE_FOLDER)
-        ignore_in_git(project)
+    cache = open_cache(project, os.environ) if shortcuts.use_cache else None
     return Shortcuts(cache=cache, changed=changed, since=since)
