@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from pyexpert_gates.baseline.fingerprint import SourceLine, entries
+from pyexpert_gates.baseline.fingerprint import Sources, entries
 from pyexpert_gates.baseline.floors import FloorChange, ratchet
 from pyexpert_gates.baseline.model import BASELINE_FILE, BASELINED_GATES, Baseline, Entry
 from pyexpert_gates.gates.format import SYNTAX_ERROR
@@ -89,13 +89,13 @@ class MatchOptions:
     """How to judge a report against a baseline.
 
     Attributes:
-        source_line: Reads a line of a project file, for fingerprints.
+        sources: Reads the project's files, for fingerprints.
         threshold: The project's docstring coverage threshold, in percent.
         scope: Which files each gate checked.
         locked: True when the baseline may not be rewritten (CI): an outdated baseline fails.
     """
 
-    source_line: SourceLine
+    sources: Sources
     threshold: float
     scope: Scope = field(default_factory=Scope)
     locked: bool = False
@@ -183,7 +183,7 @@ def _settle(
     if result.name not in BASELINED_GATES or result.status in {Status.ERROR, Status.SKIPPED}:
         return _Settled(result=result, kept=listed)
     checked = _checked(result, settings.scope, broken)
-    settled, new = _match(result, listed, settings.source_line, checked)
+    settled, new = _match(result, listed, settings.sources, checked)
     if result.name is GateName.DOCSTRINGS and result.coverage is not None:
         settled, new = _ratchet(settled, new, floors, settings.threshold, checked)
     if settings.locked:
@@ -196,11 +196,11 @@ def _settle(
 def _match(
     result: GateResult,
     listed: Sequence[Entry],
-    source_line: SourceLine,
+    sources: Sources,
     checked: Callable[[str], bool],
 ) -> tuple[_Settled, tuple[Diagnostic, ...]]:
     """Match a gate's findings with its entries: the settled gate and its new findings."""
-    current = entries(result.name, result.diagnostics, source_line)
+    current = entries(result.name, result.diagnostics, sources)
     accepted = {entry.fingerprint for entry in listed}
     new = tuple(
         item
