@@ -9,6 +9,7 @@ import json
 import shutil
 import subprocess
 import sys
+import sysconfig
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -261,3 +262,48 @@ def test_an_unreadable_configured_path_is_an_error_for_every_gate(
         ("ruff", "format", "expert"), "error"
     )
     assert all("cannot read tests" in str(gate["summary"]) for gate in gates.values())
+
+
+def editable_environment(root: Path, source: Path) -> Path:
+    """A virtual environment with this one's packages and ``source`` installed editable.
+
+    The install is written as pip writes one: a ``.pth`` file naming the source folder and a
+    ``.dist-info`` folder whose ``direct_url.json`` says ``editable``.
+    """
+    git(root, "init", "-q", str(source))  # the sibling is a repository of its own
+    created = run(root, sys.executable, "-m", "venv", "--without-pip", str(root / "env"))
+    assert created.returncode == 0, created.stderr
+    python = root / "env" / "bin" / "python"
+    where = run(root, str(python), "-c", "import site; print(site.getsitepackages()[0])")
+    site = Path(where.stdout.strip())
+    ours = sysconfig.get_paths()["purelib"]
+    info = site / "sibling-0.1.0.dist-info"
+    write_files(
+        site,
+        {
+            "outer.pth": f"import site; site.addsitedir({ours!r})\n",
+            "sibling.pth": f"{source}\n",
+            f"{info.name}/METADATA": "Metadata-Version: 2.1\nName: sibling\nVersion: 0.1.0\n",
+            f"{info.name}/direct_url.json": json.dumps(
+                {"url": source.as_uri(), "dir_info": {"editable": True}}
+            ),
+        },
+    )
+    return python
+
+
+def test_a_change_to_an_editable_sibling_the_project_imports_is_never_replayed(
+    template: Path, tmp_path: Path
+) -> None:
+    source = tmp_path / "sibling-source"
+    write_files(source, {"sibling/__init__.py": "VALUE = 1\n"})
+    python = editable_environment(tmp_path, source)
+    test = "from sibling import VALUE\n\n\ndef test_value() -> None:\n    assert VALUE == 1\n"
+    project = repository(template, tmp_path / "calc", {"tests/test_sibling.py": test})
+    argv = ("-m", "pyexpert_gates", "check", "--python", str(python), "--gate", "pytest")
+    first = run(project, sys.executable, *argv)
+    assert first.returncode == 0, first.stdout
+    (source / "sibling/__init__.py").write_text("VALUE = 2\n", encoding="utf-8")
+    second = run(project, sys.executable, *argv)
+    assert second.returncode == 1, second.stdout
+    assert "(cached)" not in second.stdout
