@@ -158,7 +158,10 @@ def walk(project: Path, start: str) -> Iterator[str]:
     seen: set[tuple[int, int]] = set()
     for folder, folders, names in os.walk(project / start, followlinks=True):
         base = Path(folder)
-        status = base.stat()
+        try:
+            status = base.stat()
+        except OSError:  # removed while the walk ran
+            continue
         if (status.st_dev, status.st_ino) in seen:
             folders.clear()
             continue

@@ -18,7 +18,15 @@ import pytest
 from pyexpert_gates.cli import main
 from tests.integration.projects import run, tool_environment
 
-from .projects import check_json, clean_project, copy_project, edit, gates_of, write_files
+from .projects import (
+    check_json,
+    clean_project,
+    copy_project,
+    edit,
+    findings,
+    gates_of,
+    write_files,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -71,9 +79,8 @@ def forged(project: Path, user_cache: Path) -> dict[str, str]:
     return entries
 
 
-def test_forged_entries_in_a_pull_request_are_never_replayed(
-    template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def forged_pull_request(template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An origin whose branch ``pull-request`` adds faults and forged entries saying passed."""
     origin = tmp_path / "origin.git"
     git(tmp_path, "init", "-q", "--bare", str(origin))
     package = {"src/calc/__init__.py": (template / "src/calc/__init__.py").read_text()}
@@ -97,6 +104,13 @@ def test_forged_entries_in_a_pull_request_are_never_replayed(
     git(attacker, "add", "-f", ".pyexpert-gates")
     git(attacker, *COMMIT, "forged results")
     git(attacker, "push", "-q", "origin", "pull-request")
+    return origin
+
+
+def test_forged_entries_in_a_pull_request_are_never_replayed(
+    template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    origin = forged_pull_request(template, tmp_path, monkeypatch)
     for number, ci in enumerate(("true", "")):
         clone = tmp_path / f"clone-{number}" / "calc"
         git(tmp_path, "clone", "-q", "-b", "pull-request", str(origin), str(clone))
@@ -214,8 +228,8 @@ def test_a_baselined_format_finding_hides_no_later_formatting_fault(
     with (project / "src/calc/messy.py").open("a", encoding="utf-8") as stream:
         stream.write('OTHER = {"a":1}\n')
     code, document = check_json(project)
-    diagnostics = gates_of(document)["format"]["diagnostics"]
-    assert (code, [item["path"] for item in diagnostics]) == (1, ["src/calc/messy.py"])
+    found = findings(gates_of(document)["format"])
+    assert (code, [path for path, _, _ in found]) == (1, ["src/calc/messy.py"])
 
 
 def test_a_baselined_whole_file_finding_stays_accepted_when_a_line_is_added_on_top(

@@ -177,8 +177,8 @@ def private_folder(path: Path) -> None:
         path: The folder; its parent must exist or be creatable.
 
     Raises:
-        UntrustedFileError: It is a symlink, not a folder, another user's, or writable by others.
-        OSError: It cannot be created.
+        UntrustedFileError: It is a symlink, not a folder, another user's, or writable by others
+            (an `OSError`, like the failure to create it).
     """
     path.mkdir(mode=0o700, parents=True, exist_ok=True)
     status = path.lstat()
@@ -197,8 +197,8 @@ def user_secret(path: Path) -> bytes:
         The secret's bytes.
 
     Raises:
-        UntrustedFileError: The file is not a regular file that only this user can read.
-        OSError: It cannot be created or read.
+        UntrustedFileError: The file is not a regular file that only this user can read (an
+            `OSError`, like the failure to create or read it).
     """
     if not path.exists() and not path.is_symlink():
         descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".secret.")
@@ -232,8 +232,7 @@ def read_private(path: Path, limit: int, *, secret: bool = False) -> bytes:
 
     Raises:
         UntrustedFileError: It is not a regular file of this user, is too large, or (``secret``)
-            others may read it.
-        OSError: It cannot be opened or read.
+            others may read it (an `OSError`, like the failure to open or read it).
     """
     descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     with os.fdopen(descriptor, "rb") as stream:
