@@ -101,7 +101,7 @@ def inside(name: str, roots: tuple[PurePosixPath, ...]) -> bool:
 
 
 async def list_files(project: Path) -> ProjectFiles:
-    """The project's files: git's list in a git work tree, else a walk of the project.
+    """The project's files: git's list in a git work tree, else (or when git lists none) a walk.
 
     Args:
         project: The project root.
@@ -117,9 +117,13 @@ async def list_files(project: Path) -> ProjectFiles:
         case ProcessOutput(returncode=0, stdout=listing):
             names = (name for name in listing.split("\0") if name)
             found = {name for listed in names for name in _expand(project, listed)}
-            return ProjectFiles(files=tuple(sorted(found)), from_git=True)
         case _:
-            return ProjectFiles(files=tuple(sorted(set(walk(project, "")))), from_git=False)
+            found = set()
+    if found:
+        return ProjectFiles(files=tuple(sorted(found)), from_git=True)
+    # Outside git, or a project git ignores as a whole (inside another repository's ignored
+    # folder): the project is what is on disk.
+    return ProjectFiles(files=tuple(sorted(set(walk(project, "")))), from_git=False)
 
 
 def project_files(project: Path) -> ProjectFiles:
@@ -210,6 +214,8 @@ def unreadable(project: Path, paths: Iterable[str]) -> tuple[str, ...]:
             folders[:] = [name for name in folders if not skipped(base / name)]
             for name in (*folders, *names):
                 entry = base / name
+                if not entry.exists():  # a dangling symlink: nothing there to read
+                    continue
                 readable = os.access(entry, os.R_OK)
                 if not readable or (entry.is_dir() and not os.access(entry, os.X_OK)):
                     found.add(entry.relative_to(project).as_posix())
