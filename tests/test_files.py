@@ -97,3 +97,12 @@ def test_a_project_git_ignores_as_a_whole_is_walked(tmp_path: Path) -> None:
     write_files(tmp_path, {".gitignore": "project/\n", "project/src/a.py": ""})
     _git(tmp_path, "init", "-q")
     assert project_files(tmp_path / "project") == ProjectFiles(files=("src/a.py",), from_git=False)
+
+
+def test_a_symlink_to_a_folder_around_the_project_is_not_walked(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    write_files(project, {"a.py": ""})
+    write_files(tmp_path, {"elsewhere.py": ""})
+    (project / "root").symlink_to("/")
+    (project / "up").symlink_to(tmp_path)
+    assert project_files(project).files == ("a.py",)

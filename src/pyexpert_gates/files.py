@@ -113,12 +113,13 @@ async def list_files(project: Path) -> ProjectFiles:
         argv=("git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"),
         cwd=project,
     )
+    found: set[str] = set()
     match await run_command(command, time_limit=GIT_TIME_LIMIT_S):
         case ProcessOutput(returncode=0, stdout=listing):
             names = (name for name in listing.split("\0") if name)
             found = {name for listed in names for name in _expand(project, listed)}
         case _:
-            found = set()
+            pass
     if found:
         return ProjectFiles(files=tuple(sorted(found)), from_git=True)
     # Outside git, or a project git ignores as a whole (inside another repository's ignored
@@ -142,7 +143,8 @@ def _expand(project: Path, listed: str) -> Iterator[str]:
     """A file git listed, or the content of a folder it listed; nothing for a missing one."""
     path = project / listed
     if path.is_dir():
-        yield from walk(project, listed)
+        if not _around(path, project):
+            yield from walk(project, listed)
     elif path.is_file():
         yield listed
 
@@ -170,10 +172,27 @@ def walk(project: Path, start: str) -> Iterator[str]:
             folders.clear()
             continue
         seen.add((status.st_dev, status.st_ino))
-        folders[:] = [name for name in folders if not skipped(base / name)]
+        folders[:] = [
+            name
+            for name in folders
+            if not skipped(base / name) and not _around(base / name, project)
+        ]
         for name in names:
             if (base / name).is_file():
                 yield (base / name).relative_to(project).as_posix()
+
+
+def _around(folder: Path, project: Path) -> bool:
+    """True for a symlinked folder that holds the project (``/``, a parent): never walked.
+
+    Args:
+        folder: A folder reached inside the project.
+        project: The project root.
+
+    Returns:
+        Whether walking it would walk the project again, or far more than the project.
+    """
+    return folder.is_symlink() and project.resolve().is_relative_to(folder.resolve())
 
 
 def skipped(folder: Path) -> bool:

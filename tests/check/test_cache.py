@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from pyexpert_gates.cache.inputs import ContentDigests
 from pyexpert_gates.cache.store import (
     SECRET_BYTES,
     ResultCache,
@@ -191,3 +192,11 @@ def test_a_cache_someone_else_could_write_is_not_used(tmp_path: Path, damage: st
         case _:
             (folder / "secret").write_bytes(b"short")
     assert open_cache(project, environ) is None
+
+
+def test_a_fifo_or_an_unreadable_file_is_never_read_into_the_key(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe")
+    digests = ContentDigests()
+    digests.digest(tmp_path, ["pipe", "missing"])
+    assert digests.known[tmp_path / "pipe"] == "not a regular file"
+    assert digests.known[tmp_path / "missing"].startswith("unreadable")

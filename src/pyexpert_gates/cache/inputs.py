@@ -11,6 +11,8 @@ the editable installs in the project's environment.
 import functools
 import hashlib
 import importlib.metadata
+import os
+import stat
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib.resources.abc import Traversable
@@ -78,15 +80,29 @@ class ContentDigests:
         return digest_files((path, self._content(project / path)) for path in paths)
 
     def _content(self, path: Path) -> str:
-        """The digest of one file's content; an unreadable file has a digest of its own."""
+        """The digest of one file's content, read in chunks; anything else has its own digest.
+
+        A file that cannot be read, or is not a regular file (a FIFO or a device put where a
+        file was), is never read: it gets a digest that says so.
+        """
         if path not in self.known:
             try:
-                data = path.read_bytes()
+                descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+                with os.fdopen(descriptor, "rb") as stream:
+                    if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+                        self.known[path] = "not a regular file"
+                        return self.known[path]
+                    digest = hashlib.file_digest(stream, _content_digest)
             except OSError as error:
                 self.known[path] = f"unreadable: {error.errno}"
             else:
-                self.known[path] = hashlib.blake2b(data, digest_size=20).hexdigest()
+                self.known[path] = digest.hexdigest()
         return self.known[path]
+
+
+def _content_digest() -> hashlib.blake2b:
+    """A new digest of a file's content."""
+    return hashlib.blake2b(digest_size=20)
 
 
 def config_files(project: Path, files: ProjectFiles, environ: Mapping[str, str]) -> list[str]:
