@@ -201,10 +201,12 @@ class Shortcuts:
         configs = config_files(context.project, listed, os.environ)
         if name is GateName.CONFIG:
             return configs
+        # A file named in the paths is checked even when git ignores it, so it is read too.
+        named = [path for path in context.paths if (context.project / path).is_file()]
         if installed is None:
-            return [*configs, *listed.under(context.paths)]
+            return [*configs, *named, *listed.under(context.paths)]
         editable = await editable_files(installed.editable, context.project)
-        return [*configs, *listed.files, *editable]
+        return [*configs, *named, *listed.files, *editable]
 
     async def _project_files(self, context: GateContext) -> ProjectFiles:
         """The project's files, listed once per run."""
