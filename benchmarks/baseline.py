@@ -117,7 +117,7 @@ def apply(project: Path, report: Report) -> Report:
     """
     baseline = read_baseline(project)
     assert baseline is not None  # noqa: S101 - the benchmark recorded it
-    settings = MatchOptions(source_line=ProjectSources(project).line, threshold=100.0, locked=True)
+    settings = MatchOptions(sources=ProjectSources(project), threshold=100.0, locked=True)
     return apply_baseline(report, baseline, settings).report
 
 

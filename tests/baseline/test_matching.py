@@ -24,12 +24,19 @@ LINES = {
 }
 
 
-def source_line(path: str, number: int) -> str:
-    lines = LINES.get(path, [])
-    return lines[number - 1] if 0 < number <= len(lines) else ""
+class Lines:
+    """The files of `LINES`."""
+
+    def line(self, path: str, number: int) -> str:
+        lines = LINES.get(path, [])
+        return lines[number - 1] if 0 < number <= len(lines) else ""
+
+    def content(self, path: str) -> str:
+        return str(hash(tuple(LINES.get(path, []))))
 
 
-OPTIONS = MatchOptions(source_line=source_line, threshold=100.0)
+SOURCES = Lines()
+OPTIONS = MatchOptions(sources=SOURCES, threshold=100.0)
 
 
 def at(path: str, line: int, code: str = "F401") -> Diagnostic:
@@ -51,7 +58,7 @@ def report(*gates: GateResult) -> Report:
 
 def accepting(*gates: GateResult, floors: dict[str, float] | None = None) -> Baseline:
     accepted = tuple(
-        entry for result in gates for entry in entries(result.name, result.diagnostics, source_line)
+        entry for result in gates for entry in entries(result.name, result.diagnostics, SOURCES)
     )
     return Baseline(entries=accepted, floors=floors or {}).sorted()
 

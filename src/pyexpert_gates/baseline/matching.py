@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from pyexpert_gates.baseline.fingerprint import SourceLine, entries
+from pyexpert_gates.baseline.fingerprint import Sources, entries
 from pyexpert_gates.baseline.floors import FloorChange, ratchet
 from pyexpert_gates.baseline.model import BASELINE_FILE, BASELINED_GATES, Baseline, Entry
 from pyexpert_gates.gates.format import SYNTAX_ERROR
@@ -89,13 +89,13 @@ class MatchOptions:
     """How to judge a report against a baseline.
 
     Attributes:
-        source_line: Reads a line of a project file, for fingerprints.
+        sources: Reads the project's files, for fingerprints.
         threshold: The project's docstring coverage threshold, in percent.
         scope: Which files each gate checked.
         locked: True when the baseline may not be rewritten (CI): an outdated baseline fails.
     """
 
-    source_line: SourceLine
+    sources: Sources
     threshold: float
     scope: Scope = field(default_factory=Scope)
     locked: bool = False
@@ -183,7 +183,7 @@ def _settle(
     if result.name not in BASELINED_GATES or result.status in {Status.ERROR, Status.SKIPPED}:
         return _Settled(result=result, kept=listed)
     checked = _checked(result, options.scope, broken)
-    new, kept, fixed = _match(result, listed, options.source_line, checked)
+    new, kept, fixed = _match(result, listed, options.sources, checked)
     baselined = len(result.diagnostics) - len(new)
     ratcheted = None
     if result.name is GateName.DOCSTRINGS and result.coverage is not None:
@@ -212,7 +212,7 @@ def _settle(
 def _match(
     result: GateResult,
     listed: Sequence[Entry],
-    source_line: SourceLine,
+    sources: Sources,
     checked: Callable[[str], bool],
 ) -> tuple[tuple[Diagnostic, ...], list[Entry], tuple[Entry, ...]]:
     """A gate's new findings, the entries the baseline keeps, and those it lists but are fixed.
@@ -220,7 +220,7 @@ def _match(
     An entry whose finding is gone is fixed only where the gate really checked the file.
     Accepted findings are kept with today's message, as `baseline` would record them.
     """
-    current = entries(result.name, result.diagnostics, source_line)
+    current = entries(result.name, result.diagnostics, sources)
     accepted = {entry.fingerprint for entry in listed}
     found = {entry.fingerprint for entry in current}
     new = tuple(

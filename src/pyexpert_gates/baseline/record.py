@@ -56,7 +56,7 @@ def record(report: Report, project: Path, *, threshold: float) -> Baseline:
         entry
         for gate in report.gates
         if gate.name in BASELINED_GATES and gate.status is not Status.SKIPPED
-        for entry in entries(gate.name, gate.diagnostics, sources.line)
+        for entry in entries(gate.name, gate.diagnostics, sources)
     ]
     coverage = next(
         (gate.coverage for gate in report.gates if gate.name is GateName.DOCSTRINGS), None

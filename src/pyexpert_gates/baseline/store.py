@@ -29,6 +29,8 @@ _ENTRY_KEYS = frozenset({"path", "gate", "code", "source", "occurrence", "messag
 _TOP_KEYS = frozenset({"version", "findings", "docstring_floors"})
 _GATES = {gate.value: gate for gate in BASELINED_GATES}
 _FULL = 100.0
+MAX_BYTES = 64 * 2**20
+"""A larger baseline file is refused rather than read."""
 _FIX = (
     "restore it from version control, or run `pyexpert-gates baseline` to record the current "
     "findings again"
@@ -63,11 +65,15 @@ def read_baseline(project: Path) -> Baseline | None:
     path = baseline_path(project)
     if not path.exists() and not path.is_symlink():
         return None
+    target = _inside_project(project)
     try:
-        raw = path.read_bytes()
+        with target.open("rb") as stream:
+            raw = stream.read(MAX_BYTES + 1)
     except OSError as error:
         problem = f"cannot read the file: {error.strerror or error}"
         raise InputError(_invalid(problem)) from None
+    if len(raw) > MAX_BYTES:
+        raise InputError(_invalid(f"larger than {MAX_BYTES // 2**20} MB"))
     try:
         return parse_baseline(raw.decode("utf-8"))
     except UnicodeDecodeError as error:
@@ -128,13 +134,32 @@ def write_baseline(project: Path, baseline: Baseline) -> None:
     Raises:
         InputError: The file or its folder cannot be written.
     """
-    path = baseline_path(project)
+    target = _inside_project(project)
     try:
-        path.parent.mkdir(exist_ok=True)
-        write_atomic(path, render_baseline(baseline))
+        target.parent.mkdir(exist_ok=True)
+        write_atomic(target, render_baseline(baseline))
     except OSError as error:
         message = f"{BASELINE_FILE}: cannot write the file: {error.strerror or error}"
         raise InputError(message) from None
+
+
+def _inside_project(project: Path) -> Path:
+    """The baseline's real path, which must be a regular file (or none yet) inside the project.
+
+    A symlinked ``.pyexpert-gates`` folder or baseline file may lead anywhere: the baseline is
+    neither read from nor written to a place outside the project, nor a device or a folder.
+    """
+    target = baseline_path(project).resolve()
+    if not target.is_relative_to(project.resolve()):
+        message = (
+            f"{BASELINE_FILE}: a symlink leads out of the project (to {target}); replace it "
+            "with a regular file inside the project"
+        )
+        raise InputError(message)
+    if target.exists() and not target.is_file():
+        message = f"{BASELINE_FILE}: not a regular file; remove it and record the baseline again"
+        raise InputError(message)
+    return target
 
 
 def _baseline(data: dict[str, object]) -> Baseline:

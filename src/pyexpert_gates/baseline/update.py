@@ -43,7 +43,7 @@ def apply_to_check(
         The report with only new findings, each static gate with its ``baselined`` count.
     """
     options = MatchOptions(
-        source_line=ProjectSources(project).line,
+        sources=ProjectSources(project),
         threshold=load_config(project).docstring_coverage,
         scope=scope or _checked_scope(report),
         locked=locked,

@@ -2,15 +2,16 @@
 
 The changed files are those ``git diff REF`` names (committed, staged or not, against the work
 tree) plus the untracked files git does not ignore. File-level gates (ruff, format, docstrings,
-expert) then check only the changed Python files that still exist inside their paths; the
-whole-program gates (mypy, pyright, pytest) and the config gate check everything as always.
+expert) then check only the changed Python files of the project (see `pyexpert_gates.files`)
+inside their paths; the whole-program gates (mypy, pyright, pytest) and the config gate check
+everything as always.
 """
 
 import asyncio
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from pyexpert_gates.errors import UsageError
-from pyexpert_gates.gates.expert import SOURCE_SUFFIXES, skipped_folder
+from pyexpert_gates.files import ProjectFiles
 from pyexpert_gates.invocation import Command, ProcessFailure, ProcessOutput
 from pyexpert_gates.process import GIT_TIME_LIMIT_S, run_command
 
@@ -62,29 +63,18 @@ def _run_git(project: Path, argv: tuple[str, ...], ref: str) -> str:
             raise UsageError(message)
 
 
-def limit_paths(changed: tuple[str, ...], paths: tuple[str, ...], project: Path) -> tuple[str, ...]:
-    """The changed Python files that exist inside ``paths``, for a file-level gate.
+def limit_paths(
+    changed: tuple[str, ...], paths: tuple[str, ...], files: ProjectFiles
+) -> tuple[str, ...]:
+    """The changed Python files of the project inside ``paths``, for a file-level gate.
 
     Args:
         changed: The changed files, relative to the project.
         paths: The gate's paths, relative to the project.
-        project: The project root.
+        files: The project's files (see `pyexpert_gates.files`): a deleted file is not there.
 
     Returns:
         The files to check, in the order of ``changed``.
     """
-    roots = tuple(PurePosixPath(path) for path in paths or (".",))
-    return tuple(
-        name
-        for name in changed
-        if name.endswith(SOURCE_SUFFIXES)
-        and _inside(PurePosixPath(name), roots)
-        and (project / name).is_file()
-    )
-
-
-def _inside(path: PurePosixPath, roots: tuple[PurePosixPath, ...]) -> bool:
-    """True when ``path`` is one of ``roots`` or under one, outside the skipped folders."""
-    if any(skipped_folder(folder) for folder in path.parts[:-1]):
-        return False
-    return any(root == PurePosixPath() or path.is_relative_to(root) for root in roots)
+    sources = frozenset(files.sources(paths))
+    return tuple(name for name in changed if name in sources)

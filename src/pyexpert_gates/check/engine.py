@@ -25,6 +25,7 @@ from pyexpert_gates.check.request import Request
 from pyexpert_gates.check.shortcuts import make_shortcuts
 from pyexpert_gates.config import GatesConfig, load_config
 from pyexpert_gates.errors import GatesError
+from pyexpert_gates.files import unreadable
 from pyexpert_gates.gates import TOOL_GATES
 from pyexpert_gates.gates.base import GateContext, GateOutcome
 from pyexpert_gates.gates.drift import CONFIG_GATE
@@ -37,6 +38,7 @@ from pyexpert_gates.process import run_command
 
 EXIT_TERMINATED = 128 + signal.SIGTERM
 """The exit code after SIGTERM, as shells report a process the signal ended."""
+_SHOWN_PATHS = 3
 
 
 def check_project(
@@ -142,11 +144,33 @@ async def run_gates(
         The gates' results, in the plan's order.
     """
     jobs = asyncio.Semaphore(plan.jobs)
+    blocked = unreadable(plan.project, plan.paths)
+    if blocked:
+        return _unreadable_results(plan, blocked, observer)
     async with asyncio.TaskGroup() as group:
         tasks = [
             group.create_task(_observed(plan, gate, scratch, jobs, observer)) for gate in plan.gates
         ]
     return tuple(task.result() for task in tasks)
+
+
+def _unreadable_results(
+    plan: Plan, blocked: tuple[str, ...], observer: GateObserver | None
+) -> tuple[GateResult, ...]:
+    """Every gate an error: some tools pass silently over a file they cannot read."""
+    shown = blocked[:_SHOWN_PATHS]
+    more = f" and {len(blocked) - len(shown)} more" if len(blocked) > len(shown) else ""
+    summary = (
+        f"cannot read {', '.join(shown)}{more}: make it readable, or leave it out of "
+        "the paths in [tool.pyexpert-gates]"
+    )
+    results = tuple(
+        GateResult(name=gate.name, status=Status.ERROR, summary=summary) for gate in plan.gates
+    )
+    if observer is not None:
+        for result in results:
+            observer.finished(result)
+    return results
 
 
 async def _observed(

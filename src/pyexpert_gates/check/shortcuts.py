@@ -18,17 +18,17 @@ from typing import Generic, TypeVar
 from pyexpert_gates.cache.inputs import (
     ContentDigests,
     config_files,
+    editable_files,
     engine_digest,
-    files_under,
-    project_files,
     tool_variables,
     tool_versions,
 )
 from pyexpert_gates.cache.key import KeyParts, cache_key
-from pyexpert_gates.cache.store import CACHE_FOLDER, ResultCache, ignore_in_git
+from pyexpert_gates.cache.store import ResultCache, open_cache
 from pyexpert_gates.check.changed_files import changed_files, limit_paths
 from pyexpert_gates.check.distributions import Installed, keep_file, probe_installed
 from pyexpert_gates.check.request import ShortcutOptions
+from pyexpert_gates.files import ProjectFiles, list_files
 from pyexpert_gates.gates.base import GateContext
 from pyexpert_gates.gates.pytest_xdist import allows_xdist
 from pyexpert_gates.models import GATE_TRAITS, GateName, GateResult, Reach, Status
@@ -95,7 +95,7 @@ class Shortcuts:
         changed: The files changed since ``since``, or None without ``--changed-since``.
         since: The ``--changed-since`` revision, for the report.
         installed: The probe of the project's environment, shared by the gates.
-        files: The project's files, shared by the whole-program gates.
+        files: The project's files, shared by the gates.
         digests: The content digests of the files read so far.
     """
 
@@ -103,7 +103,7 @@ class Shortcuts:
     changed: tuple[str, ...] | None = None
     since: str | None = None
     installed: Shared[Installed | None] = field(default_factory=Shared[Installed | None])
-    files: Shared[list[str]] = field(default_factory=Shared[list[str]])
+    files: Shared[ProjectFiles] = field(default_factory=Shared[ProjectFiles])
     digests: ContentDigests = field(default_factory=ContentDigests)
 
     async def prepare(self, name: GateName, context: GateContext) -> Prepared:
@@ -123,17 +123,12 @@ class Shortcuts:
 
     async def _prepare(self, name: GateName, context: GateContext) -> Prepared:
         """`prepare`, which may fail."""
-        limited = None
-        if self.changed is not None and GATE_TRAITS[name].limited_by_changed_since:
-            limited = limit_paths(self.changed, context.paths, context.project)
-            if not limited:
-                summary = (
-                    f"nothing to check: no Python file in its paths changed since {self.since}"
-                )
-                nothing = GateResult(
-                    name=name, status=Status.PASSED, summary=summary, limited_to=()
-                )
-                return Prepared(context=context, result=nothing, limited_to=())
+        limited = await self._limited(name, context)
+        if limited == ():
+            summary = f"nothing to check: no Python file in its paths changed since {self.since}"
+            nothing = GateResult(name=name, status=Status.PASSED, summary=summary, limited_to=())
+            return Prepared(context=context, result=nothing, limited_to=())
+        if limited is not None:
             context = dataclasses.replace(context, paths=limited)
         if name is GateName.PYTEST:
             installed = await self._installed(context)
@@ -162,34 +157,49 @@ class Shortcuts:
             self.cache.save(prepared.key, result)
         return result
 
-    async def _key(self, name: GateName, context: GateContext) -> str | None:
-        """The gate's cache key, or None when the environment cannot be known.
+    async def _limited(self, name: GateName, context: GateContext) -> tuple[str, ...] | None:
+        """The files a file-level gate is limited to, or None when it checks all its paths."""
+        if self.changed is None or not GATE_TRAITS[name].limited_by_changed_since:
+            return None
+        return limit_paths(self.changed, context.paths, await self._project_files(context))
 
-        The files in it depend on the gate's reach (see `pyexpert_gates.cache.inputs`): the
-        configuration files, then the files under its paths, then every file of the project.
-        """
-        files = config_files(context.project)
-        environment = ""
-        reach = GATE_TRAITS[name].reach
-        if reach is Reach.PROGRAM:
+    async def _key(self, name: GateName, context: GateContext) -> str | None:
+        """The gate's cache key, or None when the environment cannot be known."""
+        installed = None
+        if GATE_TRAITS[name].reach is Reach.PROGRAM:
             installed = await self._installed(context)
             if installed is None:
                 return None
-            environment = installed.digest
-        if reach is not Reach.CONFIGURATION:
-            files.extend(files_under(context.project, context.paths))
-        if reach is Reach.PROGRAM:
-            files.extend(await self.files.get(lambda: project_files(context.project)))
+        files = await self._files(name, context, installed)
         parts = KeyParts(
             gate=name,
             engine=engine_digest(),
             tool=tool_versions(name),
             settings=_settings(context),
             files=self.digests.digest(context.project, files),
-            environment=environment,
+            environment="" if installed is None else installed.digest,
             variables=tool_variables(os.environ),
         )
         return cache_key(parts)
+
+    async def _files(
+        self, name: GateName, context: GateContext, installed: Installed | None
+    ) -> list[str]:
+        """The files the gate reads (see `pyexpert_gates.cache.inputs`)."""
+        listed = await self._project_files(context)
+        configs = config_files(context.project, listed, os.environ)
+        if GATE_TRAITS[name].reach is Reach.CONFIGURATION:
+            return configs
+        # A file named in the paths is checked even when git ignores it, so it is read too.
+        named = [path for path in context.paths if (context.project / path).is_file()]
+        if installed is None:
+            return [*configs, *named, *listed.under(context.paths)]
+        editable = await editable_files(installed.editable, context.project)
+        return [*configs, *named, *listed.files, *editable]
+
+    async def _project_files(self, context: GateContext) -> ProjectFiles:
+        """The project's files, listed once per run."""
+        return await self.files.get(lambda: list_files(context.project))
 
     async def _installed(self, context: GateContext) -> Installed | None:
         """The probe of the project's environment, run once per run."""
@@ -201,6 +211,9 @@ class Shortcuts:
 
 def make_shortcuts(project: Path, shortcuts: ShortcutOptions) -> Shortcuts:
     """The shortcuts for a run: the project's result cache and the files changed since a ref.
+
+    The cache lives in the user's cache folder (see `pyexpert_gates.cache.store`); when no
+    private cache can be had there, the run goes without one.
 
     Args:
         project: The project root, absolute.
@@ -214,8 +227,5 @@ def make_shortcuts(project: Path, shortcuts: ShortcutOptions) -> Shortcuts:
     """
     since = shortcuts.changed_since
     changed = None if since is None else changed_files(project, since)
-    cache = None
-    if shortcuts.use_cache:
-        cache = ResultCache(folder=project / CACHE_FOLDER)
-        ignore_in_git(project)
+    cache = open_cache(project, os.environ) if shortcuts.use_cache else None
     return Shortcuts(cache=cache, changed=changed, since=since)

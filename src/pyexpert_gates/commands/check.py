@@ -138,7 +138,7 @@ def _add_speed(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--no-cache",
         action="store_true",
-        help="run every gate; neither replay nor store results in .pyexpert-gates/cache/",
+        help="run every gate; neither replay nor store results in the user cache folder",
     )
     parser.add_argument(
         "--changed-since",

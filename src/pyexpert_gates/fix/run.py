@@ -15,10 +15,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from pyexpert_gates.cache.inputs import files_under
 from pyexpert_gates.check.plan import resolve_paths
 from pyexpert_gates.config import GatesConfig, load_config
 from pyexpert_gates.expert import check_source
+from pyexpert_gates.files import project_files
 from pyexpert_gates.fix.codemods import Unparsable, apply_codemods
 from pyexpert_gates.fix.outcome import FileChange, FixOutcome, Problem
 from pyexpert_gates.fix.scratch import copy_into, own_files, read_copies, write_back
@@ -88,7 +88,7 @@ def fix_project(project: Path, request: FixRequest) -> FixOutcome:
     listed = succeeded(listing, "ruff (listing the files to fix)")
     files = own_files(project, listed_files(listed.stdout, project))
     # ruff format also formats the Python code blocks of Markdown files, as the format gate checks.
-    documents = own_files(project, files_under(project, paths), suffixes=(".md",))
+    documents = own_files(project, project_files(project).under(paths), suffixes=(".md",))
     with tempfile.TemporaryDirectory(prefix="pyexpert-gates-fix-") as folder:
         scratch = Path(folder).resolve()
         originals = copy_into(project, scratch, [*files, *documents])

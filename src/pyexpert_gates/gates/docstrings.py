@@ -48,6 +48,8 @@ _MISSING = {
     Kind.INIT: ("undocumented-public-init", "__init__"),
 }
 """For each kind of object, the code and wording of its missing docstring (ruff's rule names)."""
+MODULE_CODES = frozenset(_MISSING[kind][0] for kind in (Kind.MODULE, Kind.PACKAGE))
+"""The codes of findings about a whole module or package, which the gate places on line 1."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

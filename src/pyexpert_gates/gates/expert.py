@@ -5,24 +5,20 @@ decodes them as Python would, and hands each one to the rules.
 """
 
 import dataclasses
-import os
 import tokenize
-from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from pyexpert_gates.config import GatesConfig
 from pyexpert_gates.errors import GatesError
 from pyexpert_gates.expert import RuleCode, check_source
+from pyexpert_gates.files import SOURCE_SUFFIXES, project_files
 from pyexpert_gates.fix.catalog import fix_for
 from pyexpert_gates.fix.target import python_target
 from pyexpert_gates.gates.base import GateContext, GateOutcome
 from pyexpert_gates.gates.verdict import spread
 from pyexpert_gates.init.tailor import STANDARD_FLOOR
 from pyexpert_gates.models import Diagnostic, GateName, Status
-
-SOURCE_SUFFIXES = (".py", ".pyi")
-_SKIPPED_FOLDERS = frozenset({"__pycache__", "node_modules", "build", "dist"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +40,7 @@ class ExpertGate:
         Returns:
             ``failed`` with the findings, ``passed``, or ``error`` when there is no file to check.
         """
-        files = sorted(set(python_files(context.project, context.paths)))
+        files = python_files(context.project, context.paths)
         target = _target(context.project)
         if not files:
             paths = ", ".join(context.paths)
@@ -66,37 +62,24 @@ EXPERT_GATE = ExpertGate()
 """The expert gate."""
 
 
-def python_files(project: Path, paths: tuple[str, ...]) -> Iterator[Path]:
-    """Every Python source file under ``paths``, skipping hidden and generated folders.
+def python_files(project: Path, paths: tuple[str, ...]) -> tuple[Path, ...]:
+    """Every Python source file of the project inside ``paths`` (see `pyexpert_gates.files`).
 
     Args:
         project: The project root.
         paths: Files and folders relative to ``project``.
 
-    Yields:
-        The files, relative to ``project``.
-    """
-    for path in paths:
-        root = project / path
-        if root.is_file() and root.suffix in SOURCE_SUFFIXES:
-            yield Path(path)
-        for folder, folders, names in os.walk(root) if root.is_dir() else ():
-            folders[:] = [name for name in folders if not skipped_folder(name)]
-            for name in names:
-                if name.endswith(SOURCE_SUFFIXES):
-                    yield (Path(folder) / name).relative_to(project)
-
-
-def skipped_folder(folder: str) -> bool:
-    """True for folders no gate should look into: hidden, caches, build output.
-
-    Args:
-        folder: The folder's name.
-
     Returns:
-        True when the folder is skipped.
+        The files, relative to ``project``, sorted.
     """
-    return folder.startswith(".") or folder in _SKIPPED_FOLDERS or folder.endswith(".egg-info")
+    listed = project_files(project).sources(paths)
+    # A source file named on its own is checked even when git ignores it: the user asked for it.
+    named = (
+        PurePosixPath(path).as_posix()
+        for path in paths
+        if path.endswith(SOURCE_SUFFIXES) and (project / path).is_file()
+    )
+    return tuple(Path(name) for name in sorted({*listed, *named}))
 
 
 def _check_file(
