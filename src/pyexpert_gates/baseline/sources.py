@@ -3,6 +3,9 @@
 import re
 from pathlib import Path
 
+from pyexpert_gates.errors import InputError
+from pyexpert_gates.textfile import read_regular
+
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
@@ -43,7 +46,7 @@ class ProjectSources:
         if not candidate.is_relative_to(self._root):
             return ()
         try:
-            data = candidate.read_bytes()
-        except OSError:
+            data = read_regular(candidate, path)
+        except InputError:
             return ()
         return tuple(_LINE_BREAK.split(data.decode("utf-8", errors="replace")))

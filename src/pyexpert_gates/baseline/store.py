@@ -20,7 +20,7 @@ from pyexpert_gates.baseline.model import (
 from pyexpert_gates.errors import InputError
 from pyexpert_gates.json_shape import ShapeError, as_list, as_object, field, integer, text
 from pyexpert_gates.models import GateName
-from pyexpert_gates.textfile import write_atomic
+from pyexpert_gates.textfile import read_regular, write_atomic
 
 VERSION = 1
 """The version of the file's format that this release reads and writes."""
@@ -64,9 +64,9 @@ def read_baseline(project: Path) -> Baseline | None:
     if not path.exists() and not path.is_symlink():
         return None
     try:
-        raw = path.read_bytes()
-    except OSError as error:
-        problem = f"cannot read the file: {error.strerror or error}"
+        raw = read_regular(path, BASELINE_FILE)
+    except InputError as error:
+        problem = error.message.removeprefix(f"{BASELINE_FILE}: ")
         raise InputError(_invalid(problem)) from None
     try:
         return parse_baseline(raw.decode("utf-8"))
@@ -93,6 +93,8 @@ def parse_baseline(document: str) -> Baseline:
         where = f"{error.lineno}:{error.colno}"
         problem = f"not valid JSON: {error.msg}"
         raise InputError(_invalid(problem, where)) from None
+    except RecursionError:
+        raise InputError(_invalid("values are nested too deeply to read")) from None
     try:
         return _baseline(as_object(data, "the file"))
     except ShapeError as problem:

@@ -17,10 +17,12 @@ from importlib.resources.abc import Traversable
 from pathlib import Path, PurePosixPath
 
 from pyexpert_gates.cache.key import digest_files
+from pyexpert_gates.errors import InputError
 from pyexpert_gates.gates.expert import skipped_folder
 from pyexpert_gates.models import GateName
 from pyexpert_gates.presets import preset_folder
 from pyexpert_gates.process import Command, ProcessOutput, run_command
+from pyexpert_gates.textfile import read_regular
 
 CONFIG_FILES = (
     "pyproject.toml",
@@ -77,15 +79,18 @@ class ContentDigests:
         Returns:
             A hexadecimal digest.
         """
-        return digest_files((path, self._content(project / path)) for path in paths)
+        return digest_files((path, self._content(project, project / path)) for path in paths)
 
-    def _content(self, path: Path) -> str:
+    def _content(self, project: Path, path: Path) -> str:
         """The digest of one file's content; an unreadable file has a digest of its own."""
         if path not in self.known:
             try:
-                data = path.read_bytes()
-            except OSError as error:
-                self.known[path] = f"unreadable: {error.errno}"
+                data = read_regular(path, path.relative_to(project).as_posix())
+            except InputError as error:
+                # A FIFO would hang every tool and /dev/zero would never end: refuse the run.
+                if not path.is_file() and path.exists():
+                    raise
+                self.known[path] = f"unreadable: {error.message}"
             else:
                 self.known[path] = hashlib.blake2b(data, digest_size=20).hexdigest()
         return self.known[path]

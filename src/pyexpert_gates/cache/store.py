@@ -14,10 +14,11 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from pyexpert_gates.errors import InputError
 from pyexpert_gates.json_shape import ShapeError, as_object, field, load, text
 from pyexpert_gates.models import GateResult, Status
 from pyexpert_gates.report.codec import read_gate
-from pyexpert_gates.textfile import write_atomic
+from pyexpert_gates.textfile import read_regular, write_atomic
 
 CACHE_FOLDER = ".pyexpert-gates/cache"
 """Where the cache lives, relative to the project root."""
@@ -115,8 +116,8 @@ def ignore_in_git(project: Path) -> None:
     """
     path = project / ".gitignore"
     try:
-        text = path.read_bytes().decode("utf-8")
-    except (OSError, UnicodeDecodeError):
+        text = read_regular(path, ".gitignore").decode("utf-8")
+    except (InputError, UnicodeDecodeError):
         return
     if any(line.strip() in _IGNORING for line in text.splitlines()):
         return

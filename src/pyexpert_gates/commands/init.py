@@ -9,7 +9,8 @@ from pyexpert_gates.init.merge import ChangeKind, toml_value
 from pyexpert_gates.init.noxfile import CALL_LINE, IMPORT_LINE, NOXFILE, NoxfileEdit, plan_noxfile
 from pyexpert_gates.init.plan import FileMerge, InitPlan, plan_init
 from pyexpert_gates.init.workflow import WORKFLOW_PATH, WorkflowFile, plan_workflow
-from pyexpert_gates.textfile import TextFile, unified_diff, write_atomic
+from pyexpert_gates.errors import InputError
+from pyexpert_gates.textfile import TextFile, unified_diff, write_files
 
 
 def add_parser(subparsers: Subparsers) -> None:
@@ -68,29 +69,42 @@ def run(args: argparse.Namespace) -> int:
     # Planned before anything is written: a workflow init must not replace stops it all.
     workflow = plan_workflow(project, plan.floor) if args.ci else None
     noxfile = plan_noxfile(project) if args.noxfile else None
+    if not args.dry_run:
+        # Written before anything is reported: "updated" is said only of a file that is.
+        _write(project, plan, noxfile, workflow)
     for merge in plan.merges:
         _report(merge, plan, dry_run=args.dry_run)
     if noxfile is not None:
         _report_noxfile(noxfile, project, dry_run=args.dry_run)
     if workflow is not None:
         _report_workflow(workflow, dry_run=args.dry_run)
-    if not args.dry_run:
-        _write(project, plan, noxfile, workflow)
     return 0
 
 
 def _write(
     project: Path, plan: InitPlan, noxfile: NoxfileEdit | None, workflow: WorkflowFile | None
 ) -> None:
-    """Write every file init changes, each atomically."""
-    for merge in plan.merges:
-        if merge.changed:
-            write_atomic(project / merge.label, merge.new_text)
+    """Write every file init changes, all of them or none: each reaches the disk before any
+    replaces its original, so a full disk or a read-only folder leaves the project as it was.
+
+    Raises:
+        InputError: A file cannot be written; nothing was.
+    """
+    files = [(project / merge.label, merge.new_text) for merge in plan.merges if merge.changed]
     if noxfile is not None and noxfile.changed and noxfile.new_text is not None:
-        write_atomic(project / NOXFILE, noxfile.new_text)
-    if workflow is not None and workflow.changed:
-        workflow.file.path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(workflow.file.path, workflow.new_text)
+        files.append((project / NOXFILE, noxfile.new_text))
+    try:
+        if workflow is not None and workflow.changed:
+            workflow.file.path.parent.mkdir(parents=True, exist_ok=True)
+            files.append((workflow.file.path, workflow.new_text))
+        write_files(files)
+    except OSError as error:
+        where = Path(error.filename).relative_to(project) if error.filename else project
+        message = (
+            f"{where}: cannot write the file: {error.strerror or error}; nothing was written. "
+            "Make the folder writable (or free disk space) and run init again"
+        )
+        raise InputError(message) from None
 
 
 def _report_workflow(workflow: WorkflowFile, *, dry_run: bool) -> None:

@@ -4,6 +4,7 @@ The rules themselves are pure (`pyexpert_gates.expert`); this adapter finds the 
 decodes them as Python would, and hands each one to the rules.
 """
 
+import io
 import os
 import tokenize
 from collections.abc import Iterator
@@ -11,9 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pyexpert_gates.config import GatesConfig
+from pyexpert_gates.errors import InputError
 from pyexpert_gates.expert import check_source
 from pyexpert_gates.gates.base import GateContext, GateOutcome
 from pyexpert_gates.models import Diagnostic, GateName, Status
+from pyexpert_gates.textfile import read_regular
 
 SOURCE_SUFFIXES = (".py", ".pyi")
 _SKIPPED_FOLDERS = frozenset({"__pycache__", "node_modules", "build", "dist"})
@@ -96,9 +99,13 @@ def _check_file(project: Path, path: Path, config: GatesConfig) -> list[Diagnost
     """The expert findings in one file; a file Python cannot decode is a finding too."""
     name = path.as_posix()
     try:
-        with tokenize.open(project / path) as stream:
-            source = stream.read()
-    except (SyntaxError, UnicodeDecodeError) as error:
+        data = read_regular(project / path, name)
+    except InputError as error:
+        return [Diagnostic(path=name, line=None, code="unreadable", message=error.message)]
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+        source = data.decode(encoding)
+    except (SyntaxError, UnicodeDecodeError, LookupError) as error:
         message = f"cannot decode the file as Python source: {error}"
         return [Diagnostic(path=name, line=None, code="decode", message=message)]
     return check_source(name, source, config.expert)

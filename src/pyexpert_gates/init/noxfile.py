@@ -10,7 +10,8 @@ import ast
 from dataclasses import dataclass
 from pathlib import Path
 
-from pyexpert_gates.textfile import TextFile
+from pyexpert_gates.errors import InputError
+from pyexpert_gates.textfile import TextFile, read_regular
 
 NOXFILE = "noxfile.py"
 IMPORT_LINE = "from pyexpert_gates.nox import register"
@@ -68,8 +69,10 @@ def plan_noxfile(project: Path) -> NoxfileEdit:
     if not path.exists() and not path.is_symlink():
         return edit_noxfile(None)
     try:
-        text = path.read_bytes().decode("utf-8")
-    except (OSError, UnicodeDecodeError) as error:
+        text = read_regular(path, NOXFILE).decode("utf-8")
+    except InputError as error:
+        return NoxfileEdit(old_text=None, new_text=None, reason=error.message)
+    except UnicodeDecodeError as error:
         return NoxfileEdit(old_text=None, new_text=None, reason=f"cannot read it: {error}")
     return edit_noxfile(text)
 

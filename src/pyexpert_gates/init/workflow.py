@@ -12,7 +12,7 @@ from pyexpert_gates import __version__
 from pyexpert_gates.errors import InputError
 from pyexpert_gates.init.merge import Data, is_table
 from pyexpert_gates.init.tailor import PythonFloor
-from pyexpert_gates.textfile import TextFile, read_toml
+from pyexpert_gates.textfile import TextFile, read_regular, read_toml
 
 WORKFLOW_PATH = ".github/workflows/pyexpert-gates.yml"
 """Where the workflow goes, relative to the project root."""
@@ -134,8 +134,12 @@ def plan_workflow(project: Path, floor: PythonFloor) -> WorkflowFile:
     new_text = render_workflow(python=floor.dotted, install=ci_install_arguments(pyproject))
     path = project / WORKFLOW_PATH
     try:
-        text = path.read_text(encoding="utf-8") if path.exists() else None
-    except (OSError, UnicodeDecodeError) as error:
+        exists = path.exists() or path.is_symlink()
+        text = read_regular(path, WORKFLOW_PATH).decode("utf-8") if exists else None
+    except InputError as error:
+        message = f"{error.message}; nothing was written"
+        raise InputError(message) from None
+    except UnicodeDecodeError as error:
         message = f"{WORKFLOW_PATH}: cannot read the file: {error}; nothing was written"
         raise InputError(message) from None
     if text is not None and text != new_text:
