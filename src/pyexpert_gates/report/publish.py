@@ -5,6 +5,7 @@ case, inside GitHub Actions, it also carries the annotations, and the job summar
 table. Notices such as ``report written to FILE`` go where they cannot corrupt a report.
 """
 
+import os
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from pyexpert_gates.report import (
     render_summary,
     render_text,
 )
-from pyexpert_gates.report.destinations import TEXT, Destination
+from pyexpert_gates.report.destinations import TEXT, Destination, descriptor_of
 from pyexpert_gates.textfile import write_atomic
 
 
@@ -99,10 +100,19 @@ def publish(
 def _write(destination: Destination, text: str) -> None:
     """Write one report file atomically; a failure is the user's to fix."""
     path = destination.path
-    if path is None:
+    if path is None or path == Path(os.devnull):
         return
     try:
-        write_atomic(path, text)
+        descriptor = descriptor_of(path)
+        if descriptor is None:
+            write_atomic(path, text)
+            return
+        # Through the descriptor, as the shell opened it: `>> build.log` appends.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        data = memoryview(text.encode("utf-8"))
+        while data:
+            data = data[os.write(descriptor, data) :]
     except OSError as error:
         message = f"--output {path}: cannot write the report: {error.strerror or error}"
         raise UsageError(message) from error
