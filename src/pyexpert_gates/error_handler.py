@@ -28,7 +28,9 @@ def run_guarded(command: Callable[[], int]) -> int:
         The command's exit code, or the code its failure maps to.
     """
     try:
-        return command()
+        code = command()
+        # Flushed here, not at exit, so that a reader gone away is caught below.
+        sys.stdout.flush()
     except GatesError as error:
         print(f"pyexpert-gates: error: {error.message}", file=sys.stderr)
         return error.exit_code
@@ -45,6 +47,7 @@ def run_guarded(command: Callable[[], int]) -> int:
             file=sys.stderr,
         )
         return EXIT_BUG
+    return code
 
 
 def _discard_stdout() -> None:

@@ -85,13 +85,13 @@ def publish(
         _write(item, render(report, item.output_format, options=plain))
     on_stdout = next((item.output_format for item in destinations if item.path is None), None)
     if on_stdout not in {None, TEXT}:
-        out.write(render(report, on_stdout or TEXT))
+        emit(out, render(report, on_stdout or TEXT))
         _notices(files, sys.stderr, audience)
         return
     if on_stdout == TEXT or audience.text.quiet:
-        out.write(render_text(report, options=audience.text))
+        emit(out, render_text(report, options=audience.text))
     else:
-        out.write(render_summary(report, color=audience.text.color))
+        emit(out, render_summary(report, color=audience.text.color))
     _notices(files, out, audience)
     if audience.github:
         _github(report, audience, out)
@@ -110,12 +110,36 @@ def _write(destination: Destination, text: str) -> None:
         # Through the descriptor, as the shell opened it: `>> build.log` appends.
         sys.stdout.flush()
         sys.stderr.flush()
-        data = memoryview(text.encode("utf-8"))
-        while data:
-            data = data[os.write(descriptor, data) :]
+        _write_all(descriptor, text)
     except OSError as error:
         message = f"--output {path}: cannot write the report: {error.strerror or error}"
         raise UsageError(message) from error
+
+
+def emit(stream: TextIO, text: str) -> None:
+    """Write ``text`` to ``stream`` to the last byte, or raise `BrokenPipeError`.
+
+    A buffered stream whose reader goes away in the middle of a large write (``| head -1``)
+    can drop the rest without an error; writing to its descriptor directly raises one.
+
+    Args:
+        stream: Where the text goes; one without a descriptor (a test's) is written as usual.
+        text: The text.
+    """
+    try:
+        descriptor = stream.fileno()
+    except (OSError, ValueError):
+        stream.write(text)
+        return
+    stream.flush()
+    _write_all(descriptor, text)
+
+
+def _write_all(descriptor: int, text: str) -> None:
+    """Write all of ``text``, UTF-8 encoded, to ``descriptor``."""
+    data = memoryview(text.encode("utf-8"))
+    while data:
+        data = data[os.write(descriptor, data) :]
 
 
 def _notices(files: list[Destination], stream: TextIO, audience: Audience) -> None:
@@ -127,7 +151,7 @@ def _notices(files: list[Destination], stream: TextIO, audience: Audience) -> No
 
 def _github(report: Report, audience: Audience, stdout: TextIO) -> None:
     """In GitHub Actions: annotate the code and add the job summary."""
-    stdout.write(render_github(report))
+    emit(stdout, render_github(report))
     if audience.step_summary is None:
         return
     try:
