@@ -6,6 +6,7 @@ table. Notices such as ``report written to FILE`` go where they cannot corrupt a
 """
 
 import os
+import secrets
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -88,10 +89,17 @@ def publish(
         emit(out, render(report, on_stdout or TEXT))
         _notices(files, sys.stderr, audience)
         return
-    if on_stdout == TEXT or audience.text.quiet:
-        emit(out, render_text(report, options=audience.text))
-    else:
-        emit(out, render_summary(report, color=audience.text.color))
+    text = (
+        render_text(report, options=audience.text)
+        if on_stdout == TEXT or audience.text.quiet
+        else render_summary(report, color=audience.text.color)
+    )
+    if audience.github and text:
+        # GitHub reads no workflow command inside these markers: nothing a finding says, even
+        # through a name or message that escaped escaping, can become one.
+        token = secrets.token_hex(16)
+        text = f"::stop-commands::{token}\n{text}::{token}::\n"
+    emit(out, text)
     _notices(files, out, audience)
     if audience.github:
         _github(report, audience, out)
