@@ -59,6 +59,8 @@ _SKIPPED_FOLDERS = frozenset(
         "venv",
     }
 )
+MAX_SOURCE_BYTES = 64 * 1024 * 1024
+"""The largest source file read, as for every file pyexpert-gates reads itself."""
 _TEST_FOLDERS = frozenset({"tests", "test"})
 _MODULE_KINDS = frozenset({Kind.MODULE, Kind.PACKAGE})
 
@@ -160,9 +162,17 @@ def _is_test(path: Path) -> bool:
 def _parse(path: Path, relative: str, problems: list[_Record]) -> ast.Module | None:
     """The file's syntax tree, or None with the reason added to ``problems``."""
     try:
-        source = path.read_bytes()
+        if not path.is_file():
+            # A FIFO would block this worker and a device such as /dev/zero would never end.
+            problems.append(_problem(relative, None, "unreadable", "not a regular file"))
+            return None
+        with path.open("rb") as stream:
+            source = stream.read(MAX_SOURCE_BYTES + 1)
     except OSError as error:
         problems.append(_problem(relative, None, "unreadable", error.strerror or str(error)))
+        return None
+    if len(source) > MAX_SOURCE_BYTES:
+        problems.append(_problem(relative, None, "unreadable", "larger than 64 MiB"))
         return None
     try:
         return ast.parse(source, filename=relative)
@@ -170,6 +180,8 @@ def _parse(path: Path, relative: str, problems: list[_Record]) -> ast.Module | N
         problems.append(_problem(relative, error.lineno, "invalid-syntax", error.msg))
     except ValueError as error:  # a NUL byte in the source, on some Python versions
         problems.append(_problem(relative, None, "invalid-syntax", str(error)))
+    except (RecursionError, MemoryError):
+        problems.append(_problem(relative, None, "invalid-syntax", "too deeply nested to parse"))
     return None
 
 
