@@ -86,9 +86,8 @@ def _strays(marker: str | None) -> Iterator[int]:
     for pid, (state, _) in table.items():
         if state == "Z" or pid == me:
             continue
-        if marker is None and _descends(pid, me, table):
-            yield pid
-        elif marker is not None and _carries(pid, marker):
+        found = _descends(pid, me, table) if marker is None else _carries(pid, marker)
+        if found:
             yield pid
 
 

@@ -18,7 +18,6 @@ import os
 import re
 import secrets
 import stat
-import tempfile
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass

@@ -5,11 +5,11 @@ import sys
 from pathlib import Path
 
 from pyexpert_gates.commands import Subparsers, add_project_argument
+from pyexpert_gates.errors import InputError
 from pyexpert_gates.init.merge import ChangeKind, toml_value
 from pyexpert_gates.init.noxfile import CALL_LINE, IMPORT_LINE, NOXFILE, NoxfileEdit, plan_noxfile
 from pyexpert_gates.init.plan import FileMerge, InitPlan, plan_init
 from pyexpert_gates.init.workflow import WORKFLOW_PATH, WorkflowFile, plan_workflow
-from pyexpert_gates.errors import InputError
 from pyexpert_gates.textfile import TextFile, unified_diff, write_files
 
 
@@ -84,8 +84,10 @@ def run(args: argparse.Namespace) -> int:
 def _write(
     project: Path, plan: InitPlan, noxfile: NoxfileEdit | None, workflow: WorkflowFile | None
 ) -> None:
-    """Write every file init changes, all of them or none: each reaches the disk before any
-    replaces its original, so a full disk or a read-only folder leaves the project as it was.
+    """Write every file init changes, all of them or none.
+
+    Each file reaches the disk before any replaces its original, so a full disk or a read-only
+    folder leaves the project as it was.
 
     Raises:
         InputError: A file cannot be written; nothing was.

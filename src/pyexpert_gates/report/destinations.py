@@ -147,7 +147,8 @@ def _check_replaceable(path: Path) -> None:
     try:
         text = read_regular(path, str(path)).decode("utf-8", errors="replace")
     except InputError as error:
-        raise UsageError(f"--output {error.message}") from None
+        message = f"--output {error.message}"
+        raise UsageError(message) from None
     if not is_report(text):
         message = (
             f"--output {path}: the file exists and is not a report; pyexpert-gates replaces "

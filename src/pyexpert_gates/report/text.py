@@ -115,7 +115,7 @@ def _described(diagnostic: Diagnostic, *, indent: str) -> str:
 
 
 def visible(text: str) -> str:
-    """``text`` with control characters shown as escapes, so that it stays on its line.
+    r"""``text`` with control characters shown as escapes, so that it stays on its line.
 
     A file name or message may hold a newline, a carriage return or a terminal escape code;
     printed as they are, they would forge lines of the report (or CI workflow commands) and
