@@ -50,7 +50,10 @@ def test_init_on_any_pyproject_exits_cleanly(
 ) -> None:
     text = "".join(pieces) + ("\nx = " + "[" * depth + "]" * depth + "\n" if depth else "")
     (tmp_path / "pyproject.toml").write_bytes(text.encode("utf-8", errors="surrogatepass"))
-    code = main(["init", "--dry-run", "--no-noxfile", "--project", str(tmp_path)])
+    # The same text, nested in Python, is the noxfile init would add its two lines to.
+    python = "".join(pieces) + ("\nx = " + "+".join(["1"] * depth * 50) + "\n" if depth else "")
+    (tmp_path / "noxfile.py").write_bytes(python.encode("utf-8", errors="surrogatepass"))
+    code = main(["init", "--dry-run", "--project", str(tmp_path)])
     captured = capsys.readouterr()
     assert code in {0, 2}
     assert "internal error" not in captured.err

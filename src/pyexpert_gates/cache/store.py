@@ -59,8 +59,8 @@ class ResultCache:
         """
         path = self._entry(key)
         try:
-            result = result_from_json(path.read_text(encoding="utf-8"), key)
-        except (OSError, UnicodeDecodeError, ShapeError):
+            result = result_from_json(read_regular(path, path.name).decode(), key)
+        except (InputError, UnicodeDecodeError, ShapeError):
             return None
         # Touched on use, so eviction removes the entries used least recently.
         with contextlib.suppress(OSError):

@@ -101,7 +101,8 @@ def _write(
             files.append((workflow.file.path, workflow.new_text))
         write_files(files)
     except OSError as error:
-        where = Path(error.filename).relative_to(project) if error.filename else project
+        named = Path(error.filename) if error.filename else project
+        where = named.relative_to(project) if named.is_relative_to(project) else named
         message = (
             f"{where}: cannot write the file: {error.strerror or error}; nothing was written. "
             "Make the folder writable (or free disk space) and run init again"

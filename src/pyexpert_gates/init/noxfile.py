@@ -93,6 +93,9 @@ def edit_noxfile(old: str | None) -> NoxfileEdit:
     except SyntaxError as error:
         reason = f"line {error.lineno}: not valid Python ({error.msg})"
         return NoxfileEdit(old_text=old, new_text=None, reason=reason)
+    except (RecursionError, MemoryError, ValueError):
+        reason = "not Python this tool can parse (nested too deeply, or a NUL byte)"
+        return NoxfileEdit(old_text=old, new_text=None, reason=reason)
     if _wired(tree):
         return NoxfileEdit(old_text=old, new_text=old)
     if _binds_register(tree):
