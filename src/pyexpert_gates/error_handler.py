@@ -32,7 +32,10 @@ def run_guarded(command: Callable[[], int]) -> int:
         # Flushed here, not at exit, so that a reader gone away is caught below.
         sys.stdout.flush()
     except GatesError as error:
-        print(f"pyexpert-gates: error: {error.message}", file=sys.stderr)
+        # Loaded on use; a message names files, whose names may hold a newline or an escape code.
+        from pyexpert_gates.report.text import visible  # noqa: PLC0415 - loaded on use, see above
+
+        print(f"pyexpert-gates: error: {visible(error.message)}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         print("pyexpert-gates: interrupted", file=sys.stderr)

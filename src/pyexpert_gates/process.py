@@ -28,6 +28,8 @@ EXIT_POLL_S = 0.02
 """Seconds between two looks at whether a command's process has exited."""
 _RUNNING: set[int] = set()
 """The leaders of the commands running now, which their own runs wait for."""
+_ACTIVE: list[str] = []
+"""The markers of the commands starting or running now."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -131,16 +133,20 @@ async def _run(
     """Start ``command`` and collect its output, ending its process group past ``deadline``."""
     marker = secrets.token_hex(8)
     become_subreaper()
+    _ACTIVE.append(marker)
     try:
-        process = await _start(command, marker)
-    except OSError as error:
-        return ProcessFailure(reason=_start_failure(command.argv[0], error))
-    _RUNNING.add(process.pid)
-    try:
-        return await _collect(command, process, marker, (deadline, time_limit, grace))
+        try:
+            process = await _start(command, marker)
+        except OSError as error:
+            return ProcessFailure(reason=_start_failure(command.argv[0], error))
+        _RUNNING.add(process.pid)
+        try:
+            return await _collect(command, process, marker, (deadline, time_limit, grace))
+        finally:
+            _RUNNING.discard(process.pid)
+            _end_strays(marker, process.pid)
     finally:
-        _RUNNING.discard(process.pid)
-        _end_strays(marker, process.pid)
+        _ACTIVE.remove(marker)
 
 
 async def _collect(
@@ -176,10 +182,10 @@ async def _collect(
 
 def _end_strays(marker: str, leader: int) -> None:
     """Kill what the command of ``leader`` left outside its group; all strays once none runs."""
-    others = frozenset(_RUNNING - {leader})
-    end_strays(marker, running=others)
-    if not others:
-        # Orphans that cleared their environment can only be told apart when no other runs.
+    end_strays(marker, running=frozenset(_RUNNING - {leader}))
+    if _ACTIVE == [marker]:
+        # Orphans that cleared their environment can only be told apart when no other command
+        # runs, or is starting.
         end_strays(None)
 
 
