@@ -183,7 +183,7 @@ async def _collect(
 def _end_strays(marker: str, leader: int) -> None:
     """Kill what the command of ``leader`` left outside its group; all strays once none runs."""
     end_strays(marker, running=frozenset(_RUNNING - {leader}))
-    if _ACTIVE == [marker]:
+    if len(_ACTIVE) == 1:
         # Orphans that cleared their environment can only be told apart when no other command
         # runs, or is starting.
         end_strays(None)

@@ -40,7 +40,7 @@ def test_a_setsid_grandchild_is_gone_after_the_gate(
         ESCAPING_TEST.format(pidfile=pidfile, linger=linger)
     )
     argv = [sys.executable, "-m", "pyexpert_gates", "check", "--gate", "pytest", "--no-cache"]
-    argv += ["--python", sys.executable, "--timeout", "8" if ending == "timeout" else "120"]
+    argv += ["--python", sys.executable, "--timeout", "20" if ending == "timeout" else "120"]
     check = subprocess.Popen(argv, cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # noqa: S603 - this interpreter
     server = int(wait_for_file(pidfile, seconds=60))
     if isinstance(ending, signal.Signals):

@@ -88,14 +88,9 @@ def edit_noxfile(old: str | None) -> NoxfileEdit:
     """
     if old is None:
         return NoxfileEdit(old_text=None, new_text=TEMPLATE)
-    try:
-        tree = ast.parse(old)
-    except SyntaxError as error:
-        reason = f"line {error.lineno}: not valid Python ({error.msg})"
-        return NoxfileEdit(old_text=old, new_text=None, reason=reason)
-    except (RecursionError, MemoryError, ValueError):
-        reason = "not Python this tool can parse (nested too deeply, or a NUL byte)"
-        return NoxfileEdit(old_text=old, new_text=None, reason=reason)
+    tree = _parsed(old)
+    if isinstance(tree, str):
+        return NoxfileEdit(old_text=old, new_text=None, reason=tree)
     if _wired(tree):
         return NoxfileEdit(old_text=old, new_text=old)
     if _binds_register(tree):
@@ -214,6 +209,16 @@ def _is_docstring_end(tree: ast.Module, line: int) -> bool:
     """Whether ``line`` is where the module's docstring, with no import after it, ends."""
     first = tree.body[0] if tree.body else None
     return isinstance(first, ast.Expr) and first.end_lineno == line
+
+
+def _parsed(text: str) -> ast.Module | str:
+    """The noxfile's syntax tree, or why it has none."""
+    try:
+        return ast.parse(text)
+    except SyntaxError as error:
+        return f"line {error.lineno}: not valid Python ({error.msg})"
+    except (RecursionError, MemoryError, ValueError):
+        return "not Python this tool can parse (nested too deeply, or a NUL byte)"
 
 
 def _with_call(text: str) -> str:
