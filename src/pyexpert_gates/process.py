@@ -135,18 +135,25 @@ async def _run(
     become_subreaper()
     _ACTIVE.append(marker)
     try:
-        try:
-            process = await _start(command, marker)
-        except OSError as error:
-            return ProcessFailure(reason=_start_failure(command.argv[0], error))
-        _RUNNING.add(process.pid)
-        try:
-            return await _collect(command, process, marker, (deadline, time_limit, grace))
-        finally:
-            _RUNNING.discard(process.pid)
-            _end_strays(marker, process.pid)
+        return await _run_marked(command, marker, (deadline, time_limit, grace))
     finally:
         _ACTIVE.remove(marker)
+
+
+async def _run_marked(
+    command: Command, marker: str, limits: tuple[float, float, float]
+) -> ProcessOutput | ProcessFailure:
+    """Start ``command`` with ``marker`` in its environment; end its strays when it ends."""
+    try:
+        process = await _start(command, marker)
+    except OSError as error:
+        return ProcessFailure(reason=_start_failure(command.argv[0], error))
+    _RUNNING.add(process.pid)
+    try:
+        return await _collect(command, process, marker, limits)
+    finally:
+        _RUNNING.discard(process.pid)
+        _end_strays(marker, process.pid)
 
 
 async def _collect(
