@@ -74,7 +74,8 @@ def test_only_changed_files_are_written_with_their_folders(tmp_path: Path) -> No
             edit(tmp_path / "deep" / "new.txt", old=None, new="new\n"),
             edit(tmp_path / "same.txt", old="same\n", new="same\n"),
             edit(tmp_path / "alone.txt", old="alone\n", new=None),
-        ]
+        ],
+        tmp_path,
     )
     assert (tmp_path / "deep" / "new.txt").read_text() == "new\n"
     assert (tmp_path / "same.txt").read_text() == "same\n"

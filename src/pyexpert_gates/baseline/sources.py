@@ -4,6 +4,9 @@ import hashlib
 import re
 from pathlib import Path
 
+from pyexpert_gates.errors import InputError
+from pyexpert_gates.textfile import read_regular
+
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
@@ -66,6 +69,6 @@ class ProjectSources:
         if not candidate.is_relative_to(self._root):
             return None
         try:
-            return candidate.read_bytes()
-        except OSError:
+            return read_regular(candidate, path)
+        except InputError:
             return None

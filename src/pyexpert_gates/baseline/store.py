@@ -99,6 +99,8 @@ def parse_baseline(document: str) -> Baseline:
         where = f"{error.lineno}:{error.colno}"
         problem = f"not valid JSON: {error.msg}"
         raise InputError(_invalid(problem, where)) from None
+    except RecursionError:
+        raise InputError(_invalid("values are nested too deeply to read")) from None
     try:
         return _baseline(as_object(data, "the file"))
     except ShapeError as problem:

@@ -30,7 +30,15 @@ def changed_files(project: Path, ref: str) -> tuple[str, ...]:
         UsageError: git is missing, the project is not in a git work tree, or ``ref`` is not a
             revision there.
     """
-    diff = ("git", "diff", "--name-only", "--relative", "-z", ref, "--")
+    if ref.startswith("-") or not ref:
+        # git would read it as an option: `--output=FILE` truncates FILE.
+        message = f"--changed-since {ref}: not a revision; name a branch, tag or commit"
+        raise UsageError(message)
+    # --end-of-options: whatever the ref says, git reads it as a revision; git diff then gets
+    # the commit it names, never the user's text.
+    verify = ("git", "rev-parse", "--verify", "--end-of-options", f"{ref}^{{commit}}")
+    commit = _run_git(project, verify, ref).strip()
+    diff = ("git", "diff", "--name-only", "--relative", "-z", commit, "--")
     untracked = ("git", "ls-files", "-z", "--others", "--exclude-standard")
     names = {
         name

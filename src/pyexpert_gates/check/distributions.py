@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pyexpert_gates.cache.key import digest_lines
+from pyexpert_gates.errors import InputError
 from pyexpert_gates.invocation import Command, ProcessOutput
 from pyexpert_gates.json_shape import (
     ShapeError,
@@ -26,7 +27,7 @@ from pyexpert_gates.json_shape import (
     text,
 )
 from pyexpert_gates.process import run_command
-from pyexpert_gates.textfile import write_atomic
+from pyexpert_gates.textfile import read_regular, write_atomic
 
 PROBE_TIME_LIMIT_S = 60.0
 PROBE = """\
@@ -182,7 +183,7 @@ def _keep(keep: Path, python: Path, installed: Installed) -> None:
 def _kept(keep: Path, python: Path) -> Installed | None:
     """The kept answer, if it is whole and nothing it depends on changed since."""
     try:
-        document = as_object(load(keep.read_text(encoding="utf-8")), "kept answer")
+        document = as_object(load(read_regular(keep, keep.name).decode()), "kept answer")
         folders = _strings(field(document, "path"), "path")
         valid = text(document, "python") == str(python) and field(document, "stamp") == _stamp(
             python, folders
@@ -193,6 +194,6 @@ def _kept(keep: Path, python: Path) -> Installed | None:
             folders=folders,
             editable=_strings(field(document, "editable"), "editable"),
         )
-    except (OSError, UnicodeDecodeError, ShapeError):
+    except (InputError, UnicodeDecodeError, ShapeError):
         return None
     return installed if valid else None

@@ -12,7 +12,7 @@ from pyexpert_gates.init.noxfile import plan_noxfile
 from pyexpert_gates.init.plan import InitPlan, plan_init
 from pyexpert_gates.init.state import STATE_FILE, render_state
 from pyexpert_gates.init.workflow import CI_PATHS, CiSystem, plan_workflow
-from pyexpert_gates.textfile import TextFile
+from pyexpert_gates.textfile import TextFile, read_regular
 
 
 def add_parser(subparsers: Subparsers) -> None:
@@ -90,11 +90,12 @@ def run(args: argparse.Namespace) -> int:
         *([plan_workflow(project, plan.floor, CiSystem(args.ci))] if args.ci else []),
         *_record(project, plan),
     ]
+    if not args.dry_run:
+        # Written before anything is reported: "updated" is said only of a file that is.
+        write_edits(edits, project)
     sys.stdout.write("".join(describe(edit, dry_run=args.dry_run) for edit in edits))
     if args.impact:
         _report_impact(project, plan)
-    if not args.dry_run:
-        write_edits(edits)
     return 0
 
 
@@ -134,7 +135,8 @@ def _record(project: Path, plan: InitPlan) -> list[FileEdit]:
     """The record of what the preset's settings hold after init, when it changes."""
     path = project / STATE_FILE
     new_text = render_state(plan.state)
-    text = path.read_text(encoding="utf-8") if path.is_file() else None
+    exists = path.exists() or path.is_symlink()
+    text = read_regular(path, STATE_FILE).decode("utf-8", errors="replace") if exists else None
     if text == new_text:
         return []
     file = TextFile(path=path, text=text or "", exists=text is not None)

@@ -29,6 +29,8 @@ from pyexpert_gates.gates.docstrings import WORKER_VERSION
 from pyexpert_gates.gates.public_api import Kind, public_objects
 from pyexpert_gates.gates.sections import section_findings
 
+MAX_SOURCE_BYTES = 64 * 1024 * 1024
+"""The largest source file read, as for every file pyexpert-gates reads itself."""
 _TEST_FOLDERS = frozenset({"tests", "test"})
 _MODULE_KINDS = frozenset({Kind.MODULE, Kind.PACKAGE})
 
@@ -115,9 +117,17 @@ def _is_test(path: Path) -> bool:
 def _parse(path: Path, relative: str, problems: list[_Record]) -> ast.Module | None:
     """The file's syntax tree, or None with the reason added to ``problems``."""
     try:
-        source = path.read_bytes()
+        if not path.is_file():
+            # A FIFO would block this worker and a device such as /dev/zero would never end.
+            problems.append(_problem(relative, None, "unreadable", "not a regular file"))
+            return None
+        with path.open("rb") as stream:
+            source = stream.read(MAX_SOURCE_BYTES + 1)
     except OSError as error:
         problems.append(_problem(relative, None, "unreadable", error.strerror or str(error)))
+        return None
+    if len(source) > MAX_SOURCE_BYTES:
+        problems.append(_problem(relative, None, "unreadable", "larger than 64 MiB"))
         return None
     try:
         return ast.parse(source, filename=relative)
@@ -125,6 +135,8 @@ def _parse(path: Path, relative: str, problems: list[_Record]) -> ast.Module | N
         problems.append(_problem(relative, error.lineno, "invalid-syntax", error.msg))
     except ValueError as error:  # a NUL byte in the source, on some Python versions
         problems.append(_problem(relative, None, "invalid-syntax", str(error)))
+    except (RecursionError, MemoryError):
+        problems.append(_problem(relative, None, "invalid-syntax", "too deeply nested to parse"))
     return None
 
 

@@ -5,12 +5,13 @@ decodes them as Python would, and hands each one to the rules.
 """
 
 import dataclasses
+import io
 import tokenize
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from pyexpert_gates.config import GatesConfig
-from pyexpert_gates.errors import GatesError
+from pyexpert_gates.errors import GatesError, InputError
 from pyexpert_gates.expert import RuleCode, check_source
 from pyexpert_gates.files import SOURCE_SUFFIXES, project_files
 from pyexpert_gates.fix.catalog import fix_for
@@ -19,6 +20,7 @@ from pyexpert_gates.gates.base import GateContext, GateOutcome
 from pyexpert_gates.gates.verdict import spread
 from pyexpert_gates.init.tailor import STANDARD_FLOOR
 from pyexpert_gates.models import Diagnostic, GateName, Status
+from pyexpert_gates.textfile import read_regular
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,9 +90,13 @@ def _check_file(
     """The expert findings in one file; a file Python cannot decode is a finding too."""
     name = path.as_posix()
     try:
-        with tokenize.open(project / path) as stream:
-            source = stream.read()
-    except (SyntaxError, UnicodeDecodeError) as error:
+        data = read_regular(project / path, name)
+    except InputError as error:
+        return [Diagnostic(path=name, line=None, code="unreadable", message=error.message)]
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+        source = data.decode(encoding)
+    except (SyntaxError, UnicodeDecodeError, LookupError) as error:
         message = f"cannot decode the file as Python source: {error}"
         return [Diagnostic(path=name, line=None, code="decode", message=message)]
     return _with_fixes(check_source(name, source, config.expert), source, target)

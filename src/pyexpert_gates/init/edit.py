@@ -7,9 +7,11 @@ diff on a dry run; `write_edits` then writes every changed file, each atomically
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
+from pyexpert_gates.errors import InputError
 from pyexpert_gates.init.merge import MergePlan
-from pyexpert_gates.textfile import TextFile, unified_diff, write_atomic
+from pyexpert_gates.textfile import TextFile, unified_diff, write_files
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -75,13 +77,33 @@ def describe(edit: FileEdit, *, dry_run: bool) -> str:
     return "".join((diff, *(f"{line}\n" for line in (f"{edit.label}: {status}", *edit.notes))))
 
 
-def write_edits(edits: Iterable[FileEdit]) -> None:
-    """Write every changed file, each atomically, creating the folders it needs.
+def write_edits(edits: Iterable[FileEdit], project: Path) -> None:
+    """Write every changed file, all of them or none, creating the folders they need.
+
+    Every new content reaches the disk before any file is replaced, so a full disk or a
+    read-only folder leaves the project as it was.
 
     Args:
         edits: The planned edits; the unchanged ones and those left alone are skipped.
+        project: The project folder, for messages.
+
+    Raises:
+        InputError: A file cannot be written; nothing was.
     """
-    for edit in edits:
-        if edit.changed and edit.new_text is not None:
-            edit.file.path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(edit.file.path, edit.new_text)
+    files = [
+        (edit.file.path, edit.new_text.encode("utf-8"))
+        for edit in edits
+        if edit.changed and edit.new_text is not None
+    ]
+    try:
+        for path, _ in files:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        write_files(files)
+    except OSError as error:
+        named = Path(error.filename) if error.filename else project
+        where = named.relative_to(project) if named.is_relative_to(project) else named
+        message = (
+            f"{where}: cannot write the file: {error.strerror or error}; nothing was written. "
+            "Make the folder writable (or free disk space) and run init again"
+        )
+        raise InputError(message) from None

@@ -9,8 +9,9 @@ two lines to add instead.
 import ast
 from pathlib import Path
 
+from pyexpert_gates.errors import InputError
 from pyexpert_gates.init.edit import FileEdit
-from pyexpert_gates.textfile import TextFile
+from pyexpert_gates.textfile import TextFile, read_regular
 
 NOXFILE = "noxfile.py"
 IMPORT_LINE = "from pyexpert_gates.nox import register"
@@ -48,8 +49,10 @@ def plan_noxfile(project: Path) -> FileEdit:
     if not path.exists() and not path.is_symlink():
         return edit_noxfile(TextFile(path=path, text="", exists=False))
     try:
-        text = path.read_bytes().decode("utf-8")
-    except (OSError, UnicodeDecodeError) as error:
+        text = read_regular(path, NOXFILE).decode("utf-8")
+    except InputError as error:
+        return _left_alone(TextFile(path=path, text="", exists=True), error.message)
+    except UnicodeDecodeError as error:
         return _left_alone(TextFile(path=path, text="", exists=True), f"cannot read it: {error}")
     return edit_noxfile(TextFile(path=path, text=text, exists=True))
 
@@ -65,10 +68,9 @@ def edit_noxfile(file: TextFile) -> FileEdit:
     """
     if not file.exists:
         return _registering(file, TEMPLATE)
-    try:
-        tree = ast.parse(file.text)
-    except SyntaxError as error:
-        return _left_alone(file, f"line {error.lineno}: not valid Python ({error.msg})")
+    tree = _parsed(file.text)
+    if isinstance(tree, str):
+        return _left_alone(file, tree)
     if _wired(tree):
         return _registering(file, file.text)
     if _binds_register(tree):
@@ -210,6 +212,16 @@ def _is_docstring_end(tree: ast.Module, line: int) -> bool:
     """Whether ``line`` is where the module's docstring, with no import after it, ends."""
     first = tree.body[0] if tree.body else None
     return isinstance(first, ast.Expr) and first.end_lineno == line
+
+
+def _parsed(text: str) -> ast.Module | str:
+    """The noxfile's syntax tree, or why it has none."""
+    try:
+        return ast.parse(text)
+    except SyntaxError as error:
+        return f"line {error.lineno}: not valid Python ({error.msg})"
+    except (RecursionError, MemoryError, ValueError):
+        return "not Python this tool can parse (nested too deeply, or a NUL byte)"
 
 
 def _with_call(text: str) -> str:

@@ -14,7 +14,7 @@ from pyexpert_gates.init.edit import FileEdit
 from pyexpert_gates.init.merge import Data, is_table
 from pyexpert_gates.init.pipeline import PIPELINE_PATH, render_pipeline
 from pyexpert_gates.init.tailor import PythonFloor
-from pyexpert_gates.textfile import TextFile, read_toml
+from pyexpert_gates.textfile import TextFile, read_regular, read_toml
 
 
 class CiSystem(StrEnum):
@@ -151,8 +151,12 @@ def plan_workflow(project: Path, floor: PythonFloor, ci: CiSystem = CiSystem.GIT
     label = CI_PATHS[ci]
     path = project / label
     try:
-        text = path.read_text(encoding="utf-8") if path.exists() else None
-    except (OSError, UnicodeDecodeError) as error:
+        exists = path.exists() or path.is_symlink()
+        text = read_regular(path, label).decode("utf-8") if exists else None
+    except InputError as error:
+        message = f"{error.message}; nothing was written"
+        raise InputError(message) from None
+    except UnicodeDecodeError as error:
         message = f"{label}: cannot read the file: {error}; nothing was written"
         raise InputError(message) from None
     if text is not None and text != new_text:

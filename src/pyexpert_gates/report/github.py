@@ -97,8 +97,8 @@ def _findings(gate: GateResult) -> list[str]:
     """A gate's findings as a Markdown list, at most `SUMMARY_LIMIT` of them."""
     shown = gate.diagnostics[:SUMMARY_LIMIT]
     lines = [
-        f"- `{location(item)}`"
-        + (f" `{item.code}`" if item.code else "")
+        f"- `{_cell(location(item))}`"
+        + (f" `{_cell(item.code)}`" if item.code else "")
         + f" {_cell(item.message)}"
         for item in shown
     ]

@@ -5,6 +5,8 @@ case, inside GitHub Actions, it also carries the annotations, and the job summar
 table. Notices such as ``report written to FILE`` go where they cannot corrupt a report.
 """
 
+import os
+import secrets
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -22,7 +24,7 @@ from pyexpert_gates.report import (
     render_text,
 )
 from pyexpert_gates.report.checkout import checkout_of
-from pyexpert_gates.report.destinations import TEXT, Destination
+from pyexpert_gates.report.destinations import TEXT, Destination, descriptor_of
 from pyexpert_gates.textfile import write_atomic
 
 
@@ -86,13 +88,20 @@ def publish(
         _write(item, render(report, item.output_format, options=plain, checkout=checkout))
     on_stdout = next((item.output_format for item in destinations if item.path is None), None)
     if on_stdout not in {None, TEXT}:
-        out.write(render(report, on_stdout or TEXT, checkout=checkout))
+        emit(out, render(report, on_stdout or TEXT, checkout=checkout))
         _notices(files, sys.stderr, audience)
         return
-    if on_stdout == TEXT or audience.text.quiet:
-        out.write(render_text(report, options=audience.text))
-    else:
-        out.write(render_summary(report, color=audience.text.color))
+    text = (
+        render_text(report, options=audience.text)
+        if on_stdout == TEXT or audience.text.quiet
+        else render_summary(report, color=audience.text.color)
+    )
+    if audience.github and text:
+        # GitHub reads no workflow command inside these markers: nothing a finding says, even
+        # through a name or message that escaped escaping, can become one.
+        token = secrets.token_hex(16)
+        text = f"::stop-commands::{token}\n{text}::{token}::\n"
+    emit(out, text)
     _notices(files, out, audience)
     if audience.github:
         _github(report, audience, out)
@@ -101,13 +110,46 @@ def publish(
 def _write(destination: Destination, text: str) -> None:
     """Write one report file atomically; a failure is the user's to fix."""
     path = destination.path
-    if path is None:
+    if path is None or path == Path(os.devnull):
         return
     try:
-        write_atomic(path, text)
+        descriptor = descriptor_of(path)
+        if descriptor is None:
+            write_atomic(path, text)
+            return
+        # Through the descriptor, as the shell opened it: `>> build.log` appends.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        _write_all(descriptor, text)
     except OSError as error:
         message = f"--output {path}: cannot write the report: {error.strerror or error}"
         raise UsageError(message) from error
+
+
+def emit(stream: TextIO, text: str) -> None:
+    """Write ``text`` to ``stream`` to the last byte, or raise `BrokenPipeError`.
+
+    A buffered stream whose reader goes away in the middle of a large write (``| head -1``)
+    can drop the rest without an error; writing to its descriptor directly raises one.
+
+    Args:
+        stream: Where the text goes; one without a descriptor (a test's) is written as usual.
+        text: The text.
+    """
+    try:
+        descriptor = stream.fileno()
+    except (OSError, ValueError):
+        stream.write(text)
+        return
+    stream.flush()
+    _write_all(descriptor, text)
+
+
+def _write_all(descriptor: int, text: str) -> None:
+    """Write all of ``text``, UTF-8 encoded, to ``descriptor``."""
+    data = memoryview(text.encode("utf-8"))
+    while data:
+        data = data[os.write(descriptor, data) :]
 
 
 def _notices(files: list[Destination], stream: TextIO, audience: Audience) -> None:
@@ -119,7 +161,7 @@ def _notices(files: list[Destination], stream: TextIO, audience: Audience) -> No
 
 def _github(report: Report, audience: Audience, stdout: TextIO) -> None:
     """In GitHub Actions: annotate the code and add the job summary."""
-    stdout.write(render_github(report))
+    emit(stdout, render_github(report))
     if audience.step_summary is None:
         return
     try:

@@ -104,7 +104,7 @@ def location(diagnostic: Diagnostic, *, with_path: bool = True) -> str:
     Returns:
         The location.
     """
-    parts = [diagnostic.path] if with_path else []
+    parts = [visible(diagnostic.path)] if with_path else []
     if diagnostic.line is not None:
         parts.append(str(diagnostic.line))
         if diagnostic.column is not None:
@@ -114,9 +114,31 @@ def location(diagnostic: Diagnostic, *, with_path: bool = True) -> str:
 
 def _described(diagnostic: Diagnostic, *, indent: str) -> str:
     """`` code message``, later lines of the message indented by ``indent``."""
-    code = f" {diagnostic.code}" if diagnostic.code else ""
-    message = diagnostic.message.strip().replace("\n", f"\n{indent}")
+    code = f" {visible(diagnostic.code)}" if diagnostic.code else ""
+    lines = diagnostic.message.strip().splitlines() or [""]
+    message = f"\n{indent}".join(visible(line) for line in lines)
     return f"{code} {message}"
+
+
+def visible(text: str) -> str:
+    r"""``text`` with control characters shown as escapes, so that it stays on its line.
+
+    A file name or message may hold a newline, a carriage return or a terminal escape code;
+    printed as they are, they would forge lines of the report (or CI workflow commands) and
+    change the terminal.
+
+    Args:
+        text: A name or one line of a message.
+
+    Returns:
+        The text, each control character written as ``\\n``, ``\\x1b`` and so on.
+    """
+    if text.isprintable():
+        return text
+    return "".join(
+        char if char.isprintable() or char == " " else char.encode("unicode_escape").decode()
+        for char in text
+    )
 
 
 def _has_details(gate: GateResult) -> bool:
@@ -134,7 +156,7 @@ def _gate_block(gate: GateResult, paint: Paint, *, verbose: bool) -> str:
         lines.append(f"  $ {shlex.join(gate.command)}")
     ordered = sorted(gate.diagnostics, key=lambda item: item.path)
     for path, found in itertools.groupby(ordered, key=lambda item: item.path):
-        lines.append(f"  {path}")
+        lines.append(f"  {visible(path)}")
         lines.extend(_finding_line(item) for item in found)
     return "\n".join(lines)
 
@@ -189,7 +211,7 @@ def gate_notes(gate: GateResult, *, baselined: bool = True) -> str:
         marks.append("(cached)")
     if gate.limited_to is not None:
         marks.append(f"(limited to {count(len(gate.limited_to), 'changed file')})")
-    return " ".join([gate.summary, *marks]).strip()
+    return " ".join([visible(gate.summary), *marks]).strip()
 
 
 def _baselined(gate: GateResult) -> str:
