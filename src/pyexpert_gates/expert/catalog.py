@@ -109,7 +109,11 @@ _EXPLICIT_ANY = Rule(
         "arguments such as `dict[str, Any]`, unions, aliases (`X = Any`, `TypeAlias`), base "
         "classes, `cast(Any, ...)`, `NewType` and `TypeVar` bounds, through `from typing "
         "import Any`, `import typing as t` and `typing_extensions`. A runtime use of the "
-        "object (`if hint is Any:`) is not a type, and a string is one only in an annotation."
+        "object (`if hint is Any:`) is not a type, and a string is one only in an annotation. "
+        "Stubs (`.pyi`) are checked like modules, as mypy checks them: a stub's `Any` switches "
+        "checking off for every caller just the same. The strict preset leaves this rule off "
+        '(`ignore = ["PXG003"]`) because mypy\'s `explicit-any` reports the same uses; it '
+        "serves projects that do not run mypy."
     ),
     bad=(
         "import json\nfrom typing import Any\n\n\n"
