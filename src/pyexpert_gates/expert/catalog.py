@@ -85,7 +85,9 @@ _FUNCTION_LENGTH = Rule(
         "A function that fits on a screen does one thing and can be named, read and tested "
         "alone. The count covers the body: the signature, decorators, docstring, blank lines "
         "and comment-only lines do not count, and a nested function is measured on its own "
-        "and not counted in the function around it. Set the limit with "
+        "and not counted in the function around it. A list, tuple, set or dict of constants "
+        "written over several lines (the table of cases a test loops over) is data and counts "
+        "as one line. Set the limit with "
         "`max-function-lines` in [tool.pyexpert-gates.expert]."
     ),
     bad=("def report(rows):\n    # ... 45 lines: load, validate, aggregate, format, write\n"),
@@ -153,8 +155,8 @@ _TEST_TWINS = Rule(
         "`*_test.py`), at module level or in the same `Test*` class, with the same "
         "signature and decorators, whose bodies are equal once literals and the names bound "
         "only to literals are abstracted. Docstrings are ignored; bodies that are only "
-        "`pass` or `...` are not compared. For `unittest.TestCase` methods the advice is a "
-        "loop with `self.subTest`."
+        "`pass` or `...` are not compared. A group of twins is one finding, at its first "
+        "test. For `unittest.TestCase` methods the advice is a loop with `self.subTest`."
     ),
     bad=(
         'def test_empty():\n    assert split("") == []\n\n\n'
