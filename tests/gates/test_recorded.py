@@ -60,7 +60,7 @@ MOD, BAD = "src/pkg/mod.py", "src/pkg/bad.py"
         (MYPY, "note-only", FAILED, [(MOD, 2, "misc")], "1 note in 1 file"),
         (MYPY, "unrecognized-option", ERROR, [], "Unrecognized option: bogus_key = 1"),
         (MYPY, "invalid-toml", ERROR, [], "Expected ']' at the end of a table"),
-        (MYPY, "unused-section", ERROR, [], "unused section(s): module = ['nothere.*']"),
+        (MYPY, "unused-section", FAILED, [("pyproject.toml", None, "unused-configs")], "1 unused"),
         (MYPY, "python-2", ERROR, [], "no longer supports checking Python 2"),
         (MYPY, "zero-files", ERROR, [], "There are no .py[i] files in directory 'empty'"),
         (MYPY, "missing-path", ERROR, [], "nonexistent: error: Cannot read file"),
