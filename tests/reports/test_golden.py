@@ -33,7 +33,6 @@ import os
 from dataclasses import dataclass
 
 
-
 @dataclass(frozen=True)
 class Point:
     """A point on a line.
@@ -67,6 +66,8 @@ REPORTS = {
 _DURATIONS = (
     (re.compile(r'"(duration_s|durationSeconds)": [0-9.]+'), r'"\1": 0.0'),
     (re.compile(r'time="[0-9.]+"'), 'time="0.000"'),
+    # A table's column keeps its width however long a gate took.
+    (re.compile(r"(?<= ) *[0-9]+\.[0-9]{2}s\b"), lambda found: "0.00s".rjust(len(found[0]))),
     (re.compile(r"\b[0-9]+\.[0-9]{2}( ?s)\b"), r"0.00\1"),
 )
 

@@ -40,7 +40,14 @@ class Audience:
     step_summary: Path | None = None
 
 
-def audience_of(environ: Mapping[str, str], *, color: bool, quiet: bool, verbose: bool) -> Audience:
+def audience_of(
+    environ: Mapping[str, str],
+    *,
+    color: bool,
+    quiet: bool,
+    verbose: bool,
+    statistics: bool = False,
+) -> Audience:
     """The audience of a run in the environment ``environ``.
 
     Args:
@@ -48,13 +55,14 @@ def audience_of(environ: Mapping[str, str], *, color: bool, quiet: bool, verbose
         color: True when standard output takes colour.
         quiet: ``--quiet``: only failures.
         verbose: ``--verbose``: every gate, with its command.
+        statistics: ``--statistics``: only the counts of findings by rule.
 
     Returns:
         The audience.
     """
     summary = environ.get("GITHUB_STEP_SUMMARY")
     return Audience(
-        text=TextOptions(color=color, quiet=quiet, verbose=verbose),
+        text=TextOptions(color=color, quiet=quiet, verbose=verbose, statistics=statistics),
         github=environ.get("GITHUB_ACTIONS") == "true",
         step_summary=Path(summary) if summary else None,
     )
@@ -87,7 +95,7 @@ def publish(
         out.write(render(report, on_stdout or TEXT))
         _notices(files, sys.stderr, audience)
         return
-    if on_stdout == TEXT or audience.text.quiet:
+    if on_stdout == TEXT or audience.text.quiet or audience.text.statistics:
         out.write(render_text(report, options=audience.text))
     else:
         out.write(render_summary(report, color=audience.text.color))
