@@ -42,6 +42,7 @@ def add_parser(subparsers: Subparsers) -> None:
     )
     _add_selection(parser)
     _add_output(parser)
+    _add_volume(parser)
     _add_environment(parser)
     _add_speed(parser)
     parser.add_argument(
@@ -108,6 +109,10 @@ def _add_output(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="write the report of the --format before it to FILE; the terminal shows the summary",
     )
+
+
+def _add_volume(parser: argparse.ArgumentParser) -> None:
+    """The arguments that say how much the text for people holds."""
     volume = parser.add_mutually_exclusive_group()
     volume.add_argument(
         "-q", "--quiet", action="store_true", help="print only the gates that did not pass"

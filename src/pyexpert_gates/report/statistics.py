@@ -101,10 +101,10 @@ def _description(gate: GateName, code: str) -> str | None:
 
 
 def _ruff_summary(rule: RuffRule | None) -> str | None:
-    """A ruff rule's summary with its message's placeholders (``{name}``) left out."""
+    """A ruff rule's summary up to its advice, placeholders (``{name}``) left out."""
     if rule is None:
         return None
-    return _PLACEHOLDER.sub("…", rule.summary)
+    return _PLACEHOLDER.sub("…", rule.summary).split("; ", 1)[0]
 
 
 def _one_line(text: str) -> str:
