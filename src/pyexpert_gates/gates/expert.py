@@ -13,6 +13,7 @@ from pathlib import Path
 from pyexpert_gates.config import GatesConfig
 from pyexpert_gates.expert import check_source
 from pyexpert_gates.gates.base import GateContext, GateOutcome
+from pyexpert_gates.gates.verdict import count, spread
 from pyexpert_gates.models import Diagnostic, GateName, Status
 
 SOURCE_SUFFIXES = (".py", ".pyi")
@@ -106,8 +107,7 @@ def _check_file(project: Path, path: Path, config: GatesConfig) -> list[Diagnost
 
 def _summary(diagnostics: tuple[Diagnostic, ...], checked: int) -> str:
     """``3 findings in 2 files (checked 14 files)``, or ``no findings (checked 14 files)``."""
+    checked_files = f"(checked {count(checked, 'file')})"
     if not diagnostics:
-        return f"no findings (checked {checked} files)"
-    files = len({diagnostic.path for diagnostic in diagnostics})
-    findings = f"{len(diagnostics)} finding{'s' * (len(diagnostics) != 1)}"
-    return f"{findings} in {files} file{'s' * (files != 1)} (checked {checked} files)"
+        return f"no findings {checked_files}"
+    return f"{spread(diagnostics, 'finding')} {checked_files}"

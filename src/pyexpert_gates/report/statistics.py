@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from pyexpert_gates.gates.format import UNFORMATTED
 from pyexpert_gates.models import Diagnostic, GateName, GateResult, Report
 from pyexpert_gates.report.ruffrules import RuffRule, ruff_rules
 
@@ -74,7 +75,7 @@ def _gate_counts(gate: GateResult) -> list[RuleCount]:
 def _fixable(gate: GateName, code: str) -> str:
     """Whether a tool fixes this rule's findings: ``yes``, ``some`` or ``no``."""
     match gate:
-        case GateName.FORMAT:
+        case GateName.FORMAT if code == UNFORMATTED:
             return "yes"
         case GateName.RUFF if (rule := ruff_rules().get(code)) is not None:
             return _FIXABLE.get(rule.fix, "no")
