@@ -97,3 +97,15 @@ def test_rule_count_is_a_value() -> None:
     assert count == RuleCount(
         code="F401", gate=GateName.RUFF, count=1, fixable="some", description="x"
     )
+
+
+def test_failed_tests_count_as_one_rule() -> None:
+    failures = tuple(
+        Diagnostic(
+            path="tests/test_a.py", line=index, code=f"tests/test_a.py::test_{index}", message="x"
+        )
+        for index in range(3)
+    )
+    gate = GateResult(name=GateName.PYTEST, status=Status.FAILED, diagnostics=failures)
+    [count] = rule_counts(Report(project="/p", duration_s=0.0, gates=(gate,)))
+    assert (count.code, count.count) == ("failed-test", 3)

@@ -15,6 +15,8 @@ from pyexpert_gates.report.ruffrules import RuffRule, ruff_rules
 
 NO_CODE = "-"
 """The code shown for findings whose tool gives none."""
+FAILED_TEST = "failed-test"
+"""The code under which the failed tests are counted (a test's finding has its node id)."""
 
 _DESCRIPTION_WIDTH = 72
 _FIXABLE = {"Always": "yes", "Sometimes": "some", "None": "no"}
@@ -56,10 +58,10 @@ def rule_counts(report: Report) -> tuple[RuleCount, ...]:
 
 def _gate_counts(gate: GateResult) -> list[RuleCount]:
     """The counts of one gate's findings, with each code's first finding for its description."""
-    counts = Counter(item.code or NO_CODE for item in gate.diagnostics)
+    counts = Counter(_rule(gate.name, item) for item in gate.diagnostics)
     first: dict[str, Diagnostic] = {}
     for item in gate.diagnostics:
-        first.setdefault(item.code or NO_CODE, item)
+        first.setdefault(_rule(gate.name, item), item)
     return [
         RuleCount(
             code=code,
@@ -70,6 +72,13 @@ def _gate_counts(gate: GateResult) -> list[RuleCount]:
         )
         for code, number in counts.items()
     ]
+
+
+def _rule(gate: GateName, finding: Diagnostic) -> str:
+    """The rule a finding counts under; every failed test counts under one."""
+    if gate is GateName.PYTEST:
+        return FAILED_TEST
+    return finding.code or NO_CODE
 
 
 def _fixable(gate: GateName, code: str) -> str:
@@ -92,6 +101,8 @@ def _description(gate: GateName, code: str) -> str | None:
             # The docstrings gate names missing docstrings as ruff's D1 rules do.
             named = (rule for rule in ruff_rules().values() if rule.name == code)
             return _ruff_summary(next(named, None))
+        case GateName.PYTEST:
+            return "tests that failed, errored or could not be collected"
         case GateName.EXPERT:
             # The expert rules load only for reports that hold expert findings.
             from pyexpert_gates.expert.catalog import RULES  # noqa: PLC0415 - see above
