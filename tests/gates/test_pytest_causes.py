@@ -1,6 +1,7 @@
 """A test that fails only because of the preset's pytest settings says which and how to relax it."""
 
 from pathlib import Path
+from typing import cast
 
 import pytest
 
@@ -28,8 +29,7 @@ def test_each_failure_names_the_preset_setting_and_the_relaxation(tmp_path: Path
     project = clean_project(tmp_path / "project")
     write_files(project, FAILING)
     _, document = check_json(project, "--gate", "pytest", "--no-cache")
-    diagnostics = gates_of(document)["pytest"]["diagnostics"]
-    assert isinstance(diagnostics, list)
+    diagnostics = cast("list[dict[str, object]]", gates_of(document)["pytest"]["diagnostics"])
     messages = {str(item["path"]): str(item["message"]) for item in diagnostics}
     assert len(diagnostics) == len(FAILING)
     assert (

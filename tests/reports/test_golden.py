@@ -11,6 +11,7 @@ import json
 import os
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,11 +64,17 @@ REPORTS = {
     "github": "report.github",
     "text": "report.txt",
 }
-_DURATIONS = (
+
+
+def _zero_keeping_width(found: re.Match[str]) -> str:
+    return "0.00s".rjust(len(found[0]))
+
+
+_DURATIONS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     (re.compile(r'"(duration_s|durationSeconds)": [0-9.]+'), r'"\1": 0.0'),
     (re.compile(r'time="[0-9.]+"'), 'time="0.000"'),
     # A table's column keeps its width however long a gate took.
-    (re.compile(r"(?<= ) *[0-9]+\.[0-9]{2}s\b"), lambda found: "0.00s".rjust(len(found[0]))),
+    (re.compile(r"(?<= ) *[0-9]+\.[0-9]{2}s\b"), _zero_keeping_width),
     (re.compile(r"\b[0-9]+\.[0-9]{2}( ?s)\b"), r"0.00\1"),
 )
 

@@ -50,8 +50,8 @@ def _cause(message: str) -> str | None:
     if warning := _WARNING.match(message):
         category = warning["category"]
         # The filter's message is a regular expression: quote the words before any special sign.
-        text = _PLAIN.match(warning["text"][:_QUOTED_TEXT])
-        text = text[0].strip() if text else ""
+        plain = _PLAIN.match(warning["text"][:_QUOTED_TEXT])
+        text = plain[0].strip() if plain else ""
         return (
             f'the preset\'s filterwarnings = ["error"] turns this {category} into an error: fix '
             f'its cause, or let it through for one test with @pytest.mark.filterwarnings("ignore::'
