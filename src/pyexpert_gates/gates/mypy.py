@@ -52,6 +52,13 @@ SYNTAX = "syntax"
 BLOCKED = 2
 """mypy's exit code for a blocking error: a file that does not parse, a bad flag, no files."""
 
+EXPLICIT_ANY = "explicit-any"
+"""mypy's code for an explicit ``Any``; the strict preset makes mypy the one gate reporting it."""
+_ANY_HINT = (
+    "use a precise type, `object` or a Protocol, or say why on this line: "
+    "`# type: ignore[explicit-any]  # <why Any is needed>`"
+)
+
 _SEVERITIES = {"error": Severity.ERROR, "warning": Severity.WARNING, "note": Severity.NOTE}
 
 
@@ -161,6 +168,8 @@ def _diagnostic(line: str, project: Path) -> Diagnostic:
         raise ShapeError(message) from problem
     message = text(entry, "message")
     hint = optional_text(entry, "hint")
+    if hint is None and optional_text(entry, "code") == EXPLICIT_ANY:
+        hint = _ANY_HINT
     return Diagnostic(
         path=relative_path(text(entry, "file"), project),
         line=_positive(integer(entry, "line")),
