@@ -44,7 +44,6 @@ FAULTS = f'''\
 import json
 from dataclasses import dataclass
 
-
 {PRIVATE_IMPORT}
 
 
