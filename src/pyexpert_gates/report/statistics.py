@@ -20,7 +20,7 @@ FAILED_TEST = "failed-test"
 
 _DESCRIPTION_WIDTH = 72
 _FIXABLE = {"Always": "yes", "Sometimes": "some", "None": "no"}
-_PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+_PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
