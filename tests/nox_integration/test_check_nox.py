@@ -2,6 +2,7 @@
 
 import json
 from pathlib import Path
+from typing import cast
 
 import pytest
 
@@ -37,7 +38,9 @@ def test_check_through_nox_finds_what_check_finds(tmp_path: Path) -> None:
         assert (other["status"], findings(other)) == (gate["status"], findings(gate)), name
     assert findings(gates_of(isolated)["ruff"])
     # mypy checked against an environment nox made, not against the one running the tests.
-    command = [str(part) for part in gates_of(isolated)["mypy"]["command"]]  # type: ignore[attr-defined]  # a JSON list
+    listed = gates_of(isolated)["mypy"]["command"]
+    assert isinstance(listed, list), listed
+    command = [str(part) for part in cast("list[object]", listed)]
     assert any(part.startswith(str(project / ".nox")) for part in command), command
 
 

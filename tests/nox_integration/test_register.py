@@ -116,7 +116,7 @@ def test_register_refuses_a_taken_name_and_an_unknown_gate(
 ) -> None:
     registered = register(**first)
     with pytest.raises(ValueError, match=message):
-        register(**second)  # type: ignore[arg-type]  # the test's keyword arguments
+        register(**second)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]  # the test's keyword arguments
     assert list(nox.registry.get()) == list(registered)
 
 

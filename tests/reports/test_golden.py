@@ -88,6 +88,11 @@ class Run:
     outputs: dict[str, str]
 
 
+_STOP_TOKEN = re.compile(
+    r"(?<=^::stop-commands::)[0-9a-f]{32}$|(?<=^::)[0-9a-f]{32}(?=::$)", re.MULTILINE
+)
+
+
 def normalise(text: str, project: Path, reports: Path) -> str:
     """``text`` without durations or this machine's paths."""
     for path, name in ((reports, "<reports>"), (project, "<project>")):
@@ -95,7 +100,8 @@ def normalise(text: str, project: Path, reports: Path) -> str:
     text = text.replace(sys.executable, "<python>")
     for pattern, replacement in _DURATIONS:
         text = pattern.sub(replacement, text)
-    return text
+    # The stop-commands token is new in every run.
+    return _STOP_TOKEN.sub("<token>", text)
 
 
 @pytest.fixture(scope="module")
@@ -163,7 +169,10 @@ def test_the_job_summary_is_appended(run: Run) -> None:
 
 def test_the_terminal_has_the_summary_the_files_and_the_annotations(run: Run) -> None:
     lines = run.outputs["terminal.txt"].splitlines()
-    assert lines[0].split() == ["gate", "status", "findings", "time", "summary"]
+    # Under GitHub Actions the text report sits between stop-commands markers.
+    assert lines[0] == "::stop-commands::<token>"
+    assert lines[1].split() == ["gate", "status", "findings", "time", "summary"]
+    assert "::<token>::" in lines
     assert [line for line in lines if line.startswith("report written to ")] == [
         f"report written to <reports>/{file}" for file in REPORTS.values()
     ]

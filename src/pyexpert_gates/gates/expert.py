@@ -17,7 +17,7 @@ from pyexpert_gates.files import SOURCE_SUFFIXES, project_files
 from pyexpert_gates.fix.catalog import fix_for
 from pyexpert_gates.fix.target import python_target
 from pyexpert_gates.gates.base import GateContext, GateOutcome
-from pyexpert_gates.gates.verdict import spread
+from pyexpert_gates.gates.verdict import count, spread
 from pyexpert_gates.init.tailor import STANDARD_FLOOR
 from pyexpert_gates.models import Diagnostic, GateName, Status
 from pyexpert_gates.textfile import read_regular
@@ -129,6 +129,7 @@ def _target(project: Path) -> tuple[int, int]:
 
 def _summary(diagnostics: tuple[Diagnostic, ...], checked: int) -> str:
     """``3 findings in 2 files (checked 14 files)``, or ``no findings (checked 14 files)``."""
+    checked_files = f"(checked {count(checked, 'file')})"
     if not diagnostics:
-        return f"no findings (checked {checked} files)"
-    return f"{spread(diagnostics, 'finding')} (checked {checked} files)"
+        return f"no findings {checked_files}"
+    return f"{spread(diagnostics, 'finding')} {checked_files}"

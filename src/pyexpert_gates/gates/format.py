@@ -13,6 +13,7 @@ from pyexpert_gates.gates.ruff import (
     ruff_command,
     ruff_diagnostics,
 )
+from pyexpert_gates.gates.ruff_warnings import formatter_warnings, with_warnings
 from pyexpert_gates.gates.verdict import (
     could_not_run,
     count,
@@ -71,7 +72,8 @@ class FormatGate:
             if output.returncode == UNCHECKED:
                 return could_not_run("ruff format", output, "configuration or usage error")
             return unreadable("ruff format", problem)
-        return _judge(output.returncode, diagnostics)
+        outcome = _judge(output.returncode, diagnostics)
+        return with_warnings(outcome, formatter_warnings(output.stderr))
 
 
 def _judge(returncode: int, diagnostics: tuple[Diagnostic, ...]) -> GateOutcome:

@@ -13,6 +13,7 @@ file and line), coded by the test's node id. Exit codes: 0 passed, 1 tests faile
 
 from pyexpert_gates.gates.base import GateContext, GateOutcome
 from pyexpert_gates.gates.junit import JunitReport, read_junit
+from pyexpert_gates.gates.pytest_causes import explain
 from pyexpert_gates.gates.verdict import (
     could_not_run,
     count,
@@ -110,7 +111,8 @@ def _judge(output: ProcessOutput, context: GateContext) -> GateOutcome:
     if report.tests == 0:
         return error("pytest reported success but its report holds no tests")
     status = Status.FAILED if report.problems else Status.PASSED
-    return GateOutcome(status=status, summary=tally(report), diagnostics=report.problems)
+    problems = tuple(explain(problem) for problem in report.problems)
+    return GateOutcome(status=status, summary=tally(report), diagnostics=problems)
 
 
 def tally(report: JunitReport) -> str:

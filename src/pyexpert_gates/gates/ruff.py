@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pyexpert_gates.gates.base import GateContext, GateOutcome
 from pyexpert_gates.gates.paths import own_module, relative_path, targets
+from pyexpert_gates.gates.ruff_warnings import ruff_warnings, with_warnings
 from pyexpert_gates.gates.verdict import (
     could_not_run,
     error,
@@ -69,7 +70,7 @@ class RuffGate:
         """
         match output.returncode:
             case 0 | 1:
-                return _judge(output, context)
+                return with_warnings(_judge(output, context), ruff_warnings(output.stderr))
             case 2:
                 return could_not_run("ruff", output, "configuration or usage error")
             case _:

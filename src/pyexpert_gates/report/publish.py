@@ -43,7 +43,14 @@ class Audience:
     step_summary: Path | None = None
 
 
-def audience_of(environ: Mapping[str, str], *, color: bool, quiet: bool, verbose: bool) -> Audience:
+def audience_of(
+    environ: Mapping[str, str],
+    *,
+    color: bool,
+    quiet: bool,
+    verbose: bool,
+    statistics: bool = False,
+) -> Audience:
     """The audience of a run in the environment ``environ``.
 
     Args:
@@ -51,13 +58,14 @@ def audience_of(environ: Mapping[str, str], *, color: bool, quiet: bool, verbose
         color: True when standard output takes colour.
         quiet: ``--quiet``: only failures.
         verbose: ``--verbose``: every gate, with its command.
+        statistics: ``--statistics``: only the counts of findings by rule.
 
     Returns:
         The audience.
     """
     summary = environ.get("GITHUB_STEP_SUMMARY")
     return Audience(
-        text=TextOptions(color=color, quiet=quiet, verbose=verbose),
+        text=TextOptions(color=color, quiet=quiet, verbose=verbose, statistics=statistics),
         github=environ.get("GITHUB_ACTIONS") == "true",
         step_summary=Path(summary) if summary else None,
     )
@@ -93,7 +101,7 @@ def publish(
         return
     text = (
         render_text(report, options=audience.text)
-        if on_stdout == TEXT or audience.text.quiet
+        if on_stdout == TEXT or audience.text.quiet or audience.text.statistics
         else render_summary(report, color=audience.text.color)
     )
     if audience.github and text:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from pyexpert_gates import __version__
 from pyexpert_gates.models import GATE_TRAITS, GateName
-from pyexpert_gates.report.ruffrules import ruff_rule_name
+from pyexpert_gates.report.ruffrules import ruff_rule_name, ruff_rules
 
 HOMEPAGE = "https://github.com/pyexpert-gates/pyexpert-gates"
 RUFF_RULES = "https://docs.astral.sh/ruff/rules/"
@@ -76,7 +76,7 @@ def rule_doc(gate: GateName, code: str) -> RuleDoc:
         case GateName.RUFF:
             return _ruff(code)
         case GateName.DOCSTRINGS:
-            return _pydoclint(code) if code.startswith("DOC") else _ruff(code)
+            return _pydoclint(code) if code.startswith("DOC") else _ruff_by_name(code)
         case GateName.MYPY:
             return RuleDoc(code=code, help_uri=f"{MYPY_CODES}{code}")
         case GateName.PYRIGHT:
@@ -93,6 +93,13 @@ def _ruff(code: str) -> RuleDoc:
     if name is None:
         return RuleDoc(code=code, help_uri=RUFF_RULES)
     return RuleDoc(code=code, name=name, help_uri=f"{RUFF_RULES}{name}/")
+
+
+def _ruff_by_name(code: str) -> RuleDoc:
+    """A finding named after a ruff rule (a missing docstring is ruff's D1 rule by name)."""
+    if code in {rule.name for rule in ruff_rules().values()}:
+        return RuleDoc(code=code, name=code, help_uri=f"{RUFF_RULES}{code}/")
+    return RuleDoc(code=code)
 
 
 def _pydoclint(code: str) -> RuleDoc:

@@ -1,4 +1,7 @@
-"""The text report for people: findings grouped by gate and file, then a table of every gate.
+"""The text report for people: findings grouped by gate and file, counts by rule, every gate.
+
+A report of thousands of findings stays readable: each gate lists its first findings only
+(``--verbose`` lists them all) and the counts by rule show which few rules make most of them.
 
 Colour is used only when asked for (a terminal without ``NO_COLOR``); otherwise the text is plain,
 so logs and files never hold escape codes.
@@ -13,6 +16,7 @@ from typing import TypeAlias
 
 from pyexpert_gates.gates.verdict import count
 from pyexpert_gates.models import Diagnostic, FixSafety, GateResult, Report, Status
+from pyexpert_gates.report.statistics import render_statistics, rule_counts
 
 Paint: TypeAlias = Callable[[str, Status], str]
 """Colours a piece of text by the status it shows."""
@@ -34,12 +38,18 @@ class TextOptions:
     Attributes:
         color: True to colour statuses with ANSI escape codes.
         quiet: Only the gates that did not pass and the verdict; nothing when all passed.
-        verbose: Every gate's block, with the command it ran.
+        verbose: Every gate's block, with the command it ran, and every finding.
+        statistics: Only the counts of findings by rule.
     """
 
     color: bool = False
     quiet: bool = False
     verbose: bool = False
+    statistics: bool = False
+
+
+LISTING_LIMIT = 25
+"""The findings listed per gate unless verbose; the counts by rule cover the rest."""
 
 
 def render_text(report: Report, *, color: bool = False, options: TextOptions | None = None) -> str:
@@ -54,12 +64,16 @@ def render_text(report: Report, *, color: bool = False, options: TextOptions | N
         The text, ending with a newline; empty when quiet and every gate passed.
     """
     options = options or TextOptions(color=color)
+    counts = render_statistics(rule_counts(report))
+    if options.statistics:
+        return counts
     paint = _painter(color=options.color)
     shown = [gate for gate in report.gates if options.verbose or _has_details(gate)]
     blocks = "".join(f"{_gate_block(gate, paint, verbose=options.verbose)}\n" for gate in shown)
     if options.quiet:
         return "" if report.passed else blocks + _verdict(report, paint) + "\n"
-    return blocks + render_summary(report, color=options.color)
+    counts = f"{counts}\n" if counts else ""
+    return blocks + counts + render_summary(report, color=options.color)
 
 
 def render_summary(report: Report, *, color: bool = False) -> str:
@@ -155,9 +169,15 @@ def _gate_block(gate: GateResult, paint: Paint, *, verbose: bool) -> str:
     if verbose and gate.command:
         lines.append(f"  $ {shlex.join(gate.command)}")
     ordered = sorted(gate.diagnostics, key=lambda item: item.path)
-    for path, found in itertools.groupby(ordered, key=lambda item: item.path):
+    listed = ordered if verbose else ordered[:LISTING_LIMIT]
+    for path, found in itertools.groupby(listed, key=lambda item: item.path):
         lines.append(f"  {visible(path)}")
         lines.extend(_finding_line(item) for item in found)
+    if hidden := len(ordered) - len(listed):
+        lines.append(
+            f"  ... and {hidden} more: `pyexpert-gates check --gate {gate.name} --verbose` "
+            "lists them all; `--format json` reports every finding"
+        )
     return "\n".join(lines)
 
 
