@@ -9,11 +9,11 @@ entries are removed. Failing to write the cache never fails a check: it only cos
 
 import contextlib
 import dataclasses
-import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from pyexpert_gates.encodable import json_dumps
 from pyexpert_gates.json_shape import ShapeError, as_object, field, load, text
 from pyexpert_gates.models import GateResult, Status
 from pyexpert_gates.report.codec import read_gate
@@ -146,7 +146,7 @@ def result_to_json(result: GateResult, key: str) -> str:
         "summary": result.summary,
         "diagnostics": [dataclasses.asdict(item) for item in result.diagnostics],
     }
-    return json.dumps(document, ensure_ascii=False) + "\n"
+    return json_dumps(document) + "\n"
 
 
 def result_from_json(document: str, key: str) -> GateResult:

@@ -38,13 +38,15 @@ def own_module(module: str) -> tuple[str, ...]:
 def targets(context: GateContext) -> tuple[str, ...]:
     """What a tool should check: the context's paths, or the whole project when none are given.
 
+    A path that starts with ``-`` is written ``./-...``, so that no tool reads it as an option.
+
     Args:
         context: The gate's view of the project.
 
     Returns:
         Paths relative to the project root.
     """
-    return context.paths or (".",)
+    return tuple(f"./{path}" if path.startswith("-") else path for path in context.paths or (".",))
 
 
 def relative_path(reported: str, project: Path) -> str:

@@ -82,8 +82,8 @@ def register(
         The registered session names, the gates' first.
 
     Raises:
-        ValueError: A gate name is unknown, or a session name is already taken by another
-            session.
+        ValueError: No gate is named, a gate name is unknown, or a session name is already
+            taken by another session.
     """
     settings = Registration(
         prefix=prefix,
@@ -107,6 +107,10 @@ def _gate_names(gates: Iterable[str] | None) -> tuple[GateName, ...]:
     if gates is None:
         return tuple(GateName)
     names = (gates,) if isinstance(gates, str) else tuple(dict.fromkeys(gates))
+    if not names:
+        # ``check`` refuses an empty selection too: a session that runs nothing must not pass.
+        message = f"register(gates=...) names no gate; name at least one of: {', '.join(GateName)}"
+        raise ValueError(message)
     unknown = [name for name in names if name not in set(GateName)]
     if unknown:
         valid = ", ".join(GateName)

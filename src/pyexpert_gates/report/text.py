@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeAlias
 
+from pyexpert_gates.encodable import printable
 from pyexpert_gates.models import Diagnostic, GateResult, Report, Status
 
 Paint: TypeAlias = Callable[[str, Status], str]
@@ -54,8 +55,8 @@ def render_text(report: Report, *, color: bool = False, options: TextOptions | N
     shown = [gate for gate in report.gates if options.verbose or _has_details(gate)]
     blocks = "".join(f"{_gate_block(gate, paint, verbose=options.verbose)}\n" for gate in shown)
     if options.quiet:
-        return "" if report.passed else blocks + _verdict(report, paint) + "\n"
-    return blocks + render_summary(report, color=options.color)
+        return "" if report.passed else printable(blocks + _verdict(report, paint) + "\n")
+    return printable(blocks) + render_summary(report, color=options.color)
 
 
 def render_summary(report: Report, *, color: bool = False) -> str:
@@ -73,7 +74,7 @@ def render_summary(report: Report, *, color: bool = False) -> str:
     if report.python:
         lines.append(f"python: {report.python}")
     lines.append(_verdict(report, paint))
-    return "\n".join(lines) + "\n"
+    return printable("\n".join(lines) + "\n")
 
 
 def format_diagnostic(diagnostic: Diagnostic) -> str:
