@@ -9,7 +9,7 @@ from pyexpert_gates.init.merge import ChangeKind, toml_value
 from pyexpert_gates.init.noxfile import CALL_LINE, IMPORT_LINE, NOXFILE, NoxfileEdit, plan_noxfile
 from pyexpert_gates.init.plan import FileMerge, InitPlan, plan_init
 from pyexpert_gates.init.workflow import WORKFLOW_PATH, WorkflowFile, plan_workflow
-from pyexpert_gates.textfile import TextFile, unified_diff, write_atomic
+from pyexpert_gates.textfile import TextFile, refuse_unwritable, unified_diff, write_atomic
 
 
 def add_parser(subparsers: Subparsers) -> None:
@@ -68,6 +68,7 @@ def run(args: argparse.Namespace) -> int:
     # Planned before anything is written: a workflow init must not replace stops it all.
     workflow = plan_workflow(project, plan.floor) if args.ci else None
     noxfile = plan_noxfile(project) if args.noxfile else None
+    _refuse_unwritable(project, plan, noxfile, workflow)
     for merge in plan.merges:
         _report(merge, plan, dry_run=args.dry_run)
     if noxfile is not None:
@@ -77,6 +78,19 @@ def run(args: argparse.Namespace) -> int:
     if not args.dry_run:
         _write(project, plan, noxfile, workflow)
     return 0
+
+
+def _refuse_unwritable(
+    project: Path, plan: InitPlan, noxfile: NoxfileEdit | None, workflow: WorkflowFile | None
+) -> None:
+    """Stop before the first write when any file init would write cannot be written."""
+    labels = [merge.label for merge in plan.merges if merge.changed]
+    if noxfile is not None and noxfile.changed:
+        labels.append(NOXFILE)
+    if workflow is not None and workflow.changed:
+        labels.append(WORKFLOW_PATH)
+    for label in labels:
+        refuse_unwritable(project, label)
 
 
 def _write(

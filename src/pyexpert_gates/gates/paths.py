@@ -7,7 +7,7 @@ tool printed (absolute, ``./``-prefixed, or already relative).
 import sys
 from pathlib import Path
 
-from pyexpert_gates.cache.inputs import files_under
+from pyexpert_gates.cache import inputs
 from pyexpert_gates.gates.base import GateContext
 
 _SOURCES = (".py", ".pyi")
@@ -61,7 +61,7 @@ def undecodable_sources(context: GateContext) -> list[str]:
     Returns:
         Their paths relative to the project root, as read with ``surrogateescape``.
     """
-    found = files_under(context.project, targets(context))
+    found = inputs.files_under(context.project, targets(context))
     return [name for name in found if name.endswith(_SOURCES) and not _decodes(name)]
 
 

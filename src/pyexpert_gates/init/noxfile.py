@@ -7,6 +7,7 @@ two lines to add instead.
 """
 
 import ast
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +17,7 @@ NOXFILE = "noxfile.py"
 IMPORT_LINE = "from pyexpert_gates.nox import register"
 CALL_LINE = "register()"
 MODULE = "pyexpert_gates.nox"
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 
 TEMPLATE = f'''\
 # /// script
@@ -95,11 +97,30 @@ def edit_noxfile(old: str | None) -> NoxfileEdit:
     if _binds_register(tree):
         reason = f"the name register already means something else there than {MODULE}.register"
         return NoxfileEdit(old_text=old, new_text=None, reason=reason)
-    new = _with_call(_with_import(old, tree) if not _imports_register(tree) else old)
-    if not _wired(ast.parse(new)):
-        reason = "the added lines would not register the sessions"
+    try:
+        new = _with_call(_with_import(old, tree) if not _imports_register(tree) else old)
+        new_tree = ast.parse(new)
+    except SyntaxError:
+        new_tree = None
+    if new_tree is None or not _wired(new_tree) or _statements(new_tree) != _statements(tree):
+        reason = "the added lines would not register the sessions and keep every statement"
         return NoxfileEdit(old_text=old, new_text=None, reason=reason)
     return NoxfileEdit(old_text=old, new_text=new)
+
+
+def _statements(tree: ast.Module) -> list[str]:
+    """The module's top-level statements but the two lines init adds, to compare before/after."""
+    added = {ast.dump(ast.parse(IMPORT_LINE).body[0]), ast.dump(ast.parse(CALL_LINE).body[0])}
+    return [dumped for node in tree.body if (dumped := ast.dump(node)) not in added]
+
+
+def _lines(text: str) -> list[str]:
+    """``text`` split into lines where Python's tokenizer splits it, endings kept.
+
+    `str.splitlines` also splits at form feeds, vertical tabs and other separators that are
+    not line ends to Python, so its line numbers would not match the syntax tree's.
+    """
+    return _LINE.findall(text)
 
 
 def _wired(tree: ast.Module) -> bool:
@@ -170,7 +191,7 @@ def _binds_register(tree: ast.Module) -> bool:
 
 def _with_import(text: str, tree: ast.Module) -> str:
     """``text`` with the import added after the imports at the top (or after the docstring)."""
-    lines = text.splitlines(keepends=True)
+    lines = _lines(text)
     newline = _newline(text)
     after = _import_position(tree)
     if after is None:
@@ -213,7 +234,7 @@ def _is_docstring_end(tree: ast.Module, line: int) -> bool:
 def _with_call(text: str) -> str:
     """``text`` with ``register()`` before ``if __name__ == "__main__":``, or at the end."""
     newline = _newline(text)
-    lines = text.splitlines(keepends=True)
+    lines = _lines(text)
     tree = ast.parse(text)
     main = next((node for node in tree.body if _is_main_guard(node)), None)
     if main is not None:
