@@ -21,6 +21,7 @@ def test_a_skipped_gate_keeps_its_entries(tmp_path: Path) -> None:
     argv = ["baseline", "--project", str(project), "--python", sys.executable]
     assert main(argv) == 0
     accepted = read_baseline(project)
+    assert accepted is not None
     ruff = [entry for entry in accepted.entries if entry.fingerprint.gate is GateName.RUFF]
     assert [entry.fingerprint.code for entry in ruff] == ["F401"]
     edit(

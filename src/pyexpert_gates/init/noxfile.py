@@ -97,15 +97,20 @@ def edit_noxfile(old: str | None) -> NoxfileEdit:
     if _binds_register(tree):
         reason = f"the name register already means something else there than {MODULE}.register"
         return NoxfileEdit(old_text=old, new_text=None, reason=reason)
-    try:
-        new = _with_call(_with_import(old, tree) if not _imports_register(tree) else old)
-        new_tree = ast.parse(new)
-    except SyntaxError:
-        new_tree = None
-    if new_tree is None or not _wired(new_tree) or _statements(new_tree) != _statements(tree):
+    new = _with_call(_with_import(old, tree) if not _imports_register(tree) else old)
+    if new is None or not _keeps_statements(tree, new):
         reason = "the added lines would not register the sessions and keep every statement"
         return NoxfileEdit(old_text=old, new_text=None, reason=reason)
     return NoxfileEdit(old_text=old, new_text=new)
+
+
+def _keeps_statements(tree: ast.Module, new: str) -> bool:
+    """Whether ``new`` parses, registers the sessions and holds every statement of ``tree``."""
+    try:
+        new_tree = ast.parse(new)
+    except SyntaxError:
+        return False
+    return _wired(new_tree) and _statements(new_tree) == _statements(tree)
 
 
 def _statements(tree: ast.Module) -> list[str]:
@@ -231,11 +236,17 @@ def _is_docstring_end(tree: ast.Module, line: int) -> bool:
     return isinstance(first, ast.Expr) and first.end_lineno == line
 
 
-def _with_call(text: str) -> str:
-    """``text`` with ``register()`` before ``if __name__ == "__main__":``, or at the end."""
+def _with_call(text: str) -> str | None:
+    """``text`` with ``register()`` before ``if __name__ == "__main__":``, or at the end.
+
+    None when ``text`` (with the import added) no longer parses.
+    """
     newline = _newline(text)
     lines = _lines(text)
-    tree = ast.parse(text)
+    try:
+        tree = ast.parse(text)
+    except SyntaxError:
+        return None
     main = next((node for node in tree.body if _is_main_guard(node)), None)
     if main is not None:
         at = main.lineno - 1
