@@ -26,7 +26,7 @@ def validate(log: object) -> None:
     assert VALIDATOR.format_checker is not None
     assert VALIDATOR.format_checker.conforms("src/a%20b.py", "uri-reference")
     assert not VALIDATOR.format_checker.conforms("src/a b.py", "uri-reference")
-    VALIDATOR.validate(log)
+    VALIDATOR.validate(log)  # pyright: ignore[reportUnknownMemberType]  # the stubs leave its arguments untyped
 
 
 def hostile_path(path: str) -> Report:

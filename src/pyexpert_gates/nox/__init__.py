@@ -15,7 +15,7 @@ import contextlib
 import logging
 import logging.handlers
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -205,7 +205,7 @@ def check_gate(session: nox.Session, gate: GateName, settings: Registration) -> 
 
 
 @contextlib.contextmanager
-def session_errors(destination: Path | None) -> Iterator[None]:
+def session_errors(destination: Path | None) -> Generator[None]:
     """When the session fails inside, write the errors nox logged for it to ``destination``.
 
     Sessions run side by side and their output mixes on nox's terminal; this file keeps the
