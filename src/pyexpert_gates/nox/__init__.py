@@ -216,6 +216,9 @@ def session_errors(destination: Path | None) -> Generator[None]:
 
     Yields:
         Nothing; the block runs with nox's errors collected.
+
+    Raises:
+        Exception: Whatever failed the session, once its errors are written down.
     """
     if destination is None:
         yield
