@@ -17,7 +17,10 @@ _HARMLESS = re.compile(
     r"-q+|-v+|--quiet|--verbose|-r\w*|-l|--showlocals|-s|--capture=\w+|--tb=\w+|"
     r"--color=\w+|--code-highlight=\w+|--no-header|--no-summary|--durations=\d+|"
     r"--durations-min=[\d.]+|-x|--exitfirst|--maxfail=\d+|--strict-markers|--strict-config|"
-    r"--full-trace|-n=?\w*|--numprocesses=\w+|\d+|auto|logical"
+    r"--full-trace|-n=?\w*|--numprocesses=\w+|\d+|auto|logical|"
+    # Plugins whose absence changes only speed or the cache: xdist (see pytest_xdist) and the
+    # cache provider (``--lf`` needs it, and the gate refuses ``--lf`` from here anyway).
+    r"-pno:(?:xdist|cacheprovider)"
 )
 
 
@@ -35,4 +38,6 @@ def narrowing_options(value: str) -> list[str]:
         arguments = shlex.split(value)
     except ValueError:
         return [value]
-    return [argument for argument in arguments if not _HARMLESS.fullmatch(argument)]
+    # ``-p no:xdist`` as one argument, so that the plugin name is judged with its option.
+    joined = " ".join(arguments).replace("-p no:", "-pno:").split(" ") if arguments else []
+    return [argument for argument in joined if not _HARMLESS.fullmatch(argument)]
