@@ -41,6 +41,8 @@ def test_a_dependency_removed_from_the_metadata_is_gone(tmp_path: Path) -> None:
     code, gates = check_nox(project, "pytest")
     assert gates["pytest"]["status"] != "passed"
     assert code != 0
+    # The environments of the old metadata are gone; only the current ones are kept.
+    assert len(list((project / ".nox").glob("pyexpert-gates-*"))) == 1
 
 
 def test_each_failed_install_shows_its_own_error(tmp_path: Path) -> None:

@@ -5,11 +5,13 @@ not change what runs: one session per selected gate, ``venv_backend="uv|virtuale
 writing its gate's JSON report. nox keeps the environments in the project's ``.nox`` folder, in a
 folder named by a digest of the project's dependency metadata: a run reuses them (and only
 reinstalls the project) while that metadata is the same, and starts from clean environments when
-it changed, so that a dependency the project no longer declares is not there. nox runs as one
-process through the runner, so a timeout or Ctrl-C ends every session with it.
+it changed, so that a dependency the project no longer declares is not there; the environments
+of older metadata are then deleted. nox runs as one process through the runner, so a timeout or
+Ctrl-C ends every session with it.
 """
 
 import asyncio
+import shutil
 import sys
 import tempfile
 import time
@@ -58,6 +60,7 @@ def check_with_nox(project: Path, request: Request) -> Report:
         (scratch / "noxfile.py").write_text(noxfile_text(root, chosen, scratch), encoding="utf-8")
         output = asyncio.run(run_command(command, time_limit=limits + INSTALL_ALLOWANCE_S))
         results = [gate_result(gate, scratch, output) for gate in chosen]
+    remove_stale_environments(root / ".nox", key)
     results += [GateResult(name=name, status=Status.SKIPPED, summary=why) for name, why in skipped]
     order = list(GateName)
     return Report(
@@ -65,6 +68,23 @@ def check_with_nox(project: Path, request: Request) -> Report:
         duration_s=time.monotonic() - started,
         gates=tuple(sorted(results, key=lambda result: order.index(result.name))),
     )
+
+
+def remove_stale_environments(folder: Path, key: str) -> None:
+    """Delete the environments made for dependency metadata the project no longer has.
+
+    Only folders named ``pyexpert-gates-KEY`` that ``check --nox`` made are candidates; a
+    symlink is never followed (nor removed).
+
+    Args:
+        folder: The project's ``.nox`` folder.
+        key: The current `environment_key`, whose folder stays.
+    """
+    keep = f"{ENVIRONMENTS}-{key}"
+    stale = folder.glob(f"{ENVIRONMENTS}-*") if folder.is_dir() else ()
+    for path in stale:
+        if path.name != keep and path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
 
 
 def noxfile_text(project: Path, gates: tuple[GateName, ...], scratch: Path) -> str:
