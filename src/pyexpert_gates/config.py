@@ -191,6 +191,9 @@ def _paths(table: "_Table") -> tuple[str, ...] | None:
     for path, given in zip(posix, paths, strict=True):
         if not given or path.is_absolute() or ".." in path.parts:
             raise table.error(key, "paths relative to the project and inside it", given)
+        # A tool would read such a path as an option (``--ignore=ALL``, ``--config-file=...``).
+        if str(path).startswith("-"):
+            raise table.error(key, "paths that do not start with '-' (write ./-name)", given)
     return tuple(str(path) for path in posix)
 
 

@@ -215,6 +215,39 @@ def with_newlines(text: str, newline: str) -> str:
     return _BARE_NEWLINE.sub(newline, text) if newline == "\r\n" else text
 
 
+def refuse_unwritable(root: Path, label: str) -> None:
+    """Fail when the file ``label`` under ``root`` could not be written where it belongs.
+
+    Checked for every file before the first is written, so that a command that writes several
+    files writes all of them or none.
+
+    Args:
+        root: The folder the label is relative to.
+        label: The file's path relative to ``root``, POSIX separators.
+
+    Raises:
+        InputError: A folder on the way is a file (or something else that is not a folder),
+            or the path is a folder.
+    """
+    path = root / label
+    for folder in reversed(path.parents):
+        if folder.is_relative_to(root) and _occupied(folder) and not folder.is_dir():
+            shown = folder.relative_to(root).as_posix()
+            message = (
+                f"{label}: cannot be written: {shown} is a file, not a folder; nothing was "
+                f"written. Move {shown} aside and run again"
+            )
+            raise InputError(message)
+    if path.is_dir():
+        message = f"{label}: cannot be written: it is a folder; nothing was written"
+        raise InputError(message)
+
+
+def _occupied(path: Path) -> bool:
+    """True when something, even a dangling symlink, is at ``path``."""
+    return path.is_symlink() or path.exists()
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Replace a file's content atomically, writing through a symlink to its target.
 

@@ -40,24 +40,38 @@ def refuse_partial(report: Report) -> None:
         raise GatesError(message)
 
 
-def record(report: Report, project: Path, *, threshold: float) -> Baseline:
+def record(
+    report: Report, project: Path, *, threshold: float, previous: Baseline | None = None
+) -> Baseline:
     """The baseline that accepts every finding of the report's static gates.
+
+    A gate the configuration skips keeps what ``previous`` accepted for it (its floors, for
+    the docstrings gate), as ``check`` keeps them: skipping a gate for a while must not throw
+    away the findings its project accepted.
 
     Args:
         report: The outcome of the static gates, none of them an error.
         project: The project root, whose files give the findings' source lines.
         threshold: The docstring coverage threshold, in percent.
+        previous: The baseline being replaced, if any.
 
     Returns:
         The baseline: every finding, and a floor for each module below the threshold.
     """
     sources = ProjectSources(project)
+    skipped = {gate.name for gate in report.gates if gate.status is Status.SKIPPED}
+    kept = previous or Baseline()
     accepted = [
-        entry
-        for gate in report.gates
-        if gate.name in BASELINED_GATES and gate.status is not Status.SKIPPED
-        for entry in entries(gate.name, gate.diagnostics, sources)
+        *(entry for entry in kept.entries if entry.fingerprint.gate in skipped),
+        *(
+            entry
+            for gate in report.gates
+            if gate.name in BASELINED_GATES and gate.name not in skipped
+            for entry in entries(gate.name, gate.diagnostics, sources)
+        ),
     ]
+    if GateName.DOCSTRINGS in skipped:
+        return Baseline(entries=tuple(accepted), floors=kept.floors).sorted()
     coverage = next(
         (gate.coverage for gate in report.gates if gate.name is GateName.DOCSTRINGS), None
     )

@@ -17,6 +17,7 @@ from pyexpert_gates.baseline.model import (
     Entry,
     Fingerprint,
 )
+from pyexpert_gates.encodable import json_dumps
 from pyexpert_gates.errors import InputError
 from pyexpert_gates.json_shape import ShapeError, as_list, as_object, field, integer, text
 from pyexpert_gates.models import GateName
@@ -252,7 +253,7 @@ def _entry_record(entry: Entry) -> dict[str, object]:
 
 def _dumps(value: object) -> str:
     """Compact JSON on one line, non-ASCII kept readable."""
-    return json.dumps(value, ensure_ascii=False)
+    return json_dumps(value)
 
 
 def _block(lines: str) -> str:

@@ -21,7 +21,6 @@ import contextlib
 import dataclasses
 import hashlib
 import hmac
-import json
 import os
 import re
 import secrets
@@ -31,6 +30,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from pyexpert_gates.encodable import json_dumps
 from pyexpert_gates.json_shape import ShapeError, as_object, field, load, text
 from pyexpert_gates.models import GateResult, Status
 from pyexpert_gates.report.codec import read_gate, write_gate
@@ -258,7 +258,7 @@ def result_to_json(result: GateResult, key: str) -> str:
         The JSON document.
     """
     document = {"version": ENTRY_VERSION, "key": key, **write_gate(result, fixes=True)}
-    return json.dumps(document, ensure_ascii=False) + "\n"
+    return json_dumps(document) + "\n"
 
 
 def result_from_json(document: str, key: str) -> GateResult:

@@ -65,8 +65,9 @@ def run(args: argparse.Namespace) -> int:
     request = Request(skip=not_baselined, shortcuts=ShortcutOptions(use_cache=False))
     report = check_project(project, request, python=args.python)
     refuse_partial(report)
-    baseline = record(report, project, threshold=load_config(project).docstring_coverage)
     previous = _previous(project)
+    threshold = load_config(project).docstring_coverage
+    baseline = record(report, project, threshold=threshold, previous=previous)
     write_baseline(project, baseline)
     sys.stdout.write(_recorded(baseline, previous))
     return 0

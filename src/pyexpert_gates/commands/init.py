@@ -12,7 +12,7 @@ from pyexpert_gates.init.noxfile import plan_noxfile
 from pyexpert_gates.init.plan import InitPlan, plan_init
 from pyexpert_gates.init.state import STATE_FILE, render_state
 from pyexpert_gates.init.workflow import CI_PATHS, CiSystem, plan_workflow
-from pyexpert_gates.textfile import TextFile, read_regular
+from pyexpert_gates.textfile import TextFile, read_regular, refuse_unwritable
 
 
 def add_parser(subparsers: Subparsers) -> None:
@@ -90,6 +90,10 @@ def run(args: argparse.Namespace) -> int:
         *([plan_workflow(project, plan.floor, CiSystem(args.ci))] if args.ci else []),
         *_record(project, plan),
     ]
+    for edit in edits:
+        if edit.changed:
+            # Every file is checked before the first is written: init writes all or none.
+            refuse_unwritable(project, edit.label)
     if not args.dry_run:
         # Written before anything is reported: "updated" is said only of a file that is.
         write_edits(edits, project)

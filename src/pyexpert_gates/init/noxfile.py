@@ -7,6 +7,7 @@ two lines to add instead.
 """
 
 import ast
+import re
 from pathlib import Path
 
 from pyexpert_gates.errors import InputError
@@ -17,6 +18,7 @@ NOXFILE = "noxfile.py"
 IMPORT_LINE = "from pyexpert_gates.nox import register"
 CALL_LINE = "register()"
 MODULE = "pyexpert_gates.nox"
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 
 TEMPLATE = f'''\
 # /// script
@@ -78,8 +80,9 @@ def edit_noxfile(file: TextFile) -> FileEdit:
         return _left_alone(file, reason)
     old = file.text
     new = _with_call(_with_import(old, tree) if not _imports_register(tree) else old)
-    if not _wired(ast.parse(new)):
-        return _left_alone(file, "the added lines would not register the sessions")
+    if new is None or not _keeps_statements(tree, new):
+        reason = "the added lines would not register the sessions and keep every statement"
+        return _left_alone(file, reason)
     return _registering(file, new)
 
 
@@ -104,6 +107,30 @@ def _left_alone(file: TextFile, reason: str) -> FileEdit:
         advice="to get a nox session per gate, add:",
         notes=(f"  {IMPORT_LINE}", f"  {CALL_LINE}"),
     )
+
+
+def _keeps_statements(tree: ast.Module, new: str) -> bool:
+    """Whether ``new`` parses, registers the sessions and holds every statement of ``tree``."""
+    try:
+        new_tree = ast.parse(new)
+    except SyntaxError:
+        return False
+    return _wired(new_tree) and _statements(new_tree) == _statements(tree)
+
+
+def _statements(tree: ast.Module) -> list[str]:
+    """The module's top-level statements but the two lines init adds, to compare before/after."""
+    added = {ast.dump(ast.parse(IMPORT_LINE).body[0]), ast.dump(ast.parse(CALL_LINE).body[0])}
+    return [dumped for node in tree.body if (dumped := ast.dump(node)) not in added]
+
+
+def _lines(text: str) -> list[str]:
+    """``text`` split into lines where Python's tokenizer splits it, endings kept.
+
+    `str.splitlines` also splits at form feeds, vertical tabs and other separators that are
+    not line ends to Python, so its line numbers would not match the syntax tree's.
+    """
+    return _LINE.findall(text)
 
 
 def _wired(tree: ast.Module) -> bool:
@@ -174,7 +201,7 @@ def _binds_register(tree: ast.Module) -> bool:
 
 def _with_import(text: str, tree: ast.Module) -> str:
     """``text`` with the import added after the imports at the top (or after the docstring)."""
-    lines = text.splitlines(keepends=True)
+    lines = _lines(text)
     newline = _newline(text)
     after = _import_position(tree)
     if after is None:
@@ -224,11 +251,17 @@ def _parsed(text: str) -> ast.Module | str:
         return "not Python this tool can parse (nested too deeply, or a NUL byte)"
 
 
-def _with_call(text: str) -> str:
-    """``text`` with ``register()`` before ``if __name__ == "__main__":``, or at the end."""
+def _with_call(text: str) -> str | None:
+    """``text`` with ``register()`` before ``if __name__ == "__main__":``, or at the end.
+
+    None when ``text`` (with the import added) no longer parses.
+    """
     newline = _newline(text)
-    lines = text.splitlines(keepends=True)
-    tree = ast.parse(text)
+    lines = _lines(text)
+    try:
+        tree = ast.parse(text)
+    except SyntaxError:
+        return None
     main = next((node for node in tree.body if _is_main_guard(node)), None)
     if main is not None:
         at = main.lineno - 1

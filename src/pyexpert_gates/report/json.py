@@ -1,7 +1,6 @@
 """The JSON report, version 1: the contract CI scripts and other tools read."""
 
-import json
-
+from pyexpert_gates.encodable import json_dumps
 from pyexpert_gates.models import Report
 from pyexpert_gates.report.codec import write_gate
 
@@ -25,4 +24,4 @@ def render_json(report: Report) -> str:
         "python": report.python,
         "gates": [write_gate(gate) for gate in report.gates],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_dumps(document, indent=2) + "\n"

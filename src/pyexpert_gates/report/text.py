@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeAlias
 
+from pyexpert_gates.encodable import printable
 from pyexpert_gates.gates.verdict import count
 from pyexpert_gates.models import Diagnostic, FixSafety, GateResult, Report, Status
 from pyexpert_gates.report.statistics import render_statistics, rule_counts
@@ -66,14 +67,14 @@ def render_text(report: Report, *, color: bool = False, options: TextOptions | N
     options = options or TextOptions(color=color)
     counts = render_statistics(rule_counts(report))
     if options.statistics:
-        return counts
+        return printable(counts)
     paint = _painter(color=options.color)
     shown = [gate for gate in report.gates if options.verbose or _has_details(gate)]
     blocks = "".join(f"{_gate_block(gate, paint, verbose=options.verbose)}\n" for gate in shown)
     if options.quiet:
-        return "" if report.passed else blocks + _verdict(report, paint) + "\n"
+        return "" if report.passed else printable(blocks + _verdict(report, paint) + "\n")
     counts = f"{counts}\n" if counts else ""
-    return blocks + counts + render_summary(report, color=options.color)
+    return printable(blocks + counts + render_summary(report, color=options.color))
 
 
 def render_summary(report: Report, *, color: bool = False) -> str:
@@ -93,7 +94,7 @@ def render_summary(report: Report, *, color: bool = False) -> str:
     if hint := _fix_hint(report):
         lines.append(hint)
     lines.append(_verdict(report, paint))
-    return "\n".join(lines) + "\n"
+    return printable("\n".join(lines) + "\n")
 
 
 def format_diagnostic(diagnostic: Diagnostic) -> str:
