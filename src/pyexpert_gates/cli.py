@@ -18,6 +18,7 @@ examples:
   pyexpert-gates check                     run every gate concurrently
   pyexpert-gates check --gate mypy --format json
   pyexpert-gates check --project api --project web   several projects, one report
+  pyexpert-gates fix --dry-run             show what fix would change: ruff fixes, format, codemods
   pyexpert-gates baseline                  accept today's findings; check fails only on new ones
   pyexpert-gates check --locked            in CI: never rewrite the baseline, fail if it is stale
   pyexpert-gates presets --changes         the installed presets and what each version changed
@@ -57,6 +58,7 @@ COMMANDS: dict[str, str] = {
     "check": "pyexpert_gates.commands.check",
     "baseline": "pyexpert_gates.commands.baseline",
     "presets": "pyexpert_gates.commands.presets",
+    "fix": "pyexpert_gates.commands.fix",
 }
 
 

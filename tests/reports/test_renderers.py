@@ -119,7 +119,8 @@ def test_sarif_levels_whole_files_and_tools_that_could_not_run() -> None:
     [
         (GateName.RUFF, "F401", "https://docs.astral.sh/ruff/rules/unused-import/"),
         (GateName.RUFF, "XYZ999", "https://docs.astral.sh/ruff/rules/"),
-        (GateName.DOCSTRINGS, "D103", "https://docs.astral.sh/ruff/rules/undocumented-public-function/"),
+        (GateName.DOCSTRINGS, "undocumented-public-function", "https://docs.astral.sh/ruff/rules/undocumented-public-function/"),
+        (GateName.DOCSTRINGS, "unreadable", None),
         (GateName.DOCSTRINGS, "DOC201", "https://jsh9.github.io/pydoclint/violation_codes.html"),
         (GateName.MYPY, "return-value", "https://mypy.readthedocs.io/en/stable/_refs.html#code-return-value"),
         (GateName.PYRIGHT, "reportPrivateUsage", "https://microsoft.github.io/pyright/#/configuration?id=reportprivateusage"),

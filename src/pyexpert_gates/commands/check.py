@@ -15,17 +15,17 @@ from typing import TYPE_CHECKING, TextIO
 from pyexpert_gates.baseline.store import read_baseline
 from pyexpert_gates.baseline.update import apply_to_check, is_locked
 from pyexpert_gates.check.observer import GateObserver
+from pyexpert_gates.check.request import Request, ShortcutOptions
 from pyexpert_gates.commands import Subparsers, add_project_argument, project_members
 from pyexpert_gates.errors import UsageError
 from pyexpert_gates.models import GateName, Report, Status
 from pyexpert_gates.report import FORMATS, require_supported
-from pyexpert_gates.report.destinations import Destination, pair_destinations
+from pyexpert_gates.report.destinations import TEXT, Destination, pair_destinations
 from pyexpert_gates.report.projects import Projects
 from pyexpert_gates.report.publish import audience_of, publish
 from pyexpert_gates.workspace import several_projects
 
 if TYPE_CHECKING:
-    from pyexpert_gates.check.plan import Request
     from pyexpert_gates.workspace import Member
 
 EXIT_PASSED = 0
@@ -48,6 +48,7 @@ def add_parser(subparsers: Subparsers) -> None:
     )
     _add_selection(parser)
     _add_output(parser)
+    _add_volume(parser)
     _add_environment(parser)
     _add_speed(parser)
     parser.add_argument(
@@ -114,12 +115,24 @@ def _add_output(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="write the report of the --format before it to FILE; the terminal shows the summary",
     )
+
+
+def _add_volume(parser: argparse.ArgumentParser) -> None:
+    """The arguments that say how much the text for people holds."""
     volume = parser.add_mutually_exclusive_group()
     volume.add_argument(
         "-q", "--quiet", action="store_true", help="print only the gates that did not pass"
     )
     volume.add_argument(
-        "-v", "--verbose", action="store_true", help="print every gate with the command it ran"
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="print every gate with the command it ran, and every finding",
+    )
+    volume.add_argument(
+        "--statistics",
+        action="store_true",
+        help="print only the count of findings per rule, most frequent first",
     )
 
 
@@ -143,7 +156,7 @@ def _add_speed(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--no-cache",
         action="store_true",
-        help="run every gate; neither replay nor store results in .pyexpert-gates/cache/",
+        help="run every gate; neither replay nor store results in the user cache folder",
     )
     parser.add_argument(
         "--changed-since",
@@ -197,7 +210,7 @@ def _check_several(
     baselines = Locking.LOCKED if locked else Locking.UNLOCKED
     if args.nox:
         _refuse_with_nox(args)
-        reports = check_members_with_nox(members, _request(args), baselines=baselines)
+        reports = check_members_with_nox(members, _nox_request(args), baselines=baselines)
     else:
         reports = check_members(members, _request(args), python=args.python, baselines=baselines)
     several = Projects(reports=reports, where=Path.cwd())
@@ -210,7 +223,13 @@ def _publish(
 ) -> None:
     """Publish the report to its destinations and the terminal."""
     color = wants_color(sys.stdout, os.environ)
-    audience = audience_of(os.environ, color=color, quiet=args.quiet, verbose=args.verbose)
+    audience = audience_of(
+        os.environ,
+        color=color,
+        quiet=args.quiet,
+        verbose=args.verbose,
+        statistics=args.statistics,
+    )
     publish(report, destinations, audience)
 
 
@@ -223,11 +242,8 @@ def _check_here(project: Path, args: argparse.Namespace) -> Report:
         return check_project(project, _request(args), python=args.python, observer=observer)
 
 
-def _request(args: argparse.Namespace) -> "Request":
+def _request(args: argparse.Namespace) -> Request:
     """What the command line asks of the engine, the same for every project."""
-    from pyexpert_gates.check.plan import Request  # noqa: PLC0415 - loaded on use, see above
-    from pyexpert_gates.check.shortcuts import ShortcutOptions  # noqa: PLC0415 - loaded on use, see above
-
     return Request(
         gates=tuple(args.gates),
         skip=tuple(args.skip),
@@ -252,11 +268,14 @@ def _progress(args: argparse.Namespace) -> Generator[GateObserver | None]:
 def _check_with_nox(project: Path, args: argparse.Namespace) -> Report:
     """Run the gates through nox, each in an isolated environment of its own."""
     _refuse_with_nox(args)
-    from pyexpert_gates.check.plan import Request  # noqa: PLC0415 - loaded on use, as above
     from pyexpert_gates.nox.check import check_with_nox  # noqa: PLC0415 - loaded on use, as above
 
-    request = Request(gates=tuple(args.gates), skip=tuple(args.skip), timeout=args.timeout)
-    return check_with_nox(project, request)
+    return check_with_nox(project, _nox_request(args))
+
+
+def _nox_request(args: argparse.Namespace) -> Request:
+    """What the command line asks of nox: the gates and their time limit, never a shortcut."""
+    return Request(gates=tuple(args.gates), skip=tuple(args.skip), timeout=args.timeout)
 
 
 def _refuse_with_nox(args: argparse.Namespace) -> None:
@@ -302,6 +321,12 @@ def _destinations(args: argparse.Namespace) -> tuple[Destination, ...]:
     destinations = pair_destinations(args.report_options)
     for destination in destinations:
         require_supported(destination.output_format)
+        if args.statistics and destination.path is None and destination.output_format != TEXT:
+            message = (
+                f"--statistics prints counts for people, but --format {destination.output_format} "
+                "is to go to standard output: add --output FILE after it"
+            )
+            raise UsageError(message)
     return destinations
 
 

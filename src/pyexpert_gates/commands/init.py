@@ -10,12 +10,12 @@ from pyexpert_gates.commands import Subparsers, add_project_argument, project_me
 from pyexpert_gates.config import load_config
 from pyexpert_gates.errors import GatesError, UsageError
 from pyexpert_gates.gates.verdict import count
-from pyexpert_gates.init.merge import ChangeKind, toml_value
-from pyexpert_gates.init.noxfile import CALL_LINE, IMPORT_LINE, NOXFILE, NoxfileEdit, plan_noxfile
-from pyexpert_gates.init.plan import FileMerge, InitPlan, plan_init
+from pyexpert_gates.init.edit import FileEdit, describe, write_edits
+from pyexpert_gates.init.noxfile import plan_noxfile
+from pyexpert_gates.init.plan import InitPlan, plan_init
 from pyexpert_gates.init.state import STATE_FILE, render_state
-from pyexpert_gates.init.workflow import CI_PATHS, CiSystem, WorkflowFile, plan_workflow
-from pyexpert_gates.textfile import TextFile, unified_diff, write_atomic
+from pyexpert_gates.init.workflow import CI_PATHS, CiSystem, plan_workflow
+from pyexpert_gates.textfile import TextFile, read_regular, refuse_unwritable
 
 if TYPE_CHECKING:
     from pyexpert_gates.init.tailor import PythonFloor
@@ -73,19 +73,19 @@ def _add_companions(parser: argparse.ArgumentParser) -> None:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class _ProjectInit:
-    """What init will do to one project: its merges and its noxfile."""
+    """What init will do to one project: its plan, and every file it edits there."""
 
     label: str
     project: Path
     plan: InitPlan
-    noxfile: NoxfileEdit | None
+    edits: tuple[FileEdit, ...]
 
 
 def run(args: argparse.Namespace) -> int:
     """Run ``init`` with the parsed arguments, on every project it names.
 
-    Every project is planned before anything is written, so bad input in any of them leaves
-    every file untouched.
+    Every file of every project is planned before any is written: a workflow init must not
+    replace, or a configuration it cannot merge, stops it all with every file untouched.
 
     Args:
         args: The parsed command line.
@@ -100,54 +100,83 @@ def run(args: argparse.Namespace) -> int:
         msg = "--impact goes with --dry-run: it shows what init would cost, and writes nothing"
         raise UsageError(msg)
     members = project_members(args)
-    inits = [_plan_project(member.path, args) for member in members]
-    # Planned before anything is written: a workflow init must not replace stops it all.
-    workflows = _plan_workflows(members, inits, args.ci)
+    inits, workflows = _plan_all(members, args)
     for init in inits:
-        if len(inits) > 1:
-            print(f"== project {init.label} ==")
-        _report_project(init, args)
-    for workflow in workflows:
-        _report_workflow(workflow, dry_run=args.dry_run)
+        for edit in init.edits:
+            if edit.changed:
+                # Every file is checked before the first is written: init writes all or none.
+                refuse_unwritable(init.project, edit.label)
+    for root, workflow in workflows:
+        if workflow.changed:
+            refuse_unwritable(root, workflow.label)
     if not args.dry_run:
-        for init in inits:
-            _write(init.project, init.plan, init.noxfile)
-        _write_workflows(workflows)
+        # Written before anything is reported: "updated" is said only of a file that is.
+        edits = [edit for init in inits for edit in init.edits]
+        write_edits([*edits, *(edit for _, edit in workflows)], _messages_root(inits))
+    for init in inits:
+        _report_project(init, args, several=len(inits) > 1)
+    sys.stdout.write("".join(describe(edit, dry_run=args.dry_run) for _, edit in workflows))
     return 0
 
 
-def _plan_project(project: Path, args: argparse.Namespace) -> _ProjectInit:
-    """Plan init's merges and noxfile for one project."""
-    folder = project.resolve()
-    plan = plan_init(folder, args.preset, force=args.force)
-    noxfile = plan_noxfile(folder) if args.noxfile else None
-    return _ProjectInit(label=str(project), project=folder, plan=plan, noxfile=noxfile)
+def _plan_all(
+    members: "tuple[Member, ...]", args: argparse.Namespace
+) -> tuple[list[_ProjectInit], list[tuple[Path, FileEdit]]]:
+    """Plan every project's edits, each CI file among those of the project at its root.
+
+    Returns:
+        The projects' plans, and each CI file whose root is none of them, with that root.
+    """
+    plans = [
+        (member, plan_init(member.path.resolve(), args.preset, force=args.force))
+        for member in members
+    ]
+    workflows = _plan_workflows(plans, args.ci)
+    inits = [_plan_project(member, plan, workflows, args) for member, plan in plans]
+    claimed = {init.project for init in inits}
+    return inits, [(root, edit) for root, edit in workflows.items() if root not in claimed]
 
 
-def _plan_workflows(
-    members: "tuple[Member, ...]", inits: list[_ProjectInit], ci: str | None
-) -> list[WorkflowFile]:
+def _plan_project(
+    member: "Member", plan: InitPlan, workflows: dict[Path, FileEdit], args: argparse.Namespace
+) -> _ProjectInit:
+    """Every file init edits in one project: merges, noxfile, CI file, the record of the preset."""
+    folder = member.path.resolve()
+    edits = [
+        *plan.merges,
+        *([plan_noxfile(folder)] if args.noxfile else []),
+        *([workflows[folder]] if folder in workflows else []),
+        *_record(folder, plan),
+    ]
+    return _ProjectInit(label=str(member.path), project=folder, plan=plan, edits=tuple(edits))
+
+
+def _plan_workflows(plans: "list[tuple[Member, InitPlan]]", ci: str | None) -> dict[Path, FileEdit]:
     """The CI files: one at a workspace's root for its members, one per other project.
 
     The root's CI file runs ``check`` at the root, which checks every member, on the oldest
     Python any of them supports.
     """
     if ci is None:
-        return []
+        return {}
     floors: dict[Path, PythonFloor] = {}
-    for member, init in zip(members, inits, strict=True):
+    for member, plan in plans:
         root = (member.workspace or member.path).resolve()
-        floor = floors.get(root, init.plan.floor)
-        floors[root] = min(floor, init.plan.floor, key=lambda item: item.version)
-    return [plan_workflow(root, floor, CiSystem(ci)) for root, floor in floors.items()]
+        floor = floors.get(root, plan.floor)
+        floors[root] = min(floor, plan.floor, key=lambda item: item.version)
+    return {root: plan_workflow(root, floor, CiSystem(ci)) for root, floor in floors.items()}
 
 
-def _report_project(init: _ProjectInit, args: argparse.Namespace) -> None:
-    """Print what init does to one project's files, and with --impact what it would cost."""
-    for merge in init.plan.merges:
-        _report(merge, init.plan, dry_run=args.dry_run)
-    if init.noxfile is not None:
-        _report_noxfile(init.noxfile, init.project, dry_run=args.dry_run)
+def _messages_root(inits: list[_ProjectInit]) -> Path:
+    """The folder a write error names its file from: the project, or here for several."""
+    return inits[0].project if len(inits) == 1 else Path.cwd()
+
+
+def _report_project(init: _ProjectInit, args: argparse.Namespace, *, several: bool) -> None:
+    """Print what init did (or would do) to one project's files, and with --impact its cost."""
+    if several:
+        print(f"== project {init.label} ==")
+    sys.stdout.write("".join(describe(edit, dry_run=args.dry_run) for edit in init.edits))
     _report_shadowing(init.project)
     if args.impact:
         _report_impact(init.project, init.plan)
@@ -183,9 +212,17 @@ def _report_impact(project: Path, plan: InitPlan) -> None:
         planned_settings,
     )
 
-    changes = [(merge.label, change) for merge in plan.merges for change in merge.plan.changes]
+    changes = [
+        (edit.label, change)
+        for edit in plan.merges
+        for change in (edit.merge.changes if edit.merge is not None else ())
+    ]
     settings = planned_settings(changes)
-    new_texts = {merge.label: merge.new_text for merge in plan.merges if merge.changed}
+    new_texts = {
+        edit.label: edit.new_text
+        for edit in plan.merges
+        if edit.changed and edit.new_text is not None
+    }
     impact = measure_impact(project, new_texts, settings, python=None)
     gates = ", ".join(sorted({setting.gate for setting in settings})) or "none"
     print(f"impact: the gates these settings concern ({gates}), run as it is and after init:")
@@ -199,100 +236,14 @@ def _report_impact(project: Path, plan: InitPlan) -> None:
         print(f"  not measured: {reason}")
 
 
-def _write(project: Path, plan: InitPlan, noxfile: NoxfileEdit | None) -> None:
-    """Write every file init changes in one project, each atomically."""
-    for merge in plan.merges:
-        if merge.changed:
-            write_atomic(project / merge.label, merge.new_text)
-    if noxfile is not None and noxfile.changed and noxfile.new_text is not None:
-        write_atomic(project / NOXFILE, noxfile.new_text)
-    _record(project, plan)
-
-
-def _write_workflows(workflows: list[WorkflowFile]) -> None:
-    """Create each CI file init planned (it never replaces one)."""
-    for workflow in workflows:
-        if workflow.changed:
-            workflow.file.path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(workflow.file.path, workflow.new_text)
-
-
-def _record(project: Path, plan: InitPlan) -> None:
-    """Record what the preset's settings now hold, so that its next version can update them."""
+def _record(project: Path, plan: InitPlan) -> list[FileEdit]:
+    """The record of what the preset's settings hold after init, when it changes."""
     path = project / STATE_FILE
-    text = render_state(plan.state)
-    existed = path.is_file()
-    if existed and path.read_text(encoding="utf-8") == text:
-        return
-    path.parent.mkdir(exist_ok=True)
-    write_atomic(path, text)
-    if not existed:
-        print(f"{STATE_FILE}: created (what init wrote, so that preset upgrades keep your edits)")
-
-
-def _report_workflow(workflow: WorkflowFile, *, dry_run: bool) -> None:
-    """Print what init does with the CI file."""
-    if not workflow.changed:
-        print(f"{workflow.label}: up to date")
-        return
-    if dry_run:
-        sys.stdout.write(unified_diff(workflow.file, workflow.new_text, workflow.label))
-    print(f"{workflow.label}: {'would create' if dry_run else 'created'}")
-
-
-def _report_noxfile(edit: NoxfileEdit, project: Path, *, dry_run: bool) -> None:
-    """Print what init does to noxfile.py: the diff on a dry run, or the lines to add."""
-    if edit.new_text is None:
-        print(
-            f"{NOXFILE}: left as it is ({edit.reason}); to get a nox session per gate, add:\n"
-            f"  {IMPORT_LINE}\n  {CALL_LINE}"
-        )
-    elif not edit.changed:
-        print(f"{NOXFILE}: up to date (registers a nox session per gate)")
-    else:
-        old = TextFile(
-            path=project / NOXFILE, text=edit.old_text or "", exists=edit.old_text is not None
-        )
-        if dry_run:
-            sys.stdout.write(unified_diff(old, edit.new_text, NOXFILE))
-        verb = {
-            (True, True): "would change",
-            (True, False): "would create",
-            (False, True): "updated",
-            (False, False): "created",
-        }[dry_run, old.exists]
-        print(f"{NOXFILE}: {verb}: a nox session per gate (nox -l lists them)")
-
-
-def _report(merge: FileMerge, plan: InitPlan, *, dry_run: bool) -> None:
-    """Print what the merge of one file does."""
-    preset = f"preset {plan.preset.name} v{plan.preset.version}"
-    if not merge.changed:
-        print(f"{merge.label}: up to date with {preset}")
-    else:
-        if dry_run:
-            sys.stdout.write(unified_diff(merge.file, merge.new_text, merge.label))
-        verb = "would change" if dry_run else "updated" if merge.file.exists else "created"
-        python = f"Python {plan.floor.dotted} from {plan.floor.source}"
-        print(f"{merge.label}: {verb}: {_counts(merge)} ({preset}, {python})")
-    for change in merge.plan.changes:
-        if change.kind is ChangeKind.MOVE:
-            source, destination = ".".join(change.source), ".".join(change.path)
-            print(f"  moved {source} to {destination} (ruff reads lint settings there)")
-    for conflict in merge.plan.conflicts:
-        print(
-            f"  kept your {'.'.join(conflict.path)} = {toml_value(conflict.theirs)} "
-            f"(preset: {toml_value(conflict.preset)}); --force replaces it"
-        )
-
-
-def _counts(merge: FileMerge) -> str:
-    """How many settings of each kind the merge adds, extends and replaces."""
-    names = {
-        ChangeKind.ADD: "added",
-        ChangeKind.EXTEND: "extended",
-        ChangeKind.REPLACE: "replaced",
-        ChangeKind.MOVE: "moved",
-    }
-    counts = {kind: sum(1 for c in merge.plan.changes if c.kind is kind) for kind in names}
-    return ", ".join(f"{names[kind]} {count}" for kind, count in counts.items() if count)
+    new_text = render_state(plan.state)
+    exists = path.exists() or path.is_symlink()
+    text = read_regular(path, STATE_FILE).decode("utf-8", errors="replace") if exists else None
+    if text == new_text:
+        return []
+    file = TextFile(path=path, text=text or "", exists=text is not None)
+    summary = "what init wrote, so that preset upgrades keep your edits"
+    return [FileEdit(label=STATE_FILE, file=file, new_text=new_text, summary=summary)]

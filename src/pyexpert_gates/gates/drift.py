@@ -18,8 +18,9 @@ from pyexpert_gates.config import GatesConfig
 from pyexpert_gates.errors import GatesError
 from pyexpert_gates.gates.base import GateContext, GateOutcome
 from pyexpert_gates.gates.governing import nested_ruff_configs
+from pyexpert_gates.init.edit import FileEdit
 from pyexpert_gates.init.merge import ChangeKind, is_array, toml_value
-from pyexpert_gates.init.plan import FileMerge, plan_init
+from pyexpert_gates.init.plan import plan_init
 from pyexpert_gates.init.targets import PYPROJECT
 from pyexpert_gates.models import Diagnostic, GateName, Status
 from pyexpert_gates.presets import DEFAULT_PRESET
@@ -106,41 +107,43 @@ def _nested_drifts(context: GateContext, preset: str) -> list[_Drift]:
     return drifts
 
 
-def _drifts(merge: FileMerge, skip: AbstractSet[ChangeKind] = frozenset()) -> list[_Drift]:
+def _drifts(edit: FileEdit, skip: AbstractSet[ChangeKind] = frozenset()) -> list[_Drift]:
     """What merging the preset into one file would change, as drifts; ``skip`` leaves kinds out."""
-    prefix = () if merge.label == PYPROJECT else (merge.label.removeprefix(".").split(".")[0],)
+    prefix = () if edit.label == PYPROJECT else (edit.label.removeprefix(".").split(".")[0],)
     drifts: list[_Drift] = []
-    for change in merge.plan.changes:
+    if edit.merge is None:
+        return drifts
+    for change in edit.merge.changes:
         name = _name((*prefix, *change.path))
         if change.kind is ChangeKind.MOVE or change.kind in skip or _is_fact(name):
             continue
         if change.kind is ChangeKind.EXTEND:
             missing = ", ".join(str(item) for item in _items(change.value))
             message = f"{name} lacks {missing}, which the preset has"
-            drifts.append(_drift(merge, name, "config-missing", message))
+            drifts.append(_drift(edit, name, "config-missing", message))
         elif change.kind is ChangeKind.REPLACE:
             # Only a value init wrote and nobody edited is replaced unforced: the preset moved on.
             message = (
                 f"{name} holds what an earlier version of the preset wrote; it now sets "
                 f"{toml_value(change.value)}: run `pyexpert-gates init` to take it"
             )
-            drifts.append(_drift(merge, name, "config-outdated", message))
+            drifts.append(_drift(edit, name, "config-outdated", message))
         else:
             message = f"{name} is not set; the preset sets {toml_value(change.value)}"
-            drifts.append(_drift(merge, name, "config-missing", message))
-    for conflict in merge.plan.conflicts:
+            drifts.append(_drift(edit, name, "config-missing", message))
+    for conflict in edit.merge.conflicts:
         name = _name((*prefix, *conflict.path))
         if not _is_fact(name):
             theirs, preset = toml_value(conflict.theirs), toml_value(conflict.preset)
             message = f"{name} is {theirs}; the preset has {preset}"
-            drifts.append(_drift(merge, name, "config-differs", message))
+            drifts.append(_drift(edit, name, "config-differs", message))
     return drifts
 
 
-def _drift(merge: FileMerge, name: str, code: str, message: str) -> _Drift:
+def _drift(edit: FileEdit, name: str, code: str, message: str) -> _Drift:
     """A drift in one merged file, placed at the line that sets it."""
-    line = _line_of(merge.file.text, name)
-    return _Drift(file=merge.label, line=line, name=name, code=code, message=message)
+    line = _line_of(edit.file.text, name)
+    return _Drift(file=edit.label, line=line, name=name, code=code, message=message)
 
 
 def _name(path: tuple[str, ...]) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from pyexpert_gates.cache.inputs import files_under
+from pyexpert_gates.files import project_files
 from pyexpert_gates.init.merge import Data, is_table
 from pyexpert_gates.textfile import read_toml
 
@@ -60,7 +60,7 @@ def _candidate_folders(project: Path, paths: tuple[str, ...]) -> Iterator[str]:
         for folder in (relative, *relative.parents):
             if folder != PurePosixPath() and (project / folder).is_dir():
                 yield folder.as_posix()
-    for name in files_under(project, paths):
+    for name in project_files(project).under(paths):
         file = PurePosixPath(name)
         if file.name in RUFF_FILES and file.parent != PurePosixPath():
             yield file.parent.as_posix()

@@ -6,6 +6,7 @@ original file and the preset, else init stops and the file stays as it was.
 """
 
 import tomllib
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +15,17 @@ import tomlkit
 from tomlkit.exceptions import TOMLKitError
 
 from pyexpert_gates.errors import GatesError, InputError, UsageError
-from pyexpert_gates.init.merge import Data, KeyPath, MergePlan, apply_plain, is_table, plan_merge
+from pyexpert_gates.init.edit import FileEdit
+from pyexpert_gates.init.merge import (
+    ChangeKind,
+    Data,
+    KeyPath,
+    MergePlan,
+    apply_plain,
+    is_table,
+    plan_merge,
+    toml_value,
+)
 from pyexpert_gates.init.state import PresetState, Written, owned_settings, read_state, record
 from pyexpert_gates.init.tailor import PythonFloor, build_patch, python_floor
 from pyexpert_gates.init.targets import PYPROJECT, ConfigTarget, locate
@@ -37,28 +48,13 @@ LEGACY_LINT_KEYS = frozenset({
 })  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class FileMerge:
-    """The merge of the preset into one file.
-
-    Attributes:
-        label: The file's name in the project folder.
-        file: The file as it is.
-        plan: What the merge changes and which of the project's values it keeps.
-        new_text: The file's text after the merge.
-        written: The preset's settings as the file holds them after the merge, for the record.
-    """
-
-    label: str
-    file: TextFile
-    plan: MergePlan
-    new_text: str
-    written: dict[KeyPath, Written]
-
-    @property
-    def changed(self) -> bool:
-        """Whether the merge changes the file."""
-        return self.new_text != self.file.text
+_COUNTED = {
+    ChangeKind.ADD: "added",
+    ChangeKind.EXTEND: "extended",
+    ChangeKind.REPLACE: "replaced",
+    ChangeKind.MOVE: "moved",
+}
+"""The kinds of change a merge counts, with the word for each."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -68,18 +64,15 @@ class InitPlan:
     Attributes:
         preset: The preset merged.
         floor: The oldest Python the project supports, which sets the tools' target versions.
-        merges: One merge per file, pyproject.toml first.
+        merges: One edit per configuration file, pyproject.toml first, each with its merge.
+        state: The record of what the preset's settings hold after these edits, for the next
+            init after a preset upgrade.
     """
 
     preset: Preset
     floor: PythonFloor
-    merges: tuple[FileMerge, ...]
-
-    @property
-    def state(self) -> PresetState:
-        """The record of what this plan writes, for the next init after a preset upgrade."""
-        files = {merge.label: merge.written for merge in self.merges}
-        return PresetState(preset=self.preset.name, version=self.preset.version, files=files)
+    merges: tuple[FileEdit, ...]
+    state: PresetState
 
 
 def plan_init(project: Path, preset_name: str, *, force: bool) -> InitPlan:
@@ -108,15 +101,22 @@ def plan_init(project: Path, preset_name: str, *, force: bool) -> InitPlan:
     state = read_state(project)
     if state is not None and state.preset != preset.name:
         state = None  # what another preset wrote is the project's own now
-    labels = [PYPROJECT, *sorted({t.file for t in targets.values()} - {PYPROJECT})]
-    merges: list[FileMerge] = []
-    for label in labels:
-        source = (
-            (pyproject_file, pyproject) if label == PYPROJECT else read_toml(project / label, label)
-        )
+    others = sorted({target.file for target in targets.values()} - {PYPROJECT})
+    files = [(pyproject_file, pyproject), *(read_toml(project / label, label) for label in others)]
+    merges: list[FileEdit] = []
+    records: dict[str, dict[KeyPath, Written]] = {}
+    for file, data in files:
+        label = file.path.name
         patch = _patch_for(label, targets, tools)
-        merges.append(_merge(source, patch, force=force, preset=preset, state=state))
-    return InitPlan(preset=preset, floor=floor, merges=tuple(merges))
+        ruff_at = ("tool", "ruff") if label == PYPROJECT else ()
+        moves = legacy_ruff_moves(data, ruff_at)
+        owned = owned_settings(state, label, data)
+        merge = plan_merge(data, patch, force=force, moves=moves, owned=owned)
+        merges.append(_edit((file, data), merge, preset=preset, floor=floor))
+        previous = state.files.get(label, {}) if state is not None else dict[KeyPath, Written]()
+        records[label] = record(data, apply_plain(data, merge.changes), patch, previous)
+    recorded = PresetState(preset=preset.name, version=preset.version, files=records)
+    return InitPlan(preset=preset, floor=floor, merges=tuple(merges), state=recorded)
 
 
 def _patch_for(label: str, targets: Mapping[str, ConfigTarget], tools: Data) -> Data:
@@ -133,25 +133,41 @@ def _table(value: object) -> Data:
     return value if is_table(value) else {}
 
 
-def _merge(
-    source: tuple[TextFile, Data],
-    patch: Data,
-    *,
-    force: bool,
-    preset: Preset,
-    state: PresetState | None,
-) -> FileMerge:
-    """Plan and render the merge of ``patch`` into one file (as read and as parsed)."""
-    file, data = source
+def _edit(
+    loaded: tuple[TextFile, Data], plan: MergePlan, *, preset: Preset, floor: PythonFloor
+) -> FileEdit:
+    """Render a merge into one file (as read and as parsed), and say what it brings."""
+    file, data = loaded
     label = file.path.name
-    ruff_at = ("tool", "ruff") if label == PYPROJECT else ()
-    owned = owned_settings(state, label, data)
-    moves = legacy_ruff_moves(data, ruff_at)
-    plan = plan_merge(data, patch, force=force, moves=moves, owned=owned)
     new_text = render(file, data, plan, preset.comments, label) if plan.changes else file.text
-    previous = state.files.get(label, {}) if state is not None else dict[KeyPath, Written]()
-    written = record(data, apply_plain(data, plan.changes), patch, previous)
-    return FileMerge(label=label, file=file, plan=plan, new_text=new_text, written=written)
+    counts = Counter(change.kind for change in plan.changes)
+    counted = ", ".join(f"{word} {counts[kind]}" for kind, word in _COUNTED.items() if counts[kind])
+    name = f"preset {preset.name} v{preset.version}"
+    return FileEdit(
+        label=label,
+        file=file,
+        new_text=new_text,
+        summary=f"{counted} ({name}, Python {floor.dotted} from {floor.source})",
+        current=f"with {name}",
+        notes=_merge_notes(plan),
+        merge=plan,
+    )
+
+
+def _merge_notes(plan: MergePlan) -> tuple[str, ...]:
+    """The settings a merge moves and the project's values it keeps, one line each."""
+    moves = (
+        f"  moved {'.'.join(change.source)} to {'.'.join(change.path)} (ruff reads lint "
+        "settings there)"
+        for change in plan.changes
+        if change.kind is ChangeKind.MOVE
+    )
+    kept = (
+        f"  kept your {'.'.join(conflict.path)} = {toml_value(conflict.theirs)} "
+        f"(preset: {toml_value(conflict.preset)}); --force replaces it"
+        for conflict in plan.conflicts
+    )
+    return (*moves, *kept)
 
 
 def legacy_ruff_moves(

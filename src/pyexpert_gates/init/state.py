@@ -19,6 +19,7 @@ from pathlib import Path
 from pyexpert_gates.errors import InputError
 from pyexpert_gates.init.merge import Data, KeyPath, is_array, is_table
 from pyexpert_gates.json_shape import ShapeError, as_list, as_object, field, integer, load, text
+from pyexpert_gates.textfile import read_regular
 
 STATE_FILE = ".pyexpert-gates/preset-state.json"
 _FORMAT_VERSION = 1
@@ -129,11 +130,14 @@ def read_state(project: Path) -> PresetState | None:
         InputError: The record is damaged.
     """
     path = project / STATE_FILE
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         return None
     try:
-        return _parse(load(path.read_text(encoding="utf-8")))
-    except (OSError, UnicodeDecodeError, ShapeError) as error:
+        return _parse(load(read_regular(path, STATE_FILE).decode("utf-8")))
+    except InputError as error:
+        msg = f"{error.message}; delete the file and run init again"
+        raise InputError(msg) from None
+    except (UnicodeDecodeError, ShapeError) as error:
         msg = (
             f"{STATE_FILE}: cannot read the record of what init wrote ({error}); delete the "
             "file and run init again (your values are then kept as conflicts)"

@@ -5,16 +5,16 @@ The GitHub workflow installs the project with its test dependencies and pyexpert
 SARIF report on the side, and uploads the SARIF to code scanning even when the check fails.
 """
 
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
 from pyexpert_gates import __version__
 from pyexpert_gates.errors import InputError
+from pyexpert_gates.init.edit import FileEdit
 from pyexpert_gates.init.merge import Data, is_table
 from pyexpert_gates.init.pipeline import PIPELINE_PATH, render_pipeline
 from pyexpert_gates.init.tailor import PythonFloor
-from pyexpert_gates.textfile import TextFile, read_toml
+from pyexpert_gates.textfile import TextFile, read_regular, read_toml
 
 
 class CiSystem(StrEnum):
@@ -41,7 +41,8 @@ deprecated from December 2026). Update the template and this list together."""
 
 SARIF_FILE = "pyexpert-gates.sarif"
 TEST_EXTRAS = ("test", "tests", "dev")
-"""Optional-dependency extras or dependency groups that hold what the tests need, by preference."""
+"""Optional-dependency extras or dependency groups that hold what the tests need, by preference;
+the workflow init writes and the sessions ``check --nox`` runs install the first one declared."""
 
 _TEMPLATE = """\
 # Written by pyexpert-gates {version} (`pyexpert-gates init --ci github`).
@@ -108,42 +109,27 @@ def ci_install_arguments(pyproject: Data) -> str:
     project = pyproject.get("project")
     extras = project.get("optional-dependencies") if is_table(project) else None
     groups = pyproject.get("dependency-groups")
-    extra = _first_of(extras)
-    group = _first_of(groups)
+    extra = test_extra(extras)
+    group = test_extra(groups)
     arguments = f'-e ".[{extra}]"' if extra else "-e ."
     return f"{arguments} --group {group}" if group else arguments
 
 
-def _first_of(table: object) -> str | None:
-    """The first of `TEST_EXTRAS` that ``table`` names."""
+def test_extra(table: object) -> str | None:
+    """The first of `TEST_EXTRAS` that ``table`` names.
+
+    Args:
+        table: A project's optional dependencies or dependency groups, as parsed.
+
+    Returns:
+        The extra's or group's name, or None when ``table`` is not a table or names none.
+    """
     if not is_table(table):
         return None
     return next((name for name in TEST_EXTRAS if name in table), None)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class WorkflowFile:
-    """A CI file as it is in the project, and as init writes it.
-
-    Attributes:
-        label: Its path relative to the project root, such as ``.gitlab-ci.yml``.
-        file: The file as it is (``exists`` is False when there is none).
-        new_text: The text init writes.
-    """
-
-    label: str
-    file: TextFile
-    new_text: str
-
-    @property
-    def changed(self) -> bool:
-        """Whether init would create the file (it never overwrites one)."""
-        return not self.file.exists
-
-
-def plan_workflow(
-    project: Path, floor: PythonFloor, ci: CiSystem = CiSystem.GITHUB
-) -> WorkflowFile:
+def plan_workflow(project: Path, floor: PythonFloor, ci: CiSystem = CiSystem.GITHUB) -> FileEdit:
     """The CI file for ``project``, refusing to replace one that differs.
 
     Args:
@@ -152,7 +138,8 @@ def plan_workflow(
         ci: The CI system.
 
     Returns:
-        The CI file; unchanged when the project already has this very file.
+        The CI file's edit: creating it, or none when the project already has this very
+        file (init never overwrites one).
 
     Raises:
         InputError: The project has a different file at the CI system's path (`CI_PATHS`), or
@@ -164,8 +151,12 @@ def plan_workflow(
     label = CI_PATHS[ci]
     path = project / label
     try:
-        text = path.read_text(encoding="utf-8") if path.exists() else None
-    except (OSError, UnicodeDecodeError) as error:
+        exists = path.exists() or path.is_symlink()
+        text = read_regular(path, label).decode("utf-8") if exists else None
+    except InputError as error:
+        message = f"{error.message}; nothing was written"
+        raise InputError(message) from None
+    except UnicodeDecodeError as error:
         message = f"{label}: cannot read the file: {error}; nothing was written"
         raise InputError(message) from None
     if text is not None and text != new_text:
@@ -177,4 +168,4 @@ def plan_workflow(
         )
         raise InputError(message)
     file = TextFile(path=path, text=text or "", exists=text is not None)
-    return WorkflowFile(label=label, file=file, new_text=new_text)
+    return FileEdit(label=label, file=file, new_text=new_text)

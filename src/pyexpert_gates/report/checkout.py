@@ -16,7 +16,7 @@ def checkout_of(project: Path) -> Checkout:
         The checkout; a project outside any git repository counts as a repository's root.
     """
     root = project.resolve()
-    return Checkout(source_line=ProjectSources(root).line, prefix=_prefix(root))
+    return Checkout(sources=ProjectSources(root), prefix=_prefix(root))
 
 
 def _prefix(project: Path) -> str:

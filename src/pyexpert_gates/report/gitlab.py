@@ -30,17 +30,41 @@ def render_gitlab(report: Report, checkout: Checkout | None = None) -> str:
     Returns:
         The JSON array, ending with a newline.
     """
-    files = checkout or Checkout()
+    return render_issues(gitlab_issues(report, checkout or Checkout()))
+
+
+def render_issues(issues: list[dict[str, object]]) -> str:
+    """A Code Quality report of ``issues``.
+
+    Args:
+        issues: The issues, as `gitlab_issues` makes them.
+
+    Returns:
+        The JSON array, ending with a newline.
+    """
+    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+
+
+def gitlab_issues(report: Report, checkout: Checkout) -> list[dict[str, object]]:
+    """One Code Quality issue per finding of ``report``, and one per gate that could not run.
+
+    Args:
+        report: The outcome of a ``check``.
+        checkout: The project's files, for the findings' identities and repository paths.
+
+    Returns:
+        The issues.
+    """
     issues: list[dict[str, object]] = []
     for gate in report.gates:
         if gate.status is Status.ERROR:
-            issues.append(_could_not_run(gate, files))
-        fingerprints = identities(gate, files)
+            issues.append(_could_not_run(gate, checkout))
+        fingerprints = identities(gate, checkout)
         issues.extend(
-            _issue(gate, item, digest(fingerprint, files), files)
+            _issue(gate, item, digest(fingerprint, checkout), checkout)
             for item, fingerprint in zip(gate.diagnostics, fingerprints, strict=True)
         )
-    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+    return issues
 
 
 def check_name(gate: GateResult, diagnostic: Diagnostic) -> str:

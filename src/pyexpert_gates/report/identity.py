@@ -8,24 +8,40 @@ above it moves, and as a new one only when it is new.
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from pyexpert_gates.baseline.fingerprint import SourceLine, fingerprints
+from pyexpert_gates.baseline.fingerprint import Sources, fingerprints
 from pyexpert_gates.baseline.model import Fingerprint
 from pyexpert_gates.models import GateName, GateResult
 
 
-def no_source(path: str, number: int) -> str:  # noqa: ARG001 - the SourceLine signature
-    """Read no file: every line is unknown.
+class NoSources:
+    """Reads no file: every line and every file's content is unknown."""
 
-    Args:
-        path: The file, relative to the project root.
-        number: The 1-based line number.
+    def line(self, path: str, number: int) -> str:
+        """Nothing: no line is known.
 
-    Returns:
-        The empty string.
-    """
-    return ""
+        Args:
+            path: The file, relative to the project root.
+            number: The 1-based line number.
+
+        Returns:
+            The empty string.
+        """
+        del path, number
+        return ""
+
+    def content(self, path: str) -> str:
+        """Nothing: no file's content is known.
+
+        Args:
+            path: The file, relative to the project root.
+
+        Returns:
+            The empty string.
+        """
+        del path
+        return ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -33,13 +49,13 @@ class Checkout:
     """What the renderers that identify findings know about the project's files.
 
     Attributes:
-        source_line: Reads a line of a project file. The default reads none, so identities
-            rest on gate, path, code and occurrence alone.
+        sources: Reads the project's files. The default reads none, so identities rest on
+            gate, path, code and occurrence alone.
         prefix: The project folder relative to its repository's root, with POSIX separators
             and a final ``/``; empty when the project is the root.
     """
 
-    source_line: SourceLine = no_source
+    sources: Sources = field(default_factory=NoSources)
     prefix: str = ""
 
 
@@ -53,7 +69,7 @@ def identities(gate: GateResult, checkout: Checkout) -> tuple[Fingerprint, ...]:
     Returns:
         One fingerprint per finding, in the order of ``gate.diagnostics``.
     """
-    return fingerprints(gate.name, gate.diagnostics, checkout.source_line)
+    return fingerprints(gate.name, gate.diagnostics, checkout.sources)
 
 
 def digest(fingerprint: Fingerprint, checkout: Checkout) -> str:
@@ -80,7 +96,7 @@ def case_name(fingerprint: Fingerprint) -> str:
     """A finding's name for people: its code and the text of its line, never its position.
 
     A failing test is named by its node id alone, as test reporters know it, whatever line of
-    it failed.
+    it failed; an unformatted file by its code alone.
 
     Args:
         fingerprint: The finding's identity.
@@ -89,7 +105,8 @@ def case_name(fingerprint: Fingerprint) -> str:
         Such as ``F401 import os``; ``#2`` and up mark later copies of the same finding.
     """
     words = [fingerprint.code or fingerprint.gate.value]
-    if fingerprint.source and fingerprint.gate is not GateName.PYTEST:
+    # A test is its node id; a format finding's source is the file's digest, not a line.
+    if fingerprint.source and fingerprint.gate not in {GateName.PYTEST, GateName.FORMAT}:
         words.append(fingerprint.source)
     if fingerprint.occurrence:
         words.append(f"#{fingerprint.occurrence + 1}")

@@ -7,15 +7,21 @@ line-independent identity (its code and the text of its line), so it keeps its n
 above it moves and dashboards do not take it for a new failure; the position is in its message.
 """
 
+import re
 import shlex
 from xml.etree.ElementTree import Element, SubElement, indent, tostring
 
 from pyexpert_gates.baseline.model import Fingerprint
+from pyexpert_gates.encodable import printable
 from pyexpert_gates.models import Diagnostic, GateResult, Report, Status
 from pyexpert_gates.report.identity import Checkout, case_name, identities
 from pyexpert_gates.report.text import format_diagnostic, location
 
 PRODUCT = "pyexpert-gates"
+# What XML 1.0 allows besides lone surrogates, which `printable` shows: tab, newline, carriage
+# return, and everything from space up but U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ud800-\udfff\ue000-\ufffd\U00010000-\U0010ffff]")
+_LAST_BYTE = 0xFF
 
 
 def render_junit(report: Report, checkout: Checkout | None = None) -> str:
@@ -34,7 +40,9 @@ def render_junit(report: Report, checkout: Checkout | None = None) -> str:
     _count(root, suites)
     root.extend(suites)
     indent(root)
-    return f'<?xml version="1.0" encoding="UTF-8"?>\n{tostring(root, encoding="unicode")}\n'
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n{_xml_text(tostring(root, encoding="unicode"))}\n'
+    )
 
 
 def _suite(gate: GateResult, checkout: Checkout) -> Element:
@@ -111,6 +119,21 @@ def _count(parent: Element, cases: list[Element]) -> None:
             totals[key] += case.find(tag) is not None
     for key, value in totals.items():
         parent.set(key, str(value))
+
+
+def _xml_text(text: str) -> str:
+    r"""``text`` with each character XML 1.0 forbids, even escaped, shown as ``\xNN`` or ``\uNNNN``.
+
+    Control characters in a file name or a tool's message would otherwise make the document
+    unparseable; a name that is not UTF-8 shows its bytes.
+    """
+    return printable(_NOT_XML.sub(_shown, text))
+
+
+def _shown(found: re.Match[str]) -> str:
+    """How a character XML forbids is shown."""
+    point = ord(found[0])
+    return f"\\x{point:02x}" if point <= _LAST_BYTE else f"\\u{point:04x}"
 
 
 def _seconds(duration: float) -> str:

@@ -1,19 +1,25 @@
 """The report of several projects checked in one run (a workspace, or repeated ``--project``).
 
 JSON keeps each project's single-project document under ``projects``. The text for people is
-grouped by project. The formats other tools read (JUnit, SARIF, GitHub, GitLab) get one combined
-report whose every finding's path starts with its project's folder, relative to the folder
-``check`` ran in, so that each finding opens the right file from there.
+grouped by project. The formats other tools read (JUnit, SARIF, GitHub) get one combined report
+whose every finding's path starts with its project's folder, relative to the folder ``check``
+ran in, so that each finding opens the right file from there. Each finding's identity (JUnit,
+GitLab) is read from its own project's files, and GitLab's paths start from the repository of
+that project, as a check of the project alone gives them.
 """
 
 import dataclasses
-import json
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from pyexpert_gates.baseline.fingerprint import Sources
+from pyexpert_gates.encodable import json_dumps
 from pyexpert_gates.models import Diagnostic, GateResult, ModuleCoverage, Report
 from pyexpert_gates.report import Checkout, TextOptions, render, render_summary, render_text
+from pyexpert_gates.report.checkout import checkout_of
+from pyexpert_gates.report.gitlab import gitlab_issues, render_issues
 from pyexpert_gates.report.json import VERSION, report_document
 from pyexpert_gates.report.sarif import render_sarif_runs, sarif_runs
 
@@ -49,7 +55,9 @@ def render_projects(
         projects: The outcome of the run.
         output_format: One of the ``--format`` choices.
         options: For text: how much to say.
-        checkout: For junit and gitlab: the files of the folder ``check`` ran in.
+        checkout: For junit and gitlab: one checkout for every finding, whose paths start
+            with their project's folder; None to read each project's own files, and to place
+            GitLab's paths in each project's own repository.
 
     Returns:
         The rendered report.
@@ -61,11 +69,26 @@ def render_projects(
                 "passed": projects.passed,
                 "projects": [report_document(report) for report in projects.reports],
             }
-            return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+            return json_dumps(document, indent=2) + "\n"
         case "text":
             return render_projects_text(projects, options or TextOptions())
         case "sarif":
             return _sarif(projects)
+        case "gitlab" if checkout is None:
+            return render_issues(
+                [
+                    issue
+                    for report in projects.reports
+                    for issue in gitlab_issues(report, checkout_of(Path(report.project)))
+                ]
+            )
+        case "junit" if checkout is None:
+            sources = {
+                project_label(report, projects.where): checkout_of(Path(report.project)).sources
+                for report in projects.reports
+            }
+            files = Checkout(sources=_ProjectsSources(sources))
+            return render(combined(projects), output_format, options=options, checkout=files)
         case _:
             return render(combined(projects), output_format, options=options, checkout=checkout)
 
@@ -172,3 +195,50 @@ def _gate(gate: GateResult, label: str) -> GateResult:
         else tuple(dataclasses.replace(item, path=f"{label}/{item.path}") for item in gate.coverage)
     )
     return dataclasses.replace(gate, diagnostics=diagnostics, coverage=coverage)
+
+
+class _ProjectsSources:
+    """Reads a file whose path starts with its project's folder in that project's files."""
+
+    def __init__(self, projects: Mapping[str, Sources]) -> None:
+        """Read each project's files through its own sources.
+
+        Args:
+            projects: Each project's folder, as `project_label` names it, to its sources.
+        """
+        self._projects = projects
+
+    def line(self, path: str, number: int) -> str:
+        """The text of a line.
+
+        Args:
+            path: The file, led by its project's folder.
+            number: The 1-based line number.
+
+        Returns:
+            The line; empty when the file or the line does not exist.
+        """
+        found = self._find(path)
+        return "" if found is None else found[0].line(found[1], number)
+
+    def content(self, path: str) -> str:
+        """The digest of a file's content.
+
+        Args:
+            path: The file, led by its project's folder.
+
+        Returns:
+            A hexadecimal digest; empty when the file is unknown.
+        """
+        found = self._find(path)
+        return "" if found is None else found[0].content(found[1])
+
+    def _find(self, path: str) -> tuple[Sources, str] | None:
+        """The sources of the project ``path`` is in, and the path inside it."""
+        for label, sources in sorted(self._projects.items(), key=lambda item: -len(item[0])):
+            if label == ".":
+                continue
+            if path.startswith(f"{label}/"):
+                return sources, path.removeprefix(f"{label}/")
+        here = self._projects.get(".")
+        return None if here is None else (here, path)
