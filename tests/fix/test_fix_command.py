@@ -211,3 +211,17 @@ def test_formats_the_python_blocks_of_markdown_under_the_paths_as_the_format_gat
     assert (root / "README.md").read_text(encoding="utf-8") == notes  # outside the paths
     code, report = check_json(root, "--gate", "format")
     assert code == 0, gates_of(report)
+
+
+def test_dry_run_of_several_projects_gives_one_patch_that_applies_here(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("api", "web"):
+        write_files(tmp_path / name, FILES)
+    monkeypatch.chdir(tmp_path)
+    assert main(["fix", "--project", "api", "--project", "web", "--dry-run"]) == 0
+    captured = capsys.readouterr()
+    assert "--- a/api/src/shop/core.py\n+++ b/api/src/shop/core.py\n" in captured.out
+    assert "--- a/web/src/shop/core.py\n+++ b/web/src/shop/core.py\n" in captured.out
+    assert "== project api ==" in captured.err
+    assert "== project" not in captured.out

@@ -123,3 +123,38 @@ def test_sarif_gives_each_project_s_runs_a_category_of_their_own() -> None:
     assert "pyexpert-gates/packages/api/ruff/" in categories
     roots = {run["originalUriBaseIds"]["%SRCROOT%"]["uri"] for run in document["runs"]}
     assert roots == {"file:///work/repo/"}
+
+
+def two_projects_in_a_repository(tmp_path: Path) -> Projects:
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    reports: list[Report] = []
+    for name in ("api", "web"):
+        project = repo / "packages" / name
+        (project / "src" / "pkg").mkdir(parents=True)
+        (project / "src" / "pkg" / "mod.py").write_text(
+            f"import sys\n\nimport os  # {name}\n", encoding="utf-8"
+        )
+        reports.append(dataclasses.replace(REPORT, project=str(project)))
+    return Projects(reports=tuple(reports), where=repo)
+
+
+def test_gitlab_identifies_each_project_s_findings_in_its_own_checkout(tmp_path: Path) -> None:
+    projects = two_projects_in_a_repository(tmp_path)
+    issues = json.loads(render_projects(projects, "gitlab"))
+    paths = {issue["location"]["path"] for issue in issues}
+    assert "packages/api/src/pkg/mod.py" in paths
+    assert "packages/web/src/pkg/mod.py" in paths
+    alone = json.loads(
+        render_projects(Projects(reports=projects.reports[:1], where=tmp_path), "gitlab")
+    )
+    api = [issue for issue in issues if issue["location"]["path"].startswith("packages/api/")]
+    # The same finding has the same identity whether its project is checked alone or not.
+    assert [issue["fingerprint"] for issue in api] == [issue["fingerprint"] for issue in alone]
+
+
+def test_junit_names_each_finding_by_its_own_project_s_line(tmp_path: Path) -> None:
+    projects = two_projects_in_a_repository(tmp_path)
+    root = fromstring(render_projects(projects, "junit"))  # noqa: S314 - XML this package wrote
+    names = {case.get("name") for case in root.iter("testcase")}
+    assert {"F401 import os # api", "F401 import os # web"} <= names
