@@ -1,6 +1,8 @@
 """Workspaces end to end: init and check at the root act on every member, with the real tools."""
 
+import hashlib
 import json
+import os
 import shutil
 import site
 import sys
@@ -11,6 +13,7 @@ from typing import cast
 
 import pytest
 
+from pyexpert_gates.cache.store import cache_home
 from pyexpert_gates.check.interpreter import venv_python
 from pyexpert_gates.cli import main
 from tests.integration.projects import run
@@ -202,4 +205,10 @@ def test_the_result_cache_keys_each_member_on_its_own_files(workspace: Path) -> 
         ("beta", "ruff"): False,
         ("beta", "expert"): False,
     }
-    assert (workspace / "packages" / "alpha" / ".pyexpert-gates" / "cache").is_dir()
+    # Each member's results live in the user's cache folder, in a folder of the member's own.
+    projects_folder = cache_home(os.environ) / "projects"
+    for name in ("alpha", "beta"):
+        member = (workspace / "packages" / name).resolve()
+        digest = hashlib.blake2b(os.fsencode(member), digest_size=16).hexdigest()
+        assert any((projects_folder / digest).iterdir())
+        assert not (member / ".pyexpert-gates" / "cache").exists()

@@ -8,7 +8,7 @@ project's configuration into a report.
 
 import re
 
-from pyexpert_gates.json_shape import ShapeError, as_object, load
+from pyexpert_gates.json_shape import ShapeError, as_list, as_object, load
 
 _TABLE_HEADER = re.compile(r"^gate +status +findings", re.MULTILINE)
 _VERDICT = re.compile(r"^(?:PASSED|FAILED|ERROR): ", re.MULTILINE)
@@ -21,7 +21,7 @@ def is_report(text: str) -> bool:
         text: An existing file's content.
 
     Returns:
-        True for an empty file and for a JSON, SARIF, JUnit, GitHub or text report.
+        True for an empty file and for a JSON, SARIF, GitLab, JUnit, GitHub or text report.
     """
     content = text.strip()
     if not content:
@@ -29,6 +29,8 @@ def is_report(text: str) -> bool:
     match content[0]:
         case "{":
             return _is_json_report(content)
+        case "[":
+            return _is_gitlab_report(content)
         case "<":
             return content.startswith("<?xml") and "<testsuites" in content[:1000]
         case ":":
@@ -47,3 +49,12 @@ def _is_json_report(content: str) -> bool:
     if {"version", "passed"} <= keys and keys & {"gates", "projects"}:
         return True
     return {"version", "runs"} <= keys and "sarif" in str(document.get("$schema", ""))
+
+
+def _is_gitlab_report(content: str) -> bool:
+    """True for a GitLab Code Quality report: an array of issues, each with its fingerprint."""
+    try:
+        issues = [as_object(item, "an issue") for item in as_list(load(content), "the file")]
+    except ShapeError:
+        return False
+    return all({"check_name", "fingerprint", "location"} <= set(issue) for issue in issues)
