@@ -98,14 +98,16 @@ def test_the_golden_report_from_real_tools_is_valid() -> None:
 def test_the_validation_would_catch_a_broken_report(
     path: tuple[str | int, ...], value: object
 ) -> None:
-    document: object = copy.deepcopy(issues(REPORT))
-    target = document
-    for key in path[:-1]:
-        target = target[key]  # type: ignore[index]  # a path into this very document
+    document = copy.deepcopy(issues(REPORT))
+    # Every path is an issue's index, then keys into its objects.
+    index, *keys, last = path
+    target = document[cast("int", index)]
+    for key in keys:
+        target = cast("dict[str, object]", target[cast("str", key)])
     if value is None:
-        del target[path[-1]]  # type: ignore[attr-defined]  # as above
+        del target[cast("str", last)]
     else:
-        target[path[-1]] = value  # type: ignore[index]  # as above
+        target[cast("str", last)] = value
     with pytest.raises(jsonschema.ValidationError):
         validate(document)
 
