@@ -319,6 +319,8 @@ class _Staged:
     def commit(self) -> None:
         """Put the content in place of the target, under the target's name."""
         temporary = self.target.with_name(f".{self.target.name}.{secrets.token_hex(6)}.tmp")
+        # Made only now, once every content is on disk: a failed or killed write adds no folder.
+        self.target.parent.mkdir(parents=True, exist_ok=True)
         try:
             if self.descriptor is None or not _link(self.descriptor, temporary):
                 # The slow path: a named temporary file, which a kill -9 could leave behind.
@@ -347,7 +349,10 @@ def _stage(path: Path, data: bytes) -> _Staged:
             reason = f"not a regular file but {file_kind(status.st_mode)}, which is never replaced"
             raise OSError(errno.EINVAL, reason, str(path))
         mode = status.st_mode & 0o7777
-    descriptor = _unnamed_file(target.parent)
+    # A folder the file needs and does not have yet is made on commit; until then the content
+    # waits in the nearest folder that exists, on the same file system.
+    folder = next(parent for parent in target.parents if parent.is_dir())
+    descriptor = _unnamed_file(folder)
     if descriptor is not None:
         try:
             _write_synced(descriptor, data, mode)

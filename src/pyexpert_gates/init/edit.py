@@ -96,8 +96,6 @@ def write_edits(edits: Iterable[FileEdit], project: Path) -> None:
         if edit.changed and edit.new_text is not None
     ]
     try:
-        for path, _ in files:
-            path.parent.mkdir(parents=True, exist_ok=True)
         write_files(files)
     except OSError as error:
         named = Path(error.filename) if error.filename else project

@@ -113,9 +113,10 @@ def _keeps_statements(tree: ast.Module, new: str) -> bool:
     """Whether ``new`` parses, registers the sessions and holds every statement of ``tree``."""
     try:
         new_tree = ast.parse(new)
-    except SyntaxError:
+        return _wired(new_tree) and _statements(new_tree) == _statements(tree)
+    except (SyntaxError, RecursionError):
+        # Nesting deep enough to exhaust the stack cannot be compared: the file is left alone.
         return False
-    return _wired(new_tree) and _statements(new_tree) == _statements(tree)
 
 
 def _statements(tree: ast.Module) -> list[str]:
