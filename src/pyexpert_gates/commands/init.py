@@ -88,16 +88,18 @@ def run(args: argparse.Namespace) -> int:
         *plan.merges,
         *([plan_noxfile(project)] if args.noxfile else []),
         *([plan_workflow(project, plan.floor, CiSystem(args.ci))] if args.ci else []),
-        *_record(project, plan),
     ]
     for edit in edits:
         if edit.changed:
             # Every file is checked before the first is written: init writes all or none.
             refuse_unwritable(project, edit.label)
+    record = _record(project, plan)
     if not args.dry_run:
         # Written before anything is reported: "updated" is said only of a file that is.
         write_edits(edits, project)
-    sys.stdout.write("".join(describe(edit, dry_run=args.dry_run) for edit in edits))
+        # The record serves only the next upgrade: it follows once the project's files are in.
+        write_edits(record, project)
+    sys.stdout.write("".join(describe(edit, dry_run=args.dry_run) for edit in (*edits, *record)))
     if args.impact:
         _report_impact(project, plan)
     return 0

@@ -5,6 +5,7 @@ planned as a `FileEdit` before anything is written. `describe` says what an edit
 diff on a dry run; `write_edits` then writes every changed file, each atomically.
 """
 
+import contextlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,11 +96,15 @@ def write_edits(edits: Iterable[FileEdit], project: Path) -> None:
         for edit in edits
         if edit.changed and edit.new_text is not None
     ]
+    created: list[Path] = []
     try:
         for path, _ in files:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            created.extend(_make_folders(path.parent))
         write_files(files)
     except OSError as error:
+        for folder in reversed(created):  # the project as it was: no new empty folder either
+            with contextlib.suppress(OSError):
+                folder.rmdir()
         named = Path(error.filename) if error.filename else project
         where = named.relative_to(project) if named.is_relative_to(project) else named
         message = (
@@ -107,3 +112,15 @@ def write_edits(edits: Iterable[FileEdit], project: Path) -> None:
             "Make the folder writable (or free disk space) and run init again"
         )
         raise InputError(message) from None
+
+
+def _make_folders(folder: Path) -> list[Path]:
+    """Create ``folder`` and the missing folders above it; the ones created, outermost first."""
+    missing: list[Path] = []
+    while not folder.exists() and not folder.is_symlink():
+        missing.append(folder)
+        folder = folder.parent
+    missing.reverse()
+    for each in missing:
+        each.mkdir()
+    return missing

@@ -21,7 +21,7 @@ def is_report(text: str) -> bool:
         text: An existing file's content.
 
     Returns:
-        True for an empty file and for a JSON, SARIF, JUnit, GitHub or text report.
+        True for an empty file and for a JSON, SARIF, JUnit, GitHub, GitLab or text report.
     """
     content = text.strip()
     if not content:
@@ -29,6 +29,8 @@ def is_report(text: str) -> bool:
     match content[0]:
         case "{":
             return _is_json_report(content)
+        case "[":
+            return _is_code_quality_report(content)
         case "<":
             return content.startswith("<?xml") and "<testsuites" in content[:1000]
         case ":":
@@ -47,3 +49,16 @@ def _is_json_report(content: str) -> bool:
     if {"version", "passed"} <= keys and keys & {"gates", "projects"}:
         return True
     return {"version", "runs"} <= keys and "sarif" in str(document.get("$schema", ""))
+
+
+def _is_code_quality_report(content: str) -> bool:
+    """True for a GitLab Code Quality report: an array of issues with fingerprints."""
+    try:
+        document = load(content)
+    except ShapeError:
+        return False
+    if not isinstance(document, list):
+        return False
+    return all(
+        isinstance(item, dict) and {"check_name", "fingerprint"} <= set(item) for item in document
+    )
