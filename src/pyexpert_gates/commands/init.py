@@ -2,10 +2,12 @@
 
 import argparse
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 from pyexpert_gates.commands import Subparsers, add_project_argument
-from pyexpert_gates.init.merge import ChangeKind, toml_value
+from pyexpert_gates.init.merge import ChangeKind, Conflict, toml_value
+from pyexpert_gates.init.names import covers, setting_name
 from pyexpert_gates.init.noxfile import CALL_LINE, IMPORT_LINE, NOXFILE, NoxfileEdit, plan_noxfile
 from pyexpert_gates.init.plan import FileMerge, InitPlan, plan_init
 from pyexpert_gates.init.workflow import WORKFLOW_PATH, WorkflowFile, plan_workflow
@@ -32,10 +34,37 @@ def add_parser(subparsers: Subparsers) -> None:
     parser.add_argument(
         "--dry-run", action="store_true", help="print the diff init would write; change nothing"
     )
-    parser.add_argument(
-        "--force", action="store_true", help="replace your differing values with the preset's"
-    )
+    _add_choices(parser)
     _add_companions(parser)
+
+
+def _add_choices(parser: argparse.ArgumentParser) -> None:
+    """The arguments that say what init does with a value of the project's that differs."""
+    parser.add_argument(
+        "--force",
+        nargs="*",
+        metavar="KEY",
+        help="replace your differing values with the preset's: every one, or only the settings "
+        "named (tool.mypy.warn_unreachable, or a table such as tool.mypy)",
+    )
+    parser.add_argument(
+        "--relax",
+        action="append",
+        default=[],
+        type=_relaxation,
+        metavar="KEY=REASON",
+        help="keep your differing value at KEY and record it, with REASON, in "
+        "[tool.pyexpert-gates.relaxations] so the config gate accepts it (repeatable)",
+    )
+
+
+def _relaxation(text: str) -> tuple[str, str]:
+    """Parse ``KEY=REASON``; both parts are required."""
+    key, _, reason = text.partition("=")
+    if not key.strip() or not reason.strip():
+        msg = f"{text!r}: write KEY=REASON, such as tool.mypy.warn_unreachable='legacy code'"
+        raise argparse.ArgumentTypeError(msg)
+    return key.strip(), reason.strip()
 
 
 def _add_companions(parser: argparse.ArgumentParser) -> None:
@@ -64,7 +93,10 @@ def run(args: argparse.Namespace) -> int:
         0: written, already up to date, or written with the project's differing values kept.
     """
     project = args.project.resolve()
-    plan = plan_init(project, args.preset, force=args.force)
+    # Bare --force replaces every differing value; --force KEY... only those named.
+    named: list[str] | None = args.force
+    force = named == [] or (named or False)
+    plan = plan_init(project, args.preset, force=force, relax=dict(args.relax))
     # Planned before anything is written: a workflow init must not replace stops it all.
     workflow = plan_workflow(project, plan.floor) if args.ci else None
     noxfile = plan_noxfile(project) if args.noxfile else None
@@ -142,11 +174,23 @@ def _report(merge: FileMerge, plan: InitPlan, *, dry_run: bool) -> None:
         if change.kind is ChangeKind.MOVE:
             source, destination = ".".join(change.source), ".".join(change.path)
             print(f"  moved {source} to {destination} (ruff reads lint settings there)")
+        elif change.reason:
+            print(
+                f"  replaced your {setting_name(merge.label, change.path)} = "
+                f"{toml_value(change.previous)} with {toml_value(change.value)}: {change.reason}"
+            )
     for conflict in merge.plan.conflicts:
-        print(
-            f"  kept your {'.'.join(conflict.path)} = {toml_value(conflict.theirs)} "
-            f"(preset: {toml_value(conflict.preset)}); --force replaces it"
-        )
+        print(_kept(setting_name(merge.label, conflict.path), conflict, plan.relaxations))
+
+
+def _kept(name: str, conflict: Conflict, relaxations: Mapping[str, str]) -> str:
+    """The line that reports a kept value, with what resolves it unless it is relaxed."""
+    theirs, preset = toml_value(conflict.theirs), toml_value(conflict.preset)
+    kept = f"  kept your {name} = {theirs} (preset: {preset})"
+    reason = next((r for key, r in relaxations.items() if covers([key], name)), None)
+    if reason is not None:
+        return f"{kept}; relaxed: {reason}"
+    return f"{kept}; `--force {name}` replaces it, `--relax {name}=REASON` records why you keep it"
 
 
 def _counts(merge: FileMerge) -> str:

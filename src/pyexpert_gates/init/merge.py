@@ -9,7 +9,7 @@ reported as a `Conflict` unless forced; rule lists are unioned with the project'
 """
 
 import copy
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TypeAlias, TypeGuard
@@ -18,6 +18,10 @@ from pyexpert_gates.init.rulelists import ListStyle, join_words, list_style, mis
 
 KeyPath: TypeAlias = tuple[str, ...]
 Data: TypeAlias = dict[str, object]
+# Whether the project's differing value at a key is replaced rather than kept.
+Forced: TypeAlias = Callable[[KeyPath], bool]
+# Why a tool refuses the project's value at a key, or None when it accepts it.
+Refusal: TypeAlias = Callable[[KeyPath, object], str | None]
 
 
 class ChangeKind(StrEnum):
@@ -39,6 +43,8 @@ class Change:
         value: The new value (ADD, REPLACE), the items to add (EXTEND), or None (MOVE).
         source: For MOVE, the key the value comes from.
         prepend: For EXTEND, whether the items go before the project's own.
+        previous: For REPLACE, the project's value it replaces.
+        reason: For REPLACE of a value the tool refuses, why it was not kept.
     """
 
     kind: ChangeKind
@@ -46,6 +52,8 @@ class Change:
     value: object = None
     source: KeyPath = ()
     prepend: bool = False
+    previous: object = None
+    reason: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -80,22 +88,26 @@ def plan_merge(
     current: Mapping[str, object],
     patch: Mapping[str, object],
     *,
-    force: bool = False,
+    force: bool | Forced = False,
     moves: Sequence[tuple[KeyPath, KeyPath]] = (),
+    refusal: Refusal | None = None,
 ) -> MergePlan:
     """Plan the merge of ``patch`` into ``current``.
 
     Args:
         current: The parsed configuration file.
         patch: The preset's values, nested the way the file nests them.
-        force: Replace the project's differing values instead of reporting conflicts.
+        force: Replace the project's differing values instead of reporting conflicts: all of
+            them, or those at the keys for which it returns True.
         moves: Keys to move first, as (source, destination) pairs.
+        refusal: Why a tool refuses a value; a refused value is replaced, never kept.
 
     Returns:
         The changes and the conflicts.
     """
     moved = apply_plain(current, [Change(kind=ChangeKind.MOVE, path=d, source=s) for s, d in moves])
-    planner = _Planner(force=force)
+    forced = force if callable(force) else lambda _path: force
+    planner = _Planner(force=forced, refusal=refusal or (lambda _path, _value: None))
     planner.visit(moved, patch, ())
     move_changes = [Change(kind=ChangeKind.MOVE, path=d, source=s) for s, d in moves]
     return MergePlan(changes=(*move_changes, *planner.changes), conflicts=tuple(planner.conflicts))
@@ -105,7 +117,8 @@ def plan_merge(
 class _Planner:
     """Walks the patch beside the current data, collecting changes and conflicts."""
 
-    force: bool
+    force: Forced
+    refusal: Refusal
     changes: list[Change] = field(default_factory=list[Change])
     conflicts: list[Conflict] = field(default_factory=list[Conflict])
 
@@ -146,8 +159,12 @@ class _Planner:
 
     def differ(self, theirs: object, wanted: object, path: KeyPath) -> None:
         """Record a differing value as a replacement or a conflict."""
-        if self.force:
-            self.changes.append(Change(kind=ChangeKind.REPLACE, path=path, value=wanted))
+        reason = self.refusal(path, theirs) or ""
+        if reason or self.force(path):
+            replace = Change(
+                kind=ChangeKind.REPLACE, path=path, value=wanted, previous=theirs, reason=reason
+            )
+            self.changes.append(replace)
         else:
             self.conflicts.append(Conflict(path=path, theirs=theirs, preset=wanted))
 
@@ -277,6 +294,7 @@ __all__ = [
     "Change",
     "ChangeKind",
     "Conflict",
+    "Forced",
     "MergePlan",
     "apply_plain",
     "extended",

@@ -5,16 +5,27 @@ proven before it is returned: parsed with tomllib, it must equal the plain-data 
 original file and the preset, else init stops and the file stays as it was.
 """
 
+import itertools
 import tomllib
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import tomlkit
 from tomlkit.exceptions import TOMLKitError
 
 from pyexpert_gates.errors import GatesError, InputError, UsageError
-from pyexpert_gates.init.merge import Data, MergePlan, apply_plain, is_table, plan_merge
+from pyexpert_gates.init.merge import (
+    Data,
+    Forced,
+    KeyPath,
+    MergePlan,
+    apply_plain,
+    is_table,
+    plan_merge,
+)
+from pyexpert_gates.init.names import canonical, covers, setting_name
+from pyexpert_gates.init.refusals import refusal
 from pyexpert_gates.init.tailor import PythonFloor, build_patch, python_floor
 from pyexpert_gates.init.targets import PYPROJECT, ConfigTarget, locate
 from pyexpert_gates.init.toml_edit import apply_changes
@@ -66,26 +77,54 @@ class InitPlan:
         preset: The preset merged.
         floor: The oldest Python the project supports, which sets the tools' target versions.
         merges: One merge per file, pyproject.toml first.
+        relaxations: The relaxations the project records after the merge, by setting name.
     """
 
     preset: Preset
     floor: PythonFloor
     merges: tuple[FileMerge, ...]
+    relaxations: Mapping[str, str] = field(default_factory=dict[str, str])
 
 
-def plan_init(project: Path, preset_name: str, *, force: bool) -> InitPlan:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Choices:
+    """What the user asked init to do with the values it would otherwise keep."""
+
+    force: bool | Collection[str]
+    relax: Mapping[str, str]
+
+    def forced(self, label: str) -> Forced:
+        """Whether a differing value at a key of the file ``label`` is replaced."""
+        relaxations = [f"tool.pyexpert-gates.relaxations.{key}" for key in self.relax]
+        if isinstance(self.force, bool):
+            force_all = self.force
+            return lambda path: force_all or setting_name(label, path) in relaxations
+        keys = [*self.force, *relaxations]
+        return lambda path: covers(keys, setting_name(label, path))
+
+
+def plan_init(
+    project: Path,
+    preset_name: str,
+    *,
+    force: bool | Collection[str] = False,
+    relax: Mapping[str, str] | None = None,
+) -> InitPlan:
     """Compute what ``init`` would write, proving every result before returning it.
 
     Args:
         project: The project folder.
         preset_name: The preset to merge.
-        force: Replace the project's differing values instead of keeping them.
+        force: Replace the project's differing values instead of keeping them: all of them
+            (True), or those named (``tool.mypy.warn_unreachable``, or a table above it).
+        relax: Kept values to record as relaxations, by setting name, with the reason.
 
     Returns:
         The plan.
 
     Raises:
-        UsageError: The project folder does not exist.
+        UsageError: The project folder does not exist, or a named setting is not one the
+            preset sets (``force``) or keeps (``relax``).
     """
     if not project.is_dir():
         msg = f"{project}: no such project folder; pass an existing folder to --project"
@@ -95,22 +134,54 @@ def plan_init(project: Path, preset_name: str, *, force: bool) -> InitPlan:
     floor = python_floor(pyproject, origin=PYPROJECT)
     folders = {entry.name for entry in project.iterdir() if entry.is_dir()}
     tools = build_patch(preset, pyproject, floor, folders)
+    if not isinstance(force, bool):
+        _check_named(force, _leaf_names(tools, ("tool",)), "--force", "the preset sets")
+    recorded = _recorded_relaxations(pyproject)
+    relax = {canonical(key): reason for key, reason in (relax or {}).items()}
+    if relax:
+        tools.setdefault("pyexpert-gates", {})
+        _table(tools["pyexpert-gates"]).setdefault("relaxations", {})
+        _table(_table(tools["pyexpert-gates"])["relaxations"]).update(relax)
     targets = locate(project, pyproject, tuple(tools))
-    merges = [
-        _merge(
-            pyproject_file,
-            pyproject,
-            _patch_for(PYPROJECT, targets, tools),
-            force=force,
-            preset=preset,
-        )
-    ]
+    choices = _Choices(force=force, relax=relax)
+    patch = _patch_for(PYPROJECT, targets, tools)
+    merges = [_merge(pyproject_file, pyproject, patch, choices, preset)]
     for label in sorted({t.file for t in targets.values()} - {PYPROJECT}):
         file, data = read_toml(project / label, label)
-        merges.append(
-            _merge(file, data, _patch_for(label, targets, tools), force=force, preset=preset)
+        merges.append(_merge(file, data, _patch_for(label, targets, tools), choices, preset))
+    kept = {setting_name(m.label, c.path) for m in merges for c in m.plan.conflicts}
+    _check_named(relax, kept | set(recorded), "--relax", "init keeps")
+    relaxations = {**recorded, **relax}
+    return InitPlan(preset=preset, floor=floor, merges=tuple(merges), relaxations=relaxations)
+
+
+def _leaf_names(table: Mapping[str, object], at: KeyPath) -> set[str]:
+    """The dotted names of every setting in a nested table."""
+    names: set[str] = set()
+    for key, value in table.items():
+        names |= _leaf_names(value, (*at, key)) if is_table(value) else {".".join((*at, key))}
+    return names
+
+
+def _check_named(keys: Collection[str], known: set[str], flag: str, what: str) -> None:
+    """Refuse a name given to ``flag`` that covers none of the ``known`` settings."""
+    unknown = [key for key in keys if not any(covers([key], name) for name in known)]
+    if unknown:
+        listing = ", ".join(sorted(known)[:12]) or "none"
+        msg = (
+            f"{flag} {unknown[0]}: not a setting {what}; name one such as "
+            f"tool.mypy.warn_unreachable (or a table above it). Settings {what}: {listing}"
         )
-    return InitPlan(preset=preset, floor=floor, merges=tuple(merges))
+        raise UsageError(msg)
+
+
+def _recorded_relaxations(pyproject: Mapping[str, object]) -> dict[str, str]:
+    """The relaxations ``pyproject.toml`` already records, by setting name."""
+    table: object = pyproject
+    for key in ("tool", "pyexpert-gates", "relaxations"):
+        table = table.get(key) if is_table(table) else None
+    entries = table if is_table(table) else {}
+    return {canonical(key): str(reason) for key, reason in entries.items()}
 
 
 def _patch_for(label: str, targets: Mapping[str, ConfigTarget], tools: Data) -> Data:
@@ -127,11 +198,13 @@ def _table(value: object) -> Data:
     return value if is_table(value) else {}
 
 
-def _merge(file: TextFile, data: Data, patch: Data, *, force: bool, preset: Preset) -> FileMerge:
+def _merge(file: TextFile, data: Data, patch: Data, choices: _Choices, preset: Preset) -> FileMerge:
     """Plan and render the merge of ``patch`` into one file."""
     label = file.path.name
     ruff_at = ("tool", "ruff") if label == PYPROJECT else ()
-    plan = plan_merge(data, patch, force=force, moves=legacy_ruff_moves(data, ruff_at))
+    moves = legacy_ruff_moves(data, ruff_at)
+    forced = choices.forced(label)
+    plan = plan_merge(data, patch, force=forced, moves=moves, refusal=refusal)
     new_text = render(file, data, plan, preset.comments, label) if plan.changes else file.text
     return FileMerge(label=label, file=file, plan=plan, new_text=new_text)
 
@@ -202,11 +275,37 @@ def _try_render(
         apply_changes(document, plan.changes, comments, dotted=dotted)
     except (TOMLKitError, TypeError, KeyError, ValueError):
         return None
-    text = with_newlines(tomlkit.dumps(document), file.newline)
+    text = with_newlines(separate_tables(file.text, tomlkit.dumps(document)), file.newline)
     if file.text and not file.text.endswith("\n"):
         # The file had no final newline; it keeps having none.
         text = text.removesuffix(file.newline)
     return text
+
+
+def separate_tables(old: str, new: str) -> str:
+    """``new`` with a blank line before each table header that the edit put under a setting.
+
+    tomlkit writes a new table, or a new key at the end of a table, flush against the next
+    header. A header that directly follows a setting in ``old`` stays as the project wrote it.
+
+    Args:
+        old: The file's text before the edit.
+        new: The text tomlkit wrote.
+
+    Returns:
+        The text with those headers set apart.
+    """
+    before = old.splitlines()
+    kept = set(itertools.pairwise(before))
+    lines = new.splitlines(keepends=True)
+    out: list[str] = []
+    for previous, line in zip(["", *lines], lines, strict=False):
+        header = line.startswith("[")
+        setting = previous.strip() and not previous.lstrip().startswith(("#", "["))
+        if header and setting and (previous.rstrip("\r\n"), line.rstrip("\r\n")) not in kept:
+            out.append("\n")
+        out.append(line)
+    return "".join(out)
 
 
 def _parses_to(text: str, expected: Data) -> bool:

@@ -20,6 +20,8 @@ KeyPath: TypeAlias = tuple[str, ...]
 
 # Arrays up to this many items stay on one line, like a person would write them.
 _INLINE_ARRAY_MAX = 3
+# A one-line array that grows past this many characters is rewritten one item per line.
+_ONE_LINE_MAX = 88
 
 
 def apply_changes(
@@ -205,6 +207,8 @@ def _extend(parent: Container, change: Change, comments: Mapping[str, str]) -> N
     else:
         # tomlkit's Array is a list; its own append is untyped.
         cast("list[object]", current).extend(items)
+        if len(f"{key} = {current.as_string()}") > _ONE_LINE_MAX:
+            current.multiline(multiline=True)
 
 
 def _array_indent(array: Array) -> str:
