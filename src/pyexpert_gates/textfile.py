@@ -11,6 +11,7 @@ import os
 import re
 import tempfile
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,6 +61,22 @@ def read_toml(path: Path, label: str) -> tuple[TextFile, Data]:
         return TextFile(path=path, text="", exists=False), {}
     text = decode(_read_bytes(path, label), label)
     return TextFile(path=path, text=text, exists=True), parse_toml(text, label)
+
+
+def read_text(path: Path, label: str) -> TextFile:
+    """Read a UTF-8 configuration file of any format.
+
+    Args:
+        path: The file, which exists.
+        label: The file's name in messages.
+
+    Returns:
+        The file.
+
+    Raises:
+        InputError: The file cannot be read, is not UTF-8 or starts with a BOM.
+    """
+    return TextFile(path=path, text=decode(_read_bytes(path, label), label), exists=True)
 
 
 def _read_bytes(path: Path, label: str) -> bytes:
@@ -162,13 +179,77 @@ def write_atomic(path: Path, text: str) -> None:
         Path(temporary).unlink(missing_ok=True)
 
 
-def unified_diff(file: TextFile, new_text: str, label: str) -> str:
+def write_together(edits: Sequence[tuple[Path, str | None]]) -> None:
+    """Write several files as one step: every file changes, or none does.
+
+    Every new text is first written and flushed to a temporary file beside its target; only
+    then are they renamed into place, and the files to delete moved aside. If any step fails,
+    the files already replaced get their old content back and nothing is deleted.
+
+    Args:
+        edits: Each file (or a symlink to it) with its new text, or None to delete it.
+
+    Raises:
+        OSError: A file could not be written; every file is as it was.
+    """
+    staged: list[tuple[Path, Path | None, bytes | None]] = []
+    try:
+        for path, text in edits:
+            target = path.resolve()
+            old = target.read_bytes() if target.exists() else None
+            staged.append((target, None if text is None else _stage(target, text), old))
+        done: list[tuple[Path, bytes | None]] = []
+        try:
+            for target, temporary, old in staged:
+                if temporary is None:
+                    target.replace(target.with_name(f".{target.name}.deleted"))
+                else:
+                    temporary.replace(target)
+                done.append((target, old))
+        except OSError:
+            _restore(done)
+            raise
+        for target, temporary, _ in staged:
+            if temporary is None:
+                target.with_name(f".{target.name}.deleted").unlink(missing_ok=True)
+    finally:
+        for _, temporary, _ in staged:
+            if temporary is not None:
+                temporary.unlink(missing_ok=True)
+
+
+def _stage(target: Path, text: str) -> Path:
+    """A flushed temporary file beside ``target`` holding ``text``, with its permissions."""
+    mode = target.stat().st_mode & 0o7777 if target.exists() else 0o644
+    descriptor, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    with os.fdopen(descriptor, "wb") as stream:
+        stream.write(text.encode("utf-8"))
+        stream.flush()
+        os.fsync(stream.fileno())
+    Path(name).chmod(mode)
+    return Path(name)
+
+
+def _restore(done: Sequence[tuple[Path, bytes | None]]) -> None:
+    """Put back the files already replaced or moved aside by a write that failed."""
+    for target, old in reversed(done):
+        aside = target.with_name(f".{target.name}.deleted")
+        if aside.exists():
+            aside.replace(target)
+        elif old is None:
+            target.unlink(missing_ok=True)
+        else:
+            write_atomic(target, old.decode("utf-8"))
+
+
+def unified_diff(file: TextFile, new_text: str, label: str, *, gone: bool = False) -> str:
     """The unified diff from a file's text to ``new_text``.
 
     Args:
         file: The file as it is.
         new_text: What it would become.
         label: The file's name in the diff header.
+        gone: The file is deleted (the diff goes to ``/dev/null``).
 
     Returns:
         The diff; empty when nothing changes.
@@ -178,7 +259,7 @@ def unified_diff(file: TextFile, new_text: str, label: str) -> str:
         file.text.splitlines(keepends=True),
         new_text.splitlines(keepends=True),
         fromfile=f"a/{old_label}" if file.exists else old_label,
-        tofile=f"b/{label}",
+        tofile="/dev/null" if gone else f"b/{label}",
     )
     return "".join(
         line if line.endswith("\n") else f"{line}\n\\ No newline at end of file\n" for line in lines

@@ -6,12 +6,14 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from pyexpert_gates.commands import Subparsers, add_project_argument
+from pyexpert_gates.errors import InputError
 from pyexpert_gates.init.merge import ChangeKind, Conflict, toml_value
+from pyexpert_gates.init.migration import Migration
 from pyexpert_gates.init.names import covers, setting_name
 from pyexpert_gates.init.noxfile import CALL_LINE, IMPORT_LINE, NOXFILE, NoxfileEdit, plan_noxfile
 from pyexpert_gates.init.plan import FileMerge, InitPlan, plan_init
 from pyexpert_gates.init.workflow import WORKFLOW_PATH, WorkflowFile, plan_workflow
-from pyexpert_gates.textfile import TextFile, unified_diff, write_atomic
+from pyexpert_gates.textfile import TextFile, unified_diff, write_atomic, write_together
 
 
 def add_parser(subparsers: Subparsers) -> None:
@@ -35,6 +37,13 @@ def add_parser(subparsers: Subparsers) -> None:
         "--dry-run", action="store_true", help="print the diff init would write; change nothing"
     )
     _add_choices(parser)
+    parser.add_argument(
+        "--migrate",
+        action="store_true",
+        help="move the settings of mypy.ini, setup.cfg [mypy], pytest.ini, tox.ini [pytest], "
+        "setup.cfg [tool:pytest] and pyrightconfig.json into pyproject.toml (comments too), "
+        "remove them there, and merge the preset: all files in one step",
+    )
     _add_companions(parser)
 
 
@@ -96,12 +105,16 @@ def run(args: argparse.Namespace) -> int:
     # Bare --force replaces every differing value; --force KEY... only those named.
     named: list[str] | None = args.force
     force = named == [] or (named or False)
-    plan = plan_init(project, args.preset, force=force, relax=dict(args.relax))
+    plan = plan_init(
+        project, args.preset, force=force, relax=dict(args.relax), migrate=args.migrate
+    )
     # Planned before anything is written: a workflow init must not replace stops it all.
     workflow = plan_workflow(project, plan.floor) if args.ci else None
     noxfile = plan_noxfile(project) if args.noxfile else None
     for merge in plan.merges:
         _report(merge, plan, dry_run=args.dry_run)
+    if plan.migration is not None:
+        _report_migration(plan.migration, dry_run=args.dry_run)
     if noxfile is not None:
         _report_noxfile(noxfile, project, dry_run=args.dry_run)
     if workflow is not None:
@@ -114,15 +127,41 @@ def run(args: argparse.Namespace) -> int:
 def _write(
     project: Path, plan: InitPlan, noxfile: NoxfileEdit | None, workflow: WorkflowFile | None
 ) -> None:
-    """Write every file init changes, each atomically."""
-    for merge in plan.merges:
-        if merge.changed:
-            write_atomic(project / merge.label, merge.new_text)
+    """Write every file init changes: the configuration files as one step, the others alone."""
+    edits: list[tuple[Path, str | None]] = [
+        (project / merge.label, merge.new_text) for merge in plan.merges if merge.changed
+    ]
+    retired = plan.migration.retired if plan.migration else ()
+    edits.extend((project / old.label, old.new_text) for old in retired)
+    try:
+        write_together(edits)
+    except OSError as error:
+        where = error.filename or "a file"
+        msg = f"{where}: cannot write it ({error.strerror}); every file is as it was"
+        raise InputError(msg) from None
     if noxfile is not None and noxfile.changed and noxfile.new_text is not None:
         write_atomic(project / NOXFILE, noxfile.new_text)
     if workflow is not None and workflow.changed:
         workflow.file.path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(workflow.file.path, workflow.new_text)
+
+
+def _report_migration(migration: Migration, *, dry_run: bool) -> None:
+    """Print what ``--migrate`` moves, and the diff of each old file on a dry run."""
+    for line in migration.moved:
+        print(f"  {line}")
+    for old in migration.retired:
+        if dry_run:
+            sys.stdout.write(
+                unified_diff(old.file, old.new_text or "", old.label, gone=old.new_text is None)
+            )
+        if old.new_text is None:
+            print(
+                f"{old.label}: {'would be deleted' if dry_run else 'deleted'} (its settings moved)"
+            )
+        else:
+            verb = "would change" if dry_run else "updated"
+            print(f"{old.label}: {verb}: the moved sections removed")
 
 
 def _report_workflow(workflow: WorkflowFile, *, dry_run: bool) -> None:

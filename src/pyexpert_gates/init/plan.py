@@ -5,7 +5,7 @@ proven before it is returned: parsed with tomllib, it must equal the plain-data 
 original file and the preset, else init stops and the file stays as it was.
 """
 
-import itertools
+import dataclasses
 import tomllib
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
@@ -24,11 +24,12 @@ from pyexpert_gates.init.merge import (
     is_table,
     plan_merge,
 )
+from pyexpert_gates.init.migration import Migration, plan_migration
 from pyexpert_gates.init.names import canonical, covers, setting_name
 from pyexpert_gates.init.refusals import refusal
 from pyexpert_gates.init.tailor import PythonFloor, build_patch, python_floor
 from pyexpert_gates.init.targets import PYPROJECT, ConfigTarget, locate
-from pyexpert_gates.init.toml_edit import apply_changes
+from pyexpert_gates.init.toml_edit import apply_changes, separate_tables
 from pyexpert_gates.presets import Preset, load_preset
 from pyexpert_gates.textfile import TextFile, read_toml, with_newlines
 
@@ -78,12 +79,14 @@ class InitPlan:
         floor: The oldest Python the project supports, which sets the tools' target versions.
         merges: One merge per file, pyproject.toml first.
         relaxations: The relaxations the project records after the merge, by setting name.
+        migration: What ``--migrate`` moves into ``pyproject.toml``, when asked.
     """
 
     preset: Preset
     floor: PythonFloor
     merges: tuple[FileMerge, ...]
     relaxations: Mapping[str, str] = field(default_factory=dict[str, str])
+    migration: Migration | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -109,6 +112,7 @@ def plan_init(
     *,
     force: bool | Collection[str] = False,
     relax: Mapping[str, str] | None = None,
+    migrate: bool = False,
 ) -> InitPlan:
     """Compute what ``init`` would write, proving every result before returning it.
 
@@ -118,6 +122,8 @@ def plan_init(
         force: Replace the project's differing values instead of keeping them: all of them
             (True), or those named (``tool.mypy.warn_unreachable``, or a table above it).
         relax: Kept values to record as relaxations, by setting name, with the reason.
+        migrate: First move the settings of mypy's, pytest's and pyright's own files into
+            ``pyproject.toml``.
 
     Returns:
         The plan.
@@ -130,29 +136,57 @@ def plan_init(
         msg = f"{project}: no such project folder; pass an existing folder to --project"
         raise UsageError(msg)
     preset = load_preset(preset_name)
-    pyproject_file, pyproject = read_toml(project / PYPROJECT, PYPROJECT)
-    floor = python_floor(pyproject, origin=PYPROJECT)
-    folders = {entry.name for entry in project.iterdir() if entry.is_dir()}
-    tools = build_patch(preset, pyproject, floor, folders)
-    if not isinstance(force, bool):
-        _check_named(force, _leaf_names(tools, ("tool",)), "--force", "the preset sets")
-    recorded = _recorded_relaxations(pyproject)
+    pyproject_file, original = read_toml(project / PYPROJECT, PYPROJECT)
+    floor = python_floor(original, origin=PYPROJECT)
+    migration = None
+    if migrate:
+        migration = plan_migration(project, pyproject_file, original, tuple(preset.tools))
+    # With a migration, the merge starts from the text with the moved settings.
+    base = dataclasses.replace(pyproject_file, text=migration.text) if migration else pyproject_file
+    pyproject = tomllib.loads(base.text) if migration else original
     relax = {canonical(key): reason for key, reason in (relax or {}).items()}
-    if relax:
-        tools.setdefault("pyexpert-gates", {})
-        _table(tools["pyexpert-gates"]).setdefault("relaxations", {})
-        _table(_table(tools["pyexpert-gates"])["relaxations"]).update(relax)
-    targets = locate(project, pyproject, tuple(tools))
     choices = _Choices(force=force, relax=relax)
-    patch = _patch_for(PYPROJECT, targets, tools)
-    merges = [_merge(pyproject_file, pyproject, patch, choices, preset)]
+    tools = _tools(project, preset, pyproject, floor, choices)
+    targets = locate(
+        project, pyproject, tuple(tools), migrated=migration.tools if migration else ()
+    )
+    merged = _merge(base, pyproject, _patch_for(PYPROJECT, targets, tools), choices, preset)
+    # The diff and the write start from the file as it is on disk.
+    merges = [dataclasses.replace(merged, file=pyproject_file)]
     for label in sorted({t.file for t in targets.values()} - {PYPROJECT}):
         file, data = read_toml(project / label, label)
         merges.append(_merge(file, data, _patch_for(label, targets, tools), choices, preset))
+    recorded = _recorded_relaxations(pyproject)
     kept = {setting_name(m.label, c.path) for m in merges for c in m.plan.conflicts}
     _check_named(relax, kept | set(recorded), "--relax", "init keeps")
-    relaxations = {**recorded, **relax}
-    return InitPlan(preset=preset, floor=floor, merges=tuple(merges), relaxations=relaxations)
+    return InitPlan(
+        preset=preset,
+        floor=floor,
+        merges=tuple(merges),
+        relaxations={**recorded, **relax},
+        migration=migration,
+    )
+
+
+def _tools(
+    project: Path,
+    preset: Preset,
+    pyproject: Mapping[str, object],
+    floor: PythonFloor,
+    choices: _Choices,
+) -> Data:
+    """The preset's tool tables for this project, with the relaxations asked for."""
+    folders = {entry.name for entry in project.iterdir() if entry.is_dir()}
+    tools = build_patch(preset, pyproject, floor, folders)
+    if not isinstance(choices.force, bool):
+        _check_named(choices.force, _leaf_names(tools, ("tool",)), "--force", "the preset sets")
+    if relax := choices.relax:
+        gates = tools.setdefault("pyexpert-gates", {})
+        if is_table(gates):
+            relaxations = gates.setdefault("relaxations", {})
+            if is_table(relaxations):
+                relaxations.update(relax)
+    return tools
 
 
 def _leaf_names(table: Mapping[str, object], at: KeyPath) -> set[str]:
@@ -280,32 +314,6 @@ def _try_render(
         # The file had no final newline; it keeps having none.
         text = text.removesuffix(file.newline)
     return text
-
-
-def separate_tables(old: str, new: str) -> str:
-    """``new`` with a blank line before each table header that the edit put under a setting.
-
-    tomlkit writes a new table, or a new key at the end of a table, flush against the next
-    header. A header that directly follows a setting in ``old`` stays as the project wrote it.
-
-    Args:
-        old: The file's text before the edit.
-        new: The text tomlkit wrote.
-
-    Returns:
-        The text with those headers set apart.
-    """
-    before = old.splitlines()
-    kept = set(itertools.pairwise(before))
-    lines = new.splitlines(keepends=True)
-    out: list[str] = []
-    for previous, line in zip(["", *lines], lines, strict=False):
-        header = line.startswith("[")
-        setting = previous.strip() and not previous.lstrip().startswith(("#", "["))
-        if header and setting and (previous.rstrip("\r\n"), line.rstrip("\r\n")) not in kept:
-            out.append("\n")
-        out.append(line)
-    return "".join(out)
 
 
 def _parses_to(text: str, expected: Data) -> bool:

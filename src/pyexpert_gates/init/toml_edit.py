@@ -6,6 +6,7 @@ written as dotted keys too: tomlkit renders a sub-table of a dotted table under 
 Whatever is written is checked afterwards against the plain-data merge by the caller.
 """
 
+import itertools
 from collections.abc import Mapping
 from typing import TypeAlias, cast
 
@@ -230,3 +231,29 @@ def _move(document: tomlkit.TOMLDocument, change: Change) -> None:
     if destination_path[-1] not in parent:
         parent[destination_path[-1]] = tomlkit.table()
     _container(document, destination_path)[change.path[-1]] = item
+
+
+def separate_tables(old: str, new: str) -> str:
+    """``new`` with a blank line before each table header that the edit put under a setting.
+
+    tomlkit writes a new table, or a new key at the end of a table, flush against the next
+    header. A header that directly follows a setting in ``old`` stays as the project wrote it.
+
+    Args:
+        old: The file's text before the edit.
+        new: The text tomlkit wrote.
+
+    Returns:
+        The text with those headers set apart.
+    """
+    before = old.splitlines()
+    kept = set(itertools.pairwise(before))
+    lines = new.splitlines(keepends=True)
+    out: list[str] = []
+    for previous, line in zip(["", *lines], lines, strict=False):
+        header = line.startswith("[")
+        setting = previous.strip() and not previous.lstrip().startswith(("#", "["))
+        if header and setting and (previous.rstrip("\r\n"), line.rstrip("\r\n")) not in kept:
+            out.append("\n")
+        out.append(line)
+    return "".join(out)
