@@ -7,7 +7,7 @@ original file and the preset, else init stops and the file stays as it was.
 
 import dataclasses
 import tomllib
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -138,12 +138,11 @@ def plan_init(
     preset = load_preset(preset_name)
     pyproject_file, original = read_toml(project / PYPROJECT, PYPROJECT)
     floor = python_floor(original, origin=PYPROJECT)
-    migration = None
-    if migrate:
-        migration = plan_migration(project, pyproject_file, original, tuple(preset.tools))
+    migration = (
+        plan_migration(project, pyproject_file, original, tuple(preset.tools)) if migrate else None
+    )
     # With a migration, the merge starts from the text with the moved settings.
-    base = dataclasses.replace(pyproject_file, text=migration.text) if migration else pyproject_file
-    pyproject = tomllib.loads(base.text) if migration else original
+    base, pyproject = _after(migration, pyproject_file, original)
     relax = {canonical(key): reason for key, reason in (relax or {}).items()}
     choices = _Choices(force=force, relax=relax)
     tools = _tools(project, preset, pyproject, floor, choices)
@@ -156,16 +155,33 @@ def plan_init(
     for label in sorted({t.file for t in targets.values()} - {PYPROJECT}):
         file, data = read_toml(project / label, label)
         merges.append(_merge(file, data, _patch_for(label, targets, tools), choices, preset))
-    recorded = _recorded_relaxations(pyproject)
-    kept = {setting_name(m.label, c.path) for m in merges for c in m.plan.conflicts}
-    _check_named(relax, kept | set(recorded), "--relax", "init keeps")
+    relaxations = _relaxations(pyproject, merges, relax)
     return InitPlan(
         preset=preset,
         floor=floor,
         merges=tuple(merges),
-        relaxations={**recorded, **relax},
+        relaxations=relaxations,
         migration=migration,
     )
+
+
+def _after(
+    migration: Migration | None, pyproject_file: TextFile, original: Data
+) -> tuple[TextFile, Data]:
+    """``pyproject.toml`` as the merge starts from it: with the moved settings, if any."""
+    if migration is None:
+        return pyproject_file, original
+    return dataclasses.replace(pyproject_file, text=migration.text), tomllib.loads(migration.text)
+
+
+def _relaxations(
+    pyproject: Mapping[str, object], merges: Sequence[FileMerge], relax: Mapping[str, str]
+) -> dict[str, str]:
+    """The relaxations after init: those recorded and those asked for, which must be kept."""
+    recorded = _recorded_relaxations(pyproject)
+    kept = {setting_name(m.label, c.path) for m in merges for c in m.plan.conflicts}
+    _check_named(relax, kept | set(recorded), "--relax", "init keeps")
+    return {**recorded, **relax}
 
 
 def _tools(
