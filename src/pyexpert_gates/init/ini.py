@@ -88,17 +88,20 @@ def read_ini(text: str, label: str) -> IniFile:
     try:
         parser.read_string(text, source=label)
     except configparser.Error as error:
-        line = getattr(error, "lineno", None)
+        errors: list[tuple[int, str]] = getattr(error, "errors", [])
+        line = getattr(error, "lineno", None) or (errors[0][0] if errors else None)
         where = f"{label}:{line}" if line else label
-        msg = f"{where}: cannot read it as an INI file ({error.message}); fix it and run init again"
+        what = f"unexpected line {errors[0][1].strip()}" if errors else error.message
+        msg = f"{where}: cannot read it as an INI file ({what}); fix it and run init again"
         raise InputError(msg) from None
     lines = tuple(text.splitlines(keepends=True))
     headers = [n for n, line in enumerate(lines) if line.startswith("[")]
     starts = [_attached_start(lines, header) for header in headers]
     preamble = _comments(lines[: starts[0]] if starts else lines)
+    ends = [*starts[1:], len(lines)] if starts else []
     sections = tuple(
         _section(lines, parser, header, start, end)
-        for header, start, end in zip(headers, starts, [*starts[1:], len(lines)], strict=True)
+        for header, start, end in zip(headers, starts, ends, strict=True)
     )
     return IniFile(lines=lines, preamble=preamble, sections=sections)
 

@@ -130,10 +130,12 @@ def _move(
         chosen = [s for s in ini.sections if s.name == "mypy" or s.name.startswith("mypy-")]
         table, plain = _mypy(chosen, top)
     else:
-        chosen = [s for s in ini.sections if s.name == section]
-        rows = [(e.key, pytest_value(e.key, e.value), e) for e in chosen[0].entries]
-        table, plain = _table(rows, comments=(*top, *chosen[0].heading))
-        _trailing(table, chosen[0].trailing)
+        # pytest.ini is pytest's own file: its settings are in [pytest].
+        chosen = [s for s in ini.sections if s.name == (section or "pytest")]
+        entries = chosen[0].entries if chosen else ()
+        rows = [(e.key, pytest_value(e.key, e.value), e) for e in entries]
+        table, plain = _table(rows, comments=(*top, *(s for c in chosen for s in c.heading)))
+        _trailing(table, [line for c in chosen for line in c.trailing])
         table, plain = _wrap(table, plain, "ini_options")
     names = ", ".join(f"[{s.name}]" for s in chosen)
     spans = tuple((s.start, s.end) for s in chosen)
@@ -256,11 +258,12 @@ def _retire(label: str, file: TextFile, moved: Sequence[_Moved]) -> RetiredFile:
     spans = [span for item in moved if item.origin.split(" ")[0] == label for span in item.spans]
     lines = file.text.splitlines(keepends=True)
     kept = [line for n, line in enumerate(lines) if not any(a <= n < b for a, b in spans)]
-    rest = read_ini("".join(kept), label)
-    if not rest.sections:
+    rest = {s.name for s in read_ini("".join(kept), label).sections}
+    if not rest:
         return RetiredFile(label=label, file=file, new_text=None)
     if label in _OWN_FILES:
-        names = ", ".join(f"[{s.name}] (line {s.line})" for s in rest.sections)
+        staying = [s for s in read_ini(file.text, label).sections if s.name in rest]
+        names = ", ".join(f"[{s.name}] (line {s.line})" for s in staying)
         msg = (
             f"{label}: {names} would stay, and the tool reads {label} whenever it exists; "
             "move or remove those sections and run init --migrate again"
