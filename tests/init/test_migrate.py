@@ -8,6 +8,8 @@ import pytest
 
 from pyexpert_gates.cli import main
 
+pytestmark = pytest.mark.slow  # init asks the project's pytest which settings it knows
+
 PYPROJECT = '[project]\nname = "demo"\nrequires-python = ">=3.12"\n'
 SETUP_CFG = """\
 [metadata]

@@ -2,6 +2,7 @@
 
 import argparse
 import sys
+import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -12,6 +13,9 @@ from pyexpert_gates.init.migration import Migration
 from pyexpert_gates.init.names import covers, setting_name
 from pyexpert_gates.init.noxfile import CALL_LINE, IMPORT_LINE, NOXFILE, NoxfileEdit, plan_noxfile
 from pyexpert_gates.init.plan import FileMerge, InitPlan, plan_init
+from pyexpert_gates.init.pytest_probe import ask_pytest
+from pyexpert_gates.init.pytest_risks import filter_modules, pytest_settings, risks
+from pyexpert_gates.init.targets import PYPROJECT
 from pyexpert_gates.init.workflow import WORKFLOW_PATH, WorkflowFile, plan_workflow
 from pyexpert_gates.textfile import TextFile, unified_diff, write_atomic, write_together
 
@@ -119,9 +123,31 @@ def run(args: argparse.Namespace) -> int:
         _report_noxfile(noxfile, project, dry_run=args.dry_run)
     if workflow is not None:
         _report_workflow(workflow, dry_run=args.dry_run)
+    _warn_pytest(project, plan)
     if not args.dry_run:
         _write(project, plan, noxfile, workflow)
     return 0
+
+
+def _warn_pytest(project: Path, plan: InitPlan) -> None:
+    """Print the project's pytest settings that every run under the preset would fail on."""
+    merge = plan.merges[0]
+    before = plan.migration.text if plan.migration else merge.file.text
+    # The preset's own settings are pytest's; only the project's need asking about.
+    theirs = pytest_settings(tomllib.loads(before)) if merge.label == PYPROJECT else None
+    ours = pytest_settings({"tool": plan.preset.tools})
+    if theirs is None:
+        return
+    modules = filter_modules(theirs.filters)
+    if not modules and set(theirs.keys) <= set(ours.keys if ours else ()):
+        return
+    facts = ask_pytest(project, set(modules.values()))
+    if facts.unknown_reason:
+        print(f"  note: {facts.unknown_reason}; your pytest settings were not checked")
+    known = facts.known or frozenset(theirs.keys)
+    for risk in risks(merge.new_text, theirs, known, facts.missing):
+        where = f"{PYPROJECT}:{risk.line}" if risk.line else PYPROJECT
+        print(f"  warning: {where}: {risk.message}")
 
 
 def _write(
