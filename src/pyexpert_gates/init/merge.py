@@ -106,11 +106,25 @@ def plan_merge(
         The changes and the conflicts.
     """
     moved = apply_plain(current, [Change(kind=ChangeKind.MOVE, path=d, source=s) for s, d in moves])
-    forced = force if callable(force) else lambda _path: force
-    planner = _Planner(force=forced, refusal=refusal or (lambda _path, _value: None))
+    forced: Forced = force if callable(force) else _always(force)
+    planner = _Planner(force=forced, refusal=refusal or _accepts_all)
     planner.visit(moved, patch, ())
     move_changes = [Change(kind=ChangeKind.MOVE, path=d, source=s) for s, d in moves]
     return MergePlan(changes=(*move_changes, *planner.changes), conflicts=tuple(planner.conflicts))
+
+
+def _always(answer: bool) -> Forced:  # noqa: FBT001  # the answer is the point
+    """A ``force`` that gives the same answer for every key."""
+
+    def forced(_path: KeyPath) -> bool:
+        return answer
+
+    return forced
+
+
+def _accepts_all(_path: KeyPath, _value: object) -> str | None:
+    """The refusal of a planner that checks no value: none is refused."""
+    return None
 
 
 @dataclass(slots=True, kw_only=True)

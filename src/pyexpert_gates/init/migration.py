@@ -15,6 +15,7 @@ import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 import tomlkit
 from tomlkit.items import AoT, Table
@@ -158,7 +159,7 @@ def _mypy(sections: Sequence[IniSection], top: Sequence[str]) -> tuple[Table, Da
             rows = [(e.key, mypy_value(e.key, e.value), e) for e in section.entries]
             entry, entry_plain = _table([module, *rows], comments=section.heading)
             _trailing(entry, section.trailing)
-            array.append(entry)
+            cast("list[Table]", array).append(entry)
             plain_overrides.append(entry_plain)
         table.append("overrides", array)
         plain["overrides"] = plain_overrides
@@ -185,7 +186,7 @@ def _item(value: object) -> object:
     """A TOML value; a list of more than a few items goes one item per line."""
     if is_array(value) and len(value) > _ARRAY_ONE_LINE_MAX:
         array = tomlkit.array()
-        array.extend(value)
+        cast("list[object]", array).extend(value)
         return array.multiline(multiline=True)
     return value
 

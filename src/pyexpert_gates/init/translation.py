@@ -9,7 +9,7 @@ argument options, which read more clearly one item per line.
 import configparser
 import re
 import shlex
-from collections.abc import Mapping
+from typing import cast
 
 from pyexpert_gates.errors import InputError
 
@@ -61,8 +61,8 @@ def _mypy_option_type(key: str) -> type | None:
     template = Options()
     names = [key, key.removeprefix("no_"), f"dis{key}", key.removeprefix("dis")]
     names.append(f"hide_{key.removeprefix('show_')}")
-    found = next((getattr(template, name) for name in names if hasattr(template, name)), None)
-    return type(found) if found is not None else None
+    found: object = next((getattr(template, n) for n in names if hasattr(template, n)), None)
+    return None if found is None else type(found)
 
 
 def mypy_modules(section: str) -> str | list[str]:
@@ -110,11 +110,13 @@ def pyright_table(data: object, label: str) -> dict[str, object]:
     Raises:
         InputError: The JSON is not an object, or holds a null, which TOML cannot write.
     """
-    if not isinstance(data, Mapping):
+    if not isinstance(data, dict):
         msg = f"{label}: the settings must be a JSON object; fix it and run init --migrate again"
         raise InputError(msg)
-    nulls = [str(key) for key, value in data.items() if value is None]
+    # json.loads gives str keys; the values are any JSON.
+    table = cast("dict[str, object]", data)
+    nulls = [key for key, value in table.items() if value is None]
     if nulls:
         msg = f"{label}: {nulls[0]} is null, which TOML cannot hold; remove it and run again"
         raise InputError(msg)
-    return {str(key): value for key, value in data.items()}
+    return dict(table)
