@@ -95,8 +95,8 @@ LIBRARIES = (
         version="1.5.0",
         sha256="2cffa88e94fdc978c4c574f15f9e59b7f4201d439195c3715ca9e2486f1d0cf1",
         test_requires=("pytest-benchmark",),
-        traits=("src layout", "its own [tool.mypy] and ruff settings", "Python 3.8"),
-        migrate=False,
+        traits=("src layout", "[tool.mypy] and ruff settings", "tox.ini [pytest]", "Python 3.8"),
+        migrate=True,
         fault_file="src/pluggy/_result.py",
     ),
     Library(

@@ -163,20 +163,12 @@ def write_atomic(path: Path, text: str) -> None:
         text: The new content.
     """
     target = path.resolve()
-    mode = target.stat().st_mode & 0o7777 if target.exists() else 0o644
-    descriptor, temporary = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-    )
+    temporary = _stage(target, text)
     try:
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(text.encode("utf-8"))
-            stream.flush()
-            os.fsync(stream.fileno())
-        Path(temporary).chmod(mode)
-        Path(temporary).replace(target)
+        temporary.replace(target)
     finally:
         # Gone after a successful rename; removed after any failure.
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
 
 
 def write_together(edits: Sequence[tuple[Path, str | None]]) -> None:
@@ -222,11 +214,15 @@ def _stage(target: Path, text: str) -> Path:
     """A flushed temporary file beside ``target`` holding ``text``, with its permissions."""
     mode = target.stat().st_mode & 0o7777 if target.exists() else 0o644
     descriptor, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    with os.fdopen(descriptor, "wb") as stream:
-        stream.write(text.encode("utf-8"))
-        stream.flush()
-        os.fsync(stream.fileno())
-    Path(name).chmod(mode)
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(text.encode("utf-8"))
+            stream.flush()
+            os.fsync(stream.fileno())
+        Path(name).chmod(mode)
+    except OSError:
+        Path(name).unlink(missing_ok=True)
+        raise
     return Path(name)
 
 

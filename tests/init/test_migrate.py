@@ -73,6 +73,8 @@ def test_setup_cfg_sections_move_with_their_types_and_comments(project: Path) ->
     for comment in ("# type checking", "# be strict where it counts", "# where the tests are"):
         assert comment in text
     assert (project / "setup.cfg").read_text() == "[metadata]\nname = demo\n\n"
+    assert migrate(project) == 0
+    assert (project / "pyproject.toml").read_text() == text
 
 
 def test_an_own_file_is_deleted_and_its_top_comments_move(tmp_path: Path) -> None:
