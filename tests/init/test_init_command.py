@@ -260,3 +260,17 @@ def test_relax_records_the_reason_and_init_stops_suggesting_a_fix(
         "kept your tool.mypy.warn_unreachable = false (preset: true); relaxed: generated code"
         in out
     )
+
+
+def test_setup_cfg_python_requires_sets_the_targets_when_pyproject_says_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "setup.cfg").write_text(
+        "[metadata]\nname = demo\n\n[options]\npython_requires = >=3.7\n"
+    )
+    assert init(tmp_path) == 0
+    tools = tomllib.loads((tmp_path / "pyproject.toml").read_text())["tool"]
+    assert tools["ruff"]["target-version"] == "py37"
+    assert tools["pyright"]["pythonVersion"] == "3.7"
+    assert tools["mypy"]["python_version"] == "3.10"
+    assert "Python 3.7 from setup.cfg python_requires '>=3.7'" in capsys.readouterr().out

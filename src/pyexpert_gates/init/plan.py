@@ -5,6 +5,7 @@ proven before it is returned: parsed with tomllib, it must equal the plain-data 
 original file and the preset, else init stops and the file stays as it was.
 """
 
+import configparser
 import dataclasses
 import tomllib
 from collections.abc import Collection, Mapping, Sequence
@@ -137,7 +138,7 @@ def plan_init(
         raise UsageError(msg)
     preset = load_preset(preset_name)
     pyproject_file, original = read_toml(project / PYPROJECT, PYPROJECT)
-    floor = python_floor(original, origin=PYPROJECT)
+    floor = python_floor(original, origin=PYPROJECT, setup_cfg=_setup_cfg_requires(project))
     migration = (
         plan_migration(project, pyproject_file, original, tuple(preset.tools)) if migrate else None
     )
@@ -163,6 +164,16 @@ def plan_init(
         relaxations=relaxations,
         migration=migration,
     )
+
+
+def _setup_cfg_requires(project: Path) -> str | None:
+    """``python_requires`` of ``setup.cfg``'s ``[options]``; None when absent or unreadable."""
+    parser = configparser.RawConfigParser(strict=False)
+    try:
+        parser.read(project / "setup.cfg", encoding="utf-8")
+    except (configparser.Error, UnicodeDecodeError):
+        return None
+    return parser.get("options", "python_requires", fallback=None)
 
 
 def _after(
