@@ -28,8 +28,7 @@ from pyexpert_gates.baseline.matching import MatchOptions, apply_baseline
 from pyexpert_gates.baseline.sources import ProjectSources
 from pyexpert_gates.baseline.store import read_baseline
 from pyexpert_gates.check.engine import check_project
-from pyexpert_gates.check.plan import Request
-from pyexpert_gates.check.shortcuts import ShortcutOptions
+from pyexpert_gates.check.request import Request, ShortcutOptions
 from pyexpert_gates.cli import main as cli
 from pyexpert_gates.models import GateName, Report
 
@@ -118,7 +117,7 @@ def apply(project: Path, report: Report) -> Report:
     """
     baseline = read_baseline(project)
     assert baseline is not None  # noqa: S101 - the benchmark recorded it
-    settings = MatchOptions(source_line=ProjectSources(project).line, threshold=100.0, locked=True)
+    settings = MatchOptions(sources=ProjectSources(project), threshold=100.0, locked=True)
     return apply_baseline(report, baseline, settings).report
 
 

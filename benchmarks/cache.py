@@ -30,7 +30,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from benchmarks.check import fetch_packaging, make_venv, run
-from pyexpert_gates.cache.store import CACHE_FOLDER
+from pyexpert_gates.cache.store import open_cache
 from pyexpert_gates.models import GateName
 
 WARM_TARGET = 0.05
@@ -89,7 +89,9 @@ def measure(project: Path, python: Path, repeat: int) -> list[tuple[str, float, 
     edits = iter(range(10_000))
 
     def cold() -> None:
-        shutil.rmtree(project / CACHE_FOLDER, ignore_errors=True)
+        cache = open_cache(project, os.environ)
+        if cache is not None:
+            shutil.rmtree(cache.folder, ignore_errors=True)
 
     def edit() -> None:
         with (project / EDITED).open("a", encoding="utf-8") as stream:

@@ -1,4 +1,4 @@
-"""Regenerate the table of ruff's rule names that reports link to, from the installed ruff.
+"""Regenerate the table of ruff's rules that reports name, count and link to, from ruff.
 
 Usage (from the repository root)::
 
@@ -25,10 +25,12 @@ class Rule(TypedDict):
 
     code: str | None
     name: str
+    summary: str
+    fix_availability: str
 
 
 def render_table(rules: Sequence[Rule]) -> str:
-    """The table's text: one rule per line, by code.
+    """The table's text: one rule per line, by code, with its name, fix and summary.
 
     Args:
         rules: The rules ruff lists (a few internal ones have no code and no page).
@@ -36,8 +38,13 @@ def render_table(rules: Sequence[Rule]) -> str:
     Returns:
         The JSON text, ending with a newline.
     """
-    names = {code: rule["name"] for rule in rules if (code := rule["code"])}
-    return json.dumps(dict(sorted(names.items())), indent=0) + "\n"
+    table = {
+        code: {"name": rule["name"], "fix": rule["fix_availability"], "summary": rule["summary"]}
+        for rule in rules
+        if (code := rule["code"])
+    }
+    lines = [f"{json.dumps(code)}: {json.dumps(entry)}" for code, entry in sorted(table.items())]
+    return "{\n" + ",\n".join(lines) + "\n}\n"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

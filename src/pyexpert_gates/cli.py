@@ -17,8 +17,10 @@ examples:
   pyexpert-gates init --project ../api     work on another project
   pyexpert-gates check                     run every gate concurrently
   pyexpert-gates check --gate mypy --format json
+  pyexpert-gates fix --dry-run             show what fix would change: ruff fixes, format, codemods
   pyexpert-gates baseline                  accept today's findings; check fails only on new ones
   pyexpert-gates check --locked            in CI: never rewrite the baseline, fail if it is stale
+  pyexpert-gates presets --changes         the installed presets and what each version changed
 
 exit codes: 0 success, 1 findings, 2 usage, configuration or tool error, 130 interrupted
 """
@@ -54,6 +56,8 @@ COMMANDS: dict[str, str] = {
     "rules": "pyexpert_gates.commands.rules",
     "check": "pyexpert_gates.commands.check",
     "baseline": "pyexpert_gates.commands.baseline",
+    "presets": "pyexpert_gates.commands.presets",
+    "fix": "pyexpert_gates.commands.fix",
 }
 
 

@@ -1,17 +1,22 @@
 """The project's ``[tool.pyexpert-gates]`` table: which gates run, on what, with which limits.
 
 Parsing is strict: an unknown key or a value of the wrong type is a `ConfigError` that names the
-file and the key, because a setting silently ignored is a gate silently weakened.
+file, the table and the key, because a setting silently ignored is a gate silently weakened. One
+reader (`_Table`) checks every table, the ``expert`` sub-table too, so every error reads alike:
+``FILE: [TABLE] KEY = VALUE is invalid: expected WHAT``.
 """
 
 import difflib
+import json
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from pyexpert_gates.errors import ConfigError
-from pyexpert_gates.expert import ExpertSettings, default_settings, parse_settings
+from pyexpert_gates.expert import RULES, ExpertSettings, default_settings, find_rules
+from pyexpert_gates.expert.settings import DEFAULT_MAX_FUNCTION_LINES
 from pyexpert_gates.init.merge import is_array, is_table
 from pyexpert_gates.models import GateName
 from pyexpert_gates.textfile import parse_toml, read_toml
@@ -36,6 +41,10 @@ KEYS = (
     "relaxations",
 )
 """Every key ``[tool.pyexpert-gates]`` accepts."""
+EXPERT_KEYS = ("select", "ignore", "per-file-ignores", "max-function-lines")
+"""Every key ``[tool.pyexpert-gates.expert]`` accepts."""
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+_RULE_CODES = 'a list of rule codes, such as ["PXG001", "PXG00"]'
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -154,7 +163,6 @@ def _project_name(document: Mapping[str, object]) -> str | None:
 def _build(table: "_Table", project_name: str | None) -> GatesConfig:
     """Turn a checked ``[tool.pyexpert-gates]`` table into settings."""
     table.reject_unknown(KEYS)
-    expert = table.subtable("expert")
     return GatesConfig(
         origin=table.origin,
         project_name=project_name,
@@ -166,7 +174,7 @@ def _build(table: "_Table", project_name: str | None) -> GatesConfig:
         timeout=table.seconds("timeout") or DEFAULT_TIMEOUT_S,
         timeouts=_timeouts(table),
         docstring_coverage=table.percent("docstring-coverage"),
-        expert=parse_settings(expert.values, origin=table.origin) if expert else default_settings(),
+        expert=_expert(table.subtable("expert")),
         relaxations=_relaxations(table),
     )
 
@@ -183,6 +191,9 @@ def _paths(table: "_Table") -> tuple[str, ...] | None:
     for path, given in zip(posix, paths, strict=True):
         if not given or path.is_absolute() or ".." in path.parts:
             raise table.error(key, "paths relative to the project and inside it", given)
+        # A tool would read such a path as an option (``--ignore=ALL``, ``--config-file=...``).
+        if str(path).startswith("-"):
+            raise table.error(key, "paths that do not start with '-' (write ./-name)", given)
     return tuple(str(path) for path in posix)
 
 
@@ -209,6 +220,37 @@ def _relaxations(table: "_Table") -> dict[str, str]:
     return {key: reason for key, reason in reasons.items() if reason}
 
 
+def _expert(table: "_Table | None") -> ExpertSettings:
+    """The ``expert`` sub-table: which rules run where, and the length limit."""
+    defaults = default_settings()
+    if table is None:
+        return defaults
+    table.reject_unknown(EXPERT_KEYS)
+    ignores = table.subtable("per-file-ignores", 'a table of glob = [codes], such as "tests/**"')
+    return ExpertSettings(
+        select=_rule_codes(table, "select") if "select" in table.values else defaults.select,
+        ignore=_rule_codes(table, "ignore") if "ignore" in table.values else defaults.ignore,
+        per_file_ignores=tuple(
+            (pattern, _rule_codes(ignores, pattern)) for pattern in ignores.values
+        )
+        if ignores
+        else (),
+        max_function_lines=table.positive_int("max-function-lines") or DEFAULT_MAX_FUNCTION_LINES,
+    )
+
+
+def _rule_codes(table: "_Table", key: str) -> frozenset[str]:
+    """The rules a list of codes, prefixes or ``ALL`` at ``key`` names; each must name one."""
+    codes: set[str] = set()
+    for selector in table.strings(key, _RULE_CODES) or ():
+        rules = find_rules(selector)
+        if not rules:
+            valid = ", ".join(rule.code for rule in RULES)
+            raise table.error(key, f"ALL, a code or a prefix of: {valid}", selector)
+        codes.update(rule.code.value for rule in rules)
+    return frozenset(codes)
+
+
 def _gate_name(table: "_Table", name: str) -> GateName:
     """``name`` as a gate, or an error that lists the valid gate names."""
     try:
@@ -230,8 +272,9 @@ class _Table:
     def error(self, key: str, expected: str, value: object = None) -> ConfigError:
         """An error saying ``key`` holds ``value`` where ``expected`` belongs."""
         shown = self.values.get(key) if value is None else value
+        name = key if _BARE_KEY.fullmatch(key) else json.dumps(key)
         return ConfigError(
-            f"{self.origin}: {self.section} {key} = {shown!r} is invalid: expected {expected}"
+            f"{self.origin}: {self.section} {name} = {shown!r} is invalid: expected {expected}"
         )
 
     def reject_unknown(self, known: tuple[str, ...]) -> None:
@@ -247,14 +290,14 @@ class _Table:
                 message = f"{self.origin}: {self.section} unknown key {key!r}{hint}"
                 raise ConfigError(message)
 
-    def subtable(self, key: str) -> "_Table | None":
-        """The sub-table at ``key``, or None when it is absent."""
+    def subtable(self, key: str, expected: str = "a table") -> "_Table | None":
+        """The sub-table at ``key``, or None when it is absent; ``expected`` says what belongs."""
         value = self.values.get(key)
         if value is None:
             return None
         if not is_table(value):
-            raise self.error(key, "a table")
-        return _Table(values=value, origin=self.origin, section=f"[tool.pyexpert-gates.{key}]")
+            raise self.error(key, expected)
+        return _Table(values=value, origin=self.origin, section=f"{self.section[:-1]}.{key}]")
 
     def string(self, key: str) -> str | None:
         """The string at ``key``, or None when it is absent."""
@@ -263,13 +306,13 @@ class _Table:
             raise self.error(key, "a string")
         return value
 
-    def strings(self, key: str) -> tuple[str, ...] | None:
-        """The list of strings at ``key``, or None when it is absent."""
+    def strings(self, key: str, expected: str = "a list of strings") -> tuple[str, ...] | None:
+        """The list of strings at ``key``, or None when it is absent; ``expected`` says what."""
         value = self.values.get(key)
         if value is None:
             return None
         if not is_array(value) or not all(isinstance(item, str) for item in value):
-            raise self.error(key, "a list of strings")
+            raise self.error(key, expected)
         return tuple(str(item) for item in value)
 
     def gate_names(self, key: str) -> tuple[GateName, ...] | None:

@@ -28,9 +28,14 @@ def run_guarded(command: Callable[[], int]) -> int:
         The command's exit code, or the code its failure maps to.
     """
     try:
-        return command()
+        code = command()
+        # Flushed here, not at exit, so that a reader gone away is caught below.
+        sys.stdout.flush()
     except GatesError as error:
-        print(f"pyexpert-gates: error: {error.message}", file=sys.stderr)
+        # Loaded on use; a message names files, whose names may hold a newline or an escape code.
+        from pyexpert_gates.report.text import visible  # noqa: PLC0415 - loaded on use, see above
+
+        print(f"pyexpert-gates: error: {visible(error.message)}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         print("pyexpert-gates: interrupted", file=sys.stderr)
@@ -45,6 +50,7 @@ def run_guarded(command: Callable[[], int]) -> int:
             file=sys.stderr,
         )
         return EXIT_BUG
+    return code
 
 
 def _discard_stdout() -> None:

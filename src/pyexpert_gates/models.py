@@ -3,8 +3,10 @@
 Everything here is immutable data with no I/O, so every other module can share it.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from types import MappingProxyType
 
 
 class GateName(StrEnum):
@@ -18,6 +20,103 @@ class GateName(StrEnum):
     PYTEST = "pytest"
     EXPERT = "expert"
     CONFIG = "config"
+
+
+class Reach(StrEnum):
+    """What a gate's verdict depends on, which decides what ``--changed-since`` and the cache do."""
+
+    FILE = "file"
+    """Each file's verdict depends only on that file and the configuration: ``--changed-since``
+    limits the gate to the changed files; its cache key reads its paths and the config files."""
+    PROGRAM = "program"
+    """The verdict depends on the whole project and its installed distributions: it always
+    checks everything; its cache key reads every project file and the environment too."""
+    CONFIGURATION = "configuration"
+    """The verdict depends only on the tools' configuration files, which its cache key reads."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GateTraits:
+    """What sets one gate apart from the others.
+
+    Attributes:
+        reach: What its verdict depends on.
+        baselined: True when a baseline may accept its findings. A failing test never is, and
+            the config gate's findings are settings to fix or relax with a reason.
+        weight: How long it usually takes, relatively: heavier gates start first, so short
+            gates fill the spare jobs.
+        tool: The tool behind it, as reports name it; unique per gate.
+        home: The tool's home page, or None for this package's own checks.
+        distributions: The distributions it runs from the interpreter of pyexpert-gates, whose
+            versions are part of its cache key.
+    """
+
+    reach: Reach
+    baselined: bool
+    weight: int = 0
+    tool: str
+    home: str | None = None
+    distributions: tuple[str, ...] = ()
+
+    @property
+    def limited_by_changed_since(self) -> bool:
+        """True when ``--changed-since`` limits the gate to the changed files."""
+        return self.reach is Reach.FILE
+
+
+GATE_TRAITS: Mapping[GateName, GateTraits] = MappingProxyType(
+    {
+        GateName.RUFF: GateTraits(
+            reach=Reach.FILE,
+            baselined=True,
+            tool="ruff",
+            home="https://docs.astral.sh/ruff/",
+            distributions=("ruff",),
+        ),
+        GateName.FORMAT: GateTraits(
+            reach=Reach.FILE,
+            baselined=True,
+            tool="ruff format",
+            home="https://docs.astral.sh/ruff/formatter/",
+            distributions=("ruff",),
+        ),
+        GateName.MYPY: GateTraits(
+            reach=Reach.PROGRAM,
+            baselined=True,
+            weight=2,
+            tool="mypy",
+            home="https://mypy.readthedocs.io/",
+            distributions=("mypy",),
+        ),
+        GateName.PYRIGHT: GateTraits(
+            reach=Reach.PROGRAM,
+            baselined=True,
+            weight=3,
+            tool="pyright",
+            home="https://microsoft.github.io/pyright/",
+            distributions=("pyright",),
+        ),
+        GateName.DOCSTRINGS: GateTraits(
+            reach=Reach.FILE,
+            baselined=True,
+            tool="pyexpert-gates docstrings",
+            distributions=("pydoclint",),
+        ),
+        # pytest runs in the project's environment, whose distributions are in its key already.
+        GateName.PYTEST: GateTraits(
+            reach=Reach.PROGRAM,
+            baselined=False,
+            weight=1,
+            tool="pytest",
+            home="https://docs.pytest.org/",
+        ),
+        GateName.EXPERT: GateTraits(reach=Reach.FILE, baselined=True, tool="pyexpert-gates expert"),
+        GateName.CONFIG: GateTraits(
+            reach=Reach.CONFIGURATION, baselined=False, tool="pyexpert-gates config"
+        ),
+    }
+)
+"""Every gate's traits: the one place that says which gates are file-level, baselined, slow."""
 
 
 class Status(StrEnum):
@@ -41,6 +140,13 @@ class Severity(StrEnum):
     NOTE = "note"
 
 
+class FixSafety(StrEnum):
+    """How ``pyexpert-gates fix`` resolves a finding: always, or only with ``--unsafe``."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Diagnostic:
     """One finding of one gate.
@@ -54,6 +160,7 @@ class Diagnostic:
         code: The tool's rule code (``E501``, ``return-value``, ``PXG001``), when it has one.
         message: What is wrong, in the tool's words.
         severity: How serious the finding is.
+        fix: How ``pyexpert-gates fix`` resolves it, when the tool says it can; else None.
     """
 
     path: str
@@ -64,6 +171,7 @@ class Diagnostic:
     code: str | None = None
     message: str
     severity: Severity = Severity.ERROR
+    fix: FixSafety | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -3,73 +3,44 @@
 Every command starts in a session of its own, so it and everything it spawns form one process
 group. When the deadline passes or the run is cancelled (Ctrl-C), the whole group gets SIGTERM,
 a short grace period, then SIGKILL; when the command ends normally, whatever it left running in
-its group is killed too. A command that cannot start is a `ProcessFailure`, never an exception.
+its group is killed too. What left the group (``setsid``, a double fork) is found and killed by
+`pyexpert_gates.strays`. A command that cannot start is a `ProcessFailure`, never an exception.
 """
 
 import asyncio
 import contextlib
 import fcntl
 import os
+import secrets
 import signal
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TextIO
+
+from pyexpert_gates.invocation import Command, ProcessFailure, ProcessOutput
+
+__all__ = [
+    "GIT_TIME_LIMIT_S",
+    "GRACE_S",
+    "LOCK_POLL_S",
+    "Command",
+    "ProcessFailure",
+    "ProcessOutput",
+    "run_command",
+]
+from pyexpert_gates.strays import MARKER, become_subreaper, end_strays
 
 GRACE_S = 1.0
 """Seconds a process group has to exit after SIGTERM before it gets SIGKILL."""
 LOCK_POLL_S = 0.05
 """Seconds between two tries to take a command's lock while another run holds it."""
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Command:
-    """A process a gate wants run.
-
-    Attributes:
-        argv: The program and its arguments.
-        cwd: The working directory.
-        env: Variables set for the process on top of the inherited environment.
-        unset_env: Inherited variables removed for the process.
-        report_file: A file the tool writes; its text is handed to the parser.
-        lock: A file to hold an exclusive lock on while the process runs, for a tool whose
-            cache does not survive two runs at once; other runs with the same lock wait.
-    """
-
-    argv: tuple[str, ...]
-    cwd: Path
-    env: Mapping[str, str] = field(default_factory=dict[str, str])
-    unset_env: tuple[str, ...] = ()
-    report_file: Path | None = None
-    lock: Path | None = None
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ProcessOutput:
-    """What a finished process left behind.
-
-    Attributes:
-        returncode: The exit code.
-        stdout: Standard output, decoded as UTF-8 with replacement.
-        stderr: Standard error, decoded as UTF-8 with replacement.
-        report_text: The text of the command's report file, or None if it was not written.
-    """
-
-    returncode: int
-    stdout: str
-    stderr: str
-    report_text: str | None = None
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ProcessFailure:
-    """Why a command left no output to judge.
-
-    Attributes:
-        reason: One sentence for people, such as ``mypy: executable not found``.
-    """
-
-    reason: str
+GIT_TIME_LIMIT_S = 60.0
+"""Seconds a git command that lists files may take; git answers in well under one."""
+EXIT_POLL_S = 0.02
+"""Seconds between two looks at whether a command's process has exited."""
+_RUNNING: set[int] = set()
+"""The leaders of the commands running now, which their own runs wait for."""
+_ACTIVE: list[str] = []
+"""The markers of the commands starting or running now."""
 
 
 async def run_command(
@@ -121,13 +92,49 @@ async def _run(
     command: Command, deadline: float, time_limit: float, grace: float
 ) -> ProcessOutput | ProcessFailure:
     """Start ``command`` and collect its output, ending its process group past ``deadline``."""
+    marker = secrets.token_hex(8)
+    become_subreaper()
+    _ACTIVE.append(marker)
     try:
-        process = await _start(command)
+        return await _run_marked(command, marker, (deadline, time_limit, grace))
+    finally:
+        _ACTIVE.remove(marker)
+
+
+async def _run_marked(
+    command: Command, marker: str, limits: tuple[float, float, float]
+) -> ProcessOutput | ProcessFailure:
+    """Start ``command`` with ``marker`` in its environment; end its strays when it ends."""
+    try:
+        process = await _start(command, marker)
     except OSError as error:
         return ProcessFailure(reason=_start_failure(command.argv[0], error))
+    _RUNNING.add(process.pid)
+    try:
+        return await _collect(command, process, marker, limits)
+    finally:
+        _RUNNING.discard(process.pid)
+        _end_strays(marker, process.pid)
+
+
+async def _collect(
+    command: Command,
+    process: asyncio.subprocess.Process,
+    marker: str,
+    limits: tuple[float, float, float],
+) -> ProcessOutput | ProcessFailure:
+    """Wait for ``process`` until the deadline; past it, or when cancelled, end its group."""
+    deadline, time_limit, grace = limits
+    reading = asyncio.ensure_future(process.communicate())
     try:
         async with asyncio.timeout_at(deadline):
-            stdout, stderr = await process.communicate()
+            # Not process.wait(): asyncio waits there for the output pipes to close as well.
+            while process.returncode is None:  # noqa: ASYNC110 - asyncio has no event for the exit alone
+                await asyncio.sleep(EXIT_POLL_S)
+            # What the command left running may hold its output open: end it, then read.
+            _signal_group(process.pid, signal.SIGKILL)
+            _end_strays(marker, process.pid)
+            stdout, stderr = await reading
     except TimeoutError:
         await _end_group(process, grace)
         return ProcessFailure(
@@ -136,16 +143,26 @@ async def _run(
     except asyncio.CancelledError:
         await _end_group(process, grace)
         raise
-    _signal_group(process.pid, signal.SIGKILL)
+    finally:
+        reading.cancel()
     return _output(command, process.returncode, stdout, stderr)
 
 
-async def _start(command: Command) -> asyncio.subprocess.Process:
-    """Start ``command`` as the leader of a new session, its output captured."""
+def _end_strays(marker: str, leader: int) -> None:
+    """Kill what the command of ``leader`` left outside its group; all strays once none runs."""
+    end_strays(marker, running=frozenset(_RUNNING - {leader}))
+    if len(_ACTIVE) == 1:
+        # Orphans that cleared their environment can only be told apart when no other command
+        # runs, or is starting.
+        end_strays(None)
+
+
+async def _start(command: Command, marker: str) -> asyncio.subprocess.Process:
+    """Start ``command`` as the leader of a new session, its output captured, marked."""
     return await asyncio.create_subprocess_exec(
         *command.argv,
         cwd=command.cwd,
-        env=_environment(command.env, command.unset_env),
+        env=_environment({**command.env, MARKER: marker}, command.unset_env),
         stdin=asyncio.subprocess.DEVNULL,
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,

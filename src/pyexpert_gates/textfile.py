@@ -1,15 +1,23 @@
-"""Read and write the project's configuration files without ever damaging them.
+"""Read and write the project's files without ever damaging them, or anything else.
 
-Reading refuses what TOML tools would misread (a byte-order mark, bytes that are not UTF-8, invalid
-TOML) with the file, line and column. Writing keeps the file's line endings, goes through a
-symlink to its target, and is atomic: a temporary file in the same folder, flushed to disk, then
-renamed over the original, so a crash leaves either the old file or the new one.
+Reading takes only regular files, up to `MAX_READ_BYTES`: a FIFO would block forever and a
+device such as ``/dev/zero`` never ends. It refuses what TOML tools would misread (a byte-order
+mark, bytes that are not UTF-8, invalid or too deeply nested TOML) with the file, line and column.
+
+Writing keeps the file's line endings, goes through a symlink to its target, replaces only a
+regular file (never a device or a FIFO), and is atomic: the content goes to an unnamed file in the
+same folder, flushed to disk, which is then given a name and renamed over the original. A crash
+or ``kill -9`` leaves either the old file or the new one, and no temporary file behind.
 """
 
+import contextlib
+import ctypes
 import difflib
+import errno
 import os
 import re
-import tempfile
+import secrets
+import stat
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,6 +26,12 @@ from pathlib import Path
 from pyexpert_gates.errors import InputError
 from pyexpert_gates.init.merge import Data
 
+MAX_READ_BYTES = 64 * 1024 * 1024
+"""The largest file pyexpert-gates reads itself (configuration, baseline, sources it hashes)."""
+
+_MIB = 1024 * 1024
+_AT_FDCWD = -100
+_AT_EMPTY_PATH = 0x1000
 _BOM = b"\xef\xbb\xbf"
 _TOML_POSITION = re.compile(r"\(at line (?P<line>\d+), column (?P<column>\d+)\)")
 _BARE_NEWLINE = re.compile(r"(?<!\r)\n")
@@ -59,7 +73,7 @@ def read_toml(path: Path, label: str) -> tuple[TextFile, Data]:
     """
     if not path.exists() and not path.is_symlink():
         return TextFile(path=path, text="", exists=False), {}
-    text = decode(_read_bytes(path, label), label)
+    text = decode(read_regular(path, label), label)
     return TextFile(path=path, text=text, exists=True), parse_toml(text, label)
 
 
@@ -74,19 +88,75 @@ def read_text(path: Path, label: str) -> TextFile:
         The file.
 
     Raises:
-        InputError: The file cannot be read, is not UTF-8 or starts with a BOM.
+        InputError: The file cannot be read, is not regular, is not UTF-8 or starts with a BOM.
     """
-    return TextFile(path=path, text=decode(_read_bytes(path, label), label), exists=True)
+    return TextFile(path=path, text=decode(read_regular(path, label), label), exists=True)
 
 
-def _read_bytes(path: Path, label: str) -> bytes:
-    """The file's bytes, or an InputError that says why they cannot be read."""
+def read_regular(path: Path, label: str, *, limit: int = MAX_READ_BYTES) -> bytes:
+    """A regular file's bytes; never blocks on a FIFO nor reads a device.
+
+    Args:
+        path: The file (a symlink is followed).
+        label: The file's name in messages.
+        limit: The largest size read, in bytes.
+
+    Returns:
+        The file's bytes.
+
+    Raises:
+        InputError: The file cannot be opened, is not a regular file, or is larger than
+            ``limit``; the message names the file and the fix.
+    """
     try:
-        return path.read_bytes()
+        # Checked before opening: opening some devices has effects of its own.
+        _require_regular(path, label, path.stat())
+        # O_NONBLOCK: a FIFO put in place after the check cannot make open() wait for a writer.
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+        with os.fdopen(descriptor, "rb") as stream:
+            _require_regular(path, label, os.fstat(descriptor))
+            data = stream.read(limit + 1)
     except OSError as error:
         reason = error.strerror or type(error).__name__
         msg = f"{label}: cannot read the file: {reason}; fix its permissions or path and run again"
         raise InputError(msg) from None
+    if len(data) > limit:
+        msg = (
+            f"{label}: cannot read the file: it is larger than {limit / _MIB:g} MiB, the most "
+            "pyexpert-gates reads; remove it, or leave it out of the checked paths"
+        )
+        raise InputError(msg)
+    return data
+
+
+def _require_regular(path: Path, label: str, status: os.stat_result) -> None:
+    """Refuse anything but a regular file: a FIFO, device, socket or folder."""
+    if not stat.S_ISREG(status.st_mode):
+        target = f" {path.resolve()}" if path.is_symlink() else ""
+        msg = (
+            f"{label}: cannot read the file: it is {file_kind(status.st_mode)}{target}, not a "
+            "regular file, and pyexpert-gates reads only regular files; replace it with one"
+        )
+        raise InputError(msg)
+
+
+def file_kind(mode: int) -> str:
+    """What kind of file a mode describes, in words.
+
+    Args:
+        mode: A ``st_mode`` value.
+
+    Returns:
+        Such as ``a character device`` or ``a FIFO``.
+    """
+    kinds = (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISSOCK, "a socket"),
+    )
+    return next((name for test, name in kinds if test(mode)), "a regular file")
 
 
 def decode(data: bytes, label: str) -> str:
@@ -133,6 +203,12 @@ def parse_toml(text: str, label: str) -> Data:
     """
     try:
         return tomllib.loads(text)
+    except RecursionError:
+        msg = (
+            f"{label}: invalid TOML: values are nested too deeply to read; flatten them and "
+            "run again (nothing was changed)"
+        )
+        raise InputError(msg) from None
     except tomllib.TOMLDecodeError as error:
         reason = str(error)
         found = _TOML_POSITION.search(reason)
@@ -155,87 +231,260 @@ def with_newlines(text: str, newline: str) -> str:
     return _BARE_NEWLINE.sub(newline, text) if newline == "\r\n" else text
 
 
+def refuse_unwritable(root: Path, label: str) -> None:
+    """Fail when the file ``label`` under ``root`` could not be written where it belongs.
+
+    Checked for every file before the first is written, so that a command that writes several
+    files writes all of them or none.
+
+    Args:
+        root: The folder the label is relative to.
+        label: The file's path relative to ``root``, POSIX separators.
+
+    Raises:
+        InputError: A folder on the way is a file (or something else that is not a folder),
+            or the path is a folder.
+    """
+    path = root / label
+    for folder in reversed(path.parents):
+        if folder.is_relative_to(root) and _occupied(folder) and not folder.is_dir():
+            shown = folder.relative_to(root).as_posix()
+            message = (
+                f"{label}: cannot be written: {shown} is a file, not a folder; nothing was "
+                f"written. Move {shown} aside and run again"
+            )
+            raise InputError(message)
+    if path.is_dir():
+        message = f"{label}: cannot be written: it is a folder; nothing was written"
+        raise InputError(message)
+
+
+def _occupied(path: Path) -> bool:
+    """True when something, even a dangling symlink, is at ``path``."""
+    return path.is_symlink() or path.exists()
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Replace a file's content atomically, writing through a symlink to its target.
 
     Args:
         path: The file (or a symlink to it); it may not exist yet.
         text: The new content.
-    """
-    target = path.resolve()
-    temporary = _stage(target, text)
-    try:
-        temporary.replace(target)
-    finally:
-        # Gone after a successful rename; removed after any failure.
-        temporary.unlink(missing_ok=True)
-
-
-def write_together(edits: Sequence[tuple[Path, str | None]]) -> None:
-    """Write several files as one step: every file changes, or none does.
-
-    Every new text is first written and flushed to a temporary file beside its target; only
-    then are they renamed into place, and the files to delete moved aside. If any step fails,
-    the files already replaced get their old content back and nothing is deleted.
-
-    Args:
-        edits: Each file (or a symlink to it) with its new text, or None to delete it.
 
     Raises:
-        OSError: A file could not be written; every file is as it was.
+        OSError: The file cannot be written (its ``filename`` says which); it is unchanged.
     """
-    staged: list[tuple[Path, Path | None, bytes | None]] = []
-    try:
-        for path, text in edits:
-            target = path.resolve()
-            old = target.read_bytes() if target.exists() else None
-            staged.append((target, None if text is None else _stage(target, text), old))
-        done: list[tuple[Path, bytes | None]] = []
-        try:
-            for target, temporary, old in staged:
-                if temporary is None:
-                    target.replace(target.with_name(f".{target.name}.deleted"))
-                else:
-                    temporary.replace(target)
-                done.append((target, old))
-        except OSError:
-            _restore(done)
-            raise
-        for target, temporary, _ in staged:
-            if temporary is None:
-                target.with_name(f".{target.name}.deleted").unlink(missing_ok=True)
-    finally:
-        for _, temporary, _ in staged:
-            if temporary is not None:
-                temporary.unlink(missing_ok=True)
+    write_files([(path, text.encode("utf-8"))])
 
 
-def _stage(target: Path, text: str) -> Path:
-    """A flushed temporary file beside ``target`` holding ``text``, with its permissions."""
-    mode = target.stat().st_mode & 0o7777 if target.exists() else 0o644
-    descriptor, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Replace a file's bytes atomically, writing through a symlink to its target.
+
+    Args:
+        path: The file (or a symlink to it); it may not exist yet.
+        data: The new content.
+
+    Raises:
+        OSError: The file cannot be written (its ``filename`` says which); it is unchanged.
+    """
+    write_files([(path, data)])
+
+
+def write_files(files: Sequence[tuple[Path, bytes | None]]) -> None:
+    """Write and delete several files as one step: every file changes, or none does.
+
+    Every new content reaches the disk before any file is replaced, so a full disk or a
+    read-only folder stops the writing before any file changes. The files are then replaced,
+    and those to delete (last) moved aside; a step failing there puts back every file already
+    replaced or moved aside, with its old content.
+
+    Args:
+        files: Each file (or a symlink to it) and its new content; None deletes the file (a
+            symlink itself, never its target).
+
+    Raises:
+        OSError: A file cannot be written or deleted, or is not a regular file; ``filename``
+            names it. Every file is as it was.
+    """
+    writes = [(path, data) for path, data in files if data is not None]
+    deletions = [path for path, data in files if data is None]
+    with contextlib.ExitStack() as cleanup:
+        staged: list[_Staged] = []
+        # A single file needs no undo, so its old content is not read.
+        undoable = len(files) > 1
+        for path, data in writes:
+            try:
+                staged.append(_stage(path, data, keep_old=undoable))
+            except OSError as error:
+                raise OSError(error.errno, error.strerror, str(path)) from error
+            cleanup.callback(staged[-1].discard)
+        for path in deletions:
+            _require_deletable(path)
+        _commit(staged, deletions)
+
+
+def _commit(staged: Sequence["_Staged"], deletions: Sequence[Path]) -> None:
+    """Replace the staged files, then move the deleted ones aside; undo it all on a failure."""
+    undo: list[tuple[Path, bytes | Path | None]] = []
     try:
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(text.encode("utf-8"))
-            stream.flush()
-            os.fsync(stream.fileno())
-        Path(name).chmod(mode)
+        for item in staged:
+            if not item.existed or item.old is not None:
+                # None: the file is new, and is removed again.
+                undo.append((item.target, item.old))
+            item.commit()
+        for path in deletions:
+            aside = _aside(path)
+            path.replace(aside)
+            undo.append((path, aside))
     except OSError:
-        Path(name).unlink(missing_ok=True)
+        _undo(undo)
         raise
-    return Path(name)
+    for _, kept in undo:
+        if isinstance(kept, Path):
+            kept.unlink(missing_ok=True)
 
 
-def _restore(done: Sequence[tuple[Path, bytes | None]]) -> None:
-    """Put back the files already replaced or moved aside by a write that failed."""
-    for target, old in reversed(done):
-        aside = target.with_name(f".{target.name}.deleted")
-        if aside.exists():
-            aside.replace(target)
-        elif old is None:
+def _undo(done: Sequence[tuple[Path, bytes | Path | None]]) -> None:
+    """Put back every file replaced (its old bytes) or moved aside (its path), newest first.
+
+    A file with None was created by the write, and is removed.
+    """
+    for target, kept in reversed(done):
+        if isinstance(kept, Path):
+            kept.replace(target)
+        elif kept is None:
             target.unlink(missing_ok=True)
         else:
-            write_atomic(target, old.decode("utf-8"))
+            restored = _stage(target, kept)
+            try:
+                restored.commit()
+            finally:
+                restored.discard()
+
+
+def _require_deletable(path: Path) -> None:
+    """Refuse to delete anything but a regular file or a symlink."""
+    status = path.lstat()
+    if not (stat.S_ISREG(status.st_mode) or stat.S_ISLNK(status.st_mode)):
+        reason = f"not a regular file but {file_kind(status.st_mode)}, which is never deleted"
+        raise OSError(errno.EINVAL, reason, str(path))
+
+
+def _aside(path: Path) -> Path:
+    """A hidden name beside ``path`` for a file about to be deleted."""
+    return path.with_name(f".{path.name}.{secrets.token_hex(6)}.deleted")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Staged:
+    """A file's new content, on disk but not yet in place.
+
+    Attributes:
+        target: The file it replaces (symlinks resolved).
+        data: The content.
+        existed: Whether the target exists already.
+        old: The target's content before, to put back if a later step fails; None when the
+            target does not exist yet or nothing needs putting back.
+        mode: The permissions the file gets.
+        descriptor: The unnamed file holding the content, flushed to disk; None where the
+            system gives no unnamed files.
+    """
+
+    target: Path
+    data: bytes
+    existed: bool
+    old: bytes | None
+    mode: int
+    descriptor: int | None
+
+    def commit(self) -> None:
+        """Put the content in place of the target, under the target's name."""
+        temporary = self.target.with_name(f".{self.target.name}.{secrets.token_hex(6)}.tmp")
+        try:
+            if self.descriptor is None or not _link(self.descriptor, temporary):
+                # The slow path: a named temporary file, which a kill -9 could leave behind.
+                with temporary.open("xb") as stream:
+                    _write_synced(stream.fileno(), self.data, self.mode)
+            temporary.replace(self.target)
+        finally:
+            # Gone after a successful rename; removed after any failure.
+            temporary.unlink(missing_ok=True)
+
+    def discard(self) -> None:
+        """Close the unnamed file, which then vanishes."""
+        if self.descriptor is not None:
+            os.close(self.descriptor)
+
+
+def _stage(path: Path, data: bytes, *, keep_old: bool = False) -> _Staged:
+    """Write ``data`` to an unnamed file beside ``path``'s target, flushed to disk.
+
+    With ``keep_old``, the target's content is kept too, to be put back if a later file fails.
+    """
+    target = path.resolve()
+    status: os.stat_result | None = None
+    try:
+        status = target.stat()
+    except FileNotFoundError:
+        mode, old = 0o644, None
+    else:
+        if not stat.S_ISREG(status.st_mode):
+            reason = f"not a regular file but {file_kind(status.st_mode)}, which is never replaced"
+            raise OSError(errno.EINVAL, reason, str(path))
+        mode = status.st_mode & 0o7777
+        old = target.read_bytes() if keep_old else None
+    descriptor = _unnamed_file(target.parent)
+    if descriptor is not None:
+        try:
+            _write_synced(descriptor, data, mode)
+        except OSError:
+            os.close(descriptor)
+            raise
+    return _Staged(
+        target=target,
+        data=data,
+        existed=status is not None,
+        old=old,
+        mode=mode,
+        descriptor=descriptor,
+    )
+
+
+def _unnamed_file(folder: Path) -> int | None:
+    """A new file in ``folder`` that has no name yet (Linux's O_TMPFILE), or None without them."""
+    unnamed = getattr(os, "O_TMPFILE", 0)
+    if not unnamed:
+        return None
+    try:
+        return os.open(folder, unnamed | os.O_WRONLY | os.O_CLOEXEC, 0o600)
+    except OSError as error:
+        # A file system without unnamed files says so with one of these; others are real.
+        if error.errno in {errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL}:
+            return None
+        raise
+
+
+def _write_synced(descriptor: int, data: bytes, mode: int) -> None:
+    """Write all of ``data``, set ``mode`` and flush the file to disk."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(descriptor, view) :]
+    os.fchmod(descriptor, mode)
+    os.fsync(descriptor)
+
+
+def _link(descriptor: int, name: Path) -> bool:
+    """Give the unnamed file ``descriptor`` the ``name``; False where the system refuses."""
+    # linkat(AT_EMPTY_PATH) works for root and, on recent kernels, for the file's opener; the
+    # /proc route for other users where /proc allows it.
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.linkat(descriptor, b"", _AT_FDCWD, os.fsencode(name), _AT_EMPTY_PATH) == 0:
+        return True
+    try:
+        os.link(f"/proc/self/fd/{descriptor}", name, follow_symlinks=True)
+    except OSError:
+        return False
+    return True
 
 
 def unified_diff(file: TextFile, new_text: str, label: str, *, gone: bool = False) -> str:

@@ -17,6 +17,7 @@ from pyexpert_gates.baseline.model import BASELINE_FILE, BASELINED_GATES, Finger
 from pyexpert_gates.baseline.store import parse_baseline
 from pyexpert_gates.cli import main
 from tests.check.projects import check_json, edit, findings, gates_of
+from tests.integration.projects import run
 
 from .legacy import legacy_project
 
@@ -61,7 +62,7 @@ def test_adopting_on_a_legacy_project(legacy: Path, capsys: pytest.CaptureFixtur
     found = record(legacy, capsys)
     recorded = (legacy / BASELINE_FILE).read_text(encoding="utf-8")
     lines_inserted_above_findings_keep_them_accepted(legacy, found)
-    one_new_fault_fails_alone(legacy)
+    one_new_fault_fails_alone(legacy, recorded)
     a_fix_fails_locked_and_shrinks_the_file_otherwise(legacy, found, recorded, capsys)
     recording_again_gives_the_same_file(legacy, capsys)
 
@@ -81,39 +82,62 @@ def record(legacy: Path, capsys: pytest.CaptureFixture[str]) -> int:
 
 
 def lines_inserted_above_findings_keep_them_accepted(legacy: Path, found: int) -> None:
-    """Every finding of the module moves down two lines; the locked baseline still fits."""
+    """Every finding of the module moves down two lines; the locked baseline still fits them.
+
+    All but one: the module's ``format`` finding is tied to its content, which changed, so its
+    layout must be fixed again (and its old entry is outdated). The edit is then undone.
+    """
     edit(legacy / PART, f"{HEADER}\n", f"{HEADER}\n\n# a\n# b\n")
     code, moved = check_json(legacy, "--skip", "pytest", "--locked")
-    assert (code, new_findings(moved), baselined(moved)) == (0, [], found)
+    new = [(gate, path, code) for gate, path, _, code in new_findings(moved)]
+    assert (code, baselined(moved)) == (1, found - 1)
+    assert new == [("format", PART, "unformatted"), ("format", BASELINE_FILE, OUTDATED)]
+    edit(legacy / PART, f"{HEADER}\n\n# a\n# b\n", f"{HEADER}\n")
 
 
-def one_new_fault_fails_alone(legacy: Path) -> None:
-    """A ``print`` in a clean function fails ruff, with exactly that finding; then undone."""
+def one_new_fault_fails_alone(legacy: Path, recorded: str) -> None:
+    """A ``print`` in a clean function fails ruff, with exactly that finding; then undone.
+
+    The module's layout, accepted for its content, is new again with any change to the module
+    (and its entry is pruned as no longer occurring, so the undo restores the file too).
+    """
     source = legacy / PART
     edit(source, DOCUMENTED_RETURN, DOCUMENTED_RETURN.replace("return", "print(text)\n    return"))
     code, faulty = check_json(legacy, "--skip", "pytest")
     line = source.read_text(encoding="utf-8").splitlines().index("    print(text)") + 1
-    assert (code, new_findings(faulty)) == (1, [("ruff", PART, line, "T201")])
+    new = [(gate, path, code) for gate, path, _, code in new_findings(faulty)]
+    assert (code, new) == (1, [("ruff", PART, "T201"), ("format", PART, "unformatted")])
+    assert new_findings(faulty)[0] == ("ruff", PART, line, "T201")
     edit(source, "    print(text)\n", "")
+    (legacy / BASELINE_FILE).write_text(recorded, encoding="utf-8")
 
 
 def a_fix_fails_locked_and_shrinks_the_file_otherwise(
     legacy: Path, found: int, recorded: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """One dataclass gets its slots: locked, the stale entry fails; plain check removes it."""
+    """One dataclass gets its slots: locked, the stale entry fails; plain check removes it.
+
+    The module is formatted too, as a change to a module asks (which only adds blank lines, so
+    no other finding's line changes): its accepted layout finding is fixed with it.
+    """
     edit(legacy / PART, "@dataclass(frozen=True)\nclass Record100", SLOTTED)
+    assert run(legacy, sys.executable, "-m", "ruff", "format", "-q", PART).returncode == 0
     code, locked = check_json(legacy, "--skip", "pytest", "--locked")
-    assert (code, new_findings(locked)) == (1, [("expert", BASELINE_FILE, None, OUTDATED)])
+    outdated = [(gate, BASELINE_FILE, None, OUTDATED) for gate in ("format", "expert")]
+    assert (code, new_findings(locked)) == (1, outdated)
     assert "run `pyexpert-gates baseline`" in json.dumps(locked)
     assert (legacy / BASELINE_FILE).read_text(encoding="utf-8") == recorded
     code, fixed = check_json(legacy, "--skip", "pytest")
-    assert (code, new_findings(fixed), baselined(fixed)) == (0, [], found - 1)
+    assert (code, new_findings(fixed), baselined(fixed)) == (0, [], found - 2)
     shrunk = (legacy / BASELINE_FILE).read_text(encoding="utf-8")
-    assert len(shrunk.splitlines()) == len(recorded.splitlines()) - 1
-    (removed,) = fingerprints(recorded) - fingerprints(shrunk)
-    assert (removed.path, removed.gate, removed.code) == (PART, "expert", "PXG001")
+    assert len(shrunk.splitlines()) == len(recorded.splitlines()) - 2
+    removed = fingerprints(recorded) - fingerprints(shrunk)
+    assert {(item.path, item.gate, item.code) for item in removed} == {
+        (PART, "expert", "PXG001"),
+        (PART, "format", "unformatted"),
+    }
     assert fingerprints(shrunk) < fingerprints(recorded)
-    assert f"updated {BASELINE_FILE} (1 fixed finding removed)" in capsys.readouterr().err
+    assert f"updated {BASELINE_FILE} (2 fixed findings removed)" in capsys.readouterr().err
 
 
 def recording_again_gives_the_same_file(legacy: Path, capsys: pytest.CaptureFixture[str]) -> None:

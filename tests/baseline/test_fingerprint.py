@@ -11,13 +11,29 @@ SOURCE = {
 }
 
 
-def source_line(path: str, number: int) -> str:
-    lines = SOURCE.get(path, [])
-    return lines[number - 1] if 0 < number <= len(lines) else ""
+class Files:
+    """The files of `SOURCE`."""
+
+    def line(self, path: str, number: int) -> str:
+        lines = SOURCE.get(path, [])
+        return lines[number - 1] if 0 < number <= len(lines) else ""
+
+    def content(self, path: str) -> str:
+        return "|".join(SOURCE.get(path, []))
+
+
+source_line = Files()
 
 
 def finding(line: int | None, code: str | None = "ANN001", column: int = 1) -> Diagnostic:
     return Diagnostic(path="a.py", line=line, column=column, code=code, message="m\nmore")
+
+
+def at_file_start(code: str) -> Diagnostic:
+    """A finding with the empty range at the start of the file, as ruff gives whole-file ones."""
+    return Diagnostic(
+        path="a.py", line=1, column=1, end_line=1, end_column=1, code=code, message="m"
+    )
 
 
 @pytest.mark.parametrize(
@@ -57,15 +73,25 @@ def test_reindented_lines_share_their_source_text() -> None:
         (finding(None, code=None), "", ""),
         (Diagnostic(path="/elsewhere/b.py", line=2, message="m"), "", ""),
         (finding(99), "ANN001", ""),
-        (finding(1, code="D100"), "D100", ""),
+        (at_file_start("D100"), "D100", ""),
+        (at_file_start("EXE002"), "EXE002", ""),
+        (at_file_start("N999"), "N999", ""),
+        (at_file_start("CPY001"), "CPY001", ""),
         (finding(1, code="undocumented-public-module"), "undocumented-public-module", ""),
+        (finding(1, code="F401", column=8), "F401", "import os"),
+        (finding(1, code="E999"), "E999", "import os"),
     ],
 )
 def test_whole_file_findings_and_unknown_lines_have_no_source(
     diagnostic: Diagnostic, code: str, source: str
 ) -> None:
-    (found,) = fingerprints(GateName.FORMAT, [diagnostic], source_line)
+    (found,) = fingerprints(GateName.RUFF, [diagnostic], source_line)
     assert (found.code, found.source) == (code, source)
+
+
+def test_a_format_finding_is_tied_to_the_files_content() -> None:
+    (found,) = fingerprints(GateName.FORMAT, [finding(None, code=None)], source_line)
+    assert found.source == f"content {source_line.content('a.py')}"
 
 
 def test_entries_keep_the_first_line_of_the_message() -> None:

@@ -24,12 +24,19 @@ LINES = {
 }
 
 
-def source_line(path: str, number: int) -> str:
-    lines = LINES.get(path, [])
-    return lines[number - 1] if 0 < number <= len(lines) else ""
+class Lines:
+    """The files of `LINES`."""
+
+    def line(self, path: str, number: int) -> str:
+        lines = LINES.get(path, [])
+        return lines[number - 1] if 0 < number <= len(lines) else ""
+
+    def content(self, path: str) -> str:
+        return str(hash(tuple(LINES.get(path, []))))
 
 
-SETTINGS = MatchOptions(source_line=source_line, threshold=100.0)
+SOURCES = Lines()
+OPTIONS = MatchOptions(sources=SOURCES, threshold=100.0)
 
 
 def at(path: str, line: int, code: str = "F401") -> Diagnostic:
@@ -51,14 +58,14 @@ def report(*gates: GateResult) -> Report:
 
 def accepting(*gates: GateResult, floors: dict[str, float] | None = None) -> Baseline:
     accepted = tuple(
-        entry for result in gates for entry in entries(result.name, result.diagnostics, source_line)
+        entry for result in gates for entry in entries(result.name, result.diagnostics, SOURCES)
     )
     return Baseline(entries=accepted, floors=floors or {}).sorted()
 
 
 def test_accepted_findings_are_counted_and_the_gate_passes() -> None:
     ruff = gate(GateName.RUFF, at("a.py", 1), at("b.py", 1))
-    applied = apply_baseline(report(ruff), accepting(ruff), SETTINGS)
+    applied = apply_baseline(report(ruff), accepting(ruff), OPTIONS)
     (result,) = applied.report.gates
     assert (result.status, result.diagnostics, result.baselined) == (Status.PASSED, (), 2)
     assert not applied.outdated
@@ -68,7 +75,7 @@ def test_accepted_findings_are_counted_and_the_gate_passes() -> None:
 def test_moved_lines_stay_accepted_and_a_second_copy_is_new() -> None:
     before = gate(GateName.MYPY, at("a.py", 2, "no-untyped-def"))
     after = gate(GateName.MYPY, at("a.py", 4, "no-untyped-def"), at("a.py", 2, "no-untyped-def"))
-    applied = apply_baseline(report(after), accepting(before), SETTINGS)
+    applied = apply_baseline(report(after), accepting(before), OPTIONS)
     (result,) = applied.report.gates
     assert result.status is Status.FAILED
     assert result.baselined == 1
@@ -78,7 +85,7 @@ def test_moved_lines_stay_accepted_and_a_second_copy_is_new() -> None:
 def test_only_the_new_finding_fails() -> None:
     old = gate(GateName.RUFF, at("a.py", 1))
     new = gate(GateName.RUFF, at("a.py", 1), at("a.py", 5, "E231"))
-    (result,) = apply_baseline(report(new), accepting(old), SETTINGS).report.gates
+    (result,) = apply_baseline(report(new), accepting(old), OPTIONS).report.gates
     assert [(item.line, item.code) for item in result.diagnostics] == [(5, "E231")]
 
 
@@ -86,14 +93,14 @@ def test_notes_left_over_do_not_fail_the_gate() -> None:
     note = dataclasses.replace(at("a.py", 5, "note"), severity=Severity.NOTE)
     old = gate(GateName.MYPY, at("a.py", 1))
     new = gate(GateName.MYPY, at("a.py", 1), note)
-    (result,) = apply_baseline(report(new), accepting(old), SETTINGS).report.gates
+    (result,) = apply_baseline(report(new), accepting(old), OPTIONS).report.gates
     assert (result.status, result.diagnostics) == (Status.PASSED, (note,))
 
 
 def test_fixed_findings_leave_the_baseline() -> None:
     old = gate(GateName.RUFF, at("a.py", 1), at("b.py", 1))
     new = gate(GateName.RUFF, at("a.py", 1))
-    applied = apply_baseline(report(new), accepting(old), SETTINGS)
+    applied = apply_baseline(report(new), accepting(old), OPTIONS)
     assert applied.report.gates[0].status is Status.PASSED
     assert [entry.fingerprint.path for entry in applied.fixed] == ["b.py"]
     assert applied.baseline == accepting(new)
@@ -102,7 +109,7 @@ def test_fixed_findings_leave_the_baseline() -> None:
 def test_locked_an_outdated_baseline_fails_and_says_how_to_update() -> None:
     old = gate(GateName.RUFF, at("a.py", 1), at("b.py", 1))
     new = gate(GateName.RUFF, at("a.py", 1))
-    locked = dataclasses.replace(SETTINGS, locked=True)
+    locked = dataclasses.replace(OPTIONS, locked=True)
     applied = apply_baseline(report(new), accepting(old), locked)
     (result,) = applied.report.gates
     assert result.status is Status.FAILED
@@ -124,7 +131,7 @@ def test_a_gate_that_checked_nothing_keeps_its_entries(other: GateResult | None)
     mypy = gate(GateName.MYPY, at("a.py", 2, "no-untyped-def"))
     ruff = gate(GateName.RUFF)
     gates = (ruff,) if other is None else (ruff, other)
-    applied = apply_baseline(report(*gates), accepting(mypy), SETTINGS)
+    applied = apply_baseline(report(*gates), accepting(mypy), OPTIONS)
     assert not applied.outdated
     assert applied.baseline == accepting(mypy)
     assert all(result.baselined is None for result in applied.report.gates[1:])
@@ -134,7 +141,7 @@ def test_a_gate_limited_to_some_files_only_settles_those() -> None:
     old = gate(GateName.RUFF, at("a.py", 1), at("b.py", 1))
     scope = Scope(limited={GateName.RUFF: frozenset({"b.py"})})
     applied = apply_baseline(
-        report(gate(GateName.RUFF)), accepting(old), dataclasses.replace(SETTINGS, scope=scope)
+        report(gate(GateName.RUFF)), accepting(old), dataclasses.replace(OPTIONS, scope=scope)
     )
     assert [entry.fingerprint.path for entry in applied.fixed] == ["b.py"]
     assert [entry.fingerprint.path for entry in applied.baseline.entries] == ["a.py"]
@@ -143,7 +150,7 @@ def test_a_gate_limited_to_some_files_only_settles_those() -> None:
 @pytest.mark.parametrize("name", [GateName.PYTEST, GateName.CONFIG])
 def test_pytest_and_config_are_never_baselined(name: GateName) -> None:
     failing = gate(name, at("a.py", 1, "tests/test_a.py::test_x"))
-    applied = apply_baseline(report(failing), Baseline(), SETTINGS)
+    applied = apply_baseline(report(failing), Baseline(), OPTIONS)
     assert applied.report.gates == (failing,)
 
 
@@ -168,7 +175,7 @@ def test_docstring_floors_ratchet(
     floor: float, documented: int, *, locked: bool, codes: list[str], floors: dict[str, float]
 ) -> None:
     old = docstrings(1, UNDOCUMENTED)
-    settings = dataclasses.replace(SETTINGS, locked=locked)
+    settings = dataclasses.replace(OPTIONS, locked=locked)
     applied = apply_baseline(
         report(docstrings(documented, UNDOCUMENTED)),
         accepting(old, floors={"a.py": floor}),
@@ -182,7 +189,7 @@ def test_docstring_floors_ratchet(
 
 
 def test_a_raised_floor_says_so_when_locked() -> None:
-    locked = dataclasses.replace(SETTINGS, locked=True)
+    locked = dataclasses.replace(OPTIONS, locked=True)
     applied = apply_baseline(
         report(docstrings(2)), accepting(docstrings(1, UNDOCUMENTED), floors={"a.py": 25.0}), locked
     )
@@ -197,7 +204,7 @@ def test_a_new_undocumented_object_fails_once_not_twice() -> None:
     applied = apply_baseline(
         report(docstrings(0, UNDOCUMENTED, new)),
         accepting(docstrings(1, UNDOCUMENTED), floors={"a.py": 25.0}),
-        SETTINGS,
+        OPTIONS,
     )
     (result,) = applied.report.gates
     assert result.diagnostics == (new,)
@@ -208,7 +215,7 @@ def test_a_shrunk_baseline_is_what_baseline_would_record() -> None:
     first, second = at("a.py", 2, "no-untyped-def"), at("a.py", 4, "no-untyped-def")
     old = gate(GateName.MYPY, first, second)
     new = gate(GateName.MYPY, second)
-    applied = apply_baseline(report(new), accepting(old), SETTINGS)
+    applied = apply_baseline(report(new), accepting(old), OPTIONS)
     assert [entry.fingerprint.occurrence for entry in applied.fixed] == [1]
     assert applied.baseline == accepting(new)
     assert applied.baseline.entries[0].message == "no-untyped-def at 4"
@@ -220,7 +227,7 @@ def test_a_file_no_gate_could_parse_keeps_its_entries() -> None:
     applied = apply_baseline(
         report(broken, gate(GateName.PYRIGHT, status=Status.PASSED)),
         accepting(old, floors={"a.py": 10.0}),
-        SETTINGS,
+        OPTIONS,
     )
     assert [entry.fingerprint.path for entry in applied.fixed] == ["b.py"]
     assert [entry.fingerprint.path for entry in applied.baseline.entries] == ["a.py"]
@@ -230,7 +237,7 @@ def test_a_file_no_gate_could_parse_keeps_its_entries() -> None:
 def test_mypy_stopped_on_a_syntax_error_keeps_all_its_entries() -> None:
     old = gate(GateName.MYPY, at("a.py", 2, "no-untyped-def"), at("b.py", 1, "import-untyped"))
     stopped = gate(GateName.MYPY, at("a.py", 5, "syntax"))
-    applied = apply_baseline(report(stopped), accepting(old), SETTINGS)
+    applied = apply_baseline(report(stopped), accepting(old), OPTIONS)
     assert applied.fixed == ()
     assert applied.baseline == accepting(old)
     assert applied.report.gates[0].status is Status.FAILED
@@ -239,7 +246,7 @@ def test_mypy_stopped_on_a_syntax_error_keeps_all_its_entries() -> None:
 def test_the_floor_of_a_module_that_cannot_be_parsed_stays() -> None:
     broken = docstrings(0, at("a.py", 5, "invalid-syntax"))
     unmeasured = dataclasses.replace(broken, coverage=())
-    applied = apply_baseline(report(unmeasured), Baseline(floors={"a.py": 25.0}), SETTINGS)
+    applied = apply_baseline(report(unmeasured), Baseline(floors={"a.py": 25.0}), OPTIONS)
     assert dict(applied.baseline.floors) == {"a.py": 25.0}
     assert applied.floors == ()
 
@@ -250,8 +257,8 @@ def test_checks_of_different_gates_at_once_each_remove_their_own_fixed_findings(
     read = accepting(ruff_before, mypy_before, floors={"a.py": 25.0, "b.py": 10.0})
     ruff_after = gate(GateName.RUFF, at("a.py", 1))
     mypy_after = gate(GateName.MYPY, at("a.py", 4, "misc"))
-    by_ruff = apply_baseline(report(ruff_after), read, SETTINGS)
-    by_mypy = apply_baseline(report(mypy_after), read, SETTINGS)
+    by_ruff = apply_baseline(report(ruff_after), read, OPTIONS)
+    by_mypy = apply_baseline(report(mypy_after), read, OPTIONS)
     written_by_ruff = by_ruff.baseline
     both = rebase(by_mypy, written_by_ruff)
     assert both == accepting(ruff_after, mypy_after, floors={"a.py": 25.0, "b.py": 10.0})
@@ -259,7 +266,7 @@ def test_checks_of_different_gates_at_once_each_remove_their_own_fixed_findings(
 
 def test_a_floor_changed_meanwhile_is_left_to_the_newer_file() -> None:
     read = Baseline(floors={"a.py": 25.0})
-    applied = apply_baseline(report(docstrings(2)), read, SETTINGS)
+    applied = apply_baseline(report(docstrings(2)), read, OPTIONS)
     assert applied.floors == (FloorChange(path="a.py", old=25.0, new=50.0),)
     assert dict(rebase(applied, Baseline(floors={"a.py": 75.0})).floors) == {"a.py": 75.0}
     newer = Baseline(floors={"a.py": 25.0, "b.py": 10.0})

@@ -136,3 +136,37 @@ def test_bytes_that_are_not_utf8_are_an_error(tmp_path: Path) -> None:
     path.write_bytes(b'{"version": 1, "findings": ["\xff"]}')
     with pytest.raises(InputError, match="byte 29 is not UTF-8"):
         read_baseline(tmp_path)
+
+
+@pytest.mark.parametrize("link", ["folder", "file"])
+def test_the_baseline_is_never_written_through_a_symlink_out_of_the_project(
+    tmp_path: Path, link: str
+) -> None:
+    project, outside = tmp_path / "project", tmp_path / "outside"
+    project.mkdir()
+    outside.mkdir()
+    if link == "folder":
+        (project / ".pyexpert-gates").symlink_to(outside)
+    else:
+        (project / ".pyexpert-gates").mkdir()
+        baseline_path(project).symlink_to(outside / "baseline.json")
+    with pytest.raises(InputError, match="a symlink leads out of the project"):
+        write_baseline(project, BASELINE)
+    assert list(outside.iterdir()) == []
+    (outside / "baseline.json").write_text(RENDERED, encoding="utf-8")
+    with pytest.raises(InputError, match="a symlink leads out of the project"):
+        read_baseline(project)
+
+
+def test_a_symlink_inside_the_project_is_followed(tmp_path: Path) -> None:
+    (tmp_path / "shared").mkdir()
+    (tmp_path / ".pyexpert-gates").symlink_to(tmp_path / "shared")
+    write_baseline(tmp_path, BASELINE)
+    assert read_baseline(tmp_path) == BASELINE.sorted()
+    assert (tmp_path / "shared" / "baseline.json").is_file()
+
+
+def test_a_baseline_that_is_not_a_regular_file_is_an_error(tmp_path: Path) -> None:
+    baseline_path(tmp_path).mkdir(parents=True)
+    with pytest.raises(InputError, match="not a regular file"):
+        read_baseline(tmp_path)

@@ -1,15 +1,25 @@
-"""The result cache on disk: round trip, damaged entries, the size bound, and .gitignore."""
+"""The result cache on disk: round trip, damaged and forged entries, the bound, where it lives."""
 
 import dataclasses
+import hashlib
+import hmac
 import os
 from pathlib import Path
 
 import pytest
 
-from pyexpert_gates.cache.store import CACHE_FOLDER, ResultCache, ignore_in_git, result_to_json
+from pyexpert_gates.cache.inputs import ContentDigests
+from pyexpert_gates.cache.store import (
+    SECRET_BYTES,
+    ResultCache,
+    cache_home,
+    open_cache,
+    result_to_json,
+)
 from pyexpert_gates.models import Diagnostic, GateName, GateResult, Severity, Status
 
 KEY = "0" * 40
+SECRET = bytes(range(SECRET_BYTES))
 RESULT = GateResult(
     name=GateName.MYPY,
     status=Status.FAILED,
@@ -31,21 +41,41 @@ RESULT = GateResult(
 )
 
 
+def signed(document: str, key: str = KEY, secret: bytes = SECRET) -> str:
+    """An entry's text as a run holding ``secret`` writes it."""
+    mac = hmac.new(secret, f"{key}\0{document}".encode(), hashlib.sha256).hexdigest()
+    return f"{mac}\n{document}"
+
+
 def test_a_stored_result_comes_back_whole_and_marked_as_cached(tmp_path: Path) -> None:
-    cache = ResultCache(folder=tmp_path / "cache")
+    cache = ResultCache(folder=tmp_path, secret=SECRET)
     assert cache.load(KEY) is None
     cache.save(KEY, RESULT)
     replay = cache.load(KEY)
     assert replay is not None
     assert replay.cached
     assert replay == dataclasses.replace(RESULT, cached=True)
-    assert (tmp_path / "cache" / ".gitignore").read_text().splitlines()[-1] == "*"
 
 
 def test_an_error_is_never_stored(tmp_path: Path) -> None:
-    cache = ResultCache(folder=tmp_path / "cache")
+    cache = ResultCache(folder=tmp_path, secret=SECRET)
     cache.save(KEY, GateResult(name=GateName.MYPY, status=Status.ERROR, summary="crashed"))
     assert cache.load(KEY) is None
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        result_to_json(RESULT, KEY),
+        signed(result_to_json(RESULT, KEY), secret=b"\0" * SECRET_BYTES),
+        signed(result_to_json(RESULT, KEY)).replace('"failed"', '"passed"'),
+        signed(result_to_json(RESULT, KEY), key="1" * 40),
+    ],
+    ids=["unsigned", "another secret", "edited after signing", "signed for another key"],
+)
+def test_an_entry_this_user_did_not_write_is_never_replayed(tmp_path: Path, entry: str) -> None:
+    (tmp_path / f"{KEY}.json").write_text(entry, encoding="utf-8")
+    assert ResultCache(folder=tmp_path, secret=SECRET).load(KEY) is None
 
 
 @pytest.mark.parametrize(
@@ -57,7 +87,7 @@ def test_an_error_is_never_stored(tmp_path: Path) -> None:
         result_to_json(RESULT, KEY)[:40],
         result_to_json(RESULT, "1" * 40),
         result_to_json(RESULT, KEY).replace('"failed"', '"green"'),
-        result_to_json(RESULT, KEY).replace('"version": 1', '"version": 2'),
+        result_to_json(RESULT, KEY).replace('"version": 2', '"version": 1'),
         result_to_json(RESULT, KEY).replace('"line": 3', '"line": "3"'),
         result_to_json(RESULT, KEY).replace('"duration_s": 2.5', '"duration_s": true'),
     ],
@@ -65,8 +95,8 @@ def test_an_error_is_never_stored(tmp_path: Path) -> None:
          "duration"],
 )  # fmt: skip
 def test_a_damaged_entry_is_ignored_then_overwritten(tmp_path: Path, damage: str) -> None:
-    cache = ResultCache(folder=tmp_path)
-    (tmp_path / f"{KEY}.json").write_text(damage, encoding="utf-8")
+    cache = ResultCache(folder=tmp_path, secret=SECRET)
+    (tmp_path / f"{KEY}.json").write_text(signed(damage), encoding="utf-8")
     assert cache.load(KEY) is None
     cache.save(KEY, RESULT)
     assert cache.load(KEY) is not None
@@ -74,12 +104,20 @@ def test_a_damaged_entry_is_ignored_then_overwritten(tmp_path: Path, damage: str
 
 def test_an_entry_that_is_not_text_is_ignored(tmp_path: Path) -> None:
     (tmp_path / f"{KEY}.json").write_bytes(b"\xff\xfe\x00garbage")
-    assert ResultCache(folder=tmp_path).load(KEY) is None
+    assert ResultCache(folder=tmp_path, secret=SECRET).load(KEY) is None
+
+
+def test_an_entry_reached_through_a_symlink_is_ignored(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere.json"
+    elsewhere.write_text(signed(result_to_json(RESULT, KEY)), encoding="utf-8")
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "cache" / f"{KEY}.json").symlink_to(elsewhere)
+    assert ResultCache(folder=tmp_path / "cache", secret=SECRET).load(KEY) is None
 
 
 def test_the_least_recently_used_entries_go_beyond_the_bound(tmp_path: Path) -> None:
-    size = len(result_to_json(RESULT, KEY).encode())
-    cache = ResultCache(folder=tmp_path, max_bytes=size * 2)
+    size = len(signed(result_to_json(RESULT, KEY)).encode())
+    cache = ResultCache(folder=tmp_path, secret=SECRET, max_bytes=size * 2)
     keys = [str(number) * 40 for number in range(4)]
     for age, key in enumerate(keys):
         cache.save(key, RESULT)
@@ -90,27 +128,75 @@ def test_the_least_recently_used_entries_go_beyond_the_bound(tmp_path: Path) -> 
     assert [cache.load(key) is not None for key in keys[2:]] == [True, True]
 
 
+def test_eviction_removes_only_regular_files_named_like_entries(tmp_path: Path) -> None:
+    folder, outside = tmp_path / "cache", tmp_path / "outside"
+    folder.mkdir()
+    outside.mkdir()
+    victim = outside / f"{'9' * 40}.json"
+    victim.write_text("x" * 100, encoding="utf-8")
+    (folder / victim.name).symlink_to(victim)
+    (folder / "notes.json").write_text("x" * 100, encoding="utf-8")
+    ResultCache(folder=folder, secret=SECRET, max_bytes=0).evict()
+    assert victim.is_file()
+    assert (folder / "notes.json").is_file()
+    assert (folder / victim.name).is_symlink()
+
+
 @pytest.mark.parametrize(
-    ("before", "after"),
+    ("environ", "expected"),
     [
-        ("dist/\n", f"dist/\n{CACHE_FOLDER}/\n"),
-        ("dist/", f"dist/\n{CACHE_FOLDER}/\n"),
-        ("dist/\r\nbuild/\r\n", f"dist/\r\nbuild/\r\n{CACHE_FOLDER}/\r\n"),
-        ("dist/\r\nbuild/", f"dist/\r\nbuild/\r\n{CACHE_FOLDER}/\r\n"),
-        ("", f"{CACHE_FOLDER}/\n"),
-        (f"/{CACHE_FOLDER}/\n", f"/{CACHE_FOLDER}/\n"),
-        (".pyexpert-gates/\n", ".pyexpert-gates/\n"),
-        (f"  {CACHE_FOLDER}  \n", f"  {CACHE_FOLDER}  \n"),
+        ({"XDG_CACHE_HOME": "/x/cache", "HOME": "/home/u"}, "/x/cache/pyexpert-gates"),
+        ({"XDG_CACHE_HOME": "relative", "HOME": "/home/u"}, "/home/u/.cache/pyexpert-gates"),
+        ({"HOME": "/home/u"}, "/home/u/.cache/pyexpert-gates"),
     ],
 )
-def test_gitignore_gets_the_cache_folder_once(tmp_path: Path, before: str, after: str) -> None:
-    gitignore = tmp_path / ".gitignore"
-    gitignore.write_bytes(before.encode())
-    ignore_in_git(tmp_path)
-    ignore_in_git(tmp_path)
-    assert gitignore.read_bytes().decode() == after
+def test_the_cache_lives_in_the_users_cache_folder(environ: dict[str, str], expected: str) -> None:
+    assert cache_home(environ) == Path(expected)
 
 
-def test_without_gitignore_none_is_created(tmp_path: Path) -> None:
-    ignore_in_git(tmp_path)
-    assert not (tmp_path / ".gitignore").exists()
+def test_the_cache_is_private_and_outside_the_project(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    cache = open_cache(project, {"XDG_CACHE_HOME": str(tmp_path / "home")})
+    assert cache is not None
+    assert not cache.folder.is_relative_to(project)
+    secret = tmp_path / "home" / "pyexpert-gates" / "secret"
+    assert secret.stat().st_mode & 0o777 == 0o600
+    assert cache.secret == secret.read_bytes()
+    assert len(cache.secret) == SECRET_BYTES
+    again = open_cache(project, {"XDG_CACHE_HOME": str(tmp_path / "home")})
+    assert again == cache
+    other = open_cache(tmp_path, {"XDG_CACHE_HOME": str(tmp_path / "home")})
+    assert other is None  # the project holds the cache folder
+
+
+def test_a_cache_folder_inside_the_project_is_refused(tmp_path: Path) -> None:
+    assert open_cache(tmp_path, {"XDG_CACHE_HOME": str(tmp_path / ".cache")}) is None
+
+
+@pytest.mark.parametrize("damage", ["symlink", "group-writable", "readable secret", "short secret"])
+def test_a_cache_someone_else_could_write_is_not_used(tmp_path: Path, damage: str) -> None:
+    project, home = tmp_path / "project", tmp_path / "home"
+    project.mkdir()
+    environ = {"XDG_CACHE_HOME": str(home)}
+    assert open_cache(project, environ) is not None
+    folder = home / "pyexpert-gates"
+    match damage:
+        case "symlink":
+            folder.rename(tmp_path / "real")
+            folder.symlink_to(tmp_path / "real")
+        case "group-writable":
+            folder.chmod(0o770)
+        case "readable secret":
+            (folder / "secret").chmod(0o644)
+        case _:
+            (folder / "secret").write_bytes(b"short")
+    assert open_cache(project, environ) is None
+
+
+def test_a_fifo_or_an_unreadable_file_is_never_read_into_the_key(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe")
+    digests = ContentDigests()
+    digests.digest(tmp_path, ["pipe", "missing"])
+    assert digests.known[tmp_path / "pipe"] == "not a regular file"
+    assert digests.known[tmp_path / "missing"].startswith("unreadable")

@@ -74,8 +74,11 @@ def test_every_key() -> None:
         ("timeouts = { pytest = -5 }", "[tool.pyexpert-gates.timeouts] pytest = -5 is invalid"),
         ("docstring-coverage = 101", "docstring-coverage = 101 is invalid: expected a percentage"),
         ("docstring-coverage = false", "docstring-coverage = False is invalid"),
-        ("relaxations = { 'tool.x' = 1 }", "relaxations] tool.x = 1 is invalid: expected a string"),
-        ("relaxations = { 'tool.x' = ' ' }", "relaxations] tool.x = ' ' is invalid"),
+        (
+            "relaxations = { 'tool.x' = 1 }",
+            'relaxations] "tool.x" = 1 is invalid: expected a string',
+        ),
+        ("relaxations = { 'tool.x' = ' ' }", "relaxations] \"tool.x\" = ' ' is invalid"),
         ("expert = []", "expert = [] is invalid: expected a table"),
     ],
 )

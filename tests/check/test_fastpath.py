@@ -1,13 +1,13 @@
 """The result cache and ``--changed-since`` end to end, with the real tools on a tiny project."""
 
 import asyncio
-import shutil
+import os
 import sys
 from pathlib import Path
 
 import pytest
 
-from pyexpert_gates.cache.store import CACHE_FOLDER
+from pyexpert_gates.cache.store import open_cache
 from pyexpert_gates.cli import main
 from pyexpert_gates.process import Command, ProcessOutput, run_command
 from tests.integration.projects import run
@@ -41,6 +41,13 @@ def _comparable(document: dict[str, object]) -> dict[str, dict[str, object]]:
     }
 
 
+def _cache_folder(project: Path) -> Path:
+    """The project's folder in the user's cache."""
+    cache = open_cache(project, os.environ)
+    assert cache is not None
+    return cache.folder
+
+
 def _cached(document: dict[str, object]) -> dict[str, object]:
     """Each gate's cached mark."""
     return {name: gate["cached"] for name, gate in gates_of(document).items()}
@@ -55,7 +62,7 @@ def test_a_repeat_run_replays_an_identical_report(template: Path, tmp_path: Path
     second_code, second = check_json(project)
     assert _cached(second) == dict.fromkeys(gates_of(first), True)
     assert (second_code, _comparable(second)) == (first_code, _comparable(first))
-    assert (project / CACHE_FOLDER / ".gitignore").is_file()
+    assert not (project / ".pyexpert-gates").exists()
 
 
 @pytest.mark.parametrize(
@@ -83,7 +90,7 @@ def test_a_changed_input_misses_only_for_the_gates_that_read_it(
 def test_a_damaged_entry_is_recomputed_then_replaced(template: Path, tmp_path: Path) -> None:
     project = copy_project(template, tmp_path / "calc")
     _, first = check_json(project, *STATIC)
-    entries = sorted((project / CACHE_FOLDER).glob("*.json"))
+    entries = sorted(_cache_folder(project).glob("*.json"))
     assert len(entries) == len(gates_of(first))
     for number, entry in enumerate(entries):
         entry.write_text(entry.read_text()[: number * 7], encoding="utf-8")
@@ -97,7 +104,7 @@ def test_a_damaged_entry_is_recomputed_then_replaced(template: Path, tmp_path: P
 def test_no_cache_neither_replays_nor_stores(template: Path, tmp_path: Path) -> None:
     project = copy_project(template, tmp_path / "calc")
     check_json(project, "--gate", "ruff", "--no-cache")
-    assert not (project / CACHE_FOLDER).exists()
+    assert not list(_cache_folder(project).glob("*.json"))
     check_json(project, "--gate", "ruff")
     _, document = check_json(project, "--gate", "ruff", "--no-cache")
     assert _cached(document) == {"ruff": False}
@@ -121,7 +128,6 @@ def test_two_concurrent_checks_both_succeed(template: Path, tmp_path: Path) -> N
 def repository(template: Path, tmp_path: Path) -> Path:
     """The clean project, committed to a new git repository."""
     project = copy_project(template, tmp_path / "calc")
-    shutil.rmtree(project / CACHE_FOLDER, ignore_errors=True)
     for argv in (
         ("git", "init", "-q"),
         ("git", "add", "-A"),

@@ -4,14 +4,8 @@ from pathlib import Path
 import pytest
 
 from pyexpert_gates.check.interpreter import Interpreter
-from pyexpert_gates.check.plan import (
-    Gate,
-    Request,
-    default_paths,
-    make_plan,
-    resolve_paths,
-    select_gates,
-)
+from pyexpert_gates.check.plan import Gate, default_paths, make_plan, resolve_paths, select_gates
+from pyexpert_gates.check.request import Request
 from pyexpert_gates.config import GatesConfig
 from pyexpert_gates.errors import ConfigError, UsageError
 from pyexpert_gates.models import GateName

@@ -9,11 +9,12 @@ import pytest
 
 from pyexpert_gates.check.changed_files import limit_paths
 from pyexpert_gates.check.distributions import Installed, keep_file, parse_probe, probe_installed
+from pyexpert_gates.files import project_files
 from pyexpert_gates.gates.base import GateContext
 from pyexpert_gates.gates.pytest_xdist import allows_xdist, chooses_xdist
 
 PROBE_ANSWER = """{"python": "3.11.7", "executable": "/p/.venv/bin/python", "path": ["/p/lib"],
- "distributions": ["attrs==25.1.0", "pytest==9.0.0"], "xdist": false}"""
+ "distributions": ["attrs==25.1.0", "pytest==9.0.0"], "xdist": false, "editable": []}"""
 
 
 @pytest.mark.parametrize(
@@ -69,6 +70,9 @@ def test_the_probe_answer_is_a_digest_of_every_distribution() -> None:
     assert not installed.xdist
     upgraded = parse_probe(PROBE_ANSWER.replace("attrs==25.1.0", "attrs==25.2.0"))
     assert upgraded.digest != installed.digest
+    editable = parse_probe(PROBE_ANSWER.replace('"editable": []', '"editable": ["/src/lib"]'))
+    assert editable.editable == ("/src/lib",)
+    assert editable.digest != installed.digest
 
 
 def test_the_probe_answer_is_reused_until_a_folder_on_sys_path_changes(tmp_path: Path) -> None:
@@ -86,7 +90,8 @@ def test_the_probe_answer_is_reused_until_a_folder_on_sys_path_changes(tmp_path:
     kept["digest"] = "kept"
     keep.write_text(json.dumps(kept))
     again = asyncio.run(probe_installed(python, cwd=tmp_path, keep=keep))
-    assert again == Installed(digest="kept", xdist=True, folders=(str(site), *probed.folders))
+    folders = (str(site), *probed.folders)
+    assert again == Installed(digest="kept", xdist=True, folders=folders, editable=probed.editable)
     (site / "new-1.0.dist-info").mkdir()
     fresh = asyncio.run(probe_installed(python, cwd=tmp_path, keep=keep))
     assert fresh == probed
@@ -99,7 +104,7 @@ def test_the_probe_answer_is_reused_until_a_folder_on_sys_path_changes(tmp_path:
         (("src/a.py", "tests/t.py", "setup.py"), ("src", "tests"), ("src/a.py", "tests/t.py")),
         (("src/a.py", "setup.py"), (".",), ("src/a.py", "setup.py")),
         (("src/gone.py",), ("src",), ()),
-        (("src/.hidden/a.py", "src/__pycache__/a.pyi"), ("src",), ()),
+        (("src/.hidden/a.py", "src/__pycache__/a.pyi"), ("src",), ("src/.hidden/a.py",)),
         (("srcx/a.py",), ("src",), ()),
         (("src/stub.pyi",), ("src/stub.pyi",), ("src/stub.pyi",)),
     ],
@@ -111,4 +116,4 @@ def test_file_level_gates_get_the_changed_python_files_in_their_paths(
         if name != "src/gone.py":
             (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
             (tmp_path / name).write_text("")
-    assert limit_paths(changed, paths, tmp_path) == limited
+    assert limit_paths(changed, paths, project_files(tmp_path)) == limited

@@ -1,5 +1,7 @@
 import pytest
 
+from pyexpert_gates.expert.catalog import RULES
+
 from .support import lines_of, run
 
 CODE = "PXG003"
@@ -157,3 +159,10 @@ def test_reports_at_the_use_with_its_span() -> None:
     [found] = run(source)
     assert (found.line, found.column, found.end_line, found.end_column) == (3, 13, 3, 16)
     assert "# type: ignore[explicit-any]" in found.message
+
+
+def test_checks_stubs_like_modules_and_says_so() -> None:
+    source = "from typing import Any\n\ndef load(text: str) -> Any: ...\n"
+    assert lines_of(CODE, source, path="src/pkg/module.pyi") == [3]
+    [rule] = [rule for rule in RULES if rule.code == CODE]
+    assert "Stubs (`.pyi`) are checked like modules" in rule.rationale

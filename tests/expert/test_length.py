@@ -60,3 +60,21 @@ def test_message_names_the_function_and_its_count() -> None:
     [message] = messages_of(CODE, function(statements(42), name="load_everything"))
     assert "`load_everything` has 42 lines of code, more than 30" in message
     assert "split it" in message
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        pytest.param('("a b", ["a", "b"])', [], id="a literal table is one line"),
+        pytest.param('(make("a b"), ["a", "b"])', [1], id="a table with calls is code"),
+    ],
+)
+def test_a_loop_over_a_literal_table_of_cases_counts_the_table_as_one_line(
+    item: str, expected: list[int]
+) -> None:
+    rows = "".join(f"        {item},\n" for _ in range(40))
+    source = (
+        f"def test_split():\n    cases = [\n{rows}    ]\n"
+        "    for text, words in cases:\n        assert split(text) == words\n"
+    )
+    assert lines_of("PXG002", source, path="tests/test_words.py") == expected

@@ -1,19 +1,14 @@
 """The project obeys its own expert rules: src/ and tests/ have no findings."""
 
-import tomllib
 from pathlib import Path
 
 import pytest
 
-from pyexpert_gates.expert import check_source, parse_settings
+from pyexpert_gates.config import load_config
+from pyexpert_gates.expert import check_source
 
 ROOT = Path(__file__).resolve().parents[2]
-SETTINGS = parse_settings(
-    tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["pyexpert-gates"][
-        "expert"
-    ],
-    origin="pyproject.toml",
-)
+SETTINGS = load_config(ROOT).expert
 FILES = sorted(
     path.relative_to(ROOT).as_posix()
     for folder in ("src", "tests", "benchmarks")

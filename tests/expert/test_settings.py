@@ -1,11 +1,20 @@
+from collections.abc import Mapping
+
 import pytest
 
+from pyexpert_gates.config import config_from_document
 from pyexpert_gates.errors import ConfigError
-from pyexpert_gates.expert import RULES, ExpertSettings, default_settings, parse_settings
+from pyexpert_gates.expert import RULES, ExpertSettings, default_settings
 from pyexpert_gates.expert.patterns import path_matches
 
 ORIGIN = "pyproject.toml"
 EVERY = frozenset(rule.code.value for rule in RULES)
+TABLE = "[tool.pyexpert-gates.expert]"
+
+
+def parse_settings(table: Mapping[str, object], *, origin: str) -> ExpertSettings:
+    document = {"tool": {"pyexpert-gates": {"expert": table}}}
+    return config_from_document(document, origin=origin).expert
 
 
 def test_defaults_enable_every_rule_with_limit_30() -> None:
@@ -48,21 +57,28 @@ def test_reads_each_key(table: dict[str, object], expected: dict[str, object]) -
 @pytest.mark.parametrize(
     ("table", "named"),
     [
-        ({"selct": ["PXG001"]}, "unknown key `selct`"),
-        ({"select": "PXG001"}, "`select` must be a list of rule codes"),
-        ({"select": ["PXG999"]}, "`select` has `PXG999`, which names no rule"),
-        ({"ignore": ["E501"]}, "`ignore` has `E501`, which names no rule"),
-        ({"ignore": [""]}, "`ignore` has ``, which names no rule"),
-        ({"ignore": [1]}, "`ignore` has `1`, which names no rule"),
-        ({"max-function-lines": 0}, "`max-function-lines` must be a whole number of at least 1"),
-        ({"max-function-lines": True}, "`max-function-lines` must be a whole number"),
-        ({"max-function-lines": "30"}, "`max-function-lines` must be a whole number"),
-        ({"per-file-ignores": ["tests/**"]}, "`per-file-ignores` must be a table"),
+        ({"selct": ["PXG001"]}, f"{TABLE} unknown key 'selct'; did you mean 'select'?"),
+        ({"colour": 1}, f"{TABLE} unknown key 'colour'; valid keys: select, ignore"),
+        ({"select": "PXG001"}, "select = 'PXG001' is invalid: expected a list of rule codes"),
+        ({"select": ["PXG999"]}, "select = 'PXG999' is invalid: expected ALL, a code or a prefix"),
+        ({"ignore": ["E501"]}, "ignore = 'E501' is invalid: expected ALL, a code or a prefix"),
+        ({"ignore": [""]}, "ignore = '' is invalid: expected ALL, a code or a prefix"),
+        ({"ignore": [1]}, "ignore = [1] is invalid: expected a list of rule codes"),
+        ({"max-function-lines": 0}, "max-function-lines = 0 is invalid: expected a whole number"),
+        ({"max-function-lines": True}, "max-function-lines = True is invalid: expected a whole"),
+        ({"max-function-lines": "30"}, "max-function-lines = '30' is invalid: expected a whole"),
+        (
+            {"per-file-ignores": ["tests/**"]},
+            "per-file-ignores = ['tests/**'] is invalid: expected a table of glob = [codes]",
+        ),
         (
             {"per-file-ignores": {"tests/**": "PXG002"}},
-            '`per-file-ignores."tests/**"` must be a list',
+            "per-file-ignores] \"tests/**\" = 'PXG002' is invalid: expected a list of rule codes",
         ),
-        ({"per-file-ignores": {"tests/**": ["XYZ"]}}, '`per-file-ignores."tests/**"` has `XYZ`'),
+        (
+            {"per-file-ignores": {"tests/**": ["XYZ"]}},
+            "[tool.pyexpert-gates.expert.per-file-ignores] \"tests/**\" = 'XYZ' is invalid",
+        ),
     ],
 )
 def test_rejects_bad_tables_naming_the_key_and_file(table: dict[str, object], named: str) -> None:

@@ -28,14 +28,19 @@ TREE = {
 @pytest.mark.parametrize(
     ("paths", "files", "missing"),
     [
-        (["src"], ["src/pkg/__init__.py", "src/pkg/mod.py"], []),
-        (["src", "src/pkg"], ["src/pkg/__init__.py", "src/pkg/mod.py"], []),
+        (["src"], ["src/build/lib/pkg/mod.py", "src/pkg/__init__.py", "src/pkg/mod.py"], []),
+        (["src/pkg", "src/pkg/mod.py"], ["src/pkg/__init__.py", "src/pkg/mod.py"], []),
         (["src/pkg/mod.py", "src/pkg/notes.md"], ["src/pkg/mod.py"], []),
         (["src/pkg/test_mod.py"], [], []),
         (["scripts", "nowhere"], ["scripts/tool.py"], ["nowhere"]),
         (
             ["."],
-            ["scripts/tool.py", "src/pkg/__init__.py", "src/pkg/mod.py"],
+            [
+                "scripts/tool.py",
+                "src/build/lib/pkg/mod.py",
+                "src/pkg/__init__.py",
+                "src/pkg/mod.py",
+            ],
             [],
         ),
     ],

@@ -67,13 +67,8 @@ FAILING_TEST = '"""Tests."""\n\n\ndef test_sum() -> None:\n    assert sum([1, 1]
             GateName.DOCSTRINGS,
             {MOD: BAD_SECTIONS},
             Status.FAILED,
-            [
-                (MOD, 4, "DOC101"),
-                (MOD, 4, "DOC103"),
-                (MOD, 4, "DOC201"),
-                (MOD, 13, "DOC501"),
-                (MOD, 13, "DOC503"),
-            ],
+            # DOC101 and DOC501 echo DOC103 and DOC503, which name the arguments and exceptions.
+            [(MOD, 4, "DOC103"), (MOD, 4, "DOC201"), (MOD, 13, "DOC503")],
         ),
         (GateName.PYTEST, {"tests/test_ok.py": PASSING_TEST}, Status.PASSED, []),
         (

@@ -6,7 +6,7 @@ from typing import TypeAlias
 import pytest
 
 from pyexpert_gates.gates import TOOL_GATES
-from pyexpert_gates.models import Diagnostic, GateName, Severity, Status
+from pyexpert_gates.models import Diagnostic, FixSafety, GateName, Severity, Status
 
 from .cases import CASES, Case
 from .record import DATA, replay
@@ -17,6 +17,7 @@ RUFF, FORMAT, MYPY = GateName.RUFF, GateName.FORMAT, GateName.MYPY
 PYRIGHT, PYTEST, DOCSTRINGS = GateName.PYRIGHT, GateName.PYTEST, GateName.DOCSTRINGS
 PASSED, FAILED, ERROR = Status.PASSED, Status.FAILED, Status.ERROR
 MOD, BAD = "src/pkg/mod.py", "src/pkg/bad.py"
+CONFIG = "pyproject.toml"
 
 
 @pytest.mark.parametrize(
@@ -35,7 +36,7 @@ MOD, BAD = "src/pkg/mod.py", "src/pkg/bad.py"
             [("src/explore.ipynb", 2, "E402"), ("src/explore.ipynb", 2, "F401")],
             "2 findings in 1 file",
         ),
-        (RUFF, "deprecated-setting", PASSED, [], "no findings"),
+        (RUFF, "deprecated-setting", FAILED, [(CONFIG, None, "ruff-warning")], "1 ruff warning"),
         (FORMAT, "clean", PASSED, [], "every file is formatted"),
         (
             FORMAT,
@@ -60,7 +61,7 @@ MOD, BAD = "src/pkg/mod.py", "src/pkg/bad.py"
         (MYPY, "note-only", FAILED, [(MOD, 2, "misc")], "1 note in 1 file"),
         (MYPY, "unrecognized-option", ERROR, [], "Unrecognized option: bogus_key = 1"),
         (MYPY, "invalid-toml", ERROR, [], "Expected ']' at the end of a table"),
-        (MYPY, "unused-section", ERROR, [], "unused section(s): module = ['nothere.*']"),
+        (MYPY, "unused-section", FAILED, [(CONFIG, None, "unused-configs")], "1 unused"),
         (MYPY, "python-2", ERROR, [], "no longer supports checking Python 2"),
         (MYPY, "zero-files", ERROR, [], "There are no .py[i] files in directory 'empty'"),
         (MYPY, "missing-path", ERROR, [], "nonexistent: error: Cannot read file"),
@@ -166,6 +167,7 @@ def test_recorded_output(
                 end_column=10,
                 code="F401",
                 message="`os` imported but unused",
+                fix=FixSafety.SAFE,
             ),
         ),
         (

@@ -11,7 +11,6 @@ pytestmark = pytest.mark.slow
 LOADED_COMMANDS = """
 import sys
 from pyexpert_gates.cli import main
-
 try:
     main(sys.argv[1:])
 except SystemExit:
@@ -26,6 +25,7 @@ print(" ".join(sorted(m for m in sys.modules if m.startswith("pyexpert_gates.com
         pytest.param(("--version",), "", id="version"),
         pytest.param(("init", "--dry-run"), "pyexpert_gates.commands.init", id="init"),
         pytest.param(("rules", "--help"), "pyexpert_gates.commands.rules", id="rules"),
+        pytest.param(("fix", "--help"), "pyexpert_gates.commands.fix", id="fix"),
     ],
 )
 def test_a_command_imports_only_its_own_module(

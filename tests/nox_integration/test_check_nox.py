@@ -2,6 +2,7 @@
 
 import json
 from pathlib import Path
+from typing import cast
 
 import pytest
 
@@ -37,7 +38,9 @@ def test_check_through_nox_finds_what_check_finds(tmp_path: Path) -> None:
         assert (other["status"], findings(other)) == (gate["status"], findings(gate)), name
     assert findings(gates_of(isolated)["ruff"])
     # mypy checked against an environment nox made, not against the one running the tests.
-    command = [str(part) for part in gates_of(isolated)["mypy"]["command"]]  # type: ignore[attr-defined]  # a JSON list
+    listed = gates_of(isolated)["mypy"]["command"]
+    assert isinstance(listed, list), listed
+    command = [str(part) for part in cast("list[object]", listed)]
     assert any(part.startswith(str(project / ".nox")) for part in command), command
 
 
@@ -101,7 +104,7 @@ def test_nox_report_says_how_each_session_ended() -> None:
         ),
         (
             ProcessOutput(returncode=1, stdout="", stderr="nox > oops\n", report_text=NOX_REPORT),
-            "nox session gates-ruff: failed: install failed; nox: nox > oops",
+            "nox session gates-ruff: failed: install failed (nox's output says more)",
         ),
         (
             ProcessOutput(returncode=3, stdout="", stderr="", report_text=None),
@@ -114,3 +117,20 @@ def test_a_gate_without_a_report_is_an_error_that_says_why(
 ) -> None:
     result = gate_result(GateName.RUFF, tmp_path, output)
     assert (result.status, result.summary) == (Status.ERROR, summary)
+
+
+def test_a_failed_session_shows_its_own_error_not_the_last_line_of_nox(tmp_path: Path) -> None:
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "ruff.error").write_text(
+        "Command uv pip install -e /p failed with exit code 1:\n"
+        "  x No solution found\n  ╰─▶ Because nonexistent was not found, we cannot go on\n",
+        encoding="utf-8",
+    )
+    output = ProcessOutput(
+        returncode=1, stdout="", stderr="nox > Session gates-mypy: oops\n", report_text=NOX_REPORT
+    )
+    result = gate_result(GateName.RUFF, tmp_path, output)
+    assert result.summary == (
+        "nox session gates-ruff: failed: install failed: Command uv pip install -e /p failed "
+        "with exit code 1: ╰─▶ Because nonexistent was not found, we cannot go on"
+    )

@@ -4,7 +4,9 @@ from pathlib import Path
 
 import pytest
 
+from pyexpert_gates.init.edit import FileEdit
 from pyexpert_gates.init.noxfile import TEMPLATE, edit_noxfile
+from pyexpert_gates.textfile import TextFile
 from tests.integration.projects import run_init
 
 from .support import listed
@@ -16,6 +18,10 @@ SESSIONS = "import nox\n\n\n@nox.session\ndef tests(session: nox.Session) -> Non
 BODY = SESSIONS.removeprefix("import nox\n")
 MAIN = 'if __name__ == "__main__":\n    nox.main()\n'
 ADDED = "from pyexpert_gates.nox import register\n"
+
+
+def edited(text: str) -> FileEdit:
+    return edit_noxfile(TextFile(path=Path("noxfile.py"), text=text, exists=True))
 
 
 @pytest.mark.parametrize(
@@ -46,9 +52,9 @@ ADDED = "from pyexpert_gates.nox import register\n"
     ],
 )
 def test_the_missing_lines_are_added_and_nothing_else_changes(old: str, new: str) -> None:
-    edit = edit_noxfile(old)
+    edit = edited(old)
     assert edit.new_text == new
-    assert edit_noxfile(new).changed is False
+    assert edited(new).changed is False
 
 
 @pytest.mark.parametrize(
@@ -61,7 +67,7 @@ def test_the_missing_lines_are_added_and_nothing_else_changes(old: str, new: str
     ],
 )
 def test_a_noxfile_that_registers_the_gates_is_up_to_date(text: str) -> None:
-    edit = edit_noxfile(text)
+    edit = edited(text)
     assert (edit.changed, edit.reason) == (False, "")
 
 
@@ -75,7 +81,7 @@ def test_a_noxfile_that_registers_the_gates_is_up_to_date(text: str) -> None:
     ],
 )
 def test_a_noxfile_that_cannot_be_edited_safely_is_left_alone(text: str, reason: str) -> None:
-    edit = edit_noxfile(text)
+    edit = edited(text)
     assert edit.new_text is None
     assert edit.reason.startswith(reason)
 

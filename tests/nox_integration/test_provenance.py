@@ -47,6 +47,16 @@ def test_this_checkout_is_installed_editable() -> None:
             False,
             ("-e", "{root}[test]"),
         ),
+        (
+            {"project": {"name": "calc", "optional-dependencies": {"dev": [], "tests": []}}},
+            False,
+            ("-e", "{root}[tests]"),
+        ),
+        (
+            {"project": {"name": "calc", "optional-dependencies": {"dev": []}}},
+            False,
+            ("-e", "{root}[dev]"),
+        ),
         ({}, True, ("-e", "{root}")),
         ({}, False, ()),
     ],

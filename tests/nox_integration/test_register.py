@@ -109,6 +109,7 @@ def test_registering_again_with_the_same_options_changes_nothing() -> None:
     [
         ({}, {"venv_backend": "uv"}, "nox already has a session named 'gates-ruff'"),
         ({"prefix": "lint"}, {"gates": ["ruff", "nope"]}, "unknown gate 'nope'; valid gates: ruff"),
+        ({"prefix": "lint"}, {"gates": []}, r"register\(gates=...\) names no gate"),
     ],
 )
 def test_register_refuses_a_taken_name_and_an_unknown_gate(
@@ -116,7 +117,7 @@ def test_register_refuses_a_taken_name_and_an_unknown_gate(
 ) -> None:
     registered = register(**first)
     with pytest.raises(ValueError, match=message):
-        register(**second)  # type: ignore[arg-type]  # the test's keyword arguments
+        register(**second)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]  # the test's keyword arguments
     assert list(nox.registry.get()) == list(registered)
 
 

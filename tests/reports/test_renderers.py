@@ -29,9 +29,9 @@ def test_junit_totals_add_up_over_one_suite_per_gate() -> None:
 @pytest.mark.parametrize(
     ("gate", "cases", "problem"),
     [
-        ("ruff", ["src/pkg/mod.py:3:8 F401"], "failure"),
-        ("format", ["src/pkg/mod.py unformatted"], "failure"),
-        ("mypy", ["src/pkg/api.py:12:5 return-value", "src/pkg/api.py:12:5 note"], "failure"),
+        ("ruff", ["F401"], "failure"),
+        ("format", ["unformatted"], "failure"),
+        ("mypy", ["return-value", "note"], "failure"),
         ("pyright", ["pyright"], "error"),
         ("docstrings", ["docstrings"], None),
         ("pytest", ["pytest"], "skipped"),
@@ -56,7 +56,10 @@ def test_junit_failure_carries_file_line_and_message() -> None:
     )
     failure = case.find("failure")
     assert failure is not None
-    assert (failure.get("type"), failure.get("message")) == ("F401", "`os` imported but unused")
+    assert (failure.get("type"), failure.get("message")) == (
+        "F401",
+        "src/pkg/mod.py:3:8: `os` imported but unused",
+    )
 
 
 @pytest.mark.parametrize(
@@ -116,7 +119,8 @@ def test_sarif_levels_whole_files_and_tools_that_could_not_run() -> None:
     [
         (GateName.RUFF, "F401", "https://docs.astral.sh/ruff/rules/unused-import/"),
         (GateName.RUFF, "XYZ999", "https://docs.astral.sh/ruff/rules/"),
-        (GateName.DOCSTRINGS, "D103", "https://docs.astral.sh/ruff/rules/undocumented-public-function/"),
+        (GateName.DOCSTRINGS, "undocumented-public-function", "https://docs.astral.sh/ruff/rules/undocumented-public-function/"),
+        (GateName.DOCSTRINGS, "unreadable", None),
         (GateName.DOCSTRINGS, "DOC201", "https://jsh9.github.io/pydoclint/violation_codes.html"),
         (GateName.MYPY, "return-value", "https://mypy.readthedocs.io/en/stable/_refs.html#code-return-value"),
         (GateName.PYRIGHT, "reportPrivateUsage", "https://microsoft.github.io/pyright/#/configuration?id=reportprivateusage"),

@@ -7,7 +7,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from pyexpert_gates.models import Report
+from pyexpert_gates.models import Diagnostic, GateName, GateResult, Report, Status
 from pyexpert_gates.report import render
 
 from .samples import REPORT
@@ -17,10 +17,22 @@ SCHEMA: dict[str, object] = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
 GOLDEN = Path(__file__).resolve().parents[1] / "data" / "reports" / "report.sarif"
 
 
+# With a format checker, and rfc3986-validator installed, every "uri" and "uri-reference" is
+# checked too: an artifact's location must be a percent-encoded reference.
+VALIDATOR = jsonschema.Draft4Validator(SCHEMA, format_checker=jsonschema.FormatChecker())
+
+
 def validate(log: object) -> None:
-    jsonschema.validate(
-        log, SCHEMA, cls=jsonschema.Draft4Validator, format_checker=jsonschema.FormatChecker()
-    )
+    assert VALIDATOR.format_checker is not None
+    assert VALIDATOR.format_checker.conforms("src/a%20b.py", "uri-reference")
+    assert not VALIDATOR.format_checker.conforms("src/a b.py", "uri-reference")
+    VALIDATOR.validate(log)  # pyright: ignore[reportUnknownMemberType]  # the stubs leave its arguments untyped
+
+
+def hostile_path(path: str) -> Report:
+    finding = Diagnostic(path=path, line=1, code="F401", message="unused")
+    gate = GateResult(name=GateName.RUFF, status=Status.FAILED, diagnostics=(finding,))
+    return Report(project="/p", duration_s=0, gates=(gate,))
 
 
 def test_the_bundled_schema_is_the_official_one() -> None:
@@ -32,14 +44,21 @@ def test_the_bundled_schema_is_the_official_one() -> None:
 
 @pytest.mark.parametrize(
     "report",
-    [REPORT, Report(project="/p", duration_s=0), Report(project="/a b/ü", duration_s=0)],
+    [
+        REPORT,
+        Report(project="/p", duration_s=0),
+        Report(project="/a b/ü", duration_s=0),
+        *(hostile_path(name) for name in ("a b.py", "#1.py", "100%.py", '<&">.py', "c:x.py")),
+    ],
 )
 def test_every_report_is_valid_sarif(report: Report) -> None:
     validate(json.loads(render(report, "sarif")))
 
 
 def test_the_golden_report_from_real_tools_is_valid_sarif() -> None:
-    validate(json.loads(GOLDEN.read_text(encoding="utf-8")))
+    # The golden file names the project by a placeholder; a real folder's URI stands in for it.
+    text = GOLDEN.read_text(encoding="utf-8").replace("file:///<project>/", "file:///project/")
+    validate(json.loads(text))
 
 
 @pytest.mark.parametrize(

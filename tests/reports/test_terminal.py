@@ -48,9 +48,14 @@ def test_a_terminal_shows_each_gate_live_then_the_findings_and_the_summary(proje
     assert lines[:3] == [
         "ruff: failed - 1 finding in 1 file",
         "  src/calc/unused.py",
-        "    3:8 F401 `os` imported but unused",
+        "    3:8 F401 `os` imported but unused [fix]",
     ]
-    assert lines[3].split() == ["gate", "status", "findings", "time", "summary"]
+    assert lines[3:5] == [
+        "findings by rule: 1 finding from 1 rule",
+        "  count  code  gate  fix   description",
+    ]
+    assert lines[5].split()[:4] == ["1", "F401", "ruff", "some"]
+    assert lines[7].split() == ["gate", "status", "findings", "time", "summary"]
     assert lines[-1].startswith("FAILED: 1 failed (")
     assert "\x1b[31mfailed" in received
 
@@ -87,7 +92,7 @@ def test_quiet_prints_only_what_failed(project: Path) -> None:
     assert completed.stdout.splitlines() == [
         "ruff: failed - 1 finding in 1 file",
         "  src/calc/unused.py",
-        "    3:8 F401 `os` imported but unused",
+        "    3:8 F401 `os` imported but unused [fix]",
         completed.stdout.splitlines()[-1],
     ]
     assert completed.stdout.splitlines()[-1].startswith("FAILED: 1 failed (")

@@ -1,21 +1,50 @@
-"""Fingerprints: a finding's gate, code, path, source line text and occurrence, never its line."""
+"""Fingerprints: a finding's gate, code, path, source line text and occurrence, never its line.
+
+A finding about a whole file is recognized from the finding itself: it has no line, or it has
+the empty range at the very start of the file that tools give such findings (ruff's ``D100``,
+``INP001``, ``EXE002``, ``N999``, ``CPY001``...), or it is one the docstrings gate documents as
+being about a module. Its fingerprint has no source text, so adding a line at the top of the
+file does not make it new. A ``format`` finding says the whole file's layout is wrong, so its
+fingerprint holds the digest of the file's content: any later change to the file, and so any
+new formatting fault, makes it a new finding.
+"""
 
 from collections import Counter
-from collections.abc import Callable, Sequence
-from typing import TypeAlias
+from collections.abc import Sequence
+from typing import Protocol
 
 from pyexpert_gates.baseline.model import Entry, Fingerprint
+from pyexpert_gates.gates.docstrings import MODULE_CODES
 from pyexpert_gates.models import Diagnostic, GateName
 
-ABOUT_THE_FILE = frozenset(
-    {"D100", "D104", "INP001", "undocumented-public-module", "undocumented-public-package"}
-)
-"""Codes of findings about a whole file that tools still place on line 1: their fingerprint
-has no source text, so adding an import at the top of the file does not make them new. The
-format gate's findings are about whole files too, whatever line ruff points at."""
+_FILE_START = (1, 1, 1, 1)
 
-SourceLine: TypeAlias = Callable[[str, int], str]
-"""The text of line ``number`` (1-based) of the project file ``path``; empty when unknown."""
+
+class Sources(Protocol):
+    """The project's files as fingerprints read them."""
+
+    def line(self, path: str, number: int) -> str:
+        """The text of a line.
+
+        Args:
+            path: The file, relative to the project root.
+            number: The 1-based line number.
+
+        Returns:
+            The line without its line break; empty when unknown.
+        """
+        ...
+
+    def content(self, path: str) -> str:
+        """The digest of a file's content.
+
+        Args:
+            path: The file, relative to the project root.
+
+        Returns:
+            A hexadecimal digest; empty when the file cannot be read.
+        """
+        ...
 
 
 def normalise(text: str) -> str:
@@ -33,7 +62,7 @@ def normalise(text: str) -> str:
 
 
 def fingerprints(
-    gate: GateName, diagnostics: Sequence[Diagnostic], source_line: SourceLine
+    gate: GateName, diagnostics: Sequence[Diagnostic], sources: Sources
 ) -> tuple[Fingerprint, ...]:
     """The fingerprint of each of one gate's findings.
 
@@ -43,7 +72,7 @@ def fingerprints(
     Args:
         gate: The gate that reported the findings.
         diagnostics: The findings.
-        source_line: Reads a line of a project file.
+        sources: Reads the project's files.
 
     Returns:
         One fingerprint per finding, in the order of ``diagnostics``.
@@ -53,7 +82,7 @@ def fingerprints(
     found: dict[int, Fingerprint] = {}
     for index in order:
         diagnostic = diagnostics[index]
-        source = _source(gate, diagnostic, source_line)
+        source = _source(gate, diagnostic, sources)
         key = (diagnostic.path, diagnostic.code or "", source)
         found[index] = Fingerprint(
             path=key[0], gate=gate, code=key[1], source=source, occurrence=seen[key]
@@ -63,14 +92,14 @@ def fingerprints(
 
 
 def entries(
-    gate: GateName, diagnostics: Sequence[Diagnostic], source_line: SourceLine
+    gate: GateName, diagnostics: Sequence[Diagnostic], sources: Sources
 ) -> tuple[Entry, ...]:
     """The baseline entries that accept ``diagnostics``.
 
     Args:
         gate: The gate that reported the findings.
         diagnostics: The findings.
-        source_line: Reads a line of a project file.
+        sources: Reads the project's files.
 
     Returns:
         One entry per finding, with the tool's message (its first line) for people.
@@ -78,17 +107,32 @@ def entries(
     return tuple(
         Entry(fingerprint=fingerprint, message=_first_line(diagnostic.message))
         for fingerprint, diagnostic in zip(
-            fingerprints(gate, diagnostics, source_line), diagnostics, strict=True
+            fingerprints(gate, diagnostics, sources), diagnostics, strict=True
         )
     )
 
 
-def _source(gate: GateName, diagnostic: Diagnostic, source_line: SourceLine) -> str:
-    """The normalised text of a finding's line; empty for a finding about a whole file."""
+def whole_file(diagnostic: Diagnostic) -> bool:
+    """True for a finding about a whole file rather than a place in it.
+
+    Args:
+        diagnostic: The finding.
+
+    Returns:
+        Whether it has no line, the empty range at the start of the file, or a module code.
+    """
+    span = (diagnostic.line, diagnostic.column, diagnostic.end_line, diagnostic.end_column)
+    return diagnostic.line is None or span == _FILE_START or diagnostic.code in MODULE_CODES
+
+
+def _source(gate: GateName, diagnostic: Diagnostic, sources: Sources) -> str:
+    """What ties a finding to its code: its line's text, or the file's content for ``format``."""
+    if gate is GateName.FORMAT:
+        return f"content {sources.content(diagnostic.path)}"
     line = diagnostic.line
-    if line is None or gate is GateName.FORMAT or diagnostic.code in ABOUT_THE_FILE:
+    if line is None or whole_file(diagnostic):
         return ""
-    return normalise(source_line(diagnostic.path, line))
+    return normalise(sources.line(diagnostic.path, line))
 
 
 def _position(diagnostic: Diagnostic) -> tuple[str, int, int, str]:

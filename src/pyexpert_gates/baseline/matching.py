@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from pyexpert_gates.baseline.fingerprint import SourceLine, entries
+from pyexpert_gates.baseline.fingerprint import Sources, entries
 from pyexpert_gates.baseline.floors import FloorChange, ratchet
 from pyexpert_gates.baseline.model import BASELINE_FILE, BASELINED_GATES, Baseline, Entry
 from pyexpert_gates.gates.format import SYNTAX_ERROR
@@ -89,25 +89,25 @@ class MatchOptions:
     """How to judge a report against a baseline.
 
     Attributes:
-        source_line: Reads a line of a project file, for fingerprints.
+        sources: Reads the project's files, for fingerprints.
         threshold: The project's docstring coverage threshold, in percent.
         scope: Which files each gate checked.
         locked: True when the baseline may not be rewritten (CI): an outdated baseline fails.
     """
 
-    source_line: SourceLine
+    sources: Sources
     threshold: float
     scope: Scope = field(default_factory=Scope)
     locked: bool = False
 
 
-def apply_baseline(report: Report, baseline: Baseline, settings: MatchOptions) -> Applied:
+def apply_baseline(report: Report, baseline: Baseline, options: MatchOptions) -> Applied:
     """Judge ``report`` against ``baseline``.
 
     Args:
         report: The outcome of a ``check``.
         baseline: What the project accepts.
-        settings: How to read sources, the threshold, the scope and whether the file is locked.
+        options: How to read sources, the threshold, the scope and whether the file is locked.
 
     Returns:
         The new report and the baseline the file should hold.
@@ -119,7 +119,7 @@ def apply_baseline(report: Report, baseline: Baseline, settings: MatchOptions) -
         item.path for result in report.gates for item in result.diagnostics if unparsable(item)
     )
     settled = [
-        _settle(result, by_gate.pop(result.name, []), baseline.floors, settings, broken)
+        _settle(result, by_gate.pop(result.name, []), baseline.floors, options, broken)
         for result in report.gates
     ]
     # Entries of gates this run did not include at all stay as they are.
@@ -176,68 +176,62 @@ def _settle(
     result: GateResult,
     listed: Sequence[Entry],
     floors: Mapping[str, float],
-    settings: MatchOptions,
+    options: MatchOptions,
     broken: frozenset[str],
 ) -> _Settled:
     """Split one gate's findings into accepted and new, and its entries into kept and fixed."""
     if result.name not in BASELINED_GATES or result.status in {Status.ERROR, Status.SKIPPED}:
         return _Settled(result=result, kept=listed)
-    checked = _checked(result, settings.scope, broken)
-    settled, new = _match(result, listed, settings.source_line, checked)
+    checked = _checked(result, options.scope, broken)
+    new, kept, fixed = _match(result, listed, options.sources, checked)
+    baselined = len(result.diagnostics) - len(new)
+    ratcheted = None
     if result.name is GateName.DOCSTRINGS and result.coverage is not None:
-        settled, new = _ratchet(settled, new, floors, settings.threshold, checked)
-    if settings.locked:
-        new = (*new, *_outdated(settled.fixed, settled.changes))
+        explained = {item.path for item in blocking(new)}
+        ratcheted = ratchet(
+            result.coverage,
+            floors,
+            threshold=options.threshold,
+            checked=checked,
+            explained=explained,
+        )
+        new = (*new, *ratcheted.findings)
+    changes = ratcheted.changes if ratcheted else ()
+    if options.locked:
+        new = (*new, *_outdated(fixed, changes))
     status = Status.FAILED if blocking(new) else Status.PASSED
-    judged = dataclasses.replace(settled.result, diagnostics=new, status=status)
-    return dataclasses.replace(settled, result=judged)
+    return _Settled(
+        result=dataclasses.replace(result, diagnostics=new, status=status, baselined=baselined),
+        kept=kept,
+        fixed=fixed,
+        floors=ratcheted.floors if ratcheted else None,
+        changes=changes,
+    )
 
 
 def _match(
     result: GateResult,
     listed: Sequence[Entry],
-    source_line: SourceLine,
+    sources: Sources,
     checked: Callable[[str], bool],
-) -> tuple[_Settled, tuple[Diagnostic, ...]]:
-    """Match a gate's findings with its entries: the settled gate and its new findings."""
-    current = entries(result.name, result.diagnostics, source_line)
+) -> tuple[tuple[Diagnostic, ...], list[Entry], tuple[Entry, ...]]:
+    """A gate's new findings, the entries the baseline keeps, and those it lists but are fixed.
+
+    An entry whose finding is gone is fixed only where the gate really checked the file.
+    Accepted findings are kept with today's message, as `baseline` would record them.
+    """
+    current = entries(result.name, result.diagnostics, sources)
     accepted = {entry.fingerprint for entry in listed}
+    found = {entry.fingerprint for entry in current}
     new = tuple(
         item
         for item, entry in zip(result.diagnostics, current, strict=True)
         if entry.fingerprint not in accepted
     )
-    found = {entry.fingerprint for entry in current}
-    unsettled = [entry for entry in listed if entry.fingerprint not in found]
-    settled = _Settled(
-        result=dataclasses.replace(result, baselined=len(result.diagnostics) - len(new)),
-        # Accepted findings are kept with today's message, as `baseline` would record them.
-        kept=[
-            *(entry for entry in current if entry.fingerprint in accepted),
-            *(entry for entry in unsettled if not checked(entry.fingerprint.path)),
-        ],
-        fixed=tuple(entry for entry in unsettled if checked(entry.fingerprint.path)),
-    )
-    return settled, new
-
-
-def _ratchet(
-    settled: _Settled,
-    new: tuple[Diagnostic, ...],
-    floors: Mapping[str, float],
-    threshold: float,
-    checked: Callable[[str], bool],
-) -> tuple[_Settled, tuple[Diagnostic, ...]]:
-    """Hold the docstrings gate's modules to their floors; add what fell to the new findings."""
-    ratcheted = ratchet(
-        settled.result.coverage or (),
-        floors,
-        threshold=threshold,
-        checked=checked,
-        explained={item.path for item in blocking(new)},
-    )
-    settled = dataclasses.replace(settled, floors=ratcheted.floors, changes=ratcheted.changes)
-    return settled, (*new, *ratcheted.findings)
+    gone = [entry for entry in listed if entry.fingerprint not in found]
+    kept = [entry for entry in current if entry.fingerprint in accepted]
+    kept.extend(entry for entry in gone if not checked(entry.fingerprint.path))
+    return new, kept, tuple(entry for entry in gone if checked(entry.fingerprint.path))
 
 
 def unparsable(diagnostic: Diagnostic) -> bool:
@@ -259,13 +253,8 @@ def _checked(result: GateResult, scope: Scope, broken: frozenset[str]) -> Callab
     error), and nothing at all when mypy stopped on a syntax error before type checking.
     """
     if result.name is GateName.MYPY and any(map(unparsable, result.diagnostics)):
-        return _nothing
+        return lambda _: False
     return lambda path: scope.covers(result.name, path) and path not in broken
-
-
-def _nothing(_: str) -> bool:
-    """No file was checked."""
-    return False
 
 
 def _outdated(fixed: Sequence[Entry], changes: Sequence[FloorChange]) -> tuple[Diagnostic, ...]:

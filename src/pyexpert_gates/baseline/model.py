@@ -3,21 +3,13 @@
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from pyexpert_gates.models import GateName
+from pyexpert_gates.models import GATE_TRAITS, GateName
 
 BASELINE_FILE = ".pyexpert-gates/baseline.json"
 """Where the baseline lives, relative to the project root."""
 
-BASELINED_GATES = (
-    GateName.RUFF,
-    GateName.FORMAT,
-    GateName.MYPY,
-    GateName.PYRIGHT,
-    GateName.DOCSTRINGS,
-    GateName.EXPERT,
-)
-"""The gates whose findings a baseline may accept. A failing test is never accepted, and the
-config gate's findings are settings to fix or relax with a reason, not debt in the code."""
+BASELINED_GATES = tuple(gate for gate in GateName if GATE_TRAITS[gate].baselined)
+"""The gates whose findings a baseline may accept, in gate order."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, order=True)

@@ -1,7 +1,11 @@
 """The source lines that fingerprints need, read from the project's files."""
 
+import hashlib
 import re
 from pathlib import Path
+
+from pyexpert_gates.errors import InputError
+from pyexpert_gates.textfile import read_regular
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -21,6 +25,7 @@ class ProjectSources:
         """
         self._root = project.resolve()
         self._files: dict[str, tuple[str, ...]] = {}
+        self._digests: dict[str, str] = {}
 
     def line(self, path: str, number: int) -> str:
         """The text of a line.
@@ -37,13 +42,33 @@ class ProjectSources:
             lines = self._files[path] = self._read(path)
         return lines[number - 1] if 0 < number <= len(lines) else ""
 
+    def content(self, path: str) -> str:
+        """The digest of a file's content.
+
+        Args:
+            path: The file, relative to the project root.
+
+        Returns:
+            A hexadecimal digest; empty when the file is outside the project or unreadable.
+        """
+        if path not in self._digests:
+            data = self._bytes(path)
+            self._digests[path] = "" if data is None else hashlib.blake2b(data).hexdigest()[:40]
+        return self._digests[path]
+
     def _read(self, path: str) -> tuple[str, ...]:
         """The lines of one file inside the project, or none."""
-        candidate = (self._root / path).resolve()
-        if not candidate.is_relative_to(self._root):
-            return ()
-        try:
-            data = candidate.read_bytes()
-        except OSError:
+        data = self._bytes(path)
+        if data is None:
             return ()
         return tuple(_LINE_BREAK.split(data.decode("utf-8", errors="replace")))
+
+    def _bytes(self, path: str) -> bytes | None:
+        """The bytes of one file inside the project, or None."""
+        candidate = (self._root / path).resolve()
+        if not candidate.is_relative_to(self._root):
+            return None
+        try:
+            return read_regular(candidate, path)
+        except InputError:
+            return None

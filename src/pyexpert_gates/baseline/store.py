@@ -17,6 +17,7 @@ from pyexpert_gates.baseline.model import (
     Entry,
     Fingerprint,
 )
+from pyexpert_gates.encodable import json_dumps
 from pyexpert_gates.errors import InputError
 from pyexpert_gates.json_shape import ShapeError, as_list, as_object, field, integer, text
 from pyexpert_gates.models import GateName
@@ -29,6 +30,8 @@ _ENTRY_KEYS = frozenset({"path", "gate", "code", "source", "occurrence", "messag
 _TOP_KEYS = frozenset({"version", "findings", "docstring_floors"})
 _GATES = {gate.value: gate for gate in BASELINED_GATES}
 _FULL = 100.0
+MAX_BYTES = 64 * 2**20
+"""A larger baseline file is refused rather than read."""
 _FIX = (
     "restore it from version control, or run `pyexpert-gates baseline` to record the current "
     "findings again"
@@ -63,11 +66,15 @@ def read_baseline(project: Path) -> Baseline | None:
     path = baseline_path(project)
     if not path.exists() and not path.is_symlink():
         return None
+    target = _inside_project(project)
     try:
-        raw = path.read_bytes()
+        with target.open("rb") as stream:
+            raw = stream.read(MAX_BYTES + 1)
     except OSError as error:
         problem = f"cannot read the file: {error.strerror or error}"
         raise InputError(_invalid(problem)) from None
+    if len(raw) > MAX_BYTES:
+        raise InputError(_invalid(f"larger than {MAX_BYTES // 2**20} MB"))
     try:
         return parse_baseline(raw.decode("utf-8"))
     except UnicodeDecodeError as error:
@@ -93,6 +100,8 @@ def parse_baseline(document: str) -> Baseline:
         where = f"{error.lineno}:{error.colno}"
         problem = f"not valid JSON: {error.msg}"
         raise InputError(_invalid(problem, where)) from None
+    except RecursionError:
+        raise InputError(_invalid("values are nested too deeply to read")) from None
     try:
         return _baseline(as_object(data, "the file"))
     except ShapeError as problem:
@@ -128,13 +137,32 @@ def write_baseline(project: Path, baseline: Baseline) -> None:
     Raises:
         InputError: The file or its folder cannot be written.
     """
-    path = baseline_path(project)
+    target = _inside_project(project)
     try:
-        path.parent.mkdir(exist_ok=True)
-        write_atomic(path, render_baseline(baseline))
+        target.parent.mkdir(exist_ok=True)
+        write_atomic(target, render_baseline(baseline))
     except OSError as error:
         message = f"{BASELINE_FILE}: cannot write the file: {error.strerror or error}"
         raise InputError(message) from None
+
+
+def _inside_project(project: Path) -> Path:
+    """The baseline's real path, which must be a regular file (or none yet) inside the project.
+
+    A symlinked ``.pyexpert-gates`` folder or baseline file may lead anywhere: the baseline is
+    neither read from nor written to a place outside the project, nor a device or a folder.
+    """
+    target = baseline_path(project).resolve()
+    if not target.is_relative_to(project.resolve()):
+        message = (
+            f"{BASELINE_FILE}: a symlink leads out of the project (to {target}); replace it "
+            "with a regular file inside the project"
+        )
+        raise InputError(message)
+    if target.exists() and not target.is_file():
+        message = f"{BASELINE_FILE}: not a regular file; remove it and record the baseline again"
+        raise InputError(message)
+    return target
 
 
 def _baseline(data: dict[str, object]) -> Baseline:
@@ -225,7 +253,7 @@ def _entry_record(entry: Entry) -> dict[str, object]:
 
 def _dumps(value: object) -> str:
     """Compact JSON on one line, non-ASCII kept readable."""
-    return json.dumps(value, ensure_ascii=False)
+    return json_dumps(value)
 
 
 def _block(lines: str) -> str:

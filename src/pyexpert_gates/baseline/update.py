@@ -42,13 +42,13 @@ def apply_to_check(
     Returns:
         The report with only new findings, each static gate with its ``baselined`` count.
     """
-    settings = MatchOptions(
-        source_line=ProjectSources(project).line,
+    options = MatchOptions(
+        sources=ProjectSources(project),
         threshold=load_config(project).docstring_coverage,
         scope=scope or _checked_scope(report),
         locked=locked,
     )
-    applied = apply_baseline(report, baseline, settings)
+    applied = apply_baseline(report, baseline, options)
     if applied.outdated:
         sys.stderr.write(_settle_file(project, baseline, applied, locked=locked))
     return applied.report

@@ -1,65 +1,56 @@
 """Gather the parts of a cache key: which files a gate reads, their contents, the tools' versions.
 
 A gate's key must change whenever its result could, so the file lists err on the side of too
-much: a file-level gate reads every file under its paths (not only Python files) and the tools'
-configuration files at the project root; a whole-program gate (mypy, pyright, pytest) reads every
-file of the project that git knows (tracked or untracked, not ignored) and everything under the
-paths, or, outside git, every file of the project outside hidden, cache and build folders.
+much. The project's files are those `pyexpert_gates.files` lists for every gate. A file-level gate
+reads every project file under its paths (not only Python files) and every configuration file:
+nested ones, those in the folders above the project, the user's own. A whole-program gate (mypy,
+pyright, pytest) reads every file of the project, the configuration files, and the sources of
+the editable installs in the project's environment.
 """
 
 import functools
 import hashlib
 import importlib.metadata
 import os
-from collections.abc import Iterable, Iterator, Mapping
+import stat
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from importlib.resources.abc import Traversable
 from pathlib import Path, PurePosixPath
 
 from pyexpert_gates.cache.key import digest_files
-from pyexpert_gates.gates.expert import skipped_folder
-from pyexpert_gates.models import GateName
-from pyexpert_gates.presets import preset_folder
-from pyexpert_gates.process import Command, ProcessOutput, run_command
+from pyexpert_gates.files import ProjectFiles, list_files
+from pyexpert_gates.models import GATE_TRAITS, GateName
+from pyexpert_gates.presets import preset_contents
 
-CONFIG_FILES = (
-    "pyproject.toml",
-    "ruff.toml",
-    ".ruff.toml",
-    "mypy.ini",
-    ".mypy.ini",
-    "pyrightconfig.json",
-    "setup.cfg",
-    "tox.ini",
-    "pytest.ini",
-    ".pytest.ini",
-    "conftest.py",
+CONFIG_FILES = frozenset(
+    {
+        "pyproject.toml",
+        "ruff.toml",
+        ".ruff.toml",
+        "mypy.ini",
+        ".mypy.ini",
+        "pyrightconfig.json",
+        "setup.cfg",
+        "tox.ini",
+        "pytest.ini",
+        ".pytest.ini",
+        "conftest.py",
+        ".pyexpert-gates/preset-state.json",  # what init wrote: the config gate reads it
+    }
 )
-"""The files at the project root where the tools read their settings (or pytest its fixtures)."""
-
-WHOLE_PROGRAM = frozenset({GateName.MYPY, GateName.PYRIGHT, GateName.PYTEST})
-"""Gates whose result depends on the whole project and on the installed distributions."""
-
-TOOLS = {
-    GateName.RUFF: ("ruff",),
-    GateName.FORMAT: ("ruff",),
-    GateName.MYPY: ("mypy",),
-    GateName.PYRIGHT: ("pyright",),
-    GateName.DOCSTRINGS: ("pydoclint",),
-}
-"""The distributions each gate runs from the interpreter of pyexpert-gates. pytest runs in the
-project's environment, whose distributions are part of its key already."""
+"""The names of the files where the tools read their settings (or pytest its fixtures)."""
 
 VARIABLE_PREFIXES = ("PYTHON", "MYPY", "PYRIGHT", "RUFF", "PYTEST", "VIRTUAL_ENV", "CI")
 """Environment variables with these prefixes can change a tool's result, so they are in the key."""
 
-GIT_TIME_LIMIT_S = 60.0
 _ENGINE_SUFFIXES = frozenset({".py", ".toml", ".json"})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ContentDigests:
     """The content digest of each file, each file read at most once per run.
+
+    It is a memo that fills as the run reads files, so it is mutable on purpose.
 
     Attributes:
         known: The digests computed so far, by path.
@@ -80,81 +71,89 @@ class ContentDigests:
         return digest_files((path, self._content(project / path)) for path in paths)
 
     def _content(self, path: Path) -> str:
-        """The digest of one file's content; an unreadable file has a digest of its own."""
+        """The digest of one file's content, read in chunks; anything else has its own digest.
+
+        A file that cannot be read, or is not a regular file (a FIFO or a device put where a
+        file was), is never read: it gets a digest that says so.
+        """
         if path not in self.known:
             try:
-                data = path.read_bytes()
+                descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+                with os.fdopen(descriptor, "rb") as stream:
+                    if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+                        self.known[path] = "not a regular file"
+                        return self.known[path]
+                    digest = hashlib.file_digest(stream, _content_digest)
             except OSError as error:
                 self.known[path] = f"unreadable: {error.errno}"
             else:
-                self.known[path] = hashlib.blake2b(data, digest_size=20).hexdigest()
+                self.known[path] = digest.hexdigest()
         return self.known[path]
 
 
-def config_files(project: Path) -> list[str]:
-    """The configuration files that exist at the project root.
+def _content_digest() -> hashlib.blake2b:
+    """A new digest of a file's content."""
+    return hashlib.blake2b(digest_size=20)
+
+
+def config_files(project: Path, files: ProjectFiles, environ: Mapping[str, str]) -> list[str]:
+    """Every configuration file the tools may read for this project, wherever it lives.
 
     Args:
-        project: The project root.
+        project: The project root, absolute.
+        files: The project's files.
+        environ: The environment, for the user's configuration folder.
 
     Returns:
-        Their names.
+        Those inside the project (at any depth: ruff and pytest read nested ones) relative to
+        its root; those in the folders above it and the user's own, as absolute paths.
     """
-    return [name for name in CONFIG_FILES if (project / name).is_file()]
+    nested = [
+        name for name in files.files if CONFIG_FILES.intersection({name, PurePosixPath(name).name})
+    ]
+    above = (folder / name for folder in project.resolve().parents for name in CONFIG_FILES)
+    outside = (path for path in (*above, *user_config_files(environ)) if path.is_file())
+    return [*nested, *(path.as_posix() for path in outside)]
 
 
-def files_under(project: Path, paths: Iterable[str]) -> Iterator[str]:
-    """Every file under ``paths``, outside hidden, cache and build folders and environments.
+def user_config_files(environ: Mapping[str, str]) -> tuple[Path, ...]:
+    """The user-level configuration files of ruff and mypy.
 
     Args:
-        project: The project root.
-        paths: Files and folders relative to the project.
-
-    Yields:
-        The files, relative to the project, POSIX separators.
-    """
-    for path in paths:
-        root = project / path
-        if root.is_file():
-            yield PurePosixPath(path).as_posix()
-        for folder, folders, names in os.walk(root) if root.is_dir() else ():
-            base = Path(folder)
-            folders[:] = [name for name in folders if not _ignored(base / name)]
-            for name in names:
-                yield (base / name).relative_to(project).as_posix()
-
-
-def _ignored(folder: Path) -> bool:
-    """True for a folder no key looks into: hidden, caches, build output, a virtual environment."""
-    return skipped_folder(folder.name) or (folder / "pyvenv.cfg").is_file()
-
-
-async def project_files(project: Path) -> list[str]:
-    """Every file of the project that its tests or type checkers could read.
-
-    Args:
-        project: The project root.
+        environ: The environment (``XDG_CONFIG_HOME``, ``HOME``).
 
     Returns:
-        In a git work tree: the files git tracks or would track (not ignored), outside the
-        folders `files_under` skips; elsewhere: every file `files_under` finds.
+        The files each tool looks for, present or not.
     """
-    command = Command(
-        argv=("git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"),
-        cwd=project,
-    )
-    match await run_command(command, time_limit=GIT_TIME_LIMIT_S):
-        case ProcessOutput(returncode=0, stdout=listing):
-            listed = (name for name in listing.split("\0") if name)
-            return [name for name in listed if _kept(project, name)]
-        case _:
-            return list(files_under(project, (".",)))
+    home = Path(environ.get("HOME", "~")).expanduser()
+    configured = environ.get("XDG_CONFIG_HOME", "")
+    config = Path(configured) if Path(configured).is_absolute() else home / ".config"
+    ruff = tuple(config / "ruff" / name for name in ("ruff.toml", ".ruff.toml", "pyproject.toml"))
+    mypy = (config / "mypy" / "config", home / ".config" / "mypy" / "config", home / ".mypy.ini")
+    return (*ruff, *mypy)
 
 
-def _kept(project: Path, name: str) -> bool:
-    """True for a file git listed that exists and lies outside the skipped folders."""
-    folders = PurePosixPath(name).parts[:-1]
-    return not any(skipped_folder(folder) for folder in folders) and (project / name).is_file()
+async def editable_files(folders: Iterable[str], project: Path) -> list[str]:
+    """The files of the editable installs outside the project, as absolute paths.
+
+    Args:
+        folders: The source folders of the environment's editable installs.
+        project: The project root, whose own files are in the key already.
+
+    Returns:
+        Every file of each folder, as `pyexpert_gates.files` lists a project's files.
+    """
+    outside = [folder for folder in map(Path, folders) if _outside(folder, project)]
+    found: list[str] = []
+    for folder in outside:
+        listed = await list_files(folder)
+        found.extend((folder / name).as_posix() for name in listed.files)
+    return found
+
+
+def _outside(folder: Path, project: Path) -> bool:
+    """True for an existing folder outside the project."""
+    return folder.is_dir() and not folder.resolve().is_relative_to(project.resolve())
 
 
 def tool_versions(gate: GateName) -> tuple[str, ...]:
@@ -166,7 +165,7 @@ def tool_versions(gate: GateName) -> tuple[str, ...]:
     Returns:
         ``name==version`` for each; ``name==missing`` for one that is not installed.
     """
-    return tuple(f"{name}=={_version(name)}" for name in TOOLS.get(gate, ()))
+    return tuple(f"{name}=={_version(name)}" for name in GATE_TRAITS[gate].distributions)
 
 
 def _version(distribution: str) -> str:
@@ -198,19 +197,14 @@ def engine_digest() -> str:
     Returns:
         A hexadecimal digest.
     """
-    package = Path(__file__).parent
+    package = Path(__file__).parents[1]  # the whole pyexpert_gates package
     code = (
         (path.relative_to(package).as_posix(), path.read_bytes())
         for path in sorted(package.rglob("*"))
         if path.suffix in _ENGINE_SUFFIXES and "__pycache__" not in path.parts
     )
-    presets = ((f"presets/{item.name}", item.read_bytes()) for item in _files(preset_folder()))
+    presets = ((f"presets/{name}", data) for name, data in preset_contents())
     return digest_files(
         (name, hashlib.blake2b(data, digest_size=20).hexdigest())
         for name, data in (*code, *presets)
     )
-
-
-def _files(folder: Traversable) -> Iterator[Traversable]:
-    """The files directly in ``folder``."""
-    return (item for item in folder.iterdir() if item.is_file())

@@ -2,21 +2,18 @@
 
 The changed files are those ``git diff REF`` names (committed, staged or not, against the work
 tree) plus the untracked files git does not ignore. File-level gates (ruff, format, docstrings,
-expert) then check only the changed Python files that still exist inside their paths; the
-whole-program gates (mypy, pyright, pytest) and the config gate check everything as always.
+expert) then check only the changed Python files of the project (see `pyexpert_gates.files`)
+inside their paths; the whole-program gates (mypy, pyright, pytest) and the config gate check
+everything as always.
 """
 
 import asyncio
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from pyexpert_gates.errors import UsageError
-from pyexpert_gates.gates.expert import SOURCE_SUFFIXES, skipped_folder
-from pyexpert_gates.models import GateName
-from pyexpert_gates.process import Command, ProcessFailure, ProcessOutput, run_command
-
-FILE_LEVEL = frozenset({GateName.RUFF, GateName.FORMAT, GateName.DOCSTRINGS, GateName.EXPERT})
-"""Gates whose verdict on a file depends only on that file and the configuration."""
-GIT_TIME_LIMIT_S = 60.0
+from pyexpert_gates.files import ProjectFiles
+from pyexpert_gates.invocation import Command, ProcessFailure, ProcessOutput
+from pyexpert_gates.process import GIT_TIME_LIMIT_S, run_command
 
 
 def changed_files(project: Path, ref: str) -> tuple[str, ...]:
@@ -33,7 +30,15 @@ def changed_files(project: Path, ref: str) -> tuple[str, ...]:
         UsageError: git is missing, the project is not in a git work tree, or ``ref`` is not a
             revision there.
     """
-    diff = ("git", "diff", "--name-only", "--relative", "-z", ref, "--")
+    if ref.startswith("-") or not ref:
+        # git would read it as an option: `--output=FILE` truncates FILE.
+        message = f"--changed-since {ref}: not a revision; name a branch, tag or commit"
+        raise UsageError(message)
+    # --end-of-options: whatever the ref says, git reads it as a revision; git diff then gets
+    # the commit it names, never the user's text.
+    verify = ("git", "rev-parse", "--verify", "--end-of-options", f"{ref}^{{commit}}")
+    commit = _run_git(project, verify, ref).strip()
+    diff = ("git", "diff", "--name-only", "--relative", "-z", commit, "--")
     untracked = ("git", "ls-files", "-z", "--others", "--exclude-standard")
     names = {
         name
@@ -66,29 +71,18 @@ def _run_git(project: Path, argv: tuple[str, ...], ref: str) -> str:
             raise UsageError(message)
 
 
-def limit_paths(changed: tuple[str, ...], paths: tuple[str, ...], project: Path) -> tuple[str, ...]:
-    """The changed Python files that exist inside ``paths``, for a file-level gate.
+def limit_paths(
+    changed: tuple[str, ...], paths: tuple[str, ...], files: ProjectFiles
+) -> tuple[str, ...]:
+    """The changed Python files of the project inside ``paths``, for a file-level gate.
 
     Args:
         changed: The changed files, relative to the project.
         paths: The gate's paths, relative to the project.
-        project: The project root.
+        files: The project's files (see `pyexpert_gates.files`): a deleted file is not there.
 
     Returns:
         The files to check, in the order of ``changed``.
     """
-    roots = tuple(PurePosixPath(path) for path in paths or (".",))
-    return tuple(
-        name
-        for name in changed
-        if name.endswith(SOURCE_SUFFIXES)
-        and _inside(PurePosixPath(name), roots)
-        and (project / name).is_file()
-    )
-
-
-def _inside(path: PurePosixPath, roots: tuple[PurePosixPath, ...]) -> bool:
-    """True when ``path`` is one of ``roots`` or under one, outside the skipped folders."""
-    if any(skipped_folder(folder) for folder in path.parts[:-1]):
-        return False
-    return any(root == PurePosixPath() or path.is_relative_to(root) for root in roots)
+    sources = frozenset(files.sources(paths))
+    return tuple(name for name in changed if name in sources)

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pyexpert_gates.cache.key import digest_lines
+from pyexpert_gates.errors import InputError
+from pyexpert_gates.invocation import Command, ProcessOutput
 from pyexpert_gates.json_shape import (
     ShapeError,
     as_list,
@@ -24,12 +26,22 @@ from pyexpert_gates.json_shape import (
     load,
     text,
 )
-from pyexpert_gates.process import Command, ProcessOutput, run_command
-from pyexpert_gates.textfile import write_atomic
+from pyexpert_gates.process import run_command
+from pyexpert_gates.textfile import read_regular, write_atomic
 
 PROBE_TIME_LIMIT_S = 60.0
 PROBE = """\
-import importlib.metadata, importlib.util, json, sys
+import importlib.metadata, importlib.util, json, sys, urllib.parse
+def editable(dist):
+    try:
+        info = json.loads(dist.read_text("direct_url.json") or "{}")
+    except ValueError:
+        return None
+    url = info.get("url", "") if isinstance(info, dict) else ""
+    if isinstance(info.get("dir_info"), dict) and info["dir_info"].get("editable"):
+        if url.startswith("file://"):
+            return urllib.parse.unquote(urllib.parse.urlsplit(url).path)
+    return None
 print(json.dumps({
     "python": sys.version,
     "executable": sys.executable,
@@ -39,6 +51,9 @@ print(json.dumps({
         for dist in importlib.metadata.distributions()
     ),
     "xdist": importlib.util.find_spec("xdist") is not None,
+    "editable": sorted({
+        folder for folder in map(editable, importlib.metadata.distributions()) if folder
+    }),
 }))
 """
 """Runs in the project's interpreter, which may be any Python 3: plain code, no dependencies."""
@@ -52,11 +67,13 @@ class Installed:
         digest: The digest of the interpreter, its path and every installed distribution.
         xdist: True when pytest-xdist is importable.
         folders: The folders on the interpreter's ``sys.path``.
+        editable: The source folders of the editable installs (``direct_url.json``).
     """
 
     digest: str
     xdist: bool
     folders: tuple[str, ...] = ()
+    editable: tuple[str, ...] = ()
 
 
 async def probe_installed(python: Path, *, cwd: Path, keep: Path | None) -> Installed | None:
@@ -102,13 +119,16 @@ def parse_probe(stdout: str) -> Installed:
     answer = as_object(load(stdout), "probe answer")
     folders = _strings(field(answer, "path"), "path")
     distributions = _strings(field(answer, "distributions"), "distributions")
+    editable = _strings(field(answer, "editable"), "editable")
     lines = (
         f"python {text(answer, 'python')}",
         f"executable {text(answer, 'executable')}",
         *(f"path {folder}" for folder in folders),
+        *(f"editable {folder}" for folder in editable),
         *distributions,
     )
-    return Installed(digest=digest_lines(lines), xdist=boolean(answer, "xdist"), folders=folders)
+    xdist = boolean(answer, "xdist")
+    return Installed(digest=digest_lines(lines), xdist=xdist, folders=folders, editable=editable)
 
 
 def keep_file(folder: Path, python: Path) -> Path:
@@ -153,6 +173,7 @@ def _keep(keep: Path, python: Path, installed: Installed) -> None:
         "digest": installed.digest,
         "xdist": installed.xdist,
         "path": list(installed.folders),
+        "editable": list(installed.editable),
     }
     with contextlib.suppress(OSError):
         keep.parent.mkdir(parents=True, exist_ok=True)
@@ -162,14 +183,17 @@ def _keep(keep: Path, python: Path, installed: Installed) -> None:
 def _kept(keep: Path, python: Path) -> Installed | None:
     """The kept answer, if it is whole and nothing it depends on changed since."""
     try:
-        document = as_object(load(keep.read_text(encoding="utf-8")), "kept answer")
+        document = as_object(load(read_regular(keep, keep.name).decode()), "kept answer")
         folders = _strings(field(document, "path"), "path")
         valid = text(document, "python") == str(python) and field(document, "stamp") == _stamp(
             python, folders
         )
         installed = Installed(
-            digest=text(document, "digest"), xdist=boolean(document, "xdist"), folders=folders
+            digest=text(document, "digest"),
+            xdist=boolean(document, "xdist"),
+            folders=folders,
+            editable=_strings(field(document, "editable"), "editable"),
         )
-    except (OSError, UnicodeDecodeError, ShapeError):
+    except (InputError, UnicodeDecodeError, ShapeError):
         return None
     return installed if valid else None

@@ -6,6 +6,7 @@ time limit can be reported and abandoned. Whatever goes wrong inside one gate en
 """
 
 import asyncio
+import concurrent.futures
 import dataclasses
 import functools
 import os
@@ -19,21 +20,25 @@ from pathlib import Path
 
 from pyexpert_gates.check.interpreter import choose_interpreter
 from pyexpert_gates.check.observer import AnnouncedJob, GateObserver
-from pyexpert_gates.check.plan import Gate, Plan, PlannedGate, Request, make_plan
+from pyexpert_gates.check.plan import Gate, Plan, PlannedGate, make_plan
+from pyexpert_gates.check.request import Request
 from pyexpert_gates.check.shortcuts import make_shortcuts
-from pyexpert_gates.config import load_config
+from pyexpert_gates.config import GatesConfig, load_config
 from pyexpert_gates.errors import GatesError
+from pyexpert_gates.files import unreadable
 from pyexpert_gates.gates import TOOL_GATES
-from pyexpert_gates.gates.base import CommandGate, GateContext, GateOutcome
+from pyexpert_gates.gates.base import GateContext, GateOutcome
 from pyexpert_gates.gates.drift import CONFIG_GATE
 from pyexpert_gates.gates.expert import EXPERT_GATE
 from pyexpert_gates.gates.inprocess import InProcessGate
 from pyexpert_gates.gates.paths import relative_path
+from pyexpert_gates.invocation import ProcessFailure, ProcessOutput
 from pyexpert_gates.models import Diagnostic, GateName, GateResult, Report, Status
-from pyexpert_gates.process import Command, ProcessFailure, ProcessOutput, run_command
+from pyexpert_gates.process import run_command
 
 EXIT_TERMINATED = 128 + signal.SIGTERM
 """The exit code after SIGTERM, as shells report a process the signal ended."""
+_SHOWN_PATHS = 3
 
 
 def check_project(
@@ -139,11 +144,33 @@ async def run_gates(
         The gates' results, in the plan's order.
     """
     jobs = asyncio.Semaphore(plan.jobs)
+    blocked = unreadable(plan.project, plan.paths)
+    if blocked:
+        return _unreadable_results(plan, blocked, observer)
     async with asyncio.TaskGroup() as group:
         tasks = [
             group.create_task(_observed(plan, gate, scratch, jobs, observer)) for gate in plan.gates
         ]
     return tuple(task.result() for task in tasks)
+
+
+def _unreadable_results(
+    plan: Plan, blocked: tuple[str, ...], observer: GateObserver | None
+) -> tuple[GateResult, ...]:
+    """Every gate an error: some tools pass silently over a file they cannot read."""
+    shown = blocked[:_SHOWN_PATHS]
+    more = f" and {len(blocked) - len(shown)} more" if len(blocked) > len(shown) else ""
+    summary = (
+        f"cannot read {', '.join(shown)}{more}: make it readable, or leave it out of "
+        "the paths in [tool.pyexpert-gates]"
+    )
+    results = tuple(
+        GateResult(name=gate.name, status=Status.ERROR, summary=summary) for gate in plan.gates
+    )
+    if observer is not None:
+        for result in results:
+            observer.finished(result)
+    return results
 
 
 async def _observed(
@@ -169,118 +196,71 @@ async def _run_gate(
     """Run one gate when a job is free, and time it; replay its stored result if it has one."""
     async with jobs:
         started = time.monotonic()
-        prepared = await plan.shortcuts.prepare(
-            planned.name, _context(plan, scratch / planned.name)
+        (scratch / planned.name).mkdir()
+        context = GateContext(
+            project=plan.project,
+            paths=plan.paths,
+            python=plan.interpreter.path,
+            scratch=scratch / planned.name,
+            docstring_coverage=plan.config.docstring_coverage,
         )
+        prepared = await plan.shortcuts.prepare(planned.name, context)
         if prepared.result is not None:
             return dataclasses.replace(prepared.result, duration_s=time.monotonic() - started)
-        command, outcome = await _outcome(plan, planned, prepared.context)
-        return plan.shortcuts.keep(
-            prepared,
-            GateResult(
-                name=planned.name,
-                status=outcome.status,
-                duration_s=time.monotonic() - started,
-                command=command,
-                summary=outcome.summary,
-                diagnostics=tuple(_relative(item, plan.project) for item in outcome.diagnostics),
-                coverage=outcome.coverage,
-            ),
+        argv, outcome = await _outcome(planned, prepared.context, plan.config)
+        result = GateResult(
+            name=planned.name,
+            status=outcome.status,
+            duration_s=time.monotonic() - started,
+            command=argv,
+            summary=outcome.summary,
+            diagnostics=tuple(_relative(item, plan.project) for item in outcome.diagnostics),
+            coverage=outcome.coverage,
         )
-
-
-def _context(plan: Plan, scratch: Path) -> GateContext:
-    """The gate's view of the project, with a scratch folder of its own."""
-    scratch.mkdir()
-    return GateContext(
-        project=plan.project,
-        paths=plan.paths,
-        python=plan.interpreter.path,
-        scratch=scratch,
-        docstring_coverage=plan.config.docstring_coverage,
-    )
+        return plan.shortcuts.keep(prepared, result)
 
 
 async def _outcome(
-    plan: Plan, planned: PlannedGate, context: GateContext
+    planned: PlannedGate, context: GateContext, config: GatesConfig
 ) -> tuple[tuple[str, ...], GateOutcome]:
     """The command a gate ran (none in-process) and its verdict; a gate's own bug is an error."""
     gate = planned.gate
     argv: tuple[str, ...] = ()
     try:
         if isinstance(gate, InProcessGate):
-            call = functools.partial(gate.evaluate, context, plan.config)
-            outcome = await _in_thread(call, planned.time_limit)
-        else:
-            command = gate.command(context)
-            argv = command.argv
-            outcome = await _run_tool(gate, command, context, planned.time_limit)
+            call = functools.partial(gate.evaluate, context, config)
+            return argv, await _in_thread(call, planned.time_limit)
+        command = gate.command(context)
+        argv = command.argv
+        match await run_command(command, time_limit=planned.time_limit):
+            case ProcessFailure(reason=reason):
+                return argv, GateOutcome(status=Status.ERROR, summary=reason)
+            case ProcessOutput() as output:
+                return argv, gate.parse(output, context)
     except Exception as error:  # noqa: BLE001 - a gate's own bug must not lose the other gates
         summary = f"internal error in the {planned.name} gate: {type(error).__name__}: {error}"
-        outcome = GateOutcome(status=Status.ERROR, summary=summary)
-    return argv, outcome
-
-
-async def _run_tool(
-    gate: CommandGate, command: Command, context: GateContext, time_limit: float
-) -> GateOutcome:
-    """Run a tool gate's command and let the gate judge the output."""
-    match await run_command(command, time_limit=time_limit):
-        case ProcessFailure(reason=reason):
-            return GateOutcome(status=Status.ERROR, summary=reason)
-        case ProcessOutput() as output:
-            return gate.parse(output, context)
+        return argv, GateOutcome(status=Status.ERROR, summary=summary)
 
 
 async def _in_thread(call: Callable[[], GateOutcome], time_limit: float) -> GateOutcome:
     """Run ``call`` in a daemon thread; past ``time_limit`` it is abandoned as an error."""
-    loop = asyncio.get_running_loop()
-    done: asyncio.Future[GateOutcome] = loop.create_future()
+    done: concurrent.futures.Future[GateOutcome] = concurrent.futures.Future()
+
+    def work() -> None:
+        if not done.set_running_or_notify_cancel():
+            return  # abandoned before it started
+        try:
+            done.set_result(call())
+        except Exception as error:  # noqa: BLE001 - handed to the waiting task, which reports it
+            done.set_exception(error)
+
     # A daemon thread: one that never returns must not keep the interpreter from exiting.
-    worker = threading.Thread(
-        target=_work, args=(call, loop, done), name="pyexpert-gates-gate", daemon=True
-    )
-    worker.start()
+    threading.Thread(target=work, name="pyexpert-gates-gate", daemon=True).start()
     try:
         async with asyncio.timeout(time_limit):
-            return await done
+            return await asyncio.wrap_future(done)
     except TimeoutError:
         return GateOutcome(status=Status.ERROR, summary=f"timed out after {time_limit:g} s")
-
-
-def _work(
-    call: Callable[[], GateOutcome],
-    loop: asyncio.AbstractEventLoop,
-    done: "asyncio.Future[GateOutcome]",
-) -> None:
-    """In the worker thread: run ``call`` and hand its outcome or exception to ``done``."""
-    try:
-        outcome = call()
-    except Exception as error:  # noqa: BLE001 - handed to the waiting task, which reports it
-        _call_soon(loop, functools.partial(_fail, done, error))
-    else:
-        _call_soon(loop, functools.partial(_succeed, done, outcome))
-
-
-def _succeed(done: "asyncio.Future[GateOutcome]", outcome: GateOutcome) -> None:
-    """Settle ``done`` with ``outcome`` unless nobody waits for it any more."""
-    if not done.done():
-        done.set_result(outcome)
-
-
-def _fail(done: "asyncio.Future[GateOutcome]", error: Exception) -> None:
-    """Settle ``done`` with ``error`` unless nobody waits for it any more."""
-    if not done.done():
-        done.set_exception(error)
-
-
-def _call_soon(loop: asyncio.AbstractEventLoop, callback: Callable[[], None]) -> None:
-    """Hand ``callback`` to ``loop`` from another thread, unless the loop has closed."""
-    try:
-        loop.call_soon_threadsafe(callback)
-    except RuntimeError:
-        # The run is over (timed out or interrupted); nobody waits for this result any more.
-        return
 
 
 def _relative(diagnostic: Diagnostic, project: Path) -> Diagnostic:

@@ -12,34 +12,15 @@ from pathlib import Path
 from typing import TypeAlias
 
 from pyexpert_gates.check.interpreter import Interpreter
-from pyexpert_gates.check.shortcuts import ShortcutOptions, Shortcuts
+from pyexpert_gates.check.request import Request
+from pyexpert_gates.check.shortcuts import Shortcuts
 from pyexpert_gates.config import GatesConfig
 from pyexpert_gates.errors import ConfigError, UsageError
 from pyexpert_gates.gates.base import CommandGate
 from pyexpert_gates.gates.inprocess import InProcessGate
-from pyexpert_gates.models import GateName
+from pyexpert_gates.models import GATE_TRAITS, GateName
 
 Gate: TypeAlias = CommandGate | InProcessGate
-
-SLOW_FIRST = (GateName.PYRIGHT, GateName.MYPY, GateName.PYTEST)
-"""Gates that usually take longest; they start first so short gates fill the spare jobs."""
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Request:
-    """What the command line asks of ``check``.
-
-    Attributes:
-        gates: The ``--gate`` names, in the order given; empty for the configured gates.
-        skip: The ``--skip`` names.
-        timeout: The ``--timeout`` seconds, overriding every configured timeout; None if absent.
-        shortcuts: ``--no-cache`` and ``--changed-since``.
-    """
-
-    gates: tuple[str, ...] = ()
-    skip: tuple[str, ...] = ()
-    timeout: float | None = None
-    shortcuts: ShortcutOptions = field(default_factory=ShortcutOptions)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -107,7 +88,9 @@ def make_plan(
         ConfigError: A configured path does not exist, or nothing to check can be found.
     """
     chosen, skipped = select_gates(request, config)
-    planned = tuple(_planned(name, request, config, available) for name in _slow_first(chosen))
+    # The usually slow gates start first, so that the short ones fill the spare jobs.
+    slow_first = sorted(chosen, key=lambda name: -GATE_TRAITS[name].weight)
+    planned = tuple(_planned(name, request, config, available) for name in slow_first)
     return Plan(
         project=project.absolute(),
         paths=resolve_paths(project, config),
@@ -225,12 +208,6 @@ def _gate_names(names: Sequence[str], flag: str) -> tuple[GateName, ...]:
             message = f"{flag} {name}: unknown gate; valid gates: {', '.join(valid)}"
             raise UsageError(message)
     return tuple(valid[name] for name in names)
-
-
-def _slow_first(names: tuple[GateName, ...]) -> tuple[GateName, ...]:
-    """``names`` with the usually slow gates first, otherwise in gate order."""
-    order = (*SLOW_FIRST, *GateName)
-    return tuple(sorted(names, key=order.index))
 
 
 def _planned(

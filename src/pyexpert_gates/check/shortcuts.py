@@ -16,37 +16,24 @@ from pathlib import Path
 from typing import Generic, TypeVar
 
 from pyexpert_gates.cache.inputs import (
-    WHOLE_PROGRAM,
     ContentDigests,
     config_files,
+    editable_files,
     engine_digest,
-    files_under,
-    project_files,
     tool_variables,
     tool_versions,
 )
 from pyexpert_gates.cache.key import KeyParts, cache_key
-from pyexpert_gates.cache.store import CACHE_FOLDER, ResultCache, ignore_in_git
-from pyexpert_gates.check.changed_files import FILE_LEVEL, changed_files, limit_paths
+from pyexpert_gates.cache.store import ResultCache, open_cache
+from pyexpert_gates.check.changed_files import changed_files, limit_paths
 from pyexpert_gates.check.distributions import Installed, keep_file, probe_installed
+from pyexpert_gates.check.request import ShortcutOptions
+from pyexpert_gates.files import ProjectFiles, list_files
 from pyexpert_gates.gates.base import GateContext
 from pyexpert_gates.gates.pytest_xdist import allows_xdist
-from pyexpert_gates.models import GateName, GateResult, Status
+from pyexpert_gates.models import GATE_TRAITS, GateName, GateResult, Reach, Status
 
 _Value = TypeVar("_Value")
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ShortcutOptions:
-    """What the command line asks of the shortcuts.
-
-    Attributes:
-        use_cache: False for ``--no-cache``: run every gate, store nothing.
-        changed_since: The ``--changed-since`` revision, or None to check every file.
-    """
-
-    use_cache: bool = True
-    changed_since: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -108,7 +95,7 @@ class Shortcuts:
         changed: The files changed since ``since``, or None without ``--changed-since``.
         since: The ``--changed-since`` revision, for the report.
         installed: The probe of the project's environment, shared by the gates.
-        files: The project's files, shared by the whole-program gates.
+        files: The project's files, shared by the gates.
         digests: The content digests of the files read so far.
     """
 
@@ -116,7 +103,7 @@ class Shortcuts:
     changed: tuple[str, ...] | None = None
     since: str | None = None
     installed: Shared[Installed | None] = field(default_factory=Shared[Installed | None])
-    files: Shared[list[str]] = field(default_factory=Shared[list[str]])
+    files: Shared[ProjectFiles] = field(default_factory=Shared[ProjectFiles])
     digests: ContentDigests = field(default_factory=ContentDigests)
 
     async def prepare(self, name: GateName, context: GateContext) -> Prepared:
@@ -136,7 +123,7 @@ class Shortcuts:
 
     async def _prepare(self, name: GateName, context: GateContext) -> Prepared:
         """`prepare`, which may fail."""
-        limited = self._limited(name, context)
+        limited = await self._limited(name, context)
         if limited == ():
             summary = f"nothing to check: no Python file in its paths changed since {self.since}"
             nothing = GateResult(name=name, status=Status.PASSED, summary=summary, limited_to=())
@@ -147,8 +134,10 @@ class Shortcuts:
             installed = await self._installed(context)
             xdist = installed is not None and installed.xdist
             context = dataclasses.replace(context, parallel_tests=xdist and allows_xdist(context))
-        key = await self._key(name, context) if self.cache is not None else None
-        replay = self.cache.load(key) if self.cache is not None and key is not None else None
+        if self.cache is None:
+            return Prepared(context=context, limited_to=limited)
+        key = await self._key(name, context)
+        replay = None if key is None else self.cache.load(key)
         if replay is not None:
             replay = dataclasses.replace(replay, limited_to=limited)
         return Prepared(context=context, key=key, result=replay, limited_to=limited)
@@ -168,42 +157,49 @@ class Shortcuts:
             self.cache.save(prepared.key, result)
         return result
 
-    def _limited(self, name: GateName, context: GateContext) -> tuple[str, ...] | None:
+    async def _limited(self, name: GateName, context: GateContext) -> tuple[str, ...] | None:
         """The files a file-level gate is limited to, or None when it checks all its paths."""
-        if self.changed is None or name not in FILE_LEVEL:
+        if self.changed is None or not GATE_TRAITS[name].limited_by_changed_since:
             return None
-        return limit_paths(self.changed, context.paths, context.project)
+        return limit_paths(self.changed, context.paths, await self._project_files(context))
 
     async def _key(self, name: GateName, context: GateContext) -> str | None:
         """The gate's cache key, or None when the environment cannot be known."""
-        environment = ""
-        if name in WHOLE_PROGRAM:
+        installed = None
+        if GATE_TRAITS[name].reach is Reach.PROGRAM:
             installed = await self._installed(context)
             if installed is None:
                 return None
-            environment = installed.digest
-        files = await self._files(name, context)
+        files = await self._files(name, context, installed)
         parts = KeyParts(
             gate=name,
             engine=engine_digest(),
             tool=tool_versions(name),
             settings=_settings(context),
             files=self.digests.digest(context.project, files),
-            environment=environment,
+            environment="" if installed is None else installed.digest,
             variables=tool_variables(os.environ),
         )
         return cache_key(parts)
 
-    async def _files(self, name: GateName, context: GateContext) -> list[str]:
+    async def _files(
+        self, name: GateName, context: GateContext, installed: Installed | None
+    ) -> list[str]:
         """The files the gate reads (see `pyexpert_gates.cache.inputs`)."""
-        configs = config_files(context.project)
-        if name is GateName.CONFIG:
+        listed = await self._project_files(context)
+        configs = config_files(context.project, listed, os.environ)
+        if GATE_TRAITS[name].reach is Reach.CONFIGURATION:
             return configs
-        under = list(files_under(context.project, context.paths))
-        if name not in WHOLE_PROGRAM:
-            return [*configs, *under]
-        everything = await self.files.get(lambda: project_files(context.project))
-        return [*configs, *under, *everything]
+        # A file named in the paths is checked even when git ignores it, so it is read too.
+        named = [path for path in context.paths if (context.project / path).is_file()]
+        if installed is None:
+            return [*configs, *named, *listed.under(context.paths)]
+        editable = await editable_files(installed.editable, context.project)
+        return [*configs, *named, *listed.files, *editable]
+
+    async def _project_files(self, context: GateContext) -> ProjectFiles:
+        """The project's files, listed once per run."""
+        return await self.files.get(lambda: list_files(context.project))
 
     async def _installed(self, context: GateContext) -> Installed | None:
         """The probe of the project's environment, run once per run."""
@@ -215,6 +211,9 @@ class Shortcuts:
 
 def make_shortcuts(project: Path, shortcuts: ShortcutOptions) -> Shortcuts:
     """The shortcuts for a run: the project's result cache and the files changed since a ref.
+
+    The cache lives in the user's cache folder (see `pyexpert_gates.cache.store`); when no
+    private cache can be had there, the run goes without one.
 
     Args:
         project: The project root, absolute.
@@ -228,8 +227,5 @@ def make_shortcuts(project: Path, shortcuts: ShortcutOptions) -> Shortcuts:
     """
     since = shortcuts.changed_since
     changed = None if since is None else changed_files(project, since)
-    cache = None
-    if shortcuts.use_cache:
-        cache = ResultCache(folder=project / CACHE_FOLDER)
-        ignore_in_git(project)
+    cache = open_cache(project, os.environ) if shortcuts.use_cache else None
     return Shortcuts(cache=cache, changed=changed, since=since)

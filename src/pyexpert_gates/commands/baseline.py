@@ -8,19 +8,15 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from pyexpert_gates.baseline.fingerprint import entries
-from pyexpert_gates.baseline.floors import record_floors
-from pyexpert_gates.baseline.matching import unparsable
 from pyexpert_gates.baseline.model import BASELINE_FILE, BASELINED_GATES, Baseline
-from pyexpert_gates.baseline.sources import ProjectSources
+from pyexpert_gates.baseline.record import record, refuse_partial
 from pyexpert_gates.baseline.store import read_baseline, write_baseline
+from pyexpert_gates.check.request import Request, ShortcutOptions
 from pyexpert_gates.commands import Subparsers, add_project_argument, project_folder
 from pyexpert_gates.config import load_config
-from pyexpert_gates.errors import GatesError, InputError
+from pyexpert_gates.errors import InputError
 from pyexpert_gates.gates.verdict import count
-from pyexpert_gates.models import GateName, Report, Status
-
-_NOT_BASELINED = (GateName.PYTEST, GateName.CONFIG)
+from pyexpert_gates.models import GateName
 
 
 def add_parser(subparsers: Subparsers) -> None:
@@ -62,61 +58,19 @@ def run(args: argparse.Namespace) -> int:
     project = project_folder(args)
     # The engine loads only when gates run, as for check.
     from pyexpert_gates.check.engine import check_project  # noqa: PLC0415 - loaded on use, see above
-    from pyexpert_gates.check.plan import Request  # noqa: PLC0415 - loaded on use, see above
-    from pyexpert_gates.check.shortcuts import ShortcutOptions  # noqa: PLC0415 - loaded on use, see above
 
     # A baseline records what the gates find now, per-module coverage included, which the
     # result cache does not keep: every gate runs.
-    request = Request(skip=tuple(_NOT_BASELINED), shortcuts=ShortcutOptions(use_cache=False))
+    not_baselined = tuple(gate for gate in GateName if gate not in BASELINED_GATES)
+    request = Request(skip=not_baselined, shortcuts=ShortcutOptions(use_cache=False))
     report = check_project(project, request, python=args.python)
-    _refuse_partial(report)
-    baseline = record(report, project, threshold=load_config(project).docstring_coverage)
+    refuse_partial(report)
     previous = _previous(project)
+    threshold = load_config(project).docstring_coverage
+    baseline = record(report, project, threshold=threshold, previous=previous)
     write_baseline(project, baseline)
     sys.stdout.write(_recorded(baseline, previous))
     return 0
-
-
-def _refuse_partial(report: Report) -> None:
-    """Refuse to record a baseline that would miss findings the gates did not see."""
-    broken = [gate for gate in report.gates if gate.status is Status.ERROR]
-    reasons = [f"the {gate.name} gate could not run: {gate.summary}" for gate in broken]
-    unreadable = sorted(
-        {item.path for gate in report.gates for item in gate.diagnostics if unparsable(item)}
-    )
-    if unreadable:
-        reasons.append(
-            f"{', '.join(unreadable)} cannot be parsed, which hides the file's other findings "
-            "(and stops mypy); fix the syntax or leave the file out of `paths`"
-        )
-    if reasons:
-        message = f"{'; '.join(reasons)}. Nothing was written: fix that and run baseline again"
-        raise GatesError(message)
-
-
-def record(report: Report, project: Path, *, threshold: float) -> Baseline:
-    """The baseline that accepts every finding of the report's static gates.
-
-    Args:
-        report: The outcome of the static gates, none of them an error.
-        project: The project root, whose files give the findings' source lines.
-        threshold: The docstring coverage threshold, in percent.
-
-    Returns:
-        The baseline: every finding, and a floor for each module below the threshold.
-    """
-    sources = ProjectSources(project)
-    accepted = [
-        entry
-        for gate in report.gates
-        if gate.name in BASELINED_GATES and gate.status is not Status.SKIPPED
-        for entry in entries(gate.name, gate.diagnostics, sources.line)
-    ]
-    coverage = next(
-        (gate.coverage for gate in report.gates if gate.name is GateName.DOCSTRINGS), None
-    )
-    floors = record_floors(coverage or (), threshold)
-    return Baseline(entries=tuple(accepted), floors=floors).sorted()
 
 
 def _previous(project: Path) -> Baseline | None:

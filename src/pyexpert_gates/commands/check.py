@@ -15,11 +15,12 @@ from typing import TextIO
 from pyexpert_gates.baseline.store import read_baseline
 from pyexpert_gates.baseline.update import apply_to_check, is_locked
 from pyexpert_gates.check.observer import GateObserver
+from pyexpert_gates.check.request import Request, ShortcutOptions
 from pyexpert_gates.commands import Subparsers, add_project_argument, project_folder
 from pyexpert_gates.errors import UsageError
 from pyexpert_gates.models import GateName, Report, Status
 from pyexpert_gates.report import FORMATS, require_supported
-from pyexpert_gates.report.destinations import Destination, pair_destinations
+from pyexpert_gates.report.destinations import TEXT, Destination, pair_destinations
 from pyexpert_gates.report.publish import audience_of, publish
 
 EXIT_PASSED = 0
@@ -42,6 +43,7 @@ def add_parser(subparsers: Subparsers) -> None:
     )
     _add_selection(parser)
     _add_output(parser)
+    _add_volume(parser)
     _add_environment(parser)
     _add_speed(parser)
     parser.add_argument(
@@ -108,12 +110,24 @@ def _add_output(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="write the report of the --format before it to FILE; the terminal shows the summary",
     )
+
+
+def _add_volume(parser: argparse.ArgumentParser) -> None:
+    """The arguments that say how much the text for people holds."""
     volume = parser.add_mutually_exclusive_group()
     volume.add_argument(
         "-q", "--quiet", action="store_true", help="print only the gates that did not pass"
     )
     volume.add_argument(
-        "-v", "--verbose", action="store_true", help="print every gate with the command it ran"
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="print every gate with the command it ran, and every finding",
+    )
+    volume.add_argument(
+        "--statistics",
+        action="store_true",
+        help="print only the count of findings per rule, most frequent first",
     )
 
 
@@ -137,7 +151,7 @@ def _add_speed(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--no-cache",
         action="store_true",
-        help="run every gate; neither replay nor store results in .pyexpert-gates/cache/",
+        help="run every gate; neither replay nor store results in the user cache folder",
     )
     parser.add_argument(
         "--changed-since",
@@ -171,7 +185,13 @@ def run(args: argparse.Namespace) -> int:
         locked = is_locked(flag=args.locked, environ=os.environ)
         report = apply_to_check(report, baseline, project=project, locked=locked)
     color = wants_color(sys.stdout, os.environ)
-    audience = audience_of(os.environ, color=color, quiet=args.quiet, verbose=args.verbose)
+    audience = audience_of(
+        os.environ,
+        color=color,
+        quiet=args.quiet,
+        verbose=args.verbose,
+        statistics=args.statistics,
+    )
     publish(report, destinations, audience)
     return exit_code(report)
 
@@ -180,8 +200,6 @@ def _check_here(project: Path, args: argparse.Namespace) -> Report:
     """Run the gates in this process's engine, with live progress on a terminal."""
     # The engine and every gate load only when a check runs, so --version and --help start fast.
     from pyexpert_gates.check.engine import check_project  # noqa: PLC0415 - loaded on use, see above
-    from pyexpert_gates.check.plan import Request  # noqa: PLC0415 - loaded on use, see above
-    from pyexpert_gates.check.shortcuts import ShortcutOptions  # noqa: PLC0415 - loaded on use, see above
 
     request = Request(
         gates=tuple(args.gates),
@@ -215,7 +233,6 @@ def _check_with_nox(project: Path, args: argparse.Namespace) -> Report:
                 "the fresh environments it installs"
             )
             raise UsageError(message)
-    from pyexpert_gates.check.plan import Request  # noqa: PLC0415 - loaded on use, as above
     from pyexpert_gates.nox.check import check_with_nox  # noqa: PLC0415 - loaded on use, as above
 
     request = Request(gates=tuple(args.gates), skip=tuple(args.skip), timeout=args.timeout)
@@ -254,6 +271,12 @@ def _destinations(args: argparse.Namespace) -> tuple[Destination, ...]:
     destinations = pair_destinations(args.report_options)
     for destination in destinations:
         require_supported(destination.output_format)
+        if args.statistics and destination.path is None and destination.output_format != TEXT:
+            message = (
+                f"--statistics prints counts for people, but --format {destination.output_format} "
+                "is to go to standard output: add --output FILE after it"
+            )
+            raise UsageError(message)
     return destinations
 
 

@@ -3,21 +3,20 @@
 import argparse
 import sys
 import tomllib
-from collections.abc import Mapping
 from pathlib import Path
 
 from pyexpert_gates.commands import Subparsers, add_project_argument
-from pyexpert_gates.errors import InputError
-from pyexpert_gates.init.merge import ChangeKind, Conflict, toml_value
-from pyexpert_gates.init.migration import Migration
-from pyexpert_gates.init.names import covers, setting_name
-from pyexpert_gates.init.noxfile import CALL_LINE, IMPORT_LINE, NOXFILE, NoxfileEdit, plan_noxfile
-from pyexpert_gates.init.plan import FileMerge, InitPlan, plan_init
+from pyexpert_gates.errors import UsageError
+from pyexpert_gates.gates.verdict import count
+from pyexpert_gates.init.edit import FileEdit, describe, write_edits
+from pyexpert_gates.init.noxfile import plan_noxfile
+from pyexpert_gates.init.plan import InitPlan, plan_init
 from pyexpert_gates.init.pytest_probe import ask_pytest
 from pyexpert_gates.init.pytest_risks import filter_modules, pytest_settings, risks
+from pyexpert_gates.init.state import STATE_FILE, render_state
 from pyexpert_gates.init.targets import PYPROJECT
-from pyexpert_gates.init.workflow import WORKFLOW_PATH, WorkflowFile, plan_workflow
-from pyexpert_gates.textfile import TextFile, unified_diff, write_atomic, write_together
+from pyexpert_gates.init.workflow import CI_PATHS, CiSystem, plan_workflow
+from pyexpert_gates.textfile import TextFile, read_regular, refuse_unwritable
 
 
 def add_parser(subparsers: Subparsers) -> None:
@@ -47,6 +46,12 @@ def add_parser(subparsers: Subparsers) -> None:
         help="move the settings of mypy.ini, setup.cfg [mypy], pytest.ini, tox.ini [pytest], "
         "setup.cfg [tool:pytest] and pyrightconfig.json into pyproject.toml (comments too), "
         "remove them there, and merge the preset: all files in one step",
+    )
+    parser.add_argument(
+        "--impact",
+        action="store_true",
+        help="with --dry-run: run the gates the new settings concern on a copy of the project, "
+        "as it is and as init would leave it, and show how many new findings each brings",
     )
     _add_companions(parser)
 
@@ -84,8 +89,9 @@ def _add_companions(parser: argparse.ArgumentParser) -> None:
     """The arguments for the files init writes beside the preset: CI workflow and noxfile."""
     parser.add_argument(
         "--ci",
-        choices=("github",),
-        help=f"also write a CI workflow: github writes {WORKFLOW_PATH} (never replaced)",
+        choices=[ci.value for ci in CiSystem],
+        help="also write a CI file (never replaced): "
+        + ", ".join(f"{ci} writes {path}" for ci, path in CI_PATHS.items()),
     )
     parser.add_argument(
         "--no-noxfile",
@@ -99,34 +105,51 @@ def _add_companions(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Run ``init`` with the parsed arguments.
 
+    Every file is planned before any is written: a workflow init must not replace, or a
+    configuration it cannot merge, stops it all with every file untouched.
+
     Args:
         args: The parsed command line.
 
     Returns:
         0: written, already up to date, or written with the project's differing values kept.
+
+    Raises:
+        UsageError: ``--impact`` without ``--dry-run``.
     """
     project = args.project.resolve()
-    # Bare --force replaces every differing value; --force KEY... only those named.
-    named: list[str] | None = args.force
-    force = named == [] or (named or False)
+    if args.impact and not args.dry_run:
+        msg = "--impact goes with --dry-run: it shows what init would cost, and writes nothing"
+        raise UsageError(msg)
     plan = plan_init(
-        project, args.preset, force=force, relax=dict(args.relax), migrate=args.migrate
+        project, args.preset, force=_force(args), relax=dict(args.relax), migrate=args.migrate
     )
-    # Planned before anything is written: a workflow init must not replace stops it all.
-    workflow = plan_workflow(project, plan.floor) if args.ci else None
-    noxfile = plan_noxfile(project) if args.noxfile else None
-    for merge in plan.merges:
-        _report(merge, plan, dry_run=args.dry_run)
-    if plan.migration is not None:
-        _report_migration(plan.migration, dry_run=args.dry_run)
-    if noxfile is not None:
-        _report_noxfile(noxfile, project, dry_run=args.dry_run)
-    if workflow is not None:
-        _report_workflow(workflow, dry_run=args.dry_run)
-    _warn_pytest(project, plan)
+    edits = [
+        *plan.merges,
+        # The old files --migrate empties or deletes: written in the same step as the rest.
+        *(plan.migration.retired if plan.migration else ()),
+        *([plan_noxfile(project)] if args.noxfile else []),
+        *([plan_workflow(project, plan.floor, CiSystem(args.ci))] if args.ci else []),
+        *_record(project, plan),
+    ]
+    for edit in edits:
+        if edit.changed:
+            # Every file is checked before the first is written: init writes all or none.
+            refuse_unwritable(project, edit.label)
     if not args.dry_run:
-        _write(project, plan, noxfile, workflow)
+        # Written before anything is reported: "updated" is said only of a file that is.
+        write_edits(edits, project)
+    sys.stdout.write("".join(describe(edit, dry_run=args.dry_run) for edit in edits))
+    _warn_pytest(project, plan)
+    if args.impact:
+        _report_impact(project, plan)
     return 0
+
+
+def _force(args: argparse.Namespace) -> bool | list[str]:
+    """Bare ``--force`` replaces every differing value; ``--force KEY...`` only those named."""
+    named: list[str] | None = args.force
+    return named == [] or (named or False)
 
 
 def _warn_pytest(project: Path, plan: InitPlan) -> None:
@@ -145,126 +168,52 @@ def _warn_pytest(project: Path, plan: InitPlan) -> None:
     if facts.unknown_reason:
         print(f"  note: {facts.unknown_reason}; your pytest settings were not checked")
     known = facts.known or frozenset(theirs.keys)
-    for risk in risks(merge.new_text, theirs, known, facts.missing):
+    after = merge.new_text if merge.new_text is not None else before
+    for risk in risks(after, theirs, known, facts.missing):
         where = f"{PYPROJECT}:{risk.line}" if risk.line else PYPROJECT
         print(f"  warning: {where}: {risk.message}")
 
 
-def _write(
-    project: Path, plan: InitPlan, noxfile: NoxfileEdit | None, workflow: WorkflowFile | None
-) -> None:
-    """Write every file init changes: the configuration files as one step, the others alone."""
-    edits: list[tuple[Path, str | None]] = [
-        (project / merge.label, merge.new_text) for merge in plan.merges if merge.changed
+def _report_impact(project: Path, plan: InitPlan) -> None:
+    """Print how many new findings each setting init would add or tighten brings."""
+    # The engine loads only for --impact, so init itself starts without it.
+    from pyexpert_gates.check.impact import (  # noqa: PLC0415 - loaded on use, see above
+        measure_impact,
+        planned_settings,
+    )
+
+    changes = [
+        (edit.label, change)
+        for edit in plan.merges
+        for change in (edit.merge.changes if edit.merge is not None else ())
     ]
-    retired = plan.migration.retired if plan.migration else ()
-    edits.extend((project / old.label, old.new_text) for old in retired)
-    try:
-        write_together(edits)
-    except OSError as error:
-        where = error.filename or "a file"
-        msg = f"{where}: cannot write it ({error.strerror}); every file is as it was"
-        raise InputError(msg) from None
-    if noxfile is not None and noxfile.changed and noxfile.new_text is not None:
-        write_atomic(project / NOXFILE, noxfile.new_text)
-    if workflow is not None and workflow.changed:
-        workflow.file.path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(workflow.file.path, workflow.new_text)
-
-
-def _report_migration(migration: Migration, *, dry_run: bool) -> None:
-    """Print what ``--migrate`` moves, and the diff of each old file on a dry run."""
-    for line in migration.moved:
-        print(f"  {line}")
-    for old in migration.retired:
-        if dry_run:
-            sys.stdout.write(
-                unified_diff(old.file, old.new_text or "", old.label, gone=old.new_text is None)
-            )
-        if old.new_text is None:
-            print(
-                f"{old.label}: {'would be deleted' if dry_run else 'deleted'} (its settings moved)"
-            )
-        else:
-            verb = "would change" if dry_run else "updated"
-            print(f"{old.label}: {verb}: the moved sections removed")
-
-
-def _report_workflow(workflow: WorkflowFile, *, dry_run: bool) -> None:
-    """Print what init does with the CI workflow."""
-    if not workflow.changed:
-        print(f"{WORKFLOW_PATH}: up to date")
-        return
-    if dry_run:
-        sys.stdout.write(unified_diff(workflow.file, workflow.new_text, WORKFLOW_PATH))
-    print(f"{WORKFLOW_PATH}: {'would create' if dry_run else 'created'}")
-
-
-def _report_noxfile(edit: NoxfileEdit, project: Path, *, dry_run: bool) -> None:
-    """Print what init does to noxfile.py: the diff on a dry run, or the lines to add."""
-    if edit.new_text is None:
-        print(
-            f"{NOXFILE}: left as it is ({edit.reason}); to get a nox session per gate, add:\n"
-            f"  {IMPORT_LINE}\n  {CALL_LINE}"
-        )
-    elif not edit.changed:
-        print(f"{NOXFILE}: up to date (registers a nox session per gate)")
-    else:
-        old = TextFile(
-            path=project / NOXFILE, text=edit.old_text or "", exists=edit.old_text is not None
-        )
-        if dry_run:
-            sys.stdout.write(unified_diff(old, edit.new_text, NOXFILE))
-        verb = {
-            (True, True): "would change",
-            (True, False): "would create",
-            (False, True): "updated",
-            (False, False): "created",
-        }[dry_run, old.exists]
-        print(f"{NOXFILE}: {verb}: a nox session per gate (nox -l lists them)")
-
-
-def _report(merge: FileMerge, plan: InitPlan, *, dry_run: bool) -> None:
-    """Print what the merge of one file does."""
-    preset = f"preset {plan.preset.name} v{plan.preset.version}"
-    if not merge.changed:
-        print(f"{merge.label}: up to date with {preset}")
-    else:
-        if dry_run:
-            sys.stdout.write(unified_diff(merge.file, merge.new_text, merge.label))
-        verb = "would change" if dry_run else "updated" if merge.file.exists else "created"
-        python = f"Python {plan.floor.dotted} from {plan.floor.source}"
-        print(f"{merge.label}: {verb}: {_counts(merge)} ({preset}, {python})")
-    for change in merge.plan.changes:
-        if change.kind is ChangeKind.MOVE:
-            source, destination = ".".join(change.source), ".".join(change.path)
-            print(f"  moved {source} to {destination} (ruff reads lint settings there)")
-        elif change.reason:
-            print(
-                f"  replaced your {setting_name(merge.label, change.path)} = "
-                f"{toml_value(change.previous)} with {toml_value(change.value)}: {change.reason}"
-            )
-    for conflict in merge.plan.conflicts:
-        print(_kept(setting_name(merge.label, conflict.path), conflict, plan.relaxations))
-
-
-def _kept(name: str, conflict: Conflict, relaxations: Mapping[str, str]) -> str:
-    """The line that reports a kept value, with what resolves it unless it is relaxed."""
-    theirs, preset = toml_value(conflict.theirs), toml_value(conflict.preset)
-    kept = f"  kept your {name} = {theirs} (preset: {preset})"
-    reason = next((r for key, r in relaxations.items() if covers([key], name)), None)
-    if reason is not None:
-        return f"{kept}; relaxed: {reason}"
-    return f"{kept}; `--force {name}` replaces it, `--relax {name}=REASON` records why you keep it"
-
-
-def _counts(merge: FileMerge) -> str:
-    """How many settings of each kind the merge adds, extends and replaces."""
-    names = {
-        ChangeKind.ADD: "added",
-        ChangeKind.EXTEND: "extended",
-        ChangeKind.REPLACE: "replaced",
-        ChangeKind.MOVE: "moved",
+    settings = planned_settings(changes)
+    new_texts = {
+        edit.label: edit.new_text
+        for edit in plan.merges
+        if edit.changed and edit.new_text is not None
     }
-    counts = {kind: sum(1 for c in merge.plan.changes if c.kind is kind) for kind in names}
-    return ", ".join(f"{names[kind]} {count}" for kind, count in counts.items() if count)
+    impact = measure_impact(project, new_texts, settings, python=None)
+    gates = ", ".join(sorted({setting.gate for setting in settings})) or "none"
+    print(f"impact: the gates these settings concern ({gates}), run as it is and after init:")
+    for line in impact.settings:
+        codes = ", ".join(f"{code} {count}" for code, count in line.codes.items())
+        detail = f" ({codes})" if codes else ""
+        print(f"  {' + '.join(line.names)}: {count(line.new_findings, 'new finding')}{detail}")
+        if line.quiet_rules:
+            print(f"    rules with no finding here: {', '.join(line.quiet_rules)}")
+    for reason in impact.unmeasured:
+        print(f"  not measured: {reason}")
+
+
+def _record(project: Path, plan: InitPlan) -> list[FileEdit]:
+    """The record of what the preset's settings hold after init, when it changes."""
+    path = project / STATE_FILE
+    new_text = render_state(plan.state)
+    exists = path.exists() or path.is_symlink()
+    text = read_regular(path, STATE_FILE).decode("utf-8", errors="replace") if exists else None
+    if text == new_text:
+        return []
+    file = TextFile(path=path, text=text or "", exists=text is not None)
+    summary = "what init wrote, so that preset upgrades keep your edits"
+    return [FileEdit(label=STATE_FILE, file=file, new_text=new_text, summary=summary)]

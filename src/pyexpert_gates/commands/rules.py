@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from pyexpert_gates.commands import Subparsers
 from pyexpert_gates.errors import UsageError
 from pyexpert_gates.expert import RULES, Rule, find_rules
+from pyexpert_gates.fix.catalog import CODEMODS, fix_for
+from pyexpert_gates.models import FixSafety
 
 _WIDTH = 88
 _CODE_SPAN = re.compile(r"`[^`]*`")
@@ -50,7 +52,10 @@ def run(args: argparse.Namespace) -> int:
         UsageError: A code names no rule.
     """
     rules = select_rules(args.codes)
-    text = render_json(rules) if args.format == "json" else render_text(rules)
+    if args.format == "json":
+        text = render_json(rules)
+    else:
+        text = render_text(rules) + ("" if args.codes else "\n" + render_codemods())
     sys.stdout.write(text)
     return 0
 
@@ -102,10 +107,36 @@ def _wrap(text: str) -> str:
 def _rule_text(rule: Rule) -> str:
     rationale = _wrap(rule.rationale)
     return (
-        f"{rule.code} {rule.name}\n  {rule.summary}\n\n{rationale}\n\n"
+        f"{rule.code} {rule.name}\n  {rule.summary}\n  {_fix_text(fix_for(rule.code))}\n\n"
+        f"{rationale}\n\n"
         f"  Reported:\n{textwrap.indent(rule.bad, '    ')}\n"
         f"  Fixed:\n{textwrap.indent(rule.good, '    ')}"
     )
+
+
+def _fix_text(safety: FixSafety | None) -> str:
+    """Whether and how ``pyexpert-gates fix`` resolves a rule's findings."""
+    match safety:
+        case FixSafety.SAFE:
+            return "Fixable: `pyexpert-gates fix` rewrites it where that cannot change behaviour."
+        case FixSafety.UNSAFE:
+            return "Fixable with `pyexpert-gates fix --unsafe` (the fix may change behaviour)."
+        case None:
+            return "Not fixable automatically."
+
+
+def render_codemods() -> str:
+    """List the codemods of ``fix``, the rules each resolves and whether it is safe.
+
+    Returns:
+        One paragraph per codemod.
+    """
+    lines = ["Codemods of `pyexpert-gates fix` (ruff's own fixes run too):"]
+    for codemod in CODEMODS:
+        flag = "" if codemod.safety is FixSafety.SAFE else ", with --unsafe"
+        lines.append(f"  {codemod.name} ({', '.join(codemod.resolves)}{flag})")
+        lines.append(textwrap.indent(_wrap(codemod.summary), "  "))
+    return "\n".join(lines) + "\n"
 
 
 def render_json(rules: Sequence[Rule]) -> str:
@@ -115,7 +146,8 @@ def render_json(rules: Sequence[Rule]) -> str:
         rules: The rules to show.
 
     Returns:
-        A JSON array of objects with code, name, summary, rationale, bad and good.
+        A JSON array of objects with code, name, summary, rationale, bad, good and fix
+        (``safe``, ``unsafe`` or null: how ``pyexpert-gates fix`` resolves the rule).
     """
     items = [
         {
@@ -125,6 +157,7 @@ def render_json(rules: Sequence[Rule]) -> str:
             "rationale": rule.rationale,
             "bad": rule.bad,
             "good": rule.good,
+            "fix": fix_for(rule.code),
         }
         for rule in rules
     ]

@@ -15,7 +15,7 @@ A finding is silenced on its line by ``# noqa: PXGnnn`` followed by a reason.
 
 from pyexpert_gates.expert.catalog import RULES, Rule, RuleCode, find_rules
 from pyexpert_gates.expert.checker import check_source
-from pyexpert_gates.expert.settings import ExpertSettings, default_settings, parse_settings
+from pyexpert_gates.expert.settings import ExpertSettings, default_settings
 
 __all__ = [
     "RULES",
@@ -25,5 +25,4 @@ __all__ = [
     "check_source",
     "default_settings",
     "find_rules",
-    "parse_settings",
 ]

@@ -85,7 +85,9 @@ _FUNCTION_LENGTH = Rule(
         "A function that fits on a screen does one thing and can be named, read and tested "
         "alone. The count covers the body: the signature, decorators, docstring, blank lines "
         "and comment-only lines do not count, and a nested function is measured on its own "
-        "and not counted in the function around it. Set the limit with "
+        "and not counted in the function around it. A list, tuple, set or dict of constants "
+        "written over several lines (the table of cases a test loops over) is data and counts "
+        "as one line. Set the limit with "
         "`max-function-lines` in [tool.pyexpert-gates.expert]."
     ),
     bad=("def report(rows):\n    # ... 45 lines: load, validate, aggregate, format, write\n"),
@@ -109,7 +111,11 @@ _EXPLICIT_ANY = Rule(
         "arguments such as `dict[str, Any]`, unions, aliases (`X = Any`, `TypeAlias`), base "
         "classes, `cast(Any, ...)`, `NewType` and `TypeVar` bounds, through `from typing "
         "import Any`, `import typing as t` and `typing_extensions`. A runtime use of the "
-        "object (`if hint is Any:`) is not a type, and a string is one only in an annotation."
+        "object (`if hint is Any:`) is not a type, and a string is one only in an annotation. "
+        "Stubs (`.pyi`) are checked like modules, as mypy checks them: a stub's `Any` switches "
+        "checking off for every caller just the same. The strict preset leaves this rule off "
+        '(`ignore = ["PXG003"]`) because mypy\'s `explicit-any` reports the same uses; it '
+        "serves projects that do not run mypy."
     ),
     bad=(
         "import json\nfrom typing import Any\n\n\n"
@@ -149,8 +155,8 @@ _TEST_TWINS = Rule(
         "`*_test.py`), at module level or in the same `Test*` class, with the same "
         "signature and decorators, whose bodies are equal once literals and the names bound "
         "only to literals are abstracted. Docstrings are ignored; bodies that are only "
-        "`pass` or `...` are not compared. For `unittest.TestCase` methods the advice is a "
-        "loop with `self.subTest`."
+        "`pass` or `...` are not compared. A group of twins is one finding, at its first "
+        "test. For `unittest.TestCase` methods the advice is a loop with `self.subTest`."
     ),
     bad=(
         'def test_empty():\n    assert split("") == []\n\n\n'

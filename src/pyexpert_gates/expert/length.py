@@ -2,15 +2,21 @@
 
 A function's lines of code are the lines of its body that hold code: its signature and
 decorators, its docstring, blank lines and comment-only lines do not count, and neither do
-the functions nested in it, which are measured on their own.
+the functions nested in it, which are measured on their own. A literal written over several
+lines (a list, tuple, set or dict of constants: the table of cases a test loops over) is data,
+not code: it counts as one line. A multi-line string still counts line by line.
 """
 
+import ast
 from collections.abc import Iterator, Sequence
 
 from pyexpert_gates.expert.catalog import RuleCode
 from pyexpert_gates.expert.findings import finding_at
+from pyexpert_gates.expert.shapes import is_literal
 from pyexpert_gates.expert.walker import FunctionRecord, without_docstring
 from pyexpert_gates.models import Diagnostic
+
+_DISPLAYS = (ast.List, ast.Tuple, ast.Set, ast.Dict)
 
 
 def _code_lines(lines: Sequence[str], start: int, end: int) -> int:
@@ -37,7 +43,22 @@ def body_lines(record: FunctionRecord, lines: Sequence[str]) -> int:
         return 0
     end = record.node.end_lineno or record.node.lineno
     nested = sum(_code_lines(lines, first, last) for first, last in record.nested)
-    return _code_lines(lines, body[0].lineno, end) - nested
+    data = sum(_code_lines(lines, first, last) - 1 for first, last in _literal_spans(body))
+    return _code_lines(lines, body[0].lineno, end) - nested - data
+
+
+def _literal_spans(body: Sequence[ast.stmt]) -> Iterator[tuple[int, int]]:
+    """The spans of the outermost multi-line literals, nested functions left out."""
+    stack: list[ast.AST] = list(body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            continue
+        end = getattr(node, "end_lineno", None)
+        if isinstance(node, _DISPLAYS) and is_literal(node) and end and end > node.lineno:
+            yield node.lineno, end
+        else:
+            stack.extend(ast.iter_child_nodes(node))
 
 
 def check_length(

@@ -1,16 +1,15 @@
-"""The ``[tool.pyexpert-gates.expert]`` table: which rules run where, and the length limit."""
+"""The expert rules' settings: which rules run where, and the length limit.
 
-from collections.abc import Mapping, Sequence
+`pyexpert_gates.config` reads them from ``[tool.pyexpert-gates.expert]``, with the same checks
+and wording as every other setting.
+"""
+
 from dataclasses import dataclass
-from typing import cast
 
-from pyexpert_gates.errors import ConfigError
-from pyexpert_gates.expert.catalog import RULES, RuleCode, find_rules
+from pyexpert_gates.expert.catalog import RULES, RuleCode
 from pyexpert_gates.expert.patterns import path_matches
 
-TABLE = "[tool.pyexpert-gates.expert]"
 DEFAULT_MAX_FUNCTION_LINES = 30
-_KEYS = ("select", "ignore", "per-file-ignores", "max-function-lines")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -62,78 +61,3 @@ def default_settings() -> ExpertSettings:
         ignore=frozenset(),
         per_file_ignores=(),
     )
-
-
-def parse_settings(table: Mapping[str, object], *, origin: str) -> ExpertSettings:
-    """Read the ``[tool.pyexpert-gates.expert]`` table.
-
-    Args:
-        table: The table's keys and values, as a TOML parser returns them.
-        origin: Where the table comes from, for messages (``pyproject.toml``).
-
-    Returns:
-        The settings; keys the table leaves out keep their defaults.
-
-    Raises:
-        ConfigError: A key is unknown, or a value has the wrong type or names no rule.
-    """
-    unknown = sorted(set(table) - set(_KEYS))
-    if unknown:
-        msg = f"{origin}: unknown key `{unknown[0]}` in {TABLE}; valid keys: {', '.join(_KEYS)}"
-        raise ConfigError(msg)
-    defaults = default_settings()
-    return ExpertSettings(
-        select=_codes(table, "select", origin) if "select" in table else defaults.select,
-        ignore=_codes(table, "ignore", origin) if "ignore" in table else defaults.ignore,
-        per_file_ignores=_per_file_ignores(table.get("per-file-ignores", {}), origin),
-        max_function_lines=_max_function_lines(table, origin),
-    )
-
-
-def _fail(origin: str, key: str, problem: str) -> ConfigError:
-    return ConfigError(f"{origin}: {TABLE} `{key}` {problem}")
-
-
-def _code_list(value: object, key: str, origin: str) -> Sequence[object]:
-    if isinstance(value, str) or not isinstance(value, Sequence):
-        msg = 'must be a list of rule codes, such as ["PXG001", "PXG00"]'
-        raise _fail(origin, key, msg)
-    return cast("Sequence[object]", value)
-
-
-def _expand(selectors: Sequence[object], key: str, origin: str) -> frozenset[str]:
-    codes: set[str] = set()
-    for selector in selectors:
-        rules = find_rules(selector) if isinstance(selector, str) else ()
-        if not rules:
-            valid = ", ".join(rule.code for rule in RULES)
-            msg = f"has `{selector}`, which names no rule; use ALL, a code or a prefix of: {valid}"
-            raise _fail(origin, key, msg)
-        codes.update(rule.code.value for rule in rules)
-    return frozenset(codes)
-
-
-def _codes(table: Mapping[str, object], key: str, origin: str) -> frozenset[str]:
-    return _expand(_code_list(table[key], key, origin), key, origin)
-
-
-def _per_file_ignores(value: object, origin: str) -> tuple[tuple[str, frozenset[str]], ...]:
-    key = "per-file-ignores"
-    if not isinstance(value, Mapping):
-        raise _fail(
-            origin, key, 'must be a table of glob = [codes], such as "tests/**" = ["PXG002"]'
-        )
-    pairs: list[tuple[str, frozenset[str]]] = []
-    for pattern, codes in cast("Mapping[object, object]", value).items():
-        entry = f'{key}."{pattern}"'
-        pairs.append((str(pattern), _expand(_code_list(codes, entry, origin), entry, origin)))
-    return tuple(pairs)
-
-
-def _max_function_lines(table: Mapping[str, object], origin: str) -> int:
-    value = table.get("max-function-lines", DEFAULT_MAX_FUNCTION_LINES)
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise _fail(
-            origin, "max-function-lines", f"must be a whole number of at least 1, not {value!r}"
-        )
-    return value

@@ -53,7 +53,8 @@ def check_twins(functions: Sequence[FunctionRecord], path: str) -> Iterator[Diag
         path: The module's path, for the findings.
 
     Yields:
-        One finding per test in each group, naming its twins and the parametrize to write.
+        One finding per group of twins, at its first test, naming the others and the
+        parametrize to write.
     """
     groups: dict[tuple[int, Hashable], list[_Test]] = {}
     for record in functions:
@@ -88,11 +89,11 @@ def _by_signature(group: Sequence[_Test]) -> Iterator[list[_Test]]:
 
 
 def _report(group: Sequence[_Test], path: str) -> Iterator[Diagnostic]:
-    advice = _advice(group)
-    for test in group:
-        others = _names([other.node.name for other in group if other is not test])
-        message = f"test `{test.node.name}` repeats {others} {advice}"
-        yield finding_at(test.node, code=RuleCode.TEST_TWINS, path=path, message=message)
+    """One finding per group, at its first test: the group is one problem with one fix."""
+    first, *others = group
+    names = _names([other.node.name for other in others])
+    message = f"test `{first.node.name}` is repeated by {names} {_advice(group)}"
+    yield finding_at(first.node, code=RuleCode.TEST_TWINS, path=path, message=message)
 
 
 def _names(names: Sequence[str]) -> str:

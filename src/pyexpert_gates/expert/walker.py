@@ -10,7 +10,7 @@ and, for the lines that may hold a suppression comment, where tokenizing may saf
 import ast
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TypeAlias, cast
 
 from pyexpert_gates.expert.names import TYPE_ALIAS, ImportMap
@@ -42,7 +42,7 @@ class FunctionRecord:
     """
 
     node: FunctionNode
-    nested: list[tuple[int, int]] = field(default_factory=list[tuple[int, int]])
+    nested: tuple[tuple[int, int], ...] = ()
     test_scope: TestScope | None = None
 
 
@@ -63,9 +63,17 @@ class ExpressionRoot:
     annotation: bool
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Owner:
-    function: FunctionRecord | None
+    """Where the walk is.
+
+    Attributes:
+        nested: The spans of the functions nested in the enclosing function, which grow as its
+            body is walked; None at module level.
+        test_scope: The module or ``Test*`` class a test function here would belong to.
+    """
+
+    nested: list[tuple[int, int]] | None
     test_scope: TestScope | None
 
 
@@ -139,7 +147,7 @@ class Walker:
         Args:
             module: The parsed module.
         """
-        self._block(module.body, _Owner(function=None, test_scope=module))
+        self._block(module.body, _Owner(nested=None, test_scope=module))
 
     def _block(self, body: Sequence[ast.stmt], owner: _Owner) -> None:
         for statement in body:
@@ -180,14 +188,18 @@ class Walker:
 
     def _function(self, node: FunctionNode, owner: _Owner) -> None:
         start = first_line(node)
-        if owner.function is not None:
-            owner.function.nested.append((start, node.end_lineno or node.lineno))
-        scope = owner.test_scope if node.name.startswith("test") else None
-        record = FunctionRecord(node=node, test_scope=scope)
-        self.functions.append(record)
+        if owner.nested is not None:
+            owner.nested.append((start, node.end_lineno or node.lineno))
         self._mark(start, node.body[0].lineno)
         self._signature(node)
-        self._block(node.body, _Owner(function=record, test_scope=None))
+        index = len(self.functions)
+        nested: list[tuple[int, int]] = []
+        self._block(node.body, _Owner(nested=nested, test_scope=None))
+        scope = owner.test_scope if node.name.startswith("test") else None
+        # Before the functions nested in it, which the walk of its body recorded.
+        self.functions.insert(
+            index, FunctionRecord(node=node, nested=tuple(nested), test_scope=scope)
+        )
 
     def _signature(self, node: FunctionNode) -> None:
         line = node.lineno
@@ -216,9 +228,7 @@ class Walker:
         for parameter in cast("list[ast.expr]", getattr(node, "type_params", [])):
             self._expression(parameter, node.lineno, annotation=True)
         in_scope = owner.test_scope is not None and node.name.startswith("Test")
-        self._block(
-            node.body, _Owner(function=owner.function, test_scope=node if in_scope else None)
-        )
+        self._block(node.body, _Owner(nested=owner.nested, test_scope=node if in_scope else None))
 
     def _compound(self, statement: _Compound, owner: _Owner) -> None:
         if isinstance(statement, ast.Match):

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from pyexpert_gates.invocation import Command, ProcessOutput
 from pyexpert_gates.models import Diagnostic, GateName, ModuleCoverage, Status
-from pyexpert_gates.process import Command, ProcessOutput
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

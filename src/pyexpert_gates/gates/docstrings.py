@@ -19,6 +19,7 @@ from pyexpert_gates.gates.base import GateContext, GateOutcome
 from pyexpert_gates.gates.paths import own_module, relative_path, targets
 from pyexpert_gates.gates.public_api import Kind
 from pyexpert_gates.gates.verdict import could_not_run, count, error, unreadable
+from pyexpert_gates.invocation import Command, ProcessOutput
 from pyexpert_gates.json_shape import (
     ShapeError,
     as_list,
@@ -31,7 +32,6 @@ from pyexpert_gates.json_shape import (
     text,
 )
 from pyexpert_gates.models import Diagnostic, GateName, ModuleCoverage, Severity, Status
-from pyexpert_gates.process import Command, ProcessOutput
 
 PROBE = "pyexpert_gates.gates.docstrings_worker"
 WORKER_VERSION = 1
@@ -48,6 +48,8 @@ _MISSING = {
     Kind.INIT: ("undocumented-public-init", "__init__"),
 }
 """For each kind of object, the code and wording of its missing docstring (ruff's rule names)."""
+MODULE_CODES = frozenset(_MISSING[kind][0] for kind in (Kind.MODULE, Kind.PACKAGE))
+"""The codes of findings about a whole module or package, which the gate places on line 1."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -12,53 +12,25 @@ the gate parses what it prints:
  "problems": [{"path": "src/pkg/bad.py", "line": 2, "code": "invalid-syntax", "message": "..."}]}
 ```
 
-Test code is not public API: files named ``test_*.py``, ``*_test.py`` or ``conftest.py`` and
-anything under a ``tests`` or ``test`` folder are skipped, like the folders ruff excludes by
-default (virtual environments, caches, build output).
+The files are the project's Python files inside the paths, as `pyexpert_gates.files` lists them
+for every gate. Test code is not public API: files named ``test_*.py``, ``*_test.py`` or
+``conftest.py`` and anything under a ``tests`` or ``test`` folder are skipped.
 """
 
 import ast
 import json
 import sys
-from collections.abc import Iterator, Sequence
-from pathlib import Path
+from collections.abc import Sequence
+from pathlib import Path, PurePosixPath
 from typing import TypeAlias
 
+from pyexpert_gates.files import project_files
 from pyexpert_gates.gates.docstrings import WORKER_VERSION
 from pyexpert_gates.gates.public_api import Kind, public_objects
 from pyexpert_gates.gates.sections import section_findings
 
-_SKIPPED_FOLDERS = frozenset(
-    {
-        ".bzr",
-        ".direnv",
-        ".eggs",
-        ".git",
-        ".git-rewrite",
-        ".hg",
-        ".ipynb_checkpoints",
-        ".mypy_cache",
-        ".nox",
-        ".pants.d",
-        ".pyenv",
-        ".pytest_cache",
-        ".pytype",
-        ".ruff_cache",
-        ".svn",
-        ".tox",
-        ".venv",
-        ".vscode",
-        "__pycache__",
-        "__pypackages__",
-        "_build",
-        "buck-out",
-        "build",
-        "dist",
-        "node_modules",
-        "site-packages",
-        "venv",
-    }
-)
+MAX_SOURCE_BYTES = 64 * 1024 * 1024
+"""The largest source file read, as for every file pyexpert-gates reads itself."""
 _TEST_FOLDERS = frozenset({"tests", "test"})
 _MODULE_KINDS = frozenset({Kind.MODULE, Kind.PACKAGE})
 
@@ -111,39 +83,24 @@ def python_files(root: Path, paths: Sequence[str]) -> tuple[list[str], list[str]
     """The non-test Python files under ``paths``, and the paths that do not exist.
 
     Args:
-        root: The folder the paths are relative to.
+        root: The folder the paths are relative to (the project root).
         paths: Files and folders.
 
     Returns:
         The files, relative to ``root`` with POSIX separators and in a stable order, without
         duplicates; and the paths that name nothing.
     """
-    found: dict[str, None] = {}
-    missing: list[str] = []
-    for name in paths:
-        path = root / name
-        if path.is_dir():
-            candidates = sorted(_walk(path))
-        elif path.is_file():
-            candidates = [path] if path.suffix == ".py" else []
-        else:
-            missing.append(name)
-            continue
-        for candidate in candidates:
-            relative = candidate.relative_to(root)
-            if not _is_test(relative):
-                found[relative.as_posix()] = None
-    return list(found), missing
-
-
-def _walk(folder: Path) -> Iterator[Path]:
-    """The ``.py`` files under ``folder``, outside the folders that hold no project code."""
-    for entry in folder.iterdir():
-        if entry.is_dir() and not entry.is_symlink():
-            if entry.name not in _SKIPPED_FOLDERS:
-                yield from _walk(entry)
-        elif entry.suffix == ".py" and entry.is_file():
-            yield entry
+    missing = [name for name in paths if not (root / name).exists()]
+    present = [name for name in paths if name not in missing]
+    listed = project_files(root).sources(present) if present else ()
+    # A file named on its own is read even when git ignores it: the user asked for it.
+    named = tuple(
+        PurePosixPath(name).as_posix()
+        for name in present
+        if name.endswith(".py") and (root / name).is_file()
+    )
+    found = dict.fromkeys(sorted({*listed, *named}))
+    return [name for name in found if name.endswith(".py") and not _is_test(Path(name))], missing
 
 
 def _is_test(path: Path) -> bool:
@@ -160,9 +117,17 @@ def _is_test(path: Path) -> bool:
 def _parse(path: Path, relative: str, problems: list[_Record]) -> ast.Module | None:
     """The file's syntax tree, or None with the reason added to ``problems``."""
     try:
-        source = path.read_bytes()
+        if not path.is_file():
+            # A FIFO would block this worker and a device such as /dev/zero would never end.
+            problems.append(_problem(relative, None, "unreadable", "not a regular file"))
+            return None
+        with path.open("rb") as stream:
+            source = stream.read(MAX_SOURCE_BYTES + 1)
     except OSError as error:
         problems.append(_problem(relative, None, "unreadable", error.strerror or str(error)))
+        return None
+    if len(source) > MAX_SOURCE_BYTES:
+        problems.append(_problem(relative, None, "unreadable", "larger than 64 MiB"))
         return None
     try:
         return ast.parse(source, filename=relative)
@@ -170,6 +135,8 @@ def _parse(path: Path, relative: str, problems: list[_Record]) -> ast.Module | N
         problems.append(_problem(relative, error.lineno, "invalid-syntax", error.msg))
     except ValueError as error:  # a NUL byte in the source, on some Python versions
         problems.append(_problem(relative, None, "invalid-syntax", str(error)))
+    except (RecursionError, MemoryError):
+        problems.append(_problem(relative, None, "invalid-syntax", "too deeply nested to parse"))
     return None
 
 

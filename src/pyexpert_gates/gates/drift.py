@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from pyexpert_gates.config import GatesConfig
 from pyexpert_gates.errors import GatesError
 from pyexpert_gates.gates.base import GateContext, GateOutcome
-from pyexpert_gates.init.merge import ChangeKind, is_array, toml_value
+from pyexpert_gates.init.edit import FileEdit
+from pyexpert_gates.init.merge import Change, ChangeKind, is_array, toml_value
 from pyexpert_gates.init.names import covers, setting_name
-from pyexpert_gates.init.plan import FileMerge, plan_init
+from pyexpert_gates.init.plan import plan_init
 from pyexpert_gates.models import Diagnostic, GateName, Status
 from pyexpert_gates.presets import DEFAULT_PRESET
 
@@ -79,37 +80,46 @@ CONFIG_GATE = ConfigGate()
 """The config gate."""
 
 
-def _drifts(merge: FileMerge) -> list[_Drift]:
+def _drifts(edit: FileEdit) -> list[_Drift]:
     """What merging the preset into one file would change, as drifts."""
-    drifts: list[_Drift] = []
-    for change in merge.plan.changes:
-        name = setting_name(merge.label, change.path)
-        if change.reason:
-            message = f"{name} = {toml_value(change.previous)} cannot work: {change.reason}"
-            drifts.append(_drift(merge, name, "config-refused", message))
-            continue
-        if change.kind is ChangeKind.MOVE or _is_fact(name):
-            continue
-        if change.kind is ChangeKind.EXTEND:
-            missing = ", ".join(str(item) for item in _items(change.value))
-            message = f"{name} lacks {missing}, which the preset has"
-            drifts.append(_drift(merge, name, "config-missing", message))
-        else:
-            message = f"{name} is not set; the preset sets {toml_value(change.value)}"
-            drifts.append(_drift(merge, name, "config-missing", message))
-    for conflict in merge.plan.conflicts:
-        name = setting_name(merge.label, conflict.path)
+    if edit.merge is None:
+        return []
+    drifts = [_change_drift(edit, change) for change in edit.merge.changes]
+    for conflict in edit.merge.conflicts:
+        name = setting_name(edit.label, conflict.path)
         if not _is_fact(name):
             theirs, preset = toml_value(conflict.theirs), toml_value(conflict.preset)
             message = f"{name} is {theirs}; the preset has {preset}"
-            drifts.append(_drift(merge, name, "config-differs", message))
-    return drifts
+            drifts.append(_drift(edit, name, "config-differs", message))
+    return [drift for drift in drifts if drift is not None]
 
 
-def _drift(merge: FileMerge, name: str, code: str, message: str) -> _Drift:
+def _change_drift(edit: FileEdit, change: Change) -> _Drift | None:
+    """The drift one change of the merge stands for; None for a move or a project fact."""
+    name = setting_name(edit.label, change.path)
+    if change.reason:
+        message = f"{name} = {toml_value(change.previous)} cannot work: {change.reason}"
+        return _drift(edit, name, "config-refused", message)
+    if change.kind is ChangeKind.MOVE or _is_fact(name):
+        return None
+    if change.kind is ChangeKind.EXTEND:
+        missing = ", ".join(str(item) for item in _items(change.value))
+        return _drift(edit, name, "config-missing", f"{name} lacks {missing}, which the preset has")
+    if change.kind is ChangeKind.REPLACE:
+        # Only a value init wrote and nobody edited is replaced unforced: the preset moved on.
+        message = (
+            f"{name} holds what an earlier version of the preset wrote; it now sets "
+            f"{toml_value(change.value)}: run `pyexpert-gates init` to take it"
+        )
+        return _drift(edit, name, "config-outdated", message)
+    message = f"{name} is not set; the preset sets {toml_value(change.value)}"
+    return _drift(edit, name, "config-missing", message)
+
+
+def _drift(edit: FileEdit, name: str, code: str, message: str) -> _Drift:
     """A drift in one merged file, placed at the line that sets it."""
-    line = _line_of(merge.file.text, name)
-    return _Drift(file=merge.label, line=line, name=name, code=code, message=message)
+    line = _line_of(edit.file.text, name)
+    return _Drift(file=edit.label, line=line, name=name, code=code, message=message)
 
 
 def _is_fact(name: str) -> bool:
@@ -125,6 +135,8 @@ def _diagnostic(drift: _Drift) -> Diagnostic:
             f"; `pyexpert-gates init --force {drift.name}` sets the preset's value, or "
             f"`pyexpert-gates init --relax {drift.name}=REASON` records why you keep yours"
         )
+    elif drift.code == "config-outdated":
+        hint = ""  # the message says already that init takes the preset's new value
     else:
         hint = "; `pyexpert-gates init` sets the preset's value"
     return Diagnostic(

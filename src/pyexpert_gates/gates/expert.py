@@ -4,19 +4,23 @@ The rules themselves are pure (`pyexpert_gates.expert`); this adapter finds the 
 decodes them as Python would, and hands each one to the rules.
 """
 
-import os
+import dataclasses
+import io
 import tokenize
-from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from pyexpert_gates.config import GatesConfig
-from pyexpert_gates.expert import check_source
+from pyexpert_gates.errors import GatesError, InputError
+from pyexpert_gates.expert import RuleCode, check_source
+from pyexpert_gates.files import SOURCE_SUFFIXES, project_files
+from pyexpert_gates.fix.catalog import fix_for
+from pyexpert_gates.fix.target import python_target
 from pyexpert_gates.gates.base import GateContext, GateOutcome
+from pyexpert_gates.gates.verdict import count, spread
+from pyexpert_gates.init.tailor import STANDARD_FLOOR
 from pyexpert_gates.models import Diagnostic, GateName, Status
-
-SOURCE_SUFFIXES = (".py", ".pyi")
-_SKIPPED_FOLDERS = frozenset({"__pycache__", "node_modules", "build", "dist"})
+from pyexpert_gates.textfile import read_regular
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,14 +42,15 @@ class ExpertGate:
         Returns:
             ``failed`` with the findings, ``passed``, or ``error`` when there is no file to check.
         """
-        files = sorted(set(python_files(context.project, context.paths)))
+        files = python_files(context.project, context.paths)
+        target = _target(context.project)
         if not files:
             paths = ", ".join(context.paths)
             return GateOutcome(status=Status.ERROR, summary=f"no Python files found in {paths}")
         diagnostics = tuple(
             diagnostic
             for path in files
-            for diagnostic in _check_file(context.project, path, config)
+            for diagnostic in _check_file(context.project, path, config, target)
         )
         summary = _summary(diagnostics, len(files))
         return GateOutcome(
@@ -59,55 +64,72 @@ EXPERT_GATE = ExpertGate()
 """The expert gate."""
 
 
-def python_files(project: Path, paths: tuple[str, ...]) -> Iterator[Path]:
-    """Every Python source file under ``paths``, skipping hidden and generated folders.
+def python_files(project: Path, paths: tuple[str, ...]) -> tuple[Path, ...]:
+    """Every Python source file of the project inside ``paths`` (see `pyexpert_gates.files`).
 
     Args:
         project: The project root.
         paths: Files and folders relative to ``project``.
 
-    Yields:
-        The files, relative to ``project``.
-    """
-    for path in paths:
-        root = project / path
-        if root.is_file() and root.suffix in SOURCE_SUFFIXES:
-            yield Path(path)
-        for folder, folders, names in os.walk(root) if root.is_dir() else ():
-            folders[:] = [name for name in folders if not skipped_folder(name)]
-            for name in names:
-                if name.endswith(SOURCE_SUFFIXES):
-                    yield (Path(folder) / name).relative_to(project)
-
-
-def skipped_folder(folder: str) -> bool:
-    """True for folders no gate should look into: hidden, caches, build output.
-
-    Args:
-        folder: The folder's name.
-
     Returns:
-        True when the folder is skipped.
+        The files, relative to ``project``, sorted.
     """
-    return folder.startswith(".") or folder in _SKIPPED_FOLDERS or folder.endswith(".egg-info")
+    listed = project_files(project).sources(paths)
+    # A source file named on its own is checked even when git ignores it: the user asked for it.
+    named = (
+        PurePosixPath(path).as_posix()
+        for path in paths
+        if path.endswith(SOURCE_SUFFIXES) and (project / path).is_file()
+    )
+    return tuple(Path(name) for name in sorted({*listed, *named}))
 
 
-def _check_file(project: Path, path: Path, config: GatesConfig) -> list[Diagnostic]:
+def _check_file(
+    project: Path, path: Path, config: GatesConfig, target: tuple[int, int]
+) -> list[Diagnostic]:
     """The expert findings in one file; a file Python cannot decode is a finding too."""
     name = path.as_posix()
     try:
-        with tokenize.open(project / path) as stream:
-            source = stream.read()
-    except (SyntaxError, UnicodeDecodeError) as error:
+        data = read_regular(project / path, name)
+    except InputError as error:
+        return [Diagnostic(path=name, line=None, code="unreadable", message=error.message)]
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+        source = data.decode(encoding)
+    except (SyntaxError, UnicodeDecodeError, LookupError) as error:
         message = f"cannot decode the file as Python source: {error}"
         return [Diagnostic(path=name, line=None, code="decode", message=message)]
-    return check_source(name, source, config.expert)
+    return _with_fixes(check_source(name, source, config.expert), source, target)
+
+
+def _with_fixes(found: list[Diagnostic], source: str, target: tuple[int, int]) -> list[Diagnostic]:
+    """Mark the findings that ``pyexpert-gates fix`` resolves, as ruff marks its own."""
+    safety = fix_for(RuleCode.DATACLASS_SLOTS)
+    if safety is None or not any(item.code == RuleCode.DATACLASS_SLOTS for item in found):
+        return found
+    # libcst loads only for a module with a finding a codemod may fix: it is slow to import.
+    from pyexpert_gates.fix.slots import fixable_lines  # noqa: PLC0415 - loaded on use, see above
+
+    lines = fixable_lines(source, target)
+    return [
+        dataclasses.replace(item, fix=safety)
+        if item.code == RuleCode.DATACLASS_SLOTS and item.line in lines
+        else item
+        for item in found
+    ]
+
+
+def _target(project: Path) -> tuple[int, int]:
+    """The oldest Python the project supports; the standard's when its pyproject is unusable."""
+    try:
+        return python_target(project)
+    except GatesError:
+        return STANDARD_FLOOR
 
 
 def _summary(diagnostics: tuple[Diagnostic, ...], checked: int) -> str:
     """``3 findings in 2 files (checked 14 files)``, or ``no findings (checked 14 files)``."""
+    checked_files = f"(checked {count(checked, 'file')})"
     if not diagnostics:
-        return f"no findings (checked {checked} files)"
-    files = len({diagnostic.path for diagnostic in diagnostics})
-    findings = f"{len(diagnostics)} finding{'s' * (len(diagnostics) != 1)}"
-    return f"{findings} in {files} file{'s' * (files != 1)} (checked {checked} files)"
+        return f"no findings {checked_files}"
+    return f"{spread(diagnostics, 'finding')} {checked_files}"

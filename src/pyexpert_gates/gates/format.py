@@ -13,6 +13,7 @@ from pyexpert_gates.gates.ruff import (
     ruff_command,
     ruff_diagnostics,
 )
+from pyexpert_gates.gates.ruff_warnings import formatter_warnings, with_warnings
 from pyexpert_gates.gates.verdict import (
     could_not_run,
     count,
@@ -21,9 +22,9 @@ from pyexpert_gates.gates.verdict import (
     unexpected_exit,
     unreadable,
 )
+from pyexpert_gates.invocation import Command, ProcessOutput
 from pyexpert_gates.json_shape import ShapeError
 from pyexpert_gates.models import Diagnostic, GateName, Status
-from pyexpert_gates.process import Command, ProcessOutput
 
 UNFORMATTED = "unformatted"
 SYNTAX_ERROR = "invalid-syntax"
@@ -71,7 +72,8 @@ class FormatGate:
             if output.returncode == UNCHECKED:
                 return could_not_run("ruff format", output, "configuration or usage error")
             return unreadable("ruff format", problem)
-        return _judge(output.returncode, diagnostics)
+        outcome = _judge(output.returncode, diagnostics)
+        return with_warnings(outcome, formatter_warnings(output.stderr))
 
 
 def _judge(returncode: int, diagnostics: tuple[Diagnostic, ...]) -> GateOutcome:

@@ -69,11 +69,14 @@ def read_junit(xml_text: str, project: Path) -> JunitReport:
         failures=_total(suites, "failures"),
         errors=_total(suites, "errors"),
         skipped=_total(suites, "skipped"),
+        # pytest-xdist reports a module's collection error once per worker: one finding.
         problems=tuple(
-            _problem(case, outcome, project)
-            for case in root.iter("testcase")
-            for outcome in case
-            if outcome.tag in _PROBLEMS
+            dict.fromkeys(
+                _problem(case, outcome, project)
+                for case in root.iter("testcase")
+                for outcome in case
+                if outcome.tag in _PROBLEMS
+            )
         ),
     )
 
@@ -140,5 +143,7 @@ def _message(outcome: Element) -> str:
         for line in (outcome.text or "").splitlines()
         if line.startswith("E ")
     ]
-    detail = details[-1] if details else ""
+    # A collection failure raised with pytest.fail (an unknown marker) has no "E" lines.
+    lines = [line.strip() for line in (outcome.text or "").splitlines() if line.strip()]
+    detail = details[-1] if details else (lines[-1] if lines else "")
     return ": ".join(part for part in (message or outcome.tag, detail) if part)

@@ -11,6 +11,8 @@ mypy's exit codes are coarse, so the gate looks closer:
 - mypy reports configuration problems (an unrecognized option, a file that does not parse) on
   standard error and still exits 0; any message there makes the result untrustworthy.
 - its JSON positions are 0-based columns; they are converted to 1-based.
+- its ``unused section(s)`` note (``warn_unused_configs``) is plain text even in JSON mode; it
+  becomes one finding per unused override, at the override's line (see ``mypy_sections``).
 """
 
 import hashlib
@@ -18,6 +20,8 @@ import tempfile
 from pathlib import Path
 
 from pyexpert_gates.gates.base import GateContext, GateOutcome
+from pyexpert_gates.gates.mypy_sections import CODE as UNUSED_CONFIGS
+from pyexpert_gates.gates.mypy_sections import is_unused_note, read_config, unused_sections
 from pyexpert_gates.gates.paths import own_module, relative_path, targets
 from pyexpert_gates.gates.verdict import (
     blocking,
@@ -30,6 +34,7 @@ from pyexpert_gates.gates.verdict import (
     unreadable,
     untrusted,
 )
+from pyexpert_gates.invocation import Command, ProcessOutput
 from pyexpert_gates.json_shape import (
     ShapeError,
     as_object,
@@ -40,13 +45,19 @@ from pyexpert_gates.json_shape import (
     text,
 )
 from pyexpert_gates.models import Diagnostic, GateName, Severity, Status
-from pyexpert_gates.process import Command, ProcessOutput
 
 SYNTAX = "syntax"
 """mypy's error code for a file that does not parse."""
 
 BLOCKED = 2
 """mypy's exit code for a blocking error: a file that does not parse, a bad flag, no files."""
+
+EXPLICIT_ANY = "explicit-any"
+"""mypy's code for an explicit ``Any``; the strict preset makes mypy the one gate reporting it."""
+_ANY_HINT = (
+    "use a precise type, `object` or a Protocol, or say why on this line: "
+    "`# type: ignore[explicit-any]  # <why Any is needed>`"
+)
 
 _SEVERITIES = {"error": Severity.ERROR, "warning": Severity.WARNING, "note": Severity.NOTE}
 
@@ -94,11 +105,16 @@ class MypyGate:
             if output.returncode == BLOCKED:
                 return could_not_run("mypy", output)
             return untrusted("mypy", output)
+        lines = output.stdout.splitlines()
+        notes = [line for line in lines if is_unused_note(line)]
         try:
-            diagnostics = mypy_diagnostics(output.stdout, context.project)
+            diagnostics = mypy_diagnostics(
+                "\n".join(line for line in lines if not is_unused_note(line)), context.project
+            )
         except ShapeError as problem:
             return unreadable("mypy", problem)
-        return _judge(output.returncode, diagnostics)
+        unused = unused_sections(notes, context.project, read_config(context.project))
+        return _judge(output.returncode, diagnostics + unused)
 
 
 def _judge(returncode: int, diagnostics: tuple[Diagnostic, ...]) -> GateOutcome:
@@ -113,6 +129,9 @@ def _judge(returncode: int, diagnostics: tuple[Diagnostic, ...]) -> GateOutcome:
             return error(f"mypy stopped on a blocking error: {cause}", diagnostics)
         case 1 if diagnostics:
             summary = spread(errors or diagnostics, "error" if errors else "note")
+            return GateOutcome(status=Status.FAILED, summary=summary, diagnostics=diagnostics)
+        case 0 if errors and all(item.code == UNUSED_CONFIGS for item in errors):
+            summary = spread(errors, "unused override")
             return GateOutcome(status=Status.FAILED, summary=summary, diagnostics=diagnostics)
         case 0 if not errors:
             return GateOutcome(
@@ -149,6 +168,8 @@ def _diagnostic(line: str, project: Path) -> Diagnostic:
         raise ShapeError(message) from problem
     message = text(entry, "message")
     hint = optional_text(entry, "hint")
+    if hint is None and optional_text(entry, "code") == EXPLICIT_ANY:
+        hint = _ANY_HINT
     return Diagnostic(
         path=relative_path(text(entry, "file"), project),
         line=_positive(integer(entry, "line")),

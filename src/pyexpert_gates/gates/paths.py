@@ -7,7 +7,10 @@ tool printed (absolute, ``./``-prefixed, or already relative).
 import sys
 from pathlib import Path
 
+from pyexpert_gates import files
 from pyexpert_gates.gates.base import GateContext
+
+_SOURCES = (".py", ".pyi")
 
 
 def own_python() -> str:
@@ -38,13 +41,42 @@ def own_module(module: str) -> tuple[str, ...]:
 def targets(context: GateContext) -> tuple[str, ...]:
     """What a tool should check: the context's paths, or the whole project when none are given.
 
+    A path that starts with ``-`` is written ``./-...``, so that no tool reads it as an option.
+
     Args:
         context: The gate's view of the project.
 
     Returns:
         Paths relative to the project root.
     """
-    return context.paths or (".",)
+    return tuple(f"./{path}" if path.startswith("-") else path for path in context.paths or (".",))
+
+
+def undecodable_sources(context: GateContext) -> list[str]:
+    """The Python files under the context's paths whose names are not valid UTF-8.
+
+    Args:
+        context: The gate's view of the project.
+
+    Returns:
+        Their paths relative to the project root, as read with ``surrogateescape``.
+    """
+    found: list[str] = []
+    for path in context.paths or (".",):
+        if (context.project / path).is_dir():
+            found.extend(files.walk(context.project, "" if path == "." else path))
+        else:
+            found.append(path)
+    return [name for name in found if name.endswith(_SOURCES) and not _decodes(name)]
+
+
+def _decodes(name: str) -> bool:
+    """True when ``name`` was valid UTF-8 on disk (reading it needed no escapes)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def relative_path(reported: str, project: Path) -> str:

@@ -67,7 +67,9 @@ def public_objects(tree: ast.Module, path: PurePath) -> tuple[PublicObject, ...]
     """
     if any(_is_private_module(part) for part in (*path.parent.parts, path.stem)):
         return ()
-    dotted = (*path.parent.parts, path.stem) if path.stem != "__init__" else path.parent.parts
+    # In a src layout the import name starts below `src`.
+    folders = path.parent.parts[1:] if path.parent.parts[:1] == ("src",) else path.parent.parts
+    dotted = (*folders, path.stem) if path.stem != "__init__" else folders
     module = PublicObject(
         name=".".join(dotted) or path.stem,
         kind=Kind.PACKAGE if path.stem == "__init__" else Kind.MODULE,

@@ -13,8 +13,9 @@ its defaults, and it exits 0 when it analyzed no file: both are ``error``, never
 
 from pathlib import Path
 
+from pyexpert_gates.encodable import printable
 from pyexpert_gates.gates.base import GateContext, GateOutcome
-from pyexpert_gates.gates.paths import own_module, relative_path, targets
+from pyexpert_gates.gates.paths import own_module, relative_path, targets, undecodable_sources
 from pyexpert_gates.gates.verdict import (
     blocking,
     could_not_run,
@@ -26,6 +27,7 @@ from pyexpert_gates.gates.verdict import (
     unreadable,
     untrusted,
 )
+from pyexpert_gates.invocation import Command, ProcessOutput
 from pyexpert_gates.json_shape import (
     ShapeError,
     as_list,
@@ -37,7 +39,6 @@ from pyexpert_gates.json_shape import (
     text,
 )
 from pyexpert_gates.models import Diagnostic, GateName, Severity, Status
-from pyexpert_gates.process import Command, ProcessOutput
 
 _EXIT_MEANINGS = {2: "fatal error", 3: "configuration file could not be parsed", 4: "bad argument"}
 _SEVERITIES = {
@@ -101,11 +102,20 @@ class PyrightGate:
             return unreadable("pyright", problem)
         if output.stderr.strip():
             return untrusted("pyright", output, diagnostics)
-        return _judge(output.returncode, files, diagnostics)
+        return _judge(output.returncode, files, diagnostics, undecodable_sources(context))
 
 
-def _judge(returncode: int, files: int, diagnostics: tuple[Diagnostic, ...]) -> GateOutcome:
-    """The verdict on a report that parsed, checked against the exit code."""
+def _judge(
+    returncode: int, files: int, diagnostics: tuple[Diagnostic, ...], unnamed: list[str]
+) -> GateOutcome:
+    """The verdict on a report that parsed, checked against the exit code.
+
+    ``unnamed`` are the files whose names are not UTF-8: pyright skips them without a word, so
+    a pass would not cover them.
+    """
+    if unnamed:
+        shown = ", ".join(printable(name) for name in unnamed)
+        return error(f"pyright cannot check files whose names are not UTF-8: {shown}; rename them")
     if files == 0:
         return error(f"pyright analyzed no files (exit {returncode})", diagnostics)
     findings = blocking(diagnostics)

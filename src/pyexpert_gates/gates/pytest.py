@@ -11,8 +11,14 @@ file and line), coded by the test's node id. Exit codes: 0 passed, 1 tests faile
 5 (no tests collected) and 6 (more warnings than ``--max-warnings`` allows) are ``error``.
 """
 
+import os
+import re
+import shlex
+
 from pyexpert_gates.gates.base import GateContext, GateOutcome
 from pyexpert_gates.gates.junit import JunitReport, read_junit
+from pyexpert_gates.gates.pytest_causes import explain
+from pyexpert_gates.gates.pytest_environment import VARIABLE, narrowing_options
 from pyexpert_gates.gates.verdict import (
     could_not_run,
     count,
@@ -22,14 +28,16 @@ from pyexpert_gates.gates.verdict import (
     unexpected_exit,
     unreadable,
 )
+from pyexpert_gates.invocation import Command, ProcessOutput
 from pyexpert_gates.json_shape import ShapeError
 from pyexpert_gates.models import GateName, Status
-from pyexpert_gates.process import Command, ProcessOutput
 
 REPORT_NAME = "pytest-junit.xml"
 INTERRUPTED = 2
 """pytest's exit code when the session stopped early, such as on errors during collection."""
 _NOT_INSTALLED = "No module named pytest"
+# pytest's closing line counts the tests that -k, -m or --deselect left out: ``2 deselected``.
+_DESELECTED = re.compile(r"\b(\d+) deselected\b")
 _EXIT_MEANINGS = {3: "internal error", 4: "usage error"}
 
 
@@ -74,11 +82,8 @@ class PytestGate:
         Returns:
             The verdict.
         """
-        if output.report_text is None and _NOT_INSTALLED in output.stderr:
-            return error(
-                f"pytest is not installed in {context.python}; "
-                "install it in the project's environment"
-            )
+        if (refused := _before_the_tests(output, context)) is not None:
+            return refused
         match output.returncode:
             case 0 | 1 | 2:
                 return _judge(output, context)
@@ -90,6 +95,21 @@ class PytestGate:
                 return error(f"pytest exceeded the allowed warnings (exit 6): {_last(output)}")
             case _:
                 return unexpected_exit("pytest", output)
+
+
+def _before_the_tests(output: ProcessOutput, context: GateContext) -> GateOutcome | None:
+    """An error when the outcome cannot count: the environment narrowed the tests, or no pytest."""
+    if narrowed := narrowing_options(os.environ.get(VARIABLE, "")):
+        return error(
+            f"{VARIABLE} holds options that change which tests run or silence them "
+            f"({shlex.join(narrowed)}); the gate runs the tests the project configures: "
+            f"unset {VARIABLE}, or put the options in the project's pytest configuration"
+        )
+    if output.report_text is None and _NOT_INSTALLED in output.stderr:
+        return error(
+            f"pytest is not installed in {context.python}; install it in the project's environment"
+        )
+    return None
 
 
 def _judge(output: ProcessOutput, context: GateContext) -> GateOutcome:
@@ -110,7 +130,11 @@ def _judge(output: ProcessOutput, context: GateContext) -> GateOutcome:
     if report.tests == 0:
         return error("pytest reported success but its report holds no tests")
     status = Status.FAILED if report.problems else Status.PASSED
-    return GateOutcome(status=status, summary=tally(report), diagnostics=report.problems)
+    summary = tally(report)
+    if found := _DESELECTED.search(output.stdout):
+        summary += f", {found[1]} deselected by the project's pytest configuration"
+    problems = tuple(explain(problem) for problem in report.problems)
+    return GateOutcome(status=status, summary=summary, diagnostics=problems)
 
 
 def tally(report: JunitReport) -> str:

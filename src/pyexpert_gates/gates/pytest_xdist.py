@@ -13,8 +13,10 @@ import tomllib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from pyexpert_gates.errors import InputError
 from pyexpert_gates.gates.base import GateContext
 from pyexpert_gates.init.merge import is_array, is_table
+from pyexpert_gates.textfile import read_regular
 
 _INI_SECTIONS = (
     ("pytest.ini", "pytest"),
@@ -66,8 +68,8 @@ def _split(options: str) -> list[str]:
 def _project_addopts(project: Path) -> Iterator[str]:
     """Every ``addopts`` in the project's pytest configuration; unreadable files are skipped."""
     try:
-        document = tomllib.loads((project / "pyproject.toml").read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        document = tomllib.loads(read_regular(project / "pyproject.toml", "").decode("utf-8"))
+    except (InputError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
         document = {}
     tool = document.get("tool")
     pytest = tool.get("pytest") if is_table(tool) else None

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pyexpert_gates.gates.base import GateContext, GateOutcome
 from pyexpert_gates.gates.paths import own_module, relative_path, targets
+from pyexpert_gates.gates.ruff_warnings import ruff_warnings, with_warnings
 from pyexpert_gates.gates.verdict import (
     could_not_run,
     error,
@@ -19,6 +20,7 @@ from pyexpert_gates.gates.verdict import (
     unexpected_exit,
     unreadable,
 )
+from pyexpert_gates.invocation import Command, ProcessOutput
 from pyexpert_gates.json_shape import (
     ShapeError,
     as_list,
@@ -29,8 +31,7 @@ from pyexpert_gates.json_shape import (
     optional_text,
     text,
 )
-from pyexpert_gates.models import Diagnostic, GateName, Severity, Status
-from pyexpert_gates.process import Command, ProcessOutput
+from pyexpert_gates.models import Diagnostic, FixSafety, GateName, Severity, Status
 
 NO_FILES = "No Python files found"
 """ruff's warning, on standard error with exit code 0, when the paths hold nothing to check."""
@@ -69,7 +70,7 @@ class RuffGate:
         """
         match output.returncode:
             case 0 | 1:
-                return _judge(output, context)
+                return with_warnings(_judge(output, context), ruff_warnings(output.stderr))
             case 2:
                 return could_not_run("ruff", output, "configuration or usage error")
             case _:
@@ -184,7 +185,24 @@ def _diagnostic(entry: dict[str, object], project: Path) -> Diagnostic:
         code=optional_text(entry, "code") or optional_text(entry, "name"),
         message=message if cell is None else f"cell {cell}: {message}",
         severity=Severity.WARNING if entry.get("severity") == "warning" else Severity.ERROR,
+        fix=_fix_safety(entry.get("fix")),
     )
+
+
+def _fix_safety(fix: object) -> FixSafety | None:
+    """How ``fix`` applies ruff's fix: ``safe`` always, ``unsafe`` with ``--unsafe``.
+
+    A display-only fix, or none, is not applied.
+    """
+    if fix is None:
+        return None
+    match optional_text(as_object(fix, "field 'fix'"), "applicability"):
+        case "safe":
+            return FixSafety.SAFE
+        case "unsafe":
+            return FixSafety.UNSAFE
+        case _:
+            return None
 
 
 def _position(entry: dict[str, object], key: str) -> tuple[int | None, int | None]:

@@ -12,17 +12,29 @@ class's constructor arguments are documented in one place. The settings follow t
 - DOC502 (a ``Raises`` section in a function without a ``raise`` statement) is not reported:
   pydoclint cannot see exceptions that propagate from the functions called, and documenting
   those is what a caller needs. A missing ``Raises`` section (DOC501) is still a finding.
+- one problem, one finding: pydoclint reports a wrong ``Args`` section as DOC101 or DOC102
+  (counts) and DOC103 (names), and a missing ``Raises`` section as DOC501 and DOC503 (names).
+  The finding that names the arguments or exceptions owns the problem; its echo on the same
+  definition is left out.
+- ``raise cast(ValueError, error)`` raises a ``ValueError``: pydoclint reads the exception's
+  name from the call, so the cast is unwrapped before pydoclint sees it.
 """
 
 import ast
+import copy
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Protocol, cast
 
-from pydoclint.visitor import Visitor  # type: ignore[import-untyped]  # pydoclint ships no py.typed
+from pydoclint.visitor import Visitor  # type: ignore[import-untyped]  # pyright: ignore[reportMissingTypeStubs]  # pydoclint ships no py.typed
 
 _NOT_REPORTED = frozenset({"DOC502"})
 """pydoclint codes the standard does not ask for (see the module docstring)."""
+
+_ECHOES = {"DOC101": "DOC103", "DOC102": "DOC103", "DOC501": "DOC503"}
+"""pydoclint codes left out when the code they echo is reported on the same definition."""
+
+_CASTS = frozenset({"cast", "typing.cast", "t.cast", "typing_extensions.cast"})
 
 
 class _Violation(Protocol):
@@ -95,10 +107,38 @@ def section_findings(tree: ast.Module, lines: Collection[int]) -> tuple[SectionF
             checkClassAttributes=False,
         ),
     )
-    visitor.visit(tree)
-    found = (
+    visitor.visit(_without_casts(tree))
+    found = [
         SectionFinding(line=violation.line, code=f"DOC{violation.code:03d}", message=violation.msg)
         for violation in visitor.violations
         if violation.line in lines
+    ]
+    reported = {(finding.line, finding.code) for finding in found}
+    return tuple(
+        finding
+        for finding in found
+        if finding.code not in _NOT_REPORTED
+        and (finding.line, _ECHOES.get(finding.code)) not in reported
     )
-    return tuple(finding for finding in found if finding.code not in _NOT_REPORTED)
+
+
+def _without_casts(tree: ast.Module) -> ast.Module:
+    """The tree with ``raise cast(T, value)`` read as ``raise T``, on a copy when there is one."""
+    if not any(_cast_type(node) for node in ast.walk(tree)):
+        return tree
+    copied = copy.deepcopy(tree)
+    for node in ast.walk(copied):
+        if isinstance(node, ast.Raise) and (raised := _cast_type(node)) is not None:
+            node.exc = raised
+    return copied
+
+
+def _cast_type(node: ast.AST) -> ast.expr | None:
+    """The type a ``raise cast(T, value)`` names, or None for any other node."""
+    match node:
+        case ast.Raise(exc=ast.Call(func=func, args=[kind, _])) if ast.unparse(func) in _CASTS:
+            if isinstance(kind, ast.Constant) and isinstance(kind.value, str):
+                return ast.Name(id=kind.value)
+            return kind
+        case _:
+            return None

@@ -9,9 +9,9 @@ import re
 from collections.abc import Iterable
 
 from pyexpert_gates.gates.base import GateOutcome
+from pyexpert_gates.invocation import ProcessOutput
 from pyexpert_gates.json_shape import ShapeError
 from pyexpert_gates.models import Diagnostic, Severity, Status
-from pyexpert_gates.process import ProcessOutput
 
 _ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 _REASON_LIMIT = 400

@@ -12,7 +12,7 @@ import copy
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TypeAlias, TypeGuard
+from typing import TypeAlias, TypedDict, TypeGuard, Unpack
 
 from pyexpert_gates.init.rulelists import ListStyle, join_words, list_style, missing_items
 
@@ -84,30 +84,45 @@ class MergePlan:
     conflicts: tuple[Conflict, ...]
 
 
+class Replacing(TypedDict, total=False):
+    """Which of the project's differing values `plan_merge` replaces rather than keeps.
+
+    Attributes:
+        force: Every differing value (True), or those at the keys for which it returns True.
+        refusal: Why a tool refuses a value; a refused value is replaced, never kept.
+        owned: Settings that still hold what init last wrote, so the preset may update them,
+            each with the list items the preset put there (which it may take back).
+    """
+
+    force: bool | Forced
+    refusal: Refusal | None
+    owned: Mapping[KeyPath, Sequence[object]] | None
+
+
 def plan_merge(
     current: Mapping[str, object],
     patch: Mapping[str, object],
     *,
-    force: bool | Forced = False,
     moves: Sequence[tuple[KeyPath, KeyPath]] = (),
-    refusal: Refusal | None = None,
+    **replacing: Unpack[Replacing],
 ) -> MergePlan:
     """Plan the merge of ``patch`` into ``current``.
 
     Args:
         current: The parsed configuration file.
         patch: The preset's values, nested the way the file nests them.
-        force: Replace the project's differing values instead of reporting conflicts: all of
-            them, or those at the keys for which it returns True.
         moves: Keys to move first, as (source, destination) pairs.
-        refusal: Why a tool refuses a value; a refused value is replaced, never kept.
+        **replacing: Which differing values are replaced (``force``, ``refusal``, ``owned``,
+            see `Replacing`); by default each is kept and reported as a conflict.
 
     Returns:
         The changes and the conflicts.
     """
     moved = apply_plain(current, [Change(kind=ChangeKind.MOVE, path=d, source=s) for s, d in moves])
+    force = replacing.get("force", False)
     forced: Forced = force if callable(force) else _always(force)
-    planner = _Planner(force=forced, refusal=refusal or _accepts_all)
+    refusal = replacing.get("refusal") or _accepts_all
+    planner = _Planner(force=forced, refusal=refusal, owned=replacing.get("owned") or {})
     planner.visit(moved, patch, ())
     move_changes = [Change(kind=ChangeKind.MOVE, path=d, source=s) for s, d in moves]
     return MergePlan(changes=(*move_changes, *planner.changes), conflicts=tuple(planner.conflicts))
@@ -133,6 +148,7 @@ class _Planner:
 
     force: Forced
     refusal: Refusal
+    owned: Mapping[KeyPath, Sequence[object]]
     changes: list[Change] = field(default_factory=list[Change])
     conflicts: list[Conflict] = field(default_factory=list[Conflict])
 
@@ -165,6 +181,15 @@ class _Planner:
             self.differ(theirs, wanted, path)
             return
         missing = missing_items(theirs, wanted, style)
+        current = theirs if is_array(theirs) else []
+        dropped = [i for i in self.owned.get(path, ()) if i not in wanted and i in current]
+        if dropped:
+            # The preset took back rules it had added: the list is the preset's to rewrite.
+            kept = [item for item in current if item not in dropped]
+            self.changes.append(
+                Change(kind=ChangeKind.REPLACE, path=path, value=kept + missing, previous=theirs)
+            )
+            return
         if missing:
             prepend = style is ListStyle.PREPEND
             self.changes.append(
@@ -174,7 +199,7 @@ class _Planner:
     def differ(self, theirs: object, wanted: object, path: KeyPath) -> None:
         """Record a differing value as a replacement or a conflict."""
         reason = self.refusal(path, theirs) or ""
-        if reason or self.force(path):
+        if reason or self.force(path) or path in self.owned:
             replace = Change(
                 kind=ChangeKind.REPLACE, path=path, value=wanted, previous=theirs, reason=reason
             )
@@ -310,6 +335,7 @@ __all__ = [
     "Conflict",
     "Forced",
     "MergePlan",
+    "Replacing",
     "apply_plain",
     "extended",
     "is_array",

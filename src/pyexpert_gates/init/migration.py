@@ -21,6 +21,7 @@ import tomlkit
 from tomlkit.items import AoT, Table
 
 from pyexpert_gates.errors import ConfigError, GatesError
+from pyexpert_gates.init.edit import FileEdit
 from pyexpert_gates.init.ini import IniEntry, IniSection, read_ini
 from pyexpert_gates.init.merge import Data, is_array
 from pyexpert_gates.init.targets import PYPROJECT, foreign_sources
@@ -36,33 +37,19 @@ _ARRAY_ONE_LINE_MAX = 3
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class RetiredFile:
-    """An old configuration file after its settings moved.
-
-    Attributes:
-        label: The file's name in the project folder.
-        file: The file as it is.
-        new_text: Its text without the moved sections; None when the file is deleted.
-    """
-
-    label: str
-    file: TextFile
-    new_text: str | None
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
 class Migration:
     """Everything ``--migrate`` moves.
 
     Attributes:
         text: ``pyproject.toml``'s text with the moved tables.
-        retired: What becomes of each old file.
+        retired: What becomes of each old file: its edit without the moved sections, or its
+            deletion once nothing else is left in it.
         moved: One line per moved section, for the user.
         tools: The tools whose settings moved.
     """
 
     text: str
-    retired: tuple[RetiredFile, ...]
+    retired: tuple[FileEdit, ...]
     moved: tuple[str, ...]
     tools: frozenset[str]
 
@@ -104,7 +91,7 @@ def plan_migration(
     for item in moved:
         _refuse_clash(item.tool, item.origin, pyproject)
     retired = tuple(_retire(label, file, moved) for label, file in files.items())
-    deleted = {r.label for r in retired if r.new_text is None}
+    deleted = {r.label for r in retired if r.delete}
     # The comments at the top of a deleted file go with the first settings moved out of it.
     firsts = {label: tool for tool, (label, _) in reversed(sources.items())}
     moved = [
@@ -252,16 +239,16 @@ def _refuse_clash(tool: str, origin: str, pyproject: Mapping[str, object]) -> No
         raise ConfigError(msg)
 
 
-def _retire(label: str, file: TextFile, moved: Sequence[_Moved]) -> RetiredFile:
+def _retire(label: str, file: TextFile, moved: Sequence[_Moved]) -> FileEdit:
     """The old file without the moved sections; deleted when nothing else is left."""
     if label == "pyrightconfig.json":
-        return RetiredFile(label=label, file=file, new_text=None)
+        return _deletion(label, file)
     spans = [span for item in moved if item.origin.split(" ")[0] == label for span in item.spans]
     lines = file.text.splitlines(keepends=True)
     kept = [line for n, line in enumerate(lines) if not any(a <= n < b for a, b in spans)]
     rest = {s.name for s in read_ini("".join(kept), label).sections}
     if not rest:
-        return RetiredFile(label=label, file=file, new_text=None)
+        return _deletion(label, file)
     if label in _OWN_FILES:
         staying = [s for s in read_ini(file.text, label).sections if s.name in rest]
         names = ", ".join(f"[{s.name}] (line {s.line})" for s in staying)
@@ -270,7 +257,14 @@ def _retire(label: str, file: TextFile, moved: Sequence[_Moved]) -> RetiredFile:
             "move or remove those sections and run init --migrate again"
         )
         raise ConfigError(msg)
-    return RetiredFile(label=label, file=file, new_text="".join(kept))
+    return FileEdit(
+        label=label, file=file, new_text="".join(kept), summary="the moved sections removed"
+    )
+
+
+def _deletion(label: str, file: TextFile) -> FileEdit:
+    """The deletion of an old file whose settings all moved."""
+    return FileEdit(label=label, file=file, new_text="", summary="its settings moved", delete=True)
 
 
 def _render(file: TextFile, pyproject: Mapping[str, object], moved: Sequence[_Moved]) -> str:

@@ -7,15 +7,18 @@ two lines to add instead.
 """
 
 import ast
-from dataclasses import dataclass
+import re
 from pathlib import Path
 
-from pyexpert_gates.textfile import TextFile
+from pyexpert_gates.errors import InputError
+from pyexpert_gates.init.edit import FileEdit
+from pyexpert_gates.textfile import TextFile, read_regular
 
 NOXFILE = "noxfile.py"
 IMPORT_LINE = "from pyexpert_gates.nox import register"
 CALL_LINE = "register()"
 MODULE = "pyexpert_gates.nox"
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 
 TEMPLATE = f'''\
 # /// script
@@ -35,27 +38,7 @@ if __name__ == "__main__":
 """A new noxfile; its script block lets a ``nox`` installed with pipx or uvx run it."""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class NoxfileEdit:
-    """What ``init`` would do to the noxfile.
-
-    Attributes:
-        old_text: The file's text, or None when there is no file.
-        new_text: The text to write; None when the file cannot be edited safely.
-        reason: Why the file cannot be edited safely (empty otherwise).
-    """
-
-    old_text: str | None
-    new_text: str | None
-    reason: str = ""
-
-    @property
-    def changed(self) -> bool:
-        """Whether there is something to write."""
-        return self.new_text is not None and self.new_text != self.old_text
-
-
-def plan_noxfile(project: Path) -> NoxfileEdit:
+def plan_noxfile(project: Path) -> FileEdit:
     """Read the project's ``noxfile.py`` and plan its edit.
 
     Args:
@@ -66,40 +49,88 @@ def plan_noxfile(project: Path) -> NoxfileEdit:
     """
     path = project / NOXFILE
     if not path.exists() and not path.is_symlink():
-        return edit_noxfile(None)
+        return edit_noxfile(TextFile(path=path, text="", exists=False))
     try:
-        text = path.read_bytes().decode("utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        return NoxfileEdit(old_text=None, new_text=None, reason=f"cannot read it: {error}")
-    return edit_noxfile(text)
+        text = read_regular(path, NOXFILE).decode("utf-8")
+    except InputError as error:
+        return _left_alone(TextFile(path=path, text="", exists=True), error.message)
+    except UnicodeDecodeError as error:
+        return _left_alone(TextFile(path=path, text="", exists=True), f"cannot read it: {error}")
+    return edit_noxfile(TextFile(path=path, text=text, exists=True))
 
 
-def edit_noxfile(old: str | None) -> NoxfileEdit:
+def edit_noxfile(file: TextFile) -> FileEdit:
     """The noxfile with the gates registered: a new file, the missing lines added, or unchanged.
 
     Args:
-        old: The file's text, or None when there is no file.
+        file: The noxfile as it is (``exists`` is False when there is none).
 
     Returns:
-        The edit, or why the file cannot be edited safely.
+        The edit, or why the file cannot be edited safely, with the two lines to add by hand.
     """
-    if old is None:
-        return NoxfileEdit(old_text=None, new_text=TEMPLATE)
-    try:
-        tree = ast.parse(old)
-    except SyntaxError as error:
-        reason = f"line {error.lineno}: not valid Python ({error.msg})"
-        return NoxfileEdit(old_text=old, new_text=None, reason=reason)
+    if not file.exists:
+        return _registering(file, TEMPLATE)
+    tree = _parsed(file.text)
+    if isinstance(tree, str):
+        return _left_alone(file, tree)
     if _wired(tree):
-        return NoxfileEdit(old_text=old, new_text=old)
+        return _registering(file, file.text)
     if _binds_register(tree):
         reason = f"the name register already means something else there than {MODULE}.register"
-        return NoxfileEdit(old_text=old, new_text=None, reason=reason)
+        return _left_alone(file, reason)
+    old = file.text
     new = _with_call(_with_import(old, tree) if not _imports_register(tree) else old)
-    if not _wired(ast.parse(new)):
-        reason = "the added lines would not register the sessions"
-        return NoxfileEdit(old_text=old, new_text=None, reason=reason)
-    return NoxfileEdit(old_text=old, new_text=new)
+    if new is None or not _keeps_statements(tree, new):
+        reason = "the added lines would not register the sessions and keep every statement"
+        return _left_alone(file, reason)
+    return _registering(file, new)
+
+
+def _registering(file: TextFile, new_text: str) -> FileEdit:
+    """The edit that gives the noxfile ``new_text``, which registers the gates."""
+    return FileEdit(
+        label=NOXFILE,
+        file=file,
+        new_text=new_text,
+        summary="a nox session per gate (nox -l lists them)",
+        current="(registers a nox session per gate)",
+    )
+
+
+def _left_alone(file: TextFile, reason: str) -> FileEdit:
+    """The noxfile left as it is for ``reason``, with the two lines the user can add."""
+    return FileEdit(
+        label=NOXFILE,
+        file=file,
+        new_text=None,
+        reason=reason,
+        advice="to get a nox session per gate, add:",
+        notes=(f"  {IMPORT_LINE}", f"  {CALL_LINE}"),
+    )
+
+
+def _keeps_statements(tree: ast.Module, new: str) -> bool:
+    """Whether ``new`` parses, registers the sessions and holds every statement of ``tree``."""
+    try:
+        new_tree = ast.parse(new)
+    except SyntaxError:
+        return False
+    return _wired(new_tree) and _statements(new_tree) == _statements(tree)
+
+
+def _statements(tree: ast.Module) -> list[str]:
+    """The module's top-level statements but the two lines init adds, to compare before/after."""
+    added = {ast.dump(ast.parse(IMPORT_LINE).body[0]), ast.dump(ast.parse(CALL_LINE).body[0])}
+    return [dumped for node in tree.body if (dumped := ast.dump(node)) not in added]
+
+
+def _lines(text: str) -> list[str]:
+    """``text`` split into lines where Python's tokenizer splits it, endings kept.
+
+    `str.splitlines` also splits at form feeds, vertical tabs and other separators that are
+    not line ends to Python, so its line numbers would not match the syntax tree's.
+    """
+    return _LINE.findall(text)
 
 
 def _wired(tree: ast.Module) -> bool:
@@ -170,7 +201,7 @@ def _binds_register(tree: ast.Module) -> bool:
 
 def _with_import(text: str, tree: ast.Module) -> str:
     """``text`` with the import added after the imports at the top (or after the docstring)."""
-    lines = text.splitlines(keepends=True)
+    lines = _lines(text)
     newline = _newline(text)
     after = _import_position(tree)
     if after is None:
@@ -210,11 +241,27 @@ def _is_docstring_end(tree: ast.Module, line: int) -> bool:
     return isinstance(first, ast.Expr) and first.end_lineno == line
 
 
-def _with_call(text: str) -> str:
-    """``text`` with ``register()`` before ``if __name__ == "__main__":``, or at the end."""
+def _parsed(text: str) -> ast.Module | str:
+    """The noxfile's syntax tree, or why it has none."""
+    try:
+        return ast.parse(text)
+    except SyntaxError as error:
+        return f"line {error.lineno}: not valid Python ({error.msg})"
+    except (RecursionError, MemoryError, ValueError):
+        return "not Python this tool can parse (nested too deeply, or a NUL byte)"
+
+
+def _with_call(text: str) -> str | None:
+    """``text`` with ``register()`` before ``if __name__ == "__main__":``, or at the end.
+
+    None when ``text`` (with the import added) no longer parses.
+    """
     newline = _newline(text)
-    lines = text.splitlines(keepends=True)
-    tree = ast.parse(text)
+    lines = _lines(text)
+    try:
+        tree = ast.parse(text)
+    except SyntaxError:
+        return None
     main = next((node for node in tree.body if _is_main_guard(node)), None)
     if main is not None:
         at = main.lineno - 1

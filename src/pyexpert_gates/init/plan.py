@@ -8,6 +8,7 @@ original file and the preset, else init stops and the file stays as it was.
 import configparser
 import dataclasses
 import tomllib
+from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +17,10 @@ import tomlkit
 from tomlkit.exceptions import TOMLKitError
 
 from pyexpert_gates.errors import GatesError, InputError, UsageError
+from pyexpert_gates.init.edit import FileEdit
 from pyexpert_gates.init.merge import (
+    ChangeKind,
+    Conflict,
     Data,
     Forced,
     KeyPath,
@@ -24,10 +28,12 @@ from pyexpert_gates.init.merge import (
     apply_plain,
     is_table,
     plan_merge,
+    toml_value,
 )
 from pyexpert_gates.init.migration import Migration, plan_migration
 from pyexpert_gates.init.names import canonical, covers, setting_name
 from pyexpert_gates.init.refusals import refusal
+from pyexpert_gates.init.state import PresetState, Written, owned_settings, read_state, record
 from pyexpert_gates.init.tailor import PythonFloor, build_patch, python_floor
 from pyexpert_gates.init.targets import PYPROJECT, ConfigTarget, locate
 from pyexpert_gates.init.toml_edit import apply_changes, separate_tables
@@ -49,26 +55,13 @@ LEGACY_LINT_KEYS = frozenset({
 })  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class FileMerge:
-    """The merge of the preset into one file.
-
-    Attributes:
-        label: The file's name in the project folder.
-        file: The file as it is.
-        plan: What the merge changes and which of the project's values it keeps.
-        new_text: The file's text after the merge.
-    """
-
-    label: str
-    file: TextFile
-    plan: MergePlan
-    new_text: str
-
-    @property
-    def changed(self) -> bool:
-        """Whether the merge changes the file."""
-        return self.new_text != self.file.text
+_COUNTED = {
+    ChangeKind.ADD: "added",
+    ChangeKind.EXTEND: "extended",
+    ChangeKind.REPLACE: "replaced",
+    ChangeKind.MOVE: "moved",
+}
+"""The kinds of change a merge counts, with the word for each."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -78,14 +71,17 @@ class InitPlan:
     Attributes:
         preset: The preset merged.
         floor: The oldest Python the project supports, which sets the tools' target versions.
-        merges: One merge per file, pyproject.toml first.
+        merges: One edit per configuration file, pyproject.toml first, each with its merge.
+        state: The record of what the preset's settings hold after these edits, for the next
+            init after a preset upgrade.
         relaxations: The relaxations the project records after the merge, by setting name.
         migration: What ``--migrate`` moves into ``pyproject.toml``, when asked.
     """
 
     preset: Preset
     floor: PythonFloor
-    merges: tuple[FileMerge, ...]
+    merges: tuple[FileEdit, ...]
+    state: PresetState
     relaxations: Mapping[str, str] = field(default_factory=dict[str, str])
     migration: Migration | None = None
 
@@ -150,20 +146,80 @@ def plan_init(
     targets = locate(
         project, pyproject, tuple(tools), migrated=migration.tools if migration else ()
     )
-    merged = _merge(base, pyproject, _patch_for(PYPROJECT, targets, tools), choices, preset)
-    # The diff and the write start from the file as it is on disk.
-    merges = [dataclasses.replace(merged, file=pyproject_file)]
-    for label in sorted({t.file for t in targets.values()} - {PYPROJECT}):
-        file, data = read_toml(project / label, label)
-        merges.append(_merge(file, data, _patch_for(label, targets, tools), choices, preset))
-    relaxations = _relaxations(pyproject, merges, relax)
+    others = sorted({target.file for target in targets.values()} - {PYPROJECT})
+    files = [(base, pyproject), *(read_toml(project / label, label) for label in others)]
+    merged = _merge_files(files, targets, tools, choices, _state_of(project, preset))
+    labels = [file.path.name for file, _ in files]
+    relaxations = _relaxations(pyproject, list(zip(labels, merged.plans, strict=True)), relax)
+    edits = [
+        _edit(loaded, plan, preset=preset, floor=floor, relaxations=relaxations)
+        for loaded, plan in zip(files, merged.plans, strict=True)
+    ]
+    state = PresetState(preset=preset.name, version=preset.version, files=merged.records)
+    # The diff and the write start from pyproject.toml as it is on disk.
+    edits[0] = _migrated(edits[0], pyproject_file, migration)
     return InitPlan(
         preset=preset,
         floor=floor,
-        merges=tuple(merges),
+        merges=tuple(edits),
+        state=state,
         relaxations=relaxations,
         migration=migration,
     )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Merged:
+    """The merge planned for each file, and what the preset's settings hold after it."""
+
+    plans: list[MergePlan]
+    records: dict[str, dict[KeyPath, Written]]
+
+
+def _state_of(project: Path, preset: Preset) -> PresetState | None:
+    """What init wrote last time with this preset; what another preset wrote is the project's."""
+    state = read_state(project)
+    return state if state is not None and state.preset == preset.name else None
+
+
+def _merge_files(
+    files: Sequence[tuple[TextFile, Data]],
+    targets: Mapping[str, ConfigTarget],
+    tools: Data,
+    choices: _Choices,
+    state: PresetState | None,
+) -> _Merged:
+    """Plan the merge into every file, and record what the preset's settings hold after it."""
+    plans: list[MergePlan] = []
+    records: dict[str, dict[KeyPath, Written]] = {}
+    for file, data in files:
+        label = file.path.name
+        patch = _patch_for(label, targets, tools)
+        ruff_at = ("tool", "ruff") if label == PYPROJECT else ()
+        merge = plan_merge(
+            data,
+            patch,
+            force=choices.forced(label),
+            moves=legacy_ruff_moves(data, ruff_at),
+            refusal=refusal,
+            owned=owned_settings(state, label, data),
+        )
+        plans.append(merge)
+        previous = state.files.get(label, {}) if state is not None else dict[KeyPath, Written]()
+        records[label] = record(data, apply_plain(data, merge.changes), patch, previous)
+    return _Merged(plans=plans, records=records)
+
+
+def _migrated(edit: FileEdit, on_disk: TextFile, migration: Migration | None) -> FileEdit:
+    """``pyproject.toml``'s edit from the file on disk, with the settings moved into it."""
+    if migration is None:
+        return edit
+    return dataclasses.replace(edit, file=on_disk, notes=(*_moved(migration), *edit.notes))
+
+
+def _moved(migration: Migration) -> tuple[str, ...]:
+    """One line per section ``--migrate`` moves."""
+    return tuple(f"  {line}" for line in migration.moved)
 
 
 def _setup_cfg_requires(project: Path) -> str | None:
@@ -186,11 +242,13 @@ def _after(
 
 
 def _relaxations(
-    pyproject: Mapping[str, object], merges: Sequence[FileMerge], relax: Mapping[str, str]
+    pyproject: Mapping[str, object],
+    merges: Sequence[tuple[str, MergePlan]],
+    relax: Mapping[str, str],
 ) -> dict[str, str]:
     """The relaxations after init: those recorded and those asked for, which must be kept."""
     recorded = _recorded_relaxations(pyproject)
-    kept = {setting_name(m.label, c.path) for m in merges for c in m.plan.conflicts}
+    kept = {setting_name(label, c.path) for label, plan in merges for c in plan.conflicts}
     _check_named(relax, kept | set(recorded), "--relax", "init keeps")
     return {**recorded, **relax}
 
@@ -259,15 +317,61 @@ def _table(value: object) -> Data:
     return value if is_table(value) else {}
 
 
-def _merge(file: TextFile, data: Data, patch: Data, choices: _Choices, preset: Preset) -> FileMerge:
-    """Plan and render the merge of ``patch`` into one file."""
+def _edit(
+    loaded: tuple[TextFile, Data],
+    plan: MergePlan,
+    *,
+    preset: Preset,
+    floor: PythonFloor,
+    relaxations: Mapping[str, str],
+) -> FileEdit:
+    """Render a merge into one file (as read and as parsed), and say what it brings."""
+    file, data = loaded
     label = file.path.name
-    ruff_at = ("tool", "ruff") if label == PYPROJECT else ()
-    moves = legacy_ruff_moves(data, ruff_at)
-    forced = choices.forced(label)
-    plan = plan_merge(data, patch, force=forced, moves=moves, refusal=refusal)
     new_text = render(file, data, plan, preset.comments, label) if plan.changes else file.text
-    return FileMerge(label=label, file=file, plan=plan, new_text=new_text)
+    counts = Counter(change.kind for change in plan.changes)
+    counted = ", ".join(f"{word} {counts[kind]}" for kind, word in _COUNTED.items() if counts[kind])
+    name = f"preset {preset.name} v{preset.version}"
+    return FileEdit(
+        label=label,
+        file=file,
+        new_text=new_text,
+        summary=f"{counted} ({name}, Python {floor.dotted} from {floor.source})",
+        current=f"with {name}",
+        notes=_merge_notes(label, plan, relaxations),
+        merge=plan,
+    )
+
+
+def _merge_notes(label: str, plan: MergePlan, relaxations: Mapping[str, str]) -> tuple[str, ...]:
+    """The settings a merge moves, the refused values it replaces and the values it keeps."""
+    moves = (
+        f"  moved {'.'.join(change.source)} to {'.'.join(change.path)} (ruff reads lint "
+        "settings there)"
+        for change in plan.changes
+        if change.kind is ChangeKind.MOVE
+    )
+    replaced = (
+        f"  replaced your {setting_name(label, change.path)} = {toml_value(change.previous)} "
+        f"with {toml_value(change.value)}: {change.reason}"
+        for change in plan.changes
+        if change.reason
+    )
+    kept = (
+        _kept(setting_name(label, conflict.path), conflict, relaxations)
+        for conflict in plan.conflicts
+    )
+    return (*moves, *replaced, *kept)
+
+
+def _kept(name: str, conflict: Conflict, relaxations: Mapping[str, str]) -> str:
+    """The line that reports a kept value, with what resolves it unless it is relaxed."""
+    theirs, preset = toml_value(conflict.theirs), toml_value(conflict.preset)
+    kept = f"  kept your {name} = {theirs} (preset: {preset})"
+    reason = next((r for key, r in relaxations.items() if covers([key], name)), None)
+    if reason is not None:
+        return f"{kept}; relaxed: {reason}"
+    return f"{kept}; `--force {name}` replaces it, `--relax {name}=REASON` records why you keep it"
 
 
 def legacy_ruff_moves(

@@ -1,4 +1,4 @@
-"""Tailor a preset to one project: Python versions, paths and the project's pytest style."""
+"""Tailor a preset to one project: Python versions, paths, its pytest and its formatter style."""
 
 import copy
 import re
@@ -128,6 +128,7 @@ def build_patch(
     current_tools = current if is_table(current) else {}
     _fit_pytest(tools, current_tools.get("pytest"))
     _skip_implied_by_strict(tools, current_tools.get("mypy"))
+    _fit_formatter(tools, current_tools)
     return tools
 
 
@@ -197,3 +198,59 @@ def _set(tools: Data, path: tuple[str, str], value: object) -> None:
     table = tools.get(path[0], {})
     if is_table(table):
         tools[path[0]] = {path[1]: value, **table}
+
+
+# black's settings that ruff's formatter reads under other names, when the project has black's
+# and not ruff's: the format gate then keeps the project's style.
+_FROM_BLACK = (
+    ("line-length", ("line-length",)),
+    ("skip-magic-trailing-comma", ("format", "skip-magic-trailing-comma")),
+)
+# Rules that contradict a formatter setting (ruff warns about each pair).
+_PRESERVED_QUOTES = ["Q000", "Q001"]
+_TABS = ["W191", "D206"]
+
+
+def _fit_formatter(tools: Data, current: Mapping[str, object]) -> None:
+    """Make the lint rules agree with the project's formatter: quotes, indentation, black."""
+    ruff = current.get("ruff")
+    ruff = ruff if is_table(ruff) else {}
+    black = current.get("black")
+    black = black if is_table(black) else {}
+    for black_key, ruff_path in _FROM_BLACK:
+        if black_key in black and _lookup(ruff, ruff_path) is None:
+            _put(tools, ("ruff", *ruff_path), black[black_key])
+    quotes = _lookup(ruff, ("format", "quote-style"))
+    if quotes is None and black.get("skip-string-normalization") is True:
+        quotes = "preserve"
+        _put(tools, ("ruff", "format", "quote-style"), quotes)
+    if quotes == "single":
+        _put(tools, ("ruff", "lint", "flake8-quotes", "inline-quotes"), "single")
+    ignored = [*(_PRESERVED_QUOTES if quotes == "preserve" else [])]
+    if _lookup(ruff, ("format", "indent-style")) == "tab":
+        ignored.extend(_TABS)
+    if ignored:
+        present = _lookup(tools, ("ruff", "lint", "ignore"))
+        _put(tools, ("ruff", "lint", "ignore"), [*(present if is_array(present) else []), *ignored])
+
+
+def _lookup(table: Mapping[str, object], path: tuple[str, ...]) -> object:
+    """The value at ``path`` under ``table``, or None."""
+    value: object = table
+    for key in path:
+        if not is_table(value):
+            return None
+        value = value.get(key)
+    return value
+
+
+def _put(tools: Data, path: tuple[str, ...], value: object) -> None:
+    """Set the value at ``path``, creating the tables on the way."""
+    table: Data = tools
+    for key in path[:-1]:
+        inner = table.get(key)
+        if not is_table(inner):
+            inner = {}
+            table[key] = inner
+        table = inner
+    table[path[-1]] = value

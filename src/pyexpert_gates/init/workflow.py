@@ -1,25 +1,48 @@
-"""The GitHub Actions workflow that ``init --ci github`` writes, as text.
+"""The CI files that ``init --ci`` writes: GitHub's workflow here, GitLab's pipeline beside.
 
-The workflow installs the project with its test dependencies and pyexpert-gates, runs ``check``
-(which, inside GitHub Actions, annotates the code and writes the job summary) with a SARIF report
-on the side, and uploads the SARIF to code scanning even when the check fails.
+The GitHub workflow installs the project with its test dependencies and pyexpert-gates, runs
+``check`` (which, inside GitHub Actions, annotates the code and writes the job summary) with a
+SARIF report on the side, and uploads the SARIF to code scanning even when the check fails.
 """
 
-from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 from pyexpert_gates import __version__
 from pyexpert_gates.errors import InputError
+from pyexpert_gates.init.edit import FileEdit
 from pyexpert_gates.init.merge import Data, is_table
+from pyexpert_gates.init.pipeline import PIPELINE_PATH, render_pipeline
 from pyexpert_gates.init.tailor import PythonFloor
-from pyexpert_gates.textfile import TextFile, read_toml
+from pyexpert_gates.textfile import TextFile, read_regular, read_toml
+
+
+class CiSystem(StrEnum):
+    """The CI systems ``init --ci`` writes a file for."""
+
+    GITHUB = "github"
+    GITLAB = "gitlab"
+
 
 WORKFLOW_PATH = ".github/workflows/pyexpert-gates.yml"
-"""Where the workflow goes, relative to the project root."""
+"""Where the GitHub workflow goes, relative to the project root."""
+
+CI_PATHS = {CiSystem.GITHUB: WORKFLOW_PATH, CiSystem.GITLAB: PIPELINE_PATH}
+"""Where each CI system's file goes, relative to the project root."""
+
+ACTIONS = (
+    "actions/checkout@v6",
+    "actions/setup-python@v7",
+    "github/codeql-action/upload-sarif@v4",
+)
+"""Every action the workflow uses, at its current major version. Checked in December 2026:
+checkout v6 (November 2025), setup-python v7 (July 2026), codeql-action v4 (October 2025; v3 is
+deprecated from December 2026). Update the template and this list together."""
 
 SARIF_FILE = "pyexpert-gates.sarif"
 TEST_EXTRAS = ("test", "tests", "dev")
-"""Optional-dependency extras or dependency groups that hold what the tests need, by preference."""
+"""Optional-dependency extras or dependency groups that hold what the tests need, by preference;
+the workflow init writes and the sessions ``check --nox`` runs install the first one declared."""
 
 _TEMPLATE = """\
 # Written by pyexpert-gates {version} (`pyexpert-gates init --ci github`).
@@ -42,8 +65,8 @@ jobs:
       contents: read
       security-events: write
     steps:
-      - uses: actions/checkout@v5
-      - uses: actions/setup-python@v6
+      - uses: actions/checkout@v6
+      - uses: actions/setup-python@v7
         with:
           python-version: "{python}"
       - name: Install the project and pyexpert-gates
@@ -86,64 +109,63 @@ def ci_install_arguments(pyproject: Data) -> str:
     project = pyproject.get("project")
     extras = project.get("optional-dependencies") if is_table(project) else None
     groups = pyproject.get("dependency-groups")
-    extra = _first_of(extras)
-    group = _first_of(groups)
+    extra = test_extra(extras)
+    group = test_extra(groups)
     arguments = f'-e ".[{extra}]"' if extra else "-e ."
     return f"{arguments} --group {group}" if group else arguments
 
 
-def _first_of(table: object) -> str | None:
-    """The first of `TEST_EXTRAS` that ``table`` names."""
+def test_extra(table: object) -> str | None:
+    """The first of `TEST_EXTRAS` that ``table`` names.
+
+    Args:
+        table: A project's optional dependencies or dependency groups, as parsed.
+
+    Returns:
+        The extra's or group's name, or None when ``table`` is not a table or names none.
+    """
     if not is_table(table):
         return None
     return next((name for name in TEST_EXTRAS if name in table), None)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class WorkflowFile:
-    """The workflow as it is in the project, and as init writes it.
-
-    Attributes:
-        file: The file as it is (``exists`` is False when there is none).
-        new_text: The workflow init writes.
-    """
-
-    file: TextFile
-    new_text: str
-
-    @property
-    def changed(self) -> bool:
-        """Whether init would create the file (it never overwrites one)."""
-        return not self.file.exists
-
-
-def plan_workflow(project: Path, floor: PythonFloor) -> WorkflowFile:
-    """The workflow for ``project``, refusing to replace one that differs.
+def plan_workflow(project: Path, floor: PythonFloor, ci: CiSystem = CiSystem.GITHUB) -> FileEdit:
+    """The CI file for ``project``, refusing to replace one that differs.
 
     Args:
         project: The project folder.
         floor: The oldest Python the project supports, which CI runs.
+        ci: The CI system.
 
     Returns:
-        The workflow file; unchanged when the project already has this very workflow.
+        The CI file's edit: creating it, or none when the project already has this very
+        file (init never overwrites one).
 
     Raises:
-        InputError: The project has a different file at `WORKFLOW_PATH`, or it cannot be read.
+        InputError: The project has a different file at the CI system's path (`CI_PATHS`), or
+            it cannot be read.
     """
     _, pyproject = read_toml(project / "pyproject.toml", "pyproject.toml")
-    new_text = render_workflow(python=floor.dotted, install=ci_install_arguments(pyproject))
-    path = project / WORKFLOW_PATH
+    render = render_workflow if ci is CiSystem.GITHUB else render_pipeline
+    new_text = render(python=floor.dotted, install=ci_install_arguments(pyproject))
+    label = CI_PATHS[ci]
+    path = project / label
     try:
-        text = path.read_text(encoding="utf-8") if path.exists() else None
-    except (OSError, UnicodeDecodeError) as error:
-        message = f"{WORKFLOW_PATH}: cannot read the file: {error}; nothing was written"
+        exists = path.exists() or path.is_symlink()
+        text = read_regular(path, label).decode("utf-8") if exists else None
+    except InputError as error:
+        message = f"{error.message}; nothing was written"
+        raise InputError(message) from None
+    except UnicodeDecodeError as error:
+        message = f"{label}: cannot read the file: {error}; nothing was written"
         raise InputError(message) from None
     if text is not None and text != new_text:
+        kind = "workflow" if ci is CiSystem.GITHUB else "pipeline"
         message = (
-            f"{WORKFLOW_PATH}: a different workflow is already there and init never replaces "
-            "it; nothing was written. Remove or rename it to get the new one, or compare with "
-            "`pyexpert-gates init --ci github --dry-run` after moving it aside"
+            f"{label}: a different {kind} is already there and init never replaces it; nothing "
+            "was written. Remove or rename it to get the new one, or move it aside and compare "
+            f"with `pyexpert-gates init --ci {ci} --dry-run`, then merge the two by hand"
         )
         raise InputError(message)
     file = TextFile(path=path, text=text or "", exists=text is not None)
-    return WorkflowFile(file=file, new_text=new_text)
+    return FileEdit(label=label, file=file, new_text=new_text)

@@ -11,19 +11,24 @@ pyexpert-gates, with its pinned tools, and the project into a fresh environment 
 against that environment.
 """
 
+import contextlib
+import logging
+import logging.handlers
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Generator, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import nox
 import nox.registry
 
-from pyexpert_gates.check.plan import Request, select_gates
+from pyexpert_gates.check.plan import select_gates
+from pyexpert_gates.check.request import Request
 from pyexpert_gates.config import load_config
 from pyexpert_gates.errors import GatesError
 from pyexpert_gates.models import GateName
 from pyexpert_gates.nox.provenance import project_arguments, this_installation
+from pyexpert_gates.nox.reports import ERROR_SUFFIX
 from pyexpert_gates.textfile import read_toml
 
 IN_PLACE = "none"
@@ -82,8 +87,8 @@ def register(
         The registered session names, the gates' first.
 
     Raises:
-        ValueError: A gate name is unknown, or a session name is already taken by another
-            session.
+        ValueError: No gate is named, a gate name is unknown, or a session name is already
+            taken by another session.
     """
     settings = Registration(
         prefix=prefix,
@@ -107,6 +112,10 @@ def _gate_names(gates: Iterable[str] | None) -> tuple[GateName, ...]:
     if gates is None:
         return tuple(GateName)
     names = (gates,) if isinstance(gates, str) else tuple(dict.fromkeys(gates))
+    if not names:
+        # ``check`` refuses an empty selection too: a session that runs nothing must not pass.
+        message = f"register(gates=...) names no gate; name at least one of: {', '.join(GateName)}"
+        raise ValueError(message)
     unknown = [name for name in names if name not in set(GateName)]
     if unknown:
         valid = ", ".join(GateName)
@@ -185,13 +194,49 @@ def check_gate(session: nox.Session, gate: GateName, settings: Registration) -> 
     project = settings.project or Path.cwd()
     if not settings.named and (reason := configured_skip(project, gate)):
         session.skip(reason)
-    program, environment = _prepare(session, project)
-    command = [*program, "check", "--project", str(project), "--gate", gate, *environment]
-    if settings.reports is not None:
-        settings.reports.mkdir(parents=True, exist_ok=True)
-        report = settings.reports / f"{gate}.json"
-        command += ["--format", "json", "--output", str(report)]
-    session.run(*command, *session.posargs)
+    reports = settings.reports
+    if reports is not None:
+        reports.mkdir(parents=True, exist_ok=True)
+    with session_errors(None if reports is None else reports / f"{gate}{ERROR_SUFFIX}"):
+        program, environment = _prepare(session, project, quiet=reports is not None)
+        command = [*program, "check", "--project", str(project), "--gate", gate, *environment]
+        if reports is not None:
+            command += ["--format", "json", "--output", str(reports / f"{gate}.json")]
+        session.run(*command, *session.posargs)
+
+
+@contextlib.contextmanager
+def session_errors(destination: Path | None) -> Generator[None]:
+    """When the session fails inside, write the errors nox logged for it to ``destination``.
+
+    Sessions run side by side and their output mixes on nox's terminal; this file keeps the
+    failing session's own words (an install's output included) for ``check --nox`` to show.
+
+    Args:
+        destination: The file to write; None to write nothing.
+
+    Yields:
+        Nothing; the block runs with nox's errors collected.
+
+    Raises:
+        Exception: Whatever failed the session, once its errors are written down.
+    """
+    if destination is None:
+        yield
+        return
+    # Holds every record until the session ends: no session logs that many errors.
+    collected = logging.handlers.BufferingHandler(capacity=1_000_000)
+    collected.setLevel(logging.ERROR)
+    logger = logging.getLogger("nox")
+    logger.addHandler(collected)
+    try:
+        yield
+    except Exception as failure:
+        said = "\n".join(record.getMessage() for record in collected.buffer)
+        destination.write_text(said or str(failure), encoding="utf-8")
+        raise
+    finally:
+        logger.removeHandler(collected)
 
 
 def configured_skip(project: Path, gate: GateName) -> str | None:
@@ -215,11 +260,14 @@ def configured_skip(project: Path, gate: GateName) -> str | None:
     return dict(skipped).get(gate, f"not among the gates configured in {config.origin}")
 
 
-def _prepare(session: nox.Session, project: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _prepare(
+    session: nox.Session, project: Path, *, quiet: bool
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The program that runs pyexpert-gates and the ``check`` arguments naming its environment.
 
     In place that is our own interpreter and the environment ``check`` chooses; isolated, the
-    session's environment, where this pyexpert-gates and the project are installed first.
+    session's environment, where this pyexpert-gates and the project are installed first
+    (``quiet``: the installer's output is logged only when it fails).
     """
     if session.venv_backend == IN_PLACE:
         return (sys.executable, "-m", "pyexpert_gates"), ()
@@ -227,5 +275,5 @@ def _prepare(session: nox.Session, project: Path) -> tuple[tuple[str, ...], tupl
         _, pyproject = read_toml(project / "pyproject.toml", "pyproject.toml")
     except GatesError as error:
         session.error(error.message)
-    session.install(*this_installation(), *project_arguments(project, pyproject))
+    session.install(*this_installation(), *project_arguments(project, pyproject), silent=quiet)
     return ("python", "-m", "pyexpert_gates"), ("--python", session.virtualenv.location)

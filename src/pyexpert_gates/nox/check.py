@@ -2,22 +2,30 @@
 
 The noxfile is generated in a scratch folder, so the project's own ``noxfile.py`` (if any) does
 not change what runs: one session per selected gate, ``venv_backend="uv|virtualenv"``, each
-writing its gate's JSON report. nox keeps the environments in the project's ``.nox`` folder and
-reuses them, so a second run only reinstalls the project. nox runs as one process through the
-runner, so a timeout or Ctrl-C ends every session with it.
+writing its gate's JSON report. nox keeps the environments in the project's ``.nox`` folder, in a
+folder named by a digest of the project's dependency metadata: a run reuses them (and only
+reinstalls the project) while that metadata is the same, and starts from clean environments when
+it changed, so that a dependency the project no longer declares is not there; the environments
+of older metadata are then deleted. nox runs as one process through the runner, so a timeout or
+Ctrl-C ends every session with it.
 """
 
 import asyncio
+import shutil
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from pyexpert_gates.check.plan import Request, resolve_paths, select_gates
+from pyexpert_gates.check.plan import resolve_paths, select_gates
+from pyexpert_gates.check.request import Request
 from pyexpert_gates.config import load_config
+from pyexpert_gates.invocation import Command, ProcessFailure, ProcessOutput
 from pyexpert_gates.models import GateName, GateResult, Report, Status
-from pyexpert_gates.nox.reports import gate_from_report, session_outcomes
-from pyexpert_gates.process import Command, ProcessFailure, ProcessOutput, run_command
+from pyexpert_gates.nox.provenance import environment_key
+from pyexpert_gates.nox.reports import ERROR_SUFFIX, gate_from_report, session_outcomes
+from pyexpert_gates.process import run_command
+from pyexpert_gates.textfile import read_toml
 
 ISOLATED_BACKEND = "uv|virtualenv"
 """uv when it is installed (fast), else virtualenv."""
@@ -26,6 +34,8 @@ INSTALL_ALLOWANCE_S = 600.0
 """Seconds added to the gates' time limits for nox to create environments and install."""
 
 PREFIX = "gates"
+ENVIRONMENTS = "pyexpert-gates"
+"""The name of the ``.nox`` folders that hold the environments, before their key."""
 
 
 def check_with_nox(project: Path, request: Request) -> Report:
@@ -46,10 +56,13 @@ def check_with_nox(project: Path, request: Request) -> Report:
     limits = sum(request.timeout or config.timeout_for(gate) for gate in chosen)
     with tempfile.TemporaryDirectory(prefix="pyexpert-gates-nox-") as folder:
         scratch = Path(folder)
-        command = nox_command(root, chosen, scratch, timeout=request.timeout)
+        _, pyproject = read_toml(root / "pyproject.toml", "pyproject.toml")
+        key = environment_key(root, pyproject)
+        command = nox_command(root, chosen, scratch, timeout=request.timeout, key=key)
         (scratch / "noxfile.py").write_text(noxfile_text(root, chosen, scratch), encoding="utf-8")
         output = asyncio.run(run_command(command, time_limit=limits + INSTALL_ALLOWANCE_S))
         results = [gate_result(gate, scratch, output) for gate in chosen]
+    remove_stale_environments(root / ".nox", key)
     results += [GateResult(name=name, status=Status.SKIPPED, summary=why) for name, why in skipped]
     order = list(GateName)
     return Report(
@@ -57,6 +70,23 @@ def check_with_nox(project: Path, request: Request) -> Report:
         duration_s=time.monotonic() - started,
         gates=tuple(sorted(results, key=lambda result: order.index(result.name))),
     )
+
+
+def remove_stale_environments(folder: Path, key: str) -> None:
+    """Delete the environments made for dependency metadata the project no longer has.
+
+    Only folders named ``pyexpert-gates-KEY`` that ``check --nox`` made are candidates; a
+    symlink is never followed (nor removed).
+
+    Args:
+        folder: The project's ``.nox`` folder.
+        key: The current `environment_key`, whose folder stays.
+    """
+    keep = f"{ENVIRONMENTS}-{key}"
+    stale = folder.glob(f"{ENVIRONMENTS}-*") if folder.is_dir() else ()
+    for path in stale:
+        if path.name != keep and path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
 
 
 def noxfile_text(project: Path, gates: tuple[GateName, ...], scratch: Path) -> str:
@@ -81,7 +111,12 @@ def noxfile_text(project: Path, gates: tuple[GateName, ...], scratch: Path) -> s
 
 
 def nox_command(
-    project: Path, gates: tuple[GateName, ...], scratch: Path, *, timeout: float | None
+    project: Path,
+    gates: tuple[GateName, ...],
+    scratch: Path,
+    *,
+    timeout: float | None,
+    key: str = "",
 ) -> Command:
     """The nox command line that runs the gates' sessions in parallel.
 
@@ -90,16 +125,20 @@ def nox_command(
         gates: The gates to run.
         scratch: The run's scratch folder, holding the generated noxfile.
         timeout: The ``--timeout`` seconds passed on to every gate, or None.
+        key: The `environment_key` of the project: the environments live in
+            ``.nox/pyexpert-gates-KEY``, so that they are reused only for the same dependency
+            metadata.
 
     Returns:
         The command.
     """
     sessions = [f"{PREFIX}-{gate}" for gate in gates]
+    environments = project / ".nox" / f"{ENVIRONMENTS}-{key}" if key else project / ".nox"
     forwarded = ["--", "--timeout", f"{timeout:g}"] if timeout is not None else []
     argv = (
         *(sys.executable, "-m", "nox", "--noxfile", str(scratch / "noxfile.py")),
         *("--parallel", "auto", "--report", str(scratch / "nox.json")),
-        *("--envdir", str(project / ".nox"), "--reuse-venv", "yes", "--sessions", *sessions),
+        *("--envdir", str(environments), "--reuse-venv", "yes", "--sessions", *sessions),
         *forwarded,
     )
     return Command(argv=argv, cwd=project, report_file=scratch / "nox.json")
@@ -121,17 +160,38 @@ def gate_result(
     report = scratch / "reports" / f"{gate}.json"
     if report.is_file():
         return gate_from_report(report.read_text(encoding="utf-8", errors="replace"), gate)
-    return GateResult(name=gate, status=Status.ERROR, summary=_why_no_report(gate, output))
+    said = scratch / "reports" / f"{gate}{ERROR_SUFFIX}"
+    own = said.read_text(encoding="utf-8", errors="replace") if said.is_file() else None
+    return GateResult(name=gate, status=Status.ERROR, summary=_why_no_report(gate, output, own))
 
 
-def _why_no_report(gate: GateName, output: ProcessOutput | ProcessFailure) -> str:
-    """Why the gate's session left no report: nox could not run, or what nox said of it."""
+def _why_no_report(
+    gate: GateName, output: ProcessOutput | ProcessFailure, own_error: str | None
+) -> str:
+    """Why the gate's session left no report, in its own words when it wrote them down.
+
+    nox's stderr mixes every session's output, so its last line speaks for this session only
+    when no session ran at all (nox itself failed).
+    """
     match output:
         case ProcessFailure(reason=reason):
             return f"nox could not run: {reason}"
         case ProcessOutput(report_text=nox_report, stderr=stderr):
-            said = session_outcomes(nox_report).get(f"{PREFIX}-{gate}", "not run")
+            outcomes = session_outcomes(nox_report)
+            said = outcomes.get(f"{PREFIX}-{gate}", "not run")
+            if own_error is not None:
+                return f"nox session {PREFIX}-{gate}: {said}: {_gist(own_error)}"
+            if outcomes:
+                return f"nox session {PREFIX}-{gate}: {said} (nox's output says more)"
             return f"nox session {PREFIX}-{gate}: {said}; nox: {_last_line(stderr)}"
+
+
+def _gist(error: str) -> str:
+    """A failed session's error in one line: what failed, and the last thing it printed."""
+    lines = [line.strip() for line in error.splitlines() if line.strip()]
+    if len(lines) <= 1:
+        return lines[0] if lines else "(no message)"
+    return f"{lines[0].rstrip(':')}: {lines[-1]}"
 
 
 def _last_line(stderr: str) -> str:

@@ -6,6 +6,7 @@ recorded in ``direct_url.json`` (PEP 610). The project goes in editable, with it
 so that the tests import the very files the gates check.
 """
 
+import hashlib
 import json
 from collections.abc import Mapping
 from importlib import metadata
@@ -14,10 +15,13 @@ from urllib.parse import urlparse
 from urllib.request import url2pathname
 
 from pyexpert_gates.init.merge import is_table
+from pyexpert_gates.init.workflow import test_extra
 
 DISTRIBUTION = "pyexpert-gates"
-TEST_EXTRAS = ("test", "tests")
-"""The optional-dependency groups that conventionally hold a project's test requirements."""
+_DEPENDENCY_FIELDS = ("dependencies", "optional-dependencies", "requires-python", "dynamic")
+"""The ``[project]`` fields that decide what an isolated session installs."""
+_DEPENDENCY_FILES = ("setup.py", "setup.cfg", "requirements*.txt")
+"""The files beside ``pyproject.toml`` that can declare dependencies too."""
 
 
 def reinstall_arguments(direct_url: str | None, version: str) -> tuple[str, ...]:
@@ -76,9 +80,43 @@ def project_arguments(project: Path, pyproject: Mapping[str, object]) -> tuple[s
     if not is_table(table) and not (project / "setup.py").is_file():
         return ()
     optional = table.get("optional-dependencies") if is_table(table) else None
-    extras = [name for name in TEST_EXTRAS if is_table(optional) and name in optional]
-    suffix = f"[{','.join(extras)}]" if extras else ""
+    extra = test_extra(optional)
+    suffix = f"[{extra}]" if extra else ""
     return ("-e", f"{project}{suffix}")
+
+
+def environment_key(project: Path, pyproject: Mapping[str, object]) -> str:
+    """A digest of everything that decides what an isolated environment holds.
+
+    An environment made for other dependency metadata may hold a package the project no longer
+    declares, so that its tests pass there and fail on a clean install: ``check --nox`` reuses
+    an environment only for the same key.
+
+    Args:
+        project: The project root, absolute.
+        pyproject: The parsed ``pyproject.toml`` (empty without one).
+
+    Returns:
+        A short hexadecimal digest of the project's ``[project]`` dependency fields, its
+        ``[build-system]`` and ``[dependency-groups]``, its ``setup.py``/``setup.cfg`` and
+        ``requirements*.txt`` files, and what `this_installation` installs.
+    """
+    table = pyproject.get("project")
+    declared = {key: table.get(key) for key in _DEPENDENCY_FIELDS} if is_table(table) else {}
+    files = sorted(
+        path for pattern in _DEPENDENCY_FILES for path in project.glob(pattern) if path.is_file()
+    )
+    digest = hashlib.sha256()
+    for part in (
+        declared,
+        pyproject.get("build-system"),
+        pyproject.get("dependency-groups"),
+        this_installation(),
+    ):
+        digest.update(json.dumps(part, sort_keys=True, default=str).encode())
+    for path in files:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _is_file(url: str) -> bool:

@@ -18,6 +18,9 @@ from pyexpert_gates.json_shape import (
 from pyexpert_gates.models import GateName, GateResult, Status
 from pyexpert_gates.report.codec import read_gate
 
+ERROR_SUFFIX = ".error"
+"""The suffix of the file, beside a gate's report, where its failed session says what failed."""
+
 
 def gate_from_report(report_text: str, gate: GateName) -> GateResult:
     """The result of ``gate`` in the JSON report a session wrote.

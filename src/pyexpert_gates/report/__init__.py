@@ -5,12 +5,14 @@ from collections.abc import Callable
 from pyexpert_gates.errors import UsageError
 from pyexpert_gates.models import Report
 from pyexpert_gates.report.github import render_github, render_step_summary
+from pyexpert_gates.report.gitlab import render_gitlab
+from pyexpert_gates.report.identity import Checkout
 from pyexpert_gates.report.json import render_json
 from pyexpert_gates.report.junit import render_junit
 from pyexpert_gates.report.sarif import render_sarif
 from pyexpert_gates.report.text import TextOptions, render_summary, render_text
 
-FORMATS = ("text", "json", "junit", "sarif", "github")
+FORMATS = ("text", "json", "junit", "sarif", "github", "gitlab")
 """Every ``--format`` the command line accepts."""
 
 SUPPORTED = FORMATS
@@ -18,17 +20,24 @@ SUPPORTED = FORMATS
 
 _MACHINE: dict[str, Callable[[Report], str]] = {
     "json": render_json,
-    "junit": render_junit,
     "sarif": render_sarif,
     "github": render_github,
 }
 
+_IDENTIFYING: dict[str, Callable[[Report, Checkout], str]] = {
+    "junit": render_junit,
+    "gitlab": render_gitlab,
+}
+"""The formats that name findings by their identity, which reads the project's files."""
+
 __all__ = [
     "FORMATS",
     "SUPPORTED",
+    "Checkout",
     "TextOptions",
     "render",
     "render_github",
+    "render_gitlab",
     "render_json",
     "render_junit",
     "render_sarif",
@@ -54,7 +63,12 @@ def require_supported(output_format: str) -> None:
 
 
 def render(
-    report: Report, output_format: str, *, color: bool = False, options: TextOptions | None = None
+    report: Report,
+    output_format: str,
+    *,
+    color: bool = False,
+    options: TextOptions | None = None,
+    checkout: Checkout | None = None,
 ) -> str:
     """Render ``report`` in ``output_format``.
 
@@ -63,6 +77,8 @@ def render(
         output_format: One of `SUPPORTED`.
         color: For text: True to colour statuses with ANSI escape codes.
         options: For text: how much to say; overrides ``color``.
+        checkout: For junit and gitlab: the project's files, for the findings' identities
+            (default: no file is read).
 
     Returns:
         The rendered report.
@@ -73,4 +89,6 @@ def render(
     require_supported(output_format)
     if output_format == "text":
         return render_text(report, color=color, options=options)
+    if output_format in _IDENTIFYING:
+        return _IDENTIFYING[output_format](report, checkout or Checkout())
     return _MACHINE[output_format](report)

@@ -1,7 +1,9 @@
-"""Read a gate's result back from JSON in the shape the JSON report (version 1) gives it.
+"""A gate's result as JSON, in the shape the JSON report (version 1) gives it: written and read.
 
-The result cache stores results in that shape, and ``check --nox`` reads the reports its nox
-sessions wrote; both must refuse a damaged document rather than guess, so every field is checked.
+The JSON report writes results in this shape, the result cache stores them in it and
+``check --nox`` reads the reports its nox sessions wrote. Reading must refuse a damaged document
+rather than guess, so every field is checked; what is written reads back as the same result
+(docstring coverage aside, which the report does not carry).
 """
 
 from typing import TypeVar
@@ -15,17 +17,61 @@ from pyexpert_gates.json_shape import (
     optional_text,
     text,
 )
-from pyexpert_gates.models import Diagnostic, GateName, GateResult, Severity, Status
+from pyexpert_gates.models import Diagnostic, FixSafety, GateName, GateResult, Severity, Status
 
-_Member = TypeVar("_Member", GateName, Status, Severity)
+_Member = TypeVar("_Member", GateName, Status, Severity, FixSafety)
+
+
+def write_gate(result: GateResult, *, fixes: bool = False) -> dict[str, object]:
+    """One gate's JSON object; ``limited_to`` and ``baselined`` only when they apply.
+
+    Args:
+        result: The gate's result.
+        fixes: Also write each fixable finding's ``fix`` (the cache keeps what ``fix`` would
+            resolve; the JSON report keeps its documented fields exactly).
+
+    Returns:
+        The object, ready for `json.dumps`.
+    """
+    entry: dict[str, object] = {
+        "name": result.name.value,
+        "status": result.status.value,
+        "duration_s": round(result.duration_s, 3),
+        "command": list(result.command),
+        "summary": result.summary,
+        "diagnostics": [_write_diagnostic(item, fixes=fixes) for item in result.diagnostics],
+        "cached": result.cached,
+    }
+    if result.limited_to is not None:
+        entry["limited_to"] = list(result.limited_to)
+    if result.baselined is not None:
+        entry["baselined"] = result.baselined
+    return entry
+
+
+def _write_diagnostic(diagnostic: Diagnostic, *, fixes: bool) -> dict[str, object]:
+    """One finding's JSON object."""
+    written: dict[str, object] = {
+        "path": diagnostic.path,
+        "line": diagnostic.line,
+        "column": diagnostic.column,
+        "end_line": diagnostic.end_line,
+        "end_column": diagnostic.end_column,
+        "code": diagnostic.code,
+        "message": diagnostic.message,
+        "severity": diagnostic.severity.value,
+    }
+    if fixes and diagnostic.fix is not None:
+        written["fix"] = diagnostic.fix.value
+    return written
 
 
 def read_gate(entry: dict[str, object]) -> GateResult:
-    """One gate's result from its JSON object.
+    """One gate's result from its JSON object, as `write_gate` writes it.
 
     Args:
         entry: The gate's object: name, status, duration_s, command, summary, diagnostics and,
-            when a baseline applied, baselined.
+            when they apply, cached, limited_to and baselined.
 
     Returns:
         The result.
@@ -37,24 +83,36 @@ def read_gate(entry: dict[str, object]) -> GateResult:
     if isinstance(duration, bool) or not isinstance(duration, int | float):
         message = "duration_s: expected a number"
         raise ShapeError(message)
-    command = as_list(field(entry, "command"), "command")
-    if not all(isinstance(part, str) for part in command):
-        message = "command: expected strings"
+    cached = entry.get("cached", False)
+    if not isinstance(cached, bool):
+        message = "cached: expected true or false"
         raise ShapeError(message)
+    limited_to = entry.get("limited_to")
     return GateResult(
         name=_member(GateName, text(entry, "name")),
         status=_member(Status, text(entry, "status")),
         duration_s=float(duration),
-        command=tuple(str(part) for part in command),
+        command=_strings(field(entry, "command"), "command"),
         summary=text(entry, "summary"),
         diagnostics=tuple(
-            _diagnostic(item) for item in as_list(field(entry, "diagnostics"), "diagnostics")
+            _read_diagnostic(item) for item in as_list(field(entry, "diagnostics"), "diagnostics")
         ),
         baselined=optional_integer(entry, "baselined"),
+        cached=cached,
+        limited_to=None if limited_to is None else _strings(limited_to, "limited_to"),
     )
 
 
-def _diagnostic(value: object) -> Diagnostic:
+def _strings(value: object, what: str) -> tuple[str, ...]:
+    """A JSON array of strings as a tuple."""
+    items = as_list(value, what)
+    if not all(isinstance(item, str) for item in items):
+        message = f"{what}: expected strings"
+        raise ShapeError(message)
+    return tuple(str(item) for item in items)
+
+
+def _read_diagnostic(value: object) -> Diagnostic:
     """One finding, every field checked."""
     record = as_object(value, "diagnostic")
     return Diagnostic(
@@ -66,6 +124,7 @@ def _diagnostic(value: object) -> Diagnostic:
         code=optional_text(record, "code"),
         message=text(record, "message"),
         severity=_member(Severity, text(record, "severity")),
+        fix=None if (fix := optional_text(record, "fix")) is None else _member(FixSafety, fix),
     )
 
 

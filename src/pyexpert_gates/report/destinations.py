@@ -5,15 +5,28 @@ The rule: each ``--output FILE`` takes the ``--format`` written just before it, 
 ``--output`` pair in either order, as they always have. At most one report goes to standard
 output, and no file is named twice. Without any ``--format`` the text report goes to standard
 output.
+
+``--output /dev/stdout`` is standard output itself, and ``/dev/stderr`` or ``/dev/fd/N`` are
+written through their descriptor, so that a shell's ``>> build.log`` appends. Any other file must
+be a regular file that does not exist yet or holds a report (see `is_report`): never a project's
+own file, never a device (``/dev/null`` takes the report and discards it).
 """
 
+import os
+import re
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pyexpert_gates.errors import UsageError
+from pyexpert_gates.errors import InputError, UsageError
+from pyexpert_gates.report.overwrite import is_report
+from pyexpert_gates.textfile import file_kind, read_regular
 
 TEXT = "text"
+STDOUT = 1
+_STREAMS = {"/dev/stdout": STDOUT, "/dev/stderr": 2}
+_DESCRIPTOR = re.compile(r"/(?:dev|proc/self)/fd/(?P<number>\d+)")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -49,8 +62,28 @@ def pair_destinations(options: Sequence[tuple[str, str]]) -> tuple[Destination, 
         found = (Destination(output_format=formats[0], path=outputs[0] if outputs else None),)
     else:
         found = _in_order(options)
+    found = tuple(
+        Destination(output_format=item.output_format)
+        if item.path is not None and descriptor_of(item.path) == STDOUT
+        else item
+        for item in found
+    )
     _check(found)
     return found
+
+
+def descriptor_of(path: Path) -> int | None:
+    """The open descriptor a path names: ``/dev/stderr``, ``/dev/fd/N``, ``/proc/self/fd/N``.
+
+    Args:
+        path: An ``--output`` path.
+
+    Returns:
+        The descriptor number, or None for a path that names a file.
+    """
+    name = path.as_posix()
+    found = _DESCRIPTOR.fullmatch(name)
+    return int(found["number"]) if found else _STREAMS.get(name)
 
 
 def _in_order(options: Sequence[tuple[str, str]]) -> tuple[Destination, ...]:
@@ -92,3 +125,33 @@ def _check(destinations: tuple[Destination, ...]) -> None:
         if not key.parent.is_dir():
             message = f"--output {item.path}: the folder {item.path.parent} does not exist"
             raise UsageError(message)
+        if descriptor_of(item.path) is None and item.path != Path(os.devnull):
+            _check_replaceable(item.path)
+
+
+def _check_replaceable(path: Path) -> None:
+    """Refuse to replace anything but a report: a project's file, a log, a device."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        message = f"--output {path}: cannot use the file: {error.strerror or error}"
+        raise UsageError(message) from None
+    if not stat.S_ISREG(mode):
+        message = (
+            f"--output {path}: it is {file_kind(mode)}, and reports are written only to "
+            "regular files, /dev/stdout, /dev/stderr or /dev/null; name a file"
+        )
+        raise UsageError(message)
+    try:
+        text = read_regular(path, str(path)).decode("utf-8", errors="replace")
+    except InputError as error:
+        message = f"--output {error.message}"
+        raise UsageError(message) from None
+    if not is_report(text):
+        message = (
+            f"--output {path}: the file exists and is not a report; pyexpert-gates replaces "
+            "only its own reports. Name a new file, or remove this one first"
+        )
+        raise UsageError(message)

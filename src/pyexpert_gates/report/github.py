@@ -4,6 +4,7 @@ A workflow command is one line, ``::error file=PATH,line=N,col=N,title=TITLE::ME
 shows it on the line of the pull request's diff. Values are escaped as the runner expects.
 """
 
+from pyexpert_gates.encodable import printable
 from pyexpert_gates.models import Diagnostic, GateResult, Report, Severity, Status
 from pyexpert_gates.report.text import gate_notes, location
 
@@ -29,7 +30,7 @@ def render_github(report: Report) -> str:
         elif gate.status in {Status.FAILED, Status.ERROR}:
             title = f"pyexpert-gates {gate.name} {gate.status}"
             lines.append(f"::error title={_property(title)}::{_data(gate.summary or title)}")
-    return "".join(f"{line}\n" for line in lines)
+    return printable("".join(f"{line}\n" for line in lines))
 
 
 def _annotation(gate: GateResult, diagnostic: Diagnostic) -> str:
@@ -80,7 +81,7 @@ def render_step_summary(report: Report) -> str:
     for gate in report.gates:
         if gate.diagnostics and gate.status is not Status.PASSED:
             lines.extend(["", f"### {gate.name}", "", *_findings(gate)])
-    return "\n".join(lines) + "\n"
+    return printable("\n".join(lines) + "\n")
 
 
 def _row(gate: GateResult) -> str:
@@ -97,8 +98,8 @@ def _findings(gate: GateResult) -> list[str]:
     """A gate's findings as a Markdown list, at most `SUMMARY_LIMIT` of them."""
     shown = gate.diagnostics[:SUMMARY_LIMIT]
     lines = [
-        f"- `{location(item)}`"
-        + (f" `{item.code}`" if item.code else "")
+        f"- `{_cell(location(item))}`"
+        + (f" `{_cell(item.code)}`" if item.code else "")
         + f" {_cell(item.message)}"
         for item in shown
     ]

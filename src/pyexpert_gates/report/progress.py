@@ -18,6 +18,7 @@ from rich.spinner import Spinner
 from rich.table import Table
 from rich.text import Text
 
+from pyexpert_gates.gates.verdict import count
 from pyexpert_gates.models import GateName, GateResult, Status
 
 _STYLES = {
@@ -146,8 +147,7 @@ def _outcome(result: GateResult, style: str) -> Text:
     """The status, with the number of findings or the reason it could not run."""
     text = Text(result.status.value, style=style)
     if result.status is Status.FAILED:
-        count = len(result.diagnostics)
-        text.append(f"  {count} finding{'s' if count != 1 else ''}")
+        text.append(f"  {count(len(result.diagnostics), 'finding')}")
     elif result.status is Status.ERROR and result.summary:
         text.append(f"  {result.summary.splitlines()[0]}")
     if result.cached:

@@ -5,6 +5,8 @@ case, inside GitHub Actions, it also carries the annotations, and the job summar
 table. Notices such as ``report written to FILE`` go where they cannot corrupt a report.
 """
 
+import os
+import secrets
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -21,7 +23,8 @@ from pyexpert_gates.report import (
     render_summary,
     render_text,
 )
-from pyexpert_gates.report.destinations import TEXT, Destination
+from pyexpert_gates.report.checkout import checkout_of
+from pyexpert_gates.report.destinations import TEXT, Destination, descriptor_of
 from pyexpert_gates.textfile import write_atomic
 
 
@@ -40,7 +43,14 @@ class Audience:
     step_summary: Path | None = None
 
 
-def audience_of(environ: Mapping[str, str], *, color: bool, quiet: bool, verbose: bool) -> Audience:
+def audience_of(
+    environ: Mapping[str, str],
+    *,
+    color: bool,
+    quiet: bool,
+    verbose: bool,
+    statistics: bool = False,
+) -> Audience:
     """The audience of a run in the environment ``environ``.
 
     Args:
@@ -48,13 +58,14 @@ def audience_of(environ: Mapping[str, str], *, color: bool, quiet: bool, verbose
         color: True when standard output takes colour.
         quiet: ``--quiet``: only failures.
         verbose: ``--verbose``: every gate, with its command.
+        statistics: ``--statistics``: only the counts of findings by rule.
 
     Returns:
         The audience.
     """
     summary = environ.get("GITHUB_STEP_SUMMARY")
     return Audience(
-        text=TextOptions(color=color, quiet=quiet, verbose=verbose),
+        text=TextOptions(color=color, quiet=quiet, verbose=verbose, statistics=statistics),
         github=environ.get("GITHUB_ACTIONS") == "true",
         step_summary=Path(summary) if summary else None,
     )
@@ -80,17 +91,25 @@ def publish(
     out = stdout or sys.stdout
     files = [item for item in destinations if item.path is not None]
     plain = TextOptions(verbose=audience.text.verbose)
+    checkout = checkout_of(Path(report.project))
     for item in files:
-        _write(item, render(report, item.output_format, options=plain))
+        _write(item, render(report, item.output_format, options=plain, checkout=checkout))
     on_stdout = next((item.output_format for item in destinations if item.path is None), None)
     if on_stdout not in {None, TEXT}:
-        out.write(render(report, on_stdout or TEXT))
+        emit(out, render(report, on_stdout or TEXT, checkout=checkout))
         _notices(files, sys.stderr, audience)
         return
-    if on_stdout == TEXT or audience.text.quiet:
-        out.write(render_text(report, options=audience.text))
-    else:
-        out.write(render_summary(report, color=audience.text.color))
+    text = (
+        render_text(report, options=audience.text)
+        if on_stdout == TEXT or audience.text.quiet or audience.text.statistics
+        else render_summary(report, color=audience.text.color)
+    )
+    if audience.github and text:
+        # GitHub reads no workflow command inside these markers: nothing a finding says, even
+        # through a name or message that escaped escaping, can become one.
+        token = secrets.token_hex(16)
+        text = f"::stop-commands::{token}\n{text}::{token}::\n"
+    emit(out, text)
     _notices(files, out, audience)
     if audience.github:
         _github(report, audience, out)
@@ -99,13 +118,46 @@ def publish(
 def _write(destination: Destination, text: str) -> None:
     """Write one report file atomically; a failure is the user's to fix."""
     path = destination.path
-    if path is None:
+    if path is None or path == Path(os.devnull):
         return
     try:
-        write_atomic(path, text)
+        descriptor = descriptor_of(path)
+        if descriptor is None:
+            write_atomic(path, text)
+            return
+        # Through the descriptor, as the shell opened it: `>> build.log` appends.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        _write_all(descriptor, text)
     except OSError as error:
         message = f"--output {path}: cannot write the report: {error.strerror or error}"
         raise UsageError(message) from error
+
+
+def emit(stream: TextIO, text: str) -> None:
+    """Write ``text`` to ``stream`` to the last byte, or raise `BrokenPipeError`.
+
+    A buffered stream whose reader goes away in the middle of a large write (``| head -1``)
+    can drop the rest without an error; writing to its descriptor directly raises one.
+
+    Args:
+        stream: Where the text goes; one without a descriptor (a test's) is written as usual.
+        text: The text.
+    """
+    try:
+        descriptor = stream.fileno()
+    except (OSError, ValueError):
+        stream.write(text)
+        return
+    stream.flush()
+    _write_all(descriptor, text)
+
+
+def _write_all(descriptor: int, text: str) -> None:
+    """Write all of ``text``, UTF-8 encoded, to ``descriptor``."""
+    data = memoryview(text.encode("utf-8"))
+    while data:
+        data = data[os.write(descriptor, data) :]
 
 
 def _notices(files: list[Destination], stream: TextIO, audience: Audience) -> None:
@@ -117,7 +169,7 @@ def _notices(files: list[Destination], stream: TextIO, audience: Audience) -> No
 
 def _github(report: Report, audience: Audience, stdout: TextIO) -> None:
     """In GitHub Actions: annotate the code and add the job summary."""
-    stdout.write(render_github(report))
+    emit(stdout, render_github(report))
     if audience.step_summary is None:
         return
     try:

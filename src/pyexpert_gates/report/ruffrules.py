@@ -1,4 +1,4 @@
-"""The names of ruff's rules by code, as ``ruff rule --all`` lists them.
+"""ruff's rules by code, as ``ruff rule --all`` lists them: name, fix availability, summary.
 
 ruff's documentation names each rule's page after the rule (``F401`` is ``unused-import``), and
 findings carry only the code. The table ships with the package, regenerated from the ruff this
@@ -7,6 +7,7 @@ package supports by ``python -m scripts.update_ruff_rules``.
 
 import functools
 import json
+from dataclasses import dataclass
 from importlib.resources import files
 from typing import cast
 
@@ -14,15 +15,31 @@ TABLE = "ruff-rules.json"
 """The table's file name, beside this module."""
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RuffRule:
+    """One ruff rule.
+
+    Attributes:
+        name: The rule's name, such as ``unused-import``.
+        fix: Whether ruff can fix a finding: ``Always``, ``Sometimes`` or ``None``.
+        summary: One line on what the rule reports, as ruff words it.
+    """
+
+    name: str
+    fix: str
+    summary: str
+
+
 @functools.cache
-def ruff_rule_names() -> dict[str, str]:
-    """Every ruff rule's name by its code.
+def ruff_rules() -> dict[str, RuffRule]:
+    """Every ruff rule by its code.
 
     Returns:
         The table, read once.
     """
     text = files("pyexpert_gates.report").joinpath(TABLE).read_text(encoding="utf-8")
-    return cast("dict[str, str]", json.loads(text))
+    table = cast("dict[str, dict[str, str]]", json.loads(text))
+    return {code: RuffRule(**entry) for code, entry in table.items()}
 
 
 def ruff_rule_name(code: str) -> str | None:
@@ -34,4 +51,5 @@ def ruff_rule_name(code: str) -> str | None:
     Returns:
         The rule's name, such as ``unused-import``; None for a code ruff does not list.
     """
-    return ruff_rule_names().get(code)
+    rule = ruff_rules().get(code)
+    return None if rule is None else rule.name

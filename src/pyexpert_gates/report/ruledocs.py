@@ -9,8 +9,8 @@ documented by ``pyexpert-gates rules``.
 from dataclasses import dataclass
 
 from pyexpert_gates import __version__
-from pyexpert_gates.models import GateName
-from pyexpert_gates.report.ruffrules import ruff_rule_name
+from pyexpert_gates.models import GATE_TRAITS, GateName
+from pyexpert_gates.report.ruffrules import ruff_rule_name, ruff_rules
 
 HOMEPAGE = "https://github.com/pyexpert-gates/pyexpert-gates"
 RUFF_RULES = "https://docs.astral.sh/ruff/rules/"
@@ -54,24 +54,12 @@ class RuleDoc:
 
 
 TOOLS: dict[GateName, Tool] = {
-    GateName.RUFF: Tool(name="ruff", information_uri="https://docs.astral.sh/ruff/"),
-    GateName.FORMAT: Tool(
-        name="ruff format", information_uri="https://docs.astral.sh/ruff/formatter/"
-    ),
-    GateName.MYPY: Tool(name="mypy", information_uri="https://mypy.readthedocs.io/"),
-    GateName.PYRIGHT: Tool(name="pyright", information_uri="https://microsoft.github.io/pyright/"),
-    GateName.DOCSTRINGS: Tool(
-        name="pyexpert-gates docstrings", information_uri=HOMEPAGE, version=__version__
-    ),
-    GateName.PYTEST: Tool(name="pytest", information_uri="https://docs.pytest.org/"),
-    GateName.EXPERT: Tool(
-        name="pyexpert-gates expert", information_uri=HOMEPAGE, version=__version__
-    ),
-    GateName.CONFIG: Tool(
-        name="pyexpert-gates config", information_uri=HOMEPAGE, version=__version__
-    ),
+    gate: Tool(name=traits.tool, information_uri=traits.home)
+    if traits.home is not None
+    else Tool(name=traits.tool, information_uri=HOMEPAGE, version=__version__)
+    for gate, traits in GATE_TRAITS.items()
 }
-"""The tool behind each gate."""
+"""The tool behind each gate; this package's own checks carry its home page and version."""
 
 
 def rule_doc(gate: GateName, code: str) -> RuleDoc:
@@ -88,7 +76,7 @@ def rule_doc(gate: GateName, code: str) -> RuleDoc:
         case GateName.RUFF:
             return _ruff(code)
         case GateName.DOCSTRINGS:
-            return _pydoclint(code) if code.startswith("DOC") else _ruff(code)
+            return _pydoclint(code) if code.startswith("DOC") else _ruff_by_name(code)
         case GateName.MYPY:
             return RuleDoc(code=code, help_uri=f"{MYPY_CODES}{code}")
         case GateName.PYRIGHT:
@@ -105,6 +93,13 @@ def _ruff(code: str) -> RuleDoc:
     if name is None:
         return RuleDoc(code=code, help_uri=RUFF_RULES)
     return RuleDoc(code=code, name=name, help_uri=f"{RUFF_RULES}{name}/")
+
+
+def _ruff_by_name(code: str) -> RuleDoc:
+    """A finding named after a ruff rule (a missing docstring is ruff's D1 rule by name)."""
+    if code in {rule.name for rule in ruff_rules().values()}:
+        return RuleDoc(code=code, name=code, help_uri=f"{RUFF_RULES}{code}/")
+    return RuleDoc(code=code)
 
 
 def _pydoclint(code: str) -> RuleDoc:

@@ -4,10 +4,11 @@ GitHub code scanning and other SARIF viewers read it. Each run names a tool of i
 automation category of its own, because code scanning no longer merges runs of one tool.
 """
 
-import json
 import shlex
 from pathlib import Path
+from urllib.parse import quote
 
+from pyexpert_gates.encodable import json_dumps
 from pyexpert_gates.models import Diagnostic, GateResult, Report, Severity, Status
 from pyexpert_gates.report.ruledocs import TOOLS, RuleDoc, rule_doc
 
@@ -29,7 +30,7 @@ def render_sarif(report: Report) -> str:
     root = Path(report.project).as_uri().rstrip("/") + "/"
     runs = [_run(gate, root) for gate in report.gates if gate.status is not Status.SKIPPED]
     document = {"$schema": SCHEMA, "version": VERSION, "runs": runs}
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_dumps(document, indent=2) + "\n"
 
 
 def _run(gate: GateResult, root: str) -> dict[str, object]:
@@ -90,10 +91,30 @@ def _result(diagnostic: Diagnostic, index: dict[str, int]) -> dict[str, object]:
         result |= {"ruleId": diagnostic.code, "ruleIndex": index[diagnostic.code]}
     result["level"] = _LEVELS[diagnostic.severity]
     result["message"] = {"text": diagnostic.message.strip() or "(no message)"}
-    artifact = {"uri": diagnostic.path, "uriBaseId": SOURCE_ROOT}
+    artifact = {"uri": uri_reference(diagnostic.path), "uriBaseId": SOURCE_ROOT}
     physical = {"artifactLocation": artifact, "region": _region(diagnostic)}
     result["locations"] = [{"physicalLocation": physical}]
     return result
+
+
+def uri_reference(path: str) -> str:
+    """A finding's POSIX path as a URI reference: each byte outside the unreserved set escaped.
+
+    The bytes are the file system's (a name that is not UTF-8 keeps its bytes), so a viewer
+    that decodes the reference finds the very file; ``:`` is escaped too, so that a first
+    segment such as ``c:x.py`` is not read as a scheme.
+
+    Args:
+        path: The path, relative to the project root or absolute.
+
+    Returns:
+        The percent-encoded reference.
+    """
+    try:
+        raw = path.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        raw = path.encode("utf-8", "surrogatepass")
+    return quote(raw, safe="/")
 
 
 def _region(diagnostic: Diagnostic) -> dict[str, int]:

@@ -1,4 +1,7 @@
-"""The text report for people: findings grouped by gate and file, then a table of every gate.
+"""The text report for people: findings grouped by gate and file, counts by rule, every gate.
+
+A report of thousands of findings stays readable: each gate lists its first findings only
+(``--verbose`` lists them all) and the counts by rule show which few rules make most of them.
 
 Colour is used only when asked for (a terminal without ``NO_COLOR``); otherwise the text is plain,
 so logs and files never hold escape codes.
@@ -6,15 +9,21 @@ so logs and files never hold escape codes.
 
 import itertools
 import shlex
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeAlias
 
-from pyexpert_gates.models import Diagnostic, GateResult, Report, Status
+from pyexpert_gates.encodable import printable
+from pyexpert_gates.gates.verdict import count
+from pyexpert_gates.models import Diagnostic, FixSafety, GateResult, Report, Status
+from pyexpert_gates.report.statistics import render_statistics, rule_counts
 
 Paint: TypeAlias = Callable[[str, Status], str]
 """Colours a piece of text by the status it shows."""
 
+_FIX_MARKS = {None: "", FixSafety.SAFE: " [fix]", FixSafety.UNSAFE: " [fix --unsafe]"}
+"""What a finding's line ends with: whether ``pyexpert-gates fix`` resolves it, and how."""
 _COLOURS = {
     Status.PASSED: "32",
     Status.FAILED: "31",
@@ -30,12 +39,18 @@ class TextOptions:
     Attributes:
         color: True to colour statuses with ANSI escape codes.
         quiet: Only the gates that did not pass and the verdict; nothing when all passed.
-        verbose: Every gate's block, with the command it ran.
+        verbose: Every gate's block, with the command it ran, and every finding.
+        statistics: Only the counts of findings by rule.
     """
 
     color: bool = False
     quiet: bool = False
     verbose: bool = False
+    statistics: bool = False
+
+
+LISTING_LIMIT = 25
+"""The findings listed per gate unless verbose; the counts by rule cover the rest."""
 
 
 def render_text(report: Report, *, color: bool = False, options: TextOptions | None = None) -> str:
@@ -50,12 +65,16 @@ def render_text(report: Report, *, color: bool = False, options: TextOptions | N
         The text, ending with a newline; empty when quiet and every gate passed.
     """
     options = options or TextOptions(color=color)
+    counts = render_statistics(rule_counts(report))
+    if options.statistics:
+        return printable(counts)
     paint = _painter(color=options.color)
     shown = [gate for gate in report.gates if options.verbose or _has_details(gate)]
     blocks = "".join(f"{_gate_block(gate, paint, verbose=options.verbose)}\n" for gate in shown)
     if options.quiet:
-        return "" if report.passed else blocks + _verdict(report, paint) + "\n"
-    return blocks + render_summary(report, color=options.color)
+        return "" if report.passed else printable(blocks + _verdict(report, paint) + "\n")
+    counts = f"{counts}\n" if counts else ""
+    return printable(blocks + counts + render_summary(report, color=options.color))
 
 
 def render_summary(report: Report, *, color: bool = False) -> str:
@@ -72,8 +91,10 @@ def render_summary(report: Report, *, color: bool = False) -> str:
     lines = [*_table(report.gates, paint)]
     if report.python:
         lines.append(f"python: {report.python}")
+    if hint := _fix_hint(report):
+        lines.append(hint)
     lines.append(_verdict(report, paint))
-    return "\n".join(lines) + "\n"
+    return printable("\n".join(lines) + "\n")
 
 
 def format_diagnostic(diagnostic: Diagnostic) -> str:
@@ -98,7 +119,7 @@ def location(diagnostic: Diagnostic, *, with_path: bool = True) -> str:
     Returns:
         The location.
     """
-    parts = [diagnostic.path] if with_path else []
+    parts = [visible(diagnostic.path)] if with_path else []
     if diagnostic.line is not None:
         parts.append(str(diagnostic.line))
         if diagnostic.column is not None:
@@ -108,9 +129,31 @@ def location(diagnostic: Diagnostic, *, with_path: bool = True) -> str:
 
 def _described(diagnostic: Diagnostic, *, indent: str) -> str:
     """`` code message``, later lines of the message indented by ``indent``."""
-    code = f" {diagnostic.code}" if diagnostic.code else ""
-    message = diagnostic.message.strip().replace("\n", f"\n{indent}")
+    code = f" {visible(diagnostic.code)}" if diagnostic.code else ""
+    lines = diagnostic.message.strip().splitlines() or [""]
+    message = f"\n{indent}".join(visible(line) for line in lines)
     return f"{code} {message}"
+
+
+def visible(text: str) -> str:
+    r"""``text`` with control characters shown as escapes, so that it stays on its line.
+
+    A file name or message may hold a newline, a carriage return or a terminal escape code;
+    printed as they are, they would forge lines of the report (or CI workflow commands) and
+    change the terminal.
+
+    Args:
+        text: A name or one line of a message.
+
+    Returns:
+        The text, each control character written as ``\\n``, ``\\x1b`` and so on.
+    """
+    if text.isprintable():
+        return text
+    return "".join(
+        char if char.isprintable() or char == " " else char.encode("unicode_escape").decode()
+        for char in text
+    )
 
 
 def _has_details(gate: GateResult) -> bool:
@@ -127,16 +170,35 @@ def _gate_block(gate: GateResult, paint: Paint, *, verbose: bool) -> str:
     if verbose and gate.command:
         lines.append(f"  $ {shlex.join(gate.command)}")
     ordered = sorted(gate.diagnostics, key=lambda item: item.path)
-    for path, found in itertools.groupby(ordered, key=lambda item: item.path):
-        lines.append(f"  {path}")
+    listed = ordered if verbose else ordered[:LISTING_LIMIT]
+    for path, found in itertools.groupby(listed, key=lambda item: item.path):
+        lines.append(f"  {visible(path)}")
         lines.extend(_finding_line(item) for item in found)
+    if hidden := len(ordered) - len(listed):
+        lines.append(
+            f"  ... and {hidden} more: `pyexpert-gates check --gate {gate.name} --verbose` "
+            "lists them all; `--format json` reports every finding"
+        )
     return "\n".join(lines)
 
 
 def _finding_line(diagnostic: Diagnostic) -> str:
-    """One finding under its file's heading: ``line:col code message``."""
+    """One finding under its file's heading: ``line:col code message``, and how ``fix`` fixes it."""
     where = location(diagnostic, with_path=False) or "-"
-    return f"    {where}{_described(diagnostic, indent='      ')}"
+    return f"    {where}{_described(diagnostic, indent='      ')}{_FIX_MARKS[diagnostic.fix]}"
+
+
+def _fix_hint(report: Report) -> str:
+    """How many findings ``pyexpert-gates fix`` would resolve; empty when none."""
+    fixes = Counter(item.fix for gate in report.gates for item in gate.diagnostics if item.fix)
+    if not fixes:
+        return ""
+    safe, unsafe = fixes[FixSafety.SAFE], fixes[FixSafety.UNSAFE]
+    parts = [f"{safe} with `pyexpert-gates fix`"] if safe else []
+    if unsafe:
+        parts.append(f"{unsafe} more with `pyexpert-gates fix --unsafe` (may change behaviour)")
+    total = safe + unsafe
+    return f"fixable: {total} finding{'s' * (total != 1)}, {' and '.join(parts)}"
 
 
 def _table(gates: tuple[GateResult, ...], paint: Paint) -> list[str]:
@@ -169,9 +231,8 @@ def gate_notes(gate: GateResult, *, baselined: bool = True) -> str:
     if gate.cached:
         marks.append("(cached)")
     if gate.limited_to is not None:
-        files = len(gate.limited_to)
-        marks.append(f"(limited to {files} changed file{'s' * (files != 1)})")
-    return " ".join([gate.summary, *marks]).strip()
+        marks.append(f"(limited to {count(len(gate.limited_to), 'changed file')})")
+    return " ".join([visible(gate.summary), *marks]).strip()
 
 
 def _baselined(gate: GateResult) -> str:

@@ -1,0 +1,93 @@
+"""``pyexpert-gates fix``: apply ruff's fixes, ``ruff format`` and the expert codemods."""
+
+import argparse
+import sys
+
+from pyexpert_gates.commands import Subparsers, add_project_argument, project_folder
+from pyexpert_gates.errors import UsageError
+from pyexpert_gates.models import GateName
+
+# Kept here rather than imported from the fix package so `--help` starts without libcst.
+FIXABLE = ("ruff", "format", "expert")
+
+
+def add_parser(subparsers: Subparsers) -> None:
+    """Add the ``fix`` subcommand and its arguments.
+
+    Args:
+        subparsers: The top-level parser's subcommand group.
+    """
+    parser = subparsers.add_parser(
+        "fix",
+        help="apply ruff's safe fixes, ruff format and the expert codemods",
+        description="Fix what can be fixed without changing behaviour, on the configured paths "
+        "with the project's configuration: ruff's safe fixes, the expert codemods, then ruff "
+        "format. Prints what was fixed, per file and rule, and what is left for baseline. "
+        "Exit codes: 0 it ran, 2 a file could not be parsed or written (it was left as it "
+        "was) or ruff could not run.",
+    )
+    add_project_argument(parser)
+    parser.add_argument(
+        "--gate",
+        action="append",
+        default=[],
+        metavar="NAME",
+        dest="gates",
+        help=f"apply only this gate's fixes (repeatable): {', '.join(FIXABLE)}",
+    )
+    parser.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="print one unified diff of every change and change nothing",
+    )
+    parser.add_argument(
+        "--unsafe",
+        action="store_true",
+        help="add the fixes that may change behaviour (ruff's unsafe fixes, unsafe codemods)",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``fix`` with the parsed arguments.
+
+    Args:
+        args: The parsed command line.
+
+    Returns:
+        0 when it ran, 2 when a file was left untouched because it could not be parsed or
+        written.
+
+    Raises:
+        UsageError: The project folder does not exist, or a gate has no fixes.
+    """
+    project = project_folder(args)
+    gates = _gates(args.gates)
+    # libcst and the steps load only when fix runs, so --help and the other commands start fast.
+    from pyexpert_gates.fix.run import FixRequest, fix_project  # noqa: PLC0415 - loaded on use, see above
+    from pyexpert_gates.report.fixes import (  # noqa: PLC0415 - loaded on use, see above
+        render_fix_diff,
+        render_fix_summary,
+        render_problem,
+    )
+
+    request = FixRequest(gates=gates, unsafe=args.unsafe, dry_run=args.dry_run)
+    outcome = fix_project(project, request)
+    summary = render_fix_summary(outcome, dry_run=args.dry_run)
+    if args.dry_run:
+        # The diff alone on standard output, so `fix --dry-run > fixes.patch` is a clean patch.
+        sys.stdout.write(render_fix_diff(outcome))
+        sys.stderr.write(summary)
+    else:
+        sys.stdout.write(summary)
+    for problem in outcome.problems:
+        print(f"pyexpert-gates: error: {render_problem(problem)}", file=sys.stderr)
+    return 2 if outcome.problems else 0
+
+
+def _gates(names: list[str]) -> frozenset[GateName]:
+    """The gates ``--gate`` names, all fixable ones by default."""
+    unknown = [name for name in names if name not in FIXABLE]
+    if unknown:
+        message = f"--gate {unknown[0]}: not a gate with fixes; valid names: {', '.join(FIXABLE)}"
+        raise UsageError(message)
+    return frozenset(GateName(name) for name in names or FIXABLE)

@@ -1,0 +1,232 @@
+"""Run ``fix`` on one project: ruff's fixes, the codemods, ``ruff format``, on copies.
+
+The steps run in this order on copies in a scratch folder: ``ruff check --fix``, the codemods,
+``ruff check --fix`` again when a codemod changed something (it sorts an import a codemod
+added), then ``ruff format`` last, so that what ``fix`` leaves is formatted and a second run
+changes nothing. A file that does not parse is left out of every step and reported. Counting
+findings before and after tells what was fixed, by file and rule, and what is left.
+"""
+
+import asyncio
+import dataclasses
+import tempfile
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from pyexpert_gates.check.plan import resolve_paths
+from pyexpert_gates.config import GatesConfig, load_config
+from pyexpert_gates.expert import check_source
+from pyexpert_gates.files import project_files
+from pyexpert_gates.fix.codemods import Unparsable, apply_codemods
+from pyexpert_gates.fix.outcome import FileChange, FixOutcome, Problem
+from pyexpert_gates.fix.scratch import copy_into, own_files, read_copies, write_back
+from pyexpert_gates.fix.steps import (
+    SYNTAX_ERROR,
+    findings,
+    format_files,
+    lint,
+    list_files,
+    listed_files,
+    succeeded,
+    tally,
+)
+from pyexpert_gates.fix.target import python_target
+from pyexpert_gates.models import Diagnostic, GateName
+from pyexpert_gates.process import Command, ProcessFailure, ProcessOutput, run_command
+
+FIXABLE_GATES = (GateName.RUFF, GateName.FORMAT, GateName.EXPERT)
+"""The gates whose findings ``fix`` resolves, in the order ``--gate`` lists them."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FixRequest:
+    """What the command line asks ``fix`` for.
+
+    Attributes:
+        gates: The gates whose fixes run.
+        unsafe: True to add the fixes that may change behaviour.
+        dry_run: True to change nothing (the outcome still holds every change).
+    """
+
+    gates: frozenset[GateName] = frozenset(FIXABLE_GATES)
+    unsafe: bool = False
+    dry_run: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Copies:
+    """The copies being fixed and what the run needs to know about them."""
+
+    scratch: Path
+    files: list[str]
+    documents: list[str]
+    originals: Mapping[str, bytes]
+    config: GatesConfig
+    request: FixRequest
+    target: tuple[int, int]
+
+
+def fix_project(project: Path, request: FixRequest) -> FixOutcome:
+    """Fix the project's configured paths, or with ``dry_run`` only say what would change.
+
+    Args:
+        project: The project root.
+        request: The gates, the safety level and whether to write.
+
+    Returns:
+        What changed, what was fixed, what is left, and the files left untouched.
+
+    Raises:
+        GatesError: ruff could not run or failed; no file was changed.
+    """
+    project = project.resolve()
+    config = load_config(project)
+    paths = resolve_paths(project, config)
+    listing = _run(list_files(project, paths), config.timeout)
+    listed = succeeded(listing, "ruff (listing the files to fix)")
+    files = own_files(project, listed_files(listed.stdout, project))
+    # ruff format also formats the Python code blocks of Markdown files, as the format gate checks.
+    documents = own_files(project, project_files(project).under(paths), suffixes=(".md",))
+    with tempfile.TemporaryDirectory(prefix="pyexpert-gates-fix-") as folder:
+        scratch = Path(folder).resolve()
+        originals = copy_into(project, scratch, [*files, *documents])
+        copies = _Copies(
+            scratch=scratch,
+            files=files,
+            documents=documents,
+            originals=originals,
+            config=config,
+            request=request,
+            target=python_target(project),
+        )
+        outcome = _fix_copies(copies) if files or documents else FixOutcome()
+    if request.dry_run:
+        return outcome
+    unwritten = write_back(project, outcome.changes)
+    failed = {problem.path for problem in unwritten}
+    return dataclasses.replace(
+        outcome,
+        changes=tuple(change for change in outcome.changes if change.path not in failed),
+        problems=(*outcome.problems, *unwritten),
+    )
+
+
+def _fix_copies(copies: _Copies) -> FixOutcome:
+    """Run every step on the copies and compare the result with the originals."""
+    gates, timeout = copies.request.gates, copies.config.timeout
+    before = _lint(copies, ())
+    first_errors = {item.path: item for item in reversed(before) if item.code == SYNTAX_ERROR}
+    problems = [_syntax_problem(item) for item in first_errors.values()]
+    copies = _without(copies, {problem.path for problem in problems})
+    fix_options = ("--fix", "--unsafe-fixes") if copies.request.unsafe else ("--fix",)
+    if GateName.RUFF in gates:
+        _lint(copies, fix_options)
+    if GateName.EXPERT in gates:
+        unparsable = _apply_codemods(copies)
+        problems.extend(unparsable)
+        copies = _without(copies, {problem.path for problem in unparsable})
+        if GateName.RUFF in gates:
+            _lint(copies, fix_options)
+    reformatted = _format(copies, timeout) if GateName.FORMAT in gates else ()
+    return _compare(copies, tally(before), _lint(copies, ()), reformatted, problems)
+
+
+def _compare(
+    copies: _Copies,
+    ruff_before: Counter[tuple[str, str]],
+    ruff_after: tuple[Diagnostic, ...],
+    reformatted: tuple[str, ...],
+    problems: list[Problem],
+) -> FixOutcome:
+    """The outcome: changed files, findings fixed by file and rule, and what is left."""
+    after = tally(ruff_after)
+    final = read_copies(copies.scratch, [*copies.files, *copies.documents])
+    kept = set(copies.files)
+    fixed = Counter({key: n for key, n in ruff_before.items() if key[0] in kept}) - after
+    left = {GateName.RUFF.value: after.total()} if GateName.RUFF in copies.request.gates else {}
+    if GateName.EXPERT in copies.request.gates:
+        expert_after = _expert(copies, final)
+        fixed.update(_expert(copies, copies.originals) - expert_after)
+        left[GateName.EXPERT.value] = expert_after.total()
+    changes = tuple(
+        FileChange(path=name, before=copies.originals[name], after=final[name])
+        for name in sorted(final)
+        if final[name] != copies.originals[name]
+    )
+    return FixOutcome(
+        changes=changes,
+        fixed=dict(fixed),
+        reformatted=reformatted,
+        left=left,
+        problems=tuple(sorted(problems, key=lambda problem: problem.path)),
+    )
+
+
+def _run(command: Command, timeout: float) -> ProcessOutput | ProcessFailure:
+    """Run one ruff step to its end or its time limit."""
+    return asyncio.run(run_command(command, time_limit=timeout))
+
+
+def _lint(copies: _Copies, fix: tuple[str, ...]) -> tuple[Diagnostic, ...]:
+    """Run ``ruff check`` on the copies, fixing with ``fix``; the findings it still sees."""
+    if not copies.files:
+        return ()
+    what = f"ruff check {' '.join(fix)}".rstrip()
+    output = succeeded(_run(lint(copies.scratch, copies.files, *fix), copies.config.timeout), what)
+    return findings(output, copies.scratch)
+
+
+def _format(copies: _Copies, timeout: float) -> tuple[str, ...]:
+    """Run ``ruff format`` on the copies; the files it changed."""
+    files = [*copies.files, *copies.documents]
+    if not files:
+        return ()
+    before = read_copies(copies.scratch, files)
+    succeeded(_run(format_files(copies.scratch, files), timeout), "ruff format")
+    after = read_copies(copies.scratch, files)
+    return tuple(sorted(name for name in files if before[name] != after[name]))
+
+
+def _apply_codemods(copies: _Copies) -> list[Problem]:
+    """Apply the codemods to each copy; the files the codemods could not parse."""
+    problems: list[Problem] = []
+    for name in copies.files:
+        copy = copies.scratch / name
+        result = apply_codemods(
+            copy.read_bytes(), unsafe=copies.request.unsafe, target=copies.target
+        )
+        match result:
+            case Unparsable(line=line, column=column, reason=reason):
+                message = f"the codemods cannot parse the file ({reason}); it was left as it was"
+                problems.append(Problem(path=name, line=line, column=column, reason=message))
+            case bytes() if result != copy.read_bytes():
+                copy.write_bytes(result)
+            case _:
+                pass
+    return problems
+
+
+def _without(copies: _Copies, dropped: set[str]) -> _Copies:
+    """The copies without the files ``fix`` leaves untouched."""
+    if not dropped:
+        return copies
+    return dataclasses.replace(copies, files=[f for f in copies.files if f not in dropped])
+
+
+def _syntax_problem(finding: Diagnostic) -> Problem:
+    """A file ruff cannot parse, where and why."""
+    reason = f"{finding.message}; fix the syntax and run fix again (the file was left as it was)"
+    return Problem(path=finding.path, line=finding.line, column=finding.column, reason=reason)
+
+
+def _expert(copies: _Copies, texts: Mapping[str, bytes]) -> Counter[tuple[str, str]]:
+    """Count the expert findings in ``texts`` by file and rule."""
+    return tally(
+        finding
+        for name in copies.files
+        for finding in check_source(
+            name, texts[name].decode("utf-8", errors="replace"), copies.config.expert
+        )
+    )

@@ -1,0 +1,177 @@
+"""A team's preset package, built and installed: init with it, drift from it, upgrade it."""
+
+import os
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from tests.integration.projects import TIME_LIMIT_S, tool_environment, write_files
+
+pytestmark = pytest.mark.slow
+
+PACKAGE = {
+    "pyproject.toml": """\
+[build-system]
+requires = ["hatchling"]
+build-backend = "hatchling.build"
+
+[project]
+name = "acme-preset"
+version = "{version}.0"
+
+[project.entry-points."pyexpert_gates.presets"]
+acme = "acme_preset:PRESET"
+""",
+    "acme_preset/__init__.py": """\
+from importlib.resources import files
+
+PRESET = files(__name__) / "acme.toml"
+""",
+    "acme_preset/acme.toml": """\
+extends = "strict"
+
+[preset]
+version = {version}
+description = "ACME: strict, with longer functions and simpler ones."
+
+[[preset.changelog]]
+version = {version}
+changes = ["max-complexity {complexity}"]
+
+[tool.ruff.lint.mccabe]
+max-complexity = {complexity}
+
+[tool.pyexpert-gates.expert]
+max-function-lines = 40
+""",
+}
+
+# Complexity 8: within ACME v1's limit of 8, above v2's limit of 6.
+GRADE = '''\
+"""Grades."""
+
+
+def grade(score: int, bands: tuple[int, ...]) -> str:
+    """The grade of a score.
+
+    Args:
+        score: The score.
+        bands: The lower bound of each grade, best first.
+
+    Returns:
+        The grade.
+    """
+    letter = "H"
+    if score > bands[0]:
+        letter = "A"
+    elif score > bands[1]:
+        letter = "B"
+    elif score > bands[2]:
+        letter = "C"
+    elif score > bands[3]:
+        letter = "D"
+    elif score > bands[4]:
+        letter = "E"
+    elif score > bands[5]:
+        letter = "F"
+    elif score > bands[6]:
+        letter = "G"
+    return letter
+'''
+
+
+def install_preset(tmp_path: Path, version: int, complexity: int) -> Path:
+    source = tmp_path / f"acme-{version}"
+    write_files(
+        source,
+        {
+            name: text.format(version=version, complexity=complexity)
+            for name, text in PACKAGE.items()
+        },
+    )
+    target = tmp_path / f"site-{version}"
+    pip = (sys.executable, "-m", "pip", "install", "--quiet", "--no-deps")
+    options = ("--no-build-isolation", "--target", str(target), str(source))
+    subprocess.run((*pip, *options), check=True, capture_output=True, timeout=TIME_LIMIT_S)  # noqa: S603 - this interpreter's pip
+    return target
+
+
+def gates(project: Path, site: Path, *argv: str) -> subprocess.CompletedProcess[str]:
+    environment = tool_environment() | {"PYTHONPATH": os.pathsep.join((str(site), *sys.path))}
+    return subprocess.run(  # noqa: S603 - this interpreter, running pyexpert-gates
+        (sys.executable, "-m", "pyexpert_gates", *argv),
+        cwd=project,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=TIME_LIMIT_S,
+        check=False,
+    )
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    root = tmp_path / "project"
+    pyproject = '[project]\nname = "grades"\nrequires-python = ">=3.11"\n\n'
+    pyproject += "[tool.pyexpert-gates]\ntimeout = 900\n"
+    write_files(root, {"pyproject.toml": pyproject, "src/grades/__init__.py": GRADE})
+    return root
+
+
+def settings(project: Path) -> tuple[object, object, object, object]:
+    data = tomllib.loads((project / "pyproject.toml").read_text())
+    tool = data["tool"]
+    own = tool["pyexpert-gates"]
+    complexity = tool["ruff"]["lint"]["mccabe"]["max-complexity"]
+    return own["preset"], own["expert"]["max-function-lines"], complexity, own["timeout"]
+
+
+def test_a_team_preset_from_init_to_upgrade(tmp_path: Path, project: Path) -> None:
+    first = install_preset(tmp_path, 1, complexity=8)
+    listed = gates(project, first, "presets", "--changes")
+    assert "acme v1 (acme-preset 1.0, extends strict)" in listed.stdout
+    assert "max-complexity 8" in listed.stdout
+
+    assert gates(project, first, "init", "--preset", "acme", "--no-noxfile").returncode == 0
+    assert settings(project) == ("acme", 40, 8, 900)
+    checked = gates(project, first, "check", "--gate", "config", "--gate", "ruff", "--no-cache")
+    assert checked.returncode == 0, checked.stdout
+
+    second = install_preset(tmp_path, 2, complexity=6)
+    impact = gates(project, second, "init", "--preset", "acme", "--dry-run", "--impact")
+    assert "tool.ruff.lint.mccabe.max-complexity: 1 new finding (C901 1)" in impact.stdout
+    assert settings(project) == ("acme", 40, 8, 900)  # a dry run writes nothing
+    outdated = gates(project, second, "check", "--gate", "config", "--no-cache")
+    assert outdated.returncode == 1
+    assert "earlier version of the preset wrote" in outdated.stdout
+
+    upgraded = gates(project, second, "init", "--preset", "acme", "--no-noxfile")
+    assert "kept your tool.pyexpert-gates.timeout = 900" in upgraded.stdout
+    assert settings(project) == ("acme", 40, 6, 900)
+    after = gates(project, second, "check", "--gate", "config", "--no-cache")
+    assert after.returncode == 0, after.stdout
+
+
+def test_drift_from_the_team_preset_is_a_config_finding(tmp_path: Path, project: Path) -> None:
+    site = install_preset(tmp_path, 1, complexity=8)
+    assert gates(project, site, "init", "--preset", "acme", "--no-noxfile").returncode == 0
+    pyproject = project / "pyproject.toml"
+    pyproject.write_text(
+        pyproject.read_text().replace("max-function-lines = 40", "max-function-lines = 60")
+    )
+    drifted = gates(project, site, "check", "--gate", "config", "--no-cache")
+    assert drifted.returncode == 1
+    assert "max-function-lines" in drifted.stdout
+    assert "preset acme" in drifted.stdout
+
+
+def test_a_broken_preset_package_is_a_usage_error(tmp_path: Path, project: Path) -> None:
+    site = install_preset(tmp_path, 1, complexity=8)
+    toml = site / "acme_preset" / "acme.toml"
+    toml.write_text(toml.read_text().replace('extends = "strict"', 'extends = "lenient"'))
+    listed = gates(project, site, "presets")
+    assert listed.returncode == 2
+    assert f"{toml}: extends 'lenient', which no installed distribution provides" in listed.stderr
