@@ -1,17 +1,20 @@
 """``pyexpert-gates init``: merge a preset into the project's configuration."""
 
 import argparse
+import os
 import sys
 import tomllib
+from collections.abc import Collection
 from pathlib import Path
 
+from pyexpert_gates.check.interpreter import choose_interpreter
 from pyexpert_gates.commands import Subparsers, add_project_argument
 from pyexpert_gates.errors import UsageError
 from pyexpert_gates.gates.verdict import count
 from pyexpert_gates.init.edit import FileEdit, describe, write_edits
 from pyexpert_gates.init.noxfile import plan_noxfile
 from pyexpert_gates.init.plan import InitPlan, plan_init
-from pyexpert_gates.init.pytest_probe import ask_pytest
+from pyexpert_gates.init.pytest_probe import PytestFacts, ask_pytest
 from pyexpert_gates.init.pytest_risks import filter_modules, pytest_settings, risks
 from pyexpert_gates.init.state import STATE_FILE, render_state
 from pyexpert_gates.init.targets import PYPROJECT
@@ -164,7 +167,7 @@ def _warn_pytest(project: Path, plan: InitPlan) -> None:
     modules = filter_modules(theirs.filters)
     if not modules and set(theirs.keys) <= set(ours.keys if ours else ()):
         return
-    facts = ask_pytest(project, set(modules.values()))
+    facts = _ask_pytest(project, set(modules.values()))
     if facts.unknown_reason:
         print(f"  note: {facts.unknown_reason}; your pytest settings were not checked")
     known = facts.known or frozenset(theirs.keys)
@@ -172,6 +175,15 @@ def _warn_pytest(project: Path, plan: InitPlan) -> None:
     for risk in risks(after, theirs, known, facts.missing):
         where = f"{PYPROJECT}:{risk.line}" if risk.line else PYPROJECT
         print(f"  warning: {where}: {risk.message}")
+
+
+def _ask_pytest(project: Path, modules: Collection[str]) -> PytestFacts:
+    """What the project's own interpreter says about pytest's settings and these modules."""
+    try:
+        python = choose_interpreter(project=project, override=None, environ=os.environ).path
+    except UsageError as error:
+        return PytestFacts(known=frozenset(), missing=frozenset(), unknown_reason=error.message)
+    return ask_pytest(project, python, modules)
 
 
 def _report_impact(project: Path, plan: InitPlan) -> None:

@@ -133,34 +133,28 @@ def plan_init(
         msg = f"{project}: no such project folder; pass an existing folder to --project"
         raise UsageError(msg)
     preset = load_preset(preset_name)
-    pyproject_file, original = read_toml(project / PYPROJECT, PYPROJECT)
-    floor = python_floor(original, origin=PYPROJECT, setup_cfg=_setup_cfg_requires(project))
-    migration = (
-        plan_migration(project, pyproject_file, original, tuple(preset.tools)) if migrate else None
-    )
-    # With a migration, the merge starts from the text with the moved settings.
-    base, pyproject = _after(migration, pyproject_file, original)
+    start = _start(project, preset, migrate=migrate)
+    pyproject, migration = start.data, start.migration
     relax = {canonical(key): reason for key, reason in (relax or {}).items()}
     choices = _Choices(force=force, relax=relax)
-    tools = _tools(project, preset, pyproject, floor, choices)
+    tools = _tools(project, preset, pyproject, start.floor, choices)
     targets = locate(
         project, pyproject, tuple(tools), migrated=migration.tools if migration else ()
     )
     others = sorted({target.file for target in targets.values()} - {PYPROJECT})
-    files = [(base, pyproject), *(read_toml(project / label, label) for label in others)]
+    files = [(start.file, pyproject), *(read_toml(project / label, label) for label in others)]
     merged = _merge_files(files, targets, tools, choices, _state_of(project, preset))
-    labels = [file.path.name for file, _ in files]
-    relaxations = _relaxations(pyproject, list(zip(labels, merged.plans, strict=True)), relax)
+    relaxations = _relaxations(pyproject, merged, relax)
     edits = [
-        _edit(loaded, plan, preset=preset, floor=floor, relaxations=relaxations)
+        _edit(loaded, plan, preset=preset, floor=start.floor, relaxations=relaxations)
         for loaded, plan in zip(files, merged.plans, strict=True)
     ]
-    state = PresetState(preset=preset.name, version=preset.version, files=merged.records)
     # The diff and the write start from pyproject.toml as it is on disk.
-    edits[0] = _migrated(edits[0], pyproject_file, migration)
+    edits[0] = _migrated(edits[0], start.on_disk, migration)
+    state = PresetState(preset=preset.name, version=preset.version, files=merged.records)
     return InitPlan(
         preset=preset,
-        floor=floor,
+        floor=start.floor,
         merges=tuple(edits),
         state=state,
         relaxations=relaxations,
@@ -172,6 +166,7 @@ def plan_init(
 class _Merged:
     """The merge planned for each file, and what the preset's settings hold after it."""
 
+    labels: list[str]
     plans: list[MergePlan]
     records: dict[str, dict[KeyPath, Written]]
 
@@ -207,7 +202,7 @@ def _merge_files(
         plans.append(merge)
         previous = state.files.get(label, {}) if state is not None else dict[KeyPath, Written]()
         records[label] = record(data, apply_plain(data, merge.changes), patch, previous)
-    return _Merged(plans=plans, records=records)
+    return _Merged(labels=[file.path.name for file, _ in files], plans=plans, records=records)
 
 
 def _migrated(edit: FileEdit, on_disk: TextFile, migration: Migration | None) -> FileEdit:
@@ -232,23 +227,40 @@ def _setup_cfg_requires(project: Path) -> str | None:
     return parser.get("options", "python_requires", fallback=None)
 
 
-def _after(
-    migration: Migration | None, pyproject_file: TextFile, original: Data
-) -> tuple[TextFile, Data]:
-    """``pyproject.toml`` as the merge starts from it: with the moved settings, if any."""
-    if migration is None:
-        return pyproject_file, original
-    return dataclasses.replace(pyproject_file, text=migration.text), tomllib.loads(migration.text)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Start:
+    """``pyproject.toml`` as init finds it, and as its merge starts from it."""
+
+    on_disk: TextFile
+    file: TextFile
+    data: Data
+    floor: PythonFloor
+    migration: Migration | None
+
+
+def _start(project: Path, preset: Preset, *, migrate: bool) -> _Start:
+    """Read ``pyproject.toml``; with ``migrate``, the merge starts from it with settings moved."""
+    on_disk, original = read_toml(project / PYPROJECT, PYPROJECT)
+    floor = python_floor(original, origin=PYPROJECT, setup_cfg=_setup_cfg_requires(project))
+    if not migrate:
+        return _Start(on_disk=on_disk, file=on_disk, data=original, floor=floor, migration=None)
+    migration = plan_migration(project, on_disk, original, [*preset.tools])
+    return _Start(
+        on_disk=on_disk,
+        file=dataclasses.replace(on_disk, text=migration.text),
+        data=tomllib.loads(migration.text),
+        floor=floor,
+        migration=migration,
+    )
 
 
 def _relaxations(
-    pyproject: Mapping[str, object],
-    merges: Sequence[tuple[str, MergePlan]],
-    relax: Mapping[str, str],
+    pyproject: Mapping[str, object], merged: _Merged, relax: Mapping[str, str]
 ) -> dict[str, str]:
     """The relaxations after init: those recorded and those asked for, which must be kept."""
     recorded = _recorded_relaxations(pyproject)
-    kept = {setting_name(label, c.path) for label, plan in merges for c in plan.conflicts}
+    pairs = zip(merged.labels, merged.plans, strict=True)
+    kept = {setting_name(label, c.path) for label, plan in pairs for c in plan.conflicts}
     _check_named(relax, kept | set(recorded), "--relax", "init keeps")
     return {**recorded, **relax}
 

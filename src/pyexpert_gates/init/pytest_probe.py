@@ -7,13 +7,10 @@ stop pytest from answering.
 
 import asyncio
 import json
-import os
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
-from pyexpert_gates.check.interpreter import choose_interpreter
-from pyexpert_gates.errors import UsageError
 from pyexpert_gates.init.pytest_risks import known_keys
 from pyexpert_gates.process import Command, ProcessFailure, ProcessOutput, run_command
 
@@ -45,20 +42,17 @@ class PytestFacts:
     unknown_reason: str = ""
 
 
-def ask_pytest(project: Path, modules: Collection[str]) -> PytestFacts:
+def ask_pytest(project: Path, python: Path, modules: Collection[str]) -> PytestFacts:
     """Ask the project's interpreter about pytest's settings and the filters' modules.
 
     Args:
         project: The project folder.
+        python: The project's interpreter, whose environment has the plugins it installs.
         modules: The modules that ``filterwarnings`` entries import.
 
     Returns:
         The facts; a pytest that cannot answer is a reason, not an error.
     """
-    try:
-        python = choose_interpreter(project=project, override=None, environ=os.environ).path
-    except UsageError as error:
-        return PytestFacts(known=frozenset(), missing=frozenset(), unknown_reason=error.message)
     help_argv = (str(python), "-m", "pytest", "--help", "-o", "addopts=", "-o", "filterwarnings=")
     modules_argv = (str(python), "-c", _MISSING_MODULES, *sorted(modules))
     help_out, modules_out = asyncio.run(_both(project, help_argv, modules_argv))
