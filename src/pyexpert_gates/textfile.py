@@ -290,7 +290,7 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
     write_files([(path, data)])
 
 
-def write_files(files: Sequence[tuple[Path, bytes | None]]) -> None:
+def write_files(files: Sequence[tuple[Path, bytes | None]], *, make_folders: bool = False) -> None:
     """Write and delete several files as one step: every file changes, or none does.
 
     Every new content reaches the disk before any file is replaced, so a full disk or a
@@ -301,6 +301,8 @@ def write_files(files: Sequence[tuple[Path, bytes | None]]) -> None:
     Args:
         files: Each file (or a symlink to it) and its new content; None deletes the file (a
             symlink itself, never its target).
+        make_folders: Create the folders a new file needs (and remove them again when the
+            writing fails).
 
     Raises:
         OSError: A file cannot be written or deleted, or is not a regular file; ``filename``
@@ -308,19 +310,39 @@ def write_files(files: Sequence[tuple[Path, bytes | None]]) -> None:
     """
     writes = [(path, data) for path, data in files if data is not None]
     deletions = [path for path, data in files if data is None]
-    with contextlib.ExitStack() as cleanup:
-        staged: list[_Staged] = []
-        # A single file needs no undo, so its old content is not read.
-        undoable = len(files) > 1
-        for path, data in writes:
-            try:
-                staged.append(_stage(path, data, keep_old=undoable))
-            except OSError as error:
-                raise OSError(error.errno, error.strerror, str(path)) from error
-            cleanup.callback(staged[-1].discard)
-        for path in deletions:
-            _require_deletable(path)
-        _commit(staged, deletions)
+    created: list[Path] = []
+    try:
+        with contextlib.ExitStack() as cleanup:
+            staged: list[_Staged] = []
+            # A single file needs no undo, so its old content is not read.
+            undoable = len(files) > 1
+            for path, data in writes:
+                try:
+                    if make_folders:
+                        _make_folders(path.parent, created)
+                    staged.append(_stage(path, data, keep_old=undoable))
+                except OSError as error:
+                    raise OSError(error.errno, error.strerror, str(path)) from error
+                cleanup.callback(staged[-1].discard)
+            for path in deletions:
+                _require_deletable(path)
+            _commit(staged, deletions)
+    except OSError:
+        for folder in reversed(created):
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
+
+
+def _make_folders(folder: Path, created: list[Path]) -> None:
+    """Create ``folder`` and the missing folders above it, adding each to ``created``."""
+    missing: list[Path] = []
+    while not folder.exists() and not folder.is_symlink():
+        missing.append(folder)
+        folder = folder.parent
+    for path in reversed(missing):
+        path.mkdir()
+        created.append(path)
 
 
 def _commit(staged: Sequence["_Staged"], deletions: Sequence[Path]) -> None:

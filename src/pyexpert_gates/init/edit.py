@@ -106,10 +106,7 @@ def write_edits(edits: Iterable[FileEdit], project: Path) -> None:
         if edit.changed and edit.new_text is not None
     ]
     try:
-        for path, data in files:
-            if data is not None:
-                path.parent.mkdir(parents=True, exist_ok=True)
-        write_files(files)
+        write_files(files, make_folders=True)
     except OSError as error:
         named = Path(error.filename) if error.filename else project
         where = named.relative_to(project) if named.is_relative_to(project) else named
