@@ -10,6 +10,8 @@ section, and those at the top of the file to the file.
 import configparser
 from dataclasses import dataclass
 
+from typing_extensions import override
+
 from pyexpert_gates.errors import InputError
 
 _COMMENT = ("#", ";")
@@ -70,6 +72,22 @@ class IniFile:
     sections: tuple[IniSection, ...]
 
 
+class _KeysAsWritten(configparser.RawConfigParser):
+    """An INI parser that keeps each key as written (configparser lowercases them)."""
+
+    @override
+    def optionxform(self, optionstr: str) -> str:
+        """The key unchanged.
+
+        Args:
+            optionstr: The key as written.
+
+        Returns:
+            The same key.
+        """
+        return optionstr
+
+
 def read_ini(text: str, label: str) -> IniFile:
     """Parse an INI file's text.
 
@@ -83,8 +101,7 @@ def read_ini(text: str, label: str) -> IniFile:
     Raises:
         InputError: The text is not INI that mypy and pytest can read.
     """
-    parser = configparser.RawConfigParser(strict=True)
-    parser.optionxform = str  # type: ignore[assignment, method-assign]  # keep keys as written
+    parser = _KeysAsWritten(strict=True)
     try:
         parser.read_string(text, source=label)
     except configparser.Error as error:
