@@ -38,24 +38,7 @@ def gates(project: Path, python: Path, *argv: str) -> subprocess.CompletedProces
     )
 
 
-# Known blockers outside init, by library: the test must fail until they are fixed (strict).
-BLOCKED = {
-    "itsdangerous": (
-        "setup.cfg's [mypy-itsdangerous.jws] names a module the package no longer has; mypy "
-        "prints `unused section(s)` (warn_unused_configs) and the mypy gate reads that as "
-        "output that is not JSON, so baseline stops"
-    ),
-}
-
-
-def corpus_case(library: Library) -> object:
-    """One library as a test case, marked when a known blocker stops its path."""
-    reason = BLOCKED.get(library.name)
-    marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-    return pytest.param(library, id=library.name, marks=marks)
-
-
-@pytest.mark.parametrize("library", [corpus_case(library) for library in LIBRARIES])
+@pytest.mark.parametrize("library", LIBRARIES, ids=lambda library: library.name)
 def test_adoption_ends_green_and_then_fails_only_on_a_new_fault(
     library: Library, tmp_path: Path
 ) -> None:
