@@ -16,7 +16,7 @@ def test_every_gate_has_traits() -> None:
 
 def test_the_table_cannot_be_changed_at_run_time() -> None:
     with pytest.raises(TypeError):
-        GATE_TRAITS[G.RUFF] = GATE_TRAITS[G.MYPY]  # type: ignore[index]  # the point of the test
+        GATE_TRAITS[G.RUFF] = GATE_TRAITS[G.MYPY]  # type: ignore[index]  # pyright: ignore[reportIndexIssue]  # the point of the test
 
 
 @pytest.mark.parametrize(
@@ -60,4 +60,4 @@ def test_traits_are_immutable() -> None:
     traits = GATE_TRAITS[G.MYPY]
     assert isinstance(traits, GateTraits)
     with pytest.raises(AttributeError):
-        traits.baselined = False  # type: ignore[misc]  # the point of the test
+        traits.baselined = False  # type: ignore[misc]  # pyright: ignore[reportAttributeAccessIssue]  # the point of the test

@@ -89,23 +89,22 @@ def test_the_golden_report_from_real_tools_is_valid() -> None:
 @pytest.mark.parametrize(
     ("path", "value"),
     [
-        ((0, "fingerprint"), None),
-        ((0, "severity"), "error"),
-        ((0, "location", "lines", "begin"), "3"),
-        ((0, "location"), {"path": "src/pkg/mod.py"}),
+        (("fingerprint",), None),
+        (("severity",), "error"),
+        (("location", "lines", "begin"), "3"),
+        (("location",), {"path": "src/pkg/mod.py"}),
     ],
 )
-def test_the_validation_would_catch_a_broken_report(
-    path: tuple[str | int, ...], value: object
-) -> None:
-    document: object = copy.deepcopy(issues(REPORT))
-    target = document
+def test_the_validation_would_catch_a_broken_report(path: tuple[str, ...], value: object) -> None:
+    document = copy.deepcopy(issues(REPORT))
+    # A path into the first issue, whose tables are JSON objects.
+    target = document[0]
     for key in path[:-1]:
-        target = target[key]  # type: ignore[index]  # a path into this very document
+        target = cast("dict[str, object]", target[key])
     if value is None:
-        del target[path[-1]]  # type: ignore[attr-defined]  # as above
+        del target[path[-1]]
     else:
-        target[path[-1]] = value  # type: ignore[index]  # as above
+        target[path[-1]] = value
     with pytest.raises(jsonschema.ValidationError):
         validate(document)
 

@@ -1,16 +1,23 @@
 """``pyexpert-gates init``: merge a preset into the project's configuration."""
 
 import argparse
+import os
 import sys
+import tomllib
+from collections.abc import Collection
 from pathlib import Path
 
+from pyexpert_gates.check.interpreter import choose_interpreter
 from pyexpert_gates.commands import Subparsers, add_project_argument
 from pyexpert_gates.errors import UsageError
 from pyexpert_gates.gates.verdict import count
 from pyexpert_gates.init.edit import FileEdit, describe, write_edits
 from pyexpert_gates.init.noxfile import plan_noxfile
 from pyexpert_gates.init.plan import InitPlan, plan_init
+from pyexpert_gates.init.pytest_probe import PytestFacts, ask_pytest
+from pyexpert_gates.init.pytest_risks import filter_modules, pytest_settings, risks
 from pyexpert_gates.init.state import STATE_FILE, render_state
+from pyexpert_gates.init.targets import PYPROJECT
 from pyexpert_gates.init.workflow import CI_PATHS, CiSystem, plan_workflow
 from pyexpert_gates.textfile import TextFile, read_regular, refuse_unwritable
 
@@ -35,8 +42,13 @@ def add_parser(subparsers: Subparsers) -> None:
     parser.add_argument(
         "--dry-run", action="store_true", help="print the diff init would write; change nothing"
     )
+    _add_choices(parser)
     parser.add_argument(
-        "--force", action="store_true", help="replace your differing values with the preset's"
+        "--migrate",
+        action="store_true",
+        help="move the settings of mypy.ini, setup.cfg [mypy], pytest.ini, tox.ini [pytest], "
+        "setup.cfg [tool:pytest] and pyrightconfig.json into pyproject.toml (comments too), "
+        "remove them there, and merge the preset: all files in one step",
     )
     parser.add_argument(
         "--impact",
@@ -45,6 +57,35 @@ def add_parser(subparsers: Subparsers) -> None:
         "as it is and as init would leave it, and show how many new findings each brings",
     )
     _add_companions(parser)
+
+
+def _add_choices(parser: argparse.ArgumentParser) -> None:
+    """The arguments that say what init does with a value of the project's that differs."""
+    parser.add_argument(
+        "--force",
+        nargs="*",
+        metavar="KEY",
+        help="replace your differing values with the preset's: every one, or only the settings "
+        "named (tool.mypy.warn_unreachable, or a table such as tool.mypy)",
+    )
+    parser.add_argument(
+        "--relax",
+        action="append",
+        default=[],
+        type=_relaxation,
+        metavar="KEY=REASON",
+        help="keep your differing value at KEY and record it, with REASON, in "
+        "[tool.pyexpert-gates.relaxations] so the config gate accepts it (repeatable)",
+    )
+
+
+def _relaxation(text: str) -> tuple[str, str]:
+    """Parse ``KEY=REASON``; both parts are required."""
+    key, _, reason = text.partition("=")
+    if not key.strip() or not reason.strip():
+        msg = f"{text!r}: write KEY=REASON, such as tool.mypy.warn_unreachable='legacy code'"
+        raise argparse.ArgumentTypeError(msg)
+    return key.strip(), reason.strip()
 
 
 def _add_companions(parser: argparse.ArgumentParser) -> None:
@@ -83,9 +124,13 @@ def run(args: argparse.Namespace) -> int:
     if args.impact and not args.dry_run:
         msg = "--impact goes with --dry-run: it shows what init would cost, and writes nothing"
         raise UsageError(msg)
-    plan = plan_init(project, args.preset, force=args.force)
+    plan = plan_init(
+        project, args.preset, force=_force(args), relax=dict(args.relax), migrate=args.migrate
+    )
     edits = [
         *plan.merges,
+        # The old files --migrate empties or deletes: written in the same step as the rest.
+        *(plan.migration.retired if plan.migration else ()),
         *([plan_noxfile(project)] if args.noxfile else []),
         *([plan_workflow(project, plan.floor, CiSystem(args.ci))] if args.ci else []),
     ]
@@ -100,9 +145,47 @@ def run(args: argparse.Namespace) -> int:
         # The record serves only the next upgrade: it follows once the project's files are in.
         write_edits(record, project)
     sys.stdout.write("".join(describe(edit, dry_run=args.dry_run) for edit in (*edits, *record)))
+    _warn_pytest(project, plan)
     if args.impact:
         _report_impact(project, plan)
     return 0
+
+
+def _force(args: argparse.Namespace) -> bool | list[str]:
+    """Bare ``--force`` replaces every differing value; ``--force KEY...`` only those named."""
+    named: list[str] | None = args.force
+    return named == [] or (named or False)
+
+
+def _warn_pytest(project: Path, plan: InitPlan) -> None:
+    """Print the project's pytest settings that every run under the preset would fail on."""
+    merge = plan.merges[0]
+    before = plan.migration.text if plan.migration else merge.file.text
+    # The preset's own settings are pytest's; only the project's need asking about.
+    theirs = pytest_settings(tomllib.loads(before)) if merge.label == PYPROJECT else None
+    ours = pytest_settings({"tool": plan.preset.tools})
+    if theirs is None:
+        return
+    modules = filter_modules(theirs.filters)
+    if not modules and set(theirs.keys) <= set(ours.keys if ours else ()):
+        return
+    facts = _ask_pytest(project, set(modules.values()))
+    if facts.unknown_reason:
+        print(f"  note: {facts.unknown_reason}; your pytest settings were not checked")
+    known = facts.known or frozenset(theirs.keys)
+    after = merge.new_text if merge.new_text is not None else before
+    for risk in risks(after, theirs, known, facts.missing):
+        where = f"{PYPROJECT}:{risk.line}" if risk.line else PYPROJECT
+        print(f"  warning: {where}: {risk.message}")
+
+
+def _ask_pytest(project: Path, modules: Collection[str]) -> PytestFacts:
+    """What the project's own interpreter says about pytest's settings and these modules."""
+    try:
+        python = choose_interpreter(project=project, override=None, environ=os.environ).path
+    except UsageError as error:
+        return PytestFacts(known=frozenset(), missing=frozenset(), unknown_reason=error.message)
+    return ask_pytest(project, python, modules)
 
 
 def _report_impact(project: Path, plan: InitPlan) -> None:
