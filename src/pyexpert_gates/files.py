@@ -178,7 +178,9 @@ def walk(project: Path, start: str) -> Iterator[str]:
             if not skipped(base / name) and not _around(base / name, project)
         ]
         for name in names:
-            if (base / name).is_file():
+            # Not only regular files: a FIFO or a device where a source should be is listed,
+            # so that the gates that read it say so instead of passing over it.
+            if not (base / name).is_dir():
                 yield (base / name).relative_to(project).as_posix()
 
 

@@ -77,6 +77,22 @@ def read_toml(path: Path, label: str) -> tuple[TextFile, Data]:
     return TextFile(path=path, text=text, exists=True), parse_toml(text, label)
 
 
+def read_text(path: Path, label: str) -> TextFile:
+    """Read a UTF-8 configuration file of any format.
+
+    Args:
+        path: The file, which exists.
+        label: The file's name in messages.
+
+    Returns:
+        The file.
+
+    Raises:
+        InputError: The file cannot be read, is not regular, is not UTF-8 or starts with a BOM.
+    """
+    return TextFile(path=path, text=decode(read_regular(path, label), label), exists=True)
+
+
 def read_regular(path: Path, label: str, *, limit: int = MAX_READ_BYTES) -> bytes:
     """A regular file's bytes; never blocks on a FIFO nor reads a device.
 
@@ -274,29 +290,111 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
     write_files([(path, data)])
 
 
-def write_files(files: Sequence[tuple[Path, bytes]]) -> None:
-    """Write several files at once: every content reaches the disk before any file is replaced.
+def write_files(files: Sequence[tuple[Path, bytes | None]], *, make_folders: bool = False) -> None:
+    """Write and delete several files as one step: every file changes, or none does.
 
-    A full disk or a read-only folder stops the writing before any file changes; only a rename
-    failing between two files, which needs the folder to change under the run, leaves some
-    replaced and not others.
+    Every new content reaches the disk before any file is replaced, so a full disk or a
+    read-only folder stops the writing before any file changes. The files are then replaced,
+    and those to delete (last) moved aside; a step failing there puts back every file already
+    replaced or moved aside, with its old content.
 
     Args:
-        files: Each file (or a symlink to it) and its new content.
+        files: Each file (or a symlink to it) and its new content; None deletes the file (a
+            symlink itself, never its target).
+        make_folders: Create the folders a new file needs (and remove them again when the
+            writing fails).
 
     Raises:
-        OSError: A file cannot be written, or is not a regular file; ``filename`` names it.
+        OSError: A file cannot be written or deleted, or is not a regular file; ``filename``
+            names it. Every file is as it was.
     """
-    with contextlib.ExitStack() as cleanup:
-        staged: list[_Staged] = []
-        for path, data in files:
-            try:
-                staged.append(_stage(path, data))
-            except OSError as error:
-                raise OSError(error.errno, error.strerror, str(path)) from error
-            cleanup.callback(staged[-1].discard)
+    writes = [(path, data) for path, data in files if data is not None]
+    deletions = [path for path, data in files if data is None]
+    created: list[Path] = []
+    try:
+        with contextlib.ExitStack() as cleanup:
+            staged: list[_Staged] = []
+            # A single file needs no undo, so its old content is not read.
+            undoable = len(files) > 1
+            for path, data in writes:
+                try:
+                    if make_folders:
+                        _make_folders(path.parent, created)
+                    staged.append(_stage(path, data, keep_old=undoable))
+                except OSError as error:
+                    raise OSError(error.errno, error.strerror, str(path)) from error
+                cleanup.callback(staged[-1].discard)
+            for path in deletions:
+                _require_deletable(path)
+            _commit(staged, deletions)
+    except OSError:
+        for folder in reversed(created):
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
+
+
+def _make_folders(folder: Path, created: list[Path]) -> None:
+    """Create ``folder`` and the missing folders above it, adding each to ``created``."""
+    missing: list[Path] = []
+    while not folder.exists() and not folder.is_symlink():
+        missing.append(folder)
+        folder = folder.parent
+    for path in reversed(missing):
+        path.mkdir()
+        created.append(path)
+
+
+def _commit(staged: Sequence["_Staged"], deletions: Sequence[Path]) -> None:
+    """Replace the staged files, then move the deleted ones aside; undo it all on a failure."""
+    undo: list[tuple[Path, bytes | Path | None]] = []
+    try:
         for item in staged:
+            if not item.existed or item.old is not None:
+                # None: the file is new, and is removed again.
+                undo.append((item.target, item.old))
             item.commit()
+        for path in deletions:
+            aside = _aside(path)
+            path.replace(aside)
+            undo.append((path, aside))
+    except OSError:
+        _undo(undo)
+        raise
+    for _, kept in undo:
+        if isinstance(kept, Path):
+            kept.unlink(missing_ok=True)
+
+
+def _undo(done: Sequence[tuple[Path, bytes | Path | None]]) -> None:
+    """Put back every file replaced (its old bytes) or moved aside (its path), newest first.
+
+    A file with None was created by the write, and is removed.
+    """
+    for target, kept in reversed(done):
+        if isinstance(kept, Path):
+            kept.replace(target)
+        elif kept is None:
+            target.unlink(missing_ok=True)
+        else:
+            restored = _stage(target, kept)
+            try:
+                restored.commit()
+            finally:
+                restored.discard()
+
+
+def _require_deletable(path: Path) -> None:
+    """Refuse to delete anything but a regular file or a symlink."""
+    status = path.lstat()
+    if not (stat.S_ISREG(status.st_mode) or stat.S_ISLNK(status.st_mode)):
+        reason = f"not a regular file but {file_kind(status.st_mode)}, which is never deleted"
+        raise OSError(errno.EINVAL, reason, str(path))
+
+
+def _aside(path: Path) -> Path:
+    """A hidden name beside ``path`` for a file about to be deleted."""
+    return path.with_name(f".{path.name}.{secrets.token_hex(6)}.deleted")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -306,6 +404,9 @@ class _Staged:
     Attributes:
         target: The file it replaces (symlinks resolved).
         data: The content.
+        existed: Whether the target exists already.
+        old: The target's content before, to put back if a later step fails; None when the
+            target does not exist yet or nothing needs putting back.
         mode: The permissions the file gets.
         descriptor: The unnamed file holding the content, flushed to disk; None where the
             system gives no unnamed files.
@@ -313,14 +414,14 @@ class _Staged:
 
     target: Path
     data: bytes
+    existed: bool
+    old: bytes | None
     mode: int
     descriptor: int | None
 
     def commit(self) -> None:
         """Put the content in place of the target, under the target's name."""
         temporary = self.target.with_name(f".{self.target.name}.{secrets.token_hex(6)}.tmp")
-        # Made only now, once every content is on disk: a failed or killed write adds no folder.
-        self.target.parent.mkdir(parents=True, exist_ok=True)
         try:
             if self.descriptor is None or not _link(self.descriptor, temporary):
                 # The slow path: a named temporary file, which a kill -9 could leave behind.
@@ -337,29 +438,38 @@ class _Staged:
             os.close(self.descriptor)
 
 
-def _stage(path: Path, data: bytes) -> _Staged:
-    """Write ``data`` to an unnamed file beside ``path``'s target, flushed to disk."""
+def _stage(path: Path, data: bytes, *, keep_old: bool = False) -> _Staged:
+    """Write ``data`` to an unnamed file beside ``path``'s target, flushed to disk.
+
+    With ``keep_old``, the target's content is kept too, to be put back if a later file fails.
+    """
     target = path.resolve()
+    status: os.stat_result | None = None
     try:
         status = target.stat()
     except FileNotFoundError:
-        mode = 0o644
+        mode, old = 0o644, None
     else:
         if not stat.S_ISREG(status.st_mode):
             reason = f"not a regular file but {file_kind(status.st_mode)}, which is never replaced"
             raise OSError(errno.EINVAL, reason, str(path))
         mode = status.st_mode & 0o7777
-    # A folder the file needs and does not have yet is made on commit; until then the content
-    # waits in the nearest folder that exists, on the same file system.
-    folder = next(parent for parent in target.parents if parent.is_dir())
-    descriptor = _unnamed_file(folder)
+        old = target.read_bytes() if keep_old else None
+    descriptor = _unnamed_file(target.parent)
     if descriptor is not None:
         try:
             _write_synced(descriptor, data, mode)
         except OSError:
             os.close(descriptor)
             raise
-    return _Staged(target=target, data=data, mode=mode, descriptor=descriptor)
+    return _Staged(
+        target=target,
+        data=data,
+        existed=status is not None,
+        old=old,
+        mode=mode,
+        descriptor=descriptor,
+    )
 
 
 def _unnamed_file(folder: Path) -> int | None:
@@ -399,13 +509,14 @@ def _link(descriptor: int, name: Path) -> bool:
     return True
 
 
-def unified_diff(file: TextFile, new_text: str, label: str) -> str:
+def unified_diff(file: TextFile, new_text: str, label: str, *, gone: bool = False) -> str:
     """The unified diff from a file's text to ``new_text``.
 
     Args:
         file: The file as it is.
         new_text: What it would become.
         label: The file's name in the diff header.
+        gone: The file is deleted (the diff goes to ``/dev/null``).
 
     Returns:
         The diff; empty when nothing changes.
@@ -415,7 +526,7 @@ def unified_diff(file: TextFile, new_text: str, label: str) -> str:
         file.text.splitlines(keepends=True),
         new_text.splitlines(keepends=True),
         fromfile=f"a/{old_label}" if file.exists else old_label,
-        tofile=f"b/{label}",
+        tofile="/dev/null" if gone else f"b/{label}",
     )
     return "".join(
         line if line.endswith("\n") else f"{line}\n\\ No newline at end of file\n" for line in lines

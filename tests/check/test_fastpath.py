@@ -62,7 +62,9 @@ def test_a_repeat_run_replays_an_identical_report(template: Path, tmp_path: Path
     second_code, second = check_json(project)
     assert _cached(second) == dict.fromkeys(gates_of(first), True)
     assert (second_code, _comparable(second)) == (first_code, _comparable(first))
-    assert not (project / ".pyexpert-gates").exists()
+    # The cache lives outside the project: its folder holds only what init recorded.
+    own = project / ".pyexpert-gates"
+    assert {path.name for path in own.iterdir()} <= {"preset-state.json"}
 
 
 @pytest.mark.parametrize(
@@ -175,7 +177,7 @@ def test_changed_since_an_unknown_revision_is_a_usage_error(
     assert main(argv) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert "--changed-since no-such-branch: fatal: bad revision" in captured.err
+    assert "--changed-since no-such-branch: fatal:" in captured.err
 
 
 def test_pytest_runs_on_every_core_when_xdist_is_installed(

@@ -199,7 +199,7 @@ def test_a_symlinked_cache_folder_or_gitignore_is_never_written_through(
     (outside / "notes.json").write_text("theirs\n", encoding="utf-8")
     ignore.write_text("dist/\n", encoding="utf-8")
     project = copy_project(template, tmp_path / "calc")
-    (project / ".pyexpert-gates").mkdir()
+    (project / ".pyexpert-gates").mkdir(exist_ok=True)  # init may have recorded its state
     (project / ".pyexpert-gates" / "cache").symlink_to(outside)
     (project / ".gitignore").symlink_to(ignore)
     for _ in range(2):

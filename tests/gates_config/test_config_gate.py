@@ -96,3 +96,37 @@ def test_a_file_that_hides_the_settings_is_an_error(project: Path) -> None:
     outcome = evaluate(project)
     assert outcome.status is Status.ERROR
     assert "mypy.ini" in outcome.summary
+
+
+def test_following_the_advice_for_a_kept_value_resolves_it(project: Path) -> None:
+    edit(project, "warn_unreachable = true", "warn_unreachable = false")
+    (finding,) = evaluate(project).diagnostics
+    assert "`pyexpert-gates init --force tool.mypy.warn_unreachable`" in finding.message
+    assert "--relax tool.mypy.warn_unreachable=REASON" in finding.message
+    # A plain init keeps the value: the drift stays, so the advice must not be just `init`.
+    assert main(["init", "--project", str(project)]) == 0
+    assert evaluate(project).status is Status.FAILED
+    reason = "legacy module graph"
+    relax = ["--relax", f"tool.mypy.warn_unreachable={reason}"]
+    assert main(["init", "--project", str(project), *relax]) == 0
+    assert evaluate(project).status is Status.PASSED
+    assert load_config(project).relaxations == {"tool.mypy.warn_unreachable": reason}
+    assert "warn_unreachable = false" in (project / "pyproject.toml").read_text()
+
+
+def test_forcing_one_key_replaces_only_that_key(project: Path) -> None:
+    edit(project, "warn_unreachable = true", "warn_unreachable = false")
+    edit(project, "strict_equality = true", "strict_equality = false")
+    assert main(["init", "--project", str(project), "--force", "mypy.warn_unreachable"]) == 0
+    (finding,) = evaluate(project).diagnostics
+    assert finding.message.startswith("tool.mypy.strict_equality is false")
+
+
+def test_a_refused_python_version_is_a_finding_and_init_replaces_it(project: Path) -> None:
+    edit(project, 'python_version = "3.11"', 'python_version = "3.8"')
+    (finding,) = evaluate(project).diagnostics
+    assert finding.code == "config-refused"
+    assert 'tool.mypy.python_version = "3.8" cannot work: mypy 2.4 refuses it' in finding.message
+    assert main(["init", "--project", str(project)]) == 0
+    assert 'python_version = "3.11"' in (project / "pyproject.toml").read_text()
+    assert evaluate(project).status is Status.PASSED

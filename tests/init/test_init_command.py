@@ -198,3 +198,79 @@ def test_a_merge_that_does_not_prove_out_writes_nothing(
     assert init(project) == 2
     assert "nothing was written" in capsys.readouterr().err
     assert (project / "pyproject.toml").read_text() == PYPROJECT
+
+
+def test_a_value_the_tools_refuse_is_replaced_and_the_reason_printed(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old = '[tool.mypy]\npython_version = "3.8"  # ours\n\n[tool.ruff]\ntarget-version = "py26"\n'
+    (project / "pyproject.toml").write_text(PYPROJECT + "\n" + old)
+    assert init(project) == 0
+    out = capsys.readouterr().out
+    assert 'replaced your tool.mypy.python_version = "3.8" with "3.12": mypy 2.4 refuses' in out
+    assert 'replaced your tool.ruff.target-version = "py26" with "py312": ruff' in out
+    text = (project / "pyproject.toml").read_text()
+    assert 'python_version = "3.12"  # ours' in text
+    assert "kept your" not in out
+
+
+def test_force_with_keys_replaces_only_those(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    mine = "[tool.mypy]\nwarn_unreachable = false\nstrict_equality = false\n"
+    (project / "pyproject.toml").write_text(PYPROJECT + "\n" + mine)
+    assert init(project, "--force", "tool.mypy.warn_unreachable") == 0
+    mypy = tomllib.loads((project / "pyproject.toml").read_text())["tool"]["mypy"]
+    assert (mypy["warn_unreachable"], mypy["strict_equality"]) == (True, False)
+    out = capsys.readouterr().out
+    assert "`--force tool.mypy.strict_equality` replaces it" in out
+    assert init(project, "--force", "mypy") == 0
+    assert tomllib.loads((project / "pyproject.toml").read_text())["tool"]["mypy"][
+        "strict_equality"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("flag", "value"),
+    [("--force", "tool.mypy.warn_unreachabl"), ("--relax", "tool.mypy.strict=legacy")],
+)
+def test_a_named_setting_init_does_not_know_is_a_usage_error(
+    project: Path, capsys: pytest.CaptureFixture[str], flag: str, value: str
+) -> None:
+    before = (project / "pyproject.toml").read_bytes()
+    assert init(project, flag, value) == 2
+    err = capsys.readouterr().err
+    assert f"{flag} {value.partition('=')[0]}: not a setting" in err
+    assert (project / "pyproject.toml").read_bytes() == before
+
+
+def test_relax_records_the_reason_and_init_stops_suggesting_a_fix(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "pyproject.toml").write_text(PYPROJECT + "\n[tool.mypy]\nwarn_unreachable = false\n")
+    assert init(project, "--relax", "mypy.warn_unreachable=generated code") == 0
+    data = tomllib.loads((project / "pyproject.toml").read_text())
+    relaxations = data["tool"]["pyexpert-gates"]["relaxations"]
+    assert relaxations == {"tool.mypy.warn_unreachable": "generated code"}
+    capsys.readouterr()
+    assert init(project) == 0
+    out = capsys.readouterr().out
+    assert "up to date" in out
+    assert (
+        "kept your tool.mypy.warn_unreachable = false (preset: true); relaxed: generated code"
+        in out
+    )
+
+
+def test_setup_cfg_python_requires_sets_the_targets_when_pyproject_says_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "setup.cfg").write_text(
+        "[metadata]\nname = demo\n\n[options]\npython_requires = >=3.7\n"
+    )
+    assert init(tmp_path) == 0
+    tools = tomllib.loads((tmp_path / "pyproject.toml").read_text())["tool"]
+    assert tools["ruff"]["target-version"] == "py37"
+    assert tools["pyright"]["pythonVersion"] == "3.7"
+    assert tools["mypy"]["python_version"] == "3.10"
+    assert "Python 3.7 from setup.cfg python_requires '>=3.7'" in capsys.readouterr().out

@@ -57,7 +57,7 @@ def ruff_lint(**lint: object) -> Patch:
         pytest.param(
             '[[tool.mypy.overrides]]\nmodule = "a"\nignore_errors = true\n',
             {"tool": {"mypy": {"strict_equality": True}}},
-            "[tool.mypy]\nstrict_equality = true\n"
+            "[tool.mypy]\nstrict_equality = true\n\n"
             '[[tool.mypy.overrides]]\nmodule = "a"\nignore_errors = true\n',
             id="array-of-tables-kept",
         ),
@@ -91,7 +91,7 @@ def ruff_lint(**lint: object) -> Patch:
         pytest.param(
             "[tool.black]\n# Ünïcode ✓\n\tx = 1",
             {"tool": {"mypy": {"strict": True}}},
-            "[tool.black]\n# Ünïcode ✓\n\tx = 1\n[tool.mypy]\nstrict = true",
+            "[tool.black]\n# Ünïcode ✓\n\tx = 1\n\n[tool.mypy]\nstrict = true",
             id="tabs-non-ascii-no-final-newline",
         ),
         pytest.param(
@@ -142,6 +142,22 @@ def ruff_lint(**lint: object) -> Patch:
             ruff_lint(select=["E", "PLR"], ignore=["D203"]),
             '[tool.ruff.lint]\nselect = ["ALL"]\nignore = ["D2"]\n',
             id="selectors-already-covering-add-nothing",
+        ),
+        pytest.param(
+            '[tool.poetry.dependencies]\nx = "1"\n\n[build-system]\nrequires = []\n',
+            {"tool": {"mypy": {"strict": True}, "gates": {"a": 1, "expert": {"m": 30}}}},
+            '[tool.poetry.dependencies]\nx = "1"\n\n[tool.mypy]\nstrict = true\n\n'
+            "[tool.gates]\na = 1\n\n[tool.gates.expert]\nm = 30\n\n"
+            "[build-system]\nrequires = []\n",
+            id="new-tables-before-another-are-set-apart",
+        ),
+        pytest.param(
+            '[tool.ruff.lint]\nselect = ["E", "F"]  # mine\n\n[tool.x]\ny = 1\n',
+            ruff_lint(select=[f"RULE{number:03}" for number in range(12)]),
+            '[tool.ruff.lint]\nselect = [\n    "E",\n    "F",\n'
+            + "".join(f'    "RULE{number:03}",\n' for number in range(12))
+            + "]  # mine\n\n[tool.x]\ny = 1\n",
+            id="a-long-one-line-list-goes-one-item-per-line",
         ),
     ],
 )

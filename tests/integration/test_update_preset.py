@@ -94,4 +94,6 @@ def test_the_preset_enables_every_stable_rule_but_its_ignores(tmp_path: Path) ->
     stable = stable_codes(tmp_path)
     enabled = enabled_codes(tmp_path)
     assert enabled <= stable
-    assert stable - enabled == ignored | GOOGLE_CONVENTION_OFF
+    # An ignore entry may be a prefix (D1 turns off every missing-docstring rule).
+    ignored_codes = {code for code in stable if code.startswith(tuple(ignored))}
+    assert stable - enabled == ignored_codes | GOOGLE_CONVENTION_OFF

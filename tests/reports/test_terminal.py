@@ -54,7 +54,7 @@ def test_a_terminal_shows_each_gate_live_then_the_findings_and_the_summary(proje
         "findings by rule: 1 finding from 1 rule",
         "  count  code  gate  fix   description",
     ]
-    assert lines[5].split()[:4] == ["1", "F401", "ruff", "yes"]  # its one finding has a fix
+    assert lines[5].split()[:4] == ["1", "F401", "ruff", "yes"]
     assert lines[7].split() == ["gate", "status", "findings", "time", "summary"]
     assert lines[-1].startswith("FAILED: 1 failed (")
     assert "\x1b[31mfailed" in received

@@ -1,11 +1,15 @@
 """``pyexpert-gates init``: merge a preset into the project's configuration."""
 
 import argparse
+import os
 import sys
+import tomllib
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pyexpert_gates.check.interpreter import choose_interpreter
 from pyexpert_gates.commands import Subparsers, add_project_argument, project_members
 from pyexpert_gates.config import load_config
 from pyexpert_gates.errors import GatesError, UsageError
@@ -13,7 +17,10 @@ from pyexpert_gates.gates.verdict import count
 from pyexpert_gates.init.edit import FileEdit, describe, write_edits
 from pyexpert_gates.init.noxfile import plan_noxfile
 from pyexpert_gates.init.plan import InitPlan, plan_init
+from pyexpert_gates.init.pytest_probe import PytestFacts, ask_pytest
+from pyexpert_gates.init.pytest_risks import filter_modules, pytest_settings, risks
 from pyexpert_gates.init.state import STATE_FILE, render_state
+from pyexpert_gates.init.targets import PYPROJECT
 from pyexpert_gates.init.workflow import CI_PATHS, CiSystem, plan_workflow
 from pyexpert_gates.textfile import TextFile, read_regular, refuse_unwritable
 
@@ -42,8 +49,13 @@ def add_parser(subparsers: Subparsers) -> None:
     parser.add_argument(
         "--dry-run", action="store_true", help="print the diff init would write; change nothing"
     )
+    _add_choices(parser)
     parser.add_argument(
-        "--force", action="store_true", help="replace your differing values with the preset's"
+        "--migrate",
+        action="store_true",
+        help="move the settings of mypy.ini, setup.cfg [mypy], pytest.ini, tox.ini [pytest], "
+        "setup.cfg [tool:pytest] and pyrightconfig.json into pyproject.toml (comments too), "
+        "remove them there, and merge the preset: all files in one step",
     )
     parser.add_argument(
         "--impact",
@@ -52,6 +64,35 @@ def add_parser(subparsers: Subparsers) -> None:
         "as it is and as init would leave it, and show how many new findings each brings",
     )
     _add_companions(parser)
+
+
+def _add_choices(parser: argparse.ArgumentParser) -> None:
+    """The arguments that say what init does with a value of the project's that differs."""
+    parser.add_argument(
+        "--force",
+        nargs="*",
+        metavar="KEY",
+        help="replace your differing values with the preset's: every one, or only the settings "
+        "named (tool.mypy.warn_unreachable, or a table such as tool.mypy)",
+    )
+    parser.add_argument(
+        "--relax",
+        action="append",
+        default=[],
+        type=_relaxation,
+        metavar="KEY=REASON",
+        help="keep your differing value at KEY and record it, with REASON, in "
+        "[tool.pyexpert-gates.relaxations] so the config gate accepts it (repeatable)",
+    )
+
+
+def _relaxation(text: str) -> tuple[str, str]:
+    """Parse ``KEY=REASON``; both parts are required."""
+    key, _, reason = text.partition("=")
+    if not key.strip() or not reason.strip():
+        msg = f"{text!r}: write KEY=REASON, such as tool.mypy.warn_unreachable='legacy code'"
+        raise argparse.ArgumentTypeError(msg)
+    return key.strip(), reason.strip()
 
 
 def _add_companions(parser: argparse.ArgumentParser) -> None:
@@ -79,6 +120,7 @@ class _ProjectInit:
     project: Path
     plan: InitPlan
     edits: tuple[FileEdit, ...]
+    record: tuple[FileEdit, ...]
 
 
 def run(args: argparse.Namespace) -> int:
@@ -113,6 +155,8 @@ def run(args: argparse.Namespace) -> int:
         # Written before anything is reported: "updated" is said only of a file that is.
         edits = [edit for init in inits for edit in init.edits]
         write_edits([*edits, *(edit for _, edit in workflows)], _messages_root(inits))
+        # The records serve only the next upgrade: they follow once the projects' files are in.
+        write_edits([edit for init in inits for edit in init.record], _messages_root(inits))
     for init in inits:
         _report_project(init, args, several=len(inits) > 1)
     sys.stdout.write("".join(describe(edit, dry_run=args.dry_run) for _, edit in workflows))
@@ -128,7 +172,16 @@ def _plan_all(
         The projects' plans, and each CI file whose root is none of them, with that root.
     """
     plans = [
-        (member, plan_init(member.path.resolve(), args.preset, force=args.force))
+        (
+            member,
+            plan_init(
+                member.path.resolve(),
+                args.preset,
+                force=_force(args),
+                relax=dict(args.relax),
+                migrate=args.migrate,
+            ),
+        )
         for member in members
     ]
     workflows = _plan_workflows(plans, args.ci)
@@ -140,15 +193,22 @@ def _plan_all(
 def _plan_project(
     member: "Member", plan: InitPlan, workflows: dict[Path, FileEdit], args: argparse.Namespace
 ) -> _ProjectInit:
-    """Every file init edits in one project: merges, noxfile, CI file, the record of the preset."""
+    """Every file init edits in one project: merges, retired files, noxfile, CI file, record."""
     folder = member.path.resolve()
     edits = [
         *plan.merges,
+        # The old files --migrate empties or deletes: written in the same step as the rest.
+        *(plan.migration.retired if plan.migration else ()),
         *([plan_noxfile(folder)] if args.noxfile else []),
         *([workflows[folder]] if folder in workflows else []),
-        *_record(folder, plan),
     ]
-    return _ProjectInit(label=str(member.path), project=folder, plan=plan, edits=tuple(edits))
+    return _ProjectInit(
+        label=str(member.path),
+        project=folder,
+        plan=plan,
+        edits=tuple(edits),
+        record=tuple(_record(folder, plan)),
+    )
 
 
 def _plan_workflows(plans: "list[tuple[Member, InitPlan]]", ci: str | None) -> dict[Path, FileEdit]:
@@ -176,7 +236,9 @@ def _report_project(init: _ProjectInit, args: argparse.Namespace, *, several: bo
     """Print what init did (or would do) to one project's files, and with --impact its cost."""
     if several:
         print(f"== project {init.label} ==")
-    sys.stdout.write("".join(describe(edit, dry_run=args.dry_run) for edit in init.edits))
+    edits = (*init.edits, *init.record)
+    sys.stdout.write("".join(describe(edit, dry_run=args.dry_run) for edit in edits))
+    _warn_pytest(init.project, init.plan)
     _report_shadowing(init.project)
     if args.impact:
         _report_impact(init.project, init.plan)
@@ -202,6 +264,43 @@ def _report_shadowing(project: Path) -> None:
                 "[tool.pyexpert-gates] projects so that init merges the preset into it, or add "
                 f'extend = "{up}/pyproject.toml" to its ruff settings'
             )
+
+
+def _force(args: argparse.Namespace) -> bool | list[str]:
+    """Bare ``--force`` replaces every differing value; ``--force KEY...`` only those named."""
+    named: list[str] | None = args.force
+    return named == [] or (named or False)
+
+
+def _warn_pytest(project: Path, plan: InitPlan) -> None:
+    """Print the project's pytest settings that every run under the preset would fail on."""
+    merge = plan.merges[0]
+    before = plan.migration.text if plan.migration else merge.file.text
+    # The preset's own settings are pytest's; only the project's need asking about.
+    theirs = pytest_settings(tomllib.loads(before)) if merge.label == PYPROJECT else None
+    ours = pytest_settings({"tool": plan.preset.tools})
+    if theirs is None:
+        return
+    modules = filter_modules(theirs.filters)
+    if not modules and set(theirs.keys) <= set(ours.keys if ours else ()):
+        return
+    facts = _ask_pytest(project, set(modules.values()))
+    if facts.unknown_reason:
+        print(f"  note: {facts.unknown_reason}; your pytest settings were not checked")
+    known = facts.known or frozenset(theirs.keys)
+    after = merge.new_text if merge.new_text is not None else before
+    for risk in risks(after, theirs, known, facts.missing):
+        where = f"{PYPROJECT}:{risk.line}" if risk.line else PYPROJECT
+        print(f"  warning: {where}: {risk.message}")
+
+
+def _ask_pytest(project: Path, modules: Collection[str]) -> PytestFacts:
+    """What the project's own interpreter says about pytest's settings and these modules."""
+    try:
+        python = choose_interpreter(project=project, override=None, environ=os.environ).path
+    except UsageError as error:
+        return PytestFacts(known=frozenset(), missing=frozenset(), unknown_reason=error.message)
+    return ask_pytest(project, python, modules)
 
 
 def _report_impact(project: Path, plan: InitPlan) -> None:

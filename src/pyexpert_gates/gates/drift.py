@@ -10,7 +10,6 @@ are not compared.
 
 import dataclasses
 import re
-from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
@@ -19,9 +18,9 @@ from pyexpert_gates.errors import GatesError
 from pyexpert_gates.gates.base import GateContext, GateOutcome
 from pyexpert_gates.gates.governing import nested_ruff_configs
 from pyexpert_gates.init.edit import FileEdit
-from pyexpert_gates.init.merge import ChangeKind, is_array, toml_value
+from pyexpert_gates.init.merge import Change, ChangeKind, is_array, toml_value
+from pyexpert_gates.init.names import covers, setting_name
 from pyexpert_gates.init.plan import plan_init
-from pyexpert_gates.init.targets import PYPROJECT
 from pyexpert_gates.models import Diagnostic, GateName, Status
 from pyexpert_gates.presets import DEFAULT_PRESET
 
@@ -75,7 +74,7 @@ class ConfigGate:
             drifts += _nested_drifts(context, preset)
         except GatesError as error:
             return GateOutcome(status=Status.ERROR, summary=error.message)
-        findings = [d for d in drifts if not _relaxed(d.name, config.relaxations)]
+        findings = [d for d in drifts if not covers(config.relaxations, d.name)]
         relaxed = len(drifts) - len(findings)
         diagnostics = tuple(_diagnostic(d) for d in findings)
         summary = f"{len(diagnostics)} settings below preset {preset}, {relaxed} recorded"
@@ -109,35 +108,40 @@ def _nested_drifts(context: GateContext, preset: str) -> list[_Drift]:
 
 def _drifts(edit: FileEdit, skip: AbstractSet[ChangeKind] = frozenset()) -> list[_Drift]:
     """What merging the preset into one file would change, as drifts; ``skip`` leaves kinds out."""
-    prefix = () if edit.label == PYPROJECT else (edit.label.removeprefix(".").split(".")[0],)
-    drifts: list[_Drift] = []
     if edit.merge is None:
-        return drifts
-    for change in edit.merge.changes:
-        name = _name((*prefix, *change.path))
-        if change.kind is ChangeKind.MOVE or change.kind in skip or _is_fact(name):
-            continue
-        if change.kind is ChangeKind.EXTEND:
-            missing = ", ".join(str(item) for item in _items(change.value))
-            message = f"{name} lacks {missing}, which the preset has"
-            drifts.append(_drift(edit, name, "config-missing", message))
-        elif change.kind is ChangeKind.REPLACE:
-            # Only a value init wrote and nobody edited is replaced unforced: the preset moved on.
-            message = (
-                f"{name} holds what an earlier version of the preset wrote; it now sets "
-                f"{toml_value(change.value)}: run `pyexpert-gates init` to take it"
-            )
-            drifts.append(_drift(edit, name, "config-outdated", message))
-        else:
-            message = f"{name} is not set; the preset sets {toml_value(change.value)}"
-            drifts.append(_drift(edit, name, "config-missing", message))
+        return []
+    drifts = [
+        _change_drift(edit, change) for change in edit.merge.changes if change.kind not in skip
+    ]
     for conflict in edit.merge.conflicts:
-        name = _name((*prefix, *conflict.path))
+        name = setting_name(edit.label, conflict.path)
         if not _is_fact(name):
             theirs, preset = toml_value(conflict.theirs), toml_value(conflict.preset)
             message = f"{name} is {theirs}; the preset has {preset}"
             drifts.append(_drift(edit, name, "config-differs", message))
-    return drifts
+    return [drift for drift in drifts if drift is not None]
+
+
+def _change_drift(edit: FileEdit, change: Change) -> _Drift | None:
+    """The drift one change of the merge stands for; None for a move or a project fact."""
+    name = setting_name(edit.label, change.path)
+    if change.reason:
+        message = f"{name} = {toml_value(change.previous)} cannot work: {change.reason}"
+        return _drift(edit, name, "config-refused", message)
+    if change.kind is ChangeKind.MOVE or _is_fact(name):
+        return None
+    if change.kind is ChangeKind.EXTEND:
+        missing = ", ".join(str(item) for item in _items(change.value))
+        return _drift(edit, name, "config-missing", f"{name} lacks {missing}, which the preset has")
+    if change.kind is ChangeKind.REPLACE:
+        # Only a value init wrote and nobody edited is replaced unforced: the preset moved on.
+        message = (
+            f"{name} holds what an earlier version of the preset wrote; it now sets "
+            f"{toml_value(change.value)}: run `pyexpert-gates init` to take it"
+        )
+        return _drift(edit, name, "config-outdated", message)
+    message = f"{name} is not set; the preset sets {toml_value(change.value)}"
+    return _drift(edit, name, "config-missing", message)
 
 
 def _drift(edit: FileEdit, name: str, code: str, message: str) -> _Drift:
@@ -146,27 +150,23 @@ def _drift(edit: FileEdit, name: str, code: str, message: str) -> _Drift:
     return _Drift(file=edit.label, line=line, name=name, code=code, message=message)
 
 
-def _name(path: tuple[str, ...]) -> str:
-    """A setting's name as relaxations spell it: ``tool.mypy.warn_unreachable``."""
-    return ".".join(path if path[:1] == ("tool",) else ("tool", *path))
-
-
 def _is_fact(name: str) -> bool:
     """Whether a setting describes the project rather than the standard."""
     return name.removeprefix("tool.") in _PROJECT_FACTS
 
 
-def _relaxed(name: str, relaxations: Mapping[str, str]) -> bool:
-    """Whether a relaxation (for the key or a table above it) covers the setting."""
-    return any(
-        name in {key, f"tool.{key}"} or name.startswith((f"{key}.", f"tool.{key}."))
-        for key in relaxations
-    )
-
-
 def _diagnostic(drift: _Drift) -> Diagnostic:
-    """A finding at the line where the setting is, or its table, when it can be found."""
-    hint = "; run `pyexpert-gates init`, or record a reason in [tool.pyexpert-gates.relaxations]"
+    """A finding at the line where the setting is, with what really resolves it."""
+    if drift.code == "config-differs":
+        # A plain `init` keeps a differing value, so advising it would loop.
+        hint = (
+            f"; `pyexpert-gates init --force {drift.name}` sets the preset's value, or "
+            f"`pyexpert-gates init --relax {drift.name}=REASON` records why you keep yours"
+        )
+    elif drift.code == "config-outdated":
+        hint = ""  # the message says already that init takes the preset's new value
+    else:
+        hint = "; `pyexpert-gates init` sets the preset's value"
     return Diagnostic(
         path=drift.file,
         line=drift.line,

@@ -1,8 +1,9 @@
 """A file ``init`` plans to write: as it is, as it would be, or why init leaves it alone.
 
-Everything init writes (the merged configuration files, ``noxfile.py``, the CI workflow) is
-planned as a `FileEdit` before anything is written. `describe` says what an edit does, with its
-diff on a dry run; `write_edits` then writes every changed file, each atomically.
+Everything init writes (the merged configuration files, ``noxfile.py``, the CI workflow, the old
+files ``--migrate`` empties or deletes) is planned as a `FileEdit` before anything is written.
+`describe` says what an edit does, with its diff on a dry run; `write_edits` then writes every
+changed file and deletes those to delete, all in one step.
 """
 
 from collections.abc import Iterable
@@ -29,6 +30,7 @@ class FileEdit:
         notes: Lines that follow, in every case: the values kept, the settings moved, the lines
             to add by hand.
         merge: For a configuration file, the merge that gives its new text.
+        delete: Init deletes the file (``new_text`` is then empty); ``summary`` says why.
     """
 
     label: str
@@ -40,10 +42,13 @@ class FileEdit:
     advice: str = ""
     notes: tuple[str, ...] = ()
     merge: MergePlan | None = None
+    delete: bool = False
 
     @property
     def changed(self) -> bool:
-        """Whether init would write the file."""
+        """Whether init would write (or delete) the file."""
+        if self.delete:
+            return self.file.exists
         return self.new_text is not None and (
             self.new_text != self.file.text or not self.file.exists
         )
@@ -60,7 +65,12 @@ def describe(edit: FileEdit, *, dry_run: bool) -> str:
         The text to print, ending with a newline.
     """
     diff = ""
-    if edit.new_text is None:
+    if edit.delete and edit.changed:
+        if dry_run:
+            diff = unified_diff(edit.file, "", edit.label, gone=True)
+        verb = "would be deleted" if dry_run else "deleted"
+        status = f"{verb} ({edit.summary})" if edit.summary else verb
+    elif edit.new_text is None:
         status = f"left as it is ({edit.reason})" + (f"; {edit.advice}" if edit.advice else "")
     elif not edit.changed:
         status = f"up to date {edit.current}".rstrip()
@@ -78,10 +88,10 @@ def describe(edit: FileEdit, *, dry_run: bool) -> str:
 
 
 def write_edits(edits: Iterable[FileEdit], project: Path) -> None:
-    """Write every changed file, all of them or none, creating the folders they need.
+    """Write every changed file and delete those to delete, all or none, creating folders.
 
-    Every new content reaches the disk before any file is replaced, so a full disk or a
-    read-only folder leaves the project as it was.
+    Every new content reaches the disk before any file is replaced, and the deletions come
+    last; a failure at any step leaves the project's files as they were.
 
     Args:
         edits: The planned edits; the unchanged ones and those left alone are skipped.
@@ -90,13 +100,13 @@ def write_edits(edits: Iterable[FileEdit], project: Path) -> None:
     Raises:
         InputError: A file cannot be written; nothing was.
     """
-    files = [
-        (edit.file.path, edit.new_text.encode("utf-8"))
+    files: list[tuple[Path, bytes | None]] = [
+        (edit.file.path, None if edit.delete else edit.new_text.encode("utf-8"))
         for edit in edits
         if edit.changed and edit.new_text is not None
     ]
     try:
-        write_files(files)
+        write_files(files, make_folders=True)
     except OSError as error:
         named = Path(error.filename) if error.filename else project
         where = named.relative_to(project) if named.is_relative_to(project) else named

@@ -9,15 +9,19 @@ reported as a `Conflict` unless forced; rule lists are unioned with the project'
 """
 
 import copy
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TypeAlias, TypeGuard
+from typing import TypeAlias, TypedDict, TypeGuard, Unpack
 
 from pyexpert_gates.init.rulelists import ListStyle, join_words, list_style, missing_items
 
 KeyPath: TypeAlias = tuple[str, ...]
 Data: TypeAlias = dict[str, object]
+# Whether the project's differing value at a key is replaced rather than kept.
+Forced: TypeAlias = Callable[[KeyPath], bool]
+# Why a tool refuses the project's value at a key, or None when it accepts it.
+Refusal: TypeAlias = Callable[[KeyPath, object], str | None]
 
 
 class ChangeKind(StrEnum):
@@ -39,6 +43,8 @@ class Change:
         value: The new value (ADD, REPLACE), the items to add (EXTEND), or None (MOVE).
         source: For MOVE, the key the value comes from.
         prepend: For EXTEND, whether the items go before the project's own.
+        previous: For REPLACE, the project's value it replaces.
+        reason: For REPLACE of a value the tool refuses, why it was not kept.
     """
 
     kind: ChangeKind
@@ -46,6 +52,8 @@ class Change:
     value: object = None
     source: KeyPath = ()
     prepend: bool = False
+    previous: object = None
+    reason: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -76,39 +84,70 @@ class MergePlan:
     conflicts: tuple[Conflict, ...]
 
 
+class Replacing(TypedDict, total=False):
+    """Which of the project's differing values `plan_merge` replaces rather than keeps.
+
+    Attributes:
+        force: Every differing value (True), or those at the keys for which it returns True.
+        refusal: Why a tool refuses a value; a refused value is replaced, never kept.
+        owned: Settings that still hold what init last wrote, so the preset may update them,
+            each with the list items the preset put there (which it may take back).
+    """
+
+    force: bool | Forced
+    refusal: Refusal | None
+    owned: Mapping[KeyPath, Sequence[object]] | None
+
+
 def plan_merge(
     current: Mapping[str, object],
     patch: Mapping[str, object],
     *,
-    force: bool = False,
     moves: Sequence[tuple[KeyPath, KeyPath]] = (),
-    owned: Mapping[KeyPath, Sequence[object]] | None = None,
+    **replacing: Unpack[Replacing],
 ) -> MergePlan:
     """Plan the merge of ``patch`` into ``current``.
 
     Args:
         current: The parsed configuration file.
         patch: The preset's values, nested the way the file nests them.
-        force: Replace the project's differing values instead of reporting conflicts.
         moves: Keys to move first, as (source, destination) pairs.
-        owned: Settings that still hold what init last wrote, so the preset may update them,
-            each with the list items the preset put there (which it may take back).
+        **replacing: Which differing values are replaced (``force``, ``refusal``, ``owned``,
+            see `Replacing`); by default each is kept and reported as a conflict.
 
     Returns:
         The changes and the conflicts.
     """
     moved = apply_plain(current, [Change(kind=ChangeKind.MOVE, path=d, source=s) for s, d in moves])
-    planner = _Planner(force=force, owned=owned or {})
+    force = replacing.get("force", False)
+    forced: Forced = force if callable(force) else _always(force)
+    refusal = replacing.get("refusal") or _accepts_all
+    planner = _Planner(force=forced, refusal=refusal, owned=replacing.get("owned") or {})
     planner.visit(moved, patch, ())
     move_changes = [Change(kind=ChangeKind.MOVE, path=d, source=s) for s, d in moves]
     return MergePlan(changes=(*move_changes, *planner.changes), conflicts=tuple(planner.conflicts))
+
+
+def _always(answer: bool) -> Forced:  # noqa: FBT001  # the answer is the point
+    """A ``force`` that gives the same answer for every key."""
+
+    def forced(_path: KeyPath) -> bool:
+        return answer
+
+    return forced
+
+
+def _accepts_all(_path: KeyPath, _value: object) -> str | None:
+    """The refusal of a planner that checks no value: none is refused."""
+    return None
 
 
 @dataclass(slots=True, kw_only=True)
 class _Planner:
     """Walks the patch beside the current data, collecting changes and conflicts."""
 
-    force: bool
+    force: Forced
+    refusal: Refusal
     owned: Mapping[KeyPath, Sequence[object]]
     changes: list[Change] = field(default_factory=list[Change])
     conflicts: list[Conflict] = field(default_factory=list[Conflict])
@@ -147,7 +186,9 @@ class _Planner:
         if dropped:
             # The preset took back rules it had added: the list is the preset's to rewrite.
             kept = [item for item in current if item not in dropped]
-            self.changes.append(Change(kind=ChangeKind.REPLACE, path=path, value=kept + missing))
+            self.changes.append(
+                Change(kind=ChangeKind.REPLACE, path=path, value=kept + missing, previous=theirs)
+            )
             return
         if missing:
             prepend = style is ListStyle.PREPEND
@@ -157,8 +198,12 @@ class _Planner:
 
     def differ(self, theirs: object, wanted: object, path: KeyPath) -> None:
         """Record a differing value as a replacement or a conflict."""
-        if self.force or path in self.owned:
-            self.changes.append(Change(kind=ChangeKind.REPLACE, path=path, value=wanted))
+        reason = self.refusal(path, theirs) or ""
+        if reason or self.force(path) or path in self.owned:
+            replace = Change(
+                kind=ChangeKind.REPLACE, path=path, value=wanted, previous=theirs, reason=reason
+            )
+            self.changes.append(replace)
         else:
             self.conflicts.append(Conflict(path=path, theirs=theirs, preset=wanted))
 
@@ -288,7 +333,9 @@ __all__ = [
     "Change",
     "ChangeKind",
     "Conflict",
+    "Forced",
     "MergePlan",
+    "Replacing",
     "apply_plain",
     "extended",
     "is_array",

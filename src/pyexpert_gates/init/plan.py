@@ -5,10 +5,12 @@ proven before it is returned: parsed with tomllib, it must equal the plain-data 
 original file and the preset, else init stops and the file stays as it was.
 """
 
+import configparser
+import dataclasses
 import tomllib
 from collections import Counter
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import tomlkit
@@ -18,7 +20,9 @@ from pyexpert_gates.errors import GatesError, InputError, UsageError
 from pyexpert_gates.init.edit import FileEdit
 from pyexpert_gates.init.merge import (
     ChangeKind,
+    Conflict,
     Data,
+    Forced,
     KeyPath,
     MergePlan,
     apply_plain,
@@ -26,10 +30,13 @@ from pyexpert_gates.init.merge import (
     plan_merge,
     toml_value,
 )
+from pyexpert_gates.init.migration import Migration, plan_migration
+from pyexpert_gates.init.names import canonical, covers, setting_name
+from pyexpert_gates.init.refusals import refusal
 from pyexpert_gates.init.state import PresetState, Written, owned_settings, read_state, record
 from pyexpert_gates.init.tailor import PythonFloor, build_patch, python_floor
 from pyexpert_gates.init.targets import PYPROJECT, ConfigTarget, locate
-from pyexpert_gates.init.toml_edit import apply_changes
+from pyexpert_gates.init.toml_edit import apply_changes, separate_tables
 from pyexpert_gates.presets import Preset, load_preset
 from pyexpert_gates.textfile import TextFile, read_toml, with_newlines
 
@@ -67,56 +74,245 @@ class InitPlan:
         merges: One edit per configuration file, pyproject.toml first, each with its merge.
         state: The record of what the preset's settings hold after these edits, for the next
             init after a preset upgrade.
+        relaxations: The relaxations the project records after the merge, by setting name.
+        migration: What ``--migrate`` moves into ``pyproject.toml``, when asked.
     """
 
     preset: Preset
     floor: PythonFloor
     merges: tuple[FileEdit, ...]
     state: PresetState
+    relaxations: Mapping[str, str] = field(default_factory=dict[str, str])
+    migration: Migration | None = None
 
 
-def plan_init(project: Path, preset_name: str, *, force: bool) -> InitPlan:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Choices:
+    """What the user asked init to do with the values it would otherwise keep."""
+
+    force: bool | Collection[str]
+    relax: Mapping[str, str]
+
+    def forced(self, label: str) -> Forced:
+        """Whether a differing value at a key of the file ``label`` is replaced."""
+        relaxations = [f"tool.pyexpert-gates.relaxations.{key}" for key in self.relax]
+        if isinstance(self.force, bool):
+            force_all = self.force
+            return lambda path: force_all or setting_name(label, path) in relaxations
+        keys = [*self.force, *relaxations]
+        return lambda path: covers(keys, setting_name(label, path))
+
+
+def plan_init(
+    project: Path,
+    preset_name: str,
+    *,
+    force: bool | Collection[str] = False,
+    relax: Mapping[str, str] | None = None,
+    migrate: bool = False,
+) -> InitPlan:
     """Compute what ``init`` would write, proving every result before returning it.
 
     Args:
         project: The project folder.
         preset_name: The preset to merge.
-        force: Replace the project's differing values instead of keeping them.
+        force: Replace the project's differing values instead of keeping them: all of them
+            (True), or those named (``tool.mypy.warn_unreachable``, or a table above it).
+        relax: Kept values to record as relaxations, by setting name, with the reason.
+        migrate: First move the settings of mypy's, pytest's and pyright's own files into
+            ``pyproject.toml``.
 
     Returns:
         The plan.
 
     Raises:
-        UsageError: The project folder does not exist.
+        UsageError: The project folder does not exist, or a named setting is not one the
+            preset sets (``force``) or keeps (``relax``).
     """
     if not project.is_dir():
         msg = f"{project}: no such project folder; pass an existing folder to --project"
         raise UsageError(msg)
     preset = load_preset(preset_name)
-    pyproject_file, pyproject = read_toml(project / PYPROJECT, PYPROJECT)
-    floor = python_floor(pyproject, origin=PYPROJECT)
-    folders = {entry.name for entry in project.iterdir() if entry.is_dir()}
-    tools = build_patch(preset, pyproject, floor, folders)
-    targets = locate(project, pyproject, tuple(tools))
-    state = read_state(project)
-    if state is not None and state.preset != preset.name:
-        state = None  # what another preset wrote is the project's own now
+    start = _start(project, preset, migrate=migrate)
+    pyproject, migration = start.data, start.migration
+    relax = {canonical(key): reason for key, reason in (relax or {}).items()}
+    choices = _Choices(force=force, relax=relax)
+    tools = _tools(project, preset, pyproject, start.floor, choices)
+    targets = locate(
+        project, pyproject, tuple(tools), migrated=migration.tools if migration else ()
+    )
     others = sorted({target.file for target in targets.values()} - {PYPROJECT})
-    files = [(pyproject_file, pyproject), *(read_toml(project / label, label) for label in others)]
-    merges: list[FileEdit] = []
+    files = [(start.file, pyproject), *(read_toml(project / label, label) for label in others)]
+    merged = _merge_files(files, targets, tools, choices, _state_of(project, preset))
+    relaxations = _relaxations(pyproject, merged, relax)
+    edits = [
+        _edit(loaded, plan, preset=preset, floor=start.floor, relaxations=relaxations)
+        for loaded, plan in zip(files, merged.plans, strict=True)
+    ]
+    # The diff and the write start from pyproject.toml as it is on disk.
+    edits[0] = _migrated(edits[0], start.on_disk, migration)
+    state = PresetState(preset=preset.name, version=preset.version, files=merged.records)
+    return InitPlan(
+        preset=preset,
+        floor=start.floor,
+        merges=tuple(edits),
+        state=state,
+        relaxations=relaxations,
+        migration=migration,
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Merged:
+    """The merge planned for each file, and what the preset's settings hold after it."""
+
+    labels: list[str]
+    plans: list[MergePlan]
+    records: dict[str, dict[KeyPath, Written]]
+
+
+def _state_of(project: Path, preset: Preset) -> PresetState | None:
+    """What init wrote last time with this preset; what another preset wrote is the project's."""
+    state = read_state(project)
+    return state if state is not None and state.preset == preset.name else None
+
+
+def _merge_files(
+    files: Sequence[tuple[TextFile, Data]],
+    targets: Mapping[str, ConfigTarget],
+    tools: Data,
+    choices: _Choices,
+    state: PresetState | None,
+) -> _Merged:
+    """Plan the merge into every file, and record what the preset's settings hold after it."""
+    plans: list[MergePlan] = []
     records: dict[str, dict[KeyPath, Written]] = {}
     for file, data in files:
         label = file.path.name
         patch = _patch_for(label, targets, tools)
         ruff_at = ("tool", "ruff") if label == PYPROJECT else ()
-        moves = legacy_ruff_moves(data, ruff_at)
-        owned = owned_settings(state, label, data)
-        merge = plan_merge(data, patch, force=force, moves=moves, owned=owned)
-        merges.append(_edit((file, data), merge, preset=preset, floor=floor))
+        merge = plan_merge(
+            data,
+            patch,
+            force=choices.forced(label),
+            moves=legacy_ruff_moves(data, ruff_at),
+            refusal=refusal,
+            owned=owned_settings(state, label, data),
+        )
+        plans.append(merge)
         previous = state.files.get(label, {}) if state is not None else dict[KeyPath, Written]()
         records[label] = record(data, apply_plain(data, merge.changes), patch, previous)
-    recorded = PresetState(preset=preset.name, version=preset.version, files=records)
-    return InitPlan(preset=preset, floor=floor, merges=tuple(merges), state=recorded)
+    return _Merged(labels=[file.path.name for file, _ in files], plans=plans, records=records)
+
+
+def _migrated(edit: FileEdit, on_disk: TextFile, migration: Migration | None) -> FileEdit:
+    """``pyproject.toml``'s edit from the file on disk, with the settings moved into it."""
+    if migration is None:
+        return edit
+    return dataclasses.replace(edit, file=on_disk, notes=(*_moved(migration), *edit.notes))
+
+
+def _moved(migration: Migration) -> tuple[str, ...]:
+    """One line per section ``--migrate`` moves."""
+    return tuple(f"  {line}" for line in migration.moved)
+
+
+def _setup_cfg_requires(project: Path) -> str | None:
+    """``python_requires`` of ``setup.cfg``'s ``[options]``; None when absent or unreadable."""
+    parser = configparser.RawConfigParser(strict=False)
+    try:
+        parser.read(project / "setup.cfg", encoding="utf-8")
+    except (configparser.Error, UnicodeDecodeError):
+        return None
+    return parser.get("options", "python_requires", fallback=None)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Start:
+    """``pyproject.toml`` as init finds it, and as its merge starts from it."""
+
+    on_disk: TextFile
+    file: TextFile
+    data: Data
+    floor: PythonFloor
+    migration: Migration | None
+
+
+def _start(project: Path, preset: Preset, *, migrate: bool) -> _Start:
+    """Read ``pyproject.toml``; with ``migrate``, the merge starts from it with settings moved."""
+    on_disk, original = read_toml(project / PYPROJECT, PYPROJECT)
+    floor = python_floor(original, origin=PYPROJECT, setup_cfg=_setup_cfg_requires(project))
+    if not migrate:
+        return _Start(on_disk=on_disk, file=on_disk, data=original, floor=floor, migration=None)
+    migration = plan_migration(project, on_disk, original, [*preset.tools])
+    return _Start(
+        on_disk=on_disk,
+        file=dataclasses.replace(on_disk, text=migration.text),
+        data=tomllib.loads(migration.text),
+        floor=floor,
+        migration=migration,
+    )
+
+
+def _relaxations(
+    pyproject: Mapping[str, object], merged: _Merged, relax: Mapping[str, str]
+) -> dict[str, str]:
+    """The relaxations after init: those recorded and those asked for, which must be kept."""
+    recorded = _recorded_relaxations(pyproject)
+    pairs = zip(merged.labels, merged.plans, strict=True)
+    kept = {setting_name(label, c.path) for label, plan in pairs for c in plan.conflicts}
+    _check_named(relax, kept | set(recorded), "--relax", "init keeps")
+    return {**recorded, **relax}
+
+
+def _tools(
+    project: Path,
+    preset: Preset,
+    pyproject: Mapping[str, object],
+    floor: PythonFloor,
+    choices: _Choices,
+) -> Data:
+    """The preset's tool tables for this project, with the relaxations asked for."""
+    folders = {entry.name for entry in project.iterdir() if entry.is_dir()}
+    tools = build_patch(preset, pyproject, floor, folders)
+    if not isinstance(choices.force, bool):
+        _check_named(choices.force, _leaf_names(tools, ("tool",)), "--force", "the preset sets")
+    if relax := choices.relax:
+        gates = tools.setdefault("pyexpert-gates", {})
+        if is_table(gates):
+            relaxations = gates.setdefault("relaxations", {})
+            if is_table(relaxations):
+                relaxations.update(relax)
+    return tools
+
+
+def _leaf_names(table: Mapping[str, object], at: KeyPath) -> set[str]:
+    """The dotted names of every setting in a nested table."""
+    names: set[str] = set()
+    for key, value in table.items():
+        names |= _leaf_names(value, (*at, key)) if is_table(value) else {".".join((*at, key))}
+    return names
+
+
+def _check_named(keys: Collection[str], known: set[str], flag: str, what: str) -> None:
+    """Refuse a name given to ``flag`` that covers none of the ``known`` settings."""
+    unknown = [key for key in keys if not any(covers([key], name) for name in known)]
+    if unknown:
+        listing = ", ".join(sorted(known)[:12]) or "none"
+        msg = (
+            f"{flag} {unknown[0]}: not a setting {what}; name one such as "
+            f"tool.mypy.warn_unreachable (or a table above it). Settings {what}: {listing}"
+        )
+        raise UsageError(msg)
+
+
+def _recorded_relaxations(pyproject: Mapping[str, object]) -> dict[str, str]:
+    """The relaxations ``pyproject.toml`` already records, by setting name."""
+    table: object = pyproject
+    for key in ("tool", "pyexpert-gates", "relaxations"):
+        table = table.get(key) if is_table(table) else None
+    entries = table if is_table(table) else {}
+    return {canonical(key): str(reason) for key, reason in entries.items()}
 
 
 def _patch_for(label: str, targets: Mapping[str, ConfigTarget], tools: Data) -> Data:
@@ -134,7 +330,12 @@ def _table(value: object) -> Data:
 
 
 def _edit(
-    loaded: tuple[TextFile, Data], plan: MergePlan, *, preset: Preset, floor: PythonFloor
+    loaded: tuple[TextFile, Data],
+    plan: MergePlan,
+    *,
+    preset: Preset,
+    floor: PythonFloor,
+    relaxations: Mapping[str, str],
 ) -> FileEdit:
     """Render a merge into one file (as read and as parsed), and say what it brings."""
     file, data = loaded
@@ -149,25 +350,40 @@ def _edit(
         new_text=new_text,
         summary=f"{counted} ({name}, Python {floor.dotted} from {floor.source})",
         current=f"with {name}",
-        notes=_merge_notes(plan),
+        notes=_merge_notes(label, plan, relaxations),
         merge=plan,
     )
 
 
-def _merge_notes(plan: MergePlan) -> tuple[str, ...]:
-    """The settings a merge moves and the project's values it keeps, one line each."""
+def _merge_notes(label: str, plan: MergePlan, relaxations: Mapping[str, str]) -> tuple[str, ...]:
+    """The settings a merge moves, the refused values it replaces and the values it keeps."""
     moves = (
         f"  moved {'.'.join(change.source)} to {'.'.join(change.path)} (ruff reads lint "
         "settings there)"
         for change in plan.changes
         if change.kind is ChangeKind.MOVE
     )
+    replaced = (
+        f"  replaced your {setting_name(label, change.path)} = {toml_value(change.previous)} "
+        f"with {toml_value(change.value)}: {change.reason}"
+        for change in plan.changes
+        if change.reason
+    )
     kept = (
-        f"  kept your {'.'.join(conflict.path)} = {toml_value(conflict.theirs)} "
-        f"(preset: {toml_value(conflict.preset)}); --force replaces it"
+        _kept(setting_name(label, conflict.path), conflict, relaxations)
         for conflict in plan.conflicts
     )
-    return (*moves, *kept)
+    return (*moves, *replaced, *kept)
+
+
+def _kept(name: str, conflict: Conflict, relaxations: Mapping[str, str]) -> str:
+    """The line that reports a kept value, with what resolves it unless it is relaxed."""
+    theirs, preset = toml_value(conflict.theirs), toml_value(conflict.preset)
+    kept = f"  kept your {name} = {theirs} (preset: {preset})"
+    reason = next((r for key, r in relaxations.items() if covers([key], name)), None)
+    if reason is not None:
+        return f"{kept}; relaxed: {reason}"
+    return f"{kept}; `--force {name}` replaces it, `--relax {name}=REASON` records why you keep it"
 
 
 def legacy_ruff_moves(
@@ -236,7 +452,7 @@ def _try_render(
         apply_changes(document, plan.changes, comments, dotted=dotted)
     except (TOMLKitError, TypeError, KeyError, ValueError):
         return None
-    text = with_newlines(tomlkit.dumps(document), file.newline)
+    text = with_newlines(separate_tables(file.text, tomlkit.dumps(document)), file.newline)
     if file.text and not file.text.endswith("\n"):
         # The file had no final newline; it keeps having none.
         text = text.removesuffix(file.newline)

@@ -39,12 +39,16 @@ class PythonFloor:
         return f"{self.version[0]}.{self.version[1]}"
 
 
-def python_floor(pyproject: Mapping[str, object], *, origin: str) -> PythonFloor:
+def python_floor(
+    pyproject: Mapping[str, object], *, origin: str, setup_cfg: str | None = None
+) -> PythonFloor:
     """The oldest Python the project supports, from ``requires-python``.
 
     Args:
         pyproject: The parsed ``pyproject.toml`` (empty when there is none).
         origin: The file's name, for messages.
+        setup_cfg: ``python_requires`` from ``setup.cfg``'s ``[options]``, the setuptools
+            spelling, used when ``pyproject.toml`` says nothing.
 
     Returns:
         The floor; the standard's 3.11 when the project does not say.
@@ -55,28 +59,34 @@ def python_floor(pyproject: Mapping[str, object], *, origin: str) -> PythonFloor
     project = pyproject.get("project")
     spec = project.get("requires-python") if is_table(project) else None
     if isinstance(spec, str):
-        return _floor_of_specifier(spec, origin)
+        return _floor_of_specifier(spec, origin, "[project] requires-python")
     poetry = _poetry_python(pyproject)
     if poetry is not None and (found := _POETRY_FLOOR.match(poetry)):
         source = f'[tool.poetry.dependencies] python = "{poetry}"'
         return PythonFloor(version=(3, int(found["minor"])), source=source)
+    if setup_cfg is not None:
+        return _floor_of_specifier(setup_cfg, "setup.cfg", "[options] python_requires")
     return PythonFloor(version=STANDARD_FLOOR, source="the standard (no requires-python)")
 
 
-def _floor_of_specifier(spec: str, origin: str) -> PythonFloor:
+def _floor_of_specifier(spec: str, origin: str, key: str) -> PythonFloor:
     """The lowest 3.x release that a ``requires-python`` specifier admits."""
     try:
         specifiers = SpecifierSet(spec)
     except InvalidSpecifier:
         msg = (
-            f"{origin}: [project] requires-python = {spec!r} is not a valid version specifier; "
+            f"{origin}: {key} = {spec!r} is not a valid version specifier; "
             'write it like ">=3.11" and run init again'
         )
         raise ConfigError(msg) from None
+    name = key.rsplit(" ", 1)[-1]
     for minor in range(_HIGHEST_MINOR):
         if any(specifiers.contains(f"3.{minor}.{patch}") for patch in range(20)):
-            return PythonFloor(version=(3, minor), source=f"requires-python {spec!r}")
-    msg = f"{origin}: [project] requires-python = {spec!r} admits no Python 3 release"
+            source = (
+                f"{name} {spec!r}" if origin == "pyproject.toml" else f"{origin} {name} {spec!r}"
+            )
+            return PythonFloor(version=(3, minor), source=source)
+    msg = f"{origin}: {key} = {spec!r} admits no Python 3 release"
     raise ConfigError(msg)
 
 

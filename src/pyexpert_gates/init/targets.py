@@ -55,8 +55,39 @@ _WINNERS = (
 _RUFF_FILES = (".ruff.toml", "ruff.toml")
 
 
-def locate(
+def foreign_sources(
     project: Path, pyproject: Mapping[str, object], tools: Collection[str]
+) -> dict[str, tuple[str, str | None]]:
+    """The file (and section) each tool reads instead of what init writes to pyproject.toml.
+
+    Args:
+        project: The project folder.
+        pyproject: The parsed ``pyproject.toml`` (empty when there is none).
+        tools: The tools the preset configures.
+
+    Returns:
+        For each such tool, the first file in its own order, and the section of a shared file.
+    """
+    sources: dict[str, tuple[str, str | None]] = {}
+    for winner in _WINNERS:
+        wanted = winner.tool in tools and winner.tool not in sources
+        if wanted and _wins(project, winner, _tables(pyproject)):
+            sources[winner.tool] = (winner.file, winner.section)
+    return sources
+
+
+def _tables(pyproject: Mapping[str, object]) -> set[str]:
+    """The tools that have a table in ``pyproject.toml``."""
+    configured = pyproject.get("tool")
+    return set(configured) if is_table(configured) else set[str]()
+
+
+def locate(
+    project: Path,
+    pyproject: Mapping[str, object],
+    tools: Collection[str],
+    *,
+    migrated: Collection[str] = (),
 ) -> dict[str, ConfigTarget]:
     """Where to write each tool's settings.
 
@@ -64,6 +95,7 @@ def locate(
         project: The project folder.
         pyproject: The parsed ``pyproject.toml`` (empty when there is none).
         tools: The tools the preset configures.
+        migrated: The tools whose own file this run moves into ``pyproject.toml``.
 
     Returns:
         The target of every tool.
@@ -72,15 +104,20 @@ def locate(
         ConfigError: A tool reads a file that init cannot edit safely; the message names every
             such file and what to do.
     """
-    configured = pyproject.get("tool")
-    in_pyproject = set(configured) if is_table(configured) else set[str]()
+    in_pyproject = _tables(pyproject)
     blockers = [
         _blocker_message(winner)
         for winner in _WINNERS
-        if winner.tool in tools and _wins(project, winner, in_pyproject)
+        if winner.tool in tools
+        and winner.tool not in migrated
+        and _wins(project, winner, in_pyproject)
     ]
     if blockers:
-        raise ConfigError("\n".join(["init changed nothing:", *blockers]))
+        advice = (
+            "  `pyexpert-gates init --migrate` moves them into pyproject.toml, comments and all, "
+            "and merges the preset in the same step (--dry-run shows every file's diff)."
+        )
+        raise ConfigError("\n".join(["init changed nothing:", *blockers, advice]))
     ruff_file = next((name for name in _RUFF_FILES if (project / name).is_file()), None)
     targets = {tool: ConfigTarget(file=PYPROJECT, prefix=("tool", tool)) for tool in tools}
     if "ruff" in tools and ruff_file is not None:

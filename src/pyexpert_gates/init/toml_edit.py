@@ -6,6 +6,7 @@ written as dotted keys too: tomlkit renders a sub-table of a dotted table under 
 Whatever is written is checked afterwards against the plain-data merge by the caller.
 """
 
+import itertools
 from collections.abc import Mapping
 from typing import TypeAlias, cast
 
@@ -20,6 +21,8 @@ KeyPath: TypeAlias = tuple[str, ...]
 
 # Arrays up to this many items stay on one line, like a person would write them.
 _INLINE_ARRAY_MAX = 3
+# A one-line array that grows past this many characters is rewritten one item per line.
+_ONE_LINE_MAX = 88
 
 
 def apply_changes(
@@ -205,6 +208,8 @@ def _extend(parent: Container, change: Change, comments: Mapping[str, str]) -> N
     else:
         # tomlkit's Array is a list; its own append is untyped.
         cast("list[object]", current).extend(items)
+        if len(f"{key} = {current.as_string()}") > _ONE_LINE_MAX:
+            current.multiline(multiline=True)
 
 
 def _array_indent(array: Array) -> str:
@@ -226,3 +231,29 @@ def _move(document: tomlkit.TOMLDocument, change: Change) -> None:
     if destination_path[-1] not in parent:
         parent[destination_path[-1]] = tomlkit.table()
     _container(document, destination_path)[change.path[-1]] = item
+
+
+def separate_tables(old: str, new: str) -> str:
+    """``new`` with a blank line before each table header that the edit put under a setting.
+
+    tomlkit writes a new table, or a new key at the end of a table, flush against the next
+    header. A header that directly follows a setting in ``old`` stays as the project wrote it.
+
+    Args:
+        old: The file's text before the edit.
+        new: The text tomlkit wrote.
+
+    Returns:
+        The text with those headers set apart.
+    """
+    before = old.splitlines()
+    kept = set(itertools.pairwise(before))
+    lines = new.splitlines(keepends=True)
+    out: list[str] = []
+    for previous, line in zip(["", *lines], lines, strict=False):
+        header = line.startswith("[")
+        setting = previous.strip() and not previous.lstrip().startswith(("#", "["))
+        if header and setting and (previous.rstrip("\r\n"), line.rstrip("\r\n")) not in kept:
+            out.append("\n")
+        out.append(line)
+    return "".join(out)

@@ -8,7 +8,7 @@ project's configuration into a report.
 
 import re
 
-from pyexpert_gates.json_shape import ShapeError, as_list, as_object, load
+from pyexpert_gates.json_shape import ShapeError, as_object, load
 
 _TABLE_HEADER = re.compile(r"^gate +status +findings", re.MULTILINE)
 _VERDICT = re.compile(r"^(?:PASSED|FAILED|ERROR): ", re.MULTILINE)
@@ -21,7 +21,7 @@ def is_report(text: str) -> bool:
         text: An existing file's content.
 
     Returns:
-        True for an empty file and for a JSON, SARIF, GitLab, JUnit, GitHub or text report.
+        True for an empty file and for a JSON, SARIF, JUnit, GitHub, GitLab or text report.
     """
     content = text.strip()
     if not content:
@@ -30,7 +30,7 @@ def is_report(text: str) -> bool:
         case "{":
             return _is_json_report(content)
         case "[":
-            return _is_gitlab_report(content)
+            return _is_code_quality_report(content)
         case "<":
             return content.startswith("<?xml") and "<testsuites" in content[:1000]
         case ":":
@@ -51,10 +51,14 @@ def _is_json_report(content: str) -> bool:
     return {"version", "runs"} <= keys and "sarif" in str(document.get("$schema", ""))
 
 
-def _is_gitlab_report(content: str) -> bool:
-    """True for a GitLab Code Quality report: an array of issues, each with its fingerprint."""
+def _is_code_quality_report(content: str) -> bool:
+    """True for a GitLab Code Quality report: an array of issues with fingerprints."""
     try:
-        issues = [as_object(item, "an issue") for item in as_list(load(content), "the file")]
+        document = load(content)
     except ShapeError:
         return False
-    return all({"check_name", "fingerprint", "location"} <= set(issue) for issue in issues)
+    if not isinstance(document, list):
+        return False
+    return all(
+        isinstance(item, dict) and {"check_name", "fingerprint"} <= set(item) for item in document
+    )

@@ -150,9 +150,10 @@ def visible(text: str) -> str:
     """
     if text.isprintable():
         return text
+    # A byte that is not UTF-8 in a file name shows as the byte (\xff), not as its stand-in.
     return "".join(
         char if char.isprintable() or char == " " else char.encode("unicode_escape").decode()
-        for char in text
+        for char in printable(text)
     )
 
 

@@ -1,0 +1,156 @@
+"""pytest settings that the preset makes fatal, found before the first run fails on them.
+
+The preset turns on ``--strict-config``, under which pytest refuses a setting it does not know
+(a typo, or the setting of a plugin that is not installed), and ``filterwarnings = ["error"]``,
+under which a filter naming a warning class whose module cannot be imported stops every run.
+This module is pure: what pytest knows and which modules are missing are asked of the project's
+interpreter by the caller.
+"""
+
+import re
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+
+from pyexpert_gates.init.merge import is_array, is_table
+
+_HELP_SECTION = "[pytest] configuration options"
+_HELP_KEY = re.compile(r"^  (?P<key>[A-Za-z_][\w-]*) \(")
+_HELP_ALIASES = re.compile(r"\(alias(?:es)?: ([^)]*)\)")
+# action:message:category:module:lineno; the category is a class, imported by its module.
+_CATEGORY_FIELD = 2
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PytestSettings:
+    """The pytest settings in a ``pyproject.toml``.
+
+    Attributes:
+        table: The table's name, such as ``tool.pytest.ini_options``.
+        keys: The setting names.
+        filters: The ``filterwarnings`` entries.
+    """
+
+    table: str
+    keys: tuple[str, ...]
+    filters: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Risk:
+    """A setting every pytest run under the preset would fail on.
+
+    Attributes:
+        line: The 1-based line of ``pyproject.toml`` that holds it, when found.
+        message: What fails and what to do.
+    """
+
+    line: int | None
+    message: str
+
+
+def pytest_settings(pyproject: Mapping[str, object]) -> PytestSettings | None:
+    """The pytest table of a parsed ``pyproject.toml``: native ``[tool.pytest]`` or ini_options.
+
+    Args:
+        pyproject: The parsed file.
+
+    Returns:
+        The settings; None when there is no pytest table.
+    """
+    tool = pyproject.get("tool")
+    pytest = tool.get("pytest") if is_table(tool) else None
+    if not is_table(pytest):
+        return None
+    options = pytest.get("ini_options")
+    table, name = (
+        (options, "tool.pytest.ini_options") if is_table(options) else (pytest, "tool.pytest")
+    )
+    filters = table.get("filterwarnings", [])
+    entries = filters if is_array(filters) else [filters]
+    return PytestSettings(table=name, keys=tuple(table), filters=tuple(str(e) for e in entries))
+
+
+def known_keys(help_text: str) -> frozenset[str]:
+    """The settings pytest (and its installed plugins) know, from ``pytest --help``.
+
+    Args:
+        help_text: The output of ``pytest --help``.
+
+    Returns:
+        The setting names; empty when the output has no list of them.
+    """
+    _, found, rest = help_text.partition(_HELP_SECTION)
+    if not found:
+        return frozenset()
+    keys: set[str] = set()
+    for line in rest.splitlines()[1:]:
+        if line and not line.startswith(" "):
+            break
+        if match := _HELP_KEY.match(line):
+            keys.add(match["key"])
+    # pytest lists a renamed setting once, with its old names: "(alias: xfail_strict)".
+    flat = " ".join(rest.split())
+    for names in _HELP_ALIASES.findall(flat):
+        keys.update(name.strip() for name in names.split(","))
+    return frozenset(keys)
+
+
+def filter_modules(filters: Collection[str]) -> dict[str, str]:
+    """The module each ``filterwarnings`` entry imports its warning class from.
+
+    Args:
+        filters: The entries, such as ``ignore::yaml.YAMLLoadWarning``.
+
+    Returns:
+        The module, by entry; built-in classes need no import and are left out.
+    """
+    modules: dict[str, str] = {}
+    for entry in filters:
+        fields = entry.split(":")
+        category = fields[_CATEGORY_FIELD].strip() if len(fields) > _CATEGORY_FIELD else ""
+        if "." in category:
+            modules[entry] = category.rsplit(".", 1)[0]
+    return modules
+
+
+def risks(
+    text: str, settings: PytestSettings, known: frozenset[str], missing: Collection[str]
+) -> list[Risk]:
+    """What pytest would fail on under the preset.
+
+    Args:
+        text: ``pyproject.toml``'s text after init.
+        settings: Its pytest settings.
+        known: The settings pytest knows in the project's environment.
+        missing: The modules named by filters that the project's environment cannot import.
+
+    Returns:
+        One risk per unknown setting and per filter naming a missing module.
+    """
+    found: list[Risk] = []
+    for key in settings.keys:
+        if key not in known:
+            message = (
+                f"{settings.table}.{key}: pytest does not know this setting, and under the "
+                "preset's --strict-config every run fails on it; fix its name, install the "
+                "plugin that defines it, or remove it"
+            )
+            found.append(Risk(line=_line_of(text, key), message=message))
+    for entry, module in filter_modules(settings.filters).items():
+        if module in missing:
+            message = (
+                f'filterwarnings entry "{entry}" names module {module}, which is not installed: '
+                "pytest cannot import the warning class and every run fails; install it, or "
+                "remove the entry"
+            )
+            found.append(Risk(line=_line_of(text, entry), message=message))
+    return found
+
+
+def _line_of(text: str, needle: str) -> int | None:
+    """The first line of ``text`` that sets ``needle`` or holds it in quotes."""
+    key = re.compile(rf"^\s*\"?{re.escape(needle)}\"?\s*=")
+    for number, line in enumerate(text.splitlines(), 1):
+        if key.match(line) or f'"{needle}"' in line or f"'{needle}'" in line:
+            return number
+    return None

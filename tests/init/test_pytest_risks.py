@@ -1,0 +1,66 @@
+"""init warns about the project's pytest settings that the preset makes fatal."""
+
+from pathlib import Path
+
+import pytest
+
+from pyexpert_gates.cli import main
+from pyexpert_gates.init.pytest_risks import filter_modules, known_keys
+from tests.integration.projects import run_python
+
+PYPROJECT = """\
+[project]
+name = "demo"
+requires-python = ">=3.12"
+
+[tool.pytest.ini_options]
+testpaths = ["tests"]
+xfail_strict = true
+asyncio_mode = "auto"
+filterwarnings = [
+    "ignore::DeprecationWarning",
+    "ignore:old:yaml.YAMLLoadWarning",
+    "ignore::gone_package.sub.OldWarning",
+]
+"""
+
+
+def test_filters_name_the_module_of_their_warning_class() -> None:
+    entries = ["error", "ignore::DeprecationWarning", "ignore:msg:pkg.sub.Warn:mod", "default::a.B"]
+    assert filter_modules(entries) == {
+        "ignore:msg:pkg.sub.Warn:mod": "pkg.sub",
+        "default::a.B": "a",
+    }
+
+
+@pytest.mark.slow
+def test_the_settings_pytest_lists_include_renamed_ones(tmp_path: Path) -> None:
+    # The real pytest's help, as init reads it.
+    options = ("-o", "addopts=", "-o", "filterwarnings=")
+    help_text = run_python(tmp_path, "-m", "pytest", "--help", *options).stdout
+    keys = known_keys(help_text)
+    assert {"strict_xfail", "xfail_strict", "filterwarnings", "testpaths", "markers"} <= keys
+    assert "asyncio_mode" not in keys
+
+
+@pytest.mark.slow
+def test_init_names_each_fatal_setting_and_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "pyproject.toml").write_text(PYPROJECT)
+    assert main(["init", "--project", str(tmp_path), "--no-noxfile"]) == 0
+    out = capsys.readouterr().out
+    lines = (tmp_path / "pyproject.toml").read_text().splitlines()
+    mode = next(n for n, line in enumerate(lines, 1) if line.startswith("asyncio_mode"))
+    assert (
+        f"warning: pyproject.toml:{mode}: tool.pytest.ini_options.asyncio_mode: pytest does "
+        "not know this setting, and under the preset's --strict-config every run fails on it"
+    ) in out
+    gone = next(n for n, line in enumerate(lines, 1) if "gone_package" in line)
+    assert (
+        f'warning: pyproject.toml:{gone}: filterwarnings entry "ignore::gone_package.sub.'
+        'OldWarning" names module gone_package.sub, which is not installed'
+    ) in out
+    # Installed here, so not a risk; and pytest knows xfail_strict under its new name.
+    assert "module yaml" not in out
+    assert out.count("warning:") == 2
