@@ -8,7 +8,7 @@ project's configuration into a report.
 
 import re
 
-from pyexpert_gates.json_shape import ShapeError, as_object, load
+from pyexpert_gates.json_shape import ShapeError, as_list, as_object, load
 
 _TABLE_HEADER = re.compile(r"^gate +status +findings", re.MULTILINE)
 _VERDICT = re.compile(r"^(?:PASSED|FAILED|ERROR): ", re.MULTILINE)
@@ -54,11 +54,7 @@ def _is_json_report(content: str) -> bool:
 def _is_code_quality_report(content: str) -> bool:
     """True for a GitLab Code Quality report: an array of issues with fingerprints."""
     try:
-        document = load(content)
+        issues = [as_object(item, "an issue") for item in as_list(load(content), "the file")]
     except ShapeError:
         return False
-    if not isinstance(document, list):
-        return False
-    return all(
-        isinstance(item, dict) and {"check_name", "fingerprint"} <= set(item) for item in document
-    )
+    return all({"check_name", "fingerprint"} <= set(issue) for issue in issues)
