@@ -11,7 +11,7 @@ file and line), coded by the test's node id. Exit codes: 0 passed, 1 tests faile
 5 (no tests collected) and 6 (more warnings than ``--max-warnings`` allows) are ``error``.
 """
 
-from pyexpert_gates.gates.base import GateContext, GateOutcome
+from pyexpert_gates.gates.base import GateContext, GateOutcome, TestSelection
 from pyexpert_gates.gates.junit import JunitReport, read_junit
 from pyexpert_gates.gates.verdict import (
     could_not_run,
@@ -31,6 +31,16 @@ INTERRUPTED = 2
 """pytest's exit code when the session stopped early, such as on errors during collection."""
 _NOT_INSTALLED = "No module named pytest"
 _EXIT_MEANINGS = {3: "internal error", 4: "usage error"}
+AFFECTED = "affected by the change"
+"""How the summary of a run of only the affected tests ends."""
+TESTMON_DATA = ".pyexpert-gates/cache/testmondata"
+"""pytest-testmon's record of what each test executes, beside the result cache, out of git."""
+NONE_AFFECTED = "no test is affected by the change, and none failed before"
+_TESTMON_OPTIONS: dict[TestSelection, tuple[str, ...]] = {
+    TestSelection.EVERY: (),
+    TestSelection.RECORD: ("--testmon-noselect",),
+    TestSelection.AFFECTED: ("--testmon",),
+}
 
 
 class PytestGate:
@@ -44,7 +54,9 @@ class PytestGate:
     def command(self, context: GateContext) -> Command:
         """Run pytest in the project's environment, writing a JUnit report to the scratch folder.
 
-        With ``context.parallel_tests``, pytest-xdist runs the tests on every core.
+        With ``context.parallel_tests``, pytest-xdist runs the tests on every core; with
+        ``context.tests``, pytest-testmon records what each test executes, or runs only the
+        tests a change can affect (and those that failed).
 
         Args:
             context: The project, its interpreter and the scratch folder.
@@ -61,8 +73,12 @@ class PytestGate:
             "-o",
             "junit_family=xunit1",
             *(("-n", "auto") if context.parallel_tests else ()),
+            *_TESTMON_OPTIONS[context.tests],
         )
-        return Command(argv=argv, cwd=context.project, report_file=report)
+        env = {}
+        if context.tests is not TestSelection.EVERY:
+            env["TESTMON_DATAFILE"] = str(context.project / TESTMON_DATA)
+        return Command(argv=argv, cwd=context.project, env=env, report_file=report)
 
     def parse(self, output: ProcessOutput, context: GateContext) -> GateOutcome:
         """Judge the session by its exit code and its JUnit report.
@@ -107,10 +123,19 @@ def _judge(output: ProcessOutput, context: GateContext) -> GateOutcome:
         )
     if (output.returncode == 1) != bool(report.problems):
         return inconsistent("pytest", output.returncode, len(report.problems))
-    if report.tests == 0:
+    affected = context.tests is TestSelection.AFFECTED
+    if report.tests == 0 and not affected:
         return error("pytest reported success but its report holds no tests")
+    return _verdict(report, affected=affected)
+
+
+def _verdict(report: JunitReport, *, affected: bool) -> GateOutcome:
+    """The verdict on a complete report; with ``affected``, no test at all is a pass."""
+    if report.tests == 0:
+        return GateOutcome(status=Status.PASSED, summary=NONE_AFFECTED)
     status = Status.FAILED if report.problems else Status.PASSED
-    return GateOutcome(status=status, summary=tally(report), diagnostics=report.problems)
+    summary = f"{tally(report)}, {AFFECTED}" if affected else tally(report)
+    return GateOutcome(status=status, summary=summary, diagnostics=report.problems)
 
 
 def tally(report: JunitReport) -> str:
