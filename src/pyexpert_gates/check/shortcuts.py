@@ -29,7 +29,7 @@ from pyexpert_gates.cache.store import CACHE_FOLDER, ResultCache, ignore_in_git
 from pyexpert_gates.check.changed_files import changed_files, limit_paths
 from pyexpert_gates.check.distributions import Installed, keep_file, probe_installed
 from pyexpert_gates.check.request import ShortcutOptions
-from pyexpert_gates.gates.base import GateContext, TestSelection
+from pyexpert_gates.gates.base import GateContext, SelectedTests
 from pyexpert_gates.gates.pytest_xdist import allows_xdist
 from pyexpert_gates.models import GATE_TRAITS, GateName, GateResult, Reach, Status
 
@@ -107,7 +107,7 @@ class Shortcuts:
     installed: Shared[Installed | None] = field(default_factory=Shared[Installed | None])
     files: Shared[list[str]] = field(default_factory=Shared[list[str]])
     digests: ContentDigests = field(default_factory=ContentDigests)
-    tests: TestSelection = TestSelection.EVERY
+    tests: SelectedTests = SelectedTests.EVERY
 
     async def prepare(self, name: GateName, context: GateContext) -> Prepared:
         """Narrow the gate's context and replay its stored result when its key is unchanged.

@@ -14,7 +14,7 @@ from pyexpert_gates.invocation import Command, ProcessOutput
 from pyexpert_gates.models import Diagnostic, GateName, ModuleCoverage, Status
 
 
-class TestSelection(StrEnum):
+class SelectedTests(StrEnum):
     """Which tests the pytest gate runs."""
 
     EVERY = "every"
@@ -45,7 +45,7 @@ class GateContext:
     scratch: Path
     docstring_coverage: float = 100.0
     parallel_tests: bool = False
-    tests: TestSelection = TestSelection.EVERY
+    tests: SelectedTests = SelectedTests.EVERY
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

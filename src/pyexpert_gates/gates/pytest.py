@@ -11,7 +11,7 @@ file and line), coded by the test's node id. Exit codes: 0 passed, 1 tests faile
 5 (no tests collected) and 6 (more warnings than ``--max-warnings`` allows) are ``error``.
 """
 
-from pyexpert_gates.gates.base import GateContext, GateOutcome, TestSelection
+from pyexpert_gates.gates.base import GateContext, GateOutcome, SelectedTests
 from pyexpert_gates.gates.junit import JunitReport, read_junit
 from pyexpert_gates.gates.verdict import (
     could_not_run,
@@ -36,10 +36,10 @@ AFFECTED = "affected by the change"
 TESTMON_DATA = ".pyexpert-gates/cache/testmondata"
 """pytest-testmon's record of what each test executes, beside the result cache, out of git."""
 NONE_AFFECTED = "no test is affected by the change, and none failed before"
-_TESTMON_OPTIONS: dict[TestSelection, tuple[str, ...]] = {
-    TestSelection.EVERY: (),
-    TestSelection.RECORD: ("--testmon-noselect",),
-    TestSelection.AFFECTED: ("--testmon",),
+_TESTMON_OPTIONS: dict[SelectedTests, tuple[str, ...]] = {
+    SelectedTests.EVERY: (),
+    SelectedTests.RECORD: ("--testmon-noselect",),
+    SelectedTests.AFFECTED: ("--testmon",),
 }
 
 
@@ -76,7 +76,7 @@ class PytestGate:
             *_TESTMON_OPTIONS[context.tests],
         )
         env = {}
-        if context.tests is not TestSelection.EVERY:
+        if context.tests is not SelectedTests.EVERY:
             env["TESTMON_DATAFILE"] = str(context.project / TESTMON_DATA)
         return Command(argv=argv, cwd=context.project, env=env, report_file=report)
 
@@ -123,7 +123,7 @@ def _judge(output: ProcessOutput, context: GateContext) -> GateOutcome:
         )
     if (output.returncode == 1) != bool(report.problems):
         return inconsistent("pytest", output.returncode, len(report.problems))
-    affected = context.tests is TestSelection.AFFECTED
+    affected = context.tests is SelectedTests.AFFECTED
     if report.tests == 0 and not affected:
         return error("pytest reported success but its report holds no tests")
     return _verdict(report, affected=affected)

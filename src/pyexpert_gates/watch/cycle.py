@@ -17,7 +17,7 @@ from pathlib import Path
 from pyexpert_gates.check.engine import run_gates
 from pyexpert_gates.check.plan import Plan
 from pyexpert_gates.check.shortcuts import Shortcuts
-from pyexpert_gates.gates.base import TestSelection
+from pyexpert_gates.gates.base import SelectedTests
 from pyexpert_gates.models import GateName, GateResult, Report, Status
 from pyexpert_gates.watch.merge import merge_file_level
 
@@ -43,7 +43,7 @@ class Cycle:
     plan: Plan
     kept: Mapping[GateName, GateResult]
     changed: tuple[str, ...]
-    tests: TestSelection = TestSelection.EVERY
+    tests: SelectedTests = SelectedTests.EVERY
 
 
 async def run_cycle(cycle: Cycle) -> Report:

@@ -24,7 +24,7 @@ from pyexpert_gates.check.plan import Plan, make_plan
 from pyexpert_gates.check.request import Request
 from pyexpert_gates.config import load_config
 from pyexpert_gates.errors import GatesError
-from pyexpert_gates.gates.base import TestSelection
+from pyexpert_gates.gates.base import SelectedTests
 from pyexpert_gates.gates.pytest import TESTMON_DATA
 from pyexpert_gates.invocation import Command, ProcessOutput
 from pyexpert_gates.models import GateName, GateResult, Report
@@ -159,15 +159,15 @@ class Session:
         report = await run_cycle(cycle)
         return self._keep(report, tests)
 
-    def _keep(self, report: Report, tests: TestSelection) -> Report:
+    def _keep(self, report: Report, tests: SelectedTests) -> Report:
         """Keep the cycle's results for the next one; say how many tests the selection ran."""
         self._kept = {result.name: result for result in report.gates}
         pytest = self._kept.get(GateName.PYTEST)
         if pytest is None:
             return report
-        if tests is TestSelection.RECORD:
+        if tests is SelectedTests.RECORD:
             self._tests.total = counted_tests(pytest)
-        elif tests is TestSelection.AFFECTED:
+        elif tests is SelectedTests.AFFECTED:
             shown = with_total(pytest, self._tests.total)
             gates = tuple(shown if gate is pytest else gate for gate in report.gates)
             return dataclasses.replace(report, gates=gates)

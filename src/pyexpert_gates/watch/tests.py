@@ -3,7 +3,7 @@
 import dataclasses
 import re
 
-from pyexpert_gates.gates.base import TestSelection
+from pyexpert_gates.gates.base import SelectedTests
 from pyexpert_gates.gates.pytest import AFFECTED
 from pyexpert_gates.models import GateResult
 
@@ -40,7 +40,7 @@ def with_total(result: GateResult, total: int | None) -> GateResult:
     return dataclasses.replace(result, summary=summary)
 
 
-def selection(*, testmon: bool, recorded: bool, full: bool) -> TestSelection:
+def selection(*, testmon: bool, recorded: bool, full: bool) -> SelectedTests:
     """Which tests the next cycle runs.
 
     Args:
@@ -54,7 +54,7 @@ def selection(*, testmon: bool, recorded: bool, full: bool) -> TestSelection:
         or after such a change; else the affected tests.
     """
     if not testmon:
-        return TestSelection.EVERY
+        return SelectedTests.EVERY
     if full or not recorded:
-        return TestSelection.RECORD
-    return TestSelection.AFFECTED
+        return SelectedTests.RECORD
+    return SelectedTests.AFFECTED

@@ -1,0 +1,171 @@
+"""``watch`` on a small project: reports after each change, affected tests, Ctrl-C."""
+
+import json
+import os
+import queue
+import signal
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.check.processes import is_running
+from tests.check.projects import edit, write_files
+
+pytestmark = pytest.mark.slow
+
+REPORT_WAIT_S = 240.0
+
+PYPROJECT = """\
+[project]
+name = "calc"
+version = "0.1.0"
+requires-python = ">=3.11"
+
+[tool.pytest.ini_options]
+pythonpath = ["src"]
+"""
+
+CALC = '''\
+"""Arithmetic."""
+
+
+def add(left: int, right: int) -> int:
+    """Add two numbers."""
+    return left + right
+
+
+def sub(left: int, right: int) -> int:
+    """Subtract two numbers."""
+    return left - right
+'''
+
+TESTS = """\
+from calc import add, sub
+
+
+def test_add() -> None:
+    assert add(1, 2) == 3
+
+
+def test_sub() -> None:
+    assert sub(3, 2) == 1
+"""
+
+
+class Watch:
+    """A running ``watch --format json`` and the reports it has printed."""
+
+    def __init__(self, project: Path) -> None:
+        self.process = subprocess.Popen(  # noqa: S603 - the argv is this test's own
+            [
+                sys.executable,
+                "-m",
+                "pyexpert_gates",
+                "watch",
+                "--project",
+                str(project),
+                "--format",
+                "json",
+                "--gate",
+                "ruff",
+                "--gate",
+                "pytest",
+                "--python",
+                sys.executable,
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "CI": ""},
+        )
+        self.reports: queue.Queue[dict[str, object]] = queue.Queue()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.reports.put(json.loads(line))
+
+    def next_report(self) -> dict[str, object]:
+        try:
+            return self.reports.get(timeout=REPORT_WAIT_S)
+        except queue.Empty:
+            self.process.kill()
+            _, stderr = self.process.communicate()
+            pytest.fail(f"no report within {REPORT_WAIT_S} s; stderr: {stderr}")
+
+
+def gate(report: dict[str, object], name: str) -> dict[str, object]:
+    gates = report["gates"]
+    assert isinstance(gates, list)
+    return next(item for item in gates if item["name"] == name)
+
+
+def codes(report: dict[str, object], name: str) -> list[str]:
+    diagnostics = gate(report, name)["diagnostics"]
+    assert isinstance(diagnostics, list)
+    return [item["code"] for item in diagnostics]
+
+
+def descendants(pid: int) -> Iterator[int]:
+    """The processes started by ``pid``, and theirs (Linux)."""
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (FileNotFoundError, IndexError):
+            continue
+        if int(fields[1]) == pid:
+            child = int(stat.parent.name)
+            yield child
+            yield from descendants(child)
+
+
+def test_watch_reports_each_change_runs_affected_tests_and_stops_cleanly(tmp_path: Path) -> None:
+    project = tmp_path / "calc"
+    write_files(
+        project,
+        {"pyproject.toml": PYPROJECT, "src/calc/__init__.py": CALC, "tests/test_calc.py": TESTS},
+    )
+    source = project / "src/calc/__init__.py"
+    watch = Watch(project)
+    try:
+        first = watch.next_report()
+        assert first["passed"] is True
+        assert gate(first, "pytest")["summary"] == "2 passed"
+        seen_children = set(descendants(watch.process.pid))
+
+        edit(source, "    return left + right", "    unused = 1\n    return left + right")
+        finding = watch.next_report()
+        assert codes(finding, "ruff") == ["F841"]
+        assert (
+            gate(finding, "pytest")["summary"] == "1 passed: 1 of 2 tests, affected by the change"
+        )
+
+        edit(source, "    unused = 1\n", "")
+        fixed = watch.next_report()
+        assert fixed["passed"] is True
+        assert codes(fixed, "ruff") == []
+        assert gate(fixed, "pytest")["summary"].endswith("1 of 2 tests, affected by the change")
+
+        edit(source, "    return left - right", "    return left - right - 0")
+        only_sub = watch.next_report()
+        assert gate(only_sub, "pytest")["summary"].endswith("1 of 2 tests, affected by the change")
+
+        (project / "uv.lock").write_text("version = 1\n")
+        environment = watch.next_report()
+        assert gate(environment, "pytest")["summary"] == "2 passed"
+
+        edit(project / "pyproject.toml", 'pythonpath = ["src"]', 'pythonpath = ["src"]\n# new')
+        configuration = watch.next_report()
+        assert gate(configuration, "pytest")["summary"] == "2 passed"
+        assert configuration["passed"] is True
+    finally:
+        children = set(descendants(watch.process.pid))
+        watch.process.send_signal(signal.SIGINT)
+        _, stderr = watch.process.communicate(timeout=60)
+    assert watch.process.returncode == 130, stderr
+    assert not [pid for pid in children | seen_children if is_running(pid)]
