@@ -9,15 +9,17 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import cast
 
 import pytest
 
 from tests.check.processes import is_running
-from tests.check.projects import edit, write_files
+from tests.check.projects import edit, gates_of, write_files
 
 pytestmark = pytest.mark.slow
 
 REPORT_WAIT_S = 240.0
+JsonReport = dict[str, object]
 
 PYPROJECT = """\
 [project]
@@ -82,7 +84,7 @@ class Watch:
             text=True,
             env={**os.environ, "CI": ""},
         )
-        self.reports: queue.Queue[dict[str, object]] = queue.Queue()
+        self.reports: queue.Queue[JsonReport] = queue.Queue()
         threading.Thread(target=self._read, daemon=True).start()
 
     def _read(self) -> None:
@@ -90,7 +92,7 @@ class Watch:
         for line in self.process.stdout:
             self.reports.put(json.loads(line))
 
-    def next_report(self) -> dict[str, object]:
+    def next_report(self) -> JsonReport:
         try:
             return self.reports.get(timeout=REPORT_WAIT_S)
         except queue.Empty:
@@ -99,16 +101,13 @@ class Watch:
             pytest.fail(f"no report within {REPORT_WAIT_S} s; stderr: {stderr}")
 
 
-def gate(report: dict[str, object], name: str) -> dict[str, object]:
-    gates = report["gates"]
-    assert isinstance(gates, list)
-    return next(item for item in gates if item["name"] == name)
+def summary(report: JsonReport, name: str) -> str:
+    return str(gates_of(report)[name]["summary"])
 
 
-def codes(report: dict[str, object], name: str) -> list[str]:
-    diagnostics = gate(report, name)["diagnostics"]
-    assert isinstance(diagnostics, list)
-    return [item["code"] for item in diagnostics]
+def codes(report: JsonReport, name: str) -> list[str]:
+    diagnostics = cast("list[JsonReport]", gates_of(report)[name]["diagnostics"])
+    return [str(item["code"]) for item in diagnostics]
 
 
 def descendants(pid: int) -> Iterator[int]:
@@ -124,45 +123,51 @@ def descendants(pid: int) -> Iterator[int]:
             yield from descendants(child)
 
 
+AFFECTED_ONE = "1 passed: 1 of 2 tests, affected by the change"
+
+
+def edits_with_affected_tests(watch: Watch, source: Path) -> None:
+    """A finding added then removed in ``add``, then a change to ``sub``: one test each."""
+    edit(source, "    return left + right", "    unused = 1\n    return left + right")
+    finding = watch.next_report()
+    assert codes(finding, "ruff") == ["F841"]
+    assert summary(finding, "pytest") == AFFECTED_ONE
+
+    edit(source, "    unused = 1\n", "")
+    fixed = watch.next_report()
+    assert fixed["passed"] is True
+    assert codes(fixed, "ruff") == []
+    assert summary(fixed, "pytest") == AFFECTED_ONE
+
+    edit(source, "    return left - right", "    return left - right - 0")
+    assert summary(watch.next_report(), "pytest") == AFFECTED_ONE
+
+
+def changes_that_run_every_test(watch: Watch, project: Path) -> None:
+    """The environment's lock file, then the configuration: every test runs again."""
+    (project / "uv.lock").write_text("version = 1\n")
+    assert summary(watch.next_report(), "pytest") == "2 passed"
+
+    edit(project / "pyproject.toml", 'pythonpath = ["src"]', 'pythonpath = ["src"]\n# new')
+    configuration = watch.next_report()
+    assert summary(configuration, "pytest") == "2 passed"
+    assert configuration["passed"] is True
+
+
 def test_watch_reports_each_change_runs_affected_tests_and_stops_cleanly(tmp_path: Path) -> None:
     project = tmp_path / "calc"
     write_files(
         project,
         {"pyproject.toml": PYPROJECT, "src/calc/__init__.py": CALC, "tests/test_calc.py": TESTS},
     )
-    source = project / "src/calc/__init__.py"
     watch = Watch(project)
     try:
         first = watch.next_report()
         assert first["passed"] is True
-        assert gate(first, "pytest")["summary"] == "2 passed"
+        assert summary(first, "pytest") == "2 passed"
         seen_children = set(descendants(watch.process.pid))
-
-        edit(source, "    return left + right", "    unused = 1\n    return left + right")
-        finding = watch.next_report()
-        assert codes(finding, "ruff") == ["F841"]
-        assert (
-            gate(finding, "pytest")["summary"] == "1 passed: 1 of 2 tests, affected by the change"
-        )
-
-        edit(source, "    unused = 1\n", "")
-        fixed = watch.next_report()
-        assert fixed["passed"] is True
-        assert codes(fixed, "ruff") == []
-        assert gate(fixed, "pytest")["summary"].endswith("1 of 2 tests, affected by the change")
-
-        edit(source, "    return left - right", "    return left - right - 0")
-        only_sub = watch.next_report()
-        assert gate(only_sub, "pytest")["summary"].endswith("1 of 2 tests, affected by the change")
-
-        (project / "uv.lock").write_text("version = 1\n")
-        environment = watch.next_report()
-        assert gate(environment, "pytest")["summary"] == "2 passed"
-
-        edit(project / "pyproject.toml", 'pythonpath = ["src"]', 'pythonpath = ["src"]\n# new')
-        configuration = watch.next_report()
-        assert gate(configuration, "pytest")["summary"] == "2 passed"
-        assert configuration["passed"] is True
+        edits_with_affected_tests(watch, project / "src/calc/__init__.py")
+        changes_that_run_every_test(watch, project)
     finally:
         children = set(descendants(watch.process.pid))
         watch.process.send_signal(signal.SIGINT)

@@ -75,7 +75,7 @@ class PytestGate:
             *(("-n", "auto") if context.parallel_tests else ()),
             *_TESTMON_OPTIONS[context.tests],
         )
-        env = {}
+        env: dict[str, str] = {}
         if context.tests is not SelectedTests.EVERY:
             env["TESTMON_DATAFILE"] = str(context.project / TESTMON_DATA)
         return Command(argv=argv, cwd=context.project, env=env, report_file=report)

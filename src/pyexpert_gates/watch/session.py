@@ -197,7 +197,8 @@ class Session:
 
 def _batches(project: Path) -> AsyncIterator[set[tuple[watchfiles.Change, str]]]:
     """The watcher's batches of changes under ``project``, the skipped folders left out."""
-    return watchfiles.awatch(
+    # awatch's stop_event may be trio's Event, which pyright cannot resolve without trio.
+    return watchfiles.awatch(  # pyright: ignore[reportUnknownMemberType]  # trio is optional
         project,
         watch_filter=lambda _, path: watched(project, path),
         debounce=DEBOUNCE_MS,
