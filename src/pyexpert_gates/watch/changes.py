@@ -33,11 +33,13 @@ class Changes:
         configuration: True when a tool's configuration changed: the gates are planned again
             and the resident tools restart.
         environment: True when a lock or requirements file changed: every test runs.
+        seen: When the watcher handed the last of them over, in `time.monotonic` seconds.
     """
 
     files: tuple[str, ...]
     configuration: bool = False
     environment: bool = False
+    seen: float = 0.0
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -45,12 +47,13 @@ class Changes:
         return tuple(name for name in self.files if name.endswith(SOURCE_SUFFIXES))
 
 
-def sort_changes(project: Path, paths: Iterable[str | Path]) -> Changes:
+def sort_changes(project: Path, paths: Iterable[str | Path], *, seen: float = 0.0) -> Changes:
     """Sort the absolute ``paths`` the watcher reported under ``project``.
 
     Args:
         project: The project root, absolute and resolved.
         paths: The changed paths, as the watcher reports them.
+        seen: When the watcher handed them over, in `time.monotonic` seconds.
 
     Returns:
         The changes, relative to the project.
@@ -65,6 +68,7 @@ def sort_changes(project: Path, paths: Iterable[str | Path]) -> Changes:
         files=files,
         configuration=any(name in CONFIG_FILES for name in files),
         environment=any(name in ENVIRONMENT_FILES for name in files),
+        seen=seen,
     )
 
 

@@ -9,6 +9,7 @@ import asyncio
 import contextlib
 import dataclasses
 import os
+import time
 from collections.abc import AsyncIterator
 from pathlib import Path, PurePosixPath
 from typing import Protocol
@@ -24,13 +25,14 @@ from pyexpert_gates.check.plan import Plan, make_plan
 from pyexpert_gates.check.request import Request
 from pyexpert_gates.config import load_config
 from pyexpert_gates.errors import GatesError
-from pyexpert_gates.gates.base import SelectedTests
+from pyexpert_gates.gates.base import GateContext, SelectedTests
 from pyexpert_gates.gates.pytest import TESTMON_DATA
 from pyexpert_gates.invocation import Command, ProcessOutput
 from pyexpert_gates.models import GateName, GateResult, Report
 from pyexpert_gates.process import run_command
 from pyexpert_gates.watch.changes import Changes, sort_changes, watched
 from pyexpert_gates.watch.cycle import Cycle, run_cycle
+from pyexpert_gates.watch.resident import ResidentPyright, start_pyright
 from pyexpert_gates.watch.tests import counted_tests, selection, with_total
 
 DEBOUNCE_MS = 1600
@@ -79,7 +81,16 @@ class _Tests:
 class Session:
     """One ``watch`` of one project: the plan, the kept results and the record of the tests."""
 
-    __slots__ = ("_kept", "_plan", "_project", "_python", "_request", "_screen", "_tests")
+    __slots__ = (
+        "_kept",
+        "_plan",
+        "_project",
+        "_pyright",
+        "_python",
+        "_request",
+        "_screen",
+        "_tests",
+    )
 
     def __init__(
         self, project: Path, request: Request, *, python: str | None, screen: Screen
@@ -99,6 +110,7 @@ class Session:
         self._plan: Plan | None = None
         self._kept: dict[GateName, GateResult] = {}
         self._tests = _Tests()
+        self._pyright: ResidentPyright | None = None
 
     async def run(self) -> None:
         """Run a cycle, then one after every change, until cancelled (Ctrl-C)."""
@@ -112,6 +124,7 @@ class Session:
             watcher.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await watcher
+            await self._stop_pyright()
 
     async def _until_settled(self, pending: Changes, queue: "asyncio.Queue[Changes]") -> Changes:
         """Run a cycle for ``pending``; restart it while changes arrive; return the next batch."""
@@ -150,12 +163,21 @@ class Session:
         except GatesError as error:
             self._plan = None
             return error
+        if changes.configuration or changes.environment or self._pyright is None:
+            await self._restart_pyright(plan)
         tests = selection(
             testmon=self._tests.testmon,
             recorded=self._tests.total is not None,
             full=changes.environment or _outside_sources(changes, plan),
         )
-        cycle = Cycle(plan=plan, kept=self._kept, changed=changes.files, tests=tests)
+        cycle = Cycle(
+            plan=plan,
+            kept=self._kept,
+            changed=changes.files,
+            tests=tests,
+            pyright=self._pyright,
+            seen=changes.seen,
+        )
         report = await run_cycle(cycle)
         return self._keep(report, tests)
 
@@ -187,10 +209,32 @@ class Session:
         self._tests = _Tests(testmon=await _has_testmon(plan))
         return plan
 
+    async def _restart_pyright(self, plan: Plan) -> None:
+        """Start a resident pyright for ``plan`` (its configuration and environment)."""
+        await self._stop_pyright()
+        if not any(planned.name is GateName.PYRIGHT for planned in plan.gates):
+            return
+        context = GateContext(
+            project=plan.project,
+            paths=plan.paths,
+            python=plan.interpreter.path,
+            scratch=plan.project,
+        )
+        started = await start_pyright(context)
+        # One that cannot start leaves pyright to run cold, where its failure is reported.
+        self._pyright = started if isinstance(started, ResidentPyright) else None
+
+    async def _stop_pyright(self) -> None:
+        """End the resident pyright, if one runs."""
+        if self._pyright is not None:
+            pyright, self._pyright = self._pyright, None
+            await pyright.stop()
+
     async def _watch(self, queue: "asyncio.Queue[Changes]") -> None:
         """Put every batch of changes to the project's files on ``queue``."""
         async for batch in _batches(self._project):
-            changes = sort_changes(self._project, (path for _, path in batch))
+            paths = (path for _, path in batch)
+            changes = sort_changes(self._project, paths, seen=time.monotonic())
             if changes.files:
                 queue.put_nowait(changes)
 
@@ -247,4 +291,5 @@ def _combined(first: Changes, *more: Changes | tuple[Changes, ...]) -> Changes:
         files=tuple(sorted({name for batch in batches for name in batch.files})),
         configuration=any(batch.configuration for batch in batches),
         environment=any(batch.environment for batch in batches),
+        seen=max(batch.seen for batch in batches),
     )
