@@ -61,7 +61,7 @@ def test_sub() -> None:
 class Watch:
     """A running ``watch --format json`` and the reports it has printed."""
 
-    def __init__(self, project: Path) -> None:
+    def __init__(self, project: Path, *gates: str) -> None:
         self.process = subprocess.Popen(  # noqa: S603 - the argv is this test's own
             [
                 sys.executable,
@@ -72,10 +72,7 @@ class Watch:
                 str(project),
                 "--format",
                 "json",
-                "--gate",
-                "ruff",
-                "--gate",
-                "pytest",
+                *(f"--gate={name}" for name in gates or ("ruff", "pytest")),
                 "--python",
                 sys.executable,
             ],
@@ -174,3 +171,47 @@ def test_watch_reports_each_change_runs_affected_tests_and_stops_cleanly(tmp_pat
         _, stderr = watch.process.communicate(timeout=60)
     assert watch.process.returncode == 130, stderr
     assert not [pid for pid in children | seen_children if is_running(pid)]
+
+
+def pyright_watches(pid: int) -> set[int]:
+    """The resident pyright processes among the descendants of ``pid``."""
+    found: set[int] = set()
+    for child in descendants(pid):
+        try:
+            argv = Path(f"/proc/{child}/cmdline").read_bytes().split(b"\0")
+        except FileNotFoundError:
+            continue
+        if b"--watch" in argv and any(b"pyright" in arg for arg in argv):
+            found.add(child)
+    return found
+
+
+def test_resident_pyright_reports_each_change_and_restarts_on_configuration(
+    tmp_path: Path,
+) -> None:
+    project = tmp_path / "calc"
+    write_files(
+        project,
+        {"pyproject.toml": PYPROJECT, "src/calc/__init__.py": CALC, "tests/test_calc.py": TESTS},
+    )
+    source = project / "src/calc/__init__.py"
+    watch = Watch(project, "pyright")
+    try:
+        assert summary(watch.next_report(), "pyright").startswith("no findings")
+        first = pyright_watches(watch.process.pid)
+        edit(source, "    return left + right", "    return str(left + right)")
+        assert codes(watch.next_report(), "pyright") == ["reportReturnType"]
+        edit(source, "    return str(left + right)", "    return left + right")
+        assert codes(watch.next_report(), "pyright") == []
+        edit(project / "pyproject.toml", 'pythonpath = ["src"]', 'pythonpath = ["src"]\n# new')
+        assert codes(watch.next_report(), "pyright") == []
+        restarted = pyright_watches(watch.process.pid)
+    finally:
+        children = set(descendants(watch.process.pid))
+        watch.process.send_signal(signal.SIGINT)
+        _, stderr = watch.process.communicate(timeout=60)
+    assert watch.process.returncode == 130, stderr
+    assert first
+    assert restarted
+    assert not first & restarted
+    assert not [pid for pid in children | first if is_running(pid)]

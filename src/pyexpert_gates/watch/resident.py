@@ -17,6 +17,12 @@ from pyexpert_gates.invocation import ProcessFailure, ProcessOutput
 from pyexpert_gates.process import ResidentProcess, start_resident
 
 WATCH_FLAG = "--watch"
+MIN_WAIT_S = 5.0
+"""Seconds a cycle waits at least for pyright to analyse a change before it runs pyright cold."""
+WAIT_FACTOR = 2.0
+"""A cycle waits for an analysis at most this many times as long as pyright's first one took:
+pyright may miss a change (its file watchers start after its first report), and an incremental
+analysis takes less than the first, cold one."""
 DOCUMENT_END = "}"
 """pyright indents its JSON, so a document ends with a closing brace alone on its line."""
 
@@ -37,7 +43,7 @@ class Document:
 class ResidentPyright:
     """A running ``pyright --watch`` and the documents it printed."""
 
-    __slots__ = ("_arrival", "_context", "_documents", "_process", "_reader")
+    __slots__ = ("_arrival", "_context", "_documents", "_process", "_reader", "_started", "missed")
 
     def __init__(self, process: ResidentProcess, context: GateContext) -> None:
         """Start reading what ``process`` prints.
@@ -50,6 +56,9 @@ class ResidentPyright:
         self._context = context
         self._documents: list[Document] = []
         self._arrival = asyncio.Event()
+        self._started = time.monotonic()
+        self.missed = False
+        """True once pyright did not analyse a change in time: its program may be stale."""
         self._reader = asyncio.create_task(self._read())
 
     @property
@@ -63,11 +72,15 @@ class ResidentPyright:
         Args:
             since: When the cycle's last change was seen (`time.monotonic` seconds).
             wait: True when pyright analyses again for the change: wait for a new document.
-            time_limit: Seconds to wait for it.
+            time_limit: Seconds the gate may take; once pyright analysed the project, a cycle
+                waits at most `WAIT_FACTOR` times as long as that took (at least `MIN_WAIT_S`).
 
         Returns:
             The verdict, or None when pyright ended or printed nothing in time (run it cold).
         """
+        if self._documents:
+            cold = self._documents[0].arrived - self._started
+            time_limit = min(time_limit, max(MIN_WAIT_S, WAIT_FACTOR * cold))
         with contextlib.suppress(TimeoutError):
             async with asyncio.timeout(time_limit):
                 while True:
@@ -81,6 +94,7 @@ class ResidentPyright:
                         return None
                     self._arrival.clear()
                     await self._arrival.wait()
+        self.missed = True
         return None
 
     def _pick(self, since: float, *, wait: bool) -> str | None:

@@ -163,7 +163,7 @@ class Session:
         except GatesError as error:
             self._plan = None
             return error
-        if changes.configuration or changes.environment or self._pyright is None:
+        if changes.configuration or changes.environment or self._stale_pyright():
             await self._restart_pyright(plan)
         tests = selection(
             testmon=self._tests.testmon,
@@ -223,6 +223,10 @@ class Session:
         started = await start_pyright(context)
         # One that cannot start leaves pyright to run cold, where its failure is reported.
         self._pyright = started if isinstance(started, ResidentPyright) else None
+
+    def _stale_pyright(self) -> bool:
+        """True when no resident pyright runs, or when it missed a change."""
+        return self._pyright is None or self._pyright.missed
 
     async def _stop_pyright(self) -> None:
         """End the resident pyright, if one runs."""
