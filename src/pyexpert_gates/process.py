@@ -37,6 +37,8 @@ LOCK_POLL_S = 0.05
 """Seconds between two tries to take a command's lock while another run holds it."""
 GIT_TIME_LIMIT_S = 60.0
 """Seconds a git command that lists files may take; git answers in well under one."""
+LINE_LIMIT = 256 * 1024 * 1024
+"""Bytes one line of a resident process may hold: a JSON report on one line can be large."""
 
 
 async def run_command(
@@ -236,6 +238,7 @@ async def start_resident(
             stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.STDOUT,
             start_new_session=True,
+            limit=LINE_LIMIT,
         )
     except OSError as error:
         return ProcessFailure(reason=_start_failure(command.argv[0], error))
