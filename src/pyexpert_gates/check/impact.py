@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pyexpert_gates.check.engine import check_project
-from pyexpert_gates.check.plan import Request
-from pyexpert_gates.check.shortcuts import ShortcutOptions
+from pyexpert_gates.check.request import Request, ShortcutOptions
 from pyexpert_gates.init.merge import Change, ChangeKind, is_array
 from pyexpert_gates.models import GateName, GateResult, Report, Status
 

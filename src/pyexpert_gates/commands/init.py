@@ -112,7 +112,11 @@ def _report_impact(project: Path, plan: InitPlan) -> None:
         for change in (edit.merge.changes if edit.merge is not None else ())
     ]
     settings = planned_settings(changes)
-    new_texts = {merge.label: merge.new_text for merge in plan.merges if merge.changed}
+    new_texts = {
+        merge.label: merge.new_text
+        for merge in plan.merges
+        if merge.changed and merge.new_text is not None
+    }
     impact = measure_impact(project, new_texts, settings, python=None)
     gates = ", ".join(sorted({setting.gate for setting in settings})) or "none"
     print(f"impact: the gates these settings concern ({gates}), run as it is and after init:")

@@ -113,7 +113,9 @@ def plan_init(project: Path, preset_name: str, *, force: bool) -> InitPlan:
         owned = owned_settings(state, label, data)
         merge = plan_merge(data, patch, force=force, moves=moves, owned=owned)
         merges.append(_edit((file, data), merge, preset=preset, floor=floor))
-        previous = state.files.get(label, {}) if state is not None else {}
+        previous: Mapping[KeyPath, Written] = {}
+        if state is not None:
+            previous = state.files.get(label, {})
         records[label] = record(data, apply_plain(data, merge.changes), patch, previous)
     recorded = PresetState(preset=preset.name, version=preset.version, files=records)
     return InitPlan(preset=preset, floor=floor, merges=tuple(merges), state=recorded)
