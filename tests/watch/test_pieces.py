@@ -1,16 +1,19 @@
 """The pure parts of ``watch``: sorting changes, merging file-level results, test selection."""
 
+import io
 from pathlib import Path
 
 import pytest
 
+from pyexpert_gates.cli import main
 from pyexpert_gates.gates.base import GateContext, SelectedTests
 from pyexpert_gates.gates.pytest import PytestGate
 from pyexpert_gates.invocation import ProcessOutput
 from pyexpert_gates.models import Diagnostic, GateName, GateResult, Report, Severity, Status
 from pyexpert_gates.report.json import render_json
-from pyexpert_gates.watch.changes import sort_changes, watched
+from pyexpert_gates.watch.changes import Changes, sort_changes, watched
 from pyexpert_gates.watch.merge import merge_file_level
+from pyexpert_gates.watch.screen import LiveScreen
 from pyexpert_gates.watch.tests import selection, with_total
 
 PROJECT = Path("/work/project")
@@ -152,3 +155,28 @@ def test_watch_prints_each_report_on_one_line() -> None:
     text = render_json(report, one_line=True)
     assert text.count("\n") == 1
     assert text.endswith("}\n")
+
+
+def test_an_unknown_gate_ends_watch_with_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["watch", "--project", str(tmp_path), "--gate", "nosuch"]) == 2
+    assert "nosuch" in capsys.readouterr().err
+
+
+def test_the_live_screen_says_what_changed_above_the_report() -> None:
+    stream = io.StringIO()
+    screen = LiveScreen(stream=stream, live=False)
+    report = Report(
+        project="/p", duration_s=1.0, gates=(GateResult(name=GateName.RUFF, status=Status.PASSED),)
+    )
+    screen.show(report, Changes(files=("src/a.py", "src/b.py")))
+    screen.problem("pyproject.toml: line 3: invalid")
+    text = stream.getvalue()
+    assert "changed: src/a.py, src/b.py" in text
+    assert "ruff" in text
+    assert "\x1b" not in text
+    assert text.endswith(
+        "pyexpert-gates: error: pyproject.toml: line 3: invalid\n"
+        "watching for changes; Ctrl-C to stop\n"
+    )

@@ -40,8 +40,8 @@ DEBOUNCE_MS = 1600
 STEP_MS = 50
 """Milliseconds without a new change after which watchfiles hands over the batch."""
 PROBE_TIME_LIMIT_S = 60.0
-EVERYTHING = Changes(files=(), configuration=True, environment=True)
-"""The changes that start the first cycle: every gate on every file, every test."""
+FIRST = Changes(files=(), environment=True)
+"""What starts the first cycle: every gate on every file, every test, pyright started."""
 
 
 class Screen(Protocol):
@@ -113,11 +113,17 @@ class Session:
         self._pyright: ResidentPyright | None = None
 
     async def run(self) -> None:
-        """Run a cycle, then one after every change, until cancelled (Ctrl-C)."""
+        """Run a cycle, then one after every change, until cancelled (Ctrl-C).
+
+        Raises:
+            GatesError: The command line or the configuration is invalid at the start (exit 2);
+                later, an invalid configuration is shown and the watch waits for a fix.
+        """
+        self._plan = await self._replan()
         queue: asyncio.Queue[Changes] = asyncio.Queue()
         watcher = asyncio.create_task(self._watch(queue))
         try:
-            pending = EVERYTHING
+            pending = FIRST
             while True:
                 pending = await self._until_settled(pending, queue)
         finally:
