@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import cast
@@ -215,3 +216,23 @@ def test_resident_pyright_reports_each_change_and_restarts_on_configuration(
     assert restarted
     assert not first & restarted
     assert not [pid for pid in children | first if is_running(pid)]
+
+
+def test_an_invalid_configuration_is_shown_and_the_watch_goes_on(tmp_path: Path) -> None:
+    project = tmp_path / "calc"
+    write_files(
+        project,
+        {"pyproject.toml": PYPROJECT, "src/calc/__init__.py": CALC, "tests/test_calc.py": TESTS},
+    )
+    watch = Watch(project, "ruff")
+    try:
+        assert watch.next_report()["passed"] is True
+        (project / "pyproject.toml").write_text(PYPROJECT + "[tool.pyexpert-gates]\nnosuch = 1\n")
+        time.sleep(3.0)  # the broken configuration is seen (and shown) before it is fixed
+        (project / "pyproject.toml").write_text(PYPROJECT)
+        assert watch.next_report()["passed"] is True
+    finally:
+        watch.process.send_signal(signal.SIGINT)
+        _, stderr = watch.process.communicate(timeout=60)
+    assert watch.process.returncode == 130, stderr
+    assert "nosuch" in stderr
