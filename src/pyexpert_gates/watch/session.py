@@ -150,14 +150,24 @@ class Session:
 
     def _publish(self, outcome: Report | GatesError, changes: Changes) -> None:
         """Show a cycle's report, judged against the baseline, or why it could not run."""
-        if isinstance(outcome, GatesError):
-            self._screen.problem(outcome.message)
-            return
-        baseline = read_baseline(self._project)
-        if baseline is not None:
-            locked = is_locked(flag=False, environ=os.environ)
-            outcome = apply_to_check(outcome, baseline, project=self._project, locked=locked)
-        self._screen.show(outcome, changes)
+        if isinstance(outcome, Report):
+            outcome = self._judged(outcome)
+        match outcome:
+            case GatesError(message=message):
+                self._screen.problem(message)
+            case Report():
+                self._screen.show(outcome, changes)
+
+    def _judged(self, report: Report) -> Report | GatesError:
+        """``report`` judged against the baseline, or why the baseline cannot be read."""
+        try:
+            baseline = read_baseline(self._project)
+        except GatesError as error:  # a damaged baseline, too, waits for a fix
+            return error
+        if baseline is None:
+            return report
+        locked = is_locked(flag=False, environ=os.environ)
+        return apply_to_check(report, baseline, project=self._project, locked=locked)
 
     async def _cycle(self, changes: Changes) -> Report | GatesError:
         """Plan again if the configuration changed, then run one cycle and keep its results."""
