@@ -7,11 +7,12 @@ from pyexpert_gates.report.codec import write_gate
 VERSION = 1
 
 
-def render_json(report: Report) -> str:
+def render_json(report: Report, *, one_line: bool = False) -> str:
     """Render ``report`` as one JSON document.
 
     Args:
         report: The outcome of a ``check``.
+        one_line: True for the document on one line, as ``watch`` prints it (NDJSON).
 
     Returns:
         The document, ending with a newline.
@@ -24,4 +25,4 @@ def render_json(report: Report) -> str:
         "python": report.python,
         "gates": [write_gate(gate) for gate in report.gates],
     }
-    return json_dumps(document, indent=2) + "\n"
+    return json_dumps(document, indent=None if one_line else 2) + "\n"
