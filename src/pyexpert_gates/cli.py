@@ -22,6 +22,7 @@ examples:
   pyexpert-gates baseline                  accept today's findings; check fails only on new ones
   pyexpert-gates check --locked            in CI: never rewrite the baseline, fail if it is stale
   pyexpert-gates presets --changes         the installed presets and what each version changed
+  pyexpert-gates watch --format json       a JSON report per line after every change
 
 exit codes: 0 success, 1 findings, 2 usage, configuration or tool error, 130 interrupted
 """
@@ -59,6 +60,7 @@ COMMANDS: dict[str, str] = {
     "baseline": "pyexpert_gates.commands.baseline",
     "presets": "pyexpert_gates.commands.presets",
     "fix": "pyexpert_gates.commands.fix",
+    "watch": "pyexpert_gates.commands.watch",
 }
 
 

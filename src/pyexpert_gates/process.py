@@ -5,6 +5,9 @@ group. When the deadline passes or the run is cancelled (Ctrl-C), the whole grou
 a short grace period, then SIGKILL; when the command ends normally, whatever it left running in
 its group is killed too. What left the group (``setsid``, a double fork) is found and killed by
 `pyexpert_gates.strays`. A command that cannot start is a `ProcessFailure`, never an exception.
+
+A resident process (`start_resident`: a type checker's watch mode) also leads a group of its own;
+its output is read line by line while it runs, and `ResidentProcess.stop` ends the whole group.
 """
 
 import asyncio
@@ -25,7 +28,9 @@ __all__ = [
     "Command",
     "ProcessFailure",
     "ProcessOutput",
+    "ResidentProcess",
     "run_command",
+    "start_resident",
 ]
 from pyexpert_gates.strays import MARKER, become_subreaper, end_strays
 
@@ -41,6 +46,8 @@ _RUNNING: set[int] = set()
 """The leaders of the commands running now, which their own runs wait for."""
 _ACTIVE: list[str] = []
 """The markers of the commands starting or running now."""
+LINE_LIMIT = 256 * 1024 * 1024
+"""Bytes one line of a resident process may hold: a JSON report on one line can be large."""
 
 
 async def run_command(
@@ -225,3 +232,69 @@ def _output(
         if report is not None and report.is_file()
         else None,
     )
+
+
+class ResidentProcess:
+    """A process that keeps running, in a process group of its own: read its lines, then stop it.
+
+    Its standard error is merged into its standard output, so nothing it says is lost and no
+    pipe fills up unread.
+    """
+
+    __slots__ = ("_grace", "_process")
+
+    def __init__(self, process: asyncio.subprocess.Process, grace: float) -> None:
+        """Wrap the started ``process``.
+
+        Args:
+            process: The process, leader of its own session.
+            grace: Seconds between SIGTERM and SIGKILL when it is stopped.
+        """
+        self._process = process
+        self._grace = grace
+
+    async def readline(self) -> str | None:
+        """The next line it prints, without its line ending.
+
+        Returns:
+            The line, or None once its output ended (it exited).
+        """
+        stream = self._process.stdout
+        line = b"" if stream is None else await stream.readline()
+        if not line:
+            return None
+        return line.decode("utf-8", errors="replace").rstrip("\r\n")
+
+    async def stop(self) -> None:
+        """End its whole process group: SIGTERM, the grace period, then SIGKILL."""
+        await _end_group(self._process, self._grace)
+
+
+async def start_resident(
+    command: Command, *, grace: float = GRACE_S
+) -> ResidentProcess | ProcessFailure:
+    """Start ``command`` to keep running, as the leader of a new session.
+
+    Args:
+        command: What to run, where, with which environment (its lock and report file unused).
+        grace: Seconds between SIGTERM and SIGKILL when it is stopped.
+
+    Returns:
+        The running process, or why it could not start.
+    """
+    if not command.cwd.is_dir():
+        return ProcessFailure(reason=f"working directory {command.cwd} does not exist")
+    try:
+        process = await asyncio.create_subprocess_exec(
+            *command.argv,
+            cwd=command.cwd,
+            env=_environment(command.env, command.unset_env),
+            stdin=asyncio.subprocess.DEVNULL,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.STDOUT,
+            start_new_session=True,
+            limit=LINE_LIMIT,
+        )
+    except OSError as error:
+        return ProcessFailure(reason=_start_failure(command.argv[0], error))
+    return ResidentProcess(process, grace)

@@ -29,7 +29,7 @@ from pyexpert_gates.check.changed_files import changed_files, limit_paths
 from pyexpert_gates.check.distributions import Installed, keep_file, probe_installed
 from pyexpert_gates.check.request import ShortcutOptions
 from pyexpert_gates.files import ProjectFiles, list_files
-from pyexpert_gates.gates.base import GateContext
+from pyexpert_gates.gates.base import GateContext, SelectedTests
 from pyexpert_gates.gates.pytest_xdist import allows_xdist
 from pyexpert_gates.models import GATE_TRAITS, GateName, GateResult, Reach, Status
 
@@ -83,6 +83,7 @@ def _settings(context: GateContext) -> tuple[str, ...]:
         f"python {context.python}",
         f"docstring-coverage {context.docstring_coverage}",
         f"parallel-tests {context.parallel_tests}",
+        f"tests {context.tests}",
     )
 
 
@@ -97,6 +98,7 @@ class Shortcuts:
         installed: The probe of the project's environment, shared by the gates.
         files: The project's files, shared by the gates.
         digests: The content digests of the files read so far.
+        tests: Which tests the pytest gate runs (``watch`` selects the affected ones).
     """
 
     cache: ResultCache | None = None
@@ -105,6 +107,7 @@ class Shortcuts:
     installed: Shared[Installed | None] = field(default_factory=Shared[Installed | None])
     files: Shared[ProjectFiles] = field(default_factory=Shared[ProjectFiles])
     digests: ContentDigests = field(default_factory=ContentDigests)
+    tests: SelectedTests = SelectedTests.EVERY
 
     async def prepare(self, name: GateName, context: GateContext) -> Prepared:
         """Narrow the gate's context and replay its stored result when its key is unchanged.
@@ -133,7 +136,9 @@ class Shortcuts:
         if name is GateName.PYTEST:
             installed = await self._installed(context)
             xdist = installed is not None and installed.xdist
-            context = dataclasses.replace(context, parallel_tests=xdist and allows_xdist(context))
+            context = dataclasses.replace(
+                context, parallel_tests=xdist and allows_xdist(context), tests=self.tests
+            )
         if self.cache is None:
             return Prepared(context=context, limited_to=limited)
         key = await self._key(name, context)

@@ -6,11 +6,23 @@ every parser testable against recorded tool output.
 """
 
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import Protocol
 
 from pyexpert_gates.invocation import Command, ProcessOutput
 from pyexpert_gates.models import Diagnostic, GateName, ModuleCoverage, Status
+
+
+class SelectedTests(StrEnum):
+    """Which tests the pytest gate runs."""
+
+    EVERY = "every"
+    """Every test, as ``check`` always does."""
+    RECORD = "record"
+    """Every test, recording what each one executes (pytest-testmon) for later selection."""
+    AFFECTED = "affected"
+    """Only the tests a change since the last recorded run can affect, and the failing ones."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -24,6 +36,7 @@ class GateContext:
         scratch: A folder private to this run where a gate may ask a tool to write a report.
         docstring_coverage: The docstring coverage, in percent, below which the gate fails.
         parallel_tests: True to run the tests on every core with pytest-xdist (``-n auto``).
+        tests: Which tests the pytest gate runs.
     """
 
     project: Path
@@ -32,6 +45,7 @@ class GateContext:
     scratch: Path
     docstring_coverage: float = 100.0
     parallel_tests: bool = False
+    tests: SelectedTests = SelectedTests.EVERY
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

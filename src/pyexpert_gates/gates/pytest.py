@@ -15,7 +15,7 @@ import os
 import re
 import shlex
 
-from pyexpert_gates.gates.base import GateContext, GateOutcome
+from pyexpert_gates.gates.base import GateContext, GateOutcome, SelectedTests
 from pyexpert_gates.gates.junit import JunitReport, read_junit
 from pyexpert_gates.gates.pytest_causes import explain
 from pyexpert_gates.gates.pytest_environment import VARIABLE, narrowing_options
@@ -39,6 +39,16 @@ _NOT_INSTALLED = "No module named pytest"
 # pytest's closing line counts the tests that -k, -m or --deselect left out: ``2 deselected``.
 _DESELECTED = re.compile(r"\b(\d+) deselected\b")
 _EXIT_MEANINGS = {3: "internal error", 4: "usage error"}
+AFFECTED = "affected by the change"
+"""How the summary of a run of only the affected tests ends."""
+TESTMON_DATA = ".pyexpert-gates/cache/testmondata"
+"""pytest-testmon's record of what each test executes, beside the result cache, out of git."""
+NONE_AFFECTED = "no test is affected by the change, and none failed before"
+_TESTMON_OPTIONS: dict[SelectedTests, tuple[str, ...]] = {
+    SelectedTests.EVERY: (),
+    SelectedTests.RECORD: ("--testmon-noselect",),
+    SelectedTests.AFFECTED: ("--testmon",),
+}
 
 
 class PytestGate:
@@ -52,7 +62,9 @@ class PytestGate:
     def command(self, context: GateContext) -> Command:
         """Run pytest in the project's environment, writing a JUnit report to the scratch folder.
 
-        With ``context.parallel_tests``, pytest-xdist runs the tests on every core.
+        With ``context.parallel_tests``, pytest-xdist runs the tests on every core; with
+        ``context.tests``, pytest-testmon records what each test executes, or runs only the
+        tests a change can affect (and those that failed).
 
         Args:
             context: The project, its interpreter and the scratch folder.
@@ -69,8 +81,12 @@ class PytestGate:
             "-o",
             "junit_family=xunit1",
             *(("-n", "auto") if context.parallel_tests else ()),
+            *_TESTMON_OPTIONS[context.tests],
         )
-        return Command(argv=argv, cwd=context.project, report_file=report)
+        env: dict[str, str] = {}
+        if context.tests is not SelectedTests.EVERY:
+            env["TESTMON_DATAFILE"] = str(context.project / TESTMON_DATA)
+        return Command(argv=argv, cwd=context.project, env=env, report_file=report)
 
     def parse(self, output: ProcessOutput, context: GateContext) -> GateOutcome:
         """Judge the session by its exit code and its JUnit report.
@@ -127,12 +143,22 @@ def _judge(output: ProcessOutput, context: GateContext) -> GateOutcome:
         )
     if (output.returncode == 1) != bool(report.problems):
         return inconsistent("pytest", output.returncode, len(report.problems))
-    if report.tests == 0:
+    affected = context.tests is SelectedTests.AFFECTED
+    if report.tests == 0 and not affected:
         return error("pytest reported success but its report holds no tests")
+    return _verdict(report, output, affected=affected)
+
+
+def _verdict(report: JunitReport, output: ProcessOutput, *, affected: bool) -> GateOutcome:
+    """The verdict on a complete report; with ``affected``, no test at all is a pass."""
+    if report.tests == 0:
+        return GateOutcome(status=Status.PASSED, summary=NONE_AFFECTED)
     status = Status.FAILED if report.problems else Status.PASSED
     summary = tally(report)
     if found := _DESELECTED.search(output.stdout):
         summary += f", {found[1]} deselected by the project's pytest configuration"
+    if affected:
+        summary = f"{summary}, {AFFECTED}"
     problems = tuple(explain(problem) for problem in report.problems)
     return GateOutcome(status=status, summary=summary, diagnostics=problems)
 

@@ -1,0 +1,111 @@
+"""``pyexpert-gates watch``: run the gates, then again after every change, until Ctrl-C."""
+
+import argparse
+import asyncio
+import os
+import signal
+import sys
+from collections.abc import Coroutine
+
+from pyexpert_gates.check.request import Request
+from pyexpert_gates.commands import Subparsers, add_project_argument, project_folder
+from pyexpert_gates.errors import GatesError
+from pyexpert_gates.models import GateName
+
+EXIT_TERMINATED = 128 + signal.SIGTERM
+FORMATS = ("text", "json")
+
+
+def add_parser(subparsers: Subparsers) -> None:
+    """Add the ``watch`` subcommand and its arguments.
+
+    Args:
+        subparsers: The top-level parser's subcommand group.
+    """
+    parser = subparsers.add_parser(
+        "watch",
+        help="run the gates, then again after every change to the project; Ctrl-C to stop",
+        description="Run the gates, then again after every change to the project's files or "
+        "configuration: the file-level gates check the changed files only, the type checkers "
+        "stay resident and only the tests a change can affect run (pytest-testmon). "
+        "`check` stays the authority in CI. Ctrl-C ends every process it started, exit 130.",
+    )
+    _add_selection(parser)
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="text: a live screen (default); json: one JSON report per line after each cycle",
+    )
+    parser.add_argument(
+        "--python",
+        metavar="PATH",
+        help="interpreter or virtual environment the type checkers and pytest use",
+    )
+
+
+def _add_selection(parser: argparse.ArgumentParser) -> None:
+    """The arguments that choose the project and the gates, as ``check`` has them."""
+    add_project_argument(parser)
+    names = ", ".join(GateName)
+    parser.add_argument(
+        "--gate",
+        action="append",
+        default=[],
+        dest="gates",
+        metavar="NAME",
+        help=f"run only this gate (repeatable): {names}",
+    )
+    parser.add_argument(
+        "--skip", action="append", default=[], metavar="NAME", help="leave a gate out (repeatable)"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Watch until interrupted.
+
+    Args:
+        args: The parsed command line.
+
+    Returns:
+        Never returns normally: Ctrl-C ends it with 130 (through the error handler).
+
+    Raises:
+        GatesError: SIGTERM ended the watch (exit 143), after every process it started ended.
+    """
+    # The watcher, the engine and the gates load only when a watch runs.
+    from pyexpert_gates.watch.screen import JsonLines, LiveScreen  # noqa: PLC0415 - loaded on use
+    from pyexpert_gates.watch.session import Session  # noqa: PLC0415 - loaded on use, as above
+
+    project = project_folder(args)
+    screen = (
+        JsonLines(stdout=sys.stdout, stderr=sys.stderr)
+        if args.format == "json"
+        else LiveScreen(stream=sys.stdout, live=_is_terminal())
+    )
+    request = Request(gates=tuple(args.gates), skip=tuple(args.skip))
+    session = Session(project, request, python=args.python, screen=screen)
+    try:
+        asyncio.run(_until_terminated(session.run()))
+    except asyncio.CancelledError:
+        message = "terminated (SIGTERM); every process the watch started was ended"
+        raise GatesError(message, exit_code=EXIT_TERMINATED) from None
+    return 0
+
+
+async def _until_terminated(watch: Coroutine[None, None, None]) -> None:
+    """Await ``watch``, cancelling it on SIGTERM as asyncio does on Ctrl-C."""
+    loop = asyncio.get_running_loop()
+    task = asyncio.current_task()
+    if task is not None:
+        loop.add_signal_handler(signal.SIGTERM, task.cancel)
+    try:
+        await watch
+    finally:
+        loop.remove_signal_handler(signal.SIGTERM)
+
+
+def _is_terminal() -> bool:
+    """True when standard output is a terminal that takes colour and cursor movement."""
+    environ = os.environ
+    return sys.stdout.isatty() and not environ.get("NO_COLOR") and environ.get("TERM") != "dumb"

@@ -1,0 +1,150 @@
+"""One cycle of ``watch``: the gates on the files as they are now, the file-level ones limited.
+
+The first cycle, and the first after a configuration change, runs every gate on every file.
+Later cycles run the file-level gates (ruff, format, expert) on the changed files only and
+merge their findings with those kept for the other files; the whole-program gates check
+everything again, with their own incremental caches (mypy's cache, the resident pyright,
+pytest-testmon's record of what each test executes).
+"""
+
+import asyncio
+import dataclasses
+import tempfile
+import time
+from collections.abc import Mapping
+from pathlib import Path
+
+from pyexpert_gates.check.changed_files import limit_paths
+from pyexpert_gates.check.engine import run_gates
+from pyexpert_gates.check.plan import Plan
+from pyexpert_gates.check.shortcuts import Shortcuts
+from pyexpert_gates.files import list_files
+from pyexpert_gates.gates.base import SelectedTests
+from pyexpert_gates.models import GateName, GateResult, Report, Status
+from pyexpert_gates.watch.merge import merge_file_level
+from pyexpert_gates.watch.resident import ResidentPyright
+
+SINCE = "the last report"
+"""How a gate limited to the changed files names what they changed since."""
+
+MERGED = frozenset({GateName.RUFF, GateName.FORMAT, GateName.EXPERT})
+"""The file-level gates whose findings on unchanged files are kept: a file's verdict depends
+on that file alone. (The docstrings gate weighs every file's coverage against one threshold.)"""
+
+
+@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
+class Cycle:
+    """What one cycle runs.
+
+    Attributes:
+        plan: The planned gates, paths, interpreter and configuration.
+        kept: The last complete result of each gate; empty to run every gate on every file.
+        changed: The files changed since the last cycle started, relative to the project.
+        tests: Which tests the pytest gate runs.
+        pyright: The resident pyright, or None to run pyright cold.
+        seen: When the last change was seen (`time.monotonic` seconds): the resident pyright's
+            report must be newer.
+    """
+
+    plan: Plan
+    kept: Mapping[GateName, GateResult]
+    changed: tuple[str, ...]
+    tests: SelectedTests = SelectedTests.EVERY
+    pyright: ResidentPyright | None = None
+    seen: float = 0.0
+
+
+async def run_cycle(cycle: Cycle) -> Report:
+    """Run the gates of ``cycle``; cancelling it ends every process it started.
+
+    Args:
+        cycle: What to run.
+
+    Returns:
+        The report on every gate, the limited ones merged with their kept results.
+    """
+    started = time.monotonic()
+    planned = any(gate.name is GateName.PYRIGHT for gate in cycle.plan.gates)
+    pyright = cycle.pyright if planned else None
+    runs = await asyncio.gather(
+        _run_engine(cycle, skip_pyright=pyright is not None),
+        _nothing() if pyright is None else _resident_pyright(cycle, pyright),
+    )
+    fresh = (*runs[0], *runs[1])
+    return _report(cycle.plan, fresh, time.monotonic() - started)
+
+
+async def _run_engine(cycle: Cycle, *, skip_pyright: bool) -> tuple[GateResult, ...]:
+    """The gates the engine runs: the file-level ones limited, then merged; the others whole."""
+    planned = tuple(
+        gate for gate in cycle.plan.gates if not (skip_pyright and gate.name is GateName.PYRIGHT)
+    )
+    limited = tuple(
+        gate for gate in planned if gate.name in MERGED and _mergeable(cycle.kept.get(gate.name))
+    )
+    whole = tuple(gate for gate in planned if gate not in limited)
+    shortcuts = Shortcuts(changed=cycle.changed, since=SINCE, tests=cycle.tests)
+    plans = (
+        dataclasses.replace(cycle.plan, gates=limited, shortcuts=shortcuts),
+        dataclasses.replace(cycle.plan, gates=whole, shortcuts=Shortcuts(tests=cycle.tests)),
+    )
+    with tempfile.TemporaryDirectory(prefix="pyexpert-gates-watch-") as scratch:
+        folders = (Path(scratch) / "file-level", Path(scratch) / "whole")
+        for folder in folders:
+            folder.mkdir()
+        runs = await asyncio.gather(
+            *(run_gates(plan, folder) for plan, folder in zip(plans, folders, strict=True))
+        )
+    return (
+        *(merge_file_level(cycle.kept[result.name], result, cycle.changed) for result in runs[0]),
+        *runs[1],
+    )
+
+
+async def _resident_pyright(cycle: Cycle, resident: ResidentPyright) -> tuple[GateResult, ...]:
+    """The pyright result from the resident pyright; run cold when it has none in time."""
+    started = time.monotonic()
+    planned = next(gate for gate in cycle.plan.gates if gate.name is GateName.PYRIGHT)
+    files = await list_files(cycle.plan.project)
+    analysed = limit_paths(cycle.changed, cycle.plan.paths, files)
+    outcome = await resident.outcome(
+        since=cycle.seen, wait=bool(analysed), time_limit=planned.time_limit
+    )
+    if outcome is None:
+        cold = dataclasses.replace(cycle.plan, gates=(planned,), shortcuts=Shortcuts())
+        with tempfile.TemporaryDirectory(prefix="pyexpert-gates-watch-") as scratch:
+            return await run_gates(cold, Path(scratch))
+    result = GateResult(
+        name=GateName.PYRIGHT,
+        status=outcome.status,
+        duration_s=time.monotonic() - started,
+        command=resident.command,
+        summary=outcome.summary,
+        diagnostics=outcome.diagnostics,
+    )
+    return (result,)
+
+
+async def _nothing() -> tuple[GateResult, ...]:
+    """No results: pyright runs with the other gates."""
+    return ()
+
+
+def _mergeable(kept: GateResult | None) -> bool:
+    """True when ``kept`` is a complete verdict the changed files' verdict can be merged into."""
+    return kept is not None and kept.status in {Status.PASSED, Status.FAILED}
+
+
+def _report(plan: Plan, results: tuple[GateResult, ...], duration: float) -> Report:
+    """The report of one cycle, the skipped gates included, in gate order."""
+    skipped = (
+        GateResult(name=name, status=Status.SKIPPED, summary=reason)
+        for name, reason in plan.skipped
+    )
+    order = list(GateName)
+    return Report(
+        project=str(plan.project),
+        duration_s=duration,
+        gates=tuple(sorted((*results, *skipped), key=lambda result: order.index(result.name))),
+        python=str(plan.interpreter.path),
+    )

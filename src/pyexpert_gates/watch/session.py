@@ -1,0 +1,319 @@
+"""The watch loop: a cycle at the start, then one after every change, until Ctrl-C.
+
+The watcher (watchfiles) runs beside the cycles. A change that arrives while a cycle runs
+cancels it (ending every process it started) and starts another with both batches of changes,
+so a report always reflects the files as they were when its cycle started.
+"""
+
+import asyncio
+import contextlib
+import dataclasses
+import os
+import time
+from collections.abc import AsyncIterator
+from pathlib import Path, PurePosixPath
+from typing import Protocol
+
+import watchfiles
+
+from pyexpert_gates.baseline.store import read_baseline
+from pyexpert_gates.baseline.update import apply_to_check, is_locked
+from pyexpert_gates.check.engine import available_gates
+from pyexpert_gates.check.interpreter import choose_interpreter
+from pyexpert_gates.check.plan import Plan, make_plan
+from pyexpert_gates.check.request import Request
+from pyexpert_gates.config import load_config
+from pyexpert_gates.errors import GatesError
+from pyexpert_gates.gates.base import GateContext, SelectedTests
+from pyexpert_gates.gates.pytest import TESTMON_DATA
+from pyexpert_gates.invocation import Command, ProcessOutput
+from pyexpert_gates.models import GateName, GateResult, Report
+from pyexpert_gates.process import run_command
+from pyexpert_gates.watch.changes import Changes, sort_changes, watched
+from pyexpert_gates.watch.cycle import Cycle, run_cycle
+from pyexpert_gates.watch.resident import ResidentPyright, start_pyright
+from pyexpert_gates.watch.tests import counted_tests, selection, with_total
+
+DEBOUNCE_MS = 1600
+"""Milliseconds watchfiles gathers changes for at most before it hands over a batch."""
+STEP_MS = 50
+"""Milliseconds without a new change after which watchfiles hands over the batch."""
+PROBE_TIME_LIMIT_S = 60.0
+FIRST = Changes(files=(), environment=True)
+"""What starts the first cycle: every gate on every file, every test, pyright started."""
+
+
+class Screen(Protocol):
+    """Where the reports go: a live screen, or one JSON line per report."""
+
+    def show(self, report: Report, changes: Changes) -> None:
+        """Show the report of the cycle the ``changes`` started.
+
+        Args:
+            report: The cycle's report.
+            changes: What changed since the cycle before.
+        """
+        ...
+
+    def problem(self, message: str) -> None:
+        """Say why no cycle can run until the next change (an invalid configuration).
+
+        Args:
+            message: The reason and its fix.
+        """
+        ...
+
+
+@dataclasses.dataclass(slots=True, kw_only=True)
+class _Tests:
+    """What the session knows about the project's tests.
+
+    Attributes:
+        testmon: True when pytest-testmon is importable in the project's environment.
+        total: How many tests the last run of every test counted; None before one.
+    """
+
+    testmon: bool = False
+    total: int | None = None
+
+
+class Session:
+    """One ``watch`` of one project: the plan, the kept results and the record of the tests."""
+
+    __slots__ = (
+        "_kept",
+        "_plan",
+        "_project",
+        "_pyright",
+        "_python",
+        "_request",
+        "_screen",
+        "_tests",
+    )
+
+    def __init__(
+        self, project: Path, request: Request, *, python: str | None, screen: Screen
+    ) -> None:
+        """Prepare a watch; nothing runs before `run`.
+
+        Args:
+            project: The project root.
+            request: The gates asked for (``--gate``, ``--skip``).
+            python: The ``--python`` argument, or None to choose the environment.
+            screen: Where the reports go.
+        """
+        self._project = project.resolve()
+        self._request = request
+        self._python = python
+        self._screen = screen
+        self._plan: Plan | None = None
+        self._kept: dict[GateName, GateResult] = {}
+        self._tests = _Tests()
+        self._pyright: ResidentPyright | None = None
+
+    async def run(self) -> None:
+        """Run a cycle, then one after every change, until cancelled (Ctrl-C).
+
+        Raises:
+            GatesError: The command line or the configuration is invalid at the start (exit 2);
+                later, an invalid configuration is shown and the watch waits for a fix.
+        """
+        self._plan = await self._replan()
+        queue: asyncio.Queue[Changes] = asyncio.Queue()
+        watcher = asyncio.create_task(self._watch(queue))
+        try:
+            pending = FIRST
+            while True:
+                pending = await self._until_settled(pending, queue)
+        finally:
+            watcher.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await watcher
+            await self._stop_pyright()
+
+    async def _until_settled(self, pending: Changes, queue: "asyncio.Queue[Changes]") -> Changes:
+        """Run a cycle for ``pending``; restart it while changes arrive; return the next batch."""
+        cycle = asyncio.create_task(self._cycle(pending))
+        arrival = asyncio.create_task(queue.get())
+        try:
+            await asyncio.wait({cycle, arrival}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for task in (cycle, arrival):
+                task.cancel()
+        if arrival.done() and not arrival.cancelled():
+            with contextlib.suppress(asyncio.CancelledError):
+                await cycle  # its processes end before the next cycle starts
+            return _combined(pending, arrival.result(), _drained(queue))
+        self._publish(cycle.result(), pending)
+        return _combined(await queue.get(), _drained(queue))
+
+    def _publish(self, outcome: Report | GatesError, changes: Changes) -> None:
+        """Show a cycle's report, judged against the baseline, or why it could not run."""
+        if isinstance(outcome, Report):
+            outcome = self._judged(outcome)
+        match outcome:
+            case GatesError(message=message):
+                self._screen.problem(message)
+            case Report():
+                self._screen.show(outcome, changes)
+
+    def _judged(self, report: Report) -> Report | GatesError:
+        """``report`` judged against the baseline, or why the baseline cannot be read."""
+        try:
+            baseline = read_baseline(self._project)
+        except GatesError as error:  # a damaged baseline, too, waits for a fix
+            return error
+        if baseline is None:
+            return report
+        locked = is_locked(flag=False, environ=os.environ)
+        return apply_to_check(report, baseline, project=self._project, locked=locked)
+
+    async def _cycle(self, changes: Changes) -> Report | GatesError:
+        """Plan again if the configuration changed, then run one cycle and keep its results."""
+        try:
+            if changes.configuration or self._plan is None:
+                self._plan = await self._replan()
+                self._kept = {}
+            plan = self._plan
+        except GatesError as error:
+            self._plan = None
+            return error
+        if changes.configuration or changes.environment or self._stale_pyright():
+            await self._restart_pyright(plan)
+        tests = selection(
+            testmon=self._tests.testmon,
+            recorded=self._tests.total is not None,
+            full=changes.environment or _outside_sources(changes, plan),
+        )
+        cycle = Cycle(
+            plan=plan,
+            kept=self._kept,
+            changed=changes.files,
+            tests=tests,
+            pyright=self._pyright,
+            seen=changes.seen,
+        )
+        report = await run_cycle(cycle)
+        return self._keep(report, tests)
+
+    def _keep(self, report: Report, tests: SelectedTests) -> Report:
+        """Keep the cycle's results for the next one; say how many tests the selection ran."""
+        self._kept = {result.name: result for result in report.gates}
+        pytest = self._kept.get(GateName.PYTEST)
+        if pytest is None:
+            return report
+        if tests is SelectedTests.RECORD:
+            self._tests.total = counted_tests(pytest)
+        elif tests is SelectedTests.AFFECTED:
+            shown = with_total(pytest, self._tests.total)
+            gates = tuple(shown if gate is pytest else gate for gate in report.gates)
+            return dataclasses.replace(report, gates=gates)
+        return report
+
+    async def _replan(self) -> Plan:
+        """Read the configuration and plan the gates, as ``check`` does."""
+        plan = make_plan(
+            self._request,
+            project=self._project,
+            config=load_config(self._project),
+            interpreter=choose_interpreter(
+                project=self._project, override=self._python, environ=os.environ
+            ),
+            available=available_gates(),
+        )
+        self._tests = _Tests(testmon=await _has_testmon(plan))
+        return plan
+
+    async def _restart_pyright(self, plan: Plan) -> None:
+        """Start a resident pyright for ``plan`` (its configuration and environment)."""
+        await self._stop_pyright()
+        if not any(planned.name is GateName.PYRIGHT for planned in plan.gates):
+            return
+        context = GateContext(
+            project=plan.project,
+            paths=plan.paths,
+            python=plan.interpreter.path,
+            scratch=plan.project,
+        )
+        started = await start_pyright(context)
+        # One that cannot start leaves pyright to run cold, where its failure is reported.
+        self._pyright = started if isinstance(started, ResidentPyright) else None
+
+    def _stale_pyright(self) -> bool:
+        """True when no resident pyright runs, or when it missed a change."""
+        return self._pyright is None or self._pyright.missed
+
+    async def _stop_pyright(self) -> None:
+        """End the resident pyright, if one runs."""
+        if self._pyright is not None:
+            pyright, self._pyright = self._pyright, None
+            await pyright.stop()
+
+    async def _watch(self, queue: "asyncio.Queue[Changes]") -> None:
+        """Put every batch of changes to the project's files on ``queue``."""
+        async for batch in _batches(self._project):
+            paths = (path for _, path in batch)
+            changes = sort_changes(self._project, paths, seen=time.monotonic())
+            if changes.files:
+                queue.put_nowait(changes)
+
+
+def _batches(project: Path) -> AsyncIterator[set[tuple[watchfiles.Change, str]]]:
+    """The watcher's batches of changes under ``project``, the skipped folders left out."""
+    # awatch's stop_event may be trio's Event, which pyright cannot resolve without trio.
+    return watchfiles.awatch(  # pyright: ignore[reportUnknownMemberType]  # trio is optional
+        project,
+        watch_filter=lambda _, path: watched(project, path),
+        debounce=DEBOUNCE_MS,
+        step=STEP_MS,
+        recursive=True,
+    )
+
+
+async def _has_testmon(plan: Plan) -> bool:
+    """True when pytest-testmon is importable in the project's environment."""
+    if not any(planned.name is GateName.PYTEST for planned in plan.gates):
+        return False
+    probe = Command(argv=(str(plan.interpreter.path), "-c", "import testmon"), cwd=plan.project)
+    match await run_command(probe, time_limit=PROBE_TIME_LIMIT_S):
+        case ProcessOutput(returncode=0):
+            folder = plan.project / TESTMON_DATA
+            # testmon writes its record there: never through a link that leads out of the
+            # project; without a folder of its own, every test runs.
+            for part in (folder.parent.parent, folder.parent):
+                if part.is_symlink() or (part.exists() and not part.is_dir()):
+                    return False
+            folder.parent.mkdir(parents=True, exist_ok=True)
+            return True
+        case _:
+            return False
+
+
+def _outside_sources(changes: Changes, plan: Plan) -> bool:
+    """True when a file other than Python source changed in the paths: coverage cannot see it."""
+    roots = tuple(PurePosixPath(path) for path in plan.paths or (".",))
+    others = (PurePosixPath(name) for name in changes.files if name not in changes.sources)
+    return any(
+        root == PurePosixPath() or name.is_relative_to(root) for name in others for root in roots
+    )
+
+
+def _drained(queue: "asyncio.Queue[Changes]") -> tuple[Changes, ...]:
+    """Every batch already waiting on ``queue``."""
+    batches: list[Changes] = []
+    while not queue.empty():
+        batches.append(queue.get_nowait())
+    return tuple(batches)
+
+
+def _combined(first: Changes, *more: Changes | tuple[Changes, ...]) -> Changes:
+    """One batch holding every change of ``first`` and ``more``."""
+    batches = [first]
+    for item in more:
+        batches.extend(item if isinstance(item, tuple) else (item,))
+    return Changes(
+        files=tuple(sorted({name for batch in batches for name in batch.files})),
+        configuration=any(batch.configuration for batch in batches),
+        environment=any(batch.environment for batch in batches),
+        seen=max(batch.seen for batch in batches),
+    )
