@@ -8,7 +8,7 @@ project's configuration into a report.
 
 import re
 
-from pyexpert_gates.json_shape import ShapeError, as_object, load
+from pyexpert_gates.json_shape import ShapeError, as_list, as_object, load
 
 _TABLE_HEADER = re.compile(r"^gate +status +findings", re.MULTILINE)
 _VERDICT = re.compile(r"^(?:PASSED|FAILED|ERROR): ", re.MULTILINE)
@@ -57,8 +57,8 @@ def _is_code_quality_report(content: str) -> bool:
         document = load(content)
     except ShapeError:
         return False
-    if not isinstance(document, list):
+    try:
+        issues = [as_object(item, "an issue") for item in as_list(document, "the file")]
+    except ShapeError:
         return False
-    return all(
-        isinstance(item, dict) and {"check_name", "fingerprint"} <= set(item) for item in document
-    )
+    return all({"check_name", "fingerprint"} <= set(issue) for issue in issues)

@@ -18,6 +18,7 @@ from pyexpert_gates.check.changed_files import limit_paths
 from pyexpert_gates.check.engine import run_gates
 from pyexpert_gates.check.plan import Plan
 from pyexpert_gates.check.shortcuts import Shortcuts
+from pyexpert_gates.files import list_files
 from pyexpert_gates.gates.base import SelectedTests
 from pyexpert_gates.models import GateName, GateResult, Report, Status
 from pyexpert_gates.watch.merge import merge_file_level
@@ -104,7 +105,7 @@ async def _resident_pyright(cycle: Cycle, resident: ResidentPyright) -> tuple[Ga
     """The pyright result from the resident pyright; run cold when it has none in time."""
     started = time.monotonic()
     planned = next(gate for gate in cycle.plan.gates if gate.name is GateName.PYRIGHT)
-    analysed = limit_paths(cycle.changed, cycle.plan.paths, cycle.plan.project)
+    analysed = limit_paths(cycle.changed, cycle.plan.paths, await list_files(cycle.plan.project))
     outcome = await resident.outcome(
         since=cycle.seen, wait=bool(analysed), time_limit=planned.time_limit
     )
