@@ -54,7 +54,11 @@ def _is_json_report(content: str) -> bool:
 def _is_code_quality_report(content: str) -> bool:
     """True for a GitLab Code Quality report: an array of issues with fingerprints."""
     try:
-        issues = [as_object(item, "an issue") for item in as_list(load(content), "the file")]
+        document = load(content)
+    except ShapeError:
+        return False
+    try:
+        issues = [as_object(item, "an issue") for item in as_list(document, "the file")]
     except ShapeError:
         return False
     return all({"check_name", "fingerprint"} <= set(issue) for issue in issues)

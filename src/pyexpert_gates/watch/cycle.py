@@ -105,8 +105,7 @@ async def _resident_pyright(cycle: Cycle, resident: ResidentPyright) -> tuple[Ga
     """The pyright result from the resident pyright; run cold when it has none in time."""
     started = time.monotonic()
     planned = next(gate for gate in cycle.plan.gates if gate.name is GateName.PYRIGHT)
-    files = await list_files(cycle.plan.project)
-    analysed = limit_paths(cycle.changed, cycle.plan.paths, files)
+    analysed = limit_paths(cycle.changed, cycle.plan.paths, await list_files(cycle.plan.project))
     outcome = await resident.outcome(
         since=cycle.seen, wait=bool(analysed), time_limit=planned.time_limit
     )
