@@ -32,7 +32,7 @@ __all__ = [
     "run_command",
     "start_resident",
 ]
-from pyexpert_gates.strays import MARKER, become_subreaper, end_strays
+from pyexpert_gates.strays import MARKER, become_subreaper, end_strays, family
 
 GRACE_S = 1.0
 """Seconds a process group has to exit after SIGTERM before it gets SIGKILL."""
@@ -46,6 +46,8 @@ _RUNNING: set[int] = set()
 """The leaders of the commands running now, which their own runs wait for."""
 _ACTIVE: list[str] = []
 """The markers of the commands starting or running now."""
+_RESIDENTS: set[int] = set()
+"""The leaders of the resident processes running now, which stray-hunting leaves alone."""
 LINE_LIMIT = 256 * 1024 * 1024
 """Bytes one line of a resident process may hold: a JSON report on one line can be large."""
 
@@ -157,11 +159,13 @@ async def _collect(
 
 def _end_strays(marker: str, leader: int) -> None:
     """Kill what the command of ``leader`` left outside its group; all strays once none runs."""
-    end_strays(marker, running=frozenset(_RUNNING - {leader}))
+    # A resident process (watch's type checker) and its children are never strays.
+    residents = family(frozenset(_RESIDENTS))
+    end_strays(marker, running=frozenset(_RUNNING - {leader}) | residents)
     if len(_ACTIVE) == 1:
         # Orphans that cleared their environment can only be told apart when no other command
         # runs, or is starting.
-        end_strays(None)
+        end_strays(None, running=residents)
 
 
 async def _start(command: Command, marker: str) -> asyncio.subprocess.Process:
@@ -268,6 +272,7 @@ class ResidentProcess:
     async def stop(self) -> None:
         """End its whole process group: SIGTERM, the grace period, then SIGKILL."""
         await _end_group(self._process, self._grace)
+        _RESIDENTS.discard(self._process.pid)
 
 
 async def start_resident(
@@ -297,4 +302,5 @@ async def start_resident(
         )
     except OSError as error:
         return ProcessFailure(reason=_start_failure(command.argv[0], error))
+    _RESIDENTS.add(process.pid)
     return ResidentProcess(process, grace)

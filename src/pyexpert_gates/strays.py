@@ -66,6 +66,23 @@ def end_strays(marker: str | None, *, running: frozenset[int] = frozenset()) -> 
     return killed
 
 
+def family(leaders: frozenset[int]) -> frozenset[int]:
+    """The processes ``leaders`` and every living descendant of theirs.
+
+    Args:
+        leaders: Process ids, such as the resident processes a watch keeps.
+
+    Returns:
+        The leaders and their descendants.
+    """
+    if not leaders:
+        return frozenset()
+    table = _table()
+    return leaders | {
+        pid for pid in table if any(_descends(pid, leader, table) for leader in leaders)
+    }
+
+
 def reap(running: frozenset[int] = frozenset()) -> None:
     """Collect the exit status of every dead orphan adopted by this process.
 
