@@ -48,6 +48,12 @@ def test_adoption_ends_green_and_then_fails_only_on_a_new_fault(
     install_in_place(prepared, project)
     init = gates(project, prepared.python, "init", *(["--migrate"] if library.migrate else []))
     assert init.returncode == 0, init.stdout + init.stderr
+    # fix before baseline: what a machine can fix safely is fixed, not accepted. The check below
+    # runs the project's tests, so they must still pass after it.
+    fixed = gates(project, prepared.python, "fix")
+    assert fixed.returncode == 0, fixed.stdout + fixed.stderr
+    again = gates(project, prepared.python, "fix", "--dry-run")
+    assert (again.returncode, again.stdout) == (0, ""), again.stdout + again.stderr
     baseline = gates(project, prepared.python, "baseline")
     assert baseline.returncode == 0, baseline.stdout + baseline.stderr
     check = gates(project, prepared.python, "check")

@@ -130,6 +130,11 @@ def _fix_copies(copies: _Copies) -> FixOutcome:
         if GateName.RUFF in gates:
             _lint(copies, fix_options)
     reformatted = _format(copies, timeout) if GateName.FORMAT in gates else ()
+    if reformatted and GateName.RUFF in gates:
+        # Formatting can leave a suppression with nothing left to suppress (RUF100), which the
+        # next ruff fix removes: fix and format once more, so that a second run changes nothing.
+        _lint(copies, fix_options)
+        reformatted = tuple(sorted({*reformatted, *_format(copies, timeout)}))
     return _compare(copies, tally(before), _lint(copies, ()), reformatted, problems)
 
 
