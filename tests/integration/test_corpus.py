@@ -51,7 +51,20 @@ def original(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
     project = tmp_path / "project"
     project.mkdir()
     shutil.copyfile(source, project / PYPROJECT)
+    with_members(project)
     return project
+
+
+def with_members(project: Path) -> None:
+    """The workspace members the file names, as its repository has them (a folder each)."""
+    workspace = tomllib.loads((project / PYPROJECT).read_text(encoding="utf-8"))
+    members = workspace.get("tool", {}).get("uv", {}).get("workspace", {}).get("members", [])
+    for member in members:
+        if set(member) & set("*?["):
+            continue  # a glob names folders that exist; it creates none
+        folder = project / member
+        folder.mkdir(parents=True)
+        (folder / PYPROJECT).write_text(f'[project]\nname = "{folder.name}"\nversion = "0"\n')
 
 
 def unmerged(folder: Path, content: bytes) -> Path:
