@@ -132,11 +132,22 @@ def run_plans(plans: Sequence[Plan], observer: GateObserver | None = None) -> tu
             message = "terminated (SIGTERM); every gate's processes were ended"
             raise GatesError(message, exit_code=EXIT_TERMINATED) from None
     duration = time.monotonic() - started
-    return tuple(_report(plan, found, duration) for plan, found in zip(plans, results, strict=True))
+    return tuple(
+        plan_report(plan, found, duration) for plan, found in zip(plans, results, strict=True)
+    )
 
 
-def _report(plan: Plan, results: tuple[GateResult, ...], duration: float) -> Report:
-    """The report of one plan: its gates' results and the skipped gates, in gate order."""
+def plan_report(plan: Plan, results: tuple[GateResult, ...], duration: float) -> Report:
+    """The report of one plan: its gates' results and the skipped gates, in gate order.
+
+    Args:
+        plan: What ran, with the gates it skipped and why.
+        results: The results of the gates that ran.
+        duration: Wall-clock seconds for the whole run.
+
+    Returns:
+        The report.
+    """
     skipped = (
         GateResult(name=name, status=Status.SKIPPED, summary=reason)
         for name, reason in plan.skipped

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from pyexpert_gates.check.changed_files import limit_paths
-from pyexpert_gates.check.engine import run_gates
+from pyexpert_gates.check.engine import plan_report, run_gates
 from pyexpert_gates.check.plan import Plan
 from pyexpert_gates.check.shortcuts import Shortcuts
 from pyexpert_gates.files import list_files
@@ -71,7 +71,7 @@ async def run_cycle(cycle: Cycle) -> Report:
         _nothing() if pyright is None else _resident_pyright(cycle, pyright),
     )
     fresh = (*runs[0], *runs[1])
-    return _report(cycle.plan, fresh, time.monotonic() - started)
+    return plan_report(cycle.plan, fresh, time.monotonic() - started)
 
 
 async def _run_engine(cycle: Cycle, *, skip_pyright: bool) -> tuple[GateResult, ...]:
@@ -132,18 +132,3 @@ async def _nothing() -> tuple[GateResult, ...]:
 def _mergeable(kept: GateResult | None) -> bool:
     """True when ``kept`` is a complete verdict the changed files' verdict can be merged into."""
     return kept is not None and kept.status in {Status.PASSED, Status.FAILED}
-
-
-def _report(plan: Plan, results: tuple[GateResult, ...], duration: float) -> Report:
-    """The report of one cycle, the skipped gates included, in gate order."""
-    skipped = (
-        GateResult(name=name, status=Status.SKIPPED, summary=reason)
-        for name, reason in plan.skipped
-    )
-    order = list(GateName)
-    return Report(
-        project=str(plan.project),
-        duration_s=duration,
-        gates=tuple(sorted((*results, *skipped), key=lambda result: order.index(result.name))),
-        python=str(plan.interpreter.path),
-    )
