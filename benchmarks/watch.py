@@ -1,50 +1,119 @@
 # ruff: noqa: T201 - a standalone script that reports on the terminal
-"""Benchmark ``watch`` on a real project: a one-file change must cost a fraction of a cold run.
+"""Benchmark ``watch`` on a real project: what a one-file change costs, against a cold run.
 
 Uses the pypa/packaging sdist of ``benchmarks/cache.py``, installed (editable) with its test
-dependencies and pytest-testmon, and times side by side, in one run:
+dependencies, and times side by side, in one run, the time from saving a one-file change in
+``src/`` to ``watch --format json`` printing its next report, for three kinds of change:
 
-- static gates (everything but pytest): a cold ``check --no-cache`` of those gates, against the
-  time from saving a one-file change in ``src/`` (a new function in ``src/packaging/version.py``)
-  to ``watch --format json`` printing the next report line (target: at most 10% of cold);
-- the pytest gate: a cold ``check --no-cache --gate pytest`` (every test) against the same
-  change in ``watch``, where pytest-testmon runs only the tests the change can affect.
+- a changed method body in ``version.py``, the module every other one imports;
+- a changed function body in ``metadata.py``, a module that only its own tests import;
+- a new function in ``version.py``: its interface changes, so everything that imports it is
+  checked again, and for pytest-testmon every test that imported it is affected.
+
+Rows:
+
+- static gates (everything but pytest) against a cold ``check --no-cache`` of the same gates
+  (target: at most 10%), with the slowest gates of watch's report;
+- ``pyright --watch`` alone on the same changes: the floor under the static gates, as pyright
+  waits for a write to settle and then checks every dependent of the changed file again;
+- the pytest gate against a cold ``check --no-cache --gate pytest``, without affected-test
+  selection (every test runs each cycle) and with it (pytest-testmon installed).
 
 Usage: ``python -m benchmarks.watch [--packaging VERSION] [--repeat N]``. The exit code is 0 when
-the static-gates target is met, 1 otherwise.
+the static gates meet the target for every kind of change, 1 otherwise.
 """
 
 import argparse
 import asyncio
+import dataclasses
 import json
 import os
 import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import cast
 
 from benchmarks.cache import TEST_DEPENDENCIES, commit
 from benchmarks.check import fetch_packaging, make_venv, run
+from pyexpert_gates.gates.base import GateContext
+from pyexpert_gates.gates.pyright import PyrightGate
 from pyexpert_gates.models import GateName
-from pyexpert_gates.process import Command, ProcessFailure, ResidentProcess, start_resident
+from pyexpert_gates.process import (
+    Command,
+    ProcessFailure,
+    ResidentProcess,
+    run_command,
+    start_resident,
+)
 
 TARGET = 0.10
-EDITED = Path("src") / "packaging" / "version.py"
 REPORT_WAIT_S = 900.0
+SETTLE_S = 2.0
+"""Seconds between a report and the next save: the resident tools settle, as between saves."""
 STATIC = tuple(gate for gate in GateName if gate is not GateName.PYTEST)
+PATHS = ("src", "tests")
+
+
+@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
+class Edit:
+    """One kind of one-file change: a file and how its ``number``-th edit rewrites it."""
+
+    label: str
+    path: str
+    rewrite: Callable[[str, int], str]
+
+
+def _method_body(text: str, number: int) -> str:
+    """``Version.is_devrelease`` returns the same, written another way each time."""
+    old = "return self.dev is not None"
+    start = text.index(old)
+    end = text.index("\n", start)
+    return f"{text[:start]}{old} or {number} < 0{text[end:]}"
+
+
+def _function_body(text: str, number: int) -> str:
+    """``_parse_keywords`` keeps every keyword, with a condition that changes each time."""
+    old = 'for k in data.split(",")'
+    start = text.index(old)
+    end = text.index("]", start)
+    return f"{text[:start]}{old} if {number} >= 0{text[end:]}"
+
+
+def _new_function(text: str, number: int) -> str:
+    """A new top-level function at the end of the module."""
+    return f"{text}\n\ndef benchmark_edit_{number}() -> int:\n    return {number}\n"
+
+
+EDITS = (
+    Edit(label="method body, version.py", path="src/packaging/version.py", rewrite=_method_body),
+    Edit(
+        label="function body, metadata.py", path="src/packaging/metadata.py", rewrite=_function_body
+    ),
+    Edit(label="new function, version.py", path="src/packaging/version.py", rewrite=_new_function),
+)
+
+
+@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
+class Row:
+    """One measured line: a cold run and the time to the next report for each kind of edit."""
+
+    label: str
+    cold: float | None
+    edits: tuple[float, ...]
+    detail: str = ""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Download packaging, time cold checks and watch's reports after an edit, and print them.
+    """Download packaging, time cold checks and watch's reports after edits, and print them.
 
     Args:
         argv: The command line after the program name.
 
     Returns:
-        0 when the static gates' target is met, 1 otherwise.
+        0 when the static gates' target is met for every kind of edit, 1 otherwise.
     """
     parser = argparse.ArgumentParser(description="Benchmark watch on packaging.")
     parser.add_argument("--packaging", default="24.2", metavar="VERSION")
@@ -54,29 +123,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         project = fetch_packaging(Path(scratch), args.packaging)
         python = make_venv(Path(scratch) / "venv")
         install = [sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet"]
-        run([*install, *TEST_DEPENDENCIES, "pytest-testmon", "--editable", "."], cwd=project)
+        run([*install, *TEST_DEPENDENCIES, "--editable", "."], cwd=project)
         commit(project)
-        rows = [
-            ("static gates", *measure(project, python, STATIC, args.repeat)),
-            ("pytest", *measure(project, python, (GateName.PYTEST,), args.repeat)),
-        ]
-    print_rows(args.packaging, rows)
-    return 0 if rows[0][2] <= TARGET * rows[0][1] else 1
+        static = measure("static gates", project, python, STATIC, args.repeat)
+        floor = time_pyright(project, python, args.repeat)
+        every = measure("pytest, every test", project, python, (GateName.PYTEST,), args.repeat)
+        run([*install, "pytest-testmon"], cwd=project)
+        affected = measure("pytest, affected", project, python, (GateName.PYTEST,), args.repeat)
+    rows = (static, dataclasses.replace(floor, cold=static.cold), every, affected)
+    print_rows(args.packaging, args.repeat, rows)
+    return 0 if all(seconds <= TARGET * (static.cold or 0.0) for seconds in static.edits) else 1
 
 
-def measure(
-    project: Path, python: Path, gates: Sequence[GateName], repeat: int
-) -> tuple[float, float, str]:
-    """The median cold check and the median edit-to-report time in watch, for ``gates``.
+def measure(label: str, project: Path, python: Path, gates: Sequence[GateName], repeat: int) -> Row:
+    """The median cold check and watch's median edit-to-report time per kind of edit.
 
     Args:
+        label: What the row measures.
         project: The project root.
         python: The project's interpreter.
         gates: The gates to run.
         repeat: How many timed runs of each (the median counts).
 
     Returns:
-        The cold seconds, the watch seconds, and the last watch report's gate summaries.
+        The row, its detail the slowest gates of watch's last report.
     """
     selection = [f"--gate={gate}" for gate in gates]
     check = [sys.executable, "-m", "pyexpert_gates", "check", "--project", str(project)]
@@ -86,72 +156,105 @@ def measure(
         started = time.perf_counter()
         run(check, cwd=project)
         cold.append(time.perf_counter() - started)
-    watch, summaries = time_watch(project, python, selection, repeat)
-    return statistics.median(cold), watch, summaries
-
-
-def time_watch(
-    project: Path, python: Path, selection: Sequence[str], repeat: int
-) -> tuple[float, str]:
-    """The median time from saving an edit to watch's next report, over ``repeat`` edits."""
     argv = (
         *(sys.executable, "-m", "pyexpert_gates", "watch", "--project", str(project)),
         *("--python", str(python), "--format", "json", *selection),
     )
-    return asyncio.run(_time_watch(Command(argv=argv, cwd=project), project, repeat))
+    edits, report = asyncio.run(_time_edits(Command(argv=tuple(argv), cwd=project), repeat))
+    return Row(label=label, cold=statistics.median(cold), edits=edits, detail=_slowest(report))
 
 
-async def _time_watch(command: Command, project: Path, repeat: int) -> tuple[float, str]:
-    """`time_watch` on the running ``command``."""
-    watch = await start_resident(command)
-    if isinstance(watch, ProcessFailure):
-        raise SystemExit(watch.reason)
+def time_pyright(project: Path, python: Path, repeat: int) -> Row:
+    """``pyright --watch`` alone, as the pyright gate runs it: the time to its next analysis.
+
+    Args:
+        project: The project root.
+        python: The project's interpreter.
+        repeat: How many timed edits of each kind (the median counts).
+
+    Returns:
+        The row (no cold time), its detail pyright's own analysis time for the last edit.
+    """
+    context = GateContext(project=project, paths=PATHS, python=python, scratch=project)
+    command = PyrightGate().command(context)
+    resident = dataclasses.replace(command, argv=(*command.argv, "--watch"))
+    edits, report = asyncio.run(_time_edits(resident, repeat))
+    summary = cast("dict[str, object]", report.get("summary", {}))
+    detail = f"its last analysis took {summary.get('timeInSec')} s by its own count"
+    return Row(label="pyright --watch alone", cold=None, edits=edits, detail=detail)
+
+
+async def _time_edits(command: Command, repeat: int) -> tuple[tuple[float, ...], dict[str, object]]:
+    """The median time from each kind of edit to the next JSON document ``command`` prints."""
+    process = await start_resident(command)
+    if isinstance(process, ProcessFailure):
+        raise SystemExit(process.reason)
+    medians: list[float] = []
     try:
-        report = await _next_report(watch)  # the first, cold cycle
-        seconds = []
-        for number in range(repeat):
-            await asyncio.sleep(2.0)  # the resident tools settle, as between two saves
-            started = time.perf_counter()
-            with (project / EDITED).open("a", encoding="utf-8") as stream:
-                stream.write(f"\n\ndef benchmark_edit_{number}() -> int:\n    return {number}\n")
-            report = await _next_report(watch)
-            seconds.append(time.perf_counter() - started)
+        report = await _next_document(process)  # the first, cold one
+        for edit in EDITS:
+            seconds = []
+            for number in range(repeat):
+                await asyncio.sleep(SETTLE_S)
+                path = command.cwd / edit.path
+                text = edit.rewrite(path.read_text(encoding="utf-8"), len(medians) * 100 + number)
+                started = time.perf_counter()
+                path.write_text(text, encoding="utf-8")
+                report = await _next_document(process)
+                seconds.append(time.perf_counter() - started)
+            medians.append(statistics.median(seconds))
     finally:
-        await watch.stop()
-    gates = cast("list[dict[str, object]]", report.get("gates", []))
-    summaries = "; ".join(
-        f"{gate['name']} {gate['duration_s']:.2f} s: {gate['summary']}" for gate in gates
-    )
-    return statistics.median(seconds), summaries
+        await process.stop()
+        restore = Command(argv=("git", "checkout", "--", "."), cwd=command.cwd)
+        await run_command(restore, time_limit=REPORT_WAIT_S)
+    return tuple(medians), report
 
 
-async def _next_report(watch: ResidentProcess) -> dict[str, object]:
-    """The next report line ``watch`` prints (its other lines are messages)."""
+async def _next_document(process: ResidentProcess) -> dict[str, object]:
+    """The next JSON document the process prints: one line (watch) or indented (pyright)."""
+    lines: list[str] = []
     async with asyncio.timeout(REPORT_WAIT_S):
-        while (line := await watch.readline()) is not None:
+        while (line := await process.readline()) is not None:
             if line.startswith("{"):
-                report: dict[str, object] = json.loads(line)
-                return report
-    message = "watch ended before its report"
+                lines = []
+            lines.append(line)
+            if lines[0].startswith("{") and (line.endswith("}") and not line.startswith(" ")):
+                document: dict[str, object] = json.loads("\n".join(lines))
+                return document
+    message = f"{process} ended before its report"
     raise SystemExit(message)
 
 
-def print_rows(version: str, rows: list[tuple[str, float, float, str]]) -> None:
-    """Print cold and watch times side by side, watch as a ratio of cold.
+def _slowest(report: dict[str, object]) -> str:
+    """The three slowest gates of a watch report, with their seconds."""
+    gates = cast("list[dict[str, object]]", report.get("gates", []))
+    ranked = sorted(gates, key=lambda gate: -cast("float", gate["duration_s"]))[:3]
+    return "slowest: " + ", ".join(f"{gate['name']} {gate['duration_s']:.2f} s" for gate in ranked)
+
+
+def print_rows(version: str, repeat: int, rows: Sequence[Row]) -> None:
+    """Print each row: its cold time and each kind of edit's time, also as a share of cold.
 
     Args:
         version: The release of packaging measured.
-        rows: Label, cold seconds, watch seconds and the watch report's summaries.
+        repeat: How many runs each median is of.
+        rows: The rows, in order.
     """
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
-    print(f"pyexpert-gates watch on packaging {version}: a one-file change in src/ (medians)")
-    print(f"  {os.cpu_count()} cores; load average {load} (other work slows every row alike)")
-    for index, (label, cold, watch, _) in enumerate(rows):
-        note = f"target <= {TARGET:.0%}" if index == 0 else "affected tests only (testmon)"
-        ratio = f"{watch / cold:6.1%}"
-        print(f"  {label:<14} cold check {cold:7.2f} s   watch {watch:6.2f} s  {ratio}  {note}")
-    for label, _, _, summaries in rows:
-        print(f"  {label}: {summaries}")
+    print(f"pyexpert-gates watch on packaging {version}: save of a one-file change in src/ to")
+    print(f"the next report (medians of {repeat}; {os.cpu_count()} cores; load average {load})")
+    print(f"  target for the static gates: at most {TARGET:.0%} of a cold check of them")
+    header = "".join(f"{edit.label:>30}" for edit in EDITS)
+    print(f"  {'':<22}{'cold':>9}{header}")
+    for row in rows:
+        cold = f"{row.cold:7.2f} s" if row.cold is not None else ""
+        cells = "".join(
+            f"{seconds:>17.2f} s ({seconds / row.cold:6.1%})" if row.cold else f"{seconds:>28.2f} s"
+            for seconds in row.edits
+        )
+        print(f"  {row.label:<22}{cold:>9}{cells}")
+        if row.detail:
+            print(f"  {'':<22}{row.detail}")
 
 
 if __name__ == "__main__":
