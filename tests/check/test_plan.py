@@ -26,9 +26,28 @@ ALL: dict[GateName, Gate] = {
         (Request(), GatesConfig(origin=ORIGIN), tuple(GateName), ()),
         (
             Request(),
-            GatesConfig(origin=ORIGIN, gates=(G.MYPY, G.RUFF), skip=(G.MYPY,)),
+            GatesConfig(
+                origin=ORIGIN,
+                gates=(G.MYPY, G.RUFF),
+                skip=(G.MYPY,),
+                relaxations={"pyexpert-gates.gates": "the other gates run in another job"},
+            ),
             (G.RUFF,),
             ((G.MYPY, f"skipped in {ORIGIN}"),),
+        ),
+        # Gates left out by the configuration with no recorded reason: the config gate runs to
+        # report it, even when the configuration leaves it out too.
+        (
+            Request(),
+            GatesConfig(origin=ORIGIN, gates=(G.MYPY, G.RUFF), skip=(G.MYPY,)),
+            (G.RUFF, G.CONFIG),
+            ((G.MYPY, f"skipped in {ORIGIN}"),),
+        ),
+        (
+            Request(),
+            GatesConfig(origin=ORIGIN, skip=(G.PYTEST, G.CONFIG)),
+            (G.RUFF, G.FORMAT, G.MYPY, G.PYRIGHT, G.DOCSTRINGS, G.EXPERT, G.CONFIG),
+            ((G.PYTEST, f"skipped in {ORIGIN}"),),
         ),
         (
             Request(gates=("pytest", "ruff", "ruff")),
@@ -76,8 +95,13 @@ def test_select_gates_refuses(request_: Request, message: str) -> None:
 @pytest.mark.parametrize(
     "config",
     [
-        GatesConfig(origin=ORIGIN, gates=(G.RUFF,), skip=(G.RUFF,)),
-        GatesConfig(origin=ORIGIN, gates=()),
+        GatesConfig(
+            origin=ORIGIN,
+            gates=(G.RUFF,),
+            skip=(G.RUFF,),
+            relaxations={"tool.pyexpert-gates.gates": "a template project, checked elsewhere"},
+        ),
+        GatesConfig(origin=ORIGIN, gates=(), relaxations={"pyexpert-gates": "a template"}),
     ],
 )
 def test_no_gate_left_by_configuration(config: GatesConfig) -> None:

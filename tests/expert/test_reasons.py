@@ -24,6 +24,14 @@ CODE = "PXG004"
         ("# flake8: noqa", ["names no code"]),
         ("x = f()  # type: ignore[misc]  # noqa: E501", ["gives no reason", "gives no reason"]),
         ("x = f()  # type: ignore  # it is untyped", ["names no code"]),
+        # Inline configuration that turns a tool's checks off for the whole file.
+        ("# mypy: ignore-errors", ["for the whole file"]),
+        ("# mypy: ignore_errors=True", ["for the whole file"]),
+        ('# mypy: disable-error-code="arg-type"', ["for the whole file"]),
+        ("# pyright: basic", ["for the whole file"]),
+        ("# pyright: standard", ["for the whole file"]),
+        ("# pyright: reportArgumentType=false", ["for the whole file"]),
+        ('# pyright: reportUnknownMemberType="none"', ["for the whole file"]),
     ],
 )
 def test_reports_suppressions_without_code_or_reason(line: str, problems: list[str]) -> None:
@@ -52,6 +60,10 @@ def test_reports_suppressions_without_code_or_reason(line: str, problems: list[s
         "x = f()  # type: ignored later\n",
         "x = []  # type: list[int]\n",
         "x = f()  # pyright: basic\n",
+        "# pyright: strict\n",
+        "# pyright: reportArgumentType=warning\n",
+        "# mypy: warn-unreachable\n",
+        "if x:\n    # mypy: ignore-errors\n    y = 1\n",
     ],
 )
 def test_leaves_explained_suppressions_and_non_comments_alone(source: str) -> None:

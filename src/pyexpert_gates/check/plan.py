@@ -18,6 +18,7 @@ from pyexpert_gates.config import GatesConfig
 from pyexpert_gates.errors import ConfigError, UsageError
 from pyexpert_gates.gates.base import CommandGate
 from pyexpert_gates.gates.inprocess import InProcessGate
+from pyexpert_gates.init.names import covers
 from pyexpert_gates.models import GATE_TRAITS, GateName
 
 Gate: TypeAlias = CommandGate | InProcessGate
@@ -121,9 +122,9 @@ def select_gates(
     """
     named = _gate_names(request.gates, "--gate")
     skipped_here = _gate_names(request.skip, "--skip")
-    configured = tuple(GateName) if config.gates is None else config.gates
+    configured, skipped_there = _configured_gates(config)
     base = named or configured
-    skipped_there = () if named else config.skip
+    skipped_there = () if named else skipped_there
     reasons = dict.fromkeys(skipped_there, f"skipped in {config.origin}") | dict.fromkeys(
         skipped_here, "skipped by --skip"
     )
@@ -133,6 +134,29 @@ def select_gates(
         raise UsageError(message)
     skipped = tuple((name, reasons[name]) for name in GateName if name in base and name in reasons)
     return chosen, skipped
+
+
+def _configured_gates(config: GatesConfig) -> tuple[tuple[GateName, ...], tuple[GateName, ...]]:
+    """The gates the configuration runs and skips.
+
+    Gates left out by the configuration are an opt-out the config gate reports unless a
+    relaxation records why; so the configuration leaves out the config gate itself only with a
+    recorded reason, and otherwise it runs to say so.
+    """
+    gates = tuple(GateName) if config.gates is None else config.gates
+    skip = config.skip
+    unrecorded = [
+        key
+        for key, left_out in (
+            ("gates", GateName.CONFIG not in gates),
+            ("skip", GateName.CONFIG in skip),
+        )
+        if left_out and not covers(config.relaxations, f"tool.pyexpert-gates.{key}")
+    ]
+    if unrecorded:
+        gates = tuple(name for name in GateName if name in gates or name is GateName.CONFIG)
+        skip = tuple(name for name in skip if name is not GateName.CONFIG)
+    return gates, skip
 
 
 def resolve_paths(project: Path, config: GatesConfig) -> tuple[str, ...]:

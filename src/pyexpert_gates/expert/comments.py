@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 _SUPPRESSION_HINT = re.compile(
-    r"#\s*(?:noqa|type:\s*ignore|pyright:\s*ignore|ruff\s*:\s*noqa|flake8[:=]\s*noqa)",
+    r"#\s*(?:noqa|type:\s*ignore|pyright:|mypy:|ruff\s*:\s*noqa|flake8[:=]\s*noqa)",
     re.IGNORECASE,
 )
 

@@ -15,6 +15,15 @@ _EXAMPLES: Mapping[Kind, str] = {
 
 
 def _problem(found: Suppression) -> str | None:
+    if found.kind is Kind.FILE_CONFIG:
+        # mypy and pyright read no reason on such a line (mypy even crashes on a comment after).
+        return (
+            f"`# {found.written}` turns checks off for the whole file, with no room for a "
+            "reason: suppress each line with `# type: ignore[code]  # <why>` or "
+            "`# pyright: ignore[rule]  # <why>`, or ignore PXG004 for this file in "
+            "[tool.pyexpert-gates.expert] per-file-ignores and record why in "
+            "[tool.pyexpert-gates.relaxations]"
+        )
     if not found.codes:
         return (
             f"`# {found.written}` names no code, so it hides every finding on the line: "

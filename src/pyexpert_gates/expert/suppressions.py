@@ -2,7 +2,9 @@
 
 Recognised: ``# noqa`` and ``# noqa: CODES`` (ruff, flake8 and the expert rules), file-level
 ``# ruff: noqa`` and ``# flake8: noqa``, ``# type: ignore[codes]`` (mypy) and
-``# pyright: ignore[rules]``. A suppression is explained when words follow it on its line:
+``# pyright: ignore[rules]``, and the inline configuration that turns checks off for a whole
+file (``# mypy: ignore-errors``, ``# pyright: basic``, ``# pyright: reportX=false``). A
+suppression is explained when words follow it on its line:
 right after its codes (``# noqa: BLE001 - last line of defence``) or in a later comment
 (``# type: ignore[arg-type]  # stub is wrong``). Other suppressions in between are not words.
 """
@@ -20,12 +22,21 @@ _CODES = rf"{_CODE}(?:[\s,]+{_CODE})*"
 _UNQUOTED = r"(?<![\"'`])#\s*"
 # As pyright reads them: after `ignore` and its optional [codes] comes a space, `#` or the end.
 _IGNORE = r"ignore(?:\s*\[(?P<{}_codes>[^\]]*)\])?(?=\s|#|$)"
+# Inline configuration that turns checks off for a whole file: mypy's ``ignore-errors`` and
+# ``disable-error-code``, pyright's modes below strict and rules set to report nothing the
+# pyright gate fails on (it fails on warnings).
+_FILE_CONFIG = (
+    r"mypy:\s*(?:ignore[-_]errors|disable[-_]error[-_]code)\b.*"
+    r"|pyright:\s*(?:basic|standard|off)\b.*"
+    r"|pyright:\s*report\w+\s*=\s*[\"']?(?:false|none|information)\b.*"
+)
 _DIRECTIVE = re.compile(
     rf"(?P<noqa>{_UNQUOTED}(?i:noqa)(?:\s*:\s*(?P<noqa_codes>{_CODES}))?)"
     rf"|(?P<file>{_UNQUOTED}(?i:ruff\s*:|flake8\s*[:=])\s*(?i:noqa)"
     rf"(?:\s*:\s*(?P<file_codes>{_CODES}))?)"
     rf"|(?P<type>{_UNQUOTED}type:\s*{_IGNORE.format('type')})"
     rf"|(?P<pyright>{_UNQUOTED}pyright:\s*{_IGNORE.format('pyright')})"
+    rf"|(?P<config>{_UNQUOTED}(?:{_FILE_CONFIG}))"
 )
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
@@ -37,6 +48,7 @@ class Kind(StrEnum):
     FILE_NOQA = "file"
     TYPE_IGNORE = "type"
     PYRIGHT_IGNORE = "pyright"
+    FILE_CONFIG = "config"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -71,7 +83,13 @@ def parse_suppressions(comment: Comment) -> list[Suppression]:
     Returns:
         The directives, left to right.
     """
-    found = list(_DIRECTIVE.finditer(comment.text))
+    # mypy and pyright read their inline configuration only from a comment alone on its line.
+    alone = comment.column == 0
+    found = [
+        match
+        for match in _DIRECTIVE.finditer(comment.text)
+        if match.lastgroup != Kind.FILE_CONFIG or (alone and match.start() == 0)
+    ]
     if not found:
         return []
     ends = [match.start() for match in found[1:]] + [len(comment.text)]
@@ -95,6 +113,8 @@ def parse_suppressions(comment: Comment) -> list[Suppression]:
 
 def _codes(match: re.Match[str]) -> tuple[str, ...]:
     kind = match.lastgroup
+    if kind == Kind.FILE_CONFIG:
+        return ()
     listed = match.group(f"{kind}_codes") or ""
     if kind in {Kind.TYPE_IGNORE, Kind.PYRIGHT_IGNORE}:
         return tuple(code.strip() for code in listed.split(",") if code.strip())

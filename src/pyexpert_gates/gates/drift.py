@@ -13,17 +13,22 @@ import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
-from pyexpert_gates.config import GatesConfig
+from pyexpert_gates.config import GatesConfig, config_from_document
 from pyexpert_gates.errors import GatesError
+from pyexpert_gates.files import project_files
 from pyexpert_gates.gates.base import GateContext, GateOutcome
 from pyexpert_gates.gates.governing import nested_ruff_configs
+from pyexpert_gates.gates.optouts import gates_opt_outs, tool_opt_outs
 from pyexpert_gates.init.edit import FileEdit
-from pyexpert_gates.init.merge import Change, ChangeKind, is_array, toml_value
+from pyexpert_gates.init.merge import Change, ChangeKind, KeyPath, is_array, toml_value
 from pyexpert_gates.init.names import covers, setting_name
-from pyexpert_gates.init.plan import plan_init
+from pyexpert_gates.init.plan import InitPlan, plan_init
+from pyexpert_gates.init.targets import PYPROJECT
 from pyexpert_gates.models import Diagnostic, GateName, Status
 from pyexpert_gates.presets import DEFAULT_PRESET
+from pyexpert_gates.textfile import parse_toml
 
+_HEADER = re.compile(r"^\s*\[\[?([^\]]+)\]\]?")
 # Keys that describe the project, not the standard, as dotted paths below `tool`.
 _PROJECT_FACTS = frozenset(
     {
@@ -72,6 +77,7 @@ class ConfigGate:
             plan = plan_init(context.project, preset, force=False)
             drifts = [d for merge in plan.merges for d in _drifts(merge)]
             drifts += _nested_drifts(context, preset)
+            drifts += _opt_out_drifts(context, plan, config)
         except GatesError as error:
             return GateOutcome(status=Status.ERROR, summary=error.message)
         findings = [d for d in drifts if not covers(config.relaxations, d.name)]
@@ -104,6 +110,33 @@ def _nested_drifts(context: GateContext, preset: str) -> list[_Drift]:
             if drift.name.startswith("tool.ruff.")
         )
     return drifts
+
+
+def _opt_out_drifts(context: GateContext, plan: InitPlan, config: GatesConfig) -> list[_Drift]:
+    """The settings the preset does not write that take checks away, in every merged file."""
+    sources = project_files(context.project).sources(context.paths)
+    preset = config_from_document({"tool": plan.preset.tools}, origin=plan.preset.name)
+    edits = [edit for edit in plan.merges if edit.merge is not None]
+    pyproject = next((edit for edit in edits if edit.label == PYPROJECT), None)
+    found = [
+        (edit, opt_out)
+        for edit in edits
+        for opt_out in tool_opt_outs(
+            edit.label, parse_toml(edit.file.text, edit.label), plan.preset.tools, sources
+        )
+    ]
+    if pyproject is not None:
+        found += [(pyproject, opt_out) for opt_out in gates_opt_outs(config, preset)]
+    return [
+        _Drift(
+            file=edit.label,
+            line=_line_in(edit.file.text, opt_out.table, opt_out.key),
+            name=opt_out.name,
+            code="config-opt-out",
+            message=f"{opt_out.name} {opt_out.message}",
+        )
+        for edit, opt_out in found
+    ]
 
 
 def _drifts(edit: FileEdit, skip: AbstractSet[ChangeKind] = frozenset()) -> list[_Drift]:
@@ -163,6 +196,11 @@ def _diagnostic(drift: _Drift) -> Diagnostic:
             f"; `pyexpert-gates init --force {drift.name}` sets the preset's value, or "
             f"`pyexpert-gates init --relax {drift.name}=REASON` records why you keep yours"
         )
+    elif drift.code == "config-opt-out":
+        hint = (
+            f"; remove it, or record why in [tool.pyexpert-gates.relaxations] as "
+            f'"{drift.name}" = "REASON"'
+        )
     elif drift.code == "config-outdated":
         hint = ""  # the message says already that init takes the preset's new value
     else:
@@ -181,6 +219,27 @@ def _line_of(text: str, name: str) -> int | None:
     pattern = re.compile(rf'^\s*(?:[\w.-]+\.)?"?{key}"?\s*=')
     lines = text.splitlines()
     return next((number for number, line in enumerate(lines, 1) if pattern.match(line)), None)
+
+
+def _line_in(text: str, table: KeyPath, key: str) -> int | None:
+    """The 1-based line that sets ``key`` in ``table``, else the line that sets ``table``."""
+    lines = text.splitlines()
+    found = _key_line(lines, table, key)
+    if found is None and table:
+        found = _key_line(lines, table[:-1], table[-1])  # an inline table
+    return found if found is not None else _line_of(text, key)
+
+
+def _key_line(lines: list[str], table: KeyPath, key: str) -> int | None:
+    """The 1-based line that sets ``key`` in ``table`` or, dotted, in a table above it."""
+    pattern = re.compile(rf"""^\s*(?:[\w.-]+\.)?["']?{re.escape(key)}["']?\s*=""")
+    current: KeyPath = ()
+    for number, line in enumerate(lines, 1):
+        if header := _HEADER.match(line):
+            current = tuple(part.strip().strip("\"'") for part in header.group(1).split("."))
+        elif table[: len(current)] == current and pattern.match(line):
+            return number
+    return None
 
 
 def _items(value: object) -> list[object]:

@@ -1,0 +1,283 @@
+"""Settings the preset does not write that quietly take checks away.
+
+Comparing a project's settings with its preset finds a weaker value of a key the preset sets.
+A project can also opt out through keys the preset leaves alone: ruff's ``exclude`` and
+``per-file-ignores``, mypy's ``ignore_errors`` and ``disable_error_code`` (in an override too),
+pyright's ``ignore`` or a rule turned off, pytest options in ``addopts`` that leave tests out.
+Each gate would then pass on code it never checked. These are found here, on parsed data, and
+the config gate reports each unless ``[tool.pyexpert-gates.relaxations]`` records why.
+
+File patterns count only when they hide a file the gates check: ``exclude = ["docs"]`` in a
+project that checks ``src`` and ``tests`` takes nothing away.
+"""
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from pyexpert_gates.config import GatesConfig
+from pyexpert_gates.expert import RULES
+from pyexpert_gates.expert.patterns import path_matches
+from pyexpert_gates.gates.pytest_environment import configured_narrowing
+from pyexpert_gates.init.merge import Data, KeyPath, is_array, is_table
+from pyexpert_gates.init.names import setting_name
+from pyexpert_gates.init.targets import PYPROJECT
+from pyexpert_gates.models import GateName
+
+# pyright's rule levels that report nothing the gate fails on (it fails on warnings too).
+_SILENT_LEVELS = (False, "none", "information")
+_EXCLUDES = (("exclude",), ("extend-exclude",), ("lint", "exclude"), ("format", "exclude"))
+_RULE_IGNORES = (("lint", "ignore"), ("lint", "extend-ignore"), ("ignore",), ("extend-ignore",))
+_FILE_IGNORES = (
+    ("lint", "per-file-ignores"),
+    ("lint", "extend-per-file-ignores"),
+    ("per-file-ignores",),
+    ("extend-per-file-ignores",),
+)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OptOut:
+    """One setting that takes checks away.
+
+    Attributes:
+        name: The setting's name, as a relaxation records it (``tool.mypy.ignore_errors``).
+        table: The table that holds the setting in its file, from the file's root.
+        key: The key as written on the setting's line, to find the line.
+        message: What the setting takes away.
+    """
+
+    name: str
+    table: KeyPath
+    key: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Scope:
+    """One configuration file being read: its name, the preset, and the files the gates check."""
+
+    label: str
+    preset: Data
+    sources: tuple[str, ...]
+
+    def opt_out(self, path: KeyPath, message: str, *, key: str | None = None) -> OptOut:
+        """An opt-out of the setting at ``path``, or of its entry ``key`` when it is a table."""
+        return _opt_out(setting_name(self.label, path), path, message, key)
+
+    def hidden(self, patterns: Sequence[str], matches: Callable[[str, str], bool]) -> list[str]:
+        """The checked files, or folders holding them, that one of ``patterns`` matches."""
+        return [
+            source
+            for source in self.sources
+            if any(matches(pattern, place) for pattern in patterns for place in _places(source))
+        ]
+
+
+def tool_opt_outs(
+    label: str, document: Data, preset_tools: Data, sources: Sequence[str]
+) -> list[OptOut]:
+    """The settings in one configuration file that take checks away.
+
+    Args:
+        label: The file's name in the project folder (``pyproject.toml``, ``ruff.toml``).
+        document: The parsed file.
+        preset_tools: The preset's ``[tool]`` tables.
+        sources: The Python files the gates check, relative to the project.
+
+    Returns:
+        The opt-outs, tool by tool.
+    """
+    scope = _Scope(label=label, preset=preset_tools, sources=tuple(sources))
+    if label != PYPROJECT:
+        return list(_ruff(scope, document, ()))
+    tools = _table(document, ("tool",))
+    return [
+        *_ruff(scope, _table(tools, ("ruff",)), ("tool", "ruff")),
+        *_mypy(scope, _table(tools, ("mypy",))),
+        *_pyright(scope, _table(tools, ("pyright",))),
+        *_pytest(scope, tools),
+    ]
+
+
+def _ruff(scope: _Scope, ruff: Data, at: KeyPath) -> Iterator[OptOut]:
+    """Excluded checked files, and rules turned off beyond the preset's own."""
+    for path in _EXCLUDES:
+        hidden = scope.hidden(_strings(_get(ruff, path)), path_matches)
+        if hidden:
+            yield scope.opt_out((*at, *path), f"hides {_files(hidden)} from ruff")
+    preset = _table(scope.preset, ("ruff",))
+    allowed = set(_strings(_get(preset, ("lint", "ignore"))))
+    for path in _RULE_IGNORES:
+        extra = [code for code in _strings(_get(ruff, path)) if code not in allowed]
+        if extra:
+            yield scope.opt_out((*at, *path), f"turns off {', '.join(extra)}")
+    preset_files = _table(preset, ("lint", "per-file-ignores"))
+    for path in _FILE_IGNORES:
+        table = _table(ruff, path)
+        yield from _file_ignores(scope, (*at, *path), table, preset_files, allowed)
+
+
+def _file_ignores(
+    scope: _Scope, path: KeyPath, table: Data, preset: Data, everywhere: set[str]
+) -> Iterator[OptOut]:
+    """Each pattern of a ``per-file-ignores`` table that turns off more than the preset does."""
+    for pattern, codes in table.items():
+        allowed = everywhere | set(_strings(preset.get(pattern)))
+        extra = [code for code in _strings(codes) if code not in allowed]
+        if extra:
+            message = f"turns off {', '.join(extra)} for {pattern}"
+            yield scope.opt_out(path, message, key=pattern)
+
+
+def _mypy(scope: _Scope, mypy: Data) -> Iterator[OptOut]:
+    """Errors ignored or turned off, checked files excluded, strict flags undone per module."""
+    at = ("tool", "mypy")
+    yield from _mypy_silencers(scope, mypy, at, "")
+    regexes = _strings(mypy.get("exclude"))
+    hidden = scope.hidden(regexes, _regex_matches)
+    if hidden:
+        yield scope.opt_out((*at, "exclude"), f"hides {_files(hidden)} from mypy")
+    flags = {key: value for key, value in _table(scope.preset, ("mypy",)).items() if value is True}
+    for override in _tables(mypy.get("overrides")):
+        modules = ", ".join(_strings(override.get("module"))) or "no module"
+        where = f" for {modules}"
+        yield from _mypy_silencers(scope, override, (*at, "overrides"), where)
+        for key in sorted(flags.keys() & override.keys()):
+            if override[key] is False:
+                message = f"= false{where}, which the preset turns on"
+                yield scope.opt_out((*at, "overrides", key), message)
+
+
+def _mypy_silencers(scope: _Scope, table: Data, at: KeyPath, where: str) -> Iterator[OptOut]:
+    """``ignore_errors = true`` and ``disable_error_code`` in one mypy table."""
+    if table.get("ignore_errors") is True:
+        message = f"= true hides every mypy error{where}"
+        yield scope.opt_out((*at, "ignore_errors"), message, key="ignore_errors")
+    codes = _strings(table.get("disable_error_code"))
+    if codes:
+        message = f"turns off mypy's {', '.join(codes)}{where}"
+        yield scope.opt_out((*at, "disable_error_code"), message, key="disable_error_code")
+
+
+def _pyright(scope: _Scope, pyright: Data) -> Iterator[OptOut]:
+    """Checked files pyright is told to skip or not to report on, and rules turned off."""
+    at = ("tool", "pyright")
+    for key in ("exclude", "ignore"):
+        hidden = scope.hidden(_strings(pyright.get(key)), path_matches)
+        if hidden:
+            yield scope.opt_out((*at, key), f"hides {_files(hidden)} from pyright")
+    for key, value in pyright.items():
+        if key.startswith("report") and value in _SILENT_LEVELS:
+            yield scope.opt_out((*at, key), f"= {_shown(value)} turns off pyright's {key}")
+
+
+def _pytest(scope: _Scope, tools: Data) -> Iterator[OptOut]:
+    """Options in pytest's ``addopts`` that leave tests out or silence them."""
+    for at in (("pytest", "ini_options"), ("pytest",)):
+        value = _get(tools, (*at, "addopts"))
+        options = configured_narrowing(value if isinstance(value, str) else _strings(value))
+        if options:
+            message = f"passes {', '.join(options)} to pytest, which leave tests out or silence"
+            yield scope.opt_out(("tool", *at, "addopts"), message)
+
+
+def _places(source: str) -> Iterator[str]:
+    """A file and each folder above it, relative to the project: what a pattern may match."""
+    path = PurePosixPath(source)
+    yield source
+    yield from (parent.as_posix() for parent in path.parents if parent != PurePosixPath())
+
+
+def _regex_matches(pattern: str, place: str) -> bool:
+    """Whether mypy's ``exclude`` regular expression matches a path; an invalid one does not."""
+    try:
+        return re.search(pattern, place) is not None
+    except re.error:
+        return False
+
+
+def _files(hidden: Sequence[str]) -> str:
+    """Names the hidden files: the first one, and how many more."""
+    more = len(hidden) - 1
+    return hidden[0] + (f" and {more} more checked file{'s' * (more > 1)}" if more else "")
+
+
+def _shown(value: object) -> str:
+    """A setting's value as TOML writes it."""
+    return "false" if value is False else f'"{value}"'
+
+
+def _get(table: Data, path: KeyPath) -> object:
+    """The value at ``path`` below ``table``; None when a step is missing or not a table."""
+    value: object = table
+    for key in path:
+        value = value.get(key) if is_table(value) else None
+    return value
+
+
+def _table(table: Data, path: KeyPath) -> Data:
+    """The table at ``path`` below ``table``; empty when there is none."""
+    value = _get(table, path)
+    return value if is_table(value) else {}
+
+
+def _tables(value: object) -> list[Data]:
+    """The tables of an array of tables; none for anything else."""
+    return [item for item in value if is_table(item)] if is_array(value) else []
+
+
+def _strings(value: object) -> list[str]:
+    """The strings of a string or an array; none for anything else."""
+    if isinstance(value, str):
+        return [value]
+    return [item for item in value if isinstance(item, str)] if is_array(value) else []
+
+
+def gates_opt_outs(config: GatesConfig, preset: GatesConfig) -> list[OptOut]:
+    """The gates and expert rules ``[tool.pyexpert-gates]`` leaves out beyond the preset.
+
+    Args:
+        config: The project's settings.
+        preset: The settings the preset's own ``[tool.pyexpert-gates]`` table gives.
+
+    Returns:
+        The opt-outs: gates left out, rules turned off everywhere or for some files.
+    """
+    at = ("tool", "pyexpert-gates")
+    found: list[OptOut] = []
+    left_out = [gate for gate in GateName if config.gates is not None and gate not in config.gates]
+    for key, gates in (("gates", left_out), ("skip", list(config.skip))):
+        if gates:
+            message = f"leaves out the {', '.join(gates)} gate{'s' * (len(gates) > 1)}"
+            found.append(_opt_out(_dotted(*at, key), (*at, key), message))
+    every = frozenset(rule.code.value for rule in RULES)
+    preset_off = (every - preset.expert.select) | preset.expert.ignore
+    for key, off in (
+        ("select", every - config.expert.select),
+        ("ignore", config.expert.ignore),
+    ):
+        extra = sorted(off - preset_off)
+        if extra:
+            path = (*at, "expert", key)
+            found.append(_opt_out(_dotted(*path), path, f"turns off {', '.join(extra)}"))
+    for pattern, codes in config.expert.per_file_ignores:
+        extra = sorted(codes - preset_off)
+        if extra:
+            message = f"turns off {', '.join(extra)} for {pattern}"
+            path = (*at, "expert", "per-file-ignores")
+            found.append(_opt_out(_dotted(*path), path, message, pattern))
+    return found
+
+
+def _opt_out(name: str, path: KeyPath, message: str, key: str | None = None) -> OptOut:
+    """An opt-out of the setting at ``path``, or of its entry ``key`` when it is a table."""
+    if key is None:
+        return OptOut(name=name, table=path[:-1], key=path[-1], message=message)
+    return OptOut(name=name, table=path, key=key, message=message)
+
+
+def _dotted(*keys: str) -> str:
+    """A setting's name from its keys."""
+    return ".".join(keys)
