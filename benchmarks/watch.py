@@ -19,8 +19,8 @@ Rows:
 - the pytest gate against a cold ``check --no-cache --gate pytest``, without affected-test
   selection (every test runs each cycle) and with it (pytest-testmon installed).
 
-Usage: ``python -m benchmarks.watch [--packaging VERSION] [--repeat N]``. The exit code is 0 when
-the static gates meet the target for every kind of change, 1 otherwise.
+Usage: ``python -m benchmarks.watch [--packaging VERSION] [--repeat N] [--static-only]``. The
+exit code is 0 when the static gates meet the target for every kind of change, 1 otherwise.
 """
 
 import argparse
@@ -118,6 +118,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Benchmark watch on packaging.")
     parser.add_argument("--packaging", default="24.2", metavar="VERSION")
     parser.add_argument("--repeat", type=int, default=3, metavar="N")
+    parser.add_argument("--static-only", action="store_true", help="leave the pytest rows out")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="pyexpert-gates-bench-") as scratch:
         project = fetch_packaging(Path(scratch), args.packaging)
@@ -127,10 +128,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         commit(project)
         static = measure("static gates", project, python, STATIC, args.repeat)
         floor = time_pyright(project, python, args.repeat)
-        every = measure("pytest, every test", project, python, (GateName.PYTEST,), args.repeat)
-        run([*install, "pytest-testmon"], cwd=project)
-        affected = measure("pytest, affected", project, python, (GateName.PYTEST,), args.repeat)
-    rows = (static, dataclasses.replace(floor, cold=static.cold), every, affected)
+        rows = [static, dataclasses.replace(floor, cold=static.cold)]
+        if not args.static_only:
+            pytest = (GateName.PYTEST,)
+            rows.append(measure("pytest, every test", project, python, pytest, args.repeat))
+            run([*install, "pytest-testmon"], cwd=project)
+            rows.append(measure("pytest, affected", project, python, pytest, args.repeat))
     print_rows(args.packaging, args.repeat, rows)
     return 0 if all(seconds <= TARGET * (static.cold or 0.0) for seconds in static.edits) else 1
 

@@ -41,6 +41,8 @@ class Library:
         traits: What it brings to the corpus.
         migrate: Whether its settings are in files that ``init --migrate`` moves.
         fault_file: The module a planted fault goes into, relative to the project.
+        relax: The library's own settings that take checks away, each kept with the reason its
+            maintainers would give (``init --relax NAME=REASON``).
     """
 
     name: str
@@ -50,6 +52,7 @@ class Library:
     traits: tuple[str, ...]
     migrate: bool
     fault_file: str
+    relax: tuple[str, ...] = ()
 
     @property
     def folder(self) -> str:

@@ -138,3 +138,14 @@ def test_a_recorded_opt_out_passes(project: Path, after: str, added: str, messag
 def test_settings_that_take_nothing_away_pass(project: Path, after: str, added: str) -> None:
     edit(project, after, after + added)
     assert evaluate(project).status is Status.PASSED
+
+
+def test_init_relax_records_why_an_opt_out_stays(project: Path) -> None:
+    override = '\n[[tool.mypy.overrides]]\nmodule = "tests.*"\ndisallow_untyped_defs = false\n'
+    (project / "pyproject.toml").write_text((project / "pyproject.toml").read_text() + override)
+    assert evaluate(project).status is Status.FAILED
+    name = "tool.mypy.overrides.disallow_untyped_defs"
+    assert main(["init", "--project", str(project), "--relax", f"{name}=tests are untyped"]) == 0
+    outcome = evaluate(project)
+    assert outcome.status is Status.PASSED, outcome.diagnostics
+    assert main(["init", "--project", str(project), "--relax", "tool.mypy.nosuch=why"]) == 2

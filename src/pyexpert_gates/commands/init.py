@@ -81,7 +81,8 @@ def _add_choices(parser: argparse.ArgumentParser) -> None:
         default=[],
         type=_relaxation,
         metavar="KEY=REASON",
-        help="keep your differing value at KEY and record it, with REASON, in "
+        help="keep your value at KEY (one that differs from the preset, or one that takes "
+        "checks away, such as an exclude or a mypy override) and record it, with REASON, in "
         "[tool.pyexpert-gates.relaxations] so the config gate accepts it (repeatable)",
     )
 

@@ -26,6 +26,7 @@ from pyexpert_gates.init.merge import (
     KeyPath,
     MergePlan,
     apply_plain,
+    is_array,
     is_table,
     plan_merge,
     toml_value,
@@ -261,8 +262,24 @@ def _relaxations(
     recorded = _recorded_relaxations(pyproject)
     pairs = zip(merged.labels, merged.plans, strict=True)
     kept = {setting_name(label, c.path) for label, plan in pairs for c in plan.conflicts}
-    _check_named(relax, kept | set(recorded), "--relax", "init keeps")
+    # A setting the preset does not write may take checks away (an exclude, an override):
+    # the config gate reports it until a relaxation records why, which --relax may do.
+    present = _present_names(pyproject.get("tool"), ("tool",), set())
+    _check_named(relax, kept | set(recorded) | present, "--relax", "init keeps or you set")
     return {**recorded, **relax}
+
+
+def _present_names(value: object, at: KeyPath, names: set[str]) -> set[str]:
+    """Add the name of every setting in ``value`` to ``names``: an override's under its array."""
+    if is_table(value):
+        for key, item in value.items():
+            _present_names(item, (*at, key), names)
+    elif is_array(value) and value and all(is_table(item) for item in value):
+        for item in value:
+            _present_names(item, at, names)
+    else:
+        names.add(".".join(at))
+    return names
 
 
 def _tools(
