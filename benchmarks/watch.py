@@ -163,8 +163,8 @@ def measure(label: str, project: Path, python: Path, gates: Sequence[GateName], 
         *(sys.executable, "-m", "pyexpert_gates", "watch", "--project", str(project)),
         *("--python", str(python), "--format", "json", *selection),
     )
-    edits, report = asyncio.run(_time_edits(Command(argv=tuple(argv), cwd=project), repeat))
-    return Row(label=label, cold=statistics.median(cold), edits=edits, detail=_slowest(report))
+    edits, reports = asyncio.run(_time_edits(Command(argv=tuple(argv), cwd=project), repeat))
+    return Row(label=label, cold=statistics.median(cold), edits=edits, detail=_slowest(reports))
 
 
 def time_pyright(project: Path, python: Path, repeat: int) -> Row:
@@ -181,18 +181,21 @@ def time_pyright(project: Path, python: Path, repeat: int) -> Row:
     context = GateContext(project=project, paths=PATHS, python=python, scratch=project)
     command = PyrightGate().command(context)
     resident = dataclasses.replace(command, argv=(*command.argv, "--watch"))
-    edits, report = asyncio.run(_time_edits(resident, repeat))
-    summary = cast("dict[str, object]", report.get("summary", {}))
+    edits, reports = asyncio.run(_time_edits(resident, repeat))
+    summary = cast("dict[str, object]", reports[-1].get("summary", {}))
     detail = f"its last analysis took {summary.get('timeInSec')} s by its own count"
     return Row(label="pyright --watch alone", cold=None, edits=edits, detail=detail)
 
 
-async def _time_edits(command: Command, repeat: int) -> tuple[tuple[float, ...], dict[str, object]]:
-    """The median time from each kind of edit to the next JSON document ``command`` prints."""
+async def _time_edits(
+    command: Command, repeat: int
+) -> tuple[tuple[float, ...], list[dict[str, object]]]:
+    """Per kind of edit: the median time to the next JSON document ``command`` prints, the last."""
     process = await start_resident(command)
     if isinstance(process, ProcessFailure):
         raise SystemExit(process.reason)
     medians: list[float] = []
+    reports: list[dict[str, object]] = []
     try:
         report = await _next_document(process)  # the first, cold one
         for edit in EDITS:
@@ -206,11 +209,12 @@ async def _time_edits(command: Command, repeat: int) -> tuple[tuple[float, ...],
                 report = await _next_document(process)
                 seconds.append(time.perf_counter() - started)
             medians.append(statistics.median(seconds))
+            reports.append(report)
     finally:
         await process.stop()
         restore = Command(argv=("git", "checkout", "--", "."), cwd=command.cwd)
         await run_command(restore, time_limit=REPORT_WAIT_S)
-    return tuple(medians), report
+    return tuple(medians), reports
 
 
 async def _next_document(process: ResidentProcess) -> dict[str, object]:
@@ -228,11 +232,18 @@ async def _next_document(process: ResidentProcess) -> dict[str, object]:
     raise SystemExit(message)
 
 
-def _slowest(report: dict[str, object]) -> str:
-    """The three slowest gates of a watch report, with their seconds."""
-    gates = cast("list[dict[str, object]]", report.get("gates", []))
+def _slowest(reports: Sequence[dict[str, object]]) -> str:
+    """The three slowest gates of watch's last report, and how many tests ran after each edit."""
+    gates = cast("list[dict[str, object]]", reports[-1].get("gates", []))
     ranked = sorted(gates, key=lambda gate: -cast("float", gate["duration_s"]))[:3]
-    return "slowest: " + ", ".join(f"{gate['name']} {gate['duration_s']:.2f} s" for gate in ranked)
+    slowest = ", ".join(f"{gate['name']} {gate['duration_s']:.2f} s" for gate in ranked)
+    tests = [
+        f"\n      {edit.label}: {gate['summary']}"
+        for edit, report in zip(EDITS, reports, strict=True)
+        for gate in cast("list[dict[str, object]]", report.get("gates", []))
+        if gate["name"] == GateName.PYTEST
+    ]
+    return f"slowest: {slowest}" + "".join(tests)
 
 
 def print_rows(version: str, repeat: int, rows: Sequence[Row]) -> None:
