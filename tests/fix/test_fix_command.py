@@ -225,3 +225,33 @@ def test_dry_run_of_several_projects_gives_one_patch_that_applies_here(
     assert "--- a/web/src/shop/core.py\n+++ b/web/src/shop/core.py\n" in captured.out
     assert "== project api ==" in captured.err
     assert "== project" not in captured.out
+
+
+# A decorator library's test compares a wrapped function's docstring, as cachetools' does.
+WRAPPED = {
+    "src/shop/wrapped.py": '"""Wrapped."""\n\n\ndef greet() -> str:\n    """docstring."""\n'
+    '    return "hi"\n',
+    "tests/test_wrapped.py": "from shop.wrapped import greet\n\n\n"
+    'def test_docstring_is_kept() -> None:\n    assert greet.__doc__ == "docstring."\n',
+}
+
+
+def test_a_fix_that_changes_a_docstrings_words_needs_unsafe(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = project(tmp_path, WRAPPED)
+    pyproject = root / "pyproject.toml"
+    pyproject.write_text(PYPROJECT.replace('"DTZ003"]', '"DTZ003", "D403"]'), encoding="utf-8")
+    argv = ["check", "--project", str(root), "--python", sys.executable, "--gate", "ruff"]
+    assert main(argv) == 1
+    assert "D403 First word of the docstring" in (out := capsys.readouterr().out)
+    assert "`docstring` -> `Docstring` [fix --unsafe]" in out
+    results = outcomes(root)
+    assert "PASSED tests/test_wrapped.py::test_docstring_is_kept" in results
+    assert main(["fix", "--project", str(root)]) == 0
+    capsys.readouterr()
+    assert outcomes(root) == results
+    assert '"""docstring."""' in (root / "src/shop/wrapped.py").read_text(encoding="utf-8")
+    assert main(["fix", "--project", str(root), "--unsafe"]) == 0
+    assert "D403 1" in capsys.readouterr().out
+    assert '"""Docstring."""' in (root / "src/shop/wrapped.py").read_text(encoding="utf-8")

@@ -25,6 +25,7 @@ from pyexpert_gates.fix.scratch import copy_into, own_files, read_copies, write_
 from pyexpert_gates.fix.steps import (
     SYNTAX_ERROR,
     findings,
+    fix_options,
     format_files,
     lint,
     list_files,
@@ -120,20 +121,20 @@ def _fix_copies(copies: _Copies) -> FixOutcome:
     first_errors = {item.path: item for item in reversed(before) if item.code == SYNTAX_ERROR}
     problems = [_syntax_problem(item) for item in first_errors.values()]
     copies = _without(copies, {problem.path for problem in problems})
-    fix_options = ("--fix", "--unsafe-fixes") if copies.request.unsafe else ("--fix",)
+    options = fix_options(unsafe=copies.request.unsafe)
     if GateName.RUFF in gates:
-        _lint(copies, fix_options)
+        _lint(copies, options)
     if GateName.EXPERT in gates:
         unparsable = _apply_codemods(copies)
         problems.extend(unparsable)
         copies = _without(copies, {problem.path for problem in unparsable})
         if GateName.RUFF in gates:
-            _lint(copies, fix_options)
+            _lint(copies, options)
     reformatted = _format(copies, timeout) if GateName.FORMAT in gates else ()
     if reformatted and GateName.RUFF in gates:
         # Formatting can leave a suppression with nothing left to suppress (RUF100), which the
         # next ruff fix removes: fix and format once more, so that a second run changes nothing.
-        _lint(copies, fix_options)
+        _lint(copies, options)
         reformatted = tuple(sorted({*reformatted, *_format(copies, timeout)}))
     return _compare(copies, tally(before), _lint(copies, ()), reformatted, problems)
 
