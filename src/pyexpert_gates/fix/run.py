@@ -89,10 +89,12 @@ def fix_project(project: Path, request: FixRequest) -> FixOutcome:
     listed = succeeded(listing, "ruff (listing the files to fix)")
     files = own_files(project, listed_files(listed.stdout, project))
     # ruff format also formats the Python code blocks of Markdown files, as the format gate checks.
-    documents = own_files(project, project_files(project).under(paths), suffixes=(".md",))
+    every_file = project_files(project)
+    documents = own_files(project, every_file.under(paths), suffixes=(".md",))
     with tempfile.TemporaryDirectory(prefix="pyexpert-gates-fix-") as folder:
         scratch = Path(folder).resolve()
-        originals = copy_into(project, scratch, [*files, *documents])
+        layout = every_file.sources(())
+        originals = copy_into(project, scratch, [*files, *documents], layout=layout)
         copies = _Copies(
             scratch=scratch,
             files=files,
@@ -103,8 +105,11 @@ def fix_project(project: Path, request: FixRequest) -> FixOutcome:
             target=python_target(project),
         )
         outcome = _fix_copies(copies) if files or documents else FixOutcome()
-    if request.dry_run:
-        return outcome
+    return outcome if request.dry_run else _written(project, outcome)
+
+
+def _written(project: Path, outcome: FixOutcome) -> FixOutcome:
+    """Write the changed files back; those that could not be written become problems."""
     unwritten = write_back(project, outcome.changes)
     failed = {problem.path for problem in unwritten}
     return dataclasses.replace(
