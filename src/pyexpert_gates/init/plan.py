@@ -32,6 +32,7 @@ from pyexpert_gates.init.merge import (
 )
 from pyexpert_gates.init.migration import Migration, plan_migration
 from pyexpert_gates.init.names import canonical, covers, setting_name
+from pyexpert_gates.init.pytest_risks import overriding_filters, pytest_settings
 from pyexpert_gates.init.refusals import refusal
 from pyexpert_gates.init.state import PresetState, Written, owned_settings, read_state, record
 from pyexpert_gates.init.tailor import PythonFloor, build_patch, python_floor
@@ -261,6 +262,10 @@ def _relaxations(
     recorded = _recorded_relaxations(pyproject)
     pairs = zip(merged.labels, merged.plans, strict=True)
     kept = {setting_name(label, c.path) for label, plan in pairs for c in plan.conflicts}
+    # Filters that take `error` back for every warning are kept too, and may be recorded.
+    settings = pytest_settings(pyproject)
+    if settings is not None and overriding_filters(settings.filters):
+        kept.add(f"{settings.table}.filterwarnings")
     _check_named(relax, kept | set(recorded), "--relax", "init keeps")
     return {**recorded, **relax}
 
