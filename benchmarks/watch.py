@@ -119,7 +119,9 @@ async def _time_watch(command: Command, project: Path, repeat: int) -> tuple[flo
     finally:
         await watch.stop()
     gates = cast("list[dict[str, object]]", report.get("gates", []))
-    summaries = "; ".join(f"{gate['name']}: {gate['summary']}" for gate in gates)
+    summaries = "; ".join(
+        f"{gate['name']} {gate['duration_s']:.2f} s: {gate['summary']}" for gate in gates
+    )
     return statistics.median(seconds), summaries
 
 

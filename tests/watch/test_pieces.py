@@ -21,6 +21,11 @@ EMPTY_JUNIT = (
     '<testsuites><testsuite name="pytest" tests="0" errors="0" failures="0" skipped="0"/>'
     "</testsuites>"
 )
+ONE_PASSED_JUNIT = (
+    '<testsuites><testsuite name="pytest" tests="1" errors="0" failures="0" skipped="0">'
+    '<testcase classname="tests.test_a" name="test_a" file="tests/test_a.py" line="1"/>'
+    "</testsuite></testsuites>"
+)
 
 
 def finding(path: str, code: str = "F841", severity: Severity = Severity.ERROR) -> Diagnostic:
@@ -146,6 +151,24 @@ def test_no_affected_test_is_a_pass_but_no_test_at_all_is_an_error(tmp_path: Pat
     )
     assert PytestGate().parse(output, every).status is Status.ERROR
     assert PytestGate().parse(output, affected).status is Status.PASSED
+
+
+@pytest.mark.parametrize(
+    ("tests", "summary"),
+    [
+        (SelectedTests.EVERY, "1 passed, 5 deselected by the project's pytest configuration"),
+        (SelectedTests.AFFECTED, "1 passed, affected by the change"),
+    ],
+)
+def test_testmon_deselection_is_not_put_down_to_the_configuration(
+    tmp_path: Path, tests: SelectedTests, summary: str
+) -> None:
+    closing = "==== 1 passed, 5 deselected in 0.10s ====\n"
+    output = ProcessOutput(returncode=0, stdout=closing, stderr="", report_text=ONE_PASSED_JUNIT)
+    context = GateContext(
+        project=tmp_path, paths=(), python=Path("python"), scratch=tmp_path, tests=tests
+    )
+    assert PytestGate().parse(output, context).summary == summary
 
 
 def test_watch_prints_each_report_on_one_line() -> None:

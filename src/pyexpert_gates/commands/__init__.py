@@ -31,6 +31,29 @@ def add_project_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_gate_selection(parser: argparse.ArgumentParser) -> None:
+    """Add ``--project``, ``--gate NAME`` and ``--skip NAME``: the projects and gates a run covers.
+
+    Args:
+        parser: The subcommand's parser (``check`` or ``watch``).
+    """
+    # Loaded on use: the gate names come with the models, which `--version` does not need.
+    from pyexpert_gates.models import GateName  # noqa: PLC0415 - loaded on use, see above
+
+    add_project_argument(parser)
+    parser.add_argument(
+        "--gate",
+        action="append",
+        default=[],
+        dest="gates",
+        metavar="NAME",
+        help=f"run only this gate (repeatable): {', '.join(GateName)}",
+    )
+    parser.add_argument(
+        "--skip", action="append", default=[], metavar="NAME", help="leave a gate out (repeatable)"
+    )
+
+
 def project_members(args: argparse.Namespace) -> "tuple[Member, ...]":
     """Every project the command acts on: each ``--project``, a workspace's members included.
 

@@ -16,9 +16,9 @@ from pyexpert_gates.baseline.store import read_baseline
 from pyexpert_gates.baseline.update import apply_to_check, is_locked
 from pyexpert_gates.check.observer import GateObserver
 from pyexpert_gates.check.request import Request, ShortcutOptions
-from pyexpert_gates.commands import Subparsers, add_project_argument, project_members
+from pyexpert_gates.commands import Subparsers, add_gate_selection, project_members
 from pyexpert_gates.errors import UsageError
-from pyexpert_gates.models import GateName, Report, Status
+from pyexpert_gates.models import Report, Status
 from pyexpert_gates.report import FORMATS, require_supported
 from pyexpert_gates.report.destinations import TEXT, Destination, pair_destinations
 from pyexpert_gates.report.projects import Projects
@@ -46,7 +46,7 @@ def add_parser(subparsers: Subparsers) -> None:
         "1 findings, 2 usage or configuration error or a gate that could not run, "
         "130 interrupted.",
     )
-    _add_selection(parser)
+    add_gate_selection(parser)
     _add_output(parser)
     _add_volume(parser)
     _add_environment(parser)
@@ -61,23 +61,6 @@ def add_parser(subparsers: Subparsers) -> None:
         action="store_true",
         help="run each gate in an isolated nox session (nox -j auto): the project and the "
         "tools are installed fresh in .nox/",
-    )
-
-
-def _add_selection(parser: argparse.ArgumentParser) -> None:
-    """The arguments that choose the project and the gates."""
-    add_project_argument(parser)
-    names = ", ".join(GateName)
-    parser.add_argument(
-        "--gate",
-        action="append",
-        default=[],
-        dest="gates",
-        metavar="NAME",
-        help=f"run only this gate (repeatable): {names}",
-    )
-    parser.add_argument(
-        "--skip", action="append", default=[], metavar="NAME", help="leave a gate out (repeatable)"
     )
 
 

@@ -8,9 +8,8 @@ import sys
 from collections.abc import Coroutine
 
 from pyexpert_gates.check.request import Request
-from pyexpert_gates.commands import Subparsers, add_project_argument, project_folder
+from pyexpert_gates.commands import Subparsers, add_gate_selection, project_folder
 from pyexpert_gates.errors import GatesError
-from pyexpert_gates.models import GateName
 
 EXIT_TERMINATED = 128 + signal.SIGTERM
 FORMATS = ("text", "json")
@@ -30,7 +29,7 @@ def add_parser(subparsers: Subparsers) -> None:
         "stay resident and only the tests a change can affect run (pytest-testmon). "
         "`check` stays the authority in CI. Ctrl-C ends every process it started, exit 130.",
     )
-    _add_selection(parser)
+    add_gate_selection(parser)
     parser.add_argument(
         "--format",
         choices=FORMATS,
@@ -41,23 +40,6 @@ def add_parser(subparsers: Subparsers) -> None:
         "--python",
         metavar="PATH",
         help="interpreter or virtual environment the type checkers and pytest use",
-    )
-
-
-def _add_selection(parser: argparse.ArgumentParser) -> None:
-    """The arguments that choose the project and the gates, as ``check`` has them."""
-    add_project_argument(parser)
-    names = ", ".join(GateName)
-    parser.add_argument(
-        "--gate",
-        action="append",
-        default=[],
-        dest="gates",
-        metavar="NAME",
-        help=f"run only this gate (repeatable): {names}",
-    )
-    parser.add_argument(
-        "--skip", action="append", default=[], metavar="NAME", help="leave a gate out (repeatable)"
     )
 
 

@@ -155,10 +155,12 @@ def _verdict(report: JunitReport, output: ProcessOutput, *, affected: bool) -> G
         return GateOutcome(status=Status.PASSED, summary=NONE_AFFECTED)
     status = Status.FAILED if report.problems else Status.PASSED
     summary = tally(report)
-    if found := _DESELECTED.search(output.stdout):
-        summary += f", {found[1]} deselected by the project's pytest configuration"
     if affected:
+        # pytest-testmon deselects the unaffected tests: pytest's count no longer says what
+        # the project's configuration left out, and watch's summary says of how many.
         summary = f"{summary}, {AFFECTED}"
+    elif found := _DESELECTED.search(output.stdout):
+        summary += f", {found[1]} deselected by the project's pytest configuration"
     problems = tuple(explain(problem) for problem in report.problems)
     return GateOutcome(status=status, summary=summary, diagnostics=problems)
 

@@ -9,12 +9,8 @@ import asyncio
 import contextlib
 import dataclasses
 import os
-import time
-from collections.abc import AsyncIterator
 from pathlib import Path, PurePosixPath
 from typing import Protocol
-
-import watchfiles
 
 from pyexpert_gates.baseline.store import read_baseline
 from pyexpert_gates.baseline.update import apply_to_check, is_locked
@@ -25,19 +21,15 @@ from pyexpert_gates.check.request import Request
 from pyexpert_gates.config import load_config
 from pyexpert_gates.errors import GatesError
 from pyexpert_gates.gates.base import GateContext, SelectedTests
-from pyexpert_gates.gates.pytest import TESTMON_DATA
 from pyexpert_gates.invocation import Command, ProcessOutput
 from pyexpert_gates.models import GateName, GateResult, Report
 from pyexpert_gates.process import run_command
-from pyexpert_gates.watch.changes import Changes, sort_changes, watched
+from pyexpert_gates.watch.changes import Changes
 from pyexpert_gates.watch.cycle import Cycle, run_cycle
 from pyexpert_gates.watch.resident import ResidentPyright, start_pyright
 from pyexpert_gates.watch.tests import counted_tests, selection, with_total
+from pyexpert_gates.watch.watcher import Fence, own_folder, watch_changes
 
-DEBOUNCE_MS = 1600
-"""Milliseconds watchfiles gathers changes for at most before it hands over a batch."""
-STEP_MS = 50
-"""Milliseconds without a new change after which watchfiles hands over the batch."""
 PROBE_TIME_LIMIT_S = 60.0
 FIRST = Changes(files=(), environment=True)
 """What starts the first cycle: every gate on every file, every test, pyright started."""
@@ -81,6 +73,7 @@ class Session:
     """One ``watch`` of one project: the plan, the kept results and the record of the tests."""
 
     __slots__ = (
+        "_fence",
         "_kept",
         "_plan",
         "_project",
@@ -110,6 +103,7 @@ class Session:
         self._kept: dict[GateName, GateResult] = {}
         self._tests = _Tests()
         self._pyright: ResidentPyright | None = None
+        self._fence = Fence(self._project)
 
     async def run(self) -> None:
         """Run a cycle, then one after every change, until cancelled (Ctrl-C).
@@ -119,8 +113,9 @@ class Session:
                 later, an invalid configuration is shown and the watch waits for a fix.
         """
         self._plan = await self._replan()
+        own_folder(self._project)  # before the watcher starts, so that it watches the fence
         queue: asyncio.Queue[Changes] = asyncio.Queue()
-        watcher = asyncio.create_task(self._watch(queue))
+        watcher = asyncio.create_task(watch_changes(self._project, self._fence, queue))
         try:
             pending = FIRST
             while True:
@@ -144,6 +139,12 @@ class Session:
             with contextlib.suppress(asyncio.CancelledError):
                 await cycle  # its processes end before the next cycle starts
             return _combined(pending, arrival.result(), _drained(queue))
+        # A change from the cycle's last moments may still be on its way: once the fence has
+        # arrived, every change made while the cycle ran has, and the report is shown only
+        # when there was none.
+        await self._fence.raise_and_pass()
+        if not queue.empty():
+            return _combined(pending, _drained(queue))
         self._publish(cycle.result(), pending)
         return _combined(await queue.get(), _drained(queue))
 
@@ -249,26 +250,6 @@ class Session:
             pyright, self._pyright = self._pyright, None
             await pyright.stop()
 
-    async def _watch(self, queue: "asyncio.Queue[Changes]") -> None:
-        """Put every batch of changes to the project's files on ``queue``."""
-        async for batch in _batches(self._project):
-            paths = (path for _, path in batch)
-            changes = sort_changes(self._project, paths, seen=time.monotonic())
-            if changes.files:
-                queue.put_nowait(changes)
-
-
-def _batches(project: Path) -> AsyncIterator[set[tuple[watchfiles.Change, str]]]:
-    """The watcher's batches of changes under ``project``, the skipped folders left out."""
-    # awatch's stop_event may be trio's Event, which pyright cannot resolve without trio.
-    return watchfiles.awatch(  # pyright: ignore[reportUnknownMemberType]  # trio is optional
-        project,
-        watch_filter=lambda _, path: watched(project, path),
-        debounce=DEBOUNCE_MS,
-        step=STEP_MS,
-        recursive=True,
-    )
-
 
 async def _has_testmon(plan: Plan) -> bool:
     """True when pytest-testmon is importable in the project's environment."""
@@ -277,14 +258,8 @@ async def _has_testmon(plan: Plan) -> bool:
     probe = Command(argv=(str(plan.interpreter.path), "-c", "import testmon"), cwd=plan.project)
     match await run_command(probe, time_limit=PROBE_TIME_LIMIT_S):
         case ProcessOutput(returncode=0):
-            folder = plan.project / TESTMON_DATA
-            # testmon writes its record there: never through a link that leads out of the
-            # project; without a folder of its own, every test runs.
-            for part in (folder.parent.parent, folder.parent):
-                if part.is_symlink() or (part.exists() and not part.is_dir()):
-                    return False
-            folder.parent.mkdir(parents=True, exist_ok=True)
-            return True
+            # testmon writes its record in the watch's own folder; without one, every test runs.
+            return own_folder(plan.project) is not None
         case _:
             return False
 

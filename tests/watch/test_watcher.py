@@ -1,0 +1,57 @@
+"""The watcher and its fence, on real files: once the fence passed, every earlier change arrived."""
+
+import asyncio
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from pyexpert_gates.watch.watcher import OWN_FOLDER, Fence, own_folder, watch_changes
+
+if TYPE_CHECKING:
+    from pyexpert_gates.watch.changes import Changes
+
+
+async def _changes_before_the_fence(project: Path) -> tuple[str, ...]:
+    """Start the watcher, change a file, raise the fence: what had arrived when it passed."""
+    fence = Fence(project)
+    queue: asyncio.Queue[Changes] = asyncio.Queue()
+    watcher = asyncio.create_task(watch_changes(project, fence, queue))
+    try:
+        for _ in range(10):  # the watcher runs once a fence passes
+            if await fence.raise_and_pass():
+                break
+        else:
+            pytest.fail("the watcher did not start")
+        (project / "module.py").write_text("changed = True\n")
+        assert await fence.raise_and_pass()
+    finally:
+        watcher.cancel()
+    arrived: list[str] = []
+    while not queue.empty():
+        arrived.extend(queue.get_nowait().files)
+    return tuple(arrived)
+
+
+def test_a_change_made_before_the_fence_has_arrived_when_it_passes(tmp_path: Path) -> None:
+    project = tmp_path.resolve()
+    (project / "module.py").write_text("changed = False\n")
+    assert own_folder(project) is not None
+    assert asyncio.run(_changes_before_the_fence(project)) == ("module.py",)
+
+
+def test_the_watchs_own_folder_is_out_of_git_and_never_a_link(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    folder = own_folder(project)
+    assert folder == project / OWN_FOLDER
+    assert (folder / ".gitignore").read_text().splitlines()[-1] == "*"
+
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    linked = tmp_path / "linked"
+    (linked / ".pyexpert-gates").mkdir(parents=True)
+    (linked / OWN_FOLDER).symlink_to(elsewhere)
+    assert own_folder(linked) is None
+    assert asyncio.run(Fence(linked).raise_and_pass()) is False
+    assert not list(elsewhere.iterdir())
