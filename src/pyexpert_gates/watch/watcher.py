@@ -106,11 +106,7 @@ class Fence:
         """
         self._passed.clear()
         self._raised += 1
-        try:
-            if own_folder(self._project) is None:
-                raise FileNotFoundError(FENCE)
-            _write_new(self.path, f"{self._raised}\n", replace=True)
-        except OSError:
+        if not self._written():
             await asyncio.sleep(GRACE_S)
             return False
         with contextlib.suppress(TimeoutError):
@@ -118,6 +114,16 @@ class Fence:
                 await self._passed.wait()
                 return True
         return False
+
+    def _written(self) -> bool:
+        """Write the fence into the watch's own folder; False where that cannot be done."""
+        if own_folder(self._project) is None:
+            return False
+        try:
+            _write_new(self.path, f"{self._raised}\n", replace=True)
+        except OSError:
+            return False
+        return True
 
 
 async def watch_changes(project: Path, fence: Fence, queue: "asyncio.Queue[Changes]") -> None:
