@@ -33,9 +33,9 @@ def run_guarded(command: Callable[[], int]) -> int:
         sys.stdout.flush()
     except GatesError as error:
         # Loaded on use; a message names files, whose names may hold a newline or an escape code.
-        from pyexpert_gates.report.text import visible  # noqa: PLC0415 - loaded on use, see above
+        from pyexpert_gates.report.text import error_text  # noqa: PLC0415 - loaded on use, see above
 
-        print(f"pyexpert-gates: error: {visible(error.message)}", file=sys.stderr)
+        print(error_text(error.message), file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         print("pyexpert-gates: interrupted", file=sys.stderr)

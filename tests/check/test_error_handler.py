@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from pyexpert_gates.error_handler import EXIT_BROKEN_PIPE
+from pyexpert_gates.report.text import error_text
 
 
 @pytest.mark.parametrize(
@@ -29,3 +30,34 @@ def test_a_reader_that_stops_reading_ends_the_command_quietly(
     _, stderr = process.communicate(timeout=60)
     assert stderr.decode() == ""
     assert process.returncode == EXIT_BROKEN_PIPE
+
+
+def test_an_error_of_several_lines_keeps_its_lines_and_shows_control_characters(
+    tmp_path: Path,
+) -> None:
+    # more-itertools' shape: mypy's settings in setup.cfg make init explain itself over lines.
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "demo"\n')
+    (tmp_path / "setup.cfg").write_text("[mypy]\nstrict = true\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "pyexpert_gates", "init", "--dry-run"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    lines = result.stderr.splitlines()
+    assert result.returncode == 2
+    assert lines[0] == "pyexpert-gates: error: init changed nothing:"
+    assert lines[1].startswith("  mypy reads setup.cfg [mypy]")
+    assert "\\n" not in result.stderr
+
+
+def test_a_name_with_a_newline_cannot_start_a_line_of_its_own() -> None:
+    text = error_text("first\nsecond\n::error file=x::forged\x1b[2J\n\xa0\xa0indented")
+    assert text.splitlines() == [
+        "pyexpert-gates: error: first",
+        "  second",
+        "  ::error file=x::forged\\x1b[2J",
+        "\xa0\xa0indented",
+    ]

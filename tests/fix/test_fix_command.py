@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from pyexpert_gates.cli import main
-from tests.check.projects import check_json, gates_of, write_files
+from tests.check.projects import check_json, findings, gates_of, write_files
 
 pytestmark = pytest.mark.slow
 
@@ -225,3 +225,60 @@ def test_dry_run_of_several_projects_gives_one_patch_that_applies_here(
     assert "--- a/web/src/shop/core.py\n+++ b/web/src/shop/core.py\n" in captured.out
     assert "== project api ==" in captured.err
     assert "== project" not in captured.out
+
+
+# A decorator library's test compares a wrapped function's docstring, as cachetools' does.
+WRAPPED = {
+    "src/shop/wrapped.py": '"""Wrapped."""\n\n\ndef greet() -> str:\n    """docstring."""\n'
+    '    return "hi"\n',
+    "tests/test_wrapped.py": "from shop.wrapped import greet\n\n\n"
+    'def test_docstring_is_kept() -> None:\n    assert greet.__doc__ == "docstring."\n',
+}
+
+
+def test_a_fix_that_changes_a_docstrings_words_needs_unsafe(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = project(tmp_path, WRAPPED)
+    pyproject = root / "pyproject.toml"
+    pyproject.write_text(PYPROJECT.replace('"DTZ003"]', '"DTZ003", "D403"]'), encoding="utf-8")
+    argv = ["check", "--project", str(root), "--python", sys.executable, "--gate", "ruff"]
+    assert main(argv) == 1
+    assert "D403 First word of the docstring" in (out := capsys.readouterr().out)
+    assert "`docstring` -> `Docstring` [fix --unsafe]" in out
+    results = outcomes(root)
+    assert "PASSED tests/test_wrapped.py::test_docstring_is_kept" in results
+    assert main(["fix", "--project", str(root)]) == 0
+    capsys.readouterr()
+    assert outcomes(root) == results
+    assert '"""docstring."""' in (root / "src/shop/wrapped.py").read_text(encoding="utf-8")
+    assert main(["fix", "--project", str(root), "--unsafe"]) == 0
+    assert "D403 1" in capsys.readouterr().out
+    assert '"""Docstring."""' in (root / "src/shop/wrapped.py").read_text(encoding="utf-8")
+
+
+def test_fix_sorts_imports_as_check_does_with_the_whole_project_around(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # This repository's shape: a test imports a root folder (scripts/) outside the paths, which
+    # ruff counts as first-party only because the folder is there; and an executable module.
+    scripts = {
+        "scripts/__init__.py": "",
+        "scripts/tool.py": '"""A tool."""\n\n\ndef run() -> int:\n    return 1\n',
+        "tests/test_tool.py": "import pytest\n\nfrom scripts.tool import run\n\n\n"
+        "def test_run() -> None:\n    assert run() == 1\n    assert pytest\n",
+        "src/shop/run.py": '"""Runs."""\n',
+    }
+    root = project(tmp_path, scripts)
+    (root / "src/shop/run.py").chmod(0o755)
+    select = '"DTZ003"]'
+    pyproject = root / "pyproject.toml"
+    pyproject.write_text(PYPROJECT.replace(select, '"DTZ003", "EXE002"]'), encoding="utf-8")
+    before = (root / "tests/test_tool.py").read_bytes()
+    assert main(["fix", "--project", str(root)]) == 0
+    assert "left for baseline: ruff 3, " in capsys.readouterr().out  # UP042, DTZ003, EXE002
+    assert (root / "tests/test_tool.py").read_bytes() == before
+    code, report = check_json(root, "--gate", "ruff")
+    assert code == 1
+    codes = sorted(str(code) for _, _, code in findings(gates_of(report)["ruff"]))
+    assert codes == ["DTZ003", "EXE002", "UP042"]

@@ -84,6 +84,24 @@ def test_relaxations_need_a_reason(project: Path, relaxation: str, status: Statu
     assert evaluate(project).status is status
 
 
+def test_a_filter_that_takes_error_back_for_every_warning_is_a_finding(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # attrs' shape: "once::Warning" after "error" shows every warning instead of failing on it.
+    edit(project, 'filterwarnings = ["error"]', 'filterwarnings = ["error", "once::Warning"]')
+    (finding,) = evaluate(project).diagnostics
+    assert finding.code == "config-overridden"
+    assert finding.line == line_of(project, "filterwarnings")
+    assert 'entry "once::Warning" comes after "error" and matches every warning' in finding.message
+    capsys.readouterr()
+    assert main(["init", "--project", str(project)]) == 0
+    assert "warning: pyproject.toml:" in capsys.readouterr().out
+    name = "tool.pytest.ini_options.filterwarnings"
+    assert main(["init", "--project", str(project), "--relax", f"{name}=a log of each"]) == 0
+    assert "once::Warning" not in capsys.readouterr().out
+    assert evaluate(project).status is Status.PASSED
+
+
 def test_a_relaxation_without_reason_is_a_configuration_error(project: Path) -> None:
     table = '[tool.pyexpert-gates.relaxations]\n"tool.mypy.warn_unreachable" = " "\n\n'
     edit(project, "[tool.pyexpert-gates]\n", f"{table}[tool.pyexpert-gates]\n")

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from pyexpert_gates.cli import main
-from pyexpert_gates.init.pytest_risks import filter_modules, known_keys
+from pyexpert_gates.init.pytest_risks import filter_modules, known_keys, overriding_filters
 from tests.integration.projects import run_python
 
 PYPROJECT = """\
@@ -31,6 +31,26 @@ def test_filters_name_the_module_of_their_warning_class() -> None:
         "ignore:msg:pkg.sub.Warn:mod": "pkg.sub",
         "default::a.B": "a",
     }
+
+
+@pytest.mark.parametrize(
+    ("filters", "overriding"),
+    [
+        # attrs' own list: "once::Warning" after init's "error" decides every warning.
+        (["once::Warning", "ignore:::pympler[.*]"], ["once::Warning"]),
+        (["error", "once::Warning"], ["once::Warning"]),
+        (["default"], ["default"]),
+        (["i::builtins.Warning", "always:::"], ["i::builtins.Warning", "always:::"]),
+        # An error after it wins again; narrower filters leave the other warnings fatal.
+        (["once::Warning", "error"], []),
+        (["once::Warning", "e"], []),
+        (["ignore::DeprecationWarning", "ignore:old api", "once:::pkg.mod", "once::Warning:m"], []),
+    ],
+)
+def test_filters_that_match_every_warning_after_error_override_it(
+    filters: list[str], overriding: list[str]
+) -> None:
+    assert list(overriding_filters(filters)) == overriding
 
 
 @pytest.mark.slow

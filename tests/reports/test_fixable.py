@@ -81,3 +81,23 @@ def test_no_fix_hint_without_fixable_findings() -> None:
 def test_a_cached_result_keeps_what_fix_resolves() -> None:
     replayed = result_from_json(result_to_json(RUFF, "key"), "key")
     assert [item.fix for item in replayed.diagnostics] == [FixSafety.SAFE, FixSafety.UNSAFE, None]
+
+
+def test_the_hint_says_more_only_after_a_count_of_safe_fixes() -> None:
+    # After `fix`, only unsafe fixes remain, as on every real library adopted.
+    unsafe = GateResult(
+        name=GateName.RUFF,
+        status=Status.FAILED,
+        duration_s=0.1,
+        summary="1",
+        diagnostics=FINDINGS[1:],
+    )
+    lines = render(Report(project="/p", duration_s=0.1, gates=(unsafe,)), "text").splitlines()
+    assert (
+        "fixable: 1 finding, 1 with `pyexpert-gates fix --unsafe` (may change behaviour)" in lines
+    )
+
+
+def test_a_docstring_wording_fix_that_ruff_calls_safe_needs_unsafe() -> None:
+    stdout = json.dumps([ruff_entry("D403", {"applicability": "safe", "edits": []})])
+    assert ruff_diagnostics(stdout, Path("/p"))[0].fix is FixSafety.UNSAFE

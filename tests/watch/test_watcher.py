@@ -44,6 +44,7 @@ def test_the_watchs_own_folder_is_out_of_git_and_never_a_link(tmp_path: Path) ->
     project = tmp_path / "project"
     project.mkdir()
     folder = own_folder(project)
+    assert folder is not None
     assert folder == project / OWN_FOLDER
     assert folder is not None
     assert (folder / ".gitignore").read_text().splitlines()[-1] == "*"

@@ -15,10 +15,18 @@ from pyexpert_gates.config import load_config
 from pyexpert_gates.errors import GatesError, UsageError
 from pyexpert_gates.gates.verdict import count
 from pyexpert_gates.init.edit import FileEdit, describe, write_edits
+from pyexpert_gates.init.names import covers
 from pyexpert_gates.init.noxfile import plan_noxfile
 from pyexpert_gates.init.plan import InitPlan, plan_init
 from pyexpert_gates.init.pytest_probe import PytestFacts, ask_pytest
-from pyexpert_gates.init.pytest_risks import filter_modules, pytest_settings, risks
+from pyexpert_gates.init.pytest_risks import (
+    filter_modules,
+    line_holding,
+    overriding_filters,
+    overriding_message,
+    pytest_settings,
+    risks,
+)
 from pyexpert_gates.init.state import STATE_FILE, render_state
 from pyexpert_gates.init.targets import PYPROJECT
 from pyexpert_gates.init.workflow import CI_PATHS, CiSystem, plan_workflow
@@ -282,6 +290,10 @@ def _warn_pytest(project: Path, plan: InitPlan) -> None:
     ours = pytest_settings({"tool": plan.preset.tools})
     if theirs is None:
         return
+    after = merge.new_text if merge.new_text is not None else before
+    if not covers(plan.relaxations, f"{theirs.table}.filterwarnings"):
+        for entry in overriding_filters(theirs.filters):
+            _warn(line_holding(after, entry), overriding_message(entry))
     modules = filter_modules(theirs.filters)
     if not modules and set(theirs.keys) <= set(ours.keys if ours else ()):
         return
@@ -289,10 +301,14 @@ def _warn_pytest(project: Path, plan: InitPlan) -> None:
     if facts.unknown_reason:
         print(f"  note: {facts.unknown_reason}; your pytest settings were not checked")
     known = facts.known or frozenset(theirs.keys)
-    after = merge.new_text if merge.new_text is not None else before
     for risk in risks(after, theirs, known, facts.missing):
-        where = f"{PYPROJECT}:{risk.line}" if risk.line else PYPROJECT
-        print(f"  warning: {where}: {risk.message}")
+        _warn(risk.line, risk.message)
+
+
+def _warn(line: int | None, message: str) -> None:
+    """Print a warning about a line of ``pyproject.toml``."""
+    where = f"{PYPROJECT}:{line}" if line else PYPROJECT
+    print(f"  warning: {where}: {message}")
 
 
 def _ask_pytest(project: Path, modules: Collection[str]) -> PytestFacts:

@@ -25,6 +25,7 @@ from pyexpert_gates.fix.scratch import copy_into, own_files, read_copies, write_
 from pyexpert_gates.fix.steps import (
     SYNTAX_ERROR,
     findings,
+    fix_options,
     format_files,
     lint,
     list_files,
@@ -88,10 +89,12 @@ def fix_project(project: Path, request: FixRequest) -> FixOutcome:
     listed = succeeded(listing, "ruff (listing the files to fix)")
     files = own_files(project, listed_files(listed.stdout, project))
     # ruff format also formats the Python code blocks of Markdown files, as the format gate checks.
-    documents = own_files(project, project_files(project).under(paths), suffixes=(".md",))
+    every_file = project_files(project)
+    documents = own_files(project, every_file.under(paths), suffixes=(".md",))
     with tempfile.TemporaryDirectory(prefix="pyexpert-gates-fix-") as folder:
         scratch = Path(folder).resolve()
-        originals = copy_into(project, scratch, [*files, *documents])
+        layout = every_file.sources(())
+        originals = copy_into(project, scratch, [*files, *documents], layout=layout)
         copies = _Copies(
             scratch=scratch,
             files=files,
@@ -102,8 +105,11 @@ def fix_project(project: Path, request: FixRequest) -> FixOutcome:
             target=python_target(project),
         )
         outcome = _fix_copies(copies) if files or documents else FixOutcome()
-    if request.dry_run:
-        return outcome
+    return outcome if request.dry_run else _written(project, outcome)
+
+
+def _written(project: Path, outcome: FixOutcome) -> FixOutcome:
+    """Write the changed files back; those that could not be written become problems."""
     unwritten = write_back(project, outcome.changes)
     failed = {problem.path for problem in unwritten}
     return dataclasses.replace(
@@ -120,20 +126,20 @@ def _fix_copies(copies: _Copies) -> FixOutcome:
     first_errors = {item.path: item for item in reversed(before) if item.code == SYNTAX_ERROR}
     problems = [_syntax_problem(item) for item in first_errors.values()]
     copies = _without(copies, {problem.path for problem in problems})
-    fix_options = ("--fix", "--unsafe-fixes") if copies.request.unsafe else ("--fix",)
+    options = fix_options(unsafe=copies.request.unsafe)
     if GateName.RUFF in gates:
-        _lint(copies, fix_options)
+        _lint(copies, options)
     if GateName.EXPERT in gates:
         unparsable = _apply_codemods(copies)
         problems.extend(unparsable)
         copies = _without(copies, {problem.path for problem in unparsable})
         if GateName.RUFF in gates:
-            _lint(copies, fix_options)
+            _lint(copies, options)
     reformatted = _format(copies, timeout) if GateName.FORMAT in gates else ()
     if reformatted and GateName.RUFF in gates:
         # Formatting can leave a suppression with nothing left to suppress (RUF100), which the
         # next ruff fix removes: fix and format once more, so that a second run changes nothing.
-        _lint(copies, fix_options)
+        _lint(copies, options)
         reformatted = tuple(sorted({*reformatted, *_format(copies, timeout)}))
     return _compare(copies, tally(before), _lint(copies, ()), reformatted, problems)
 

@@ -2,10 +2,12 @@
 
 Every step runs on copies in a scratch folder, so no byte of the project changes before the last
 step has succeeded, and ``--dry-run`` changes none at all. Each copy keeps its path relative to
-the project, beside the configuration files ruff reads on the way up to the project root.
+the project and its permissions, beside the configuration files ruff reads on the way up to the
+project root and the project's other Python files (empty), so ruff sees what it sees in place.
 """
 
 import shutil
+import stat
 from collections.abc import Iterable, Mapping
 from pathlib import Path, PurePosixPath
 
@@ -42,13 +44,22 @@ def own_files(
     )
 
 
-def copy_into(project: Path, scratch: Path, files: Iterable[str]) -> dict[str, bytes]:
+def copy_into(
+    project: Path, scratch: Path, files: Iterable[str], *, layout: Iterable[str] = ()
+) -> dict[str, bytes]:
     """Copy ``files`` and the ruff configuration around them into ``scratch``.
+
+    Each copy keeps its file's permissions (ruff's EXE rules read the executable bit), and can
+    be written. The project's other Python files are laid out as empty files, because ruff tells
+    the project's own modules from third-party ones by what its ``src`` folders hold: without
+    them, ``fix`` would sort a ``scripts`` import among third-party ones, and ``check`` in the
+    project would call that unsorted.
 
     Args:
         project: The project root.
         scratch: An empty folder.
         files: Paths relative to the project.
+        layout: The project's Python files, relative to it; those not copied are made empty.
 
     Returns:
         Each file's bytes as they were when copied.
@@ -59,8 +70,13 @@ def copy_into(project: Path, scratch: Path, files: Iterable[str]) -> dict[str, b
         data = (project / name).read_bytes()
         (scratch / name).parent.mkdir(parents=True, exist_ok=True)
         (scratch / name).write_bytes(data)
+        mode = stat.S_IMODE((project / name).stat().st_mode)
+        (scratch / name).chmod(mode | stat.S_IRUSR | stat.S_IWUSR)
         originals[name] = data
         folders.update(PurePosixPath(name).parents)
+    for name in set(layout) - set(originals):
+        (scratch / name).parent.mkdir(parents=True, exist_ok=True)
+        (scratch / name).touch()
     for folder in folders:
         for config in RUFF_CONFIG_FILES:
             source = project / folder / config

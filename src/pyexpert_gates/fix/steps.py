@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pyexpert_gates.errors import GatesError
 from pyexpert_gates.gates.paths import own_module, relative_path
-from pyexpert_gates.gates.ruff import ruff_diagnostics
+from pyexpert_gates.gates.ruff import DOCSTRING_WORDING, ruff_diagnostics
 from pyexpert_gates.json_shape import ShapeError
 from pyexpert_gates.models import Diagnostic
 from pyexpert_gates.process import Command, ProcessFailure, ProcessOutput
@@ -41,13 +41,28 @@ def listed_files(stdout: str, project: Path) -> list[str]:
     return [relative_path(line, project) for line in stdout.splitlines() if line.strip()]
 
 
+def fix_options(*, unsafe: bool) -> tuple[str, ...]:
+    """The options of ``ruff check`` that apply the fixes ``fix`` may apply.
+
+    Args:
+        unsafe: True to add the fixes that may change behaviour.
+
+    Returns:
+        ``--fix`` with ``--unsafe-fixes``; without them, ``--fix`` with the rules whose fixes
+        change a docstring's words left unfixable (the project's own ``unfixable`` stays).
+    """
+    if unsafe:
+        return ("--fix", "--unsafe-fixes")
+    return ("--fix", "--unfixable", ",".join(sorted(DOCSTRING_WORDING)))
+
+
 def lint(scratch: Path, files: Sequence[str], *fix: str) -> Command:
     """``ruff check`` on the copies: the findings as JSON, after applying ``fix`` options.
 
     Args:
         scratch: The folder holding the copies.
         files: The copies, relative to it.
-        *fix: ``--fix`` and ``--unsafe-fixes`` to fix, nothing to only report.
+        *fix: The options of `fix_options` to fix, nothing to only report.
 
     Returns:
         The command; it exits 0 whatever it finds.

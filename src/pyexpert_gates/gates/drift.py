@@ -10,6 +10,7 @@ are not compared.
 
 import dataclasses
 import re
+import tomllib
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
@@ -23,6 +24,12 @@ from pyexpert_gates.init.edit import FileEdit
 from pyexpert_gates.init.merge import Change, ChangeKind, KeyPath, is_array, toml_value
 from pyexpert_gates.init.names import covers, setting_name
 from pyexpert_gates.init.plan import InitPlan, plan_init
+from pyexpert_gates.init.pytest_risks import (
+    line_holding,
+    overriding_filters,
+    overriding_message,
+    pytest_settings,
+)
 from pyexpert_gates.init.targets import PYPROJECT
 from pyexpert_gates.models import Diagnostic, GateName, Status
 from pyexpert_gates.presets import DEFAULT_PRESET
@@ -146,6 +153,7 @@ def _drifts(edit: FileEdit, skip: AbstractSet[ChangeKind] = frozenset()) -> list
     drifts = [
         _change_drift(edit, change) for change in edit.merge.changes if change.kind not in skip
     ]
+    drifts.extend(_overridden(edit))
     for conflict in edit.merge.conflicts:
         name = setting_name(edit.label, conflict.path)
         if not _is_fact(name):
@@ -153,6 +161,26 @@ def _drifts(edit: FileEdit, skip: AbstractSet[ChangeKind] = frozenset()) -> list
             message = f"{name} is {theirs}; the preset has {preset}"
             drifts.append(_drift(edit, name, "config-differs", message))
     return [drift for drift in drifts if drift is not None]
+
+
+def _overridden(edit: FileEdit) -> list[_Drift]:
+    """The project's ``filterwarnings`` entries that leave the preset's ``error`` without effect."""
+    if edit.label != PYPROJECT or not edit.file.exists:
+        return []
+    settings = pytest_settings(tomllib.loads(edit.file.text))
+    if settings is None:
+        return []
+    name = f"{settings.table}.filterwarnings"
+    return [
+        _Drift(
+            file=edit.label,
+            line=line_holding(edit.file.text, entry),
+            name=name,
+            code="config-overridden",
+            message=overriding_message(entry),
+        )
+        for entry in overriding_filters(settings.filters)
+    ]
 
 
 def _change_drift(edit: FileEdit, change: Change) -> _Drift | None:
@@ -199,8 +227,11 @@ def _diagnostic(drift: _Drift) -> Diagnostic:
     elif drift.code == "config-opt-out":
         hint = (
             f"; remove it, or record why in [tool.pyexpert-gates.relaxations] as "
-            f'"{drift.name}" = "REASON"'
+            f'"{drift.name}" = "REASON" (`pyexpert-gates init --relax {drift.name}=REASON` '
+            "writes it)"
         )
+    elif drift.code == "config-overridden":
+        hint = f", or `pyexpert-gates init --relax {drift.name}=REASON` records why you keep it"
     elif drift.code == "config-outdated":
         hint = ""  # the message says already that init takes the preset's new value
     else:

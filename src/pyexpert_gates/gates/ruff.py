@@ -37,6 +37,13 @@ NO_FILES = "No Python files found"
 """ruff's warning, on standard error with exit code 0, when the paths hold nothing to check."""
 UNREADABLE = frozenset({"E902", "io"})
 """ruff's codes for a path it could not read (``check`` and ``format``): nothing was checked."""
+DOCSTRING_WORDING = frozenset({"D301", "D400", "D403", "D405", "D406", "D407", "D408", "D409",
+                               "D415", "D416"})  # fmt: skip
+"""Rules whose fixes change the words of a docstring, not only its layout.
+
+ruff calls some of them safe, but a program reads its docstrings (``__doc__``, a test that
+compares one, a command line built from them), so ``fix`` applies them only with ``--unsafe``.
+"""
 
 
 class RuffGate:
@@ -176,27 +183,31 @@ def _diagnostic(entry: dict[str, object], project: Path) -> Diagnostic:
     end_line, end_column = _position(entry, "end_location")
     cell = optional_integer(entry, "cell")
     message = text(entry, "message")
+    code = optional_text(entry, "code") or optional_text(entry, "name")
     return Diagnostic(
         path=path,
         line=line,
         column=column,
         end_line=end_line,
         end_column=end_column,
-        code=optional_text(entry, "code") or optional_text(entry, "name"),
+        code=code,
         message=message if cell is None else f"cell {cell}: {message}",
         severity=Severity.WARNING if entry.get("severity") == "warning" else Severity.ERROR,
-        fix=_fix_safety(entry.get("fix")),
+        fix=_fix_safety(code, entry.get("fix")),
     )
 
 
-def _fix_safety(fix: object) -> FixSafety | None:
+def _fix_safety(code: str | None, fix: object) -> FixSafety | None:
     """How ``fix`` applies ruff's fix: ``safe`` always, ``unsafe`` with ``--unsafe``.
 
-    A display-only fix, or none, is not applied.
+    A display-only fix, or none, is not applied; a fix of a docstring's wording needs
+    ``--unsafe`` (see `DOCSTRING_WORDING`).
     """
     if fix is None:
         return None
     match optional_text(as_object(fix, "field 'fix'"), "applicability"):
+        case "safe" if code in DOCSTRING_WORDING:
+            return FixSafety.UNSAFE
         case "safe":
             return FixSafety.SAFE
         case "unsafe":

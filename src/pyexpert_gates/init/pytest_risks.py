@@ -2,13 +2,14 @@
 
 The preset turns on ``--strict-config``, under which pytest refuses a setting it does not know
 (a typo, or the setting of a plugin that is not installed), and ``filterwarnings = ["error"]``,
-under which a filter naming a warning class whose module cannot be imported stops every run.
-This module is pure: what pytest knows and which modules are missing are asked of the project's
-interpreter by the caller.
+under which a filter naming a warning class whose module cannot be imported stops every run. It
+also finds the filters that take ``error`` back for every warning (`overriding_filters`), so
+that the warnings-as-errors setting would be there and do nothing. This module is pure: what
+pytest knows and which modules are missing are asked of the project's interpreter by the caller.
 """
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from pyexpert_gates.init.merge import is_array, is_table
@@ -18,6 +19,11 @@ _HELP_KEY = re.compile(r"^  (?P<key>[A-Za-z_][\w-]*) \(")
 _HELP_ALIASES = re.compile(r"\(alias(?:es)?: ([^)]*)\)")
 # action:message:category:module:lineno; the category is a class, imported by its module.
 _CATEGORY_FIELD = 2
+_FIELDS = 5
+# The actions of Python's warnings module, in the order it resolves an abbreviation ("e").
+_ACTIONS = ("default", "always", "all", "ignore", "module", "once", "error")
+# A category that every warning is an instance of.
+_EVERY_WARNING = frozenset({"", "Warning", "builtins.Warning"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -113,6 +119,56 @@ def filter_modules(filters: Collection[str]) -> dict[str, str]:
     return modules
 
 
+def overriding_filters(filters: Sequence[str]) -> tuple[str, ...]:
+    """The ``filterwarnings`` entries that take the preset's ``error`` back for every warning.
+
+    pytest gives later entries precedence, so an entry after the last ``error`` that matches
+    every warning (no message, module or line, and the category ``Warning`` or none) with
+    another action (``once::Warning``, ``default``) decides every warning: no warning fails a
+    test. Without an ``error`` entry of the project's, the one init puts first is assumed.
+
+    Args:
+        filters: The project's ``filterwarnings`` entries, in order.
+
+    Returns:
+        The overriding entries, in order.
+    """
+    actions = [_blanket_action(entry) for entry in filters]
+    last_error = max((i for i, action in enumerate(actions) if action == "error"), default=-1)
+    return tuple(
+        entry
+        for entry, action in list(zip(filters, actions, strict=True))[last_error + 1 :]
+        if action not in {None, "error"}
+    )
+
+
+def overriding_message(entry: str) -> str:
+    """Why an entry of `overriding_filters` leaves the preset's ``error`` without effect.
+
+    Args:
+        entry: The entry.
+
+    Returns:
+        What it does and what to do instead.
+    """
+    return (
+        f'filterwarnings entry "{entry}" comes after "error" and matches every warning, so it '
+        "wins over it (pytest gives later entries precedence): no warning fails a test; narrow "
+        "it to the warnings you mean (a category, module or message), or remove it"
+    )
+
+
+def _blanket_action(entry: str) -> str | None:
+    """The action of a filter that matches every warning; None for a narrower filter."""
+    fields = [field.strip() for field in entry.split(":", _FIELDS - 1)]
+    fields += [""] * (_FIELDS - len(fields))
+    action, message, category, module, lineno = fields
+    if message or module or lineno not in {"", "0"} or category not in _EVERY_WARNING:
+        return None
+    # Python's warnings module accepts any prefix of an action's name ("e" for error).
+    return next((name for name in _ACTIONS if name.startswith(action or "default")), None)
+
+
 def risks(
     text: str, settings: PytestSettings, known: frozenset[str], missing: Collection[str]
 ) -> list[Risk]:
@@ -135,7 +191,7 @@ def risks(
                 "preset's --strict-config every run fails on it; fix its name, install the "
                 "plugin that defines it, or remove it"
             )
-            found.append(Risk(line=_line_of(text, key), message=message))
+            found.append(Risk(line=line_holding(text, key), message=message))
     for entry, module in filter_modules(settings.filters).items():
         if module in missing:
             message = (
@@ -143,12 +199,20 @@ def risks(
                 "pytest cannot import the warning class and every run fails; install it, or "
                 "remove the entry"
             )
-            found.append(Risk(line=_line_of(text, entry), message=message))
+            found.append(Risk(line=line_holding(text, entry), message=message))
     return found
 
 
-def _line_of(text: str, needle: str) -> int | None:
-    """The first line of ``text`` that sets ``needle`` or holds it in quotes."""
+def line_holding(text: str, needle: str) -> int | None:
+    """The first line of ``text`` that sets ``needle`` or holds it in quotes.
+
+    Args:
+        text: A ``pyproject.toml``'s text.
+        needle: A setting's name or a list item.
+
+    Returns:
+        The 1-based line; None when no line holds it.
+    """
     key = re.compile(rf"^\s*\"?{re.escape(needle)}\"?\s*=")
     for number, line in enumerate(text.splitlines(), 1):
         if key.match(line) or f'"{needle}"' in line or f"'{needle}'" in line:

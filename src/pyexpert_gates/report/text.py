@@ -9,6 +9,7 @@ so logs and files never hold escape codes.
 
 import itertools
 import shlex
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -150,11 +151,31 @@ def visible(text: str) -> str:
     """
     if text.isprintable():
         return text
-    # A byte that is not UTF-8 in a file name shows as the byte (\xff), not as its stand-in.
+    # A byte that is not UTF-8 in a file name shows as the byte (\xff), not as its stand-in;
+    # a space of another width (pyright indents with no-break spaces) is a space.
     return "".join(
-        char if char.isprintable() or char == " " else char.encode("unicode_escape").decode()
+        char
+        if char.isprintable() or unicodedata.category(char) == "Zs"
+        else char.encode("unicode_escape").decode()
         for char in printable(text)
     )
+
+
+def error_text(message: str) -> str:
+    """A message of an error, as ``pyexpert-gates: error: ...``, with its own line breaks.
+
+    Each line is shown with `visible`, and every line after the first starts with a space, so
+    that a newline inside a name cannot make a line pass for another message or a CI command.
+
+    Args:
+        message: The message; it may span lines.
+
+    Returns:
+        The text, without a final newline.
+    """
+    first, *rest = [visible(line) for line in message.splitlines()] or [""]
+    later = [line if line[:1].isspace() else f"  {line}" for line in rest]
+    return "\n".join([f"pyexpert-gates: error: {first}", *later])
 
 
 def _has_details(gate: GateResult) -> bool:
@@ -197,7 +218,8 @@ def _fix_hint(report: Report) -> str:
     safe, unsafe = fixes[FixSafety.SAFE], fixes[FixSafety.UNSAFE]
     parts = [f"{safe} with `pyexpert-gates fix`"] if safe else []
     if unsafe:
-        parts.append(f"{unsafe} more with `pyexpert-gates fix --unsafe` (may change behaviour)")
+        more = " more" if safe else ""
+        parts.append(f"{unsafe}{more} with `pyexpert-gates fix --unsafe` (may change behaviour)")
     total = safe + unsafe
     return f"fixable: {total} finding{'s' * (total != 1)}, {' and '.join(parts)}"
 

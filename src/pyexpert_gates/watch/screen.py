@@ -6,7 +6,7 @@ from typing import TextIO
 
 from pyexpert_gates.models import Report
 from pyexpert_gates.report.json import render_json
-from pyexpert_gates.report.text import TextOptions, render_text
+from pyexpert_gates.report.text import TextOptions, error_text, render_text
 from pyexpert_gates.watch.changes import Changes
 
 CLEAR = "\x1b[2J\x1b[H"
@@ -47,9 +47,7 @@ class LiveScreen:
         Args:
             message: The reason and its fix.
         """
-        self.stream.write(
-            f"pyexpert-gates: error: {message}\nwatching for changes; Ctrl-C to stop\n"
-        )
+        self.stream.write(f"{error_text(message)}\nwatching for changes; Ctrl-C to stop\n")
         self.stream.flush()
 
 
@@ -81,7 +79,7 @@ class JsonLines:
         Args:
             message: The reason and its fix.
         """
-        self.stderr.write(f"pyexpert-gates: error: {message}\n")
+        self.stderr.write(f"{error_text(message)}\n")
         self.stderr.flush()
 
 
