@@ -144,9 +144,22 @@ def _judge(output: ProcessOutput, context: GateContext) -> GateOutcome:
     if (output.returncode == 1) != bool(report.problems):
         return inconsistent("pytest", output.returncode, len(report.problems))
     affected = context.tests is SelectedTests.AFFECTED
-    if report.tests == 0 and not affected:
-        return error("pytest reported success but its report holds no tests")
+    if not affected and (nothing := _tested_nothing(report)) is not None:
+        return nothing
     return _verdict(report, output, affected=affected)
+
+
+def _tested_nothing(report: JunitReport) -> GateOutcome | None:
+    """An error when a session of every test tested nothing: no test, or every one skipped."""
+    if report.tests == 0:
+        return error("pytest reported success but its report holds no tests")
+    if report.passed == 0 and not report.problems:
+        return error(
+            f"no test ran to the end ({count(report.skipped, 'test')} skipped or expected to "
+            "fail), so nothing was tested; find what skips them (a conftest hook, a skipif that "
+            "always holds, a missing service) and let the tests run"
+        )
+    return None
 
 
 def _verdict(report: JunitReport, output: ProcessOutput, *, affected: bool) -> GateOutcome:
