@@ -55,6 +55,12 @@ class Library:
     relax: tuple[str, ...] = ()
 
     @property
+    def init_options(self) -> tuple[str, ...]:
+        """What its maintainers pass to ``init``: ``--migrate``, a ``--relax`` for each reason."""
+        migrate = ("--migrate",) if self.migrate else ()
+        return (*migrate, *(f"--relax={reason}" for reason in self.relax))
+
+    @property
     def folder(self) -> str:
         """The sdist's top folder, as the sdist names it."""
         return f"{self.sdist.removesuffix('.tar.gz')}"

@@ -60,11 +60,7 @@ def test_adoption_ends_green_and_then_fails_only_on_a_new_fault(
     project = tmp_path / library.name
     shutil.copytree(prepared.source, project)
     install_in_place(prepared, project)
-    choices = [
-        *(["--migrate"] if library.migrate else []),
-        *(f"--relax={r}" for r in library.relax),
-    ]
-    init = gates(project, prepared.python, "init", *choices)
+    init = gates(project, prepared.python, "init", *library.init_options)
     assert init.returncode == 0, init.stdout + init.stderr
     # fix before baseline: what a machine can fix safely is fixed, not accepted. The check below
     # runs the project's tests, so they must still pass after it.
