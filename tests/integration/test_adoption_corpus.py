@@ -45,6 +45,13 @@ def gates(project: Path, python: Path, *argv: str) -> subprocess.CompletedProces
     )
 
 
+def _plant(faulty: Path) -> int:
+    """Append the planted fault to ``faulty``; return the line it starts on."""
+    text = faulty.read_text()
+    faulty.write_text(text + ("" if text.endswith("\n") else "\n") + PLANTED)
+    return len(text.splitlines()) + 1
+
+
 @pytest.mark.parametrize("library", LIBRARIES, ids=lambda library: library.name)
 def test_adoption_ends_green_and_then_fails_only_on_a_new_fault(
     library: Library, tmp_path: Path
@@ -66,10 +73,7 @@ def test_adoption_ends_green_and_then_fails_only_on_a_new_fault(
     check = gates(project, prepared.python, "check")
     assert check.returncode == 0, check.stdout + check.stderr
 
-    faulty = project / library.fault_file
-    text = faulty.read_text()
-    faulty.write_text(text + ("" if text.endswith("\n") else "\n") + PLANTED)
-    line = len(text.splitlines()) + 1
+    line = _plant(project / library.fault_file)
     report = gates(project, prepared.python, "check", "--format", "json")
     assert report.returncode == 1, report.stdout + report.stderr
     new = [

@@ -31,6 +31,7 @@ from pyexpert_gates.check.request import ShortcutOptions
 from pyexpert_gates.files import ProjectFiles, list_files
 from pyexpert_gates.gates.base import GateContext, SelectedTests
 from pyexpert_gates.gates.pytest_xdist import allows_xdist
+from pyexpert_gates.gates.shadowed import shadowed
 from pyexpert_gates.models import GATE_TRAITS, GateName, GateResult, Reach, Status
 
 _Value = TypeVar("_Value")
@@ -84,6 +85,7 @@ def _settings(context: GateContext) -> tuple[str, ...]:
         f"docstring-coverage {context.docstring_coverage}",
         f"parallel-tests {context.parallel_tests}",
         f"tests {context.tests}",
+        *(f"shadowed {path}" for path in context.shadowed),
     )
 
 
@@ -133,6 +135,9 @@ class Shortcuts:
             return Prepared(context=context, result=nothing, limited_to=())
         if limited is not None:
             context = dataclasses.replace(context, paths=limited)
+        if name is GateName.MYPY:
+            listed = await self._project_files(context)
+            context = dataclasses.replace(context, shadowed=shadowed(listed.sources(context.paths)))
         if name is GateName.PYTEST:
             installed = await self._installed(context)
             xdist = installed is not None and installed.xdist

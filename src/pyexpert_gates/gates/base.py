@@ -37,6 +37,8 @@ class GateContext:
         docstring_coverage: The docstring coverage, in percent, below which the gate fails.
         parallel_tests: True to run the tests on every core with pytest-xdist (``-n auto``).
         tests: Which tests the pytest gate runs.
+        shadowed: The Python files inside the paths that a stub beside them (``mod.pyi`` next to
+            ``mod.py``) hides from mypy when it is given their folder, relative to the project.
     """
 
     project: Path
@@ -46,6 +48,7 @@ class GateContext:
     docstring_coverage: float = 100.0
     parallel_tests: bool = False
     tests: SelectedTests = SelectedTests.EVERY
+    shadowed: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -59,6 +59,11 @@ _ANY_HINT = (
     "`# type: ignore[explicit-any]  # <why Any is needed>`"
 )
 
+RUNNER = "pyexpert_gates.gates.mypy_runner"
+"""Our module that runs mypy on the paths and again on the implementations a stub hides."""
+SHADOWED = "--shadowed"
+"""The runner's argument before the implementations a stub hides."""
+
 _SEVERITIES = {"error": Severity.ERROR, "warning": Severity.WARNING, "note": Severity.NOTE}
 
 
@@ -73,20 +78,25 @@ class MypyGate:
     def command(self, context: GateContext) -> Command:
         """Run mypy on the context's paths with JSON output, in the project's environment.
 
+        When a stub hides implementations, our runner runs mypy a second time on them (see
+        `pyexpert_gates.gates.mypy_runner`); otherwise mypy runs alone.
+
         Args:
             context: The project, its interpreter and the paths to check.
 
         Returns:
             The command.
         """
-        argv = (
-            *own_module("mypy"),
-            "--python-executable",
-            str(context.python),
-            "--output",
-            "json",
-            *targets(context),
-        )
+        mypy = mypy_options(str(context.python))
+        argv = (*own_module("mypy"), *mypy, *targets(context))
+        if context.shadowed:
+            argv = (
+                *own_module(RUNNER),
+                str(context.python),
+                *targets(context),
+                SHADOWED,
+                *(_named(path) for path in context.shadowed),
+            )
         return Command(argv=argv, cwd=context.project, lock=cache_lock(context.project))
 
     def parse(self, output: ProcessOutput, context: GateContext) -> GateOutcome:
@@ -115,6 +125,23 @@ class MypyGate:
             return unreadable("mypy", problem)
         unused = unused_sections(notes, context.project, read_config(context.project))
         return _judge(output.returncode, diagnostics + unused)
+
+
+def mypy_options(python: str) -> tuple[str, str, str, str]:
+    """The options of every mypy run: the project's interpreter, JSON output.
+
+    Args:
+        python: The interpreter of the project's environment.
+
+    Returns:
+        mypy's options.
+    """
+    return ("--python-executable", python, "--output", "json")
+
+
+def _named(path: str) -> str:
+    """A path written so that no tool reads it as an option (as `targets` writes them)."""
+    return f"./{path}" if path.startswith("-") else path
 
 
 def _judge(returncode: int, diagnostics: tuple[Diagnostic, ...]) -> GateOutcome:
