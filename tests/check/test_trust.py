@@ -209,7 +209,11 @@ def test_a_symlinked_cache_folder_or_gitignore_is_never_written_through(
     assert ignore.read_text(encoding="utf-8") == "dist/\n"
 
 
-LAYOUT_ONLY = '[tool.pyexpert-gates]\ngates = ["ruff", "format"]\n'
+LAYOUT_ONLY = """\
+[tool.pyexpert-gates]
+gates = ["ruff", "format"]
+relaxations = { "tool.pyexpert-gates.gates" = "these projects test the file-level gates alone" }
+"""
 
 
 def _baselined(project: Path) -> Path:

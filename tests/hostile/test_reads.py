@@ -54,6 +54,7 @@ def test_a_baseline_nested_100000_deep_is_bad_input_that_baseline_repairs(tmp_pa
     project = make_project(tmp_path)
     with (project / "pyproject.toml").open("a") as pyproject:
         pyproject.write('gates = ["expert"]\n')
+        pyproject.write('relaxations = { "tool.pyexpert-gates.gates" = "a test of one gate" }\n')
     (project / ".pyexpert-gates").mkdir()
     (project / BASELINE).write_text("[" * 100_000 + "]" * 100_000)
     result = gates(project, "check")
