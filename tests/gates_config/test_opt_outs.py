@@ -10,6 +10,7 @@ from pyexpert_gates.config import load_config
 from pyexpert_gates.gates.base import GateContext, GateOutcome
 from pyexpert_gates.gates.drift import CONFIG_GATE
 from pyexpert_gates.models import Status
+from tests.check.projects import edit
 
 
 def evaluate(project: Path) -> GateOutcome:
@@ -28,13 +29,6 @@ def project(tmp_path: Path) -> Path:
     (tmp_path / "tests").mkdir()
     assert main(["init", "--project", str(tmp_path)]) == 0
     return tmp_path
-
-
-def edit(project: Path, old: str, new: str) -> None:
-    path = project / "pyproject.toml"
-    text = path.read_text()
-    assert old in text
-    path.write_text(text.replace(old, new, 1))
 
 
 def line_of(project: Path, text: str) -> int:
@@ -105,7 +99,7 @@ OPT_OUTS = [
 def test_an_opt_out_is_a_finding_at_its_line(
     project: Path, after: str, added: str, message: str
 ) -> None:
-    edit(project, after, after + added)
+    edit(project / "pyproject.toml", after, after + added)
     outcome = evaluate(project)
     assert outcome.status is Status.FAILED
     (finding,) = outcome.diagnostics
@@ -118,7 +112,7 @@ def test_an_opt_out_is_a_finding_at_its_line(
 
 @pytest.mark.parametrize(("after", "added", "message"), OPT_OUTS)
 def test_a_recorded_opt_out_passes(project: Path, after: str, added: str, message: str) -> None:
-    edit(project, after, after + added)
+    edit(project / "pyproject.toml", after, after + added)
     name = message.split(" ", 1)[0] if message.startswith("tool.") else "tool.pytest"
     reason = f'\n[tool.pyexpert-gates.relaxations]\n"{name}" = "legacy code, tracked"\n'
     (project / "pyproject.toml").write_text((project / "pyproject.toml").read_text() + reason)
@@ -136,7 +130,7 @@ def test_a_recorded_opt_out_passes(project: Path, after: str, added: str, messag
     ],
 )
 def test_settings_that_take_nothing_away_pass(project: Path, after: str, added: str) -> None:
-    edit(project, after, after + added)
+    edit(project / "pyproject.toml", after, after + added)
     assert evaluate(project).status is Status.PASSED
 
 
