@@ -74,7 +74,8 @@ def digest_files(files: Iterable[tuple[str, str]]) -> str:
     """
     digest = hashlib.blake2b(digest_size=20)
     for path, content in sorted(set(files)):
-        digest.update(f"{path}\0{content}\n".encode("utf-8", errors="surrogateescape"))
+        # Every string encodes, each its own way: names from undecodable bytes, lone surrogates.
+        digest.update(f"{path}\0{content}\n".encode("utf-8", errors="surrogatepass"))
     return digest.hexdigest()
 
 
