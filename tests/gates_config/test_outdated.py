@@ -1,0 +1,53 @@
+"""A setting that still holds what an earlier preset wrote is outdated, not the project's own."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pyexpert_gates.cli import main
+from pyexpert_gates.init.state import STATE_FILE, digest
+from pyexpert_gates.models import Status
+
+from .test_config_gate import edit, evaluate, line_of
+
+
+@pytest.fixture
+def initialized(tmp_path: Path) -> Path:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "demo"\n')
+    (tmp_path / "src").mkdir()
+    assert main(["init", "--project", str(tmp_path)]) == 0
+    return tmp_path
+
+
+def written_earlier(project: Path, key: list[str], value: object) -> None:
+    """Make the record say that init wrote ``value`` at ``key``, as an older preset did."""
+    state = project / STATE_FILE
+    record = json.loads(state.read_text())
+    (entry,) = [entry for entry in record["files"]["pyproject.toml"] if entry["key"] == key]
+    entry["digest"] = digest(value)
+    state.write_text(json.dumps(record))
+
+
+def test_a_value_an_earlier_preset_wrote_is_outdated_and_init_takes_the_new_one(
+    initialized: Path,
+) -> None:
+    edit(initialized, "warn_unreachable = true", "warn_unreachable = false")
+    written_earlier(initialized, ["tool", "mypy", "warn_unreachable"], value=False)
+    outcome = evaluate(initialized)
+    assert outcome.status is Status.FAILED
+    (finding,) = outcome.diagnostics
+    assert finding.code == "config-outdated"
+    assert finding.line == line_of(initialized, "warn_unreachable")
+    assert finding.message == (
+        "tool.mypy.warn_unreachable holds what an earlier version of the preset wrote; it now "
+        "sets true: run `pyexpert-gates init` to take it"
+    )
+    assert main(["init", "--project", str(initialized)]) == 0
+    assert evaluate(initialized).status is Status.PASSED
+
+
+def test_a_value_the_user_changed_since_is_theirs_and_differs(initialized: Path) -> None:
+    edit(initialized, "warn_unreachable = true", "warn_unreachable = false")
+    (finding,) = evaluate(initialized).diagnostics
+    assert finding.code == "config-differs"
