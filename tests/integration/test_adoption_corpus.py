@@ -3,7 +3,7 @@
 For each library: init, baseline and check pass with no hand edits; then one planted fault
 fails the check, and nothing else does. The libraries (``scripts/adoption_corpus.py``) are
 downloaded at pinned versions into a cache outside the repository, each with an environment
-holding its test dependencies. Slow: choose it with ``-m corpus``.
+holding its test dependencies. Slow and online: run it with ``-m corpus --corpus``.
 """
 
 import json
