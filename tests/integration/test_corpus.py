@@ -11,6 +11,7 @@ import re
 import shutil
 import tomllib
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -44,15 +45,40 @@ def pyproject_files() -> list[object]:
     return [*(pytest.param(p, id=p.stem) for p in files), *layouts]
 
 
-@pytest.fixture(params=pyproject_files())
-def original(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
-    """A temporary project holding one corpus file as its pyproject.toml, not yet merged."""
+@dataclass(frozen=True, slots=True)
+class Merge:
+    """One corpus file merged by the real command line, once for every test of this module.
+
+    Attributes:
+        project: The merged project (the probe files written before the merge); tests copy it.
+        pristine: The file's bytes before the merge.
+        before: The file's text before the merge.
+    """
+
+    project: Path
+    pristine: bytes
+    before: str
+
+
+@pytest.fixture(scope="module", params=pyproject_files())
+def merge(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Merge:
+    """A temporary project holding one corpus file as its pyproject.toml, merged by init."""
     source: Path = request.param
-    project = tmp_path / "project"
+    project = tmp_path_factory.mktemp("corpus") / "project"
     project.mkdir()
     shutil.copyfile(source, project / PYPROJECT)
     with_members(project)
-    return project
+    write_probes(project)
+    before = (project / PYPROJECT).read_text(encoding="utf-8")
+    result = run_init(project)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    return Merge(project=project, pristine=source.read_bytes(), before=before)
+
+
+def copy_of(merge: Merge, folder: Path) -> Path:
+    """A copy of the merged project in ``folder``, for a test to run the tools in."""
+    return Path(shutil.copytree(merge.project, folder / "project"))
 
 
 def with_members(project: Path) -> None:
@@ -73,15 +99,6 @@ def unmerged(folder: Path, content: bytes) -> Path:
     (folder / PYPROJECT).write_bytes(content)
     write_probes(folder)
     return folder
-
-
-def merged(project: Path) -> tuple[str, str]:
-    """Run init on ``project``; return the file's text before and after."""
-    before = (project / PYPROJECT).read_text(encoding="utf-8")
-    result = run_init(project)
-    assert result.returncode == 0, result.stderr
-    assert result.stderr == ""
-    return before, (project / PYPROJECT).read_text(encoding="utf-8")
 
 
 def tool_tables(data: Mapping[str, object], *, managed: bool) -> dict[str, object]:
@@ -138,10 +155,10 @@ def kept(theirs: object, now: object) -> bool:
     return theirs == now
 
 
-def test_init_keeps_comments_values_and_meaning(original: Path) -> None:
-    before, after = merged(original)
-    old, new = tomllib.loads(before), tomllib.loads(after)
-    assert comments(before) - comments(after) == {}, "comments lost"
+def test_init_keeps_comments_values_and_meaning(merge: Merge) -> None:
+    after = (merge.project / PYPROJECT).read_text(encoding="utf-8")
+    old, new = tomllib.loads(merge.before), tomllib.loads(after)
+    assert comments(merge.before) - comments(after) == {}, "comments lost"
     assert unmanaged(new) == unmanaged(old)
     managed = {"tool": tool_tables(old, managed=True)}
     lost = {".".join(p): value for p, value in leaves(managed) if not kept(value, lookup(new, p))}
@@ -150,22 +167,21 @@ def test_init_keeps_comments_values_and_meaning(original: Path) -> None:
     assert not is_table(pytest_table) or "ini_options" not in pytest_table or len(pytest_table) == 1
 
 
-def test_second_init_is_up_to_date_and_changes_no_byte(original: Path) -> None:
-    merged(original)
-    first = (original / PYPROJECT).read_bytes()
-    again = run_init(original)
+def test_second_init_is_up_to_date_and_changes_no_byte(merge: Merge, tmp_path: Path) -> None:
+    project = copy_of(merge, tmp_path)
+    first = (project / PYPROJECT).read_bytes()
+    again = run_init(project)
     assert again.returncode == 0, again.stderr
     assert "up to date" in again.stdout
-    assert (original / PYPROJECT).read_bytes() == first
+    assert (project / PYPROJECT).read_bytes() == first
 
 
-def test_tools_load_the_result_with_no_new_message(original: Path, tmp_path: Path) -> None:
-    pristine = (original / PYPROJECT).read_bytes()
-    write_probes(original)
-    merged(original)
-    after = config_messages(original)
+def test_tools_load_the_result_with_no_new_message(merge: Merge, tmp_path: Path) -> None:
+    after = config_messages(copy_of(merge, tmp_path))
     # Only what the tools still say after the merge needs the original to compare with.
-    before = config_messages(unmerged(tmp_path / "original", pristine), after) if after else {}
+    before = (
+        config_messages(unmerged(tmp_path / "original", merge.pristine), after) if after else {}
+    )
     empty = frozenset[str]()
     new = {tool: sorted(lines - before.get(tool, empty)) for tool, lines in after.items()}
     assert {tool: lines for tool, lines in new.items() if lines} == {}
