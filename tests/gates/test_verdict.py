@@ -46,6 +46,11 @@ def test_a_tool_that_could_not_run_quotes_its_exit_and_message(meaning: str, sum
     assert outcome == GateOutcome(status=Status.ERROR, summary=summary)
 
 
+def test_an_exit_code_without_a_documented_meaning_is_quoted_alone() -> None:
+    outcome = could_not_run("ruff", output(2, stderr="bad option\n"))
+    assert outcome.summary == "ruff could not run (exit 2): bad option"
+
+
 @pytest.mark.parametrize(
     ("returncode", "summary"),
     [
