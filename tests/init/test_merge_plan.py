@@ -2,7 +2,15 @@
 
 import pytest
 
-from pyexpert_gates.init.merge import Change, ChangeKind, Conflict, apply_plain, plan_merge
+from pyexpert_gates.init.merge import (
+    Change,
+    ChangeKind,
+    Conflict,
+    MergePlan,
+    apply_plain,
+    plan_merge,
+    toml_value,
+)
 
 SELECT = ("tool", "ruff", "lint", "select")
 
@@ -23,3 +31,134 @@ def test_a_rule_list_key_holding_no_list_is_replaced_when_forced() -> None:
     assert plan.conflicts == ()
     assert plan.changes == (Change(kind=ChangeKind.REPLACE, path=SELECT, value=["E"], previous=5),)
     assert apply_plain(ruff_lint(select=5), plan.changes) == ruff_lint(select=["E"])
+
+
+PYRIGHT = ("tool", "pyright")
+
+
+def pyright(**settings: object) -> dict[str, object]:
+    return {"tool": {"pyright": settings}}
+
+
+@pytest.mark.parametrize(
+    ("theirs", "preset", "same"),
+    [
+        (True, "error", True),
+        (False, "none", True),
+        ("error", True, True),
+        (True, "warning", False),
+        ("none", True, False),
+    ],
+)
+def test_pyright_reads_true_as_error_and_false_as_none(
+    theirs: object, preset: object, *, same: bool
+) -> None:
+    plan = plan_merge(pyright(reportUnusedImport=theirs), pyright(reportUnusedImport=preset))
+    conflicts = (
+        ()
+        if same
+        else (Conflict(path=(*PYRIGHT, "reportUnusedImport"), theirs=theirs, preset=preset),)
+    )
+    assert plan.conflicts == conflicts
+
+
+def test_an_equal_value_of_another_type_is_a_conflict() -> None:
+    plan = plan_merge(pyright(strict=1), pyright(strict=True))
+    assert plan.conflicts == (Conflict(path=(*PYRIGHT, "strict"), theirs=1, preset=True),)
+    plan = plan_merge(pyright(typeCheckingMode=True), pyright(typeCheckingMode="error"))
+    assert len(plan.conflicts) == 1
+
+
+def test_absent_keys_are_added_and_equal_ones_left_alone() -> None:
+    plan = plan_merge(pyright(strict=True), pyright(strict=True, venv=".venv"))
+    assert plan == MergePlan(
+        changes=(Change(kind=ChangeKind.ADD, path=(*PYRIGHT, "venv"), value=".venv"),),
+        conflicts=(),
+    )
+
+
+def test_rules_the_preset_took_back_leave_the_list_it_owns() -> None:
+    owned: dict[tuple[str, ...], tuple[object, ...]] = {SELECT: ("E", "OLD")}
+    plan = plan_merge(
+        ruff_lint(select=["E", "OLD", "MINE"]), ruff_lint(select=["E", "F"]), owned=owned
+    )
+    assert plan.changes == (
+        Change(
+            kind=ChangeKind.REPLACE,
+            path=SELECT,
+            value=["E", "MINE", "F"],
+            previous=["E", "OLD", "MINE"],
+        ),
+    )
+
+
+def test_missing_rules_extend_the_list_after_the_projects_own() -> None:
+    plan = plan_merge(ruff_lint(select=["E"]), ruff_lint(select=["E", "F"]))
+    assert plan.changes == (Change(kind=ChangeKind.EXTEND, path=SELECT, value=["F"]),)
+    assert apply_plain(ruff_lint(select=["E"]), plan.changes) == ruff_lint(select=["E", "F"])
+
+
+def test_filterwarnings_error_goes_first_and_options_extend_a_string() -> None:
+    pytest_path = ("tool", "pytest", "ini_options")
+    current = {
+        "tool": {"pytest": {"ini_options": {"filterwarnings": ["ignore::X"], "addopts": "-ra"}}}
+    }
+    patch = {
+        "tool": {
+            "pytest": {
+                "ini_options": {"filterwarnings": ["error"], "addopts": ["--strict-markers"]}
+            }
+        }
+    }
+    plan = plan_merge(current, patch)
+    assert plan.changes == (
+        Change(
+            kind=ChangeKind.EXTEND,
+            path=(*pytest_path, "filterwarnings"),
+            value=["error"],
+            prepend=True,
+        ),
+        Change(kind=ChangeKind.EXTEND, path=(*pytest_path, "addopts"), value=["--strict-markers"]),
+    )
+    merged = apply_plain(current, plan.changes)["tool"]
+    assert merged == {
+        "pytest": {
+            "ini_options": {
+                "filterwarnings": ["error", "ignore::X"],
+                "addopts": "-ra --strict-markers",
+            }
+        }
+    }
+
+
+def test_moves_come_first_and_the_merge_sees_the_moved_key() -> None:
+    current = {"tool": {"ruff": {"select": ["E"]}}}
+    plan = plan_merge(
+        current, ruff_lint(select=["E"]), moves=[(("tool", "ruff", "select"), SELECT)]
+    )
+    assert plan.changes == (
+        Change(kind=ChangeKind.MOVE, path=SELECT, source=("tool", "ruff", "select")),
+    )
+    assert apply_plain(current, plan.changes) == ruff_lint(select=["E"])
+
+
+def test_a_change_below_a_value_that_is_no_table_is_refused() -> None:
+    with pytest.raises(TypeError, match=r"^tool\.ruff is not a table$"):
+        apply_plain(
+            {"tool": {"ruff": 5}}, [Change(kind=ChangeKind.ADD, path=(*SELECT[:2], "x"), value=1)]
+        )
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        (True, "true"),
+        (False, "false"),
+        ("x", '"x"'),
+        ({"a": 1}, "a table"),
+        ([1, "a", False], '[1, "a", false]'),
+        (3, "3"),
+    ],
+)
+def test_values_are_shown_as_toml_writes_them(value: object, written: str) -> None:
+    assert toml_value(value) == written

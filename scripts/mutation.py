@@ -1,0 +1,887 @@
+"""Mutation testing of the domain modules: does a test fail when the code is wrong?
+
+Each mutant changes one node of one module (a comparison flipped, ``and`` for ``or``, a
+constant changed, a statement or an ``else`` branch removed, ``None`` returned, one item dropped
+from a literal list, tuple, set or dict) and runs the fast tests that cover the module
+(`TESTS`) against it. A mutant is *killed* when a test fails (or the run times out) and
+*survives* when every test passes. A surviving mutant in `EQUIVALENT` behaves as the original
+does, for the reason given there, and does not count.
+
+Usage (from the repository root, with the project's interpreter)::
+
+    python -m scripts.mutation src/pyexpert_gates/cache/key.py         # every mutant, a summary
+    python -m scripts.mutation --survivors src/pyexpert_gates/init     # only what survives
+    python -m scripts.mutation --timeout 60 src/pyexpert_gates/init/merge.py
+
+Each mutant runs in a forked child of this process: pytest and the third-party packages are
+imported once, and the child imports the package afresh with the mutated module compiled from
+the mutated syntax tree (line numbers stay those of the file, which is never written). Tests
+that start ``python -m pyexpert_gates`` in a process of its own do not see the mutant, which
+is why only the fast (in-process) tests run.
+"""
+
+import argparse
+import ast
+import copy
+import dataclasses
+import gc
+import importlib
+import importlib.abc
+import importlib.machinery
+import importlib.metadata
+import importlib.util
+import json
+import os
+import shutil
+import signal
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import CodeType, FrameType, FunctionType, ModuleType
+
+import pytest
+from _pytest.runner import runtestprotocol
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = ROOT / "src" / "pyexpert_gates"
+
+TESTS: dict[str, tuple[str, ...]] = {
+    "init/merge.py": ("tests/init/test_merge.py", "tests/init/test_merge_plan.py"),
+    "init/names.py": ("tests/init/test_names.py",),
+    "init/plan.py": ("tests/init/test_merge.py", "tests/init/test_init_command.py"),
+    "gates/verdict.py": ("tests/gates/test_helpers.py", "tests/gates/test_verdict.py"),
+    "baseline/matching.py": (
+        "tests/baseline/test_matching.py",
+        "tests/baseline/test_unparsable.py",
+        "tests/baseline/test_outdated.py",
+    ),
+    "cache/key.py": ("tests/check/test_cache_key.py", "tests/check/test_cache_key_text.py"),
+    "gates/drift.py": (
+        "tests/gates_config/test_config_gate.py",
+        "tests/gates_config/test_nested_config.py",
+        "tests/gates_config/test_opt_outs.py",
+        "tests/gates_config/test_outdated.py",
+    ),
+    "gates/optouts.py": ("tests/gates_config/test_opt_outs.py",),
+    "report/codec.py": ("tests/reports/test_codec.py",),
+    "expert/": ("tests/expert",),
+}
+"""The tests that cover each module (a key ending in ``/`` covers every module of a folder)."""
+
+EQUIVALENT: dict[tuple[str, str, str, str], str] = {
+    # (module, function, original, mutant): why the mutant behaves as the original does.
+}
+"""Surviving mutants that cannot be told from the original by any test, with the reason."""
+
+_FLIPPED: dict[type[ast.AST], type[ast.AST]] = {
+    ast.Eq: ast.NotEq,
+    ast.NotEq: ast.Eq,
+    ast.Lt: ast.GtE,
+    ast.GtE: ast.Lt,
+    ast.Gt: ast.LtE,
+    ast.LtE: ast.Gt,
+    ast.In: ast.NotIn,
+    ast.NotIn: ast.In,
+    ast.Is: ast.IsNot,
+    ast.IsNot: ast.Is,
+    ast.And: ast.Or,
+    ast.Or: ast.And,
+    ast.Add: ast.Sub,
+    ast.Sub: ast.Add,
+    ast.Mult: ast.FloorDiv,
+    ast.FloorDiv: ast.Mult,
+    ast.BitOr: ast.BitAnd,
+    ast.BitAnd: ast.BitOr,
+}
+"""Each operator and the one its mutant uses instead."""
+
+_BOUNDARY: dict[type[ast.AST], type[ast.AST]] = {
+    ast.Lt: ast.LtE,
+    ast.LtE: ast.Lt,
+    ast.Gt: ast.GtE,
+    ast.GtE: ast.Gt,
+}
+"""Off-by-one: each ordering and the one that differs from it only at equality."""
+
+_REMOVABLE = (
+    ast.Expr,
+    ast.Assign,
+    ast.AugAssign,
+    ast.AnnAssign,
+    ast.Raise,
+    ast.Continue,
+    ast.Break,
+    ast.If,
+    ast.For,
+    ast.Delete,
+)
+"""Statements a mutant removes (inside functions only: a removed definition fails at import)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Mutant:
+    """One change to one module.
+
+    Attributes:
+        module: The module's path relative to the package folder, such as ``init/merge.py``.
+        line: The line of the changed node.
+        function: The qualified name of the function the node is in, or ``<module>``.
+        original: The node's source (unparsed, on one line).
+        mutated: The mutated node's source.
+        index: The mutant's position among the module's mutants.
+        span: The first (its first decorator's) and last lines of the outermost function the
+            node is in (only the tests that run a line of it can tell the mutant apart), or
+            None outside a function's body.
+        owner: That function's qualified name, as its code object gives it.
+    """
+
+    module: str
+    line: int
+    function: str
+    original: str
+    mutated: str
+    index: int
+    span: tuple[int, int] | None
+    owner: str | None
+
+    def key(self) -> tuple[str, str, str, str]:
+        """The mutant's key in `EQUIVALENT`, stable while lines move."""
+        return (self.module, self.function, self.original, self.mutated)
+
+
+Change = Callable[[ast.AST], None]
+"""Applies a mutation to the copy of the node it was found on."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Site:
+    """Where a mutation applies: the node's position in `ast.walk` order, and how."""
+
+    node: int
+    line: int
+    function: str
+    original: str
+    mutated: str
+    change: Change
+    span: tuple[int, int] | None = None
+    owner: str | None = None
+
+
+_SHOWN = 90
+"""Characters of a node's source a report line shows."""
+
+
+def _one_line(node: ast.AST) -> str:
+    """The node's source on one line, shortened to what a report line can hold."""
+    text = " ".join(ast.unparse(node).split())
+    return text if len(text) <= _SHOWN else f"{text[: _SHOWN - 3]}..."
+
+
+def _is_docstring(statement: ast.stmt) -> bool:
+    """Whether the statement is a bare string (a docstring or an attribute's docstring)."""
+    return (
+        isinstance(statement, ast.Expr)
+        and isinstance(statement.value, ast.Constant)
+        and isinstance(statement.value.value, str)
+    )
+
+
+def _skipped_children(node: ast.AST) -> set[int]:
+    """The ids of the children never mutated: annotations, decorators, type-checking imports."""
+    skipped: list[ast.AST | None] = []
+    if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+        skipped += [node.returns, *node.decorator_list]
+    if isinstance(node, ast.ClassDef):
+        skipped += node.decorator_list
+    if isinstance(node, ast.arg | ast.AnnAssign):
+        skipped.append(node.annotation)
+    if isinstance(node, ast.If) and ast.unparse(node.test) in {
+        "TYPE_CHECKING",
+        "typing.TYPE_CHECKING",
+    }:
+        skipped.append(node)
+    if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Tuple):
+        skipped.append(node.slice)  # type parameters, such as `dict[str, int]`, not a table
+    if isinstance(node, ast.keyword) and isinstance(node.value, ast.Constant):
+        skipped.append(node.value)  # mutated as the keyword, so that it shows which one
+    if isinstance(node, ast.JoinedStr):
+        skipped += [value for value in node.values if isinstance(value, ast.Constant)]
+    return {id(child) for child in skipped if child is not None}
+
+
+def _sites(tree: ast.Module) -> list[_Site]:
+    """Every mutation of the module, in the order of `ast.walk`."""
+    order = {id(node): position for position, node in enumerate(ast.walk(tree))}
+    sites: list[_Site] = []
+
+    def visit(node: ast.AST, function: str, owner: tuple[str, int, int] | None) -> None:
+        skip_ids = _skipped_children(node)
+        if isinstance(node, ast.Expr) and _is_docstring(node):
+            return
+        found = [*_node_sites(node, order[id(node)], function)]
+        if function != "<module>":
+            found += _statement_sites(node, order[id(node)], function)
+        where = {"span": owner[1:], "owner": owner[0]} if owner else {}
+        sites.extend(dataclasses.replace(site, **where) for site in found)  # type: ignore[arg-type]
+        inner = owner
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            function = node.name if function == "<module>" else f"{function}.{node.name}"
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and owner is None:
+            first = min([node.lineno, *(decorator.lineno for decorator in node.decorator_list)])
+            inner = (function, first, node.end_lineno or node.lineno)
+        for child in ast.iter_child_nodes(node):
+            if id(child) not in skip_ids:
+                # Default values are evaluated where the function is defined, not in its body.
+                visit(child, function, owner if child is getattr(node, "args", None) else inner)
+
+    visit(tree, "<module>", None)
+    return [site for site in sites if site.original != site.mutated]
+
+
+def _node_sites(  # noqa: C901 - one branch per kind of node reads best as one table
+    node: ast.AST, position: int, function: str
+) -> Iterator[_Site]:
+    """The mutations of one expression node: its operators, constant, items or returned value."""
+    line = getattr(node, "lineno", 0)
+
+    def site(change: Change, before: ast.AST | None = None) -> _Site:
+        after = copy.deepcopy(node)
+        change(after)
+        shown = node if before is None else before
+        return _Site(position, line, function, _one_line(shown), _one_line(after), change)
+
+    if isinstance(node, ast.Compare):
+        for at, operator in enumerate(node.ops):
+            for table in (_FLIPPED, _BOUNDARY):
+                if type(operator) in table:
+                    yield site(_set_compare(at, table[type(operator)]))
+    elif isinstance(node, ast.BoolOp | ast.BinOp | ast.AugAssign) and type(node.op) in _FLIPPED:
+        yield site(_set_op(_FLIPPED[type(node.op)]))
+    elif isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+        yield site(_drop_not)
+    elif isinstance(node, ast.Constant):
+        yield from (site(change) for change in _constant_changes(node.value))
+    elif isinstance(node, ast.keyword) and isinstance(node.value, ast.Constant):
+        changes = _constant_changes(node.value.value)
+        yield from (site(_in_value(change)) for change in changes)
+    elif isinstance(node, ast.List | ast.Tuple | ast.Set) and isinstance(
+        getattr(node, "ctx", ast.Load()), ast.Load
+    ):
+        yield from (site(_drop_item("elts", at)) for at in range(len(node.elts)))
+    elif isinstance(node, ast.Dict):
+        yield from (site(_drop_entry(at)) for at in range(len(node.keys)))
+    elif isinstance(node, ast.Return) and node.value is not None and not _is_none(node.value):
+        yield site(_return_none)
+
+
+def _is_none(node: ast.expr) -> bool:
+    """Whether the expression is the constant None."""
+    return isinstance(node, ast.Constant) and node.value is None
+
+
+def _statement_sites(node: ast.AST, position: int, function: str) -> Iterator[_Site]:
+    """Removing each removable statement of a body, and each ``else`` branch."""
+    for field in ("body", "orelse", "finalbody"):
+        statements = getattr(node, field, None)
+        if not isinstance(statements, list):
+            continue
+        for at, statement in enumerate(statements):
+            if isinstance(statement, _REMOVABLE) and not _is_docstring(statement):
+                yield _Site(
+                    position,
+                    statement.lineno,
+                    function,
+                    _one_line(statement).split("\n")[0],
+                    "<removed>",
+                    _remove_statement(field, at),
+                )
+    if isinstance(node, ast.If | ast.For | ast.While | ast.Try) and node.orelse:
+        yield _Site(
+            position,
+            node.orelse[0].lineno,
+            function,
+            f"else: {_one_line(node.orelse[0])}",
+            "<else removed>",
+            _remove_else,
+        )
+
+
+def _set_compare(at: int, operator: type[ast.AST]) -> Change:
+    def change(node: ast.AST) -> None:
+        if not isinstance(node, ast.Compare):
+            raise TypeError(node)
+        node.ops[at] = operator()  # type: ignore[call-arg]
+
+    return change
+
+
+def _set_op(operator: type[ast.AST]) -> Change:
+    def change(node: ast.AST) -> None:
+        node.op = operator()  # type: ignore[attr-defined,call-arg]
+
+    return change
+
+
+def _drop_not(node: ast.AST) -> None:
+    if not isinstance(node, ast.UnaryOp):
+        raise TypeError(node)
+    # `not not x` is the truth of `x`: the negation is gone, the type stays a bool.
+    node.operand = ast.UnaryOp(ast.Not(), node.operand)
+
+
+def _constant_changes(value: object) -> list[Change]:
+    """The mutations of a constant: the other boolean, the next integer, another string."""
+    if isinstance(value, bool):
+        return [_set_value(not value)]
+    if isinstance(value, int):
+        return [_set_value(value + 1)]
+    if isinstance(value, str):
+        return [_set_value(f"XX{value}XX")]
+    return []
+
+
+def _in_value(change: Change) -> Change:
+    def in_value(node: ast.AST) -> None:
+        if not isinstance(node, ast.keyword):
+            raise TypeError(node)
+        change(node.value)
+
+    return in_value
+
+
+def _set_value(value: object) -> Change:
+    def change(node: ast.AST) -> None:
+        if not isinstance(node, ast.Constant):
+            raise TypeError(node)
+        node.value = value
+
+    return change
+
+
+def _drop_item(field: str, at: int) -> Change:
+    def change(node: ast.AST) -> None:
+        del getattr(node, field)[at]
+
+    return change
+
+
+def _drop_entry(at: int) -> Change:
+    def change(node: ast.AST) -> None:
+        if not isinstance(node, ast.Dict):
+            raise TypeError(node)
+        del node.keys[at]
+        del node.values[at]
+
+    return change
+
+
+def _return_none(node: ast.AST) -> None:
+    if not isinstance(node, ast.Return):
+        raise TypeError(node)
+    node.value = ast.Constant(None)
+
+
+def _remove_statement(field: str, at: int) -> Change:
+    def change(node: ast.AST) -> None:
+        statements = getattr(node, field)
+        statements[at] = ast.Pass()
+
+    return change
+
+
+def _remove_else(node: ast.AST) -> None:
+    node.orelse = []  # type: ignore[attr-defined]
+
+
+def mutants(module: str) -> list[tuple[Mutant, ast.Module]]:
+    """Every mutant of a module and its mutated tree.
+
+    Args:
+        module: The module's path relative to the package folder.
+
+    Returns:
+        The mutants, by line.
+    """
+    source = (PACKAGE / module).read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    found: list[tuple[Mutant, ast.Module]] = []
+    for index, site in enumerate(_sites(tree)):
+        mutated = copy.deepcopy(tree)
+        node = next(node for at, node in enumerate(ast.walk(mutated)) if at == site.node)
+        site.change(node)
+        ast.fix_missing_locations(mutated)
+        mutant = Mutant(
+            module,
+            site.line,
+            site.function,
+            site.original,
+            site.mutated,
+            index,
+            site.span,
+            site.owner,
+        )
+        found.append((mutant, mutated))
+    return sorted(found, key=lambda pair: (pair[0].line, pair[0].index))
+
+
+class _MutantFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    """Imports one module from a mutated syntax tree instead of its file."""
+
+    def __init__(self, name: str, path: Path, tree: ast.Module) -> None:
+        self.name = name
+        self.path = path
+        self.code = compile(tree, str(path), "exec")
+
+    def find_spec(
+        self,
+        fullname: str,
+        path: Sequence[str] | None,  # noqa: ARG002 - the finder protocol's signature
+        target: ModuleType | None = None,  # noqa: ARG002
+    ) -> importlib.machinery.ModuleSpec | None:
+        if fullname != self.name:
+            return None
+        locations = [str(self.path.parent)] if self.path.name == "__init__.py" else None
+        return importlib.util.spec_from_file_location(
+            fullname, self.path, loader=self, submodule_search_locations=locations
+        )
+
+    def create_module(
+        self,
+        spec: importlib.machinery.ModuleSpec,  # noqa: ARG002 - the loader protocol's signature
+    ) -> ModuleType | None:
+        return None
+
+    def exec_module(self, module: ModuleType) -> None:
+        exec(self.code, module.__dict__)  # noqa: S102 - the module's own code, mutated
+
+
+def _module_name(module: str) -> str:
+    """The dotted name of a module given by its path relative to the package folder."""
+    parts = module.removesuffix(".py").split("/")
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(["pyexpert_gates", *parts])
+
+
+def tests_for(module: str) -> tuple[str, ...]:
+    """The test files that cover ``module``, from `TESTS` (those that exist)."""
+    folder = module.rsplit("/", 1)[0] + "/"
+    chosen = TESTS.get(module) or TESTS.get(folder)
+    if chosen is None:
+        sys.exit(f"scripts/mutation.py: no tests are mapped to {module}: add it to TESTS")
+    return tuple(path for path in chosen if (ROOT / path).exists())
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What became of one mutant.
+
+    Attributes:
+        mutant: The mutant.
+        status: ``killed``, ``timeout`` (killed too), ``survived`` or ``equivalent``, the
+            last two followed by ``(no test runs it)`` when no test ran the function.
+        seconds: How long its tests ran.
+    """
+
+    mutant: Mutant
+    status: str
+    seconds: float
+
+    @property
+    def killed(self) -> bool:
+        """Whether a test failed (or timed out) on the mutant."""
+        return self.status in {"killed", "timeout"}
+
+
+class _Coverage:
+    """A pytest plugin that records which tests run each line of one file."""
+
+    def __init__(self, filename: str) -> None:
+        self.filename = filename
+        self.test = ""
+        self.lines: dict[int, set[str]] = {}
+        self.seconds: dict[str, float] = {}
+
+    def trace(self, frame: FrameType, _event: str, _arg: object) -> Callable[..., object] | None:
+        """The global tracer: follow only the frames of the file."""
+        return self._line if frame.f_code.co_filename == self.filename else None
+
+    def _line(self, frame: FrameType, event: str, _arg: object) -> Callable[..., object]:
+        if event == "line":
+            self.lines.setdefault(frame.f_lineno, set()).add(self.test)
+        return self._line
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_protocol(self, item: pytest.Item) -> Iterator[None]:
+        """Attribute the lines run during a test (its fixtures too) to the test."""
+        self.test = item.nodeid
+        try:
+            return (yield)
+        finally:
+            self.test = ""
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        """Add up each test's time, so that a mutant runs the quickest tests first."""
+        self.seconds[report.nodeid] = self.seconds.get(report.nodeid, 0.0) + report.duration
+
+
+def _pytest_options(basetemp: Path) -> list[str]:
+    """The options of every run: the fast tests, stopping at the first failure."""
+    return [
+        *("-x", "-q", "-m", "not slow", "-p", "no:cacheprovider", "-p", "no:xdist"),
+        # The parent imported pytest's plugins already, which pytest warns about.
+        *("-W", "ignore::pytest.PytestAssertRewriteWarning", f"--basetemp={basetemp}"),
+    ]
+
+
+def _run_child(
+    tests: Sequence[str],
+    finder: _MutantFinder | None,
+    basetemp: Path,
+    coverage: tuple[Path, Path] | None,
+) -> int:
+    """Fork a child that runs ``tests`` with the mutant installed; return its process id.
+
+    Given ``coverage`` (a module's file and a JSON file), the child records in the second
+    which tests run each line of the first.
+    """
+    pid = os.fork()
+    if pid:
+        return pid
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 1)
+        os.dup2(null, 2)
+        plugins: list[object] = []
+        if finder is not None:
+            sys.meta_path.insert(0, finder)
+        if coverage is not None:
+            recorder = _Coverage(str(coverage[0]))
+            plugins.append(recorder)
+            sys.settrace(recorder.trace)
+            threading.settrace(recorder.trace)
+        code = pytest.main([*_pytest_options(basetemp), *tests], plugins=plugins)
+        if coverage is not None:
+            sys.settrace(None)
+            lines = {line: sorted(tests) for line, tests in recorder.lines.items()}
+            recorded = {"lines": lines, "seconds": recorder.seconds}
+            coverage[1].write_text(json.dumps(recorded), encoding="utf-8")
+        os._exit(int(code))
+    finally:
+        os._exit(99)
+
+
+def _wait(pid: int, timeout: float) -> int | None:
+    """The child's exit code, or None after killing it when it outlives ``timeout``."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            return os.waitstatus_to_exitcode(status)
+        time.sleep(0.02)
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    return None
+
+
+def run_module(module: str, timeout: float | None, *, survivors_only: bool) -> list[Outcome]:
+    """Run every mutant of ``module`` against the tests that run its code; print each outcome.
+
+    Args:
+        module: The module's path relative to the package folder.
+        timeout: Seconds a mutant's tests may take; by default 10 plus 3 times the unmutated run.
+        survivors_only: Print only the mutants that survive.
+
+    Returns:
+        The outcomes, by line.
+    """
+    tests = tests_for(module)
+    scratch = Path(tempfile.mkdtemp(prefix="mutation-"))
+    try:
+        started = time.monotonic()
+        coverage = scratch / "coverage.json"
+        code = _wait(
+            _run_child(tests, None, scratch / "original", (PACKAGE / module, coverage)), 3600
+        )
+        if code != 0:
+            sys.exit(f"{module}: its tests fail without a mutant (exit {code}): fix them first")
+        limit = timeout or 10 + 3 * (time.monotonic() - started)
+        recorded = json.loads(coverage.read_text())
+        lines = {int(line): set(ids) for line, ids in recorded["lines"].items()}
+        seconds: dict[str, float] = recorded["seconds"]
+        plan = [
+            (mutant, tree, _covering(mutant, lines, tests, seconds))
+            for mutant, tree in mutants(module)
+        ]
+        report = _Report(survivors_only=survivors_only)
+        for mutant, _, chosen in plan:
+            if chosen is None:
+                report.add(Outcome(mutant, _survivor(mutant) + " (no test runs it)", 0.0))
+        in_place = [entry for entry in plan if _in_place(entry[0], entry[2], tests)]
+        results = scratch / "in-place.json"
+        _wait(_run_in_place(tests, in_place, results, scratch / "session", limit), 3600 * 24)
+        done = {int(index): status for index, status in json.loads(results.read_text()).items()}
+        for mutant, tree, chosen in plan:
+            if mutant.index in done:
+                report.add(Outcome(mutant, done[mutant.index], 0.0), printed=True)
+            elif chosen is not None:
+                report.add(_run_mutant(mutant, tree, (chosen, tests), scratch, limit))
+        return sorted(report.outcomes, key=lambda outcome: outcome.mutant.line)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+@dataclass(slots=True)
+class _Report:
+    """The outcomes so far, each printed as it comes (only survivors, if asked)."""
+
+    survivors_only: bool
+    outcomes: list["Outcome"] = dataclasses.field(default_factory=list["Outcome"])
+
+    def add(self, outcome: "Outcome", *, printed: bool = False) -> None:
+        self.outcomes.append(outcome)
+        if not printed and not (self.survivors_only and outcome.killed):
+            print(_line(outcome), flush=True)  # noqa: T201 - the script's report
+
+
+def _in_place(mutant: Mutant, chosen: Sequence[str] | None, tests: Sequence[str]) -> bool:
+    """Whether swapping one function's code is the whole mutant: a body no import runs."""
+    return mutant.owner is not None and chosen is not None and chosen is not tests
+
+
+def _run_in_place(
+    tests: Sequence[str],
+    plan: Sequence[tuple[Mutant, ast.Module, Sequence[str] | None]],
+    results: Path,
+    basetemp: Path,
+    limit: float,
+) -> int:
+    """Fork a child that collects the tests once, then runs each mutant in a child of its own.
+
+    Each grandchild swaps the code of the mutant's function for the mutated code (every
+    reference to the function sees it) and runs the tests that run the function. The outcomes
+    go to ``results``; a mutant that cannot be swapped in is left out, for a run of its own.
+    """
+    pid = os.fork()
+    if pid:
+        return pid
+    try:
+        loop = _MutantLoop(plan, results, limit, os.dup(1))
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 1)
+        os.dup2(null, 2)
+        pytest.main([*_pytest_options(basetemp), *tests], plugins=[loop])
+        os._exit(0)
+    finally:
+        os._exit(99)
+
+
+_NOT_IN_PLACE = 98
+"""A grandchild's exit code when the mutant's function cannot be swapped."""
+
+
+@dataclass(slots=True)
+class _MutantLoop:
+    """A pytest plugin that runs the mutants in place of pytest's test loop."""
+
+    plan: Sequence[tuple[Mutant, ast.Module, Sequence[str] | None]]
+    results: Path
+    limit: float
+    output: int
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtestloop(self, session: pytest.Session) -> bool:
+        """Run each mutant against its tests; write the outcomes."""
+        items = {item.nodeid: item for item in session.items}
+        functions = _live_functions()
+        done: dict[int, str] = {}
+        for mutant, tree, chosen in self.plan:
+            selected = [items[nodeid] for nodeid in chosen or () if nodeid in items]
+            pid = os.fork()
+            if not pid:
+                _run_in_grandchild(mutant, tree, selected, functions)
+            code = _wait(pid, self.limit)
+            if code == _NOT_IN_PLACE:
+                continue
+            status = _status(mutant, code)
+            done[mutant.index] = status
+            outcome = Outcome(mutant, status, 0.0)
+            os.write(self.output, (_line(outcome) + "\n").encode())
+        self.results.write_text(json.dumps(done), encoding="utf-8")
+        return True
+
+
+def _live_functions() -> dict[tuple[str, str, int], list[FunctionType]]:
+    """Every function object of the package, by file, qualified name and first line."""
+    found: dict[tuple[str, str, int], list[FunctionType]] = {}
+    for thing in gc.get_objects():
+        if isinstance(thing, FunctionType):
+            code = thing.__code__
+            key = (code.co_filename, code.co_qualname, code.co_firstlineno)
+            found.setdefault(key, []).append(thing)
+    return found
+
+
+def _run_in_grandchild(
+    mutant: Mutant,
+    tree: ast.Module,
+    items: Sequence[pytest.Item],
+    functions: dict[tuple[str, str, int], list[FunctionType]],
+) -> None:
+    """Swap the mutated code into the function, run the items, exit 1 on a failure."""
+    try:
+        if mutant.owner is None or mutant.span is None:
+            os._exit(_NOT_IN_PLACE)
+        filename = str(PACKAGE / mutant.module)
+        code = _code_of(compile(tree, filename, "exec"), mutant.owner, mutant.span[0])
+        live = functions.get((filename, mutant.owner, mutant.span[0]), [])
+        if code is None or not live:
+            os._exit(_NOT_IN_PLACE)
+        try:
+            for function in live:
+                function.__code__ = code
+        except ValueError:  # a closure of another shape
+            os._exit(_NOT_IN_PLACE)
+        for cached in gc.get_objects():
+            if getattr(cached, "__wrapped__", None) in live and hasattr(cached, "cache_clear"):
+                cached.cache_clear()
+        for at, item in enumerate(items):
+            following = items[at + 1] if at + 1 < len(items) else None
+            reports = runtestprotocol(item, log=False, nextitem=following)
+            if any(report.failed for report in reports):
+                os._exit(1)
+        os._exit(0)
+    finally:
+        os._exit(99)
+
+
+def _code_of(code: CodeType, qualname: str, first: int) -> CodeType | None:
+    """The code object of the function ``qualname`` defined at line ``first``, found in ``code``."""
+    for constant in code.co_consts:
+        if isinstance(constant, CodeType):
+            if constant.co_qualname == qualname and constant.co_firstlineno == first:
+                return constant
+            if (found := _code_of(constant, qualname, first)) is not None:
+                return found
+    return None
+
+
+def _covering(
+    mutant: Mutant, lines: dict[int, set[str]], tests: Sequence[str], seconds: dict[str, float]
+) -> Sequence[str] | None:
+    """The tests that run the mutant's function, quickest first; all of them, or None.
+
+    All of them for module-level code, and for a function run at import (by a test module's
+    constant, say), which may change what every test sees; None when no test runs it.
+    """
+    if mutant.span is None:
+        return tests
+    first, last = mutant.span
+    covering = set[str]().union(*(lines.get(line, set()) for line in range(first, last + 1)))
+    if "" in covering:
+        return tests
+    return sorted(covering, key=lambda test: (seconds.get(test, 0.0), test)) or None
+
+
+def _survivor(mutant: Mutant) -> str:
+    """How a mutant that no test tells apart is counted."""
+    return "equivalent" if mutant.key() in EQUIVALENT else "survived"
+
+
+def _status(mutant: Mutant, code: int | None) -> str:
+    """The outcome of a mutant's tests from their exit code (None: timed out)."""
+    if code is None:
+        return "timeout"
+    if code == 0:
+        return _survivor(mutant)
+    if code in {1, 2}:
+        return "killed"
+    return f"error (exit {code})"
+
+
+def _run_mutant(
+    mutant: Mutant,
+    tree: ast.Module,
+    tests: tuple[Sequence[str], Sequence[str]],
+    scratch: Path,
+    limit: float,
+) -> Outcome:
+    """Run the tests that run the mutant's function (``tests[0]``) against the mutant.
+
+    When some of them are no longer collected (a test's parameters come from a table the mutant
+    changed), every test of the module's files (``tests[1]``) runs instead.
+    """
+    finder = _MutantFinder(_module_name(mutant.module), PACKAGE / mutant.module, tree)
+    basetemp = scratch / f"m{mutant.index}"
+    started = time.monotonic()
+    code = _wait(_run_child(tests[0], finder, basetemp, None), limit)
+    if code == pytest.ExitCode.USAGE_ERROR:
+        code = _wait(_run_child(tests[1], finder, basetemp, None), limit)
+    seconds = time.monotonic() - started
+    shutil.rmtree(basetemp, ignore_errors=True)
+    return Outcome(mutant, _status(mutant, code), seconds)
+
+
+def _line(outcome: "Outcome") -> str:
+    """The report line of one mutant."""
+    mutant = outcome.mutant
+    return (
+        f"{outcome.status:<10} {mutant.module}:{mutant.line} [{mutant.function}]"
+        f"  {mutant.original}  ->  {mutant.mutated}"
+    )
+
+
+def summary(module: str, outcomes: Sequence[Outcome]) -> str:
+    """One line: the module's mutants, how many were killed, and the share of those that count."""
+    killed = sum(outcome.killed for outcome in outcomes)
+    equivalent = sum(outcome.status.startswith("equivalent") for outcome in outcomes)
+    survived = sum(outcome.status.startswith("survived") for outcome in outcomes)
+    counted = len(outcomes) - equivalent
+    share = 100 * killed / counted if counted else 100.0
+    return (
+        f"{module}: {len(outcomes)} mutants, {killed} killed, {survived} survived, "
+        f"{equivalent} equivalent: {share:.1f}% of non-equivalent mutants killed"
+    )
+
+
+def _modules(paths: Sequence[str]) -> list[str]:
+    """The modules named by ``paths`` (files or folders), relative to the package folder."""
+    found: list[str] = []
+    for given in paths:
+        path = Path(given).resolve()
+        files = sorted(path.rglob("*.py")) if path.is_dir() else [path]
+        found += [file.relative_to(PACKAGE).as_posix() for file in files]
+    return found
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the mutants of the given modules; exit 1 when a non-equivalent mutant survives."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("paths", nargs="+", help="modules or folders under src/pyexpert_gates")
+    parser.add_argument("--timeout", type=float, help="seconds per mutant (default: adaptive)")
+    parser.add_argument("--survivors", action="store_true", help="print only surviving mutants")
+    arguments = parser.parse_args(argv)
+    os.chdir(ROOT)
+    # Imported once here, so that each forked child starts with them loaded.
+    for plugin in importlib.metadata.entry_points(group="pytest11"):
+        plugin.load()
+    for name in ("libcst", "rich", "tomlkit", "packaging.version"):
+        importlib.import_module(name)
+
+    summaries: list[str] = []
+    survived = False
+    for module in _modules(arguments.paths):
+        outcomes = run_module(module, arguments.timeout, survivors_only=arguments.survivors)
+        survived = survived or any(outcome.status.startswith("survived") for outcome in outcomes)
+        summaries.append(summary(module, outcomes))
+        print(summaries[-1], flush=True)  # noqa: T201 - the script's report
+    print("\n".join(["", *summaries]))  # noqa: T201
+    return 1 if survived else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
