@@ -2,8 +2,9 @@
 
 import dataclasses
 
-from pyexpert_gates.baseline.matching import apply_baseline
-from pyexpert_gates.baseline.model import BASELINE_FILE
+from pyexpert_gates.baseline.floors import FloorChange
+from pyexpert_gates.baseline.matching import Applied, apply_baseline, rebase
+from pyexpert_gates.baseline.model import BASELINE_FILE, Baseline
 from pyexpert_gates.models import Diagnostic, GateName
 
 from .test_matching import OPTIONS, accepting, at, gate, report
@@ -22,3 +23,20 @@ def test_a_stale_entry_is_a_baseline_outdated_finding_that_says_what_to_run() ->
             "baseline` and commit the file",
         ),
     )
+
+
+def test_a_new_finding_still_fails_beside_the_stale_entries() -> None:
+    old = gate(GateName.RUFF, at("b.py", 1))
+    locked = dataclasses.replace(OPTIONS, locked=True)
+    applied = apply_baseline(report(gate(GateName.RUFF, at("a.py", 1))), accepting(old), locked)
+    assert [item.code for item in applied.report.gates[0].diagnostics] == [
+        "F401",
+        "baseline-outdated",
+    ]
+
+
+def test_a_floor_a_module_no_longer_needs_leaves_the_rebased_baseline() -> None:
+    dropped = FloorChange(path="a.py", old=25.0, new=None)
+    applied = Applied(report=report(), baseline=Baseline(), floors=(dropped,))
+    onto = Baseline(floors={"a.py": 25.0, "b.py": 10.0})
+    assert dict(rebase(applied, onto).floors) == {"b.py": 10.0}
