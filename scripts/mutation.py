@@ -67,7 +67,7 @@ TESTS: dict[str, tuple[str, ...]] = {
         "tests/gates_config/test_outdated.py",
     ),
     "gates/optouts.py": ("tests/gates_config/test_opt_outs.py",),
-    "report/codec.py": ("tests/reports/test_codec.py",),
+    "report/codec.py": ("tests/reports/test_codec.py", "tests/reports/test_codec_fields.py"),
     "expert/": ("tests/expert",),
 }
 """The tests that cover each module (a key ending in ``/`` covers every module of a folder)."""

@@ -1,0 +1,80 @@
+"""The result codec field by field: what it writes, and each damage it refuses by name."""
+
+import dataclasses
+import re
+
+import pytest
+
+from pyexpert_gates.json_shape import ShapeError
+from pyexpert_gates.models import Diagnostic, FixSafety, GateName, GateResult, Status
+from pyexpert_gates.report.codec import read_gate, write_gate
+
+FIXABLE = Diagnostic(path="a.py", line=1, code="F401", message="unused", fix=FixSafety.SAFE)
+RESULT = GateResult(
+    name=GateName.RUFF, status=Status.FAILED, duration_s=0.25, diagnostics=(FIXABLE,)
+)
+
+WRITTEN_FINDING: dict[str, object] = {
+    "path": "a.py",
+    "line": 1,
+    "column": None,
+    "end_line": None,
+    "end_column": None,
+    "code": "F401",
+    "message": "unused",
+    "severity": "error",
+}
+
+
+def test_a_result_is_written_in_the_reports_shape() -> None:
+    assert write_gate(dataclasses.replace(RESULT, duration_s=1.23456)) == {
+        "name": "ruff",
+        "status": "failed",
+        "duration_s": 1.235,
+        "command": [],
+        "summary": "",
+        "diagnostics": [WRITTEN_FINDING],
+        "cached": False,
+    }
+
+
+def test_fixes_are_written_only_when_asked_and_read_back() -> None:
+    written = write_gate(RESULT, fixes=True)
+    assert written["diagnostics"] == [WRITTEN_FINDING | {"fix": "safe"}]
+    assert read_gate(written) == RESULT
+    assert read_gate(write_gate(RESULT)).diagnostics[0].fix is None
+
+
+def test_absent_optional_fields_read_as_their_defaults() -> None:
+    entry = write_gate(RESULT) | {"duration_s": 2}
+    del entry["cached"]
+    read = read_gate(entry)
+    assert (read.cached, read.limited_to, read.baselined) == (False, None, None)
+    assert read.duration_s == 2.0
+    assert isinstance(read.duration_s, float)
+
+
+def damaged_finding(**fields: object) -> dict[str, object]:
+    entry = write_gate(RESULT, fixes=True)
+    entry["diagnostics"] = [entry["diagnostics"][0] | fields]  # type: ignore[index]
+    return entry
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        (write_gate(RESULT) | {"duration_s": "1"}, "duration_s: expected a number"),
+        (write_gate(RESULT) | {"duration_s": True}, "duration_s: expected a number"),
+        (write_gate(RESULT) | {"cached": 1}, "cached: expected true or false"),
+        (write_gate(RESULT) | {"name": "lint"}, "'lint' is not a GateName"),
+        (write_gate(RESULT) | {"status": "ok"}, "'ok' is not a Status"),
+        (write_gate(RESULT) | {"command": ["ruff", 1]}, "command: expected strings"),
+        (write_gate(RESULT) | {"limited_to": ["a.py", None]}, "limited_to: expected strings"),
+        (damaged_finding(severity="fatal"), "'fatal' is not a Severity"),
+        (damaged_finding(fix="maybe"), "'maybe' is not a FixSafety"),
+    ],
+    ids=["text", "bool", "cached", "name", "status", "command", "limited", "severity", "fix"],
+)
+def test_a_damaged_field_is_refused_by_name(entry: dict[str, object], message: str) -> None:
+    with pytest.raises(ShapeError, match=f"^{re.escape(message)}$"):
+        read_gate(entry)
