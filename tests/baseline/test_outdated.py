@@ -2,6 +2,8 @@
 
 import dataclasses
 
+import pytest
+
 from pyexpert_gates.baseline.floors import FloorChange
 from pyexpert_gates.baseline.matching import Applied, apply_baseline, rebase
 from pyexpert_gates.baseline.model import BASELINE_FILE, Baseline
@@ -40,3 +42,27 @@ def test_a_floor_a_module_no_longer_needs_leaves_the_rebased_baseline() -> None:
     applied = Applied(report=report(), baseline=Baseline(), floors=(dropped,))
     onto = Baseline(floors={"a.py": 25.0, "b.py": 10.0})
     assert dict(rebase(applied, onto).floors) == {"b.py": 10.0}
+
+
+@pytest.mark.parametrize(
+    ("found", "described"),
+    [
+        (
+            [at("a.py", 2), at("a.py", 4)],
+            "ruff F401 in a.py at `def f(x):` (copy 2) no longer occurs",
+        ),
+        (
+            [Diagnostic(path="gone.py", line=None, message="whole file")],
+            "ruff in gone.py no longer occurs",
+        ),
+    ],
+    ids=["second-copy", "no-code-no-line"],
+)
+def test_a_stale_entry_is_described_by_code_line_and_copy(
+    found: list[Diagnostic], described: str
+) -> None:
+    old = gate(GateName.RUFF, *found)
+    locked = dataclasses.replace(OPTIONS, locked=True)
+    applied = apply_baseline(report(gate(GateName.RUFF, *found[:-1])), accepting(old), locked)
+    (stale,) = [item for item in applied.report.gates[0].diagnostics if item.path == BASELINE_FILE]
+    assert stale.message.startswith(f"{described};")
