@@ -1,4 +1,4 @@
-"""A setting that still holds what an earlier preset wrote is outdated, not the project's own."""
+"""What the config gate tells apart: an outdated value, the user's own, a fact about the project."""
 
 import json
 from pathlib import Path
@@ -51,3 +51,24 @@ def test_a_value_the_user_changed_since_is_theirs_and_differs(initialized: Path)
     edit(initialized, "warn_unreachable = true", "warn_unreachable = false")
     (finding,) = evaluate(initialized).diagnostics
     assert finding.code == "config-differs"
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ('target-version = "py311"', 'target-version = "py312"'),
+        ('python_version = "3.11"', 'python_version = "3.12"'),
+        ('pythonVersion = "3.11"', 'pythonVersion = "3.13"'),
+        ('paths = ["src"]', 'paths = ["src", "tests"]'),
+        ("timeout = 600", "timeout = 60"),
+    ],
+    ids=["ruff", "mypy", "pyright", "paths", "timeout"],
+)
+def test_settings_that_describe_the_project_are_never_drift(
+    initialized: Path, old: str, new: str
+) -> None:
+    (initialized / "tests").mkdir()
+    edit(initialized, old, new)
+    outcome = evaluate(initialized)
+    assert outcome.diagnostics == ()
+    assert outcome.status is Status.PASSED
