@@ -9,7 +9,7 @@ from pyexpert_gates.baseline.matching import Applied, apply_baseline, rebase
 from pyexpert_gates.baseline.model import BASELINE_FILE, Baseline
 from pyexpert_gates.models import Diagnostic, GateName
 
-from .test_matching import OPTIONS, accepting, at, gate, report
+from .test_matching import OPTIONS, accepting, at, docstrings, gate, report
 
 
 def test_a_stale_entry_is_a_baseline_outdated_finding_that_says_what_to_run() -> None:
@@ -66,3 +66,19 @@ def test_a_stale_entry_is_described_by_code_line_and_copy(
     applied = apply_baseline(report(gate(GateName.RUFF, *found[:-1])), accepting(old), locked)
     (stale,) = [item for item in applied.report.gates[0].diagnostics if item.path == BASELINE_FILE]
     assert stale.message.startswith(f"{described};")
+
+
+@pytest.mark.parametrize(
+    ("documented", "described"),
+    [(2, "the module now has 50.0%"), (4, "the module no longer needs one")],
+    ids=["raised", "dropped"],
+)
+def test_a_stale_floor_says_what_it_should_become(documented: int, described: str) -> None:
+    locked = dataclasses.replace(OPTIONS, locked=True)
+    read = Baseline(floors={"a.py": 25.0})
+    applied = apply_baseline(report(docstrings(documented)), read, locked)
+    (stale,) = applied.report.gates[0].diagnostics
+    assert stale.message == (
+        f"the docstring coverage floor of a.py is 25.0%, but {described}; run `pyexpert-gates "
+        "baseline` and commit the file"
+    )
