@@ -42,9 +42,11 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import CodeType, FrameType, FunctionType, ModuleType
+from typing import cast
 
 import pytest
 from _pytest.runner import runtestprotocol
+from typing_extensions import override
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "src" / "pyexpert_gates"
@@ -320,14 +322,14 @@ def _set_compare(at: int, operator: type[ast.AST]) -> Change:
     def change(node: ast.AST) -> None:
         if not isinstance(node, ast.Compare):
             raise TypeError(node)
-        node.ops[at] = operator()  # type: ignore[call-arg]
+        node.ops[at] = cast("ast.cmpop", operator())
 
     return change
 
 
 def _set_op(operator: type[ast.AST]) -> Change:
     def change(node: ast.AST) -> None:
-        node.op = operator()  # type: ignore[attr-defined,call-arg]
+        node.op = operator()  # type: ignore[attr-defined]
 
     return change
 
@@ -363,7 +365,7 @@ def _set_value(value: object) -> Change:
     def change(node: ast.AST) -> None:
         if not isinstance(node, ast.Constant):
             raise TypeError(node)
-        node.value = value
+        node.value = cast("bool | int | str", value)
 
     return change
 
@@ -442,11 +444,12 @@ class _MutantFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
         self.path = path
         self.code = compile(tree, str(path), "exec")
 
+    @override
     def find_spec(
         self,
         fullname: str,
-        path: Sequence[str] | None,  # noqa: ARG002 - the finder protocol's signature
-        target: ModuleType | None = None,  # noqa: ARG002
+        path: Sequence[str] | None,
+        target: ModuleType | None = None,
     ) -> importlib.machinery.ModuleSpec | None:
         if fullname != self.name:
             return None
@@ -455,12 +458,14 @@ class _MutantFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
             fullname, self.path, loader=self, submodule_search_locations=locations
         )
 
+    @override
     def create_module(
         self,
-        spec: importlib.machinery.ModuleSpec,  # noqa: ARG002 - the loader protocol's signature
+        spec: importlib.machinery.ModuleSpec,
     ) -> ModuleType | None:
         return None
 
+    @override
     def exec_module(self, module: ModuleType) -> None:
         exec(self.code, module.__dict__)  # noqa: S102 - the module's own code, mutated
 
@@ -503,6 +508,10 @@ class Outcome:
         return self.status in {"killed", "timeout"}
 
 
+_Tracer = Callable[[FrameType, str, object], "_Tracer | None"]
+"""A trace function, as `sys.settrace` takes it."""
+
+
 class _Coverage:
     """A pytest plugin that records which tests run each line of one file."""
 
@@ -512,11 +521,11 @@ class _Coverage:
         self.lines: dict[int, set[str]] = {}
         self.seconds: dict[str, float] = {}
 
-    def trace(self, frame: FrameType, _event: str, _arg: object) -> Callable[..., object] | None:
+    def trace(self, frame: FrameType, _event: str, _arg: object) -> "_Tracer | None":
         """The global tracer: follow only the frames of the file."""
         return self._line if frame.f_code.co_filename == self.filename else None
 
-    def _line(self, frame: FrameType, event: str, _arg: object) -> Callable[..., object]:
+    def _line(self, frame: FrameType, event: str, _arg: object) -> "_Tracer":
         if event == "line":
             self.lines.setdefault(frame.f_lineno, set()).add(self.test)
         return self._line
@@ -562,14 +571,13 @@ def _run_child(
         null = os.open(os.devnull, os.O_WRONLY)
         os.dup2(null, 1)
         os.dup2(null, 2)
-        plugins: list[object] = []
         if finder is not None:
             sys.meta_path.insert(0, finder)
+        recorder = _Coverage(str(coverage[0] if coverage else ""))
         if coverage is not None:
-            recorder = _Coverage(str(coverage[0]))
-            plugins.append(recorder)
             sys.settrace(recorder.trace)
             threading.settrace(recorder.trace)
+        plugins = [recorder] if coverage is not None else []
         code = pytest.main([*_pytest_options(basetemp), *tests], plugins=plugins)
         if coverage is not None:
             sys.settrace(None)
