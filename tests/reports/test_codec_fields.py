@@ -55,9 +55,7 @@ def test_absent_optional_fields_read_as_their_defaults() -> None:
 
 
 def damaged_finding(**fields: object) -> dict[str, object]:
-    entry = write_gate(RESULT, fixes=True)
-    entry["diagnostics"] = [entry["diagnostics"][0] | fields]  # type: ignore[index]
-    return entry
+    return write_gate(RESULT, fixes=True) | {"diagnostics": [WRITTEN_FINDING | fields]}
 
 
 @pytest.mark.parametrize(
