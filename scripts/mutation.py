@@ -74,10 +74,19 @@ TESTS: dict[str, tuple[str, ...]] = {
 }
 """The tests that cover each module (a key ending in ``/`` covers every module of a folder)."""
 
+_UNSHOWN = "the member's value is never written, read or shown: only the member itself is used"
+
 EQUIVALENT: dict[tuple[str, str, str, str], str] = {
     # (module, function, original, mutant): why the mutant behaves as the original does.
     ("baseline/matching.py", "_match", "strict=True", "strict=False"): (
         "entries() gives one entry per finding, so the two zipped sequences are always as long"
+    ),
+    ("init/merge.py", "ChangeKind", "'add'", "'XXaddXX'"): _UNSHOWN,
+    ("init/merge.py", "ChangeKind", "'extend'", "'XXextendXX'"): _UNSHOWN,
+    ("init/merge.py", "ChangeKind", "'replace'", "'XXreplaceXX'"): _UNSHOWN,
+    ("init/merge.py", "ChangeKind", "'move'", "'XXmoveXX'"): _UNSHOWN,
+    ("init/merge.py", "Replacing", "total=False", "total=True"): (
+        "a TypedDict's totality is for type checkers; nothing reads it at run time"
     ),
     ("report/codec.py", "<module>", "'_Member'", "'XX_MemberXX'"): (
         "a TypeVar's name is for type checkers and messages; nothing reads it at run time"

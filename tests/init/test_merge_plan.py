@@ -162,3 +162,23 @@ def test_a_change_below_a_value_that_is_no_table_is_refused() -> None:
 )
 def test_values_are_shown_as_toml_writes_them(value: object, written: str) -> None:
     assert toml_value(value) == written
+
+
+def test_a_value_the_tool_refuses_is_replaced_with_the_reason() -> None:
+    mode = (*PYRIGHT, "typeCheckingMode")
+
+    def refusal(path: tuple[str, ...], value: object) -> str | None:
+        return "pyright knows no mode sloppy" if path == mode and value == "sloppy" else None
+
+    current = pyright(typeCheckingMode="sloppy", strict=False)
+    plan = plan_merge(current, pyright(typeCheckingMode="strict", strict=True), refusal=refusal)
+    assert plan.conflicts == (Conflict(path=(*PYRIGHT, "strict"), theirs=False, preset=True),)
+    assert plan.changes == (
+        Change(
+            kind=ChangeKind.REPLACE,
+            path=mode,
+            value="strict",
+            previous="sloppy",
+            reason="pyright knows no mode sloppy",
+        ),
+    )
