@@ -6,8 +6,9 @@ from pathlib import Path
 import pytest
 
 from pyexpert_gates.cli import main
+from pyexpert_gates.gates.drift import CONFIG_GATE
 from pyexpert_gates.init.state import STATE_FILE, digest
-from pyexpert_gates.models import Status
+from pyexpert_gates.models import GateName, Status
 
 from .test_config_gate import edit, evaluate, line_of
 
@@ -72,3 +73,11 @@ def test_settings_that_describe_the_project_are_never_drift(
     outcome = evaluate(initialized)
     assert outcome.diagnostics == ()
     assert outcome.status is Status.PASSED
+
+
+def test_without_a_preset_named_the_gate_holds_the_project_to_the_default_one(
+    initialized: Path,
+) -> None:
+    edit(initialized, 'preset = "strict"\n', "")
+    assert CONFIG_GATE.name is GateName.CONFIG
+    assert "below preset strict" in evaluate(initialized).summary

@@ -182,3 +182,11 @@ def test_a_value_the_tool_refuses_is_replaced_with_the_reason() -> None:
             reason="pyright knows no mode sloppy",
         ),
     )
+
+
+def test_a_list_that_is_no_rule_list_differs_as_a_whole() -> None:
+    files = ("tool", "mypy", "files")
+    plan = plan_merge({"tool": {"mypy": {"files": ["a"]}}}, {"tool": {"mypy": {"files": ["b"]}}})
+    assert plan == MergePlan(
+        changes=(), conflicts=(Conflict(path=files, theirs=["a"], preset=["b"]),)
+    )

@@ -68,10 +68,25 @@ def damaged_finding(**fields: object) -> dict[str, object]:
         (write_gate(RESULT) | {"status": "ok"}, "'ok' is not a Status"),
         (write_gate(RESULT) | {"command": ["ruff", 1]}, "command: expected strings"),
         (write_gate(RESULT) | {"limited_to": ["a.py", None]}, "limited_to: expected strings"),
+        (
+            write_gate(RESULT) | {"diagnostics": "none"},
+            "diagnostics is a string, expected an array",
+        ),
         (damaged_finding(severity="fatal"), "'fatal' is not a Severity"),
         (damaged_finding(fix="maybe"), "'maybe' is not a FixSafety"),
     ],
-    ids=["text", "bool", "cached", "name", "status", "command", "limited", "severity", "fix"],
+    ids=[
+        "text",
+        "bool",
+        "cached",
+        "name",
+        "status",
+        "command",
+        "limited",
+        "diagnostics",
+        "severity",
+        "fix",
+    ],
 )
 def test_a_damaged_field_is_refused_by_name(entry: dict[str, object], message: str) -> None:
     with pytest.raises(ShapeError, match=f"^{re.escape(message)}$"):
