@@ -85,6 +85,9 @@ EQUIVALENT: dict[tuple[str, str, str, str], str] = {
     ("init/merge.py", "ChangeKind", "'extend'", "'XXextendXX'"): _UNSHOWN,
     ("init/merge.py", "ChangeKind", "'replace'", "'XXreplaceXX'"): _UNSHOWN,
     ("init/merge.py", "ChangeKind", "'move'", "'XXmoveXX'"): _UNSHOWN,
+    ("init/merge.py", "_same", "return False", "return None"): (
+        "its one caller asks `if not _same(...)`, and None is as false as False"
+    ),
     ("init/merge.py", "Replacing", "total=False", "total=True"): (
         "a TypedDict's totality is for type checkers; nothing reads it at run time"
     ),

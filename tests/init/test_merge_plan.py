@@ -190,3 +190,11 @@ def test_a_list_that_is_no_rule_list_differs_as_a_whole() -> None:
     assert plan == MergePlan(
         changes=(), conflicts=(Conflict(path=files, theirs=["a"], preset=["b"]),)
     )
+
+
+def test_a_change_into_a_table_that_is_not_there_creates_it() -> None:
+    added = Change(kind=ChangeKind.ADD, path=("tool", "mypy", "strict"), value=True)
+    assert apply_plain({"project": {}}, [added]) == {
+        "project": {},
+        "tool": {"mypy": {"strict": True}},
+    }
