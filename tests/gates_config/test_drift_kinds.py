@@ -81,3 +81,14 @@ def test_without_a_preset_named_the_gate_holds_the_project_to_the_default_one(
     edit(initialized, 'preset = "strict"\n', "")
     assert CONFIG_GATE.name is GateName.CONFIG
     assert "below preset strict" in evaluate(initialized).summary
+
+
+def test_the_summary_counts_findings_and_recorded_relaxations_apart(initialized: Path) -> None:
+    edit(initialized, "warn_unreachable = true", "warn_unreachable = false")
+    edit(initialized, "strict_equality = true", "strict_equality = false")
+    pyproject = initialized / "pyproject.toml"
+    relaxed = '\n[tool.pyexpert-gates.relaxations]\n"tool.mypy.strict_equality" = "legacy code"\n'
+    pyproject.write_text(pyproject.read_text() + relaxed)
+    outcome = evaluate(initialized)
+    assert [finding.code for finding in outcome.diagnostics] == ["config-differs"]
+    assert outcome.summary == "1 settings below preset strict, 1 recorded"
