@@ -88,6 +88,10 @@ EQUIVALENT: dict[tuple[str, str, str, str], str] = {
     ("init/merge.py", "_same", "return False", "return None"): (
         "its one caller asks `if not _same(...)`, and None is as false as False"
     ),
+    ("init/merge.py", "_table_at", "False", "True"): (
+        "the callers that use the default then read a key of the table, which a table created "
+        "on the way lacks: both raise KeyError, and the copy they changed is thrown away"
+    ),
     ("init/merge.py", "Replacing", "total=False", "total=True"): (
         "a TypedDict's totality is for type checkers; nothing reads it at run time"
     ),

@@ -8,6 +8,7 @@ from pyexpert_gates.init.merge import (
     Conflict,
     MergePlan,
     apply_plain,
+    extended,
     plan_merge,
     toml_value,
 )
@@ -198,3 +199,9 @@ def test_a_change_into_a_table_that_is_not_there_creates_it() -> None:
         "project": {},
         "tool": {"mypy": {"strict": True}},
     }
+
+
+def test_items_prepended_to_a_string_come_before_it() -> None:
+    path = ("tool", "pytest", "ini_options", "filterwarnings")
+    change = Change(kind=ChangeKind.EXTEND, path=path, value=["error"], prepend=True)
+    assert extended("ignore::X", change) == "error ignore::X"
