@@ -228,6 +228,10 @@ def _skipped_children(node: ast.AST) -> set[int]:
         "typing.TYPE_CHECKING",
     }:
         skipped.append(node)
+    if isinstance(node, ast.Assign) and [ast.unparse(target) for target in node.targets] == [
+        "__all__"
+    ]:
+        skipped.append(node.value)  # what `import *` exports: no behaviour of the module
     if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Tuple):
         skipped.append(node.slice)  # type parameters, such as `dict[str, int]`, not a table
     if isinstance(node, ast.keyword) and isinstance(node.value, ast.Constant):
