@@ -15,6 +15,7 @@ examples:
   pyexpert-gates init                      merge the strict preset into ./pyproject.toml
   pyexpert-gates init --dry-run            show the diff init would write, change nothing
   pyexpert-gates init --project ../api     work on another project
+  pyexpert-gates adopt                     init, fix and baseline an existing project in one
   pyexpert-gates check                     run every gate concurrently
   pyexpert-gates check --gate mypy --format json
   pyexpert-gates check --project api --project web   several projects, one report
@@ -55,6 +56,7 @@ class Subcommand(Protocol):
 # which list them all), so `--version` and each command start without the others' imports.
 COMMANDS: dict[str, str] = {
     "init": "pyexpert_gates.commands.init",
+    "adopt": "pyexpert_gates.commands.adopt",
     "rules": "pyexpert_gates.commands.rules",
     "check": "pyexpert_gates.commands.check",
     "baseline": "pyexpert_gates.commands.baseline",

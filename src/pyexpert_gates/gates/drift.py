@@ -99,6 +99,25 @@ CONFIG_GATE = ConfigGate()
 """The config gate."""
 
 
+def unrecorded_settings(context: GateContext, config: GatesConfig) -> dict[str, str]:
+    """The settings the config gate reports, by name, with each one's finding code.
+
+    ``adopt`` records each as a relaxation: the same settings, found the same way, as the gate.
+
+    Args:
+        context: The project root and its checked paths.
+        config: The project's settings: its preset and recorded relaxations.
+
+    Returns:
+        The finding code (``config-differs``, ``config-opt-out``...) by setting name.
+    """
+    preset = config.preset or DEFAULT_PRESET
+    plan = plan_init(context.project, preset, force=False)
+    drifts = [d for merge in plan.merges for d in _drifts(merge)]
+    drifts += _nested_drifts(context, preset) + _opt_out_drifts(context, plan, config)
+    return {d.name: d.code for d in drifts if not covers(config.relaxations, d.name)}
+
+
 def _nested_drifts(context: GateContext, preset: str) -> list[_Drift]:
     """The drifts of each ruff configuration in a sub-folder that governs a checked file.
 

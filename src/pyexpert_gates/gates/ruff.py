@@ -37,12 +37,22 @@ NO_FILES = "No Python files found"
 """ruff's warning, on standard error with exit code 0, when the paths hold nothing to check."""
 UNREADABLE = frozenset({"E902", "io"})
 """ruff's codes for a path it could not read (``check`` and ``format``): nothing was checked."""
-DOCSTRING_WORDING = frozenset({"D301", "D400", "D403", "D405", "D406", "D407", "D408", "D409",
-                               "D415", "D416"})  # fmt: skip
-"""Rules whose fixes change the words of a docstring, not only its layout.
+DOCSTRING_WORDING = frozenset({"D200", "D205", "D207", "D208", "D209", "D210", "D212", "D213",
+                               "D214", "D215", "D301", "D400", "D403", "D405", "D406", "D407",
+                               "D408", "D409", "D410", "D411", "D412", "D413", "D415",
+                               "D416"})  # fmt: skip
+"""Rules whose fixes change the text of a docstring: its words, or its layout inside the quotes.
 
 ruff calls some of them safe, but a program reads its docstrings (``__doc__``, a test that
-compares one, a command line built from them), so ``fix`` applies them only with ``--unsafe``.
+compares one, a command line built from them, where a moved ``\\f`` changes the help), so
+``fix`` applies them only with ``--unsafe``.
+"""
+NOT_SAFE_IN_FIX = DOCSTRING_WORDING | {"PLR0402"}
+"""Rules whose fixes ruff calls safe that may change what a program sees: the docstring ones too.
+
+PLR0402 rewrites ``import pkg._mod as _mod`` into ``from pkg import _mod``, which binds the
+package's attribute rather than the module imported: different once either is reloaded or
+replaced. ``fix`` applies these only with ``--unsafe``, and ``check`` marks them so.
 """
 
 
@@ -200,13 +210,13 @@ def _diagnostic(entry: dict[str, object], project: Path) -> Diagnostic:
 def _fix_safety(code: str | None, fix: object) -> FixSafety | None:
     """How ``fix`` applies ruff's fix: ``safe`` always, ``unsafe`` with ``--unsafe``.
 
-    A display-only fix, or none, is not applied; a fix of a docstring's wording needs
-    ``--unsafe`` (see `DOCSTRING_WORDING`).
+    A display-only fix, or none, is not applied; a fix that changes a docstring's text or what
+    an import binds needs ``--unsafe`` (see `NOT_SAFE_IN_FIX`).
     """
     if fix is None:
         return None
     match optional_text(as_object(fix, "field 'fix'"), "applicability"):
-        case "safe" if code in DOCSTRING_WORDING:
+        case "safe" if code in NOT_SAFE_IN_FIX:
             return FixSafety.UNSAFE
         case "safe":
             return FixSafety.SAFE
