@@ -1,0 +1,111 @@
+"""What keeps ``fix`` from changing behaviour: pure parts, with no tool started."""
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from pyexpert_gates.errors import InputError
+from pyexpert_gates.fix.guard import TestRun, guard
+from pyexpert_gates.fix.held import (
+    HELD_BACK_FILE,
+    read_held_back,
+    without_held_back,
+    write_held_back,
+)
+from pyexpert_gates.fix.reexports import reexporting_files
+from pyexpert_gates.fix.steps import fix_options
+from pyexpert_gates.gates.ruff import NOT_SAFE_IN_FIX
+from pyexpert_gates.models import Diagnostic, FixSafety, GateName, GateResult, Status
+
+
+class FakeTests:
+    """Fake test runs: a run fails when it applies a breaking group; every run is recorded."""
+
+    def __init__(self, breaking: set[str]) -> None:
+        self.breaking = breaking
+        self.tried: list[list[str]] = []
+
+    def __call__(self, groups: Sequence[str]) -> TestRun:
+        self.tried.append(list(groups))
+        broken = sorted(self.breaking.intersection(groups))
+        return TestRun(passed=not broken, failed=tuple(f"test_{group}" for group in broken))
+
+
+def test_guard_keeps_every_group_in_one_run_when_the_tests_pass() -> None:
+    tests = FakeTests(breaking=set())
+    guarded = guard(["I001", "F401", "format"], tests)
+    assert guarded.kept == ("F401", "I001", "format")
+    assert guarded.held_back == {}
+    assert tests.tried == [["F401", "I001", "format"]]
+
+
+@pytest.mark.parametrize(
+    "breaking", [{"D212"}, {"format"}, {"D212", "format"}, {"C408", "D212", "F401", "format"}]
+)
+def test_guard_holds_back_exactly_the_groups_that_break_a_test(breaking: set[str]) -> None:
+    groups = ["C408", "D212", "E711", "F401", "I001", "UP006", "format"]
+    tests = FakeTests(breaking=breaking)
+    guarded = guard(groups, tests)
+    assert set(guarded.held_back) == breaking
+    assert set(guarded.kept) == set(groups) - breaking
+    assert guarded.held_back["D212" if "D212" in breaking else "format"]
+    assert guarded.runs == len(tests.tried) < 2 * len(groups)
+    # What is kept was tried together, and passed.
+    assert any(sorted(tried) == sorted(guarded.kept) for tried in tests.tried) or not breaking
+
+
+def test_an_init_module_and_a_module_whose_imports_others_use_are_protected() -> None:
+    texts = {
+        "src/pkg/__init__.py": b"from pkg.core import run\n",
+        "src/pkg/legacy.py": b"from os import sep, getcwd\nimport json\n",
+        "src/pkg/core.py": b"import sys\n\ndef run():\n    return sys\n",
+        "src/pkg/api.py": b"from .legacy import sep\n",
+        "src/pkg/broken.py": b"def (:\n",
+        "tests/test_core.py": b"from pkg.core import run\n",
+    }
+    # core's own `run` is defined there, not imported: removing its unused imports is safe.
+    assert reexporting_files(texts) == ["src/pkg/__init__.py", "src/pkg/legacy.py"]
+
+
+def test_a_star_import_protects_the_module() -> None:
+    texts = {"compat.py": b"import json\n", "main.py": b"from compat import *\n"}
+    assert reexporting_files(texts) == ["compat.py"]
+
+
+def test_fix_options_leave_unsafe_held_back_and_protected_fixes_out() -> None:
+    options = fix_options(
+        unsafe=False, only=["F401", "I001"], held_back=["I001"], protected=["src/a[1].py"]
+    )
+    unfixable = options[options.index("--unfixable") + 1].split(",")
+    assert {"D212", "D200", "PLR0402", "I001"} <= set(unfixable)
+    assert set(unfixable) == {*NOT_SAFE_IN_FIX, "I001"}
+    assert options[options.index("--fixable") + 1] == "F401,I001"
+    assert options[-2:] == (
+        "--config",
+        'lint.extend-per-file-ignores = { "src/a[[]1[]].py" = ["F401", "RUF100"] }',
+    )
+    assert fix_options(unsafe=True, protected=["a.py"]) == ("--fix", "--unsafe-fixes")
+
+
+def test_the_held_back_record_round_trips_and_a_damaged_one_names_its_file(
+    tmp_path: Path,
+) -> None:
+    assert read_held_back(tmp_path) == {}
+    write_held_back(tmp_path, {"format": "a test failed", "D212": "help text"})
+    text = (tmp_path / HELD_BACK_FILE).read_text(encoding="utf-8")
+    assert text.index('"D212"') < text.index('"format"')
+    assert read_held_back(tmp_path) == {"D212": "help text", "format": "a test failed"}
+    (tmp_path / HELD_BACK_FILE).write_text('{"version": 1}', encoding="utf-8")
+    with pytest.raises(InputError, match=r"fix-held-back\.json: .*pyexpert-gates adopt"):
+        read_held_back(tmp_path)
+
+
+def test_a_held_back_rule_is_not_offered_as_a_fix() -> None:
+    found = (
+        Diagnostic(path="a.py", line=1, code="D212", message="m", fix=FixSafety.SAFE),
+        Diagnostic(path="a.py", line=2, code="F401", message="m", fix=FixSafety.SAFE),
+    )
+    result = GateResult(name=GateName.RUFF, status=Status.FAILED, diagnostics=found)
+    (marked,) = without_held_back((result,), {"D212": "a test failed"})
+    assert [item.fix for item in marked.diagnostics] == [None, FixSafety.SAFE]
