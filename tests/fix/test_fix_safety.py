@@ -107,5 +107,10 @@ def test_a_held_back_rule_is_not_offered_as_a_fix() -> None:
         Diagnostic(path="a.py", line=2, code="F401", message="m", fix=FixSafety.SAFE),
     )
     result = GateResult(name=GateName.RUFF, status=Status.FAILED, diagnostics=found)
-    (marked,) = without_held_back((result,), {"D212": "a test failed"})
+    unformatted = Diagnostic(path="a.py", code="unformatted", message="m", fix=FixSafety.SAFE)
+    layout = GateResult(name=GateName.FORMAT, status=Status.FAILED, diagnostics=(unformatted,))
+    held = {"D212": "a test failed", "format": "a test read the layout"}
+    marked, format_marked = without_held_back((result, layout), held)
     assert [item.fix for item in marked.diagnostics] == [None, FixSafety.SAFE]
+    assert format_marked.diagnostics[0].fix is None
+    assert without_held_back((layout,), {"D212": "a test failed"}) == (layout,)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from pyexpert_gates.baseline.model import BASELINE_FILE
 from scripts.adoption_corpus import LIBRARIES, Library, install_in_place, prepare
 
 from .projects import tool_environment
@@ -87,12 +88,14 @@ def test_adoption_ends_green_and_then_fails_only_on_each_new_fault(
         assert check.returncode == 0, check.stdout + check.stderr
 
     module = project / library.fault_file
-    original = module.read_bytes()
+    # check prunes the baseline as it goes: each fault starts from the adopted state again.
+    adopted_state = {path: path.read_bytes() for path in (module, project / BASELINE_FILE)}
     for fault in (UNUSED_IMPORT, NO_RETURN_TYPE):
         line = _append(module, fault)
         found = _new_findings(project, prepared.python)
         assert {(path, number) for _, path, number in found} == {(library.fault_file, line)}
-        module.write_bytes(original)
+        for path, data in adopted_state.items():
+            path.write_bytes(data)
     test_file = f"{library.test_folder}/test_planted_fault.py"
     (project / test_file).write_text(FAILING_TEST)
     found = _new_findings(project, prepared.python)

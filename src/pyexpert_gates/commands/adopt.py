@@ -20,13 +20,19 @@ from pyexpert_gates.commands import Subparsers, add_project_argument, project_me
 from pyexpert_gates.commands import baseline as baseline_command
 from pyexpert_gates.commands import init as init_command
 from pyexpert_gates.fix.guard import TestRun, guard
-from pyexpert_gates.fix.held import HELD_BACK_FILE, read_held_back, write_held_back
-from pyexpert_gates.fix.run import FORMAT_GROUP, FixRequest, fix_project
+from pyexpert_gates.fix.held import (
+    FORMAT_GROUP,
+    HELD_BACK_FILE,
+    read_held_back,
+    write_held_back,
+)
+from pyexpert_gates.fix.run import FixRequest, fix_project
 from pyexpert_gates.presets import DEFAULT_PRESET
 from pyexpert_gates.textfile import write_bytes_atomic
 
 _TESTS = "pytest"
 _SHOWN_TESTS = 3
+_FIX_ROUNDS = 3
 
 
 def add_parser(subparsers: Subparsers) -> None:
@@ -52,6 +58,11 @@ def add_parser(subparsers: Subparsers) -> None:
         default=DEFAULT_PRESET,
         metavar="NAME",
         help=f"the preset to adopt (default: {DEFAULT_PRESET})",
+    )
+    parser.add_argument(
+        "--python",
+        metavar="PATH",
+        help="interpreter or virtual environment the tests and type checkers use (as for check)",
     )
 
 
@@ -79,23 +90,23 @@ def run(args: argparse.Namespace) -> int:
     for member in members:
         if len(members) > 1:
             print(f"== project {member.path} ==")
-        adopted = _adopt(member.path, args.preset)
+        adopted = _adopt(member.path, args.preset, args.python)
         sys.stdout.write(_summary(member.path, adopted))
         worst = max(worst, 1 if adopted.failing else 0)
     return worst
 
 
-def _adopt(project: Path, preset: str) -> _Adopted:
+def _adopt(project: Path, preset: str, python: str | None) -> _Adopted:
     """Init, relax, fix under the tests' guard, and baseline one project."""
     _init(project, preset, relax={}, quiet=False)
     relaxed = _relax_what_is_below(project, preset)
-    before = _run_tests(project)
+    before = _run_tests(project, python)
     if not before.passed:
         # A fix is kept only where the tests tell it broke nothing: with failing tests, none is.
         adopted = _Adopted(relaxed=relaxed, kept=(), held_back={}, failing=before.failed)
     else:
-        adopted = _fix(project, relaxed)
-    baseline_command.run(argparse.Namespace(projects=[project], python=None))
+        adopted = _fix(project, relaxed, python)
+    baseline_command.run(argparse.Namespace(projects=[project], python=python))
     return adopted
 
 
@@ -150,14 +161,14 @@ def _undo(name: str, code: str) -> str:
     return f"remove it and this relaxation to check what it leaves out ({code})"
 
 
-def _run_tests(project: Path) -> TestRun:
+def _run_tests(project: Path, python: str | None) -> TestRun:
     """Run the project's tests as the pytest gate runs them, with no result replayed."""
     # Loaded on use: the engine and the gates load only when tests run, as for check.
     from pyexpert_gates.check.engine import check_project  # noqa: PLC0415 - loaded on use, see above
     from pyexpert_gates.check.request import Request, ShortcutOptions  # noqa: PLC0415 - loaded on use, see above
 
     request = Request(gates=(_TESTS,), shortcuts=ShortcutOptions(use_cache=False))
-    report = check_project(project, request, python=None)
+    report = check_project(project, request, python=python)
     failed = tuple(
         f"{item.path}: {item.message.splitlines()[0]}" if item.message else item.path
         for gate in report.gates
@@ -167,31 +178,43 @@ def _run_tests(project: Path) -> TestRun:
     return TestRun(passed=report.passed, failed=failed or summaries)
 
 
-def _fix(project: Path, relaxed: Mapping[str, str]) -> _Adopted:
-    """Apply the safe fixes whose groups keep the tests passing; record those held back."""
+def _fix(project: Path, relaxed: Mapping[str, str], python: str | None) -> _Adopted:
+    """Apply the safe fixes whose groups keep the tests passing; record those held back.
+
+    A fix can bring another rule's finding that only then has a fix (``repr(x)`` in an
+    f-string that UP032 wrote is RUF010's), so a round follows while the last one changed code.
+    """
     held = read_held_back(project)
-    trial = fix_project(project, FixRequest(dry_run=True, held_back=frozenset(held)))
-    groups = {code for _, code in trial.fixed} | ({FORMAT_GROUP} if trial.reformatted else set())
-    if not trial.changes:
-        return _Adopted(relaxed=relaxed, kept=(), held_back={}, failing=())
-    guarded = guard(sorted(groups), lambda chosen: _tried(project, chosen, held))
-    if guarded.held_back:
-        reasons = {group: _broke(tests) for group, tests in guarded.held_back.items()}
-        held = {**held, **reasons}
+    kept: set[str] = set()
+    held_now: dict[str, tuple[str, ...]] = {}
+    for _ in range(_FIX_ROUNDS):
+        trial = fix_project(project, FixRequest(dry_run=True, held_back=frozenset(held)))
+        groups = {code for _, code in trial.fixed} | (
+            {FORMAT_GROUP} if trial.reformatted else set()
+        )
+        if not trial.changes or not groups - held.keys():
+            break
+        guarded = guard(sorted(groups), lambda chosen: _tried(project, chosen, held, python))
+        held_now.update(guarded.held_back)
+        held.update({group: _broke(tests) for group, tests in guarded.held_back.items()})
+        request = FixRequest(only=frozenset(guarded.kept), held_back=frozenset(held))
+        fix_project(project, request)
+        kept.update(guarded.kept)
+    if held_now:
         write_held_back(project, held)
-    request = FixRequest(only=frozenset(guarded.kept), held_back=frozenset(held))
-    fix_project(project, request)
-    return _Adopted(relaxed=relaxed, kept=guarded.kept, held_back=guarded.held_back, failing=())
+    return _Adopted(relaxed=relaxed, kept=tuple(sorted(kept)), held_back=held_now, failing=())
 
 
-def _tried(project: Path, chosen: Sequence[str], held: Mapping[str, str]) -> TestRun:
+def _tried(
+    project: Path, chosen: Sequence[str], held: Mapping[str, str], python: str | None
+) -> TestRun:
     """Apply the fix groups ``chosen``, run the tests, and put every file back as it was."""
     request = FixRequest(dry_run=True, only=frozenset(chosen), held_back=frozenset(held))
     outcome = fix_project(project, request)
     try:
         for change in outcome.changes:
             write_bytes_atomic(project / change.path, change.after)
-        return _run_tests(project)
+        return _run_tests(project, python)
     finally:
         for change in outcome.changes:
             write_bytes_atomic(project / change.path, change.before)

@@ -13,10 +13,12 @@ from pathlib import Path
 
 from pyexpert_gates.errors import InputError
 from pyexpert_gates.json_shape import ShapeError, as_object, field, integer, load
-from pyexpert_gates.models import GateResult
+from pyexpert_gates.models import Diagnostic, GateName, GateResult
 from pyexpert_gates.textfile import read_regular, write_atomic
 
 HELD_BACK_FILE = ".pyexpert-gates/fix-held-back.json"
+FORMAT_GROUP = "format"
+"""The fix group of ``ruff format`` (the format gate's findings); other groups are rule codes."""
 _FORMAT_VERSION = 1
 
 
@@ -72,7 +74,7 @@ def without_held_back(
         held: The fix groups held back.
 
     Returns:
-        The results, each finding of a held-back rule without its fix mark.
+        The results, each finding of a held-back rule (or format) without its fix mark.
     """
     if not held:
         return results
@@ -80,9 +82,14 @@ def without_held_back(
         dataclasses.replace(
             result,
             diagnostics=tuple(
-                dataclasses.replace(item, fix=None) if item.code in held else item
+                dataclasses.replace(item, fix=None) if _group(result, item) in held else item
                 for item in result.diagnostics
             ),
         )
         for result in results
     )
+
+
+def _group(result: GateResult, finding: Diagnostic) -> str | None:
+    """The fix group that resolves ``finding``: its rule, or `FORMAT_GROUP` for the format gate."""
+    return FORMAT_GROUP if result.name is GateName.FORMAT else finding.code

@@ -21,6 +21,7 @@ from pyexpert_gates.expert import check_source
 from pyexpert_gates.files import project_files
 from pyexpert_gates.fix.catalog import CODEMODS
 from pyexpert_gates.fix.codemods import Unparsable, apply_codemods
+from pyexpert_gates.fix.held import FORMAT_GROUP
 from pyexpert_gates.fix.outcome import FileChange, FixOutcome, Problem
 from pyexpert_gates.fix.reexports import reexporting_files
 from pyexpert_gates.fix.scratch import copy_into, own_files, read_copies, write_back
@@ -41,8 +42,6 @@ from pyexpert_gates.process import Command, ProcessFailure, ProcessOutput, run_c
 
 FIXABLE_GATES = (GateName.RUFF, GateName.FORMAT, GateName.EXPERT)
 """The gates whose findings ``fix`` resolves, in the order ``--gate`` lists them."""
-FORMAT_GROUP = "format"
-"""The fix group of ``ruff format``; every other group is a rule code."""
 CODEMOD_CODES = frozenset(code for info in CODEMODS for code in info.resolves)
 """The rule codes the codemods fix: their fix groups are not ruff's."""
 
