@@ -107,7 +107,9 @@ def test_a_held_back_rule_is_not_offered_as_a_fix() -> None:
         Diagnostic(path="a.py", line=2, code="F401", message="m", fix=FixSafety.SAFE),
     )
     result = GateResult(name=GateName.RUFF, status=Status.FAILED, diagnostics=found)
-    unformatted = Diagnostic(path="a.py", code="unformatted", message="m", fix=FixSafety.SAFE)
+    unformatted = Diagnostic(
+        path="a.py", line=None, code="unformatted", message="m", fix=FixSafety.SAFE
+    )
     layout = GateResult(name=GateName.FORMAT, status=Status.FAILED, diagnostics=(unformatted,))
     held = {"D212": "a test failed", "format": "a test read the layout"}
     marked, format_marked = without_held_back((result, layout), held)
