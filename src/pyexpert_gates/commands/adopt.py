@@ -249,14 +249,19 @@ def _summary(project: Path, adopted: _Adopted) -> str:
             "them; check no longer offers them):"
         )
         lines.extend(f"  {group}: {_broke(tests)}" for group, tests in adopted.held_back.items())
-    lines.extend(["next:", f"  {_commit_step(project)}", "  pyexpert-gates check"])
-    return "\n".join(lines) + "\n"
+    return "\n".join([*lines, *_next_steps(project)]) + "\n"
 
 
-def _commit_step(project: Path) -> str:
-    """The command that commits init's files, fix's changes and the baseline."""
+def _next_steps(project: Path) -> list[str]:
+    """The commit of init's files, fix's changes and the baseline; then the checks."""
     created = [name for name in ("pyproject.toml", "noxfile.py") if (project / name).is_file()]
-    return (
+    commit = (
         f"git add --update . && git add {' '.join([*created, '.pyexpert-gates'])} && "
         'git commit -m "Adopt pyexpert-gates: preset, safe fixes, baseline"'
     )
+    return [
+        "next:",
+        f"  {commit}",
+        "  pyexpert-gates check            # passes; fails on any new finding",
+        "  pyexpert-gates check --locked   # in CI (CI=true does the same)",
+    ]
