@@ -91,7 +91,8 @@ def test_adopt_ends_green_keeps_the_tests_passing_and_new_faults_fail(
     (tmp_path / "src/shop/core.py").write_text(core + "import json\n", encoding="utf-8")
     code, report = check_json(tmp_path, "--gate", "ruff")
     assert code == 1
-    assert ("src/shop/core.py", 9, "F401") in findings(gates_of(report)["ruff"])
+    line = len(core.splitlines()) + 1
+    assert ("src/shop/core.py", line, "F401") in findings(gates_of(report)["ruff"])
     # The format fix that broke a test is no longer offered.
     code, report = check_json(tmp_path, "--gate", "format")
     diagnostics = cast("list[dict[str, object]]", gates_of(report)["format"]["diagnostics"])
