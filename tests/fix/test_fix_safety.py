@@ -55,22 +55,28 @@ def test_guard_holds_back_exactly_the_groups_that_break_a_test(breaking: set[str
     assert any(sorted(tried) == sorted(guarded.kept) for tried in tests.tried) or not breaking
 
 
-def test_an_init_module_and_a_module_whose_imports_others_use_are_protected() -> None:
-    texts = {
-        "src/pkg/__init__.py": b"from pkg.core import run\n",
-        "src/pkg/legacy.py": b"from os import sep, getcwd\nimport json\n",
-        "src/pkg/core.py": b"import sys\n\ndef run():\n    return sys\n",
-        "src/pkg/api.py": b"from .legacy import sep\n",
-        "src/pkg/broken.py": b"def (:\n",
-        "tests/test_core.py": b"from pkg.core import run\n",
-    }
-    # core's own `run` is defined there, not imported: removing its unused imports is safe.
-    assert reexporting_files(texts) == ["src/pkg/__init__.py", "src/pkg/legacy.py"]
+LEGACY = {
+    "src/pkg/__init__.py": b"from pkg.core import run\n",
+    "src/pkg/legacy.py": b"from os import sep, getcwd\nimport json\n",
+    "src/pkg/core.py": b"import sys\n\ndef run():\n    return sys\n",
+    "src/pkg/api.py": b"from .legacy import sep\n",
+    "src/pkg/broken.py": b"def (:\n",
+    "tests/test_core.py": b"from pkg.core import run\n",
+}
 
 
-def test_a_star_import_protects_the_module() -> None:
-    texts = {"compat.py": b"import json\n", "main.py": b"from compat import *\n"}
-    assert reexporting_files(texts) == ["compat.py"]
+@pytest.mark.parametrize(
+    ("texts", "protected"),
+    [
+        # core's own `run` is defined there, not imported: removing its unused imports is safe.
+        (LEGACY, ["src/pkg/__init__.py", "src/pkg/legacy.py"]),
+        ({"compat.py": b"import json\n", "main.py": b"from compat import *\n"}, ["compat.py"]),
+    ],
+)
+def test_init_modules_and_modules_whose_imports_others_use_are_protected(
+    texts: dict[str, bytes], protected: list[str]
+) -> None:
+    assert reexporting_files(texts) == protected
 
 
 def test_fix_options_leave_unsafe_held_back_and_protected_fixes_out() -> None:

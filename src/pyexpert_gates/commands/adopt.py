@@ -189,9 +189,8 @@ def _fix(project: Path, relaxed: Mapping[str, str], python: str | None) -> _Adop
     held_now: dict[str, tuple[str, ...]] = {}
     for _ in range(_FIX_ROUNDS):
         trial = fix_project(project, FixRequest(dry_run=True, held_back=frozenset(held)))
-        groups = {code for _, code in trial.fixed} | (
-            {FORMAT_GROUP} if trial.reformatted else set()
-        )
+        formatted = [FORMAT_GROUP] if trial.reformatted else []
+        groups = {*(code for _, code in trial.fixed), *formatted}
         if not trial.changes or not groups - held.keys():
             break
         guarded = guard(sorted(groups), lambda chosen: _tried(project, chosen, held, python))

@@ -43,6 +43,16 @@ def add_parser(subparsers: Subparsers) -> None:
         dest="gates",
         help=f"apply only this gate's fixes (repeatable): {', '.join(FIXABLE)}",
     )
+    _add_output(parser)
+    parser.add_argument(
+        "--unsafe",
+        action="store_true",
+        help="add the fixes that may change behaviour (ruff's unsafe fixes, unsafe codemods)",
+    )
+
+
+def _add_output(parser: argparse.ArgumentParser) -> None:
+    """The arguments that say what fix prints instead of writing: a summary, or the diff."""
     parser.add_argument(
         "--dry-run",
         action="store_true",
@@ -53,11 +63,6 @@ def add_parser(subparsers: Subparsers) -> None:
         action="store_true",
         help="print one unified diff of every change on stdout (the summary on stderr) and "
         "change nothing",
-    )
-    parser.add_argument(
-        "--unsafe",
-        action="store_true",
-        help="add the fixes that may change behaviour (ruff's unsafe fixes, unsafe codemods)",
     )
 
 

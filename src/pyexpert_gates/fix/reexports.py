@@ -29,7 +29,7 @@ def reexporting_files(texts: Mapping[str, bytes]) -> list[str]:
             wanted.setdefault(module, set()).update(names)
     found = {name for name in trees if PurePosixPath(name).name == "__init__.py"}
     for name, tree in trees.items():
-        asked = set().union(*(wanted.get(dotted, set()) for dotted in _dotted_names(name)))
+        asked = set[str]().union(*(wanted.get(dotted, set()) for dotted in _dotted_names(name)))
         if asked & (_imported_names(tree) | {"*"}):
             found.add(name)
     return sorted(found)
