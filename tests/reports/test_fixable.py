@@ -98,6 +98,11 @@ def test_the_hint_says_more_only_after_a_count_of_safe_fixes() -> None:
     )
 
 
-def test_a_docstring_wording_fix_that_ruff_calls_safe_needs_unsafe() -> None:
-    stdout = json.dumps([ruff_entry("D403", {"applicability": "safe", "edits": []})])
+# D403 changes a docstring's words, D212 its layout (a `\f` click cuts help at moves with it),
+# PLR0402 what an import binds: ruff calls each safe.
+@pytest.mark.parametrize("code", ["D403", "D212", "PLR0402"])
+def test_a_fix_that_ruff_calls_safe_but_changes_what_a_program_sees_needs_unsafe(
+    code: str,
+) -> None:
+    stdout = json.dumps([ruff_entry(code, {"applicability": "safe", "edits": []})])
     assert ruff_diagnostics(stdout, Path("/p"))[0].fix is FixSafety.UNSAFE
