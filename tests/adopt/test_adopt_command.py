@@ -98,3 +98,16 @@ def test_adopt_ends_green_keeps_the_tests_passing_and_new_faults_fail(
     diagnostics = cast("list[dict[str, object]]", gates_of(report)["format"]["diagnostics"])
     assert diagnostics
     assert all(item.get("fix") is None for item in diagnostics)
+
+
+def test_adopt_applies_no_fix_when_the_tests_fail_and_names_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    failing = TESTS.replace("== 3", "== 4")
+    write_files(tmp_path, {**FILES, "tests/test_core.py": failing})
+    assert main(["adopt", "--project", str(tmp_path), "--python", sys.executable]) == 1
+    out = capsys.readouterr().out
+    assert "no fix was applied: the tests fail" in out
+    assert "  tests/test_core.py: " in out
+    assert (tmp_path / "src/shop/core.py").read_text(encoding="utf-8") == MODULE
+    assert (tmp_path / ".pyexpert-gates/baseline.json").is_file()
