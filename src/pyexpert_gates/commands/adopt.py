@@ -26,7 +26,6 @@ from pyexpert_gates.fix.held import (
     read_held_back,
     write_held_back,
 )
-from pyexpert_gates.fix.run import FixRequest, fix_project
 from pyexpert_gates.presets import DEFAULT_PRESET
 from pyexpert_gates.textfile import write_bytes_atomic
 
@@ -184,6 +183,9 @@ def _fix(project: Path, relaxed: Mapping[str, str], python: str | None) -> _Adop
     A fix can bring another rule's finding that only then has a fix (``repr(x)`` in an
     f-string that UP032 wrote is RUF010's), so a round follows while the last one changed code.
     """
+    # libcst loads only when fix runs, so --help and the other commands start without it.
+    from pyexpert_gates.fix.run import FixRequest, fix_project  # noqa: PLC0415 - loaded on use, see above
+
     held = read_held_back(project)
     kept: set[str] = set()
     held_now: dict[str, tuple[str, ...]] = {}
@@ -208,6 +210,8 @@ def _tried(
     project: Path, chosen: Sequence[str], held: Mapping[str, str], python: str | None
 ) -> TestRun:
     """Apply the fix groups ``chosen``, run the tests, and put every file back as it was."""
+    from pyexpert_gates.fix.run import FixRequest, fix_project  # noqa: PLC0415 - loaded on use, see _fix
+
     request = FixRequest(dry_run=True, only=frozenset(chosen), held_back=frozenset(held))
     outcome = fix_project(project, request)
     try:
