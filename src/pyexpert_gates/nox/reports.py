@@ -6,7 +6,7 @@ missing or unreadable is an ``error`` that says what nox said about its session:
 could not run is never reported as passed.
 """
 
-from pyexpert_gates.json_shape import (
+from pyexpert_gates.data.json_shape import (
     ShapeError,
     as_list,
     as_object,
