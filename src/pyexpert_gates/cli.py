@@ -8,7 +8,7 @@ from typing import Protocol, cast
 
 from pyexpert_gates import __version__
 from pyexpert_gates.commands import Subparsers
-from pyexpert_gates.commands.error_handler import run_guarded
+from pyexpert_gates.error_handler import run_guarded
 
 EPILOG = """\
 examples:

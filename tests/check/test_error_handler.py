@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pyexpert_gates.commands.error_handler import EXIT_BROKEN_PIPE
+from pyexpert_gates.error_handler import EXIT_BROKEN_PIPE
 from pyexpert_gates.report.text import error_text
 
 
