@@ -6,8 +6,8 @@ from typing import cast
 
 import pytest
 
+from pyexpert_gates.check.held_back import read_held_back
 from pyexpert_gates.cli import main
-from pyexpert_gates.fix.held import read_held_back
 from tests.check.projects import check_json, findings, gates_of, write_files
 
 pytestmark = pytest.mark.slow

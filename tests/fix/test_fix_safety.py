@@ -5,14 +5,14 @@ from pathlib import Path
 
 import pytest
 
-from pyexpert_gates.errors import InputError
-from pyexpert_gates.fix.guard import TestRun, guard
-from pyexpert_gates.fix.held import (
+from pyexpert_gates.check.held_back import (
     HELD_BACK_FILE,
     read_held_back,
     without_held_back,
     write_held_back,
 )
+from pyexpert_gates.errors import InputError
+from pyexpert_gates.fix.guard import TestRun, guard
 from pyexpert_gates.fix.reexports import reexporting_files
 from pyexpert_gates.fix.steps import fix_options
 from pyexpert_gates.gates.ruff import NOT_SAFE_IN_FIX

@@ -16,16 +16,16 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pyexpert_gates.commands import Subparsers, add_project_argument, project_members
-from pyexpert_gates.commands import baseline as baseline_command
-from pyexpert_gates.commands import init as init_command
-from pyexpert_gates.fix.guard import TestRun, guard
-from pyexpert_gates.fix.held import (
+from pyexpert_gates.check.held_back import (
     FORMAT_GROUP,
     HELD_BACK_FILE,
     read_held_back,
     write_held_back,
 )
+from pyexpert_gates.commands import Subparsers, add_project_argument, project_members
+from pyexpert_gates.commands import baseline as baseline_command
+from pyexpert_gates.commands import init as init_command
+from pyexpert_gates.fix.guard import TestRun, guard
 from pyexpert_gates.presets import DEFAULT_PRESET
 from pyexpert_gates.textfile import write_bytes_atomic
 

@@ -99,7 +99,7 @@ def _fix_one(
 ) -> int:
     """Fix one project, its paths led by ``label`` (``.`` for none); 2 when a file was left."""
     # libcst and the steps load only when fix runs, so --help and the other commands start fast.
-    from pyexpert_gates.fix.held import read_held_back  # noqa: PLC0415 - loaded on use, see above
+    from pyexpert_gates.check.held_back import read_held_back  # noqa: PLC0415 - loaded on use, see above
     from pyexpert_gates.fix.run import FixRequest, fix_project  # noqa: PLC0415 - loaded on use, see above
     from pyexpert_gates.report.fixes import (  # noqa: PLC0415 - loaded on use, see above
         render_fix_diff,

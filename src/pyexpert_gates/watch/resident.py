@@ -11,9 +11,9 @@ import contextlib
 import dataclasses
 import time
 
+from pyexpert_gates.data.invocation import ProcessFailure, ProcessOutput
 from pyexpert_gates.gates.base import GateContext, GateOutcome
 from pyexpert_gates.gates.pyright import PyrightGate
-from pyexpert_gates.invocation import ProcessFailure, ProcessOutput
 from pyexpert_gates.process import ResidentProcess, start_resident
 
 WATCH_FLAG = "--watch"

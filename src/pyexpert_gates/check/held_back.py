@@ -11,8 +11,8 @@ import json
 from collections.abc import Mapping
 from pathlib import Path
 
+from pyexpert_gates.data.json_shape import ShapeError, as_object, field, integer, load
 from pyexpert_gates.errors import InputError
-from pyexpert_gates.json_shape import ShapeError, as_object, field, integer, load
 from pyexpert_gates.models import Diagnostic, GateName, GateResult
 from pyexpert_gates.textfile import read_regular, write_atomic
 
