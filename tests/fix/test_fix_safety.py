@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from pyexpert_gates.check.held_back import (
+    FORMAT_GROUP,
     HELD_BACK_FILE,
     read_held_back,
     without_held_back,
@@ -13,7 +14,9 @@ from pyexpert_gates.check.held_back import (
 )
 from pyexpert_gates.errors import InputError
 from pyexpert_gates.fix.guard import TestRun, guard
+from pyexpert_gates.fix.outcome import FixOutcome
 from pyexpert_gates.fix.reexports import reexporting_files
+from pyexpert_gates.fix.run import fix_groups
 from pyexpert_gates.fix.steps import fix_options
 from pyexpert_gates.gates.ruff import NOT_SAFE_IN_FIX
 from pyexpert_gates.models import Diagnostic, FixSafety, GateName, GateResult, Status
@@ -122,3 +125,12 @@ def test_a_held_back_rule_is_not_offered_as_a_fix() -> None:
     assert [item.fix for item in marked.diagnostics] == [None, FixSafety.SAFE]
     assert format_marked.diagnostics[0].fix is None
     assert without_held_back((layout,), {"D212": "a test failed"}) == (layout,)
+
+
+def test_fix_groups_are_ruff_rules_codemods_and_format_not_expert_findings_fixed_in_passing() -> (
+    None
+):
+    fixed = {("a.py", "F401"): 2, ("a.py", "PXG001"): 1, ("b.py", "PXG004"): 1}
+    outcome = FixOutcome(fixed=fixed, reformatted=("b.py",))
+    assert fix_groups(outcome) == {"F401", "PXG001", FORMAT_GROUP}
+    assert fix_groups(FixOutcome(fixed={("a.py", "PXG004"): 1})) == set()

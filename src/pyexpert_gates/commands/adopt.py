@@ -17,7 +17,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from pyexpert_gates.check.held_back import (
-    FORMAT_GROUP,
     HELD_BACK_FILE,
     read_held_back,
     write_held_back,
@@ -184,15 +183,14 @@ def _fix(project: Path, relaxed: Mapping[str, str], python: str | None) -> _Adop
     f-string that UP032 wrote is RUF010's), so a round follows while the last one changed code.
     """
     # libcst loads only when fix runs, so --help and the other commands start without it.
-    from pyexpert_gates.fix.run import FixRequest, fix_project  # noqa: PLC0415 - loaded on use, see above
+    from pyexpert_gates.fix.run import FixRequest, fix_groups, fix_project  # noqa: PLC0415 - loaded on use, see above
 
     held = read_held_back(project)
     kept: set[str] = set()
     held_now: dict[str, tuple[str, ...]] = {}
     for _ in range(_FIX_ROUNDS):
         trial = fix_project(project, FixRequest(dry_run=True, held_back=frozenset(held)))
-        formatted = [FORMAT_GROUP] if trial.reformatted else []
-        groups = {*(code for _, code in trial.fixed), *formatted}
+        groups = fix_groups(trial)
         if not trial.changes or not groups - held.keys():
             break
         guarded = guard(sorted(groups), lambda chosen: _tried(project, chosen, held, python))

@@ -22,6 +22,7 @@ from pyexpert_gates.codemods.catalog import CODEMODS
 from pyexpert_gates.codemods.target import python_target
 from pyexpert_gates.config import GatesConfig, load_config
 from pyexpert_gates.expert import check_source
+from pyexpert_gates.expert.catalog import RuleCode
 from pyexpert_gates.files import project_files
 from pyexpert_gates.fix.outcome import FileChange, FixOutcome, Problem
 from pyexpert_gates.fix.reexports import reexporting_files
@@ -169,10 +170,26 @@ def _fix_copies(copies: _Copies) -> FixOutcome:
     return _compare(copies, tally(before), _lint(copies, ()), reformatted, problems)
 
 
+def fix_groups(outcome: FixOutcome) -> set[str]:
+    """The fix groups that changed something in ``outcome``: each a rule's fixes, or format.
+
+    Args:
+        outcome: The outcome of a run.
+
+    Returns:
+        The rule codes whose findings ruff's fixes or a codemod resolved, and `FORMAT_GROUP`
+        when ``ruff format`` changed a file; an expert finding that another fix resolved in
+        passing (a ``noqa`` that RUF100 removed) is no group of its own.
+    """
+    expert = {*RuleCode} - CODEMOD_CODES
+    fixable = {code for _, code in outcome.fixed if code not in expert}
+    return fixable | ({FORMAT_GROUP} if outcome.reformatted else set[str]())
+
+
 def _ruff_options(copies: _Copies) -> tuple[str, ...] | None:
     """The options of the fixing ``ruff check`` runs; None when no ruff rule's fix is chosen."""
     request = copies.request
-    not_ruff = {FORMAT_GROUP, *CODEMOD_CODES}
+    not_ruff = {FORMAT_GROUP, *RuleCode}
     only = None if request.only is None else sorted(request.only - not_ruff)
     if only == []:
         return None
