@@ -20,7 +20,7 @@ import signal
 from collections.abc import Mapping
 from typing import TextIO
 
-from pyexpert_gates.invocation import Command, ProcessFailure, ProcessOutput
+from pyexpert_gates.data.invocation import Command, ProcessFailure, ProcessOutput
 
 __all__ = [
     "GIT_TIME_LIMIT_S",

@@ -1,8 +1,8 @@
 """The JSON report, version 1: the contract CI scripts and other tools read."""
 
-from pyexpert_gates.encodable import json_dumps
+from pyexpert_gates.data.codec import write_gate
+from pyexpert_gates.data.encodable import json_dumps
 from pyexpert_gates.models import Report
-from pyexpert_gates.report.codec import write_gate
 
 VERSION = 1
 

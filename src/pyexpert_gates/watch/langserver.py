@@ -17,10 +17,10 @@ import json
 import os
 import time
 
+from pyexpert_gates.data.invocation import Command, ProcessFailure, ProcessOutput
 from pyexpert_gates.gates.base import GateContext, GateOutcome
 from pyexpert_gates.gates.paths import own_module
 from pyexpert_gates.gates.pyright import PyrightGate
-from pyexpert_gates.invocation import Command, ProcessFailure, ProcessOutput
 from pyexpert_gates.process import ResidentProcess, start_resident
 from pyexpert_gates.watch import lsp
 

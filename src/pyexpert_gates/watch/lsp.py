@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from pyexpert_gates.json_shape import ShapeError, as_list, as_object
+from pyexpert_gates.data.json_shape import ShapeError, as_list, as_object
 
 FILE_CHANGED = 2
 FILE_DELETED = 3

@@ -21,9 +21,9 @@ from pyexpert_gates.check.interpreter import choose_interpreter
 from pyexpert_gates.check.plan import Plan, make_plan
 from pyexpert_gates.check.request import Request
 from pyexpert_gates.config import load_config
+from pyexpert_gates.data.invocation import Command, ProcessOutput
 from pyexpert_gates.errors import GatesError
 from pyexpert_gates.gates.base import GateContext, SelectedTests
-from pyexpert_gates.invocation import Command, ProcessOutput
 from pyexpert_gates.models import GateName, GateResult, Report
 from pyexpert_gates.process import run_command
 from pyexpert_gates.watch.changes import Changes
