@@ -16,6 +16,7 @@ from pathlib import Path
 import tomlkit
 from tomlkit.exceptions import TOMLKitError
 
+from pyexpert_gates.config import read_layout
 from pyexpert_gates.errors import GatesError, InputError, UsageError
 from pyexpert_gates.init.edit import FileEdit
 from pyexpert_gates.init.merge import (
@@ -290,8 +291,7 @@ def _tools(
     choices: _Choices,
 ) -> Data:
     """The preset's tool tables for this project, with the relaxations asked for."""
-    folders = {entry.name for entry in project.iterdir() if entry.is_dir()}
-    tools = build_patch(preset, pyproject, floor, folders)
+    tools = build_patch(preset, pyproject, floor, read_layout(project))
     if not isinstance(choices.force, bool):
         _check_named(choices.force, _leaf_names(tools, ("tool",)), "--force", "the preset sets")
     if relax := choices.relax:
