@@ -78,10 +78,11 @@ def _add_choices(parser: argparse.ArgumentParser) -> None:
     """The arguments that say what init does with a value of the project's that differs."""
     parser.add_argument(
         "--force",
+        action="append",
         nargs="*",
         metavar="KEY",
         help="replace your differing values with the preset's: every one, or only the settings "
-        "named (tool.mypy.warn_unreachable, or a table such as tool.mypy)",
+        "named (tool.mypy.warn_unreachable, or a table such as tool.mypy; repeatable)",
     )
     parser.add_argument(
         "--relax",
@@ -283,8 +284,10 @@ def _report_shadowing(project: Path) -> None:
 
 def _force(args: argparse.Namespace) -> bool | list[str]:
     """Bare ``--force`` replaces every differing value; ``--force KEY...`` only those named."""
-    named: list[str] | None = args.force
-    return named == [] or (named or False)
+    given: list[list[str]] | None = args.force
+    if given is None:
+        return False
+    return [] in given or [key for keys in given for key in keys]
 
 
 def _warn_pytest(project: Path, plan: InitPlan) -> None:

@@ -145,7 +145,8 @@ def plan_init(
     )
     others = sorted({target.file for target in targets.values()} - {PYPROJECT})
     files = [(start.file, pyproject), *(read_toml(project / label, label) for label in others)]
-    merged = _merge_files(files, targets, tools, choices, _state_of(project, preset))
+    # What init wrote last time is the tool's, whichever preset wrote it: a new preset replaces it.
+    merged = _merge_files(files, targets, tools, choices, read_state(project))
     relaxations = _relaxations(pyproject, merged, relax)
     edits = [
         _edit(loaded, plan, preset=preset, floor=start.floor, relaxations=relaxations)
@@ -171,12 +172,6 @@ class _Merged:
     labels: list[str]
     plans: list[MergePlan]
     records: dict[str, dict[KeyPath, Written]]
-
-
-def _state_of(project: Path, preset: Preset) -> PresetState | None:
-    """What init wrote last time with this preset; what another preset wrote is the project's."""
-    state = read_state(project)
-    return state if state is not None and state.preset == preset.name else None
 
 
 def _merge_files(
@@ -360,7 +355,7 @@ def _edit(
     new_text = render(file, data, plan, preset.comments, label) if plan.changes else file.text
     counts = Counter(change.kind for change in plan.changes)
     counted = ", ".join(f"{word} {counts[kind]}" for kind, word in _COUNTED.items() if counts[kind])
-    name = f"preset {preset.name} v{preset.version}"
+    name = f"preset {preset.title}"
     return FileEdit(
         label=label,
         file=file,
