@@ -200,6 +200,18 @@ def test_extra(table: object) -> str | None:
     return next((name for name in TEST_EXTRAS if name in table), None)
 
 
+def _render(project: Path, floor: PythonFloor, ci: CiSystem) -> tuple[str, tuple[str, ...]]:
+    """The CI file's text, and how to pin pyexpert-gates when the project does not."""
+    _, pyproject = read_toml(project / "pyproject.toml", "pyproject.toml")
+    install = ci_install_arguments(pyproject)
+    declared = f'"{DISTRIBUTION}>=' not in install
+    notes = () if declared else (_ADD_IT.format(version=__version__),)
+    if ci is CiSystem.GITLAB:
+        return render_pipeline(python=floor.dotted, install=install), notes
+    branch = default_branch(project)
+    return render_workflow(python=floor.dotted, install=install, branch=branch), notes
+
+
 def plan_workflow(project: Path, floor: PythonFloor, ci: CiSystem = CiSystem.GITHUB) -> FileEdit:
     """The CI file for ``project``, refusing to replace one that differs.
 
@@ -216,16 +228,7 @@ def plan_workflow(project: Path, floor: PythonFloor, ci: CiSystem = CiSystem.GIT
         InputError: The project has a different file at the CI system's path (`CI_PATHS`), or
             it cannot be read.
     """
-    _, pyproject = read_toml(project / "pyproject.toml", "pyproject.toml")
-    install = ci_install_arguments(pyproject)
-    if ci is CiSystem.GITHUB:
-        new_text = render_workflow(
-            python=floor.dotted, install=install, branch=default_branch(project)
-        )
-    else:
-        new_text = render_pipeline(python=floor.dotted, install=install)
-    declared = f'"{DISTRIBUTION}>=' not in install
-    notes = () if declared else (_ADD_IT.format(version=__version__),)
+    new_text, notes = _render(project, floor, ci)
     label = CI_PATHS[ci]
     path = project / label
     try:
