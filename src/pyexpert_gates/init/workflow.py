@@ -16,9 +16,9 @@ from packaging.requirements import InvalidRequirement, Requirement
 from packaging.utils import canonicalize_name
 
 from pyexpert_gates import __version__
+from pyexpert_gates.data.toml import Data, is_array, is_table
 from pyexpert_gates.errors import InputError
 from pyexpert_gates.init.edit import FileEdit
-from pyexpert_gates.init.merge import Data, is_array, is_table
 from pyexpert_gates.init.pipeline import PIPELINE_PATH, render_pipeline
 from pyexpert_gates.init.tailor import PythonFloor
 from pyexpert_gates.process import Command, ProcessOutput, run_command
