@@ -151,6 +151,26 @@ def test_strict_findings_are_reported(
     assert expected <= codes(result.stdout)
 
 
+ASSERTS = "LIMIT = 3\n\n\ndef test_limit() -> None:\n    assert LIMIT == 3\n"
+
+
+def test_tests_may_assert_wherever_they_live(project: Path) -> None:
+    tests = (
+        "src/pkg/tests/test_inside.py",
+        "src/pkg/test/check_old_style.py",
+        "src/pkg/test_beside.py",
+        "src/pkg/beside_test.py",
+        "src/pkg/conftest.py",
+        "conftest.py",
+    )
+    write_files(project, dict.fromkeys((*tests, "src/pkg/library.py"), ASSERTS))
+    command = ("ruff", "check", "--no-cache", "--output-format", "json", "--select", "S101,PLR2004")
+    result = run_python(project, "-m", *command, ".")
+    flagged = {(item["filename"], item["code"]) for item in json.loads(result.stdout)}
+    library = str(project / "src/pkg/library.py")
+    assert flagged == {(library, "S101"), (library, "PLR2004")}
+
+
 @pytest.mark.parametrize(
     ("test_code", "expected"),
     [

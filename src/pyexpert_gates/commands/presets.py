@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
         source = preset.source
         extends = f", extends {preset.extends}" if preset.extends else ""
         print(
-            f"{preset.name} v{preset.version} "
+            f"{preset.title} "
             f"({source.distribution} {source.distribution_version}{extends}): "
             f"{preset.description}"
         )
