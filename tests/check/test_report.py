@@ -108,12 +108,13 @@ def test_text_report_groups_by_gate_and_ends_with_a_table() -> None:
     text = render_text(REPORT)
     assert text.splitlines() == [
         "ruff: failed - 1 error in 1 file",
-        "  src/pkg/mod.py",
-        "    3:8 F401 `os` imported but unused",
+        "src/pkg/mod.py:3:8: F401 `os` imported but unused",
         "mypy: error - mypy: executable not found",
         "findings by rule: 1 finding from 1 rule",
-        "  count  code  gate  fix   description",
-        "      1  F401  ruff  no    `…` imported but unused",
+        "  count  code  gate  fix     description",
+        "      1  F401  ruff  no      `…` imported but unused",
+        "rule docs:",
+        "  F401  https://docs.astral.sh/ruff/rules/unused-import/",
         "",
         "gate    status   findings     time  summary",
         "ruff    failed          1    0.05s  1 error in 1 file",

@@ -178,8 +178,7 @@ def test_step_summary_is_a_table_then_the_findings() -> None:
             TextOptions(quiet=True),
             [
                 "ruff: failed - 1 error in 1 file",
-                "  src/pkg/mod.py",
-                "    3:8 F401 `os` imported but unused",
+                "src/pkg/mod.py:3:8: F401 `os` imported but unused",
             ],
         ),
         (
@@ -187,8 +186,7 @@ def test_step_summary_is_a_table_then_the_findings() -> None:
             [
                 "ruff: failed - 1 error in 1 file",
                 "  $ ruff check --output-format json",
-                "  src/pkg/mod.py",
-                "    3:8 F401 `os` imported but unused",
+                "src/pkg/mod.py:3:8: F401 `os` imported but unused",
             ],
         ),
     ],
@@ -208,17 +206,18 @@ def test_quiet_prints_nothing_when_every_gate_passed() -> None:
     assert render(report, "text", options=TextOptions(quiet=True)) == ""
 
 
-def test_text_groups_findings_by_file_and_notes_cache_and_baseline() -> None:
+def test_text_lists_findings_as_ruff_does_and_notes_cache_and_baseline() -> None:
     lines = render(REPORT, "text").splitlines()
     mypy = lines.index("mypy: failed - 1 error in 1 file")
-    assert lines[mypy + 1 : mypy + 5] == [
-        "  src/pkg/api.py",
-        '    12:5 return-value Incompatible return value type (got "int", expected "str")',
-        "    12:5 note See the docs,",
-        "      line two: 100% sure",
+    assert lines[mypy + 1 : mypy + 4] == [
+        (
+            'src/pkg/api.py:12:5: return-value Incompatible return value type (got "int", '
+            'expected "str")'
+        ),
+        "src/pkg/api.py:12:5: note See the docs,",
+        "    line two: 100% sure",
     ]
-    assert "  src/pkg/mod.py" in lines
-    assert "    - unformatted x" in lines
+    assert "src/pkg/mod.py:1:1: unformatted x" in lines
     table = lines.index(next(line for line in lines if line.split()[:2] == ["gate", "status"]))
     assert lines[table].split()[:4] == ["gate", "status", "findings", "baselined"]
     ruff = next(line for line in lines[table:] if line.startswith("ruff "))

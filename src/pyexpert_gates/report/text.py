@@ -1,4 +1,4 @@
-"""The text report for people: findings grouped by gate and file, counts by rule, every gate.
+"""The text report for people: findings by gate as ruff prints them, counts by rule, every gate.
 
 A report of thousands of findings stays readable: each gate lists its first findings only
 (``--verbose`` lists them all) and the counts by rule show which few rules make most of them.
@@ -7,7 +7,6 @@ Colour is used only when asked for (a terminal without ``NO_COLOR``); otherwise 
 so logs and files never hold escape codes.
 """
 
-import itertools
 import shlex
 import unicodedata
 from collections import Counter
@@ -18,7 +17,11 @@ from typing import TypeAlias
 from pyexpert_gates.encodable import printable
 from pyexpert_gates.gates.verdict import count
 from pyexpert_gates.models import Diagnostic, FixSafety, GateResult, Report, Status
-from pyexpert_gates.report.statistics import render_statistics, rule_counts
+from pyexpert_gates.report.statistics import (
+    render_rule_links,
+    render_statistics,
+    rule_counts,
+)
 
 Paint: TypeAlias = Callable[[str, Status], str]
 """Colours a piece of text by the status it shows."""
@@ -66,9 +69,11 @@ def render_text(report: Report, *, color: bool = False, options: TextOptions | N
         The text, ending with a newline; empty when quiet and every gate passed.
     """
     options = options or TextOptions(color=color)
-    counts = render_statistics(rule_counts(report))
+    by_rule = rule_counts(report)
+    counts = render_statistics(by_rule)
     if options.statistics:
         return printable(counts)
+    counts += render_rule_links(by_rule)
     paint = _painter(color=options.color)
     shown = [gate for gate in report.gates if options.verbose or _has_details(gate)]
     blocks = "".join(f"{_gate_block(gate, paint, verbose=options.verbose)}\n" for gate in shown)
@@ -184,18 +189,16 @@ def _has_details(gate: GateResult) -> bool:
 
 
 def _gate_block(gate: GateResult, paint: Paint, *, verbose: bool) -> str:
-    """A gate's heading, its command when verbose, and its findings file by file."""
+    """A gate's heading, its command when verbose, and its findings in ruff's concise order."""
     heading = f"{gate.name}: {paint(gate.status.value, gate.status)}"
     if notes := gate_notes(gate, baselined=False):
         heading += f" - {notes}"
     lines = [heading]
     if verbose and gate.command:
         lines.append(f"  $ {shlex.join(gate.command)}")
-    ordered = sorted(gate.diagnostics, key=lambda item: item.path)
+    ordered = sorted(gate.diagnostics, key=_concise_order)
     listed = ordered if verbose else ordered[:LISTING_LIMIT]
-    for path, found in itertools.groupby(listed, key=lambda item: item.path):
-        lines.append(f"  {visible(path)}")
-        lines.extend(_finding_line(item) for item in found)
+    lines.extend(finding_line(item) for item in listed)
     if hidden := len(ordered) - len(listed):
         lines.append(
             f"  ... and {hidden} more: `pyexpert-gates check --gate {gate.name} --verbose` "
@@ -204,10 +207,28 @@ def _gate_block(gate: GateResult, paint: Paint, *, verbose: bool) -> str:
     return "\n".join(lines)
 
 
-def _finding_line(diagnostic: Diagnostic) -> str:
-    """One finding under its file's heading: ``line:col code message``, and how ``fix`` fixes it."""
-    where = location(diagnostic, with_path=False) or "-"
-    return f"    {where}{_described(diagnostic, indent='      ')}{_FIX_MARKS[diagnostic.fix]}"
+def _concise_order(diagnostic: Diagnostic) -> tuple[str, int, int]:
+    """Sort by file, then position, as ruff's ``concise`` output does."""
+    # No code in the key: a tie keeps the tool's order, so a note follows the error it explains.
+    return (diagnostic.path, diagnostic.line or 0, diagnostic.column or 0)
+
+
+def finding_line(diagnostic: Diagnostic) -> str:
+    """One finding as ``path:line:col: CODE message``, and how ``fix`` fixes it.
+
+    A finding without a column points at its line's first column, and one without a line at
+    the file's first line, as ruff's whole-file findings do, so that every first line links.
+
+    Args:
+        diagnostic: The finding.
+
+    Returns:
+        The finding; later lines of a multi-line message are indented under it.
+    """
+    line = diagnostic.line or 1
+    column = diagnostic.column or 1
+    where = f"{visible(diagnostic.path)}:{line}:{column}:"
+    return f"{where}{_described(diagnostic, indent='    ')}{_FIX_MARKS[diagnostic.fix]}"
 
 
 def _fix_hint(report: Report) -> str:
