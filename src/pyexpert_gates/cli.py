@@ -90,7 +90,7 @@ def needed_commands(argv: Sequence[str]) -> list[str]:
     named = next((arg for arg in argv if not arg.startswith("-")), None)
     if named in COMMANDS:
         return [named]
-    if named is None and "--version" in argv:
+    if named is None and ("--version" in argv or "-V" in argv):
         return []
     return list(COMMANDS)
 
@@ -110,7 +110,9 @@ def build_parser(commands: Sequence[str] = tuple(COMMANDS)) -> argparse.Argument
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"pyexpert-gates {__version__}")
+    parser.add_argument(
+        "-V", "--version", action="version", version=f"pyexpert-gates {__version__}"
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in commands:
         load_command(name).add_parser(subparsers)

@@ -8,15 +8,20 @@ import argparse
 import contextlib
 import os
 import sys
-from collections.abc import Generator, Mapping
+from collections.abc import Generator
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
 from pyexpert_gates.baseline.store import read_baseline
 from pyexpert_gates.baseline.update import apply_to_check, is_locked
 from pyexpert_gates.check.observer import GateObserver
 from pyexpert_gates.check.request import Request, ShortcutOptions
-from pyexpert_gates.commands import Subparsers, add_gate_selection, project_members
+from pyexpert_gates.commands import (
+    Subparsers,
+    add_gate_selection,
+    project_members,
+    wants_color,
+)
 from pyexpert_gates.errors import UsageError
 from pyexpert_gates.models import Report, Status
 from pyexpert_gates.report import FORMATS, require_supported
@@ -46,7 +51,7 @@ def add_parser(subparsers: Subparsers) -> None:
         "1 findings, 2 usage or configuration error or a gate that could not run, "
         "130 interrupted.",
     )
-    add_gate_selection(parser)
+    add_gate_selection(parser, verbose=False)
     _add_output(parser)
     _add_volume(parser)
     _add_environment(parser)
@@ -110,7 +115,7 @@ def _add_volume(parser: argparse.ArgumentParser) -> None:
         "-v",
         "--verbose",
         action="store_true",
-        help="print every gate with the command it ran, and every finding",
+        help="print every gate with the command it ran, every finding, and the project root found",
     )
     volume.add_argument(
         "--statistics",
@@ -205,7 +210,7 @@ def _publish(
     report: Report | Projects, destinations: tuple[Destination, ...], args: argparse.Namespace
 ) -> None:
     """Publish the report to its destinations and the terminal."""
-    color = wants_color(sys.stdout, os.environ)
+    color = wants_color(args, sys.stdout, os.environ)
     audience = audience_of(
         os.environ,
         color=color,
@@ -238,7 +243,8 @@ def _request(args: argparse.Namespace) -> Request:
 @contextlib.contextmanager
 def _progress(args: argparse.Namespace) -> Generator[GateObserver | None]:
     """A live display of the gates on standard error, when it is a terminal that takes colour."""
-    if args.quiet or not wants_color(sys.stderr, os.environ):
+    # The display moves the cursor: only a terminal gets it, even with --color always.
+    if args.quiet or not sys.stderr.isatty() or not wants_color(args, sys.stderr, os.environ):
         yield None
         return
     # rich loads only for a live display, so --version, pipes and CI start without it.
@@ -311,16 +317,3 @@ def _destinations(args: argparse.Namespace) -> tuple[Destination, ...]:
             )
             raise UsageError(message)
     return destinations
-
-
-def wants_color(stream: TextIO, environ: Mapping[str, str]) -> bool:
-    """Whether to colour the text written to ``stream``.
-
-    Args:
-        stream: Where the text goes.
-        environ: The environment variables (``NO_COLOR``, ``TERM``).
-
-    Returns:
-        True for a terminal, unless ``NO_COLOR`` is set or the terminal is dumb.
-    """
-    return stream.isatty() and not environ.get("NO_COLOR") and environ.get("TERM") != "dumb"

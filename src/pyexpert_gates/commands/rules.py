@@ -7,7 +7,7 @@ import sys
 import textwrap
 from collections.abc import Sequence
 
-from pyexpert_gates.commands import Subparsers
+from pyexpert_gates.commands import Subparsers, add_color_argument
 from pyexpert_gates.errors import UsageError
 from pyexpert_gates.expert import RULES, Rule, find_rules
 from pyexpert_gates.fix.catalog import CODEMODS, fix_for
@@ -37,6 +37,7 @@ def add_parser(subparsers: Subparsers) -> None:
         help="rule codes or prefixes to show (default: every rule), e.g. PXG002",
     )
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    add_color_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
