@@ -14,6 +14,16 @@ if TYPE_CHECKING:
 
 PYPROJECT = "pyproject.toml"
 COLOR_CHOICES = ("auto", "always", "never")
+SUMMARIES: dict[str, str] = {
+    "init": "merge a preset into pyproject.toml, keeping every comment and value",
+    "rules": "list the expert rules (PXG###) with their rationale and fixes",
+    "check": "run every gate concurrently; exit 1 on findings, 2 when a gate cannot run",
+    "baseline": "accept the current findings of the static gates in .pyexpert-gates/baseline.json",
+    "presets": "list every installed preset: version, distribution, what it extends",
+    "fix": "apply ruff's safe fixes, ruff format and the expert codemods",
+    "watch": "run the gates, then again after every change to the project; Ctrl-C to stop",
+}
+"""Each command's line in ``--help``: here, so the top-level help imports no command module."""
 
 # argparse names the group that `add_subparsers` returns only privately.
 Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"  # noqa: SLF001 # pyright: ignore[reportPrivateUsage]  # argparse has no public name for it

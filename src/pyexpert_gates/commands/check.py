@@ -17,6 +17,7 @@ from pyexpert_gates.baseline.update import apply_to_check, is_locked
 from pyexpert_gates.check.observer import GateObserver
 from pyexpert_gates.check.request import Request, ShortcutOptions
 from pyexpert_gates.commands import (
+    SUMMARIES,
     Subparsers,
     add_gate_selection,
     project_members,
@@ -46,7 +47,7 @@ def add_parser(subparsers: Subparsers) -> None:
     """
     parser = subparsers.add_parser(
         "check",
-        help="run every gate concurrently; exit 1 on findings, 2 when a gate cannot run",
+        help=SUMMARIES["check"],
         description="Run the gates on the project and report. Exit codes: 0 every gate passed, "
         "1 findings, 2 usage or configuration error or a gate that could not run, "
         "130 interrupted.",

@@ -9,6 +9,7 @@ from collections.abc import Coroutine
 
 from pyexpert_gates.check.request import Request
 from pyexpert_gates.commands import (
+    SUMMARIES,
     Subparsers,
     add_gate_selection,
     project_folder,
@@ -28,7 +29,7 @@ def add_parser(subparsers: Subparsers) -> None:
     """
     parser = subparsers.add_parser(
         "watch",
-        help="run the gates, then again after every change to the project; Ctrl-C to stop",
+        help=SUMMARIES["watch"],
         description="Run the gates, then again after every change to the project's files or "
         "configuration: the file-level gates check the changed files only, the type checkers "
         "stay resident and only the tests a change can affect run (pytest-testmon). "
