@@ -177,14 +177,14 @@ def test_step_summary_is_a_table_then_the_findings() -> None:
         (
             TextOptions(quiet=True),
             [
-                "ruff: failed - 1 error in 1 file",
+                "ruff: failed - 1 new finding, 2 baselined",
                 "src/pkg/mod.py:3:8: F401 `os` imported but unused",
             ],
         ),
         (
             TextOptions(verbose=True),
             [
-                "ruff: failed - 1 error in 1 file",
+                "ruff: failed - 1 new finding, 2 baselined",
                 "  $ ruff check --output-format json",
                 "src/pkg/mod.py:3:8: F401 `os` imported but unused",
             ],
@@ -219,8 +219,9 @@ def test_text_lists_findings_as_ruff_does_and_notes_cache_and_baseline() -> None
     ]
     assert "src/pkg/mod.py:1:1: unformatted x" in lines
     table = lines.index(next(line for line in lines if line.split()[:2] == ["gate", "status"]))
-    assert lines[table].split()[:4] == ["gate", "status", "findings", "baselined"]
+    assert lines[table].split() == ["gate", "status", "findings", "time", "summary"]
     ruff = next(line for line in lines[table:] if line.startswith("ruff "))
-    assert ruff.split()[2:4] == ["1", "2"]
-    assert ruff.endswith("1 error in 1 file")
+    assert ruff.split()[2] == "1"
+    assert ruff.endswith("1 new finding, 2 baselined")
+    assert "ruff: failed - 1 new finding, 2 baselined" in lines
     assert any(line.endswith("100% (cached)") for line in lines)

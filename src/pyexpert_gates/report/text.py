@@ -191,7 +191,7 @@ def _has_details(gate: GateResult) -> bool:
 def _gate_block(gate: GateResult, paint: Paint, *, verbose: bool) -> str:
     """A gate's heading, its command when verbose, and its findings in ruff's concise order."""
     heading = f"{gate.name}: {paint(gate.status.value, gate.status)}"
-    if notes := gate_notes(gate, baselined=False):
+    if notes := _notes(gate):
         heading += f" - {notes}"
     lines = [heading]
     if verbose and gate.command:
@@ -246,17 +246,14 @@ def _fix_hint(report: Report) -> str:
 
 
 def _table(gates: tuple[GateResult, ...], paint: Paint) -> list[str]:
-    """The summary table: gate, status, findings, baselined (with a baseline), seconds, summary."""
+    """The summary table: gate, status, findings that count, seconds, summary."""
     width = max((len(gate.name) for gate in gates), default=4)
-    baseline = any(gate.baselined is not None for gate in gates)
-    accepted = f"  {'baselined':>9}" if baseline else ""
-    rows = [f"{'gate':<{width}}  {'status':<7}  {'findings':>8}{accepted}  {'time':>7}  summary"]
+    rows = [f"{'gate':<{width}}  {'status':<7}  {'findings':>8}  {'time':>7}  summary"]
     for gate in gates:
         status = paint(f"{gate.status.value:<7}", gate.status)
-        accepted = f"  {_baselined(gate):>9}" if baseline else ""
         rows.append(
-            f"{gate.name.value:<{width}}  {status}  {_findings(gate):>8}{accepted}  "
-            f"{_duration(gate):>7}  {gate_notes(gate, baselined=not baseline)}".rstrip()
+            f"{gate.name.value:<{width}}  {status}  {_findings(gate):>8}  "
+            f"{_duration(gate):>7}  {_notes(gate)}".rstrip()
         )
     return rows
 
@@ -272,16 +269,29 @@ def gate_notes(gate: GateResult, *, baselined: bool = True) -> str:
         The summary followed by its marks in parentheses.
     """
     marks = [f"({gate.baselined} baselined)"] if baselined and gate.baselined else []
-    if gate.cached:
-        marks.append("(cached)")
+    return " ".join([visible(gate.summary), *marks, *_replay_marks(gate)]).strip()
+
+
+def _notes(gate: GateResult) -> str:
+    """A gate's summary for people: what counts after the baseline, when it accepted some.
+
+    The tool's own summary counts the findings the baseline accepted, so beside ``passed``
+    and ``0`` it would read as findings; ``--format json`` keeps it.
+    """
+    if not gate.baselined:
+        return gate_notes(gate)
+    new = len(gate.diagnostics)
+    counts = [count(new, "new finding")] if new else []
+    counts.append(f"{gate.baselined} baselined")
+    return " ".join([", ".join(counts), *_replay_marks(gate)])
+
+
+def _replay_marks(gate: GateResult) -> list[str]:
+    """``(cached)`` for a replayed result, and the files a run was limited to."""
+    marks = ["(cached)"] if gate.cached else []
     if gate.limited_to is not None:
         marks.append(f"(limited to {count(len(gate.limited_to), 'changed file')})")
-    return " ".join([visible(gate.summary), *marks]).strip()
-
-
-def _baselined(gate: GateResult) -> str:
-    """How many findings the baseline accepted, or ``-`` when it did not apply to the gate."""
-    return "-" if gate.baselined is None else str(gate.baselined)
+    return marks
 
 
 def _findings(gate: GateResult) -> str:
