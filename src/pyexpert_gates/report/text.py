@@ -10,13 +10,14 @@ so logs and files never hold escape codes.
 import shlex
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeAlias
 
 from pyexpert_gates.encodable import printable
 from pyexpert_gates.gates.verdict import count
 from pyexpert_gates.models import Diagnostic, FixSafety, GateResult, Report, Status
+from pyexpert_gates.report.problems import Listing, list_findings
 from pyexpert_gates.report.statistics import (
     render_rule_links,
     render_statistics,
@@ -75,8 +76,11 @@ def render_text(report: Report, *, color: bool = False, options: TextOptions | N
         return printable(counts)
     counts += render_rule_links(by_rule)
     paint = _painter(color=options.color)
+    listing = list_findings(report.gates, merge=not options.verbose)
     shown = [gate for gate in report.gates if options.verbose or _has_details(gate)]
-    blocks = "".join(f"{_gate_block(gate, paint, verbose=options.verbose)}\n" for gate in shown)
+    blocks = "".join(
+        f"{_gate_block(gate, paint, listing, verbose=options.verbose)}\n" for gate in shown
+    )
     if options.quiet:
         return "" if report.passed else printable(blocks + _verdict(report, paint) + "\n")
     counts = f"{counts}\n" if counts else ""
@@ -188,7 +192,7 @@ def _has_details(gate: GateResult) -> bool:
     return bool(gate.diagnostics) or gate.status in {Status.FAILED, Status.ERROR}
 
 
-def _gate_block(gate: GateResult, paint: Paint, *, verbose: bool) -> str:
+def _gate_block(gate: GateResult, paint: Paint, listing: Listing, *, verbose: bool) -> str:
     """A gate's heading, its command when verbose, and its findings in ruff's concise order."""
     heading = f"{gate.name}: {paint(gate.status.value, gate.status)}"
     if notes := _notes(gate):
@@ -196,24 +200,23 @@ def _gate_block(gate: GateResult, paint: Paint, *, verbose: bool) -> str:
     lines = [heading]
     if verbose and gate.command:
         lines.append(f"  $ {shlex.join(gate.command)}")
-    ordered = sorted(gate.diagnostics, key=_concise_order)
+    ordered = listing.listed[gate.name]
     listed = ordered if verbose else ordered[:LISTING_LIMIT]
-    lines.extend(finding_line(item) for item in listed)
+    lines.extend(finding_line(item, also=listing.also.get(item, ())) for item in listed)
     if hidden := len(ordered) - len(listed):
         lines.append(
             f"  ... and {hidden} more: `pyexpert-gates check --gate {gate.name} --verbose` "
             "lists them all; `--format json` reports every finding"
         )
+    if merged := listing.merged(gate):
+        lines.append(
+            f"  ... and {count(merged, 'finding')} named on the line of a finding above at "
+            "the same place (`--verbose` lists them here)"
+        )
     return "\n".join(lines)
 
 
-def _concise_order(diagnostic: Diagnostic) -> tuple[str, int, int]:
-    """Sort by file, then position, as ruff's ``concise`` output does."""
-    # No code in the key: a tie keeps the tool's order, so a note follows the error it explains.
-    return (diagnostic.path, diagnostic.line or 0, diagnostic.column or 0)
-
-
-def finding_line(diagnostic: Diagnostic) -> str:
+def finding_line(diagnostic: Diagnostic, *, also: Sequence[str] = ()) -> str:
     """One finding as ``path:line:col: CODE message``, and how ``fix`` fixes it.
 
     A finding without a column points at its line's first column, and one without a line at
@@ -221,6 +224,7 @@ def finding_line(diagnostic: Diagnostic) -> str:
 
     Args:
         diagnostic: The finding.
+        also: The other findings at its place, which it stands for (``pyright reportX``).
 
     Returns:
         The finding; later lines of a multi-line message are indented under it.
@@ -228,7 +232,9 @@ def finding_line(diagnostic: Diagnostic) -> str:
     line = diagnostic.line or 1
     column = diagnostic.column or 1
     where = f"{visible(diagnostic.path)}:{line}:{column}:"
-    return f"{where}{_described(diagnostic, indent='    ')}{_FIX_MARKS[diagnostic.fix]}"
+    others = f" (also {', '.join(visible(name) for name in also)})" if also else ""
+    described = _described(diagnostic, indent="    ")
+    return f"{where}{described}{others}{_FIX_MARKS[diagnostic.fix]}"
 
 
 def _fix_hint(report: Report) -> str:
