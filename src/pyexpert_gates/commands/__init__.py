@@ -67,7 +67,7 @@ def add_project_argument(parser: argparse.ArgumentParser, *, verbose: bool = Tru
     add_color_argument(parser)
     if verbose:
         parser.add_argument(
-            "-v", "--verbose", action="store_true", help="say which project root was found"
+            "-v", "--verbose", action="store_true", help="say which project root was found upward"
         )
 
 
@@ -111,7 +111,7 @@ def project_members(args: argparse.Namespace) -> "tuple[Member, ...]":
 
 
 def found_project(args: argparse.Namespace) -> Path:
-    """The project of the current folder, said on standard error with ``-v``.
+    """The project of the current folder, said on standard error with ``-v`` when found upward.
 
     Args:
         args: The parsed command line.
@@ -121,10 +121,12 @@ def found_project(args: argparse.Namespace) -> Path:
     """
     start = Path.cwd()
     root = discover_project(start)
+    if root == start:
+        return Path()
     if args.verbose:
         relative = Path(os.path.relpath(root, start)).as_posix()
         print(f"project root: {relative} ({root})", file=sys.stderr)
-    return Path() if root == start else root
+    return root
 
 
 def discover_project(start: Path) -> Path:
