@@ -59,7 +59,7 @@ def test_every_command_says_the_root_it_found_with_verbose(
 
 
 def test_check_in_a_subfolder_checks_the_whole_project(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     write_files(
         tmp_path,
@@ -80,6 +80,11 @@ def test_check_in_a_subfolder_checks_the_whole_project(
     assert Path(report["project"]) == tmp_path
     [gate] = report["gates"]
     assert [item["path"] for item in gate["diagnostics"]] == ["src/pkg/shapes.py"]
+    # The report file keeps the project's paths; the terminal's lead from where it ran.
+    capsys.readouterr()
+    assert main(["check", "--gate", "expert"]) == 1
+    [finding] = [line for line in capsys.readouterr().out.splitlines() if ": PXG001 " in line]
+    assert finding.startswith("../../src/pkg/shapes.py:6:")
 
 
 @pytest.mark.parametrize(

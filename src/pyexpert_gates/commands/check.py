@@ -6,6 +6,7 @@ the report, and turn the report into the exit code.
 
 import argparse
 import contextlib
+import dataclasses
 import os
 import sys
 from collections.abc import Generator
@@ -181,8 +182,14 @@ def run(args: argparse.Namespace) -> int:
     if baseline is not None:
         locked = is_locked(flag=args.locked, environ=os.environ)
         report = apply_to_check(report, baseline, project=project, locked=locked)
-    _publish(report, destinations, args)
+    _publish(report, destinations, args, base=_base(project))
     return exit_code(report)
+
+
+def _base(project: Path) -> str:
+    """The project folder relative to the current one (``../../``), or empty when it is."""
+    relative = Path(os.path.relpath(project.resolve(), Path.cwd().resolve())).as_posix()
+    return "" if relative == "." else f"{relative}/"
 
 
 def _check_several(
@@ -208,9 +215,13 @@ def _check_several(
 
 
 def _publish(
-    report: Report | Projects, destinations: tuple[Destination, ...], args: argparse.Namespace
+    report: Report | Projects,
+    destinations: tuple[Destination, ...],
+    args: argparse.Namespace,
+    *,
+    base: str = "",
 ) -> None:
-    """Publish the report to its destinations and the terminal."""
+    """Publish the report to its destinations and the terminal (paths led by ``base``)."""
     color = wants_color(args, sys.stdout, os.environ)
     audience = audience_of(
         os.environ,
@@ -219,7 +230,8 @@ def _publish(
         verbose=args.verbose,
         statistics=args.statistics,
     )
-    publish(report, destinations, audience)
+    text = dataclasses.replace(audience.text, base=base)
+    publish(report, destinations, dataclasses.replace(audience, text=text))
 
 
 def _check_here(project: Path, args: argparse.Namespace) -> Report:

@@ -46,12 +46,15 @@ class TextOptions:
         quiet: Only the gates that did not pass and the verdict; nothing when all passed.
         verbose: Every gate's block, with the command it ran, and every finding.
         statistics: Only the counts of findings by rule.
+        base: The project folder relative to the current one (``../../``), put before each
+            finding's path so that terminals and editors open it; empty in the project root.
     """
 
     color: bool = False
     quiet: bool = False
     verbose: bool = False
     statistics: bool = False
+    base: str = ""
 
 
 LISTING_LIMIT = 25
@@ -78,9 +81,7 @@ def render_text(report: Report, *, color: bool = False, options: TextOptions | N
     paint = _painter(color=options.color)
     listing = list_findings(report.gates, merge=not options.verbose)
     shown = [gate for gate in report.gates if options.verbose or _has_details(gate)]
-    blocks = "".join(
-        f"{_gate_block(gate, paint, listing, verbose=options.verbose)}\n" for gate in shown
-    )
+    blocks = "".join(f"{_gate_block(gate, paint, listing, options)}\n" for gate in shown)
     if options.quiet:
         return "" if report.passed else printable(blocks + _verdict(report, paint) + "\n")
     counts = f"{counts}\n" if counts else ""
@@ -192,8 +193,9 @@ def _has_details(gate: GateResult) -> bool:
     return bool(gate.diagnostics) or gate.status in {Status.FAILED, Status.ERROR}
 
 
-def _gate_block(gate: GateResult, paint: Paint, listing: Listing, *, verbose: bool) -> str:
+def _gate_block(gate: GateResult, paint: Paint, listing: Listing, options: TextOptions) -> str:
     """A gate's heading, its command when verbose, and its findings in ruff's concise order."""
+    verbose = options.verbose
     heading = f"{gate.name}: {paint(gate.status.value, gate.status)}"
     if notes := _notes(gate):
         heading += f" - {notes}"
@@ -202,7 +204,9 @@ def _gate_block(gate: GateResult, paint: Paint, listing: Listing, *, verbose: bo
         lines.append(f"  $ {shlex.join(gate.command)}")
     ordered = listing.listed[gate.name]
     listed = ordered if verbose else ordered[:LISTING_LIMIT]
-    lines.extend(finding_line(item, also=listing.also.get(item, ())) for item in listed)
+    lines.extend(
+        finding_line(item, also=listing.also.get(item, ()), base=options.base) for item in listed
+    )
     if hidden := len(ordered) - len(listed):
         lines.append(
             f"  ... and {hidden} more: `pyexpert-gates check --gate {gate.name} --verbose` "
@@ -216,7 +220,7 @@ def _gate_block(gate: GateResult, paint: Paint, listing: Listing, *, verbose: bo
     return "\n".join(lines)
 
 
-def finding_line(diagnostic: Diagnostic, *, also: Sequence[str] = ()) -> str:
+def finding_line(diagnostic: Diagnostic, *, also: Sequence[str] = (), base: str = "") -> str:
     """One finding as ``path:line:col: CODE message``, and how ``fix`` fixes it.
 
     A finding without a column points at its line's first column, and one without a line at
@@ -225,13 +229,14 @@ def finding_line(diagnostic: Diagnostic, *, also: Sequence[str] = ()) -> str:
     Args:
         diagnostic: The finding.
         also: The other findings at its place, which it stands for (``pyright reportX``).
+        base: What leads the path: the project folder relative to the current one.
 
     Returns:
         The finding; later lines of a multi-line message are indented under it.
     """
     line = diagnostic.line or 1
     column = diagnostic.column or 1
-    where = f"{visible(diagnostic.path)}:{line}:{column}:"
+    where = f"{visible(base + diagnostic.path)}:{line}:{column}:"
     others = f" (also {', '.join(visible(name) for name in also)})" if also else ""
     described = _described(diagnostic, indent="    ")
     return f"{where}{described}{others}{_FIX_MARKS[diagnostic.fix]}"
