@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, TextIO, TypeAlias
 from pyexpert_gates.errors import UsageError
 
 if TYPE_CHECKING:
-    from pyexpert_gates.workspace import Member
+    from pyexpert_gates.check.workspace import Member
 
 PYPROJECT = "pyproject.toml"
 COLOR_CHOICES = ("auto", "always", "never")
@@ -105,7 +105,7 @@ def project_members(args: argparse.Namespace) -> "tuple[Member, ...]":
         The projects, each once, in the order named.
     """
     # Loaded on use: reading a workspace root loads the configuration and TOML modules.
-    from pyexpert_gates.workspace import resolve_projects  # noqa: PLC0415 - loaded on use, see above
+    from pyexpert_gates.check.workspace import resolve_projects  # noqa: PLC0415 - loaded on use, see above
 
     return resolve_projects(args.projects or [found_project(args)])
 
