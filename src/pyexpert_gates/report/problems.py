@@ -3,11 +3,14 @@
 Tools overlap: a missing annotation is ruff's ANN001 and pyright's reportMissingParameterType
 and reportUnknownParameterType at the same column, an unused import ruff's F401 and pyright's
 reportUnusedImport. Findings at the same file, line and column describe one problem, so the
-text report lists the first (in gate order) and names the others on its line. Whole-file
+text report lists the first (in gate order) and names the others on its line; so does a known
+echo elsewhere on the line (mypy's ``no-untyped-def`` at the ``def`` beside ruff's ANN
+findings, pyright's ``reportDeprecated`` beside ruff's DTZ or mypy's ``deprecated``). Whole-file
 findings, ``format`` and ``pytest`` findings and notes (which explain the finding before them)
 are never merged; the counts, the JSON report and the baseline keep every finding.
 """
 
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -15,6 +18,13 @@ from pyexpert_gates.models import Diagnostic, GateName, GateResult, Severity
 
 _UNPLACED = frozenset({GateName.FORMAT, GateName.PYTEST})
 """Gates whose positions say nothing about a problem: a whole file's layout, a failing test."""
+_LINE_ECHOES: dict[tuple[GateName, str], tuple[str, ...]] = {
+    # mypy names an unannotated function once, at its `def`; ruff names each missing annotation.
+    (GateName.MYPY, "no-untyped-def"): ("ANN",),
+    # pyright marks a deprecated call at its method name; ruff's DTZ and mypy at the call.
+    (GateName.PYRIGHT, "reportDeprecated"): ("DTZ", "deprecated"),
+}
+"""Findings that echo, elsewhere on their line, a finding of one of these code prefixes."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -67,19 +77,34 @@ def list_findings(gates: Sequence[GateResult], *, merge: bool) -> Listing:
         The listing.
     """
     owners: dict[tuple[str, int, int], Diagnostic] = {}
+    lines: defaultdict[tuple[str, int], list[Diagnostic]] = defaultdict(list)
     also: dict[Diagnostic, list[str]] = {}
     listed: dict[GateName, tuple[Diagnostic, ...]] = {}
     for gate in gates:
         kept: list[Diagnostic] = []
         for item in sorted(gate.diagnostics, key=concise_order):
             place = _place(gate.name, item) if merge else None
-            owner = item if place is None else owners.setdefault(place, item)
+            if place is None:
+                kept.append(item)
+                continue
+            owner = _line_owner(gate.name, item, lines[place[:2]]) or owners.setdefault(place, item)
             if owner is item:
                 kept.append(item)
+                lines[place[:2]].append(item)
             else:
                 also.setdefault(owner, []).append(f"{gate.name} {item.code or '-'}")
         listed[gate.name] = tuple(kept)
     return Listing(listed=listed, also={owner: tuple(names) for owner, names in also.items()})
+
+
+def _line_owner(
+    gate: GateName, diagnostic: Diagnostic, on_line: Sequence[Diagnostic]
+) -> Diagnostic | None:
+    """The listed finding on the same line that a known echo belongs to, if any."""
+    owners = _LINE_ECHOES.get((gate, diagnostic.code or ""), ())
+    return next(
+        (item for item in on_line if any((item.code or "").startswith(c) for c in owners)), None
+    )
 
 
 def _place(gate: GateName, diagnostic: Diagnostic) -> tuple[str, int, int] | None:

@@ -214,8 +214,8 @@ def _gate_block(gate: GateResult, paint: Paint, listing: Listing, options: TextO
         )
     if merged := listing.merged(gate):
         lines.append(
-            f"  ... and {count(merged, 'finding')} named on the line of a finding above at "
-            "the same place (`--verbose` lists them here)"
+            f"  ... and {count(merged, 'finding')} named on the line of a finding above on "
+            "the same problem (`--verbose` lists them here)"
         )
     return "\n".join(lines)
 
