@@ -103,3 +103,28 @@ def test_version_has_a_short_flag(flag: str, capsys: pytest.CaptureFixture[str])
         main([flag])
     assert exited.value.code == 0
     assert capsys.readouterr().out == f"pyexpert-gates {__version__}\n"
+
+
+COLOUR_CASES = [
+    (["--color", "always"], {}, True),
+    ([], {"FORCE_COLOR": "1"}, True),
+    (["--color", "never"], {"FORCE_COLOR": "1"}, False),
+    ([], {}, False),
+]
+
+
+@pytest.mark.parametrize("case", COLOUR_CASES)
+def test_check_colours_a_pipe_only_when_told_to(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    case: tuple[list[str], dict[str, str], bool],
+) -> None:
+    argv, environ, escapes = case
+    write_files(tmp_path, {"pyproject.toml": PROJECT, "src/pkg/__init__.py": '"""Pkg."""\n'})
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
+    assert main(["check", "--project", str(tmp_path), "--gate", "expert", *argv]) == 0
+    assert ("\x1b[32mPASSED" in capsys.readouterr().out) is escapes
