@@ -105,7 +105,7 @@ def test_version_has_a_short_flag(flag: str, capsys: pytest.CaptureFixture[str])
     assert capsys.readouterr().out == f"pyexpert-gates {__version__}\n"
 
 
-COLOUR_CASES = [
+COLOUR_CASES: list[tuple[list[str], dict[str, str], bool]] = [
     (["--color", "always"], {}, True),
     ([], {"FORCE_COLOR": "1"}, True),
     (["--color", "never"], {"FORCE_COLOR": "1"}, False),
