@@ -98,6 +98,16 @@ PYRIGHT_PLANT = (
 )
 
 
+def test_a_test_folder_without_init_is_no_namespace_package_finding(project: Path) -> None:
+    (project / "tests" / "__init__.py").unlink()
+    write_files(project, {"tools/build.py": '"""Build."""\n'})
+    command = ("ruff", "check", "--no-cache", "--output-format", "json", "tests", "tools")
+    result = run_python(project, "-m", *command)
+    found = {(item["filename"], item["code"]) for item in json.loads(result.stdout)}
+    # pytest collects tests/ as it is; a package folder outside the tests still needs one.
+    assert found == {(str(project / "tools" / "build.py"), "INP001")}
+
+
 def ruff_codes(stdout: str) -> set[str]:
     return {finding["code"] for finding in json.loads(stdout)}
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pyexpert_gates.check.interpreter import choose_interpreter
-from pyexpert_gates.commands import Subparsers, add_project_argument, project_members
+from pyexpert_gates.commands import SUMMARIES, Subparsers, add_project_argument, project_members
 from pyexpert_gates.config import load_config, read_layout
 from pyexpert_gates.errors import GatesError, UsageError
 from pyexpert_gates.gates.verdict import count
@@ -20,6 +20,7 @@ from pyexpert_gates.init.noxfile import plan_noxfile
 from pyexpert_gates.init.plan import InitPlan, plan_init
 from pyexpert_gates.init.pytest_probe import PytestFacts, ask_pytest
 from pyexpert_gates.init.pytest_risks import (
+    CORE_KEYS,
     filter_modules,
     line_holding,
     overriding_filters,
@@ -45,7 +46,7 @@ def add_parser(subparsers: Subparsers) -> None:
     """
     parser = subparsers.add_parser(
         "init",
-        help="merge a preset into pyproject.toml, keeping every comment and value",
+        help=SUMMARIES["init"],
         description="Merge a preset into the project's pyproject.toml (or the file each tool "
         "really reads), keeping every comment, value and layout the project already has. "
         "A value of yours that differs from the preset is kept and reported.",
@@ -304,7 +305,8 @@ def _warn_pytest(project: Path, plan: InitPlan) -> None:
         for entry in overriding_filters(theirs.filters):
             _warn(line_holding(after, entry), overriding_message(entry))
     modules = filter_modules(theirs.filters)
-    if not modules and set(theirs.keys) <= set(ours.keys if ours else ()):
+    # Asking pytest takes seconds: only a filter's module or a plugin's setting needs it.
+    if not modules and set(theirs.keys) <= {*(ours.keys if ours else ()), *CORE_KEYS}:
         return
     facts = _ask_pytest(project, set(modules.values()))
     if facts.unknown_reason:
