@@ -12,10 +12,10 @@ from pyexpert_gates.check.held_back import (
     without_held_back,
     write_held_back,
 )
+from pyexpert_gates.check.reexports import reexporting_files, with_reexports_unsafe
 from pyexpert_gates.errors import InputError
 from pyexpert_gates.fix.guard import TestRun, guard
 from pyexpert_gates.fix.outcome import FixOutcome
-from pyexpert_gates.fix.reexports import reexporting_files
 from pyexpert_gates.fix.run import fix_groups
 from pyexpert_gates.fix.steps import fix_options
 from pyexpert_gates.gates.ruff import NOT_SAFE_IN_FIX
@@ -134,3 +134,17 @@ def test_fix_groups_are_ruff_rules_codemods_and_format_not_expert_findings_fixed
     outcome = FixOutcome(fixed=fixed, reformatted=("b.py",))
     assert fix_groups(outcome) == {"F401", "PXG001", FORMAT_GROUP}
     assert fix_groups(FixOutcome(fixed={("a.py", "PXG004"): 1})) == set()
+
+
+def test_check_offers_a_re_export_removal_only_with_unsafe(tmp_path: Path) -> None:
+    for name, text in LEGACY.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(text)
+    found = tuple(
+        Diagnostic(path=path, line=1, code="F401", message="m", fix=FixSafety.SAFE)
+        for path in ("src/pkg/legacy.py", "src/pkg/core.py")
+    )
+    result = GateResult(name=GateName.RUFF, status=Status.FAILED, diagnostics=found)
+    (marked,) = with_reexports_unsafe(tmp_path, (result,))
+    assert [item.fix for item in marked.diagnostics] == [FixSafety.UNSAFE, FixSafety.SAFE]
+    assert with_reexports_unsafe(tmp_path, ()) == ()

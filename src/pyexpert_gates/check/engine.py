@@ -22,6 +22,7 @@ from pyexpert_gates.check.held_back import read_held_back, without_held_back
 from pyexpert_gates.check.interpreter import Interpreter, choose_interpreter
 from pyexpert_gates.check.observer import AnnouncedJob, GateObserver
 from pyexpert_gates.check.plan import Gate, Plan, PlannedGate, make_plan
+from pyexpert_gates.check.reexports import with_reexports_unsafe
 from pyexpert_gates.check.request import Request
 from pyexpert_gates.check.shortcuts import make_shortcuts
 from pyexpert_gates.config import GatesConfig, load_config
@@ -134,7 +135,9 @@ def run_plans(plans: Sequence[Plan], observer: GateObserver | None = None) -> tu
             raise GatesError(message, exit_code=EXIT_TERMINATED) from None
     duration = time.monotonic() - started
     return tuple(
-        plan_report(plan, found, duration) for plan, found in zip(plans, results, strict=True)
+        # fix removes no import another file uses: check offers those removals as --unsafe.
+        plan_report(plan, with_reexports_unsafe(plan.project, found), duration)
+        for plan, found in zip(plans, results, strict=True)
     )
 
 

@@ -25,7 +25,7 @@ from pyexpert_gates.expert import check_source
 from pyexpert_gates.expert.catalog import RuleCode
 from pyexpert_gates.files import project_files
 from pyexpert_gates.fix.outcome import FileChange, FixOutcome, Problem
-from pyexpert_gates.fix.reexports import reexporting_files
+from pyexpert_gates.check.reexports import reexporting_files
 from pyexpert_gates.fix.scratch import copy_into, own_files, read_copies, write_back
 from pyexpert_gates.fix.steps import (
     SYNTAX_ERROR,

@@ -6,11 +6,53 @@ module from which another file of the project imports a name that the module its
 """
 
 import ast
+import contextlib
+import dataclasses
 from collections.abc import Mapping
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
+
+from pyexpert_gates.files import project_files
+from pyexpert_gates.models import Diagnostic, FixSafety, GateResult
 
 REEXPORT_RULES = ("F401", "RUF100")
 """The rules ``fix`` leaves alone in such a module: the removal, and the ``noqa`` it would leave."""
+
+
+def with_reexports_unsafe(project: Path, results: tuple[GateResult, ...]) -> tuple[GateResult, ...]:
+    """The results with ruff's safe fixes of `REEXPORT_RULES` marked unsafe where fix skips them.
+
+    Args:
+        project: The project root.
+        results: The gates' results.
+
+    Returns:
+        The results, so that ``check`` offers ``fix --unsafe`` where ``fix`` alone does nothing.
+    """
+    if not any(_offered(item) for result in results for item in result.diagnostics):
+        return results
+    files = project_files(project).sources(())
+    texts: dict[str, bytes] = {}
+    for name in files:
+        with contextlib.suppress(OSError):
+            texts[name] = (project / name).read_bytes()
+    protected = set(reexporting_files(texts))
+    return tuple(
+        dataclasses.replace(
+            result,
+            diagnostics=tuple(
+                dataclasses.replace(item, fix=FixSafety.UNSAFE)
+                if _offered(item) and item.path in protected
+                else item
+                for item in result.diagnostics
+            ),
+        )
+        for result in results
+    )
+
+
+def _offered(finding: Diagnostic) -> bool:
+    """Whether ``finding`` is a re-export rule's finding that ``check`` offers to ``fix``."""
+    return finding.code in REEXPORT_RULES and finding.fix is FixSafety.SAFE
 
 
 def reexporting_files(texts: Mapping[str, bytes]) -> list[str]:
