@@ -17,6 +17,7 @@ from pathlib import Path
 
 from pyexpert_gates.check.held_back import FORMAT_GROUP
 from pyexpert_gates.check.plan import resolve_paths
+from pyexpert_gates.check.reexports import reexporting_files
 from pyexpert_gates.codemods.apply import Unparsable, apply_codemods
 from pyexpert_gates.codemods.catalog import CODEMODS
 from pyexpert_gates.codemods.target import python_target
@@ -25,7 +26,6 @@ from pyexpert_gates.expert import check_source
 from pyexpert_gates.expert.catalog import RuleCode
 from pyexpert_gates.files import project_files
 from pyexpert_gates.fix.outcome import FileChange, FixOutcome, Problem
-from pyexpert_gates.check.reexports import reexporting_files
 from pyexpert_gates.fix.scratch import copy_into, own_files, read_copies, write_back
 from pyexpert_gates.fix.steps import (
     SYNTAX_ERROR,

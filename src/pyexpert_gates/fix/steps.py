@@ -4,9 +4,9 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 
+from pyexpert_gates.check.reexports import REEXPORT_RULES
 from pyexpert_gates.data.json_shape import ShapeError
 from pyexpert_gates.errors import GatesError
-from pyexpert_gates.check.reexports import REEXPORT_RULES
 from pyexpert_gates.gates.paths import own_module, relative_path
 from pyexpert_gates.gates.ruff import NOT_SAFE_IN_FIX, ruff_diagnostics
 from pyexpert_gates.models import Diagnostic
