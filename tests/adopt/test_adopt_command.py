@@ -85,6 +85,12 @@ def test_adopt_ends_green_keeps_the_tests_passing_and_new_faults_fail(
     assert "x=sum" in core
     code, report = check_json(tmp_path)
     assert code == 0, gates_of(report)
+    # fix leaves the held-back group alone, and says so.
+    assert main(["fix", "--project", str(tmp_path)]) == 0
+    assert "held back (a test failed with them; --unsafe applies them): format" in (
+        capsys.readouterr().out
+    )
+    assert (tmp_path / "src/shop/core.py").read_text(encoding="utf-8") == core
     assert main(["check", "--project", str(tmp_path), "--python", sys.executable, "--locked"]) == 0
     capsys.readouterr()
 
