@@ -214,9 +214,7 @@ class Shortcuts:
     async def _installed(self, context: GateContext) -> Installed | None:
         """The probe of the project's environment, run once per run."""
         keep = None if self.cache is None else keep_file(self.cache.folder, context.python)
-        return await self.installed.get(
-            lambda: probe_installed(context.python, cwd=context.project, keep=keep)
-        )
+        return await self.installed.get(lambda: probe_installed(context.python, keep=keep))
 
 
 def make_shortcuts(project: Path, shortcuts: ShortcutOptions) -> Shortcuts:
