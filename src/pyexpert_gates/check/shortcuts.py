@@ -28,7 +28,7 @@ from pyexpert_gates.cache.store import ResultCache, open_cache
 from pyexpert_gates.check.changed_files import changed_files, limit_paths
 from pyexpert_gates.check.distributions import Installed, keep_file, probe_installed
 from pyexpert_gates.check.request import ShortcutOptions
-from pyexpert_gates.files import ProjectFiles, list_files
+from pyexpert_gates.files import ProjectFiles, list_files, special_files
 from pyexpert_gates.gates.base import GateContext, SelectedTests
 from pyexpert_gates.gates.pytest_xdist import allows_xdist
 from pyexpert_gates.gates.shadowed import shadowed
@@ -86,6 +86,8 @@ def _settings(context: GateContext) -> tuple[str, ...]:
         f"parallel-tests {context.parallel_tests}",
         f"tests {context.tests}",
         *(f"shadowed {path}" for path in context.shadowed),
+        *(f"special {path}" for path in context.special),
+        *(f"relaxed {key}" for key in sorted(context.relaxed)),
     )
 
 
@@ -135,8 +137,13 @@ class Shortcuts:
             return Prepared(context=context, result=nothing, limited_to=())
         if limited is not None:
             context = dataclasses.replace(context, paths=limited)
+        listed = await self._project_files(context)
+        context = dataclasses.replace(
+            context,
+            listed=listed.sources(context.paths),
+            special=special_files(context.project, context.paths),
+        )
         if name is GateName.MYPY:
-            listed = await self._project_files(context)
             context = dataclasses.replace(context, shadowed=shadowed(listed.sources(context.paths)))
         if name is GateName.PYTEST:
             installed = await self._installed(context)
