@@ -69,6 +69,7 @@ OURS = (sys.executable, "-P", "-m")
                     str(PYTHON),
                     "--output",
                     "json",
+                    "--verbose",
                     "src",
                     "tests",
                 ),
