@@ -9,6 +9,7 @@ files, the content digests) are computed once per run and shared by the gates th
 
 import asyncio
 import dataclasses
+import functools
 import os
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
@@ -101,6 +102,7 @@ class Shortcuts:
         since: The ``--changed-since`` revision, for the report.
         installed: The probe of the project's environment, shared by the gates.
         files: The project's files, shared by the gates.
+        special: The FIFOs, sockets and devices inside the paths, shared by the gates.
         digests: The content digests of the files read so far.
         tests: Which tests the pytest gate runs (``watch`` selects the affected ones).
     """
@@ -110,6 +112,7 @@ class Shortcuts:
     since: str | None = None
     installed: Shared[Installed | None] = field(default_factory=Shared[Installed | None])
     files: Shared[ProjectFiles] = field(default_factory=Shared[ProjectFiles])
+    special: Shared[tuple[str, ...]] = field(default_factory=Shared[tuple[str, ...]])
     digests: ContentDigests = field(default_factory=ContentDigests)
     tests: SelectedTests = SelectedTests.EVERY
 
@@ -130,6 +133,10 @@ class Shortcuts:
 
     async def _prepare(self, name: GateName, context: GateContext) -> Prepared:
         """`prepare`, which may fail."""
+        # Of the whole paths, before --changed-since narrows them: the same for every gate.
+        every_special = await self.special.get(
+            functools.partial(asyncio.to_thread, special_files, context.project, context.paths)
+        )
         limited = await self._limited(name, context)
         if limited == ():
             summary = f"nothing to check: no Python file in its paths changed since {self.since}"
@@ -141,7 +148,7 @@ class Shortcuts:
         context = dataclasses.replace(
             context,
             listed=listed.sources(context.paths),
-            special=special_files(context.project, context.paths),
+            special=ProjectFiles(files=every_special, from_git=False).under(context.paths),
         )
         if name is GateName.MYPY:
             context = dataclasses.replace(context, shadowed=shadowed(listed.sources(context.paths)))

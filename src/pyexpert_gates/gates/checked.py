@@ -8,13 +8,14 @@ is kept from every tool (opening one waits for a writer) and is an ``unreadable`
 """
 
 from collections.abc import Callable, Collection
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from pyexpert_gates.gates.base import GateContext, GateOutcome
 from pyexpert_gates.gates.paths import relative_path
+from pyexpert_gates.gates.verdict import with_findings
 from pyexpert_gates.init.names import covers
-from pyexpert_gates.models import Diagnostic, Severity, Status
+from pyexpert_gates.models import Diagnostic, Severity
 
 UNCHECKED = "unchecked"
 """The code of a listed file that the tool did not check."""
@@ -110,11 +111,4 @@ def with_proof(outcome: GateOutcome, findings: tuple[Diagnostic, ...]) -> GateOu
     Returns:
         The verdict with them; unchanged when there are none or the tool could not run.
     """
-    if not findings or outcome.status is Status.ERROR:
-        return outcome
-    noun = "file not checked" if len(findings) == 1 else "files not checked"
-    own = outcome.summary if outcome.status is Status.FAILED else ""
-    summary = "; ".join(part for part in (own, f"{len(findings)} {noun}") if part)
-    return replace(
-        outcome, status=Status.FAILED, summary=summary, diagnostics=outcome.diagnostics + findings
-    )
+    return with_findings(outcome, findings, ("file not checked", "files not checked"))
