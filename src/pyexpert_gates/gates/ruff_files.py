@@ -94,9 +94,10 @@ def ruff_files(stderr: str, project: Path) -> RuffFiles:
     left_out: dict[str, Hidden] = {}
     for found in _EXCLUDED.finditer(stderr):
         setting = found[1]
+        # ruff's default exclude holds build, dist, venv, site-packages...: a setting all the same.
+        where = "its default, or pyproject.toml or a ruff.toml on the way"
         left_out[checked_path(_unquoted(found[2]), project)] = Hidden(
-            reason=f"ruff's `{setting}` leaves it out (in pyproject.toml or a ruff.toml on the "
-            "way); take it out of the setting",
+            reason=f"ruff's `{setting}` leaves it out ({where}); take it out of the setting",
             setting=f"tool.ruff.{setting}",
         )
     for found in _IGNORED.finditer(stderr):
