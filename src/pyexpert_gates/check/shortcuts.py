@@ -144,14 +144,7 @@ class Shortcuts:
             return Prepared(context=context, result=nothing, limited_to=())
         if limited is not None:
             context = dataclasses.replace(context, paths=limited)
-        listed = await self._project_files(context)
-        context = dataclasses.replace(
-            context,
-            listed=listed.sources(context.paths),
-            special=ProjectFiles(files=every_special, from_git=False).under(context.paths),
-        )
-        if name is GateName.MYPY:
-            context = dataclasses.replace(context, shadowed=shadowed(listed.sources(context.paths)))
+        context = await self._with_files(name, context, every_special)
         if name is GateName.PYTEST:
             installed = await self._installed(context)
             xdist = installed is not None and installed.xdist
@@ -165,6 +158,18 @@ class Shortcuts:
         if replay is not None:
             replay = dataclasses.replace(replay, limited_to=limited)
         return Prepared(context=context, key=key, result=replay, limited_to=limited)
+
+    async def _with_files(
+        self, name: GateName, context: GateContext, every_special: tuple[str, ...]
+    ) -> GateContext:
+        """The context with the files the gate must prove it checked and the special ones."""
+        sources = (await self._project_files(context)).sources(context.paths)
+        return dataclasses.replace(
+            context,
+            listed=sources,
+            special=ProjectFiles(files=every_special, from_git=False).under(context.paths),
+            shadowed=shadowed(sources) if name is GateName.MYPY else (),
+        )
 
     def keep(self, prepared: Prepared, result: GateResult) -> GateResult:
         """Mark ``result`` with what it was limited to, and store it under its key.
