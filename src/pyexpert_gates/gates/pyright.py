@@ -130,9 +130,9 @@ def _missing(analyzed: int, context: GateContext, unnamed: list[str]) -> str | N
     return (
         f"pyright analyzed {count(analyzed, 'file')}, but the paths hold "
         f"{count(len(expected), 'Python file')}: its `exclude` or `include` (in [tool.pyright] "
-        "or pyrightconfig.json), or its default exclusion of hidden folders, node_modules and "
-        f"__pycache__{shown}, hides the others; name them there, or record a relaxation of "
-        "tool.pyright.exclude"
+        "or pyrightconfig.json), its default exclusion of hidden folders, node_modules and "
+        f"__pycache__{shown}, or a symlinked folder (pyright does not follow one) hides the "
+        "others; name them there, or record a relaxation of tool.pyright.exclude"
     )
 
 

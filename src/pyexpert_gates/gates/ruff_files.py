@@ -61,7 +61,8 @@ class RuffFiles:
                 return hidden
         return Hidden(
             reason="ruff's `include` or `extend-include` (in pyproject.toml or a ruff.toml on "
-            "the way) does not take it in; name it there",
+            "the way) does not take it in, or it lies in a symlinked folder, which ruff does not "
+            "follow; name it there, or the folder's target in [tool.pyexpert-gates] paths",
             setting="tool.ruff.include",
         )
 
