@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from pyexpert_gates.data.invocation import ProcessOutput
 from pyexpert_gates.gates.base import GateContext, GateOutcome
 from pyexpert_gates.gates.checked import UNCHECKED, UNREADABLE, with_proof
 from pyexpert_gates.gates.mypy import MypyGate
@@ -15,7 +16,6 @@ from pyexpert_gates.gates.pyright import PyrightGate
 from pyexpert_gates.gates.ruff import RuffGate
 from pyexpert_gates.gates.ruff_files import excluded as ruff_excluded
 from pyexpert_gates.gates.ruff_files import ruff_files, without_log
-from pyexpert_gates.invocation import ProcessOutput
 from pyexpert_gates.models import Status
 
 PROJECT = Path("/p")

@@ -7,6 +7,8 @@ project's fault, not the tool's, so it is a finding like in the ``ruff`` gate.
 
 import dataclasses
 
+from pyexpert_gates.data.invocation import Command, ProcessOutput
+from pyexpert_gates.data.json_shape import ShapeError
 from pyexpert_gates.gates.base import GateContext, GateOutcome
 from pyexpert_gates.gates.checked import with_proof
 from pyexpert_gates.gates.ruff import (
@@ -26,8 +28,6 @@ from pyexpert_gates.gates.verdict import (
     unexpected_exit,
     unreadable,
 )
-from pyexpert_gates.invocation import Command, ProcessOutput
-from pyexpert_gates.json_shape import ShapeError
 from pyexpert_gates.models import Diagnostic, GateName, Status
 
 UNFORMATTED = "unformatted"

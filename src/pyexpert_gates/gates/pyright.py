@@ -18,7 +18,18 @@ device by itself; each is an ``unreadable`` finding.
 
 from pathlib import Path
 
-from pyexpert_gates.encodable import printable
+from pyexpert_gates.data.encodable import printable
+from pyexpert_gates.data.invocation import Command, ProcessOutput
+from pyexpert_gates.data.json_shape import (
+    ShapeError,
+    as_list,
+    as_object,
+    field,
+    integer,
+    load,
+    optional_text,
+    text,
+)
 from pyexpert_gates.gates.base import GateContext, GateOutcome
 from pyexpert_gates.gates.checked import special, with_proof
 from pyexpert_gates.gates.paths import own_module, relative_path, targets, undecodable_sources
@@ -34,17 +45,6 @@ from pyexpert_gates.gates.verdict import (
     untrusted,
 )
 from pyexpert_gates.init.names import covers
-from pyexpert_gates.invocation import Command, ProcessOutput
-from pyexpert_gates.json_shape import (
-    ShapeError,
-    as_list,
-    as_object,
-    field,
-    integer,
-    load,
-    optional_text,
-    text,
-)
 from pyexpert_gates.models import Diagnostic, GateName, Severity, Status
 
 _EXIT_MEANINGS = {2: "fatal error", 3: "configuration file could not be parsed", 4: "bad argument"}

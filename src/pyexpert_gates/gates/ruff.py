@@ -12,6 +12,17 @@ stale verdict.
 import dataclasses
 from pathlib import Path
 
+from pyexpert_gates.data.invocation import Command, ProcessOutput
+from pyexpert_gates.data.json_shape import (
+    ShapeError,
+    as_list,
+    as_object,
+    integer,
+    load,
+    optional_integer,
+    optional_text,
+    text,
+)
 from pyexpert_gates.gates.base import GateContext, GateOutcome
 from pyexpert_gates.gates.checked import with_proof
 from pyexpert_gates.gates.paths import own_module, relative_path, targets
@@ -24,17 +35,6 @@ from pyexpert_gates.gates.verdict import (
     spread,
     unexpected_exit,
     unreadable,
-)
-from pyexpert_gates.invocation import Command, ProcessOutput
-from pyexpert_gates.json_shape import (
-    ShapeError,
-    as_list,
-    as_object,
-    integer,
-    load,
-    optional_integer,
-    optional_text,
-    text,
 )
 from pyexpert_gates.models import Diagnostic, FixSafety, GateName, Severity, Status
 
