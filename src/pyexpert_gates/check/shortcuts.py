@@ -9,7 +9,6 @@ files, the content digests) are computed once per run and shared by the gates th
 
 import asyncio
 import dataclasses
-import functools
 import os
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
@@ -135,7 +134,7 @@ class Shortcuts:
         """`prepare`, which may fail."""
         # Of the whole paths, before --changed-since narrows them: the same for every gate.
         every_special = await self.special.get(
-            functools.partial(asyncio.to_thread, special_files, context.project, context.paths)
+            lambda: asyncio.to_thread(special_files, context.project, context.paths)
         )
         limited = await self._limited(name, context)
         if limited == ():
