@@ -89,3 +89,21 @@ def test_a_fifo_source_is_reported_and_the_other_files_still_checked(
     assert ("src/x.py", "unreadable") in {(path, code) for path, code, _ in found}
     # demo.py is checked: an unused import, unformatted, a wrong type.
     assert any(path == "src/demo.py" for path, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("gate", "table", "status", "said"),
+    [
+        ("mypy", '[tool.mypy]\nexclude = ["hidden\\\\.py$"]\n', "failed", "1 file not checked"),
+        ("pyright", '[tool.pyright]\nexclude = ["src/hidden.py"]\n', "error", "analyzed 1 file"),
+    ],
+)
+def test_a_type_checkers_exclude_is_seen(
+    tmp_path: Path, gate: str, table: str, status: str, said: str
+) -> None:
+    project = _git_project(tmp_path, f"\n{table}")
+    _commit(project)
+    result = gates(project, "check", "--gate", gate, "--no-cache", "--format", "json")
+    (report,) = json.loads(result.stdout)["gates"]
+    assert report["status"] == status
+    assert said in report["summary"]
