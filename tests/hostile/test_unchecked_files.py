@@ -107,3 +107,11 @@ def test_a_type_checkers_exclude_is_seen(
     (report,) = json.loads(result.stdout)["gates"]
     assert report["status"] == status
     assert said in report["summary"]
+
+
+def test_init_impact_copies_the_project_without_its_fifo(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    os.mkfifo(project / "src" / "x.py")
+    result = gates(project, "init", "--dry-run", "--impact", "--no-noxfile", timeout=180)
+    assert result.returncode == 0, result.stderr
+    assert "impact:" in result.stdout
