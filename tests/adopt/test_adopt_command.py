@@ -93,14 +93,17 @@ def test_adopt_ends_green_keeps_the_tests_passing_and_new_faults_fail(
     assert (tmp_path / "src/shop/core.py").read_text(encoding="utf-8") == core
     assert main(["check", "--project", str(tmp_path), "--python", sys.executable, "--locked"]) == 0
     capsys.readouterr()
+    assert_a_new_import_fails_with_no_format_fix_offered(tmp_path, core)
 
-    (tmp_path / "src/shop/core.py").write_text(core + "import json\n", encoding="utf-8")
-    code, report = check_json(tmp_path, "--gate", "ruff")
+
+def assert_a_new_import_fails_with_no_format_fix_offered(root: Path, core: str) -> None:
+    """An unused import fails, named; the format fix that broke a test is no longer offered."""
+    (root / "src/shop/core.py").write_text(core + "import json\n", encoding="utf-8")
+    code, report = check_json(root, "--gate", "ruff")
     assert code == 1
     line = len(core.splitlines()) + 1
     assert ("src/shop/core.py", line, "F401") in findings(gates_of(report)["ruff"])
-    # The format fix that broke a test is no longer offered.
-    code, report = check_json(tmp_path, "--gate", "format")
+    code, report = check_json(root, "--gate", "format")
     diagnostics = cast("list[dict[str, object]]", gates_of(report)["format"]["diagnostics"])
     assert diagnostics
     assert all(item.get("fix") is None for item in diagnostics)
