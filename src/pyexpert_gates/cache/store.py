@@ -36,7 +36,7 @@ from pyexpert_gates.models import GateResult, Status
 from pyexpert_gates.report.codec import read_gate, write_gate
 from pyexpert_gates.textfile import write_atomic
 
-ENTRY_VERSION = 2
+ENTRY_VERSION = 3
 """The version of an entry's JSON document; entries of another version are ignored."""
 MAX_BYTES = 32 * 1024 * 1024
 """The most one project's cache folder may hold; older entries are removed beyond it."""
@@ -257,7 +257,7 @@ def result_to_json(result: GateResult, key: str) -> str:
     Returns:
         The JSON document.
     """
-    document = {"version": ENTRY_VERSION, "key": key, **write_gate(result, fixes=True)}
+    document = {"version": ENTRY_VERSION, "key": key, **write_gate(result, complete=True)}
     return json_dumps(document) + "\n"
 
 

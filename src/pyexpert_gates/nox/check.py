@@ -134,7 +134,12 @@ def nox_command(
     """
     sessions = [f"{PREFIX}-{gate}" for gate in gates]
     environments = project / ".nox" / f"{ENVIRONMENTS}-{key}" if key else project / ".nox"
-    forwarded = ["--", "--timeout", f"{timeout:g}"] if timeout is not None else []
+    # --unjudged: each session leaves the baseline to this run, which judges every gate at once.
+    forwarded = [
+        "--",
+        "--unjudged",
+        *(("--timeout", f"{timeout:g}") if timeout is not None else ()),
+    ]
     argv = (
         *(sys.executable, "-m", "nox", "--noxfile", str(scratch / "noxfile.py")),
         *("--parallel", "auto", "--report", str(scratch / "nox.json")),
