@@ -30,6 +30,7 @@ from pyexpert_gates.init.pytest_risks import (
 from pyexpert_gates.init.state import STATE_FILE, render_state
 from pyexpert_gates.init.targets import PYPROJECT
 from pyexpert_gates.init.workflow import CI_PATHS, CiSystem, plan_workflow
+from pyexpert_gates.report.text import safe_text
 from pyexpert_gates.textfile import TextFile, read_regular, refuse_unwritable
 
 if TYPE_CHECKING:
@@ -168,7 +169,9 @@ def run(args: argparse.Namespace) -> int:
         write_edits([edit for init in inits for edit in init.record], _messages_root(inits))
     for init in inits:
         _report_project(init, args, several=len(inits) > 1)
-    sys.stdout.write("".join(describe(edit, dry_run=args.dry_run) for _, edit in workflows))
+    sys.stdout.write(
+        safe_text("".join(describe(edit, dry_run=args.dry_run) for _, edit in workflows))
+    )
     return 0
 
 
@@ -244,9 +247,9 @@ def _messages_root(inits: list[_ProjectInit]) -> Path:
 def _report_project(init: _ProjectInit, args: argparse.Namespace, *, several: bool) -> None:
     """Print what init did (or would do) to one project's files, and with --impact its cost."""
     if several:
-        print(f"== project {init.label} ==")
+        print(safe_text(f"== project {init.label} =="))
     edits = (*init.edits, *init.record)
-    sys.stdout.write("".join(describe(edit, dry_run=args.dry_run) for edit in edits))
+    sys.stdout.write(safe_text("".join(describe(edit, dry_run=args.dry_run) for edit in edits)))
     _warn_pytest(init.project, init.plan)
     _report_shadowing(init.project)
     if args.impact:
@@ -268,10 +271,12 @@ def _report_shadowing(project: Path) -> None:
         if not config.extends:
             up = "/".join([".."] * len(Path(config.folder).parts))
             print(
-                f"{config.folder}: its own ruff settings govern the files checked there instead "
-                "of these; the config gate checks them against the preset. List the folder in "
-                "[tool.pyexpert-gates] projects so that init merges the preset into it, or add "
-                f'extend = "{up}/pyproject.toml" to its ruff settings'
+                safe_text(
+                    f"{config.folder}: its own ruff settings govern the files checked there "
+                    "instead of these; the config gate checks them against the preset. List the "
+                    "folder in [tool.pyexpert-gates] projects so that init merges the preset into "
+                    f'it, or add extend = "{up}/pyproject.toml" to its ruff settings'
+                )
             )
 
 
@@ -299,7 +304,7 @@ def _warn_pytest(project: Path, plan: InitPlan) -> None:
         return
     facts = _ask_pytest(project, set(modules.values()))
     if facts.unknown_reason:
-        print(f"  note: {facts.unknown_reason}; your pytest settings were not checked")
+        print(safe_text(f"  note: {facts.unknown_reason}; your pytest settings were not checked"))
     known = facts.known or frozenset(theirs.keys)
     for risk in risks(after, theirs, known, facts.missing):
         _warn(risk.line, risk.message)
@@ -308,7 +313,7 @@ def _warn_pytest(project: Path, plan: InitPlan) -> None:
 def _warn(line: int | None, message: str) -> None:
     """Print a warning about a line of ``pyproject.toml``."""
     where = f"{PYPROJECT}:{line}" if line else PYPROJECT
-    print(f"  warning: {where}: {message}")
+    print(safe_text(f"  warning: {where}: {message}"))
 
 
 def _ask_pytest(project: Path, modules: Collection[str]) -> PytestFacts:
@@ -341,15 +346,23 @@ def _report_impact(project: Path, plan: InitPlan) -> None:
     }
     impact = measure_impact(project, new_texts, settings, python=None)
     gates = ", ".join(sorted({setting.gate for setting in settings})) or "none"
-    print(f"impact: the gates these settings concern ({gates}), run as it is and after init:")
+    print(
+        safe_text(
+            f"impact: the gates these settings concern ({gates}), run as it is and after init:"
+        )
+    )
     for line in impact.settings:
         codes = ", ".join(f"{code} {count}" for code, count in line.codes.items())
         detail = f" ({codes})" if codes else ""
-        print(f"  {' + '.join(line.names)}: {count(line.new_findings, 'new finding')}{detail}")
+        print(
+            safe_text(
+                f"  {' + '.join(line.names)}: {count(line.new_findings, 'new finding')}{detail}"
+            )
+        )
         if line.quiet_rules:
-            print(f"    rules with no finding here: {', '.join(line.quiet_rules)}")
+            print(safe_text(f"    rules with no finding here: {', '.join(line.quiet_rules)}"))
     for reason in impact.unmeasured:
-        print(f"  not measured: {reason}")
+        print(safe_text(f"  not measured: {reason}"))
 
 
 def _record(project: Path, plan: InitPlan) -> list[FileEdit]:
