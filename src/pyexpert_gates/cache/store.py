@@ -99,7 +99,8 @@ class ResultCache:
             return
         document = result_to_json(result, key)
         with contextlib.suppress(OSError):
-            write_atomic(self._entry(key), f"{self._mac(key, document)}\n{document}")
+            entry = f"{self._mac(key, document)}\n{document}"
+            write_atomic(self._entry(key), entry, within=self.folder)
             self.evict()
 
     def evict(self) -> None:

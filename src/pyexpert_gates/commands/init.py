@@ -128,6 +128,7 @@ class _ProjectInit:
 
     label: str
     project: Path
+    root: Path
     plan: InitPlan
     edits: tuple[FileEdit, ...]
     record: tuple[FileEdit, ...]
@@ -154,19 +155,23 @@ def run(args: argparse.Namespace) -> int:
     members = project_members(args)
     inits, workflows = _plan_all(members, args)
     for init in inits:
-        for edit in init.edits:
+        for edit in (*init.edits, *init.record):
             if edit.changed:
                 # Every file is checked before the first is written: init writes all or none.
-                refuse_unwritable(init.project, edit.label)
+                refuse_unwritable(init.project, edit.label, within=init.root)
     for root, workflow in workflows:
         if workflow.changed:
             refuse_unwritable(root, workflow.label)
     if not args.dry_run:
         # Written before anything is reported: "updated" is said only of a file that is.
         edits = [edit for init in inits for edit in init.edits]
-        write_edits([*edits, *(edit for _, edit in workflows)], _messages_root(inits))
+        within = Path(os.path.commonpath([init.root.resolve() for init in inits]))
+        write_edits(
+            [*edits, *(edit for _, edit in workflows)], _messages_root(inits), within=within
+        )
         # The records serve only the next upgrade: they follow once the projects' files are in.
-        write_edits([edit for init in inits for edit in init.record], _messages_root(inits))
+        records = [edit for init in inits for edit in init.record]
+        write_edits(records, _messages_root(inits), within=within)
     for init in inits:
         _report_project(init, args, several=len(inits) > 1)
     sys.stdout.write(
@@ -217,6 +222,8 @@ def _plan_project(
     return _ProjectInit(
         label=str(member.path),
         project=folder,
+        # A member is written only inside its workspace's root: not through a link out of it.
+        root=member.workspace or member.path,
         plan=plan,
         edits=tuple(edits),
         record=tuple(_record(folder, plan)),

@@ -38,7 +38,8 @@ def write_unjudged(path: Path, report: Report) -> None:
         "version": 1,
         "gates": [write_gate(gate, complete=True) for gate in report.gates],
     }
-    write_atomic(path, json_dumps(document) + "\n")
+    # In the run's own scratch folder, named by check --nox.
+    write_atomic(path, json_dumps(document) + "\n", within=None)
 
 
 def gate_from_report(report_text: str, gate: GateName) -> GateResult:
