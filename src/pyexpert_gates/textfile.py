@@ -301,9 +301,9 @@ def require_writable(path: Path, *, within: Path | None) -> None:
         status = target.stat()
     except OSError:
         return  # a file still to be created; what else is wrong, writing it says
-    if stat.S_ISREG(status.st_mode) and (
-        not status.st_mode & 0o222 or not os.access(target, os.W_OK)
-    ):
+    read_only = not status.st_mode & 0o222 or not os.access(target, os.W_OK)
+    # Where the folder is read-only too, renaming fails anyway, and says so itself.
+    if stat.S_ISREG(status.st_mode) and read_only and os.access(target.parent, os.W_OK):
         reason = "it is read-only; make it writable (chmod u+w) if it is to change"
         raise UnwritableFileError(errno.EACCES, reason, str(path))
 

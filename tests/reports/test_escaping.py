@@ -14,6 +14,7 @@ from pyexpert_gates.models import Diagnostic, GateName, GateResult, Report, Stat
 from pyexpert_gates.presets import Change, load_preset
 from pyexpert_gates.report import FORMATS, render
 from pyexpert_gates.report.text import error_text, inert, safe_text
+from tests.check.projects import CLEAN, write_files
 
 HOSTILE = "reason\n::error::forged\r\x1b[2J\x9b31m  ##[error]old\n  ::warning::indented"
 """A text holding every way to take over a terminal or a CI log."""
@@ -104,4 +105,18 @@ def test_init_prints_a_hostile_relaxation_reason_inert(
     assert main(["init", "--project", str(tmp_path), "--dry-run", "--no-noxfile"]) == 0
     output = capsys.readouterr().out
     assert "relaxed: reason" in output
+    assert_inert(output)
+
+
+@pytest.mark.slow
+def test_fix_prints_a_hostile_file_name_inert(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = tmp_path / "calc"
+    write_files(project, {**CLEAN, "src/calc/clear\x1b[2J.py": "import os\nx=1\n"})
+    assert main(["init", "--project", str(project), "--no-noxfile"]) == 0
+    capsys.readouterr()
+    assert main(["fix", "--project", str(project)]) == 0
+    output = capsys.readouterr().out
+    assert "clear\\x1b[2J.py" in output
     assert_inert(output)
