@@ -154,3 +154,19 @@ def test_a_cache_entry_linked_out_of_the_cache_folder_is_not_written(tmp_path: P
     cache.save(key, GateResult(name=GateName.RUFF, status=Status.PASSED))
     assert target.read_text(encoding="utf-8") == OUTSIDE
     assert [path.name for path in folder.iterdir()] == [f"{key}.json"]
+
+
+@pytest.mark.slow
+def test_init_impact_never_writes_through_a_link_to_the_project(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = tmp_path / "calc"
+    write_files(project, {**CLEAN, "conf/pyproject.toml": CLEAN["pyproject.toml"]})
+    (project / "pyproject.toml").unlink()
+    # Absolute: a copy of the project keeps pointing at the project's own file.
+    (project / "pyproject.toml").symlink_to(project / "conf" / "pyproject.toml")
+    before = project_files(project)
+    code = main(["init", "--project", str(project), "--dry-run", "--impact", "--no-noxfile"])
+    assert code == 0, capsys.readouterr().err
+    assert "impact:" in capsys.readouterr().out
+    assert project_files(project) == before
