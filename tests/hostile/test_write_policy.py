@@ -93,7 +93,7 @@ def test_init_never_writes_through_a_link_out_of_the_project(
 
 
 @pytest.mark.parametrize("member", ["linked", "../neighbour"])
-def test_init_never_writes_a_workspace_member_outside_the_root(
+def test_no_command_acts_on_a_workspace_member_outside_the_root(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], member: str
 ) -> None:
     neighbour = tmp_path / "neighbour"
@@ -106,11 +106,11 @@ def test_init_never_writes_a_workspace_member_outside_the_root(
     (root / "pyproject.toml").write_text(
         f'[tool.uv.workspace]\nmembers = ["{member}"]\n', encoding="utf-8"
     )
-    assert main(["init", "--project", str(root)]) == 2
-    error = capsys.readouterr().err
-    assert "pyproject.toml" in error
-    assert "leads out of" in error
-    assert project_files(neighbour) == outside
+    for command in ("init", "fix", "baseline", "check"):
+        assert main([command, "--project", str(root)]) == 2
+        error = capsys.readouterr().err
+        assert f"{member}: the workspace member lies outside the workspace root" in error
+        assert project_files(neighbour) == outside
 
 
 @pytest.mark.slow
