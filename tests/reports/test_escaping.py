@@ -9,7 +9,7 @@ import pytest
 
 import pyexpert_gates.commands.presets
 from pyexpert_gates.cli import main
-from pyexpert_gates.encodable import json_dumps
+from pyexpert_gates.data.encodable import json_dumps
 from pyexpert_gates.models import Diagnostic, GateName, GateResult, Report, Status
 from pyexpert_gates.presets import Change, load_preset
 from pyexpert_gates.report import FORMATS, render

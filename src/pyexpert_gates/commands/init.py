@@ -34,8 +34,8 @@ from pyexpert_gates.report.text import safe_text
 from pyexpert_gates.textfile import TextFile, read_regular, refuse_unwritable
 
 if TYPE_CHECKING:
+    from pyexpert_gates.check.workspace import Member
     from pyexpert_gates.init.tailor import PythonFloor
-    from pyexpert_gates.workspace import Member
 
 
 def add_parser(subparsers: Subparsers) -> None:

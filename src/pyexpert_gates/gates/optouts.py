@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from pyexpert_gates.config import GatesConfig
+from pyexpert_gates.data.toml import Data, KeyPath, is_array, is_table
 from pyexpert_gates.expert import RULES
 from pyexpert_gates.expert.patterns import path_matches
 from pyexpert_gates.gates.pytest_environment import configured_narrowing
-from pyexpert_gates.init.merge import Data, KeyPath, is_array, is_table
 from pyexpert_gates.init.names import setting_name
 from pyexpert_gates.init.targets import PYPROJECT
 from pyexpert_gates.models import GateName

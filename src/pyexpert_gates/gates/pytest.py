@@ -15,6 +15,8 @@ import os
 import re
 import shlex
 
+from pyexpert_gates.data.invocation import Command, ProcessOutput
+from pyexpert_gates.data.json_shape import ShapeError
 from pyexpert_gates.gates.base import GateContext, GateOutcome, SelectedTests
 from pyexpert_gates.gates.junit import JunitReport, read_junit
 from pyexpert_gates.gates.pytest_causes import explain
@@ -28,8 +30,6 @@ from pyexpert_gates.gates.verdict import (
     unexpected_exit,
     unreadable,
 )
-from pyexpert_gates.invocation import Command, ProcessOutput
-from pyexpert_gates.json_shape import ShapeError
 from pyexpert_gates.models import GateName, Status
 
 REPORT_NAME = "pytest-junit.xml"

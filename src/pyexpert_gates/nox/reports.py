@@ -9,8 +9,9 @@ as passed.
 
 from pathlib import Path
 
-from pyexpert_gates.encodable import json_dumps
-from pyexpert_gates.json_shape import (
+from pyexpert_gates.data.codec import read_gate, write_gate
+from pyexpert_gates.data.encodable import json_dumps
+from pyexpert_gates.data.json_shape import (
     ShapeError,
     as_list,
     as_object,
@@ -20,7 +21,6 @@ from pyexpert_gates.json_shape import (
     text,
 )
 from pyexpert_gates.models import GateName, GateResult, Report, Status
-from pyexpert_gates.report.codec import read_gate, write_gate
 from pyexpert_gates.textfile import write_atomic
 
 ERROR_SUFFIX = ".error"

@@ -10,7 +10,7 @@ not show ``check_name``, so the description starts with it. A gate that could no
 import hashlib
 import json
 
-from pyexpert_gates.encodable import json_dumps
+from pyexpert_gates.data.encodable import json_dumps
 from pyexpert_gates.models import Diagnostic, GateResult, Report, Severity, Status
 from pyexpert_gates.report.identity import Checkout, digest, identities
 

@@ -9,7 +9,7 @@ docstring coverage, which only a verdict replayed against the baseline needs.
 
 from typing import TypeVar
 
-from pyexpert_gates.json_shape import (
+from pyexpert_gates.data.json_shape import (
     ShapeError,
     as_list,
     as_object,
