@@ -34,7 +34,7 @@ def _drop_floors(project: Path) -> None:
 def test_a_replayed_docstrings_result_is_held_to_the_floors(tmp_path: Path) -> None:
     project = _baselined_project(tmp_path / "calc")
     _drop_floors(project)
-    verdicts = []
+    verdicts: list[tuple[int, object, list[str | None], object]] = []
     for _ in range(2):
         code, document = check_json(project, "--gate", "docstrings", "--locked")
         gate = gates_of(document)["docstrings"]

@@ -11,7 +11,7 @@ import pyexpert_gates.commands.presets
 from pyexpert_gates.cli import main
 from pyexpert_gates.data.encodable import json_dumps
 from pyexpert_gates.models import Diagnostic, GateName, GateResult, Report, Status
-from pyexpert_gates.presets import Change, load_preset
+from pyexpert_gates.presets import Change, Preset, load_preset
 from pyexpert_gates.report import FORMATS, render
 from pyexpert_gates.report.text import error_text, inert, safe_text
 from tests.check.projects import CLEAN, write_files
@@ -74,7 +74,7 @@ def test_presets_prints_a_hostile_preset_inert(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     strict = load_preset()
-    hostile = type(strict)(
+    hostile = Preset(
         name="team",
         version=2,
         description=HOSTILE,
@@ -84,7 +84,12 @@ def test_presets_prints_a_hostile_preset_inert(
         changelog=(Change(version=2, changes=(HOSTILE,)),),
     )
     monkeypatch.setattr(pyexpert_gates.commands.presets, "preset_names", lambda: ("team",))
-    monkeypatch.setattr(pyexpert_gates.commands.presets, "load_preset", lambda _: hostile)
+
+    def load_hostile(name: str) -> Preset:
+        assert name == "team"
+        return hostile
+
+    monkeypatch.setattr(pyexpert_gates.commands.presets, "load_preset", load_hostile)
     assert main(["presets", "--changes"]) == 0
     output = capsys.readouterr().out
     assert_inert(output)

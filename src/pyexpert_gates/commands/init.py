@@ -353,23 +353,17 @@ def _report_impact(project: Path, plan: InitPlan) -> None:
     }
     impact = measure_impact(project, new_texts, settings, python=None)
     gates = ", ".join(sorted({setting.gate for setting in settings})) or "none"
-    print(
-        safe_text(
-            f"impact: the gates these settings concern ({gates}), run as it is and after init:"
-        )
-    )
+    lines = [f"impact: the gates these settings concern ({gates}), run as it is and after init:"]
     for line in impact.settings:
         codes = ", ".join(f"{code} {count}" for code, count in line.codes.items())
         detail = f" ({codes})" if codes else ""
-        print(
-            safe_text(
-                f"  {' + '.join(line.names)}: {count(line.new_findings, 'new finding')}{detail}"
-            )
+        lines.append(
+            f"  {' + '.join(line.names)}: {count(line.new_findings, 'new finding')}{detail}"
         )
         if line.quiet_rules:
-            print(safe_text(f"    rules with no finding here: {', '.join(line.quiet_rules)}"))
-    for reason in impact.unmeasured:
-        print(safe_text(f"  not measured: {reason}"))
+            lines.append(f"    rules with no finding here: {', '.join(line.quiet_rules)}")
+    lines.extend(f"  not measured: {reason}" for reason in impact.unmeasured)
+    sys.stdout.write(safe_text("".join(f"{text}\n" for text in lines)))
 
 
 def _record(project: Path, plan: InitPlan) -> list[FileEdit]:
