@@ -170,3 +170,15 @@ def test_init_impact_never_writes_through_a_link_to_the_project(
     assert code == 0, capsys.readouterr().err
     assert "impact:" in capsys.readouterr().out
     assert project_files(project) == before
+
+
+def test_check_nox_never_installs_through_a_linked_nox_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = outside_file(tmp_path)
+    project = tmp_path / "calc"
+    write_files(project, CLEAN)
+    (project / ".nox").symlink_to(target.parent)
+    assert main(["check", "--project", str(project), "--nox"]) == 2
+    assert ".nox: a symlink" in capsys.readouterr().err
+    assert [path.name for path in target.parent.iterdir()] == ["target.txt"]
