@@ -34,11 +34,12 @@ def assert_inert(output: str, *, own_commands: int = 0) -> None:
 def hostile_report() -> Report:
     """A report whose file name, message and summary come from a hostile repository."""
     finding = Diagnostic(path=f"src/{HOSTILE}.py", line=1, code="E1", message=HOSTILE)
+    leading = Diagnostic(path="::error::forged.py", line=2, code="E2", message="x")
     return Report(
         project="/project",
         duration_s=1.0,
         gates=(
-            GateResult(name=GateName.RUFF, status=Status.FAILED, diagnostics=(finding,)),
+            GateResult(name=GateName.RUFF, status=Status.FAILED, diagnostics=(finding, leading)),
             GateResult(name=GateName.CONFIG, status=Status.ERROR, summary=HOSTILE),
         ),
     )
@@ -48,7 +49,7 @@ def hostile_report() -> Report:
 def test_every_format_keeps_hostile_text_inert(output_format: str) -> None:
     output = render(hostile_report(), output_format)
     # The github format's own annotations: one per finding, one for the gate in error.
-    assert_inert(output, own_commands=2 if output_format == "github" else 0)
+    assert_inert(output, own_commands=3 if output_format == "github" else 0)
 
 
 def test_junit_keeps_the_hostile_text_as_it_was() -> None:

@@ -273,7 +273,8 @@ def finding_line(diagnostic: Diagnostic, *, also: Sequence[str] = (), base: str 
     """
     line = diagnostic.line or 1
     column = diagnostic.column or 1
-    where = f"{visible(base + diagnostic.path)}:{line}:{column}:"
+    # The path starts the line: a name such as ``::error::x.py`` must not start a CI command.
+    where = f"{inert(visible(base + diagnostic.path))}:{line}:{column}:"
     others = f" (also {', '.join(visible(name) for name in also)})" if also else ""
     described = _described(diagnostic, indent="    ")
     return f"{where}{described}{others}{_FIX_MARKS[diagnostic.fix]}"
