@@ -67,6 +67,26 @@ OPT_OUTS = [
         "ignore_errors = true\n",
         "tool.mypy.ignore_errors = true hides every mypy error",
     ),
+    *(
+        ("[tool.mypy]\n", f"{setting}\n", f"tool.mypy.{setting} checks less than")
+        for setting in (
+            "strict_optional = false",
+            "allow_redefinition = true",
+            "implicit_optional = true",
+            'follow_imports = "skip"',
+            'follow_imports = "silent"',
+            "ignore_missing_imports = true",
+            "allow_untyped_globals = true",
+            "warn_no_return = false",
+            "implicit_reexport = true",
+            "allow_untyped_defs = true",
+        )
+    ),
+    (
+        "[tool.pyright]\n",
+        "strictListInference = false\n",
+        "tool.pyright.strictListInference = false checks less than pyright's strict mode",
+    ),
     (
         "[tool.pyright]\n",
         'ignore = ["src/demo"]\n',
@@ -131,6 +151,75 @@ def test_a_recorded_opt_out_passes(project: Path, after: str, added: str, messag
 )
 def test_settings_that_take_nothing_away_pass(project: Path, after: str, added: str) -> None:
     edit(project / "pyproject.toml", after, after + added)
+    assert evaluate(project).status is Status.PASSED
+
+
+SECTIONS = [
+    (
+        '[[tool.mypy.overrides]]\nmodule = "demo.*"\nstrict_optional = false\n',
+        "strict_optional",
+        "tool.mypy.overrides.strict_optional = false for demo.* checks less than the preset",
+    ),
+    (
+        '[[tool.mypy.overrides]]\nmodule = "demo.*"\nfollow_imports = "skip"\n',
+        "follow_imports",
+        'tool.mypy.overrides.follow_imports = "skip" for demo.* checks less than the preset',
+    ),
+    (
+        '[[tool.mypy.overrides]]\nmodule = "demo.*"\nallow_untyped_calls = true\n',
+        "allow_untyped_calls",
+        "tool.mypy.overrides.allow_untyped_calls = true for demo.* checks less",
+    ),
+    (
+        '[[tool.pyright.executionEnvironments]]\nroot = "src"\nreportReturnType = "none"\n',
+        "reportReturnType",
+        'executionEnvironments.reportReturnType = "none" for "src" turns off pyright\'s',
+    ),
+    (
+        '[[tool.pyright.executionEnvironments]]\nroot = "src"\ntypeCheckingMode = "basic"\n',
+        "typeCheckingMode",
+        'executionEnvironments.typeCheckingMode = "basic" for "src" checks less than pyright',
+    ),
+    (
+        '[[tool.pyright.executionEnvironments]]\nroot = "src"\nreportAny = false\n',
+        "reportAny",
+        'executionEnvironments.reportAny = false for "src" turns off pyright\'s reportAny',
+    ),
+]
+
+
+@pytest.mark.parametrize(("section", "key", "message"), SECTIONS)
+def test_a_weaker_option_in_a_per_module_or_environment_table_is_a_finding(
+    project: Path, section: str, key: str, message: str
+) -> None:
+    path = project / "pyproject.toml"
+    path.write_text(path.read_text() + "\n" + section)
+    outcome = evaluate(project)
+    assert outcome.status is Status.FAILED
+    (finding,) = outcome.diagnostics
+    assert finding.code == "config-opt-out"
+    assert message in finding.message
+    lines = path.read_text().splitlines()
+    assert lines[finding.line - 1 if finding.line else 0].startswith(f"{key} =")
+    name = finding.message.split(" ", 1)[0]
+    relaxation = f'\n[tool.pyexpert-gates.relaxations]\n"{name}" = "legacy, tracked"\n'
+    path.write_text(path.read_text() + relaxation)
+    assert evaluate(project).status is Status.PASSED
+
+
+@pytest.mark.parametrize(
+    "section",
+    [
+        '[[tool.mypy.overrides]]\nmodule = "yaml.*"\nignore_missing_imports = true\n',
+        '[[tool.mypy.overrides]]\nmodule = "demo.*"\ndisallow_any_expr = true\n',
+        '[[tool.mypy.overrides]]\nmodule = "demo.*"\nwarn_unreachable = true\n',
+        '[[tool.pyright.executionEnvironments]]\nroot = "src"\nreportAny = "error"\n',
+        '[[tool.pyright.executionEnvironments]]\nroot = "src"\ntypeCheckingMode = "strict"\n',
+    ],
+)
+def test_options_at_or_above_strict_in_sections_pass(project: Path, section: str) -> None:
+    path = project / "pyproject.toml"
+    path.write_text(path.read_text() + "\n" + section)
     assert evaluate(project).status is Status.PASSED
 
 

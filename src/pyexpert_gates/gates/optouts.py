@@ -2,8 +2,9 @@
 
 Comparing a project's settings with its preset finds a weaker value of a key the preset sets.
 A project can also opt out through keys the preset leaves alone: ruff's ``exclude`` and
-``per-file-ignores``, mypy's ``ignore_errors`` and ``disable_error_code`` (in an override too),
-pyright's ``ignore`` or a rule turned off, pytest options in ``addopts`` that leave tests out.
+``per-file-ignores``, mypy's ``ignore_errors`` and ``disable_error_code``, any mypy option below
+``--strict`` (in an override too), pyright's ``ignore`` or a rule or mode below strict (in an
+execution environment too), pytest options in ``addopts`` that leave tests out.
 Each gate would then pass on code it never checked. These are found here, on parsed data, and
 the config gate reports each unless ``[tool.pyexpert-gates.relaxations]`` records why.
 
@@ -19,14 +20,14 @@ from pathlib import PurePosixPath
 from pyexpert_gates.config import GatesConfig
 from pyexpert_gates.expert import RULES
 from pyexpert_gates.expert.patterns import path_matches
+from pyexpert_gates.expert.weakening import mypy_standard, weak_mypy_keys, weak_pyright_keys
 from pyexpert_gates.gates.pytest_environment import configured_narrowing
-from pyexpert_gates.init.merge import Data, KeyPath, is_array, is_table
+from pyexpert_gates.init.merge import Data, KeyPath, is_array, is_table, toml_value
 from pyexpert_gates.init.names import setting_name
 from pyexpert_gates.init.targets import PYPROJECT
 from pyexpert_gates.models import GateName
 
-# pyright's rule levels that report nothing the gate fails on (it fails on warnings too).
-_SILENT_LEVELS = (False, "none", "information")
+_MYPY_SILENCERS = frozenset({"ignore_errors", "disable_error_code"})
 _EXCLUDES = (("exclude",), ("extend-exclude",), ("lint", "exclude"), ("format", "exclude"))
 _RULE_IGNORES = (("lint", "ignore"), ("lint", "extend-ignore"), ("ignore",), ("extend-ignore",))
 _FILE_IGNORES = (
@@ -132,21 +133,28 @@ def _file_ignores(
 
 
 def _mypy(scope: _Scope, mypy: Data) -> Iterator[OptOut]:
-    """Errors ignored or turned off, checked files excluded, strict flags undone per module."""
+    """Errors ignored or turned off, checked files excluded, options below ``--strict``."""
     at = ("tool", "mypy")
     yield from _mypy_silencers(scope, mypy, at, "")
     regexes = _strings(mypy.get("exclude"))
     hidden = scope.hidden(regexes, _regex_matches)
     if hidden:
         yield scope.opt_out((*at, "exclude"), f"hides {_files(hidden)} from mypy")
-    flags = {key: value for key, value in _table(scope.preset, ("mypy",)).items() if value is True}
+    preset = _table(scope.preset, ("mypy",))
+    standard = mypy_standard(preset)
+    # The merge compares the keys the preset sets in the main table (config-differs).
+    for key in weak_mypy_keys(mypy, standard):
+        if key not in preset and key not in _MYPY_SILENCERS:
+            message = f"= {toml_value(mypy[key])} checks less than the preset's mypy --strict"
+            yield scope.opt_out((*at, key), message)
     for override in _tables(mypy.get("overrides")):
         modules = ", ".join(_strings(override.get("module"))) or "no module"
         where = f" for {modules}"
         yield from _mypy_silencers(scope, override, (*at, "overrides"), where)
-        for key in sorted(flags.keys() & override.keys()):
-            if override[key] is False:
-                message = f"= false{where}, which the preset turns on"
+        for key in weak_mypy_keys(override, standard):
+            # A missing stub of a named module is a fact about that module, not a relaxation.
+            if key not in {*_MYPY_SILENCERS, "ignore_missing_imports"}:
+                message = f"= {toml_value(override[key])}{where} checks less than the preset"
                 yield scope.opt_out((*at, "overrides", key), message)
 
 
@@ -162,15 +170,29 @@ def _mypy_silencers(scope: _Scope, table: Data, at: KeyPath, where: str) -> Iter
 
 
 def _pyright(scope: _Scope, pyright: Data) -> Iterator[OptOut]:
-    """Checked files pyright is told to skip or not to report on, and rules turned off."""
+    """Checked files pyright skips or does not report on; rules and modes below strict."""
     at = ("tool", "pyright")
     for key in ("exclude", "ignore"):
         hidden = scope.hidden(_strings(pyright.get(key)), path_matches)
         if hidden:
             yield scope.opt_out((*at, key), f"hides {_files(hidden)} from pyright")
-    for key, value in pyright.items():
-        if key.startswith("report") and value in _SILENT_LEVELS:
-            yield scope.opt_out((*at, key), f"= {_shown(value)} turns off pyright's {key}")
+    # The merge compares the keys the preset sets in the main table (config-differs).
+    preset = _table(scope.preset, ("pyright",))
+    for key in weak_pyright_keys(pyright):
+        if key not in preset:
+            yield scope.opt_out((*at, key), _pyright_message(key, pyright[key], ""))
+    for environment in _tables(pyright.get("executionEnvironments")):
+        where = f" for {_shown(environment.get('root'))}"
+        for key in weak_pyright_keys(environment):
+            message = _pyright_message(key, environment[key], where)
+            yield scope.opt_out((*at, "executionEnvironments", key), message)
+
+
+def _pyright_message(key: str, value: object, where: str) -> str:
+    """What a pyright setting below strict takes away."""
+    if key.startswith("report"):
+        return f"= {toml_value(value)}{where} turns off pyright's {key}"
+    return f"= {toml_value(value)}{where} checks less than pyright's strict mode"
 
 
 def _pytest(scope: _Scope, tools: Data) -> Iterator[OptOut]:
@@ -205,8 +227,8 @@ def _files(hidden: Sequence[str]) -> str:
 
 
 def _shown(value: object) -> str:
-    """A setting's value as TOML writes it."""
-    return "false" if value is False else f'"{value}"'
+    """A setting's value as TOML writes it; ``no root`` for none."""
+    return "no root" if value is None else toml_value(value)
 
 
 def _get(table: Data, path: KeyPath) -> object:
