@@ -102,6 +102,19 @@ OPT_OUTS = [
         ', "-p", "no:warnings", "--deselect=tests/test_a.py::test_b", "-p", "no:xdist"',
         "addopts passes -p no:warnings, --deselect=tests/test_a.py::test_b to pytest",
     ),
+    *(
+        (
+            'addopts = ["--strict-markers", "--strict-config"',
+            f", {added}",
+            f"addopts passes {shown}",
+        )
+        for added, shown in (
+            ('"tests/test_one.py"', "tests/test_one.py to pytest"),
+            ('"-o", "python_functions=check_*"', "-o 'python_functions=check_*' to pytest"),
+            ('"-W", "default"', "-W default to pytest"),
+            ('"-pno:randomly"', "-pno:randomly to pytest"),
+        )
+    ),
     (
         "docstring-coverage = 100\n",
         'skip = ["mypy", "config"]\n',
