@@ -6,10 +6,12 @@ from pathlib import Path
 import pytest
 
 from pyexpert_gates.cli import main
-from pyexpert_gates.config import load_config
+from pyexpert_gates.config import GatesConfig, config_from_document, load_config
 from pyexpert_gates.gates.base import GateContext, GateOutcome
 from pyexpert_gates.gates.drift import CONFIG_GATE
-from pyexpert_gates.models import Status
+from pyexpert_gates.gates.optouts import gates_opt_outs, tool_opt_outs
+from pyexpert_gates.models import GateName, Status
+from pyexpert_gates.presets import load_preset
 from tests.check.projects import edit
 
 
@@ -245,3 +247,224 @@ def test_init_relax_records_why_an_opt_out_stays(project: Path) -> None:
     outcome = evaluate(project)
     assert outcome.status is Status.PASSED, outcome.diagnostics
     assert main(["init", "--project", str(project), "--relax", "tool.mypy.nosuch=why"]) == 2
+
+
+PRESET = load_preset().tools
+SOURCES = ("src/demo/legacy.py", "tests/test_legacy.py")
+
+
+def ruff(path: str, value: object) -> dict[str, object]:
+    """A ``[tool.ruff]`` table with one dotted setting."""
+    *tables, key = path.split(".")
+    table: dict[str, object] = {key: value}
+    for name in reversed(tables):
+        table = {name: table}
+    return table
+
+
+def ruff_excludes() -> tuple[str, ...]:
+    return ("exclude", "extend-exclude", "lint.exclude", "format.exclude")
+
+
+def file_ignores() -> tuple[str, ...]:
+    return (
+        "lint.per-file-ignores",
+        "lint.extend-per-file-ignores",
+        "per-file-ignores",
+        "extend-per-file-ignores",
+    )
+
+
+RUFF_KEYS = [
+    *((key, ["src/demo"], "hides src/demo/legacy.py from ruff") for key in ruff_excludes()),
+    *((key, ["PTH", "COM812"], "turns off PTH") for key in ("lint.ignore", "ignore")),
+    *((key, ["E501"], "turns off E501") for key in ("lint.extend-ignore", "extend-ignore")),
+    *(
+        (key, {"src/**": ["ANN"], "tests/**": ["S101"]}, "turns off ANN for src/**")
+        for key in file_ignores()
+    ),
+]
+
+
+@pytest.mark.parametrize("label", ["pyproject.toml", "ruff.toml"])
+@pytest.mark.parametrize(("key", "value", "message"), RUFF_KEYS)
+def test_every_ruff_key_that_takes_checks_away_is_reported(
+    label: str, key: str, value: object, message: str
+) -> None:
+    table = ruff(key, value)
+    document: dict[str, object] = {"tool": {"ruff": table}} if label == "pyproject.toml" else table
+    (found,) = tool_opt_outs(label, document, PRESET, SOURCES)
+    assert (found.name, found.message) == (f"tool.ruff.{key}", message)
+    assert found.key == (key.rsplit(".", 1)[-1] if isinstance(value, list) else "src/**")
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        *((key, ["docs", "build/*.py"]) for key in ruff_excludes()),
+        # The preset's own ignores, and rules that run only under preview, take nothing away.
+        ("lint.ignore", ["COM812", "D1", "E203", "E2", "E221", "W391"]),
+        ("lint.extend-ignore", "E203"),
+        *((key, {"tests/**": ["S101", "PLR2004"], "src/**": ["COM812"]}) for key in file_ignores()),
+        ("lint.ignore", 5),
+        ("lint.per-file-ignores", ["not", "a", "table"]),
+    ],
+)
+def test_ruff_settings_that_take_nothing_away_are_not_reported(key: str, value: object) -> None:
+    assert tool_opt_outs("ruff.toml", ruff(key, value), PRESET, SOURCES) == []
+
+
+@pytest.mark.parametrize("preview", ["preview", "lint.preview"])
+def test_a_preview_rule_turned_off_under_preview_is_reported(preview: str) -> None:
+    ignore = ["E203", "E501"]
+    table: dict[str, object] = {"lint": {"ignore": ignore, "preview": True}}
+    if preview == "preview":
+        table = {"lint": {"ignore": ignore}, "preview": True}
+    (found,) = tool_opt_outs("ruff.toml", table, PRESET, SOURCES)
+    assert found.message == "turns off E203, E501"
+
+
+OTHER_TOOLS = [
+    ({"mypy": {"ignore_errors": True}}, "tool.mypy.ignore_errors", "= true hides every mypy error"),
+    (
+        {"mypy": {"disable_error_code": ["arg-type", "misc"]}},
+        "tool.mypy.disable_error_code",
+        "turns off mypy's arg-type, misc",
+    ),
+    (
+        {"mypy": {"exclude": "legacy"}},
+        "tool.mypy.exclude",
+        "hides src/demo/legacy.py and 1 more checked file from mypy",
+    ),
+    (
+        {"mypy": {"overrides": [{"module": ["a", "b"], "ignore_errors": True}]}},
+        "tool.mypy.overrides.ignore_errors",
+        "= true hides every mypy error for a, b",
+    ),
+    (
+        {"mypy": {"overrides": [{"disable_error_code": "misc"}]}},
+        "tool.mypy.overrides.disable_error_code",
+        "turns off mypy's misc for no module",
+    ),
+    (
+        {"mypy": {"overrides": [{"module": "a", "check_untyped_defs": False}]}},
+        "tool.mypy.overrides.check_untyped_defs",
+        "= false for a checks less than the preset",
+    ),
+    (
+        {"mypy": {"strict_optional": False}},
+        "tool.mypy.strict_optional",
+        "= false checks less than the preset's mypy --strict",
+    ),
+    (
+        {"pyright": {"exclude": ["src"]}},
+        "tool.pyright.exclude",
+        "hides src/demo/legacy.py from pyright",
+    ),
+    (
+        {"pyright": {"ignore": ["tests/*.py"]}},
+        "tool.pyright.ignore",
+        "hides tests/test_legacy.py from pyright",
+    ),
+    (
+        {"pyright": {"reportAny": "information"}},
+        "tool.pyright.reportAny",
+        '= "information" turns off pyright\'s reportAny',
+    ),
+    (
+        {"pyright": {"executionEnvironments": [{"reportAny": False}]}},
+        "tool.pyright.executionEnvironments.reportAny",
+        "= false for no root turns off pyright's reportAny",
+    ),
+    (
+        {"pytest": {"ini_options": {"addopts": "-k fast"}}},
+        "tool.pytest.ini_options.addopts",
+        "passes -k fast to pytest, which leave tests out or silence",
+    ),
+    (
+        {"pytest": {"addopts": ["-m", "fast", "--strict-markers"]}},
+        "tool.pytest.addopts",
+        "passes -m fast to pytest, which leave tests out or silence",
+    ),
+]
+
+
+@pytest.mark.parametrize(("tools", "name", "message"), OTHER_TOOLS)
+def test_every_mypy_pyright_and_pytest_opt_out_is_reported(
+    tools: dict[str, object], name: str, message: str
+) -> None:
+    (found,) = tool_opt_outs("pyproject.toml", {"tool": tools}, PRESET, SOURCES)
+    assert (found.name, found.message) == (name, message)
+
+
+@pytest.mark.parametrize(
+    "tools",
+    [
+        {"mypy": {"ignore_errors": False, "disable_error_code": [], "exclude": "^build/"}},
+        {
+            "mypy": {
+                "warn_unreachable": False,
+                "overrides": [{"module": "a", "ignore_errors": False}],
+            }
+        },
+        {"mypy": {"overrides": [{"module": "yaml", "ignore_missing_imports": True}]}},
+        {"pyright": {"exclude": ["build"], "reportAny": "warning", "typeCheckingMode": "basic"}},
+        {"pytest": {"ini_options": {"addopts": "--strict-markers -n auto"}}},
+        # Other tools read only pyproject.toml: their tables in a ruff.toml mean nothing.
+        {"mypy": "not a table", "pyright": ["not", "a", "table"]},
+    ],
+)
+def test_other_settings_that_take_nothing_away_are_not_reported(tools: dict[str, object]) -> None:
+    # The preset's own keys in the main tables (warn_unreachable, typeCheckingMode) are the
+    # merge's to compare: reported once, as config-differs.
+    assert tool_opt_outs("pyproject.toml", {"tool": tools}, PRESET, SOURCES) == []
+
+
+def gates(table: dict[str, object]) -> GatesConfig:
+    return config_from_document({"tool": {"pyexpert-gates": table}}, origin="pyproject.toml")
+
+
+PRESET_GATES = config_from_document({"tool": PRESET}, origin="strict")
+
+
+@pytest.mark.parametrize(
+    ("table", "name", "message"),
+    [
+        ({"gates": ["ruff", "mypy"]}, "tool.pyexpert-gates.gates", "leaves out the format"),
+        ({"skip": ["pytest"]}, "tool.pyexpert-gates.skip", "leaves out the pytest gate"),
+        (
+            {"expert": {"select": ["PXG001", "PXG003"]}},
+            "tool.pyexpert-gates.expert.select",
+            "turns off PXG000, PXG002, PXG004, PXG005",
+        ),
+        (
+            {"expert": {"ignore": ["PXG002", "PXG003"]}},
+            "tool.pyexpert-gates.expert.ignore",
+            "turns off PXG002",
+        ),
+        (
+            {"expert": {"per-file-ignores": {"src/**": ["PXG003", "PXG005"]}}},
+            "tool.pyexpert-gates.expert.per-file-ignores",
+            "turns off PXG005 for src/**",
+        ),
+    ],
+)
+def test_every_gate_and_expert_rule_left_out_is_reported(
+    table: dict[str, object], name: str, message: str
+) -> None:
+    (found,) = gates_opt_outs(gates(table), PRESET_GATES)
+    assert found.name == name
+    assert found.message.startswith(message)
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        {},
+        {"skip": []},
+        {"gates": list(GateName)},
+        {"expert": {"ignore": ["PXG003"], "per-file-ignores": {"src/**": ["PXG003"]}}},
+    ],
+)
+def test_gates_settings_at_the_preset_are_not_reported(table: dict[str, object]) -> None:
+    assert gates_opt_outs(gates(table), PRESET_GATES) == []

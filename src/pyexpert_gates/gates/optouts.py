@@ -12,6 +12,7 @@ File patterns count only when they hide a file the gates check: ``exclude = ["do
 project that checks ``src`` and ``tests`` takes nothing away.
 """
 
+import functools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ from pyexpert_gates.init.merge import Data, KeyPath, is_array, is_table, toml_va
 from pyexpert_gates.init.names import setting_name
 from pyexpert_gates.init.targets import PYPROJECT
 from pyexpert_gates.models import GateName
+from pyexpert_gates.report.ruffrules import ruff_rules
 
 _MYPY_SILENCERS = frozenset({"ignore_errors", "disable_error_code"})
 _EXCLUDES = (("exclude",), ("extend-exclude",), ("lint", "exclude"), ("format", "exclude"))
@@ -110,6 +112,9 @@ def _ruff(scope: _Scope, ruff: Data, at: KeyPath) -> Iterator[OptOut]:
             yield scope.opt_out((*at, *path), f"hides {_files(hidden)} from ruff")
     preset = _table(scope.preset, ("ruff",))
     allowed = set(_strings(_get(preset, ("lint", "ignore"))))
+    if not any(_get(ruff, path) is True for path in (("preview",), ("lint", "preview"))):
+        # Turning off a rule that runs only under preview takes nothing away.
+        allowed |= _preview_only()
     for path in _RULE_IGNORES:
         extra = [code for code in _strings(_get(ruff, path)) if code not in allowed]
         if extra:
@@ -118,6 +123,21 @@ def _ruff(scope: _Scope, ruff: Data, at: KeyPath) -> Iterator[OptOut]:
     for path in _FILE_IGNORES:
         table = _table(ruff, path)
         yield from _file_ignores(scope, (*at, *path), table, preset_files, allowed)
+
+
+@functools.cache
+def _preview_only() -> frozenset[str]:
+    """The rule selectors (codes and their prefixes) that select only preview rules."""
+    rules = ruff_rules()
+    stable = {
+        prefix for code, rule in rules.items() if not rule.preview for prefix in _prefixes(code)
+    }
+    return frozenset(prefix for code in rules for prefix in _prefixes(code) if prefix not in stable)
+
+
+def _prefixes(code: str) -> Iterator[str]:
+    """A rule code and each selector that selects it: ``E203``, ``E20``, ``E2``, ``E``."""
+    return (code[:end] for end in range(1, len(code) + 1))
 
 
 def _file_ignores(
