@@ -7,6 +7,7 @@ import pytest
 
 from pyexpert_gates.cli import main
 from pyexpert_gates.config import GatesConfig, config_from_document, load_config
+from pyexpert_gates.expert import RULES
 from pyexpert_gates.gates.base import GateContext, GateOutcome
 from pyexpert_gates.gates.drift import CONFIG_GATE
 from pyexpert_gates.gates.optouts import gates_opt_outs, tool_opt_outs
@@ -325,7 +326,14 @@ def test_a_preview_rule_turned_off_under_preview_is_reported(preview: str) -> No
 
 
 OTHER_TOOLS = [
-    ({"mypy": {"ignore_errors": True}}, "tool.mypy.ignore_errors", "= true hides every mypy error"),
+    *(
+        (
+            {"mypy": {"ignore_errors": value}},
+            "tool.mypy.ignore_errors",
+            "= true hides every mypy error",
+        )
+        for value in (True, "yes", "True", 1)
+    ),
     (
         {"mypy": {"disable_error_code": ["arg-type", "misc"]}},
         "tool.mypy.disable_error_code",
@@ -401,6 +409,7 @@ def test_every_mypy_pyright_and_pytest_opt_out_is_reported(
     "tools",
     [
         {"mypy": {"ignore_errors": False, "disable_error_code": [], "exclude": "^build/"}},
+        {"mypy": {"ignore_errors": "off", "overrides": [{"module": "a", "ignore_errors": 0}]}},
         {
             "mypy": {
                 "warn_unreachable": False,
@@ -468,3 +477,12 @@ def test_every_gate_and_expert_rule_left_out_is_reported(
 )
 def test_gates_settings_at_the_preset_are_not_reported(table: dict[str, object]) -> None:
     assert gates_opt_outs(gates(table), PRESET_GATES) == []
+
+
+def test_rules_the_preset_leaves_out_may_be_left_out() -> None:
+    every = sorted(rule.code.value for rule in RULES)
+    preset = gates({"expert": {"select": every[:-1], "ignore": []}})
+    assert gates_opt_outs(gates({"expert": {"select": every[:-1]}}), preset) == []
+    assert gates_opt_outs(gates({"expert": {"ignore": every[-1:]}}), preset) == []
+    (found,) = gates_opt_outs(gates({"expert": {"ignore": every[:1]}}), preset)
+    assert found.message == f"turns off {every[0]}"

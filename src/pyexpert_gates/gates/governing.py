@@ -7,6 +7,7 @@ ruff gate pass on rules that never ran, so the config gate checks each one that 
 file: those between a checked path and the root, and those inside a checked path.
 """
 
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -15,6 +16,7 @@ from pyexpert_gates.files import project_files
 from pyexpert_gates.init.merge import Data, is_table
 from pyexpert_gates.textfile import read_toml
 
+_MOST_EXTENDS = 32  # a longer chain is a loop ruff refuses anyway
 RUFF_FILES = (".ruff.toml", "ruff.toml", "pyproject.toml")
 """The files ruff reads its settings from, in the order it prefers them within one folder."""
 
@@ -72,11 +74,47 @@ def _ruff_table(folder: Path) -> Data | None:
         path = folder / name
         if not path.is_file():
             continue
-        _, document = read_toml(path, str(path))
-        if name != "pyproject.toml":
-            return document
-        tool = document.get("tool")
-        ruff = tool.get("ruff") if is_table(tool) else None
-        if is_table(ruff):
+        ruff = _ruff_settings(path)
+        if ruff is not None:
             return ruff
     return None
+
+
+def _ruff_settings(path: Path) -> Data | None:
+    """The ruff settings in one file: ``[tool.ruff]`` of a ``pyproject.toml``, else all of it."""
+    _, document = read_toml(path, str(path))
+    if path.name != "pyproject.toml":
+        return document
+    tool = document.get("tool")
+    ruff = tool.get("ruff") if is_table(tool) else None
+    return ruff if is_table(ruff) else None
+
+
+def ruff_extends(config: Path) -> list[tuple[Path, Data]]:
+    """The files a ruff configuration extends, in ruff's order, nearest first.
+
+    ruff applies each file's settings under those of the file that extends it, so a rule turned
+    off or a file ignored there holds unless a nearer file undoes it. Paths in ``extend`` are
+    relative to the file that names them, with ``~`` and environment variables expanded.
+
+    Args:
+        config: A ``pyproject.toml``, ``ruff.toml`` or ``.ruff.toml``.
+
+    Returns:
+        Each extended file, resolved, with its ruff settings; a missing file ends the chain
+        (ruff reports it).
+
+    Raises:
+        InputError: An extended file cannot be read or parsed.
+    """
+    chain: list[tuple[Path, Data]] = []
+    seen = {config.resolve()}
+    settings = _ruff_settings(config) or {}
+    while isinstance(extend := settings.get("extend"), str) and len(chain) < _MOST_EXTENDS:
+        named = (config.parent / os.path.expandvars(Path(extend).expanduser())).resolve()
+        if named in seen or not named.is_file():
+            break
+        seen.add(named)
+        config, settings = named, _ruff_settings(named) or {}
+        chain.append((named, settings))
+    return chain

@@ -180,7 +180,8 @@ def _mypy(scope: _Scope, mypy: Data) -> Iterator[OptOut]:
 
 def _mypy_silencers(scope: _Scope, table: Data, at: KeyPath, where: str) -> Iterator[OptOut]:
     """``ignore_errors = true`` and ``disable_error_code`` in one mypy table."""
-    if table.get("ignore_errors") is True:
+    # mypy reads "true", "yes", "on" and 1 as true too.
+    if any(weak_mypy_keys({"ignore_errors": table.get("ignore_errors", False)}, {})):
         message = f"= true hides every mypy error{where}"
         yield scope.opt_out((*at, "ignore_errors"), message, key="ignore_errors")
     codes = _strings(table.get("disable_error_code"))
