@@ -277,6 +277,8 @@ def file_ignores() -> tuple[str, ...]:
 
 
 RUFF_KEYS = [
+    ("include", ["src/**/*.py"], "leaves tests/test_legacy.py out of ruff"),
+    ("include", ["tests/*.py"], "leaves src/demo/legacy.py out of ruff"),
     *((key, ["src/demo"], "hides src/demo/legacy.py from ruff") for key in ruff_excludes()),
     *((key, ["PTH", "COM812"], "turns off PTH") for key in ("lint.ignore", "ignore")),
     *((key, ["E501"], "turns off E501") for key in ("lint.extend-ignore", "extend-ignore")),
@@ -303,6 +305,9 @@ def test_every_ruff_key_that_takes_checks_away_is_reported(
     ("key", "value"),
     [
         *((key, ["docs", "build/*.py"]) for key in ruff_excludes()),
+        ("include", ["*.py", "*.pyi"]),
+        ("include", ["src/**", "tests"]),
+        ("extend-include", ["*.ipy"]),
         # The preset's own ignores, and rules that run only under preview, take nothing away.
         ("lint.ignore", ["COM812", "D1", "E203", "E2", "E221", "W391"]),
         ("lint.extend-ignore", "E203"),

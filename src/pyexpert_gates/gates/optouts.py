@@ -110,6 +110,11 @@ def _ruff(scope: _Scope, ruff: Data, at: KeyPath) -> Iterator[OptOut]:
         hidden = scope.hidden(_strings(_get(ruff, path)), path_matches)
         if hidden:
             yield scope.opt_out((*at, *path), f"hides {_files(hidden)} from ruff")
+    include = _strings(ruff.get("include"))
+    if include:
+        matched = scope.hidden(include, path_matches)
+        if left_out := [source for source in scope.sources if source not in matched]:
+            yield scope.opt_out((*at, "include"), f"leaves {_files(left_out)} out of ruff")
     preset = _table(scope.preset, ("ruff",))
     allowed = set(_strings(_get(preset, ("lint", "ignore"))))
     if not any(_get(ruff, path) is True for path in (("preview",), ("lint", "preview"))):
