@@ -84,6 +84,9 @@ def test_leaves_explained_suppressions_and_non_comments_alone(source: str) -> No
         "# mypy: check-untyped-defs=False",
         "# mypy: no-warn-no-return",
         "# mypy: follow-imports=skip",
+        "# mypy: follow-imports=silent",
+        # An option mypy cannot read is no standard either.
+        '# mypy: disallow-untyped-defs, enable-error-code="unclosed',
         "# mypy: implicit_reexport",
         # A mode or a rule below strict in any place of a pyright comment.
         "# pyright: strict, reportReturnType=false",

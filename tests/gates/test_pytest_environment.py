@@ -28,6 +28,9 @@ from pyexpert_gates.gates.pytest_environment import configured_narrowing, narrow
         ("-o python_functions=check_*", ["-o 'python_functions=check_*'"]),
         ("-- -k fail", ["-k", "fail"]),
         ("--lf", ["--lf"]),
+        # A reporting option with a value it does not take, or without the one it needs.
+        ("--quiet=tests/test_x.py", ["--quiet=tests/test_x.py"]),
+        ("-q --tb", ["--tb"]),
         ("-k 'unclosed", ["-k 'unclosed"]),
     ],
 )

@@ -390,6 +390,11 @@ OTHER_TOOLS = [
         "= false for no root turns off pyright's reportAny",
     ),
     (
+        {"pyright": {"executionEnvironments": [{"root": "src", "typeCheckingMode": "basic"}]}},
+        "tool.pyright.executionEnvironments.typeCheckingMode",
+        '= "basic" for "src" checks less than pyright\'s strict mode',
+    ),
+    (
         {"pytest": {"ini_options": {"addopts": "-k fast"}}},
         "tool.pytest.ini_options.addopts",
         "passes -k fast to pytest, which leave tests out or silence",
@@ -422,6 +427,8 @@ def test_every_mypy_pyright_and_pytest_opt_out_is_reported(
             }
         },
         {"mypy": {"overrides": [{"module": "yaml", "ignore_missing_imports": True}]}},
+        # Options the strict standard leaves at their lax default stay lax without a finding.
+        {"mypy": {"disallow_any_expr": False, "warn_incomplete_stub": False}},
         {"pyright": {"exclude": ["build"], "reportAny": "warning", "typeCheckingMode": "basic"}},
         {"pytest": {"ini_options": {"addopts": "--strict-markers -n auto"}}},
         # Other tools read only pyproject.toml: their tables in a ruff.toml mean nothing.
