@@ -152,6 +152,28 @@ EXTENDED = [
             "../../../shared/more.toml, which ruff.toml extends"
         ),
     ),
+    # An exclude in an extended file matches paths from that file's folder.
+    (
+        {
+            "mono/packages/a/ruff.toml": 'extend = "../../../shared/ruff.toml"\n',
+            "shared/ruff.toml": 'extend-exclude = ["../mono/packages/a/src"]\n',
+        },
+        ("packages/a/ruff.toml", "extend"),
+        (
+            "tool.ruff.extend-exclude hides ../mono/packages/a/src/a/core.py from ruff, in "
+            "../../../shared/ruff.toml, which ruff.toml extends"
+        ),
+    ),
+    # A loop of extends (ruff refuses it) is read once.
+    (
+        {
+            "mono/packages/a/ruff.toml": 'extend = "../../../shared/a.toml"\n',
+            "shared/a.toml": 'extend = "b.toml"\nextend-ignore = ["ANN"]\n',
+            "shared/b.toml": 'extend = "a.toml"\n',
+        },
+        ("packages/a/ruff.toml", "extend"),
+        "tool.ruff.extend-ignore turns off ANN, in ../../../shared/a.toml, which ruff.toml extends",
+    ),
 ]
 
 
@@ -186,3 +208,12 @@ def test_an_extended_file_that_takes_nothing_away_passes(monorepo: Path) -> None
     edit(monorepo / "pyproject.toml", "[tool.ruff]\n", '[tool.ruff]\nextend = "../outside.toml"\n')
     (monorepo / "packages" / "a" / "ruff.toml").write_text('extend = "../../pyproject.toml"\n')
     assert evaluate(monorepo).status is Status.PASSED
+
+
+def test_the_root_configuration_extended_by_a_sub_folder_is_judged_once(monorepo: Path) -> None:
+    edit(monorepo / "pyproject.toml", "[tool.ruff]\n", '[tool.ruff]\nextend-ignore = ["ANN"]\n')
+    (monorepo / "packages" / "a" / "ruff.toml").write_text('extend = "../../pyproject.toml"\n')
+    outcome = evaluate(monorepo)
+    assert [(item.path, item.code) for item in outcome.diagnostics] == [
+        ("pyproject.toml", "config-opt-out")
+    ]

@@ -395,6 +395,31 @@ OTHER_TOOLS = [
         '= "basic" for "src" checks less than pyright\'s strict mode',
     ),
     (
+        {"pytest": {"ini_options": {"python_functions": "check_*"}}},
+        "tool.pytest.ini_options.python_functions",
+        '= "check_*" no longer collects test_example',
+    ),
+    (
+        {"pytest": {"python_files": ["check_*.py", "*_test.py"]}},
+        "tool.pytest.python_files",
+        '= ["check_*.py", "*_test.py"] no longer collects test_example.py',
+    ),
+    (
+        {"pytest": {"ini_options": {"python_classes": "Check"}}},
+        "tool.pytest.ini_options.python_classes",
+        '= "Check" no longer collects TestExample',
+    ),
+    (
+        {"pytest": {"ini_options": {"testpaths": ["src"]}}},
+        "tool.pytest.ini_options.testpaths",
+        "leaves tests/test_legacy.py out of pytest",
+    ),
+    (
+        {"pytest": {"norecursedirs": "tests .*"}},
+        "tool.pytest.norecursedirs",
+        "leaves tests/test_legacy.py out of pytest",
+    ),
+    (
         {"pytest": {"ini_options": {"addopts": "-k fast"}}},
         "tool.pytest.ini_options.addopts",
         "passes -k fast to pytest, which leave tests out or silence",
@@ -431,6 +456,17 @@ def test_every_mypy_pyright_and_pytest_opt_out_is_reported(
         {"mypy": {"disallow_any_expr": False, "warn_incomplete_stub": False}},
         {"pyright": {"exclude": ["build"], "reportAny": "warning", "typeCheckingMode": "basic"}},
         {"pytest": {"ini_options": {"addopts": "--strict-markers -n auto"}}},
+        {
+            "pytest": {
+                "ini_options": {
+                    "python_functions": "test check_*",
+                    "python_files": "test_*.py *_test.py check_*.py",
+                    "python_classes": ["Test", "Check"],
+                    "testpaths": ["tests", "src"],
+                    "norecursedirs": [".*", "build", "docs"],
+                }
+            }
+        },
         # Other tools read only pyproject.toml: their tables in a ruff.toml mean nothing.
         {"mypy": "not a table", "pyright": ["not", "a", "table"]},
     ],

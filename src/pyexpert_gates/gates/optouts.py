@@ -12,6 +12,7 @@ File patterns count only when they hide a file the gates check: ``exclude = ["do
 project that checks ``src`` and ``tests`` takes nothing away.
 """
 
+import fnmatch
 import functools
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -30,6 +31,15 @@ from pyexpert_gates.models import GateName
 from pyexpert_gates.report.ruffrules import ruff_rules
 
 _MYPY_SILENCERS = frozenset({"ignore_errors", "disable_error_code"})
+# pytest's collection patterns, with names their defaults collect: a project's own patterns
+# that no longer collect one of them leave tests out (``python_functions = "check_*"``).
+_COLLECTED = (
+    ("python_files", ("test_example.py", "example_test.py")),
+    ("python_classes", ("TestExample",)),
+    ("python_functions", ("test_example",)),
+)
+_DEFAULT_FILES = ("test_*.py", "*_test.py")
+_DEFAULT_NORECURSE = ("*.egg", ".*", "_darcs", "build", "CVS", "dist", "node_modules", "venv")
 _EXCLUDES = (("exclude",), ("extend-exclude",), ("lint", "exclude"), ("format", "exclude"))
 _RULE_IGNORES = (("lint", "ignore"), ("lint", "extend-ignore"), ("ignore",), ("extend-ignore",))
 _FILE_IGNORES = (
@@ -222,13 +232,59 @@ def _pyright_message(key: str, value: object, where: str) -> str:
 
 
 def _pytest(scope: _Scope, tools: Data) -> Iterator[OptOut]:
-    """Options in pytest's ``addopts`` that leave tests out or silence them."""
+    """Options in pytest's ``addopts`` and collection settings that leave tests out."""
     for at in (("pytest", "ini_options"), ("pytest",)):
-        value = _get(tools, (*at, "addopts"))
+        table = _table(tools, at)
+        value = table.get("addopts")
         options = configured_narrowing(value if isinstance(value, str) else _strings(value))
         if options:
             message = f"passes {', '.join(options)} to pytest, which leave tests out or silence"
             yield scope.opt_out(("tool", *at, "addopts"), message)
+        for key, names in _COLLECTED:
+            patterns = _words(table.get(key))
+            lost = [name for name in names if not _collects(key, patterns, name)]
+            if key in table and lost:
+                message = f"= {toml_value(table[key])} no longer collects {', '.join(lost)}"
+                yield scope.opt_out(("tool", *at, key), message)
+        yield from _pytest_folders(scope, table, ("tool", *at))
+
+
+def _pytest_folders(scope: _Scope, table: Data, at: KeyPath) -> Iterator[OptOut]:
+    """Test files that ``testpaths`` or ``norecursedirs`` keep pytest from collecting."""
+    tests = [source for source in scope.sources if _collects("python_files", (), source)]
+    if "testpaths" in table:
+        reached = scope.hidden(_words(table["testpaths"]), path_matches)
+        if outside := [test for test in tests if test not in reached]:
+            yield scope.opt_out((*at, "testpaths"), f"leaves {_files(outside)} out of pytest")
+    skipped = [
+        test
+        for test in tests
+        if any(
+            fnmatch.fnmatch(folder, pattern) and not _skipped_by_default(folder)
+            for pattern in _words(table.get("norecursedirs"))
+            for folder in PurePosixPath(test).parent.parts
+        )
+    ]
+    if skipped:
+        yield scope.opt_out((*at, "norecursedirs"), f"leaves {_files(skipped)} out of pytest")
+
+
+def _collects(key: str, patterns: Sequence[str], name: str) -> bool:
+    """Whether pytest's ``key`` patterns (its default when none) collect ``name``."""
+    if key == "python_files":
+        base = PurePosixPath(name).name
+        return any(fnmatch.fnmatch(base, pattern) for pattern in patterns or _DEFAULT_FILES)
+    return any(name.startswith(pattern) or fnmatch.fnmatch(name, pattern) for pattern in patterns)
+
+
+def _skipped_by_default(folder: str) -> bool:
+    """Whether pytest's own ``norecursedirs`` skips a folder of this name."""
+    return any(fnmatch.fnmatch(folder, pattern) for pattern in _DEFAULT_NORECURSE)
+
+
+def _words(value: object) -> list[str]:
+    """The patterns of a pytest setting: a list, or a string split at whitespace."""
+    return value.split() if isinstance(value, str) else _strings(value)
 
 
 def _places(source: str) -> Iterator[str]:
