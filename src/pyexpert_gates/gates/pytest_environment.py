@@ -100,7 +100,11 @@ class PytestArgument:
     written: tuple[str, ...]
 
     def shown(self) -> str:
-        """The argument as a shell would write it."""
+        """The argument as a shell would write it.
+
+        Returns:
+            Its words, quoted where a shell needs it.
+        """
         return shlex.join(self.written)
 
 
