@@ -15,9 +15,7 @@ from typing import TypedDict, cast
 
 from scripts.update_preset import ToolError, ruff_json
 
-TABLE = (
-    Path(__file__).resolve().parents[1] / "src" / "pyexpert_gates" / "report" / "ruff-rules.json"
-)
+TABLE = Path(__file__).resolve().parents[1] / "src" / "pyexpert_gates" / "data" / "ruff-rules.json"
 
 
 class Rule(TypedDict):

@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
+from pyexpert_gates.check.workspace import Member, resolve_projects, workspace_members
 from pyexpert_gates.cli import build_parser
 from pyexpert_gates.commands import project_folder
 from pyexpert_gates.errors import ConfigError, UsageError
-from pyexpert_gates.workspace import Member, resolve_projects, workspace_members
 
 MEMBER = '[project]\nname = "{name}"\nversion = "0.1.0"\n'
 

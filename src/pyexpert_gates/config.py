@@ -14,10 +14,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from pyexpert_gates.data.toml import is_array, is_table
 from pyexpert_gates.errors import ConfigError
 from pyexpert_gates.expert import RULES, ExpertSettings, default_settings, find_rules
 from pyexpert_gates.expert.settings import DEFAULT_MAX_FUNCTION_LINES
-from pyexpert_gates.init.merge import is_array, is_table
 from pyexpert_gates.models import GateName
 from pyexpert_gates.textfile import parse_toml, read_toml
 

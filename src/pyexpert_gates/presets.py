@@ -23,8 +23,8 @@ from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
+from pyexpert_gates.data.toml import Data, is_array, is_table
 from pyexpert_gates.errors import UsageError
-from pyexpert_gates.init.merge import Data, is_array, is_table
 
 DEFAULT_PRESET = "strict"
 ENTRY_POINT_GROUP = "pyexpert_gates.presets"

@@ -23,8 +23,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from pyexpert_gates.data.toml import Data
 from pyexpert_gates.errors import InputError
-from pyexpert_gates.init.merge import Data
 
 MAX_READ_BYTES = 64 * 1024 * 1024
 """The largest file pyexpert-gates reads itself (configuration, baseline, sources it hashes)."""

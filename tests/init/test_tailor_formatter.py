@@ -2,7 +2,7 @@
 
 import pytest
 
-from pyexpert_gates.init.merge import is_array, is_table
+from pyexpert_gates.data.toml import is_array, is_table
 from pyexpert_gates.init.tailor import PythonFloor, build_patch
 from pyexpert_gates.presets import load_preset
 

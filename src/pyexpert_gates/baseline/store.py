@@ -17,9 +17,9 @@ from pyexpert_gates.baseline.model import (
     Entry,
     Fingerprint,
 )
-from pyexpert_gates.encodable import json_dumps
+from pyexpert_gates.data.encodable import json_dumps
+from pyexpert_gates.data.json_shape import ShapeError, as_list, as_object, field, integer, text
 from pyexpert_gates.errors import InputError
-from pyexpert_gates.json_shape import ShapeError, as_list, as_object, field, integer, text
 from pyexpert_gates.models import GateName
 from pyexpert_gates.textfile import write_atomic
 

@@ -14,8 +14,8 @@ import tomllib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from pyexpert_gates.data.toml import Data, is_array, is_table
 from pyexpert_gates.errors import GatesError
-from pyexpert_gates.init.merge import Data, is_array, is_table
 from pyexpert_gates.textfile import decode, read_regular
 
 _MOST_FILES = 64  # a chain longer than this is a loop or an attack: the key stops growing

@@ -30,10 +30,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from pyexpert_gates.encodable import json_dumps
-from pyexpert_gates.json_shape import ShapeError, as_object, field, load, text
+from pyexpert_gates.data.codec import read_gate, write_gate
+from pyexpert_gates.data.encodable import json_dumps
+from pyexpert_gates.data.json_shape import ShapeError, as_object, field, load, text
 from pyexpert_gates.models import GateResult, Status
-from pyexpert_gates.report.codec import read_gate, write_gate
 from pyexpert_gates.textfile import write_atomic
 
 ENTRY_VERSION = 2

@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pyexpert_gates.cache.key import digest_lines
-from pyexpert_gates.errors import InputError
-from pyexpert_gates.invocation import Command, ProcessOutput
-from pyexpert_gates.json_shape import (
+from pyexpert_gates.data.invocation import Command, ProcessOutput
+from pyexpert_gates.data.json_shape import (
     ShapeError,
     as_list,
     as_object,
@@ -26,6 +25,7 @@ from pyexpert_gates.json_shape import (
     load,
     text,
 )
+from pyexpert_gates.errors import InputError
 from pyexpert_gates.process import run_command
 from pyexpert_gates.textfile import read_regular, write_atomic
 

@@ -24,6 +24,7 @@ from pyexpert_gates.check.plan import Gate, Plan, PlannedGate, make_plan
 from pyexpert_gates.check.request import Request
 from pyexpert_gates.check.shortcuts import make_shortcuts
 from pyexpert_gates.config import GatesConfig, load_config
+from pyexpert_gates.data.invocation import ProcessFailure, ProcessOutput
 from pyexpert_gates.errors import GatesError
 from pyexpert_gates.files import unreadable
 from pyexpert_gates.gates import TOOL_GATES
@@ -32,7 +33,6 @@ from pyexpert_gates.gates.drift import CONFIG_GATE
 from pyexpert_gates.gates.expert import EXPERT_GATE
 from pyexpert_gates.gates.inprocess import InProcessGate
 from pyexpert_gates.gates.paths import relative_path
-from pyexpert_gates.invocation import ProcessFailure, ProcessOutput
 from pyexpert_gates.models import Diagnostic, GateName, GateResult, Report, Status
 from pyexpert_gates.process import run_command
 

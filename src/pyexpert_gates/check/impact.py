@@ -15,7 +15,8 @@ from pathlib import Path
 
 from pyexpert_gates.check.engine import check_project
 from pyexpert_gates.check.request import Request, ShortcutOptions
-from pyexpert_gates.init.merge import Change, ChangeKind, is_array
+from pyexpert_gates.data.toml import is_array
+from pyexpert_gates.init.merge import Change, ChangeKind
 from pyexpert_gates.models import GateName, GateResult, Report, Status
 
 # Folders that are the project's environment or caches, not its files: never copied.

@@ -18,9 +18,9 @@ from pyexpert_gates.check.engine import plan_check, run_plans
 from pyexpert_gates.check.interpreter import choose_member_interpreter
 from pyexpert_gates.check.plan import Plan
 from pyexpert_gates.check.request import Request
+from pyexpert_gates.check.workspace import Member
 from pyexpert_gates.errors import ConfigError, InputError
 from pyexpert_gates.models import GateName, GateResult, Report, Status
-from pyexpert_gates.workspace import Member
 
 
 class Locking(StrEnum):

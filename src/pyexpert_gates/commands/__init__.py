@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, TypeAlias
 from pyexpert_gates.errors import UsageError
 
 if TYPE_CHECKING:
-    from pyexpert_gates.workspace import Member
+    from pyexpert_gates.check.workspace import Member
 
 # argparse names the group that `add_subparsers` returns only privately.
 Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"  # noqa: SLF001 # pyright: ignore[reportPrivateUsage]  # argparse has no public name for it
@@ -64,7 +64,7 @@ def project_members(args: argparse.Namespace) -> "tuple[Member, ...]":
         The projects, each once, in the order named.
     """
     # Loaded on use: reading a workspace root loads the configuration and TOML modules.
-    from pyexpert_gates.workspace import resolve_projects  # noqa: PLC0415 - loaded on use, see above
+    from pyexpert_gates.check.workspace import resolve_projects  # noqa: PLC0415 - loaded on use, see above
 
     return resolve_projects(args.projects)
 

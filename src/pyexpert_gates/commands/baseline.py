@@ -13,15 +13,15 @@ from pyexpert_gates.baseline.model import BASELINE_FILE, BASELINED_GATES, Baseli
 from pyexpert_gates.baseline.record import record, refuse_partial
 from pyexpert_gates.baseline.store import read_baseline, write_baseline
 from pyexpert_gates.check.request import Request, ShortcutOptions
+from pyexpert_gates.check.workspace import several_projects
 from pyexpert_gates.commands import Subparsers, add_project_argument, project_members
 from pyexpert_gates.config import load_config
 from pyexpert_gates.errors import InputError
 from pyexpert_gates.gates.verdict import count
 from pyexpert_gates.models import GateName, Report
-from pyexpert_gates.workspace import several_projects
 
 if TYPE_CHECKING:
-    from pyexpert_gates.workspace import Member
+    from pyexpert_gates.check.workspace import Member
 
 
 def add_parser(subparsers: Subparsers) -> None:

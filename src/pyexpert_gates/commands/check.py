@@ -16,6 +16,7 @@ from pyexpert_gates.baseline.store import read_baseline
 from pyexpert_gates.baseline.update import apply_to_check, is_locked
 from pyexpert_gates.check.observer import GateObserver
 from pyexpert_gates.check.request import Request, ShortcutOptions
+from pyexpert_gates.check.workspace import several_projects
 from pyexpert_gates.commands import Subparsers, add_gate_selection, project_members
 from pyexpert_gates.errors import UsageError
 from pyexpert_gates.models import Report, Status
@@ -23,10 +24,9 @@ from pyexpert_gates.report import FORMATS, require_supported
 from pyexpert_gates.report.destinations import TEXT, Destination, pair_destinations
 from pyexpert_gates.report.projects import Projects
 from pyexpert_gates.report.publish import audience_of, publish
-from pyexpert_gates.workspace import several_projects
 
 if TYPE_CHECKING:
-    from pyexpert_gates.workspace import Member
+    from pyexpert_gates.check.workspace import Member
 
 EXIT_PASSED = 0
 EXIT_FAILED = 1

@@ -33,8 +33,8 @@ from pyexpert_gates.init.workflow import CI_PATHS, CiSystem, plan_workflow
 from pyexpert_gates.textfile import TextFile, read_regular, refuse_unwritable
 
 if TYPE_CHECKING:
+    from pyexpert_gates.check.workspace import Member
     from pyexpert_gates.init.tailor import PythonFloor
-    from pyexpert_gates.workspace import Member
 
 
 def add_parser(subparsers: Subparsers) -> None:

@@ -7,10 +7,10 @@ import sys
 import textwrap
 from collections.abc import Sequence
 
+from pyexpert_gates.codemods.catalog import CODEMODS, fix_for
 from pyexpert_gates.commands import Subparsers
 from pyexpert_gates.errors import UsageError
 from pyexpert_gates.expert import RULES, Rule, find_rules
-from pyexpert_gates.fix.catalog import CODEMODS, fix_for
 from pyexpert_gates.models import FixSafety
 
 _WIDTH = 88

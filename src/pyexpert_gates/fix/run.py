@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pyexpert_gates.check.plan import resolve_paths
+from pyexpert_gates.codemods.apply import Unparsable, apply_codemods
+from pyexpert_gates.codemods.target import python_target
 from pyexpert_gates.config import GatesConfig, load_config
 from pyexpert_gates.expert import check_source
 from pyexpert_gates.files import project_files
-from pyexpert_gates.fix.codemods import Unparsable, apply_codemods
 from pyexpert_gates.fix.outcome import FileChange, FixOutcome, Problem
 from pyexpert_gates.fix.scratch import copy_into, own_files, read_copies, write_back
 from pyexpert_gates.fix.steps import (
@@ -33,7 +34,6 @@ from pyexpert_gates.fix.steps import (
     succeeded,
     tally,
 )
-from pyexpert_gates.fix.target import python_target
 from pyexpert_gates.models import Diagnostic, GateName
 from pyexpert_gates.process import Command, ProcessFailure, ProcessOutput, run_command
 

@@ -4,10 +4,10 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from pyexpert_gates.data.json_shape import ShapeError
 from pyexpert_gates.errors import GatesError
 from pyexpert_gates.gates.paths import own_module, relative_path
 from pyexpert_gates.gates.ruff import DOCSTRING_WORDING, ruff_diagnostics
-from pyexpert_gates.json_shape import ShapeError
 from pyexpert_gates.models import Diagnostic
 from pyexpert_gates.process import Command, ProcessFailure, ProcessOutput
 

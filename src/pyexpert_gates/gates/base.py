@@ -10,7 +10,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Protocol
 
-from pyexpert_gates.invocation import Command, ProcessOutput
+from pyexpert_gates.data.invocation import Command, ProcessOutput
 from pyexpert_gates.models import Diagnostic, GateName, ModuleCoverage, Status
 
 

@@ -18,13 +18,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pyexpert_gates.config import GatesConfig, config_from_document
+from pyexpert_gates.data.toml import KeyPath, is_array, toml_value
 from pyexpert_gates.errors import GatesError
 from pyexpert_gates.files import project_files
 from pyexpert_gates.gates.base import GateContext, GateOutcome
 from pyexpert_gates.gates.governing import RUFF_FILES, nested_ruff_configs, ruff_extends
 from pyexpert_gates.gates.optouts import OptOut, gates_opt_outs, tool_opt_outs
 from pyexpert_gates.init.edit import FileEdit
-from pyexpert_gates.init.merge import Change, ChangeKind, KeyPath, is_array, toml_value
+from pyexpert_gates.init.merge import Change, ChangeKind
 from pyexpert_gates.init.names import covers, setting_name
 from pyexpert_gates.init.plan import InitPlan, plan_init
 from pyexpert_gates.init.pytest_risks import (

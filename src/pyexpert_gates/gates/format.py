@@ -5,6 +5,8 @@ given paths. A file that does not parse cannot be formatted: ruff exits 2 for it
 project's fault, not the tool's, so it is a finding like in the ``ruff`` gate.
 """
 
+from pyexpert_gates.data.invocation import Command, ProcessOutput
+from pyexpert_gates.data.json_shape import ShapeError
 from pyexpert_gates.gates.base import GateContext, GateOutcome
 from pyexpert_gates.gates.ruff import (
     NO_FILES,
@@ -22,8 +24,6 @@ from pyexpert_gates.gates.verdict import (
     unexpected_exit,
     unreadable,
 )
-from pyexpert_gates.invocation import Command, ProcessOutput
-from pyexpert_gates.json_shape import ShapeError
 from pyexpert_gates.models import Diagnostic, GateName, Status
 
 UNFORMATTED = "unformatted"

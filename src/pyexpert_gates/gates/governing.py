@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from pyexpert_gates.data.toml import Data, is_table
 from pyexpert_gates.files import project_files
-from pyexpert_gates.init.merge import Data, is_table
 from pyexpert_gates.textfile import read_toml
 
 _MOST_EXTENDS = 32  # a longer chain is a loop ruff refuses anyway

@@ -19,6 +19,16 @@ import hashlib
 import tempfile
 from pathlib import Path
 
+from pyexpert_gates.data.invocation import Command, ProcessOutput
+from pyexpert_gates.data.json_shape import (
+    ShapeError,
+    as_object,
+    integer,
+    load,
+    optional_integer,
+    optional_text,
+    text,
+)
 from pyexpert_gates.gates.base import GateContext, GateOutcome
 from pyexpert_gates.gates.mypy_sections import CODE as UNUSED_CONFIGS
 from pyexpert_gates.gates.mypy_sections import is_unused_note, read_config, unused_sections
@@ -33,16 +43,6 @@ from pyexpert_gates.gates.verdict import (
     unexpected_exit,
     unreadable,
     untrusted,
-)
-from pyexpert_gates.invocation import Command, ProcessOutput
-from pyexpert_gates.json_shape import (
-    ShapeError,
-    as_object,
-    integer,
-    load,
-    optional_integer,
-    optional_text,
-    text,
 )
 from pyexpert_gates.models import Diagnostic, GateName, Severity, Status
 

@@ -20,15 +20,15 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from pyexpert_gates.config import GatesConfig
+from pyexpert_gates.data.ruffrules import ruff_rules
+from pyexpert_gates.data.toml import Data, KeyPath, is_array, is_table, toml_value
 from pyexpert_gates.expert import RULES
 from pyexpert_gates.expert.patterns import path_matches
 from pyexpert_gates.expert.weakening import mypy_standard, weak_mypy_keys, weak_pyright_keys
 from pyexpert_gates.gates.pytest_environment import configured_narrowing
-from pyexpert_gates.init.merge import Data, KeyPath, is_array, is_table, toml_value
 from pyexpert_gates.init.names import setting_name
 from pyexpert_gates.init.targets import PYPROJECT
 from pyexpert_gates.models import GateName
-from pyexpert_gates.report.ruffrules import ruff_rules
 
 _MYPY_SILENCERS = frozenset({"ignore_errors", "disable_error_code"})
 # pytest's collection patterns, with names their defaults collect: a project's own patterns

@@ -13,7 +13,18 @@ its defaults, and it exits 0 when it analyzed no file: both are ``error``, never
 
 from pathlib import Path
 
-from pyexpert_gates.encodable import printable
+from pyexpert_gates.data.encodable import printable
+from pyexpert_gates.data.invocation import Command, ProcessOutput
+from pyexpert_gates.data.json_shape import (
+    ShapeError,
+    as_list,
+    as_object,
+    field,
+    integer,
+    load,
+    optional_text,
+    text,
+)
 from pyexpert_gates.gates.base import GateContext, GateOutcome
 from pyexpert_gates.gates.paths import own_module, relative_path, targets, undecodable_sources
 from pyexpert_gates.gates.verdict import (
@@ -26,17 +37,6 @@ from pyexpert_gates.gates.verdict import (
     unexpected_exit,
     unreadable,
     untrusted,
-)
-from pyexpert_gates.invocation import Command, ProcessOutput
-from pyexpert_gates.json_shape import (
-    ShapeError,
-    as_list,
-    as_object,
-    field,
-    integer,
-    load,
-    optional_text,
-    text,
 )
 from pyexpert_gates.models import Diagnostic, GateName, Severity, Status
 

@@ -14,6 +14,8 @@ file and line), coded by the test's node id. Exit codes: 0 passed, 1 tests faile
 import os
 import re
 
+from pyexpert_gates.data.invocation import Command, ProcessOutput
+from pyexpert_gates.data.json_shape import ShapeError
 from pyexpert_gates.gates.base import GateContext, GateOutcome, SelectedTests
 from pyexpert_gates.gates.junit import JunitReport, read_junit
 from pyexpert_gates.gates.pytest_causes import explain
@@ -27,8 +29,6 @@ from pyexpert_gates.gates.verdict import (
     unexpected_exit,
     unreadable,
 )
-from pyexpert_gates.invocation import Command, ProcessOutput
-from pyexpert_gates.json_shape import ShapeError
 from pyexpert_gates.models import GateName, Status
 
 REPORT_NAME = "pytest-junit.xml"

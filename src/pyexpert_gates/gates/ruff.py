@@ -9,6 +9,17 @@ stale verdict.
 
 from pathlib import Path
 
+from pyexpert_gates.data.invocation import Command, ProcessOutput
+from pyexpert_gates.data.json_shape import (
+    ShapeError,
+    as_list,
+    as_object,
+    integer,
+    load,
+    optional_integer,
+    optional_text,
+    text,
+)
 from pyexpert_gates.gates.base import GateContext, GateOutcome
 from pyexpert_gates.gates.paths import own_module, relative_path, targets
 from pyexpert_gates.gates.ruff_warnings import ruff_warnings, with_warnings
@@ -19,17 +30,6 @@ from pyexpert_gates.gates.verdict import (
     spread,
     unexpected_exit,
     unreadable,
-)
-from pyexpert_gates.invocation import Command, ProcessOutput
-from pyexpert_gates.json_shape import (
-    ShapeError,
-    as_list,
-    as_object,
-    integer,
-    load,
-    optional_integer,
-    optional_text,
-    text,
 )
 from pyexpert_gates.models import Diagnostic, FixSafety, GateName, Severity, Status
 

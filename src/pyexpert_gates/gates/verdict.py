@@ -8,9 +8,9 @@ checked) becomes an ``error`` outcome whose summary says exactly why.
 import re
 from collections.abc import Iterable
 
+from pyexpert_gates.data.invocation import ProcessOutput
+from pyexpert_gates.data.json_shape import ShapeError
 from pyexpert_gates.gates.base import GateOutcome
-from pyexpert_gates.invocation import ProcessOutput
-from pyexpert_gates.json_shape import ShapeError
 from pyexpert_gates.models import Diagnostic, Severity, Status
 
 _ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")

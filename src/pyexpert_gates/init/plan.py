@@ -16,20 +16,16 @@ from pathlib import Path
 import tomlkit
 from tomlkit.exceptions import TOMLKitError
 
+from pyexpert_gates.data.toml import Data, KeyPath, is_array, is_table, toml_value
 from pyexpert_gates.errors import GatesError, InputError, UsageError
 from pyexpert_gates.init.edit import FileEdit
 from pyexpert_gates.init.merge import (
     ChangeKind,
     Conflict,
-    Data,
     Forced,
-    KeyPath,
     MergePlan,
     apply_plain,
-    is_array,
-    is_table,
     plan_merge,
-    toml_value,
 )
 from pyexpert_gates.init.migration import Migration, plan_migration
 from pyexpert_gates.init.names import canonical, covers, setting_name

@@ -12,7 +12,7 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
-from pyexpert_gates.init.merge import is_array, is_table
+from pyexpert_gates.data.toml import is_array, is_table
 
 _HELP_SECTION = "[pytest] configuration options"
 _HELP_KEY = re.compile(r"^  (?P<key>[A-Za-z_][\w-]*) \(")

@@ -16,9 +16,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from pyexpert_gates.data.json_shape import (
+    ShapeError,
+    as_list,
+    as_object,
+    field,
+    integer,
+    load,
+    text,
+)
+from pyexpert_gates.data.toml import Data, KeyPath, is_array, is_table
 from pyexpert_gates.errors import InputError
-from pyexpert_gates.init.merge import Data, KeyPath, is_array, is_table
-from pyexpert_gates.json_shape import ShapeError, as_list, as_object, field, integer, load, text
 from pyexpert_gates.textfile import read_regular
 
 STATE_FILE = ".pyexpert-gates/preset-state.json"

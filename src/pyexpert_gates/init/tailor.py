@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 
+from pyexpert_gates.data.toml import Data, is_array, is_table
 from pyexpert_gates.errors import ConfigError
-from pyexpert_gates.init.merge import Data, is_array, is_table
 from pyexpert_gates.presets import Preset
 
 # The standard is written for Python 3.11 and newer.

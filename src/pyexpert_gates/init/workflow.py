@@ -9,9 +9,9 @@ from enum import StrEnum
 from pathlib import Path
 
 from pyexpert_gates import __version__
+from pyexpert_gates.data.toml import Data, is_table
 from pyexpert_gates.errors import InputError
 from pyexpert_gates.init.edit import FileEdit
-from pyexpert_gates.init.merge import Data, is_table
 from pyexpert_gates.init.pipeline import PIPELINE_PATH, render_pipeline
 from pyexpert_gates.init.tailor import PythonFloor
 from pyexpert_gates.textfile import TextFile, read_regular, read_toml

@@ -20,7 +20,7 @@ from pathlib import Path
 from pyexpert_gates.check.plan import resolve_paths, select_gates
 from pyexpert_gates.check.request import Request
 from pyexpert_gates.config import load_config
-from pyexpert_gates.invocation import Command, ProcessFailure, ProcessOutput
+from pyexpert_gates.data.invocation import Command, ProcessFailure, ProcessOutput
 from pyexpert_gates.models import GateName, GateResult, Report, Status
 from pyexpert_gates.nox.provenance import environment_key
 from pyexpert_gates.nox.reports import ERROR_SUFFIX, gate_from_report, session_outcomes

@@ -6,7 +6,8 @@ missing or unreadable is an ``error`` that says what nox said about its session:
 could not run is never reported as passed.
 """
 
-from pyexpert_gates.json_shape import (
+from pyexpert_gates.data.codec import read_gate
+from pyexpert_gates.data.json_shape import (
     ShapeError,
     as_list,
     as_object,
@@ -16,7 +17,6 @@ from pyexpert_gates.json_shape import (
     text,
 )
 from pyexpert_gates.models import GateName, GateResult, Status
-from pyexpert_gates.report.codec import read_gate
 
 ERROR_SUFFIX = ".error"
 """The suffix of the file, beside a gate's report, where its failed session says what failed."""

@@ -4,7 +4,7 @@ A workflow command is one line, ``::error file=PATH,line=N,col=N,title=TITLE::ME
 shows it on the line of the pull request's diff. Values are escaped as the runner expects.
 """
 
-from pyexpert_gates.encodable import printable
+from pyexpert_gates.data.encodable import printable
 from pyexpert_gates.models import Diagnostic, GateResult, Report, Severity, Status
 from pyexpert_gates.report.text import gate_notes, location
 

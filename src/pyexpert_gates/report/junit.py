@@ -12,7 +12,7 @@ import shlex
 from xml.etree.ElementTree import Element, SubElement, indent, tostring
 
 from pyexpert_gates.baseline.model import Fingerprint
-from pyexpert_gates.encodable import printable
+from pyexpert_gates.data.encodable import printable
 from pyexpert_gates.models import Diagnostic, GateResult, Report, Status
 from pyexpert_gates.report.identity import Checkout, case_name, identities
 from pyexpert_gates.report.text import format_diagnostic, location

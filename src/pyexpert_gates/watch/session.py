@@ -9,24 +9,26 @@ import asyncio
 import contextlib
 import dataclasses
 import os
+import time
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import Protocol
 
 from pyexpert_gates.baseline.store import read_baseline
 from pyexpert_gates.baseline.update import apply_to_check, is_locked
-from pyexpert_gates.check.engine import available_gates
+from pyexpert_gates.check.engine import available_gates, plan_report
 from pyexpert_gates.check.interpreter import choose_interpreter
 from pyexpert_gates.check.plan import Plan, make_plan
 from pyexpert_gates.check.request import Request
 from pyexpert_gates.config import load_config
+from pyexpert_gates.data.invocation import Command, ProcessOutput
 from pyexpert_gates.errors import GatesError
 from pyexpert_gates.gates.base import GateContext, SelectedTests
-from pyexpert_gates.invocation import Command, ProcessOutput
 from pyexpert_gates.models import GateName, GateResult, Report
 from pyexpert_gates.process import run_command
 from pyexpert_gates.watch.changes import Changes
 from pyexpert_gates.watch.cycle import Cycle, run_cycle
-from pyexpert_gates.watch.resident import ResidentPyright, start_pyright
+from pyexpert_gates.watch.langserver import PyrightServer, start_pyright
 from pyexpert_gates.watch.tests import counted_tests, selection, with_total
 from pyexpert_gates.watch.watcher import Fence, own_folder, watch_changes
 
@@ -52,6 +54,25 @@ class Screen(Protocol):
 
         Args:
             message: The reason and its fix.
+        """
+        ...
+
+    def running(self, changes: Changes, gates: tuple[GateName, ...]) -> None:
+        """Say at once that a cycle has started, and which gates it runs.
+
+        Args:
+            changes: What changed since the cycle before.
+            gates: The gates the cycle runs.
+        """
+        ...
+
+    def partial(self, report: Report, changes: Changes, running: tuple[GateName, ...]) -> None:
+        """Show the results of the cycle's gates that have finished while others still run.
+
+        Args:
+            report: The finished gates' results (and the skipped gates).
+            changes: What changed since the cycle before.
+            running: The gates of the cycle still running.
         """
         ...
 
@@ -102,7 +123,7 @@ class Session:
         self._plan: Plan | None = None
         self._kept: dict[GateName, GateResult] = {}
         self._tests = _Tests()
-        self._pyright: ResidentPyright | None = None
+        self._pyright: PyrightServer | None = None
         self._fence = Fence(self._project)
 
     async def run(self) -> None:
@@ -194,8 +215,27 @@ class Session:
             pyright=self._pyright,
             seen=changes.seen,
         )
-        report = await run_cycle(cycle)
+        report = await run_cycle(cycle, self._progress(plan, changes))
         return self._keep(report, tests)
+
+    def _progress(self, plan: Plan, changes: Changes) -> Callable[[GateResult], None]:
+        """Say that a cycle of ``plan`` runs; the returned callable shows each gate as it ends."""
+        started = time.monotonic()
+        running = [planned.name for planned in plan.gates]
+        finished: list[GateResult] = []
+        self._screen.running(changes, tuple(running))
+
+        def show(result: GateResult) -> None:
+            finished.append(result)
+            if result.name in running:
+                running.remove(result.name)
+            if not running:
+                return  # the complete report follows, once no change came while it ran
+            shown = self._judged(plan_report(plan, tuple(finished), time.monotonic() - started))
+            if isinstance(shown, Report):
+                self._screen.partial(shown, changes, tuple(running))
+
+        return show
 
     def _keep(self, report: Report, tests: SelectedTests) -> Report:
         """Keep the cycle's results for the next one; say how many tests the selection ran."""
@@ -238,7 +278,7 @@ class Session:
         )
         started = await start_pyright(context)
         # One that cannot start leaves pyright to run cold, where its failure is reported.
-        self._pyright = started if isinstance(started, ResidentPyright) else None
+        self._pyright = started if isinstance(started, PyrightServer) else None
 
     def _stale_pyright(self) -> bool:
         """True when no resident pyright runs, or when it missed a change."""

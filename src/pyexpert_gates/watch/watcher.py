@@ -20,8 +20,9 @@ from pathlib import Path, PurePosixPath
 
 import watchfiles
 
+from pyexpert_gates.files import list_files
 from pyexpert_gates.gates.pytest import TESTMON_DATA
-from pyexpert_gates.watch.changes import Changes, sort_changes, watched
+from pyexpert_gates.watch.changes import Changes, listed_only, sort_changes, watched
 
 OWN_FOLDER = PurePosixPath(TESTMON_DATA).parent.as_posix()
 """The folder the watch writes to inside the project, where pytest-testmon keeps its record:
@@ -132,12 +133,19 @@ async def watch_changes(project: Path, fence: Fence, queue: "asyncio.Queue[Chang
     Args:
         project: The project root, absolute and resolved.
         fence: The watch's fence, told when its change arrives (after the changes before it).
-        queue: Where the batches go, sorted, each with the moment it arrived.
+        queue: Where the batches go, sorted, each with the moment it arrived; changes to files
+            no gate reads (editors' temporary files, files git ignores) are left out.
     """
     mark = str(fence.path)
+    known = set((await list_files(project)).files)
     async for batch in _batches(project, mark):
         paths = {path for _, path in batch}
         changes = sort_changes(project, paths - {mark}, seen=time.monotonic())
+        if changes.files:
+            # A file git ignores (a build output, a log) is read by no gate: no cycle for it.
+            listed = set((await list_files(project)).files)
+            changes = listed_only(changes, known | listed)
+            known = listed
         if changes.files:
             queue.put_nowait(changes)
         if mark in paths:

@@ -8,7 +8,7 @@ rather than guess, so every field is checked; what is written reads back as the 
 
 from typing import TypeVar
 
-from pyexpert_gates.json_shape import (
+from pyexpert_gates.data.json_shape import (
     ShapeError,
     as_list,
     as_object,

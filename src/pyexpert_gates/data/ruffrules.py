@@ -39,7 +39,7 @@ def ruff_rules() -> dict[str, RuffRule]:
     Returns:
         The table, read once.
     """
-    text = files("pyexpert_gates.report").joinpath(TABLE).read_text(encoding="utf-8")
+    text = files("pyexpert_gates.data").joinpath(TABLE).read_text(encoding="utf-8")
     table = cast("dict[str, dict[str, str | bool]]", json.loads(text))
     return {
         code: RuffRule(

@@ -6,9 +6,9 @@ from typing import TypeAlias
 
 import libcst as cst
 
-from pyexpert_gates.fix.catalog import DATACLASS_SLOTS, UTC_DATETIME, CodemodInfo
-from pyexpert_gates.fix.slots import add_slots, concerns
-from pyexpert_gates.fix.utc import aware_utc
+from pyexpert_gates.codemods.catalog import DATACLASS_SLOTS, UTC_DATETIME, CodemodInfo
+from pyexpert_gates.codemods.slots import add_slots, concerns
+from pyexpert_gates.codemods.utc import aware_utc
 from pyexpert_gates.models import FixSafety
 
 Transform: TypeAlias = Callable[[cst.Module, tuple[int, int]], cst.Module]

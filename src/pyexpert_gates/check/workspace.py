@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pyexpert_gates.config import workspace_projects
+from pyexpert_gates.data.toml import Data, is_array, is_table
 from pyexpert_gates.errors import ConfigError, UsageError
-from pyexpert_gates.init.merge import Data, is_array, is_table
 from pyexpert_gates.textfile import read_toml
 
 PYPROJECT = "pyproject.toml"
