@@ -110,6 +110,8 @@ def test_inline_configuration_below_strict_is_a_finding(line: str) -> None:
         "# mypy: enable-error-code=redundant-expr",
         "# pyright: strict, reportMissingModuleSource=warning",
         "# pyright: reportReturnType=error",
+        # Off by default and in strict mode alike.
+        "# pyright: deprecateTypingAliases=false",
     ],
 )
 def test_inline_configuration_at_or_above_strict_passes(line: str) -> None:

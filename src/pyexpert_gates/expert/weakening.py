@@ -37,7 +37,7 @@ _LAX_FOLLOW = frozenset({"skip", "silent"})
 # pyright levels that report nothing the pyright gate fails on (it fails on warnings too).
 _SILENT_LEVELS = (False, "none", "information")
 # pyright's boolean settings whose false value is below strict, and those whose true value is.
-_PYRIGHT_STRICT_TRUE = ("strict", "analyzeUnannotatedFunctions", "deprecateTypingAliases")
+_PYRIGHT_STRICT_TRUE = ("strict", "analyzeUnannotatedFunctions")
 _PYRIGHT_LAX_TRUE = frozenset({"enableTypeIgnoreComments"})
 PYRIGHT_MODES = frozenset({"strict", "basic", "standard", "off"})
 """The values of pyright's ``typeCheckingMode``, as a comment may name them."""
