@@ -13,7 +13,7 @@ from pyexpert_gates.gates.drift import CONFIG_GATE
 from pyexpert_gates.gates.optouts import gates_opt_outs, tool_opt_outs
 from pyexpert_gates.models import GateName, Status
 from pyexpert_gates.presets import load_preset
-from tests.check.projects import edit
+from tests.check.projects import edit, write_files
 
 
 def evaluate(project: Path) -> GateOutcome:
@@ -534,3 +534,71 @@ def test_rules_the_preset_leaves_out_may_be_left_out() -> None:
     assert gates_opt_outs(gates({"expert": {"ignore": every[-1:]}}), preset) == []
     (found,) = gates_opt_outs(gates({"expert": {"ignore": every[:1]}}), preset)
     assert found.message == f"turns off {every[0]}"
+
+
+PYRIGHT_EXTENDS = [
+    (
+        {"base.json": '{\n  // shared\n  "reportAny": "none",\n  "reportUnusedClass": "error",\n}'},
+        'tool.pyright.reportAny = "none" turns off pyright\'s reportAny, in ../shared/base.json',
+    ),
+    (
+        {
+            "base.json": '{"extends": "./more.json"}',
+            "more.json": '{"ignore": ["../{project}/src"]}',
+        },
+        (
+            "tool.pyright.ignore hides ../{project}/src/demo/legacy.py from pyright, in "
+            "../shared/more.json"
+        ),
+    ),
+    (
+        {"base.toml": '[tool.pyright]\nexecutionEnvironments = [{root="src", reportAny=false}]'},
+        'tool.pyright.executionEnvironments.reportAny = false for "src" turns off',
+    ),
+]
+
+
+@pytest.mark.parametrize(("files", "message"), PYRIGHT_EXTENDS)
+def test_what_the_files_pyright_extends_take_away_is_found(
+    tmp_path: Path, files: dict[str, str], message: str
+) -> None:
+    project = tmp_path / "demo-project"
+    project.mkdir()
+    write_files(
+        project, {"pyproject.toml": '[project]\nname = "demo"\nrequires-python = ">=3.11"\n'}
+    )
+    write_files(project, {"src/demo/legacy.py": '"""Old code."""\n', "tests/__init__.py": ""})
+    assert main(["init", "--project", str(project)]) == 0
+    shared = {
+        f"shared/{name}": text.replace("{project}", project.name) for name, text in files.items()
+    }
+    write_files(tmp_path, shared)
+    extends = next(iter(files))
+    edit(
+        project / "pyproject.toml",
+        "[tool.pyright]\n",
+        f'[tool.pyright]\nextends = "../shared/{extends}"\n',
+    )
+    outcome = evaluate(project)
+    (finding,) = outcome.diagnostics
+    assert finding.code == "config-opt-out"
+    assert finding.message.startswith(message.replace("{project}", project.name))
+    assert finding.line == line_of(project, "extends =")
+
+
+def test_settings_pyright_extends_that_the_project_sets_itself_pass(project: Path) -> None:
+    write_files(project, {"base.json": '{"reportAny": "none", "typeCheckingMode": "basic"}'})
+    edit(
+        project / "pyproject.toml",
+        "[tool.pyright]\n",
+        '[tool.pyright]\nextends = "base.json"\nreportAny = "error"\n',
+    )
+    assert evaluate(project).status is Status.PASSED
+
+
+def test_an_extended_pyright_file_that_is_not_json_is_an_error(project: Path) -> None:
+    write_files(project, {"base.json": '{"reportAny": \n'})
+    edit(project / "pyproject.toml", "[tool.pyright]\n", '[tool.pyright]\nextends = "base.json"\n')
+    outcome = evaluate(project)
+    assert outcome.status is Status.ERROR
+    assert "base.json:2: invalid JSON" in outcome.summary

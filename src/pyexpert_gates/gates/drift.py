@@ -18,11 +18,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pyexpert_gates.config import GatesConfig, config_from_document
-from pyexpert_gates.data.toml import KeyPath, is_array, toml_value
+from pyexpert_gates.data.toml import Data, KeyPath, is_array, is_table, toml_value
 from pyexpert_gates.errors import GatesError
 from pyexpert_gates.files import project_files
 from pyexpert_gates.gates.base import GateContext, GateOutcome
-from pyexpert_gates.gates.governing import RUFF_FILES, nested_ruff_configs, ruff_extends
+from pyexpert_gates.gates.governing import (
+    RUFF_FILES,
+    nested_ruff_configs,
+    pyright_extends,
+    ruff_extends,
+)
 from pyexpert_gates.gates.optouts import OptOut, gates_opt_outs, tool_opt_outs
 from pyexpert_gates.init.edit import FileEdit
 from pyexpert_gates.init.merge import Change, ChangeKind
@@ -192,10 +197,38 @@ def _opt_out_drifts(context: GateContext, plan: InitPlan, config: GatesConfig) -
     for edit in edits:
         found += _ruff_opt_outs(context, edit, plan, sources)
     if pyproject is not None:
+        found += _pyright_extends_opt_outs(context, pyproject, plan, sources)
         found += [
             _opt_out_drift(pyproject.label, pyproject.file.text, opt_out, "")
             for opt_out in gates_opt_outs(config, preset)
         ]
+    return found
+
+
+def _pyright_extends_opt_outs(
+    context: GateContext, edit: FileEdit, plan: InitPlan, sources: Sequence[str]
+) -> list[_Drift]:
+    """What the files pyright ``extends`` take away, where ``[tool.pyright]`` leaves it to them."""
+    tool = parse_toml(edit.file.text, edit.label).get("tool")
+    local = tool.get("pyright") if is_table(tool) else None
+    if not is_table(local):
+        return []
+    found: list[_Drift] = []
+    for extended, settings in pyright_extends(edit.file.path, local):
+        inherited = {key: value for key, value in settings.items() if key not in local}
+        relative = [_relative(context.project / source, extended.parent) for source in sources]
+        where = f", in {_relative(extended, edit.file.path.parent)}, which {edit.label} extends"
+        document: Data = {"tool": {"pyright": inherited}}
+        found.extend(
+            _opt_out_drift(
+                edit.label,
+                edit.file.text,
+                dataclasses.replace(opt_out, table=("tool", "pyright"), key="extends"),
+                where,
+            )
+            for opt_out in tool_opt_outs(PYPROJECT, document, plan.preset.tools, relative)
+        )
+        local = {**inherited, **local}
     return found
 
 
