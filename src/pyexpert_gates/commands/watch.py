@@ -8,7 +8,13 @@ import sys
 from collections.abc import Coroutine
 
 from pyexpert_gates.check.request import Request
-from pyexpert_gates.commands import Subparsers, add_gate_selection, project_folder
+from pyexpert_gates.commands import (
+    SUMMARIES,
+    Subparsers,
+    add_gate_selection,
+    project_folder,
+    wants_color,
+)
 from pyexpert_gates.errors import GatesError
 
 EXIT_TERMINATED = 128 + signal.SIGTERM
@@ -23,7 +29,7 @@ def add_parser(subparsers: Subparsers) -> None:
     """
     parser = subparsers.add_parser(
         "watch",
-        help="run the gates, then again after every change to the project; Ctrl-C to stop",
+        help=SUMMARIES["watch"],
         description="Run the gates, then again after every change to the project's files or "
         "configuration: the file-level gates check the changed files only, the type checkers "
         "stay resident and only the tests a change can affect run (pytest-testmon). "
@@ -63,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
     screen = (
         JsonLines(stdout=sys.stdout, stderr=sys.stderr)
         if args.format == "json"
-        else LiveScreen(stream=sys.stdout, live=_is_terminal())
+        else LiveScreen(stream=sys.stdout, live=wants_color(args, sys.stdout, os.environ))
     )
     request = Request(gates=tuple(args.gates), skip=tuple(args.skip))
     session = Session(project, request, python=args.python, screen=screen)
@@ -85,9 +91,3 @@ async def _until_terminated(watch: Coroutine[None, None, None]) -> None:
         await watch
     finally:
         loop.remove_signal_handler(signal.SIGTERM)
-
-
-def _is_terminal() -> bool:
-    """True when standard output is a terminal that takes colour and cursor movement."""
-    environ = os.environ
-    return sys.stdout.isatty() and not environ.get("NO_COLOR") and environ.get("TERM") != "dumb"
