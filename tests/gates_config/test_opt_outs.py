@@ -283,7 +283,7 @@ RUFF_KEYS = [
     *((key, ["PTH", "COM812"], "turns off PTH") for key in ("lint.ignore", "ignore")),
     *((key, ["E501"], "turns off E501") for key in ("lint.extend-ignore", "extend-ignore")),
     *(
-        (key, {"src/**": ["ANN"], "tests/**": ["S101"]}, "turns off ANN for src/**")
+        (key, {"src/**": ["ANN"], "**/tests/**": ["S101"]}, "turns off ANN for src/**")
         for key in file_ignores()
     ),
 ]
@@ -311,7 +311,10 @@ def test_every_ruff_key_that_takes_checks_away_is_reported(
         # The preset's own ignores, and rules that run only under preview, take nothing away.
         ("lint.ignore", ["COM812", "D1", "E203", "E2", "E221", "W391"]),
         ("lint.extend-ignore", "E203"),
-        *((key, {"tests/**": ["S101", "PLR2004"], "src/**": ["COM812"]}) for key in file_ignores()),
+        *(
+            (key, {"**/tests/**": ["S101", "PLR2004"], "src/**": ["COM812"]})
+            for key in file_ignores()
+        ),
         ("lint.ignore", 5),
         ("lint.per-file-ignores", ["not", "a", "table"]),
     ],
