@@ -277,6 +277,11 @@ def file_ignores() -> tuple[str, ...]:
 
 
 RUFF_KEYS = [
+    (
+        "lint.per-file-ignores",
+        {"tests/**": ["S101", "ANN"]},
+        "turns off ANN for tests/**",
+    ),
     ("include", ["src/**/*.py"], "leaves tests/test_legacy.py out of ruff"),
     ("include", ["tests/*.py"], "leaves src/demo/legacy.py out of ruff"),
     *((key, ["src/demo"], "hides src/demo/legacy.py from ruff") for key in ruff_excludes()),
@@ -298,7 +303,9 @@ def test_every_ruff_key_that_takes_checks_away_is_reported(
     document: dict[str, object] = {"tool": {"ruff": table}} if label == "pyproject.toml" else table
     (found,) = tool_opt_outs(label, document, PRESET, SOURCES)
     assert (found.name, found.message) == (f"tool.ruff.{key}", message)
-    assert found.key == (key.rsplit(".", 1)[-1] if isinstance(value, list) else "src/**")
+    # A table's finding sits at the pattern that turns the rule off.
+    pattern = message.rsplit(" for ", 1)[-1]
+    assert found.key == (key.rsplit(".", 1)[-1] if isinstance(value, list) else pattern)
 
 
 @pytest.mark.parametrize(
@@ -315,6 +322,10 @@ def test_every_ruff_key_that_takes_checks_away_is_reported(
             (key, {"**/tests/**": ["S101", "PLR2004"], "src/**": ["COM812"]})
             for key in file_ignores()
         ),
+        # The preset's codes under another pattern that covers the same checked files.
+        ("lint.per-file-ignores", {"tests/**": ["S101", "PLR2004"], "tests/test_*.py": ["INP001"]}),
+        # A pattern that matches no checked file takes nothing away.
+        ("lint.per-file-ignores", {"docs/**": ["ALL"]}),
         ("lint.ignore", 5),
         ("lint.per-file-ignores", ["not", "a", "table"]),
     ],

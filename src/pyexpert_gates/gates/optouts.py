@@ -158,13 +158,29 @@ def _prefixes(code: str) -> Iterator[str]:
 def _file_ignores(
     scope: _Scope, path: KeyPath, table: Data, preset: Data, everywhere: set[str]
 ) -> Iterator[OptOut]:
-    """Each pattern of a ``per-file-ignores`` table that turns off more than the preset does."""
+    """Each pattern of a ``per-file-ignores`` table that turns off more than the preset does.
+
+    A code counts as the preset's own on the checked files the pattern matches when one of the
+    preset's patterns turns it off on each of them (``tests/**`` against ``**/tests/**``).
+    """
     for pattern, codes in table.items():
-        allowed = everywhere | set(_strings(preset.get(pattern)))
-        extra = [code for code in _strings(codes) if code not in allowed]
+        files = scope.hidden([pattern], path_matches)
+        extra = [
+            code
+            for code in _strings(codes)
+            if code not in everywhere
+            and not all(_preset_ignores(preset, code, file) for file in files)
+        ]
         if extra:
             message = f"turns off {', '.join(extra)} for {pattern}"
             yield scope.opt_out(path, message, key=pattern)
+
+
+def _preset_ignores(preset: Data, code: str, file: str) -> bool:
+    """Whether one of the preset's ``per-file-ignores`` patterns turns ``code`` off on ``file``."""
+    return any(
+        code in _strings(codes) and path_matches(pattern, file) for pattern, codes in preset.items()
+    )
 
 
 def _mypy(scope: _Scope, mypy: Data) -> Iterator[OptOut]:
