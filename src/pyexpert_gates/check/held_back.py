@@ -61,7 +61,7 @@ def write_held_back(project: Path, held: Mapping[str, str]) -> None:
     record = {"version": _FORMAT_VERSION, "held_back": dict(sorted(held.items()))}
     path = project / HELD_BACK_FILE
     path.parent.mkdir(exist_ok=True)
-    write_atomic(path, json.dumps(record, indent=2, ensure_ascii=False) + "\n")
+    write_atomic(path, json.dumps(record, indent=2, ensure_ascii=False) + "\n", within=project)
 
 
 def without_held_back(

@@ -214,11 +214,11 @@ def _tried(
     outcome = fix_project(project, request)
     try:
         for change in outcome.changes:
-            write_bytes_atomic(project / change.path, change.after)
+            write_bytes_atomic(project / change.path, change.after, within=project)
         return _run_tests(project, python)
     finally:
         for change in outcome.changes:
-            write_bytes_atomic(project / change.path, change.before)
+            write_bytes_atomic(project / change.path, change.before, within=project)
 
 
 def _broke(tests: Sequence[str]) -> str:

@@ -8,8 +8,8 @@ before any single finding matters.
 import re
 from dataclasses import dataclass
 
+from pyexpert_gates.data.ruffrules import RuffRule, ruff_rules
 from pyexpert_gates.models import Diagnostic, FixSafety, GateName, GateResult, Report
-from pyexpert_gates.report.ruffrules import RuffRule, ruff_rules
 from pyexpert_gates.report.ruledocs import rule_doc
 
 NO_CODE = "-"
