@@ -4,7 +4,8 @@ import pytest
 
 from pyexpert_gates.baseline.model import BASELINED_GATES
 from pyexpert_gates.cache.inputs import tool_versions
-from pyexpert_gates.models import GATE_TRAITS, GateName, GateTraits, Reach
+from pyexpert_gates.gates.registry import GATE_TRAITS
+from pyexpert_gates.models import GateName, GateTraits, Reach
 from pyexpert_gates.report.ruledocs import TOOLS
 
 G = GateName

@@ -3,10 +3,8 @@
 Everything here is immutable data with no I/O, so every other module can share it.
 """
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from types import MappingProxyType
 
 
 class GateName(StrEnum):
@@ -62,61 +60,6 @@ class GateTraits:
     def limited_by_changed_since(self) -> bool:
         """True when ``--changed-since`` limits the gate to the changed files."""
         return self.reach is Reach.FILE
-
-
-GATE_TRAITS: Mapping[GateName, GateTraits] = MappingProxyType(
-    {
-        GateName.RUFF: GateTraits(
-            reach=Reach.FILE,
-            baselined=True,
-            tool="ruff",
-            home="https://docs.astral.sh/ruff/",
-            distributions=("ruff",),
-        ),
-        GateName.FORMAT: GateTraits(
-            reach=Reach.FILE,
-            baselined=True,
-            tool="ruff format",
-            home="https://docs.astral.sh/ruff/formatter/",
-            distributions=("ruff",),
-        ),
-        GateName.MYPY: GateTraits(
-            reach=Reach.PROGRAM,
-            baselined=True,
-            weight=2,
-            tool="mypy",
-            home="https://mypy.readthedocs.io/",
-            distributions=("mypy",),
-        ),
-        GateName.PYRIGHT: GateTraits(
-            reach=Reach.PROGRAM,
-            baselined=True,
-            weight=3,
-            tool="pyright",
-            home="https://microsoft.github.io/pyright/",
-            distributions=("pyright",),
-        ),
-        GateName.DOCSTRINGS: GateTraits(
-            reach=Reach.FILE,
-            baselined=True,
-            tool="pyexpert-gates docstrings",
-            distributions=("pydoclint",),
-        ),
-        # pytest runs in the project's environment, whose distributions are in its key already.
-        GateName.PYTEST: GateTraits(
-            reach=Reach.PROGRAM,
-            baselined=False,
-            weight=1,
-            tool="pytest",
-            home="https://docs.pytest.org/",
-        ),
-        GateName.EXPERT: GateTraits(reach=Reach.FILE, baselined=True, tool="pyexpert-gates expert"),
-        GateName.CONFIG: GateTraits(
-            reach=Reach.CONFIGURATION, baselined=False, tool="pyexpert-gates config"
-        ),
-    }
-)
-"""Every gate's traits: the one place that says which gates are file-level, baselined, slow."""
 
 
 class Status(StrEnum):

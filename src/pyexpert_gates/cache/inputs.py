@@ -19,7 +19,8 @@ from pathlib import Path, PurePosixPath
 
 from pyexpert_gates.cache.key import digest_files
 from pyexpert_gates.files import ProjectFiles, list_files
-from pyexpert_gates.models import GATE_TRAITS, GateName
+from pyexpert_gates.gates.registry import GATE_TRAITS
+from pyexpert_gates.models import GateName
 from pyexpert_gates.presets import preset_contents
 
 CONFIG_FILES = frozenset(

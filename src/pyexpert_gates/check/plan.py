@@ -18,8 +18,9 @@ from pyexpert_gates.config import GatesConfig
 from pyexpert_gates.errors import ConfigError, UsageError
 from pyexpert_gates.gates.base import CommandGate
 from pyexpert_gates.gates.inprocess import InProcessGate
+from pyexpert_gates.gates.registry import GATE_TRAITS
 from pyexpert_gates.init.names import covers
-from pyexpert_gates.models import GATE_TRAITS, GateName
+from pyexpert_gates.models import GateName
 
 Gate: TypeAlias = CommandGate | InProcessGate
 

@@ -31,8 +31,9 @@ from pyexpert_gates.check.request import ShortcutOptions
 from pyexpert_gates.files import ProjectFiles, list_files
 from pyexpert_gates.gates.base import GateContext, SelectedTests
 from pyexpert_gates.gates.pytest_xdist import allows_xdist
+from pyexpert_gates.gates.registry import GATE_TRAITS, GATES
 from pyexpert_gates.gates.shadowed import shadowed
-from pyexpert_gates.models import GATE_TRAITS, GateName, GateResult, Reach, Status
+from pyexpert_gates.models import GateName, GateResult, Reach, Status
 
 _Value = TypeVar("_Value")
 
@@ -135,10 +136,10 @@ class Shortcuts:
             return Prepared(context=context, result=nothing, limited_to=())
         if limited is not None:
             context = dataclasses.replace(context, paths=limited)
-        if name is GateName.MYPY:
+        if GATES[name].shadowed_stubs:
             listed = await self._project_files(context)
             context = dataclasses.replace(context, shadowed=shadowed(listed.sources(context.paths)))
-        if name is GateName.PYTEST:
+        if GATES[name].runs_tests:
             installed = await self._installed(context)
             xdist = installed is not None and installed.xdist
             context = dataclasses.replace(

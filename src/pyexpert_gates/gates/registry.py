@@ -1,0 +1,259 @@
+"""The registry: every gate as one object, and the one place that names a particular gate.
+
+Each `Gate` says what sets it apart: its traits (reach, baselined, weight, tool), how it runs
+(a command gate or an in-process one), how ``fix`` resolves its findings, where its rules are
+documented, where its settings live, how a finding is tied to code, and how ``watch`` re-runs it.
+Every other module asks the registry instead of naming a gate, so a new gate is one module in
+``gates/`` plus its line here.
+"""
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from types import MappingProxyType
+
+from pyexpert_gates.gates.base import CommandGate
+from pyexpert_gates.gates.docstrings import DocstringsGate
+from pyexpert_gates.gates.drift import CONFIG_GATE
+from pyexpert_gates.gates.expert import EXPERT_GATE
+from pyexpert_gates.gates.format import FormatGate
+from pyexpert_gates.gates.inprocess import InProcessGate
+from pyexpert_gates.gates.mypy import MypyGate
+from pyexpert_gates.gates.pyright import PyrightGate
+from pyexpert_gates.gates.pytest import PytestGate
+from pyexpert_gates.gates.ruff import RuffGate
+from pyexpert_gates.models import GateName, GateTraits, Reach
+
+
+class FixStep(StrEnum):
+    """The step of ``fix`` that resolves a gate's findings."""
+
+    LINT = "lint"
+    """``ruff check --fix``."""
+    CODEMODS = "codemods"
+    """The codemods, this package's own libcst transforms."""
+    FORMAT = "format"
+    """``ruff format``."""
+
+
+class RuleDocs(StrEnum):
+    """Where the rules behind a gate's codes are documented."""
+
+    RUFF = "ruff"
+    """A page per ruff rule, named after the rule."""
+    PYDOCLINT = "pydoclint"
+    """pydoclint's page of violation codes; missing docstrings named as ruff's D1 rules."""
+    MYPY = "mypy"
+    """An anchor per mypy error code."""
+    PYRIGHT = "pyright"
+    """An anchor per pyright rule."""
+    EXPERT = "expert"
+    """This package's own rule catalogue."""
+    TESTS = "tests"
+    """None: each finding is a failed test, counted under one rule."""
+    NONE = "none"
+    """None: the gate's codes are documented nowhere else."""
+
+
+class Anchor(StrEnum):
+    """What ties one of a gate's findings to the code, for the baseline."""
+
+    LINE = "line"
+    """The text of its line."""
+    CONTENT = "content"
+    """The whole file's content (a file that is not formatted has no line of its own)."""
+    TEST = "test"
+    """The failing test's node id, which is the finding's own name."""
+
+
+class Rerun(StrEnum):
+    """How ``watch`` re-runs a gate after a change."""
+
+    MERGED = "merged"
+    """On the changed files only, merged with its kept findings on the others."""
+    WHOLE = "whole"
+    """On every file, with the tool's own incremental cache."""
+    RESIDENT = "resident"
+    """By a resident process that follows the changes itself."""
+    SELECTED_TESTS = "selected-tests"
+    """On every file, running only the tests a change can affect."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Gate:
+    """One gate: what it is, how it runs, and what every other module needs to know of it.
+
+    Attributes:
+        name: The name users type after ``--gate`` and ``--skip``.
+        traits: Its reach, whether a baseline accepts it, its weight and its tool.
+        runner: How it runs: a command gate or an in-process one.
+        fix: The ``fix`` step that resolves its findings, or None when ``fix`` does not.
+        rule_docs: Where its rules are documented.
+        settings: Where its settings live: key paths under ``[tool]``, the longest match wins.
+        anchor: What ties one of its findings to the code, for the baseline.
+        rerun: How ``watch`` re-runs it after a change.
+        shadowed_stubs: True when it needs to know the sources a stub beside them hides.
+        runs_tests: True when it needs the test options (xdist, selected tests).
+        coverage: True when it measures docstring coverage, which the baseline's floors hold.
+        blind_on_syntax_error: True when one syntax error stops it before it checks anything.
+    """
+
+    name: GateName
+    traits: GateTraits
+    runner: CommandGate | InProcessGate
+    fix: FixStep | None = None
+    rule_docs: RuleDocs = RuleDocs.NONE
+    settings: tuple[tuple[str, ...], ...] = ()
+    anchor: Anchor = Anchor.LINE
+    rerun: Rerun = Rerun.WHOLE
+    shadowed_stubs: bool = False
+    runs_tests: bool = False
+    coverage: bool = False
+    blind_on_syntax_error: bool = False
+
+
+_RUFF = Gate(
+    name=GateName.RUFF,
+    traits=GateTraits(
+        reach=Reach.FILE,
+        baselined=True,
+        tool="ruff",
+        home="https://docs.astral.sh/ruff/",
+        distributions=("ruff",),
+    ),
+    runner=RuffGate(),
+    fix=FixStep.LINT,
+    rule_docs=RuleDocs.RUFF,
+    settings=(("ruff",),),
+    rerun=Rerun.MERGED,
+)
+_FORMAT = Gate(
+    name=GateName.FORMAT,
+    traits=GateTraits(
+        reach=Reach.FILE,
+        baselined=True,
+        tool="ruff format",
+        home="https://docs.astral.sh/ruff/formatter/",
+        distributions=("ruff",),
+    ),
+    runner=FormatGate(),
+    fix=FixStep.FORMAT,
+    settings=(("ruff", "format"),),
+    anchor=Anchor.CONTENT,
+    rerun=Rerun.MERGED,
+)
+_MYPY = Gate(
+    name=GateName.MYPY,
+    traits=GateTraits(
+        reach=Reach.PROGRAM,
+        baselined=True,
+        weight=2,
+        tool="mypy",
+        home="https://mypy.readthedocs.io/",
+        distributions=("mypy",),
+    ),
+    runner=MypyGate(),
+    rule_docs=RuleDocs.MYPY,
+    settings=(("mypy",),),
+    shadowed_stubs=True,
+    blind_on_syntax_error=True,
+)
+_PYRIGHT = Gate(
+    name=GateName.PYRIGHT,
+    traits=GateTraits(
+        reach=Reach.PROGRAM,
+        baselined=True,
+        weight=3,
+        tool="pyright",
+        home="https://microsoft.github.io/pyright/",
+        distributions=("pyright",),
+    ),
+    runner=PyrightGate(),
+    rule_docs=RuleDocs.PYRIGHT,
+    settings=(("pyright",),),
+    rerun=Rerun.RESIDENT,
+)
+_DOCSTRINGS = Gate(
+    name=GateName.DOCSTRINGS,
+    traits=GateTraits(
+        reach=Reach.FILE,
+        baselined=True,
+        tool="pyexpert-gates docstrings",
+        distributions=("pydoclint",),
+    ),
+    runner=DocstringsGate(),
+    rule_docs=RuleDocs.PYDOCLINT,
+    settings=(("pyexpert-gates", "docstring-coverage"),),
+    coverage=True,
+)
+# pytest runs in the project's environment, whose distributions are in its key already.
+_PYTEST = Gate(
+    name=GateName.PYTEST,
+    traits=GateTraits(
+        reach=Reach.PROGRAM,
+        baselined=False,
+        weight=1,
+        tool="pytest",
+        home="https://docs.pytest.org/",
+    ),
+    runner=PytestGate(),
+    rule_docs=RuleDocs.TESTS,
+    settings=(("pytest",),),
+    anchor=Anchor.TEST,
+    rerun=Rerun.SELECTED_TESTS,
+    runs_tests=True,
+)
+_EXPERT = Gate(
+    name=GateName.EXPERT,
+    traits=GateTraits(reach=Reach.FILE, baselined=True, tool="pyexpert-gates expert"),
+    runner=EXPERT_GATE,
+    fix=FixStep.CODEMODS,
+    rule_docs=RuleDocs.EXPERT,
+    settings=(("pyexpert-gates", "expert"),),
+    rerun=Rerun.MERGED,
+)
+_CONFIG = Gate(
+    name=GateName.CONFIG,
+    traits=GateTraits(reach=Reach.CONFIGURATION, baselined=False, tool="pyexpert-gates config"),
+    runner=CONFIG_GATE,
+)
+
+GATES: Mapping[GateName, Gate] = MappingProxyType(
+    {
+        gate.name: gate
+        for gate in (_RUFF, _FORMAT, _MYPY, _PYRIGHT, _DOCSTRINGS, _PYTEST, _EXPERT, _CONFIG)
+    }
+)
+"""Every gate, by name, in the order reports list them: the one place that names each gate."""
+
+GATE_TRAITS: Mapping[GateName, GateTraits] = MappingProxyType(
+    {name: gate.traits for name, gate in GATES.items()}
+)
+"""Every gate's traits: which gates are file-level, baselined, slow."""
+
+
+def configuration_gate() -> GateName:
+    """The gate that judges the configuration itself: it reports a project that cannot be read.
+
+    Returns:
+        Its name.
+    """
+    return next(name for name, gate in GATES.items() if gate.traits.reach is Reach.CONFIGURATION)
+
+
+def gate_of_setting(tool_path: Sequence[str]) -> GateName | None:
+    """The gate a setting concerns, from its key path under ``[tool]``.
+
+    Args:
+        tool_path: The setting's key path, without the leading ``tool``.
+
+    Returns:
+        The gate whose settings hold the longest prefix of the path; None for none.
+    """
+    matches = [
+        (len(prefix), name)
+        for name, gate in GATES.items()
+        for prefix in gate.settings
+        if tuple(tool_path[: len(prefix)]) == prefix
+    ]
+    return max(matches, key=lambda match: match[0])[1] if matches else None
