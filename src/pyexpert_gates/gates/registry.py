@@ -24,6 +24,9 @@ from pyexpert_gates.gates.pytest import PytestGate
 from pyexpert_gates.gates.ruff import RuffGate
 from pyexpert_gates.models import GateName, GateTraits, Reach
 
+ANY_KEY = "*"
+"""In a `Gate.settings` pattern, any one key."""
+
 
 class FixStep(StrEnum):
     """The step of ``fix`` that resolves a gate's findings."""
@@ -89,7 +92,8 @@ class Gate:
         runner: How it runs: a command gate or an in-process one.
         fix: The ``fix`` step that resolves its findings, or None when ``fix`` does not.
         rule_docs: Where its rules are documented.
-        settings: Where its settings live: key paths under ``[tool]``, the longest match wins.
+        settings: Where its settings live: key path patterns under ``[tool]``, the most specific
+            matching one wins (see `gate_of_setting`).
         anchor: What ties one of its findings to the code, for the baseline.
         rerun: How ``watch`` re-runs it after a change.
         shadowed_stubs: True when it needs to know the sources a stub beside them hides.
@@ -124,7 +128,7 @@ _RUFF = Gate(
     runner=RuffGate(),
     fix=FixStep.LINT,
     rule_docs=RuleDocs.RUFF,
-    settings=(("ruff",),),
+    settings=(("ruff", ANY_KEY),),
     rerun=Rerun.MERGED,
 )
 _FORMAT = Gate(
@@ -248,12 +252,14 @@ def gate_of_setting(tool_path: Sequence[str]) -> GateName | None:
         tool_path: The setting's key path, without the leading ``tool``.
 
     Returns:
-        The gate whose settings hold the longest prefix of the path; None for none.
+        The gate with the most specific of its `Gate.settings` patterns matching the start of
+        the path (``*`` matches any one key); None for none.
     """
     matches = [
-        (len(prefix), name)
+        ((len(pattern), -pattern.count(ANY_KEY)), name)
         for name, gate in GATES.items()
-        for prefix in gate.settings
-        if tuple(tool_path[: len(prefix)]) == prefix
+        for pattern in gate.settings
+        if len(tool_path) >= len(pattern)
+        and all(want in {ANY_KEY, key} for want, key in zip(pattern, tool_path, strict=False))
     ]
     return max(matches, key=lambda match: match[0])[1] if matches else None
