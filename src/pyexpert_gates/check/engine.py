@@ -27,12 +27,10 @@ from pyexpert_gates.config import GatesConfig, load_config
 from pyexpert_gates.data.invocation import ProcessFailure, ProcessOutput
 from pyexpert_gates.errors import GatesError
 from pyexpert_gates.files import unreadable
-from pyexpert_gates.gates import TOOL_GATES
 from pyexpert_gates.gates.base import GateContext, GateOutcome
-from pyexpert_gates.gates.drift import CONFIG_GATE
-from pyexpert_gates.gates.expert import EXPERT_GATE
 from pyexpert_gates.gates.inprocess import InProcessGate
 from pyexpert_gates.gates.paths import relative_path
+from pyexpert_gates.gates.registry import GATES
 from pyexpert_gates.models import Diagnostic, GateName, GateResult, Report, Status
 from pyexpert_gates.process import run_command
 
@@ -91,7 +89,7 @@ def available_gates() -> dict[GateName, Gate]:
     Returns:
         The tool gates and the in-process gates.
     """
-    return {**TOOL_GATES, GateName.EXPERT: EXPERT_GATE, GateName.CONFIG: CONFIG_GATE}
+    return {name: gate.runner for name, gate in GATES.items()}
 
 
 def run_plan(plan: Plan, observer: GateObserver | None = None) -> Report:
