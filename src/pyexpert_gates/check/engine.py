@@ -248,16 +248,34 @@ async def _run_gate(
         if prepared.result is not None:
             return dataclasses.replace(prepared.result, duration_s=time.monotonic() - started)
         argv, outcome = await _outcome(planned, prepared.context, plan.config)
-        result = GateResult(
-            name=planned.name,
-            status=outcome.status,
-            duration_s=time.monotonic() - started,
-            command=argv,
-            summary=outcome.summary,
-            diagnostics=tuple(_relative(item, plan.project) for item in outcome.diagnostics),
-            coverage=outcome.coverage,
-        )
+        result = gate_result(planned.name, outcome, started=started, command=argv, plan=plan)
         return plan.shortcuts.keep(prepared, result)
+
+
+def gate_result(
+    name: GateName, outcome: GateOutcome, *, started: float, command: tuple[str, ...], plan: Plan
+) -> GateResult:
+    """The result of a gate that ran: its verdict, timed, its findings' paths project-relative.
+
+    Args:
+        name: The gate.
+        outcome: Its verdict.
+        started: When it started (`time.monotonic` seconds).
+        command: The command line it ran; empty for in-process gates.
+        plan: The plan it ran in.
+
+    Returns:
+        The result.
+    """
+    return GateResult(
+        name=name,
+        status=outcome.status,
+        duration_s=time.monotonic() - started,
+        command=command,
+        summary=outcome.summary,
+        diagnostics=tuple(_relative(item, plan.project) for item in outcome.diagnostics),
+        coverage=outcome.coverage,
+    )
 
 
 async def _outcome(
