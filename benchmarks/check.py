@@ -4,8 +4,9 @@
 Downloads the sdist of pypa/packaging, unpacks it into a temporary folder with an empty virtual
 environment, then times, in one run and side by side:
 
-- every static gate together (one ``check``), against the slowest gate alone (target: at most
-  1.15 times as long) and against the gates one after another;
+- every static gate together (one cold ``check --no-cache``), against the slowest gate alone
+  (target: at most 1.10 times as long, since the longest gate starts first) and against the gates
+  one after another;
 - ``pyexpert-gates --version``, the start-up cost of every command (target: under 0.3 s).
 
 Every timing is the median of several runs after one warm-up run, so tool caches are warm in all
@@ -36,7 +37,7 @@ from pyexpert_gates.models import GateName
 from pyexpert_gates.process import Command, ProcessOutput, run_command
 
 BASELINED_GATES = tuple(name for name in GateName if name is not GateName.PYTEST)
-CONCURRENCY_TARGET = 1.15
+CONCURRENCY_TARGET = 1.10
 STARTUP_TARGET_S = 0.3
 TIME_LIMIT_S = 900.0
 
@@ -132,7 +133,8 @@ def time_check(project: Path, python: Path, gates: Sequence[GateName], repeat: i
     """
     selection = [part for gate in gates for part in ("--gate", gate.value)]
     argv = [sys.executable, "-m", "pyexpert_gates", "check", "--project", str(project)]
-    argv += [*selection, "--python", str(python), "--format", "json"]
+    # Cold: without --no-cache every timed run would replay the warm-up's stored results.
+    argv += [*selection, "--python", str(python), "--format", "json", "--no-cache"]
     run(argv, cwd=project)
     seconds: list[float] = []
     output = ProcessOutput(returncode=0, stdout="{}", stderr="")
@@ -201,7 +203,7 @@ def print_comparison(
     slowest = alone[slowest_gate].seconds
     serial = sum(timing.seconds for timing in alone.values())
     rows = [
-        ("all static gates together", together.seconds, f"target <= {CONCURRENCY_TARGET}x"),
+        ("all static gates together, cold", together.seconds, f"target <= {CONCURRENCY_TARGET}x"),
         (f"slowest gate alone ({slowest_gate})", slowest, ""),
         ("gates one after another", serial, ""),
     ]

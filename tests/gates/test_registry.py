@@ -2,6 +2,7 @@
 
 import pytest
 
+from pyexpert_gates.cache.inputs import CONFIG_FILES
 from pyexpert_gates.fix.run import FIXABLE_GATES
 from pyexpert_gates.gates import TOOL_GATES
 from pyexpert_gates.gates.inprocess import InProcessGate
@@ -82,3 +83,14 @@ def test_a_setting_concerns_the_gate_whose_settings_pattern_is_most_specific(
     tool_path: tuple[str, ...], gate: GateName | None
 ) -> None:
     assert gate_of_setting(tool_path) is gate
+
+
+def test_each_gate_names_the_files_its_tool_reads_settings_from_and_the_key_reads_them_all() -> (
+    None
+):
+    assert "pyrightconfig.json" in GATES[G.PYRIGHT].config_files
+    assert "mypy.ini" in GATES[G.MYPY].config_files
+    assert "conftest.py" in GATES[G.PYTEST].config_files
+    assert "mypy.ini" not in GATES[G.RUFF].config_files
+    assert {name for gate in GATES.values() for name in gate.config_files} == CONFIG_FILES
+    assert ".pyexpert-gates/preset-state.json" in CONFIG_FILES

@@ -24,6 +24,11 @@ from pyexpert_gates.gates.pytest import PytestGate
 from pyexpert_gates.gates.ruff import RuffGate
 from pyexpert_gates.models import GateName, GateTraits, Reach
 
+PYPROJECT = "pyproject.toml"
+_RUFF_FILES = (PYPROJECT, "ruff.toml", ".ruff.toml")
+_MYPY_FILES = (PYPROJECT, "mypy.ini", ".mypy.ini", "setup.cfg")
+_PYRIGHT_FILES = (PYPROJECT, "pyrightconfig.json")
+_PYTEST_FILES = (PYPROJECT, "pytest.ini", ".pytest.ini", "tox.ini", "setup.cfg", "conftest.py")
 ANY_KEY = "*"
 """In a `Gate.settings` pattern, any one key."""
 
@@ -92,6 +97,8 @@ class Gate:
         runner: How it runs: a command gate or an in-process one.
         fix: The ``fix`` step that resolves its findings, or None when ``fix`` does not.
         rule_docs: Where its rules are documented.
+        config_files: The names of the files where its tool reads its settings (the cache key's
+            configuration inputs; ruff and pytest read nested ones too).
         settings: Where its settings live: key path patterns under ``[tool]``, the most specific
             matching one wins (see `gate_of_setting`).
         anchor: What ties one of its findings to the code, for the baseline.
@@ -106,6 +113,7 @@ class Gate:
     traits: GateTraits
     runner: CommandGate | InProcessGate
     fix: FixStep | None = None
+    config_files: tuple[str, ...] = (PYPROJECT,)
     rule_docs: RuleDocs = RuleDocs.NONE
     settings: tuple[tuple[str, ...], ...] = ()
     anchor: Anchor = Anchor.LINE
@@ -127,6 +135,7 @@ _RUFF = Gate(
     ),
     runner=RuffGate(),
     fix=FixStep.LINT,
+    config_files=_RUFF_FILES,
     rule_docs=RuleDocs.RUFF,
     settings=(("ruff", ANY_KEY),),
     rerun=Rerun.MERGED,
@@ -142,6 +151,7 @@ _FORMAT = Gate(
     ),
     runner=FormatGate(),
     fix=FixStep.FORMAT,
+    config_files=_RUFF_FILES,
     settings=(("ruff", "format"),),
     anchor=Anchor.CONTENT,
     rerun=Rerun.MERGED,
@@ -157,6 +167,7 @@ _MYPY = Gate(
         distributions=("mypy",),
     ),
     runner=MypyGate(),
+    config_files=_MYPY_FILES,
     rule_docs=RuleDocs.MYPY,
     settings=(("mypy",),),
     shadowed_stubs=True,
@@ -173,6 +184,7 @@ _PYRIGHT = Gate(
         distributions=("pyright",),
     ),
     runner=PyrightGate(),
+    config_files=_PYRIGHT_FILES,
     rule_docs=RuleDocs.PYRIGHT,
     settings=(("pyright",),),
     rerun=Rerun.RESIDENT,
@@ -186,6 +198,7 @@ _DOCSTRINGS = Gate(
         distributions=("pydoclint",),
     ),
     runner=DocstringsGate(),
+    config_files=_RUFF_FILES,
     rule_docs=RuleDocs.PYDOCLINT,
     settings=(("pyexpert-gates", "docstring-coverage"),),
     coverage=True,
@@ -201,6 +214,7 @@ _PYTEST = Gate(
         home="https://docs.pytest.org/",
     ),
     runner=PytestGate(),
+    config_files=_PYTEST_FILES,
     rule_docs=RuleDocs.TESTS,
     settings=(("pytest",),),
     anchor=Anchor.TEST,
@@ -220,6 +234,14 @@ _CONFIG = Gate(
     name=GateName.CONFIG,
     traits=GateTraits(reach=Reach.CONFIGURATION, baselined=False, tool="pyexpert-gates config"),
     runner=CONFIG_GATE,
+    # It compares every tool's settings with the preset, and reads what init recorded.
+    config_files=(
+        *_RUFF_FILES,
+        *_MYPY_FILES,
+        *_PYRIGHT_FILES,
+        *_PYTEST_FILES,
+        ".pyexpert-gates/preset-state.json",
+    ),
 )
 
 GATES: Mapping[GateName, Gate] = MappingProxyType(
