@@ -85,7 +85,7 @@ def test_a_setting_concerns_the_gate_whose_settings_pattern_is_most_specific(
     assert gate_of_setting(tool_path) is gate
 
 
-def test_each_gate_names_the_files_its_tool_reads_settings_from_and_the_key_reads_them_all() -> (
+def test_each_gate_names_its_tool_s_settings_files_and_the_key_reads_them_all() -> (
     None
 ):
     assert "pyrightconfig.json" in GATES[G.PYRIGHT].config_files
