@@ -41,8 +41,9 @@ class GateTraits:
         reach: What its verdict depends on.
         baselined: True when a baseline may accept its findings. A failing test never is, and
             the config gate's findings are settings to fix or relax with a reason.
-        weight: How long it usually takes, relatively: heavier gates start first, so short
-            gates fill the spare jobs.
+        weight: Its rank by how long it usually takes (measured on a real project): heavier
+            gates start first, so that the short ones fill the spare jobs and a check takes
+            little longer than its longest gate.
         tool: The tool behind it, as reports name it; unique per gate.
         home: The tool's home page, or None for this package's own checks.
         distributions: The distributions it runs from the interpreter of pyexpert-gates, whose

@@ -90,7 +90,7 @@ def make_plan(
         ConfigError: A configured path does not exist, or nothing to check can be found.
     """
     chosen, skipped = select_gates(request, config)
-    # The usually slow gates start first, so that the short ones fill the spare jobs.
+    # The longest gates start first, so that the short ones fill the spare jobs.
     slow_first = sorted(chosen, key=lambda name: -GATE_TRAITS[name].weight)
     planned = tuple(_planned(name, request, config, available) for name in slow_first)
     return Plan(

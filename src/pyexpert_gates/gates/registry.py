@@ -161,7 +161,7 @@ _MYPY = Gate(
     traits=GateTraits(
         reach=Reach.PROGRAM,
         baselined=True,
-        weight=2,
+        weight=5,
         tool="mypy",
         home="https://mypy.readthedocs.io/",
         distributions=("mypy",),
@@ -178,7 +178,7 @@ _PYRIGHT = Gate(
     traits=GateTraits(
         reach=Reach.PROGRAM,
         baselined=True,
-        weight=3,
+        weight=6,
         tool="pyright",
         home="https://microsoft.github.io/pyright/",
         distributions=("pyright",),
@@ -194,6 +194,7 @@ _DOCSTRINGS = Gate(
     traits=GateTraits(
         reach=Reach.FILE,
         baselined=True,
+        weight=3,
         tool="pyexpert-gates docstrings",
         distributions=("pydoclint",),
     ),
@@ -209,7 +210,7 @@ _PYTEST = Gate(
     traits=GateTraits(
         reach=Reach.PROGRAM,
         baselined=False,
-        weight=1,
+        weight=4,
         tool="pytest",
         home="https://docs.pytest.org/",
     ),
@@ -223,7 +224,7 @@ _PYTEST = Gate(
 )
 _EXPERT = Gate(
     name=GateName.EXPERT,
-    traits=GateTraits(reach=Reach.FILE, baselined=True, tool="pyexpert-gates expert"),
+    traits=GateTraits(reach=Reach.FILE, baselined=True, weight=2, tool="pyexpert-gates expert"),
     runner=EXPERT_GATE,
     fix=FixStep.CODEMODS,
     rule_docs=RuleDocs.EXPERT,
@@ -232,7 +233,9 @@ _EXPERT = Gate(
 )
 _CONFIG = Gate(
     name=GateName.CONFIG,
-    traits=GateTraits(reach=Reach.CONFIGURATION, baselined=False, tool="pyexpert-gates config"),
+    traits=GateTraits(
+        reach=Reach.CONFIGURATION, baselined=False, weight=1, tool="pyexpert-gates config"
+    ),
     runner=CONFIG_GATE,
     # It compares every tool's settings with the preset, and reads what init recorded.
     config_files=(
