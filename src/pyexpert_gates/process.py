@@ -6,8 +6,9 @@ a short grace period, then SIGKILL; when the command ends normally, whatever it 
 its group is killed too. What left the group (``setsid``, a double fork) is found and killed by
 `pyexpert_gates.strays`. A command that cannot start is a `ProcessFailure`, never an exception.
 
-A resident process (`start_resident`: a type checker's watch mode) also leads a group of its own;
-its output is read line by line while it runs, and `ResidentProcess.stop` ends the whole group.
+A resident process (`start_resident`: a type checker's language server) also leads a group of
+its own; it is written to and read from while it runs, and `ResidentProcess.stop` ends the whole
+group.
 """
 
 import asyncio
@@ -308,6 +309,42 @@ class ResidentProcess:
             return None
         return line.decode("utf-8", errors="replace").rstrip("\r\n")
 
+    async def read(self, size: int) -> bytes | None:
+        """Exactly the next ``size`` bytes it prints.
+
+        Args:
+            size: How many bytes.
+
+        Returns:
+            The bytes, or None once its output ended before them (it exited).
+        """
+        stream = self._process.stdout
+        if stream is None:
+            return None
+        try:
+            return await stream.readexactly(size)
+        except asyncio.IncompleteReadError:
+            return None
+
+    async def write(self, data: bytes) -> bool:
+        """Send ``data`` to its standard input (started with ``talk``).
+
+        Args:
+            data: The bytes.
+
+        Returns:
+            False when it no longer reads them (it exited).
+        """
+        stream = self._process.stdin
+        if stream is None or stream.is_closing():
+            return False
+        try:
+            stream.write(data)
+            await stream.drain()
+        except (BrokenPipeError, ConnectionResetError):
+            return False
+        return True
+
     async def stop(self) -> None:
         """End its whole process group: SIGTERM, the grace period, then SIGKILL."""
         await _end_group(self._process, self._grace)
@@ -315,31 +352,39 @@ class ResidentProcess:
 
 
 async def start_resident(
-    command: Command, *, grace: float = GRACE_S
+    command: Command, *, grace: float = GRACE_S, talk: bool = False
 ) -> ResidentProcess | ProcessFailure:
     """Start ``command`` to keep running, as the leader of a new session.
 
     Args:
         command: What to run, where, with which environment (its lock and report file unused).
         grace: Seconds between SIGTERM and SIGKILL when it is stopped.
+        talk: True for a process spoken to on its standard input whose standard output is a
+            protocol (a language server): its standard error is then thrown away, not merged.
 
     Returns:
         The running process, or why it could not start.
     """
     if not command.cwd.is_dir():
         return ProcessFailure(reason=f"working directory {command.cwd} does not exist")
+    # Until it counts as resident, a command ending meanwhile must not take it for a stray.
+    starting = secrets.token_hex(8)
+    _ACTIVE.append(starting)
     try:
         process = await asyncio.create_subprocess_exec(
             *command.argv,
             cwd=command.cwd,
             env=_environment(command.env, command.unset_env),
-            stdin=asyncio.subprocess.DEVNULL,
+            stdin=asyncio.subprocess.PIPE if talk else asyncio.subprocess.DEVNULL,
             stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.STDOUT,
+            stderr=asyncio.subprocess.DEVNULL if talk else asyncio.subprocess.STDOUT,
             start_new_session=True,
             limit=LINE_LIMIT,
         )
     except OSError as error:
         return ProcessFailure(reason=_start_failure(command.argv[0], error))
-    _RESIDENTS.add(process.pid)
+    else:
+        _RESIDENTS.add(process.pid)
+    finally:
+        _ACTIVE.remove(starting)
     return ResidentProcess(process, grace)

@@ -182,14 +182,14 @@ def test_watch_reports_each_change_runs_affected_tests_and_stops_cleanly(tmp_pat
 
 
 def pyright_watches(pid: int) -> set[int]:
-    """The resident pyright processes among the descendants of ``pid``."""
+    """The resident pyright language servers among the descendants of ``pid``."""
     found: set[int] = set()
     for child in descendants(pid):
         try:
             argv = Path(f"/proc/{child}/cmdline").read_bytes().split(b"\0")
         except FileNotFoundError:
             continue
-        if b"--watch" in argv and any(b"pyright" in arg for arg in argv):
+        if b"--stdio" in argv and any(b"pyright" in arg for arg in argv):
             found.add(child)
     return found
 

@@ -14,16 +14,15 @@ import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from pyexpert_gates.check.changed_files import limit_paths
 from pyexpert_gates.check.engine import gate_result, plan_report, run_gates
 from pyexpert_gates.check.plan import Plan, PlannedGate
 from pyexpert_gates.check.shortcuts import Shortcuts
-from pyexpert_gates.files import list_files
+from pyexpert_gates.files import SOURCE_SUFFIXES, list_files
 from pyexpert_gates.gates.base import SelectedTests
 from pyexpert_gates.gates.registry import GATES, Rerun
 from pyexpert_gates.models import GateName, GateResult, Report, Status
+from pyexpert_gates.watch.langserver import PyrightServer
 from pyexpert_gates.watch.merge import merge_file_level
-from pyexpert_gates.watch.resident import ResidentPyright
 
 SINCE = "the last report"
 """How a gate limited to the changed files names what they changed since."""
@@ -77,16 +76,15 @@ class Cycle:
         kept: The last complete result of each gate; empty to run every gate on every file.
         changed: The files changed since the last cycle started, relative to the project.
         tests: Which tests the pytest gate runs.
-        pyright: The resident pyright, or None to run pyright cold.
-        seen: When the last change was seen (`time.monotonic` seconds): the resident pyright's
-            report must be newer.
+        pyright: The resident pyright language server, or None to run pyright cold.
+        seen: When the last change was seen (`time.monotonic` seconds).
     """
 
     plan: Plan
     kept: Mapping[GateName, GateResult]
     changed: tuple[str, ...]
     tests: SelectedTests = SelectedTests.EVERY
-    pyright: ResidentPyright | None = None
+    pyright: PyrightServer | None = None
     seen: float = 0.0
 
 
@@ -145,21 +143,20 @@ async def _run_engine(
 
 
 async def _resident_pyright(
-    cycle: Cycle, resident: ResidentPyright, finished: Finished
+    cycle: Cycle, server: PyrightServer, finished: Finished
 ) -> tuple[GateResult, ...]:
-    """The pyright result from the resident pyright; run cold when it has none in time."""
+    """The pyright result from the resident language server; run cold when it has none in time."""
     started = time.monotonic()
     planned = next(gate for gate in cycle.plan.gates if _resident(gate))
-    analysed = limit_paths(cycle.changed, cycle.plan.paths, await list_files(cycle.plan.project))
-    outcome = await resident.outcome(
-        since=cycle.seen, wait=bool(analysed), time_limit=planned.time_limit
-    )
+    sources = (await list_files(cycle.plan.project)).sources(cycle.plan.paths)
+    changed = tuple(name for name in cycle.changed if name.endswith(SOURCE_SUFFIXES))
+    outcome = await server.outcome(changed=changed, sources=sources, time_limit=planned.time_limit)
     if outcome is None:
         cold = dataclasses.replace(cycle.plan, gates=(planned,), shortcuts=Shortcuts())
         with tempfile.TemporaryDirectory(prefix="pyexpert-gates-watch-") as scratch:
             return await run_gates(cold, Path(scratch), _Told(finished, lambda result: result))
     result = gate_result(
-        planned.name, outcome, started=started, command=resident.command, plan=cycle.plan
+        planned.name, outcome, started=started, command=server.command, plan=cycle.plan
     )
     finished(result)
     return (result,)

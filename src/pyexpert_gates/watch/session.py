@@ -29,7 +29,7 @@ from pyexpert_gates.models import GateName, GateResult, Report
 from pyexpert_gates.process import run_command
 from pyexpert_gates.watch.changes import Changes
 from pyexpert_gates.watch.cycle import Cycle, run_cycle
-from pyexpert_gates.watch.resident import ResidentPyright, start_pyright
+from pyexpert_gates.watch.langserver import PyrightServer, start_pyright
 from pyexpert_gates.watch.tests import counted_tests, selection, with_total
 from pyexpert_gates.watch.watcher import Fence, own_folder, watch_changes
 
@@ -124,7 +124,7 @@ class Session:
         self._plan: Plan | None = None
         self._kept: dict[GateName, GateResult] = {}
         self._tests = _Tests()
-        self._pyright: ResidentPyright | None = None
+        self._pyright: PyrightServer | None = None
         self._fence = Fence(self._project)
 
     async def run(self) -> None:
@@ -279,7 +279,7 @@ class Session:
         )
         started = await start_pyright(context)
         # One that cannot start leaves pyright to run cold, where its failure is reported.
-        self._pyright = started if isinstance(started, ResidentPyright) else None
+        self._pyright = started if isinstance(started, PyrightServer) else None
 
     def _stale_pyright(self) -> bool:
         """True when no resident pyright runs, or when it missed a change."""
