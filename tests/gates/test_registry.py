@@ -85,9 +85,7 @@ def test_a_setting_concerns_the_gate_whose_settings_pattern_is_most_specific(
     assert gate_of_setting(tool_path) is gate
 
 
-def test_each_gate_names_its_tool_s_settings_files_and_the_key_reads_them_all() -> (
-    None
-):
+def test_each_gate_names_its_tool_s_settings_files_and_the_key_reads_them_all() -> None:
     assert "pyrightconfig.json" in GATES[G.PYRIGHT].config_files
     assert "mypy.ini" in GATES[G.MYPY].config_files
     assert "conftest.py" in GATES[G.PYTEST].config_files
