@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Protocol, cast
 
 from pyexpert_gates import __version__
-from pyexpert_gates.commands import Subparsers
+from pyexpert_gates.commands import SUMMARIES, Subparsers
 from pyexpert_gates.error_handler import run_guarded
 
 EPILOG = """\
@@ -84,22 +84,19 @@ def needed_commands(argv: Sequence[str]) -> list[str]:
 
     Returns:
         The command named (the first argument that is not an option, as the top-level parser
-        takes no option values); none for a bare ``--version``; all of them otherwise, for help
-        and for the usage error that lists them.
+        takes no option values); none for ``--help``, ``--version`` and a usage error, which
+        only list the commands (see `build_parser`).
     """
     named = next((arg for arg in argv if not arg.startswith("-")), None)
-    if named in COMMANDS:
-        return [named]
-    if named is None and "--version" in argv:
-        return []
-    return list(COMMANDS)
+    return [named] if named in COMMANDS else []
 
 
 def build_parser(commands: Sequence[str] = tuple(COMMANDS)) -> argparse.ArgumentParser:
-    """Build the parser with the subcommands ``commands``.
+    """Build the parser with the subcommands ``commands``, and every other one by name only.
 
     Args:
-        commands: The subcommands to add (default: every one).
+        commands: The subcommands whose arguments to add (default: every one); the others
+            are listed with their summary, so that their modules stay unimported.
 
     Returns:
         The top-level argument parser.
@@ -110,10 +107,15 @@ def build_parser(commands: Sequence[str] = tuple(COMMANDS)) -> argparse.Argument
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"pyexpert-gates {__version__}")
+    parser.add_argument(
+        "-V", "--version", action="version", version=f"pyexpert-gates {__version__}"
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in commands:
-        load_command(name).add_parser(subparsers)
+    for name in COMMANDS:
+        if name in commands or name not in SUMMARIES:
+            load_command(name).add_parser(subparsers)
+        else:
+            subparsers.add_parser(name, help=SUMMARIES[name])
     return parser
 
 

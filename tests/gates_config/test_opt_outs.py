@@ -48,7 +48,7 @@ OPT_OUTS = [
         "tool.ruff.lint.extend-ignore turns off PTH, ANN",
     ),
     (
-        '"tests/**" = ["S101", "PLR2004"]\n',
+        "[tool.ruff.lint.per-file-ignores]\n",
         '"src/demo/*.py" = ["ALL"]\n',
         "tool.ruff.lint.per-file-ignores turns off ALL for src/demo/*.py",
     ),

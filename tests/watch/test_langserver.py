@@ -44,7 +44,7 @@ def test_the_server_is_given_the_command_lines_settings_and_every_file() -> None
     }
     response = lsp.answer(request, Path("/venv/bin/python"))
     assert response["id"] == 7
-    python, pyright, other = response["result"]  # type: ignore[misc]  # a list of three
+    python, pyright, other = lsp.elements(response["result"])
     assert python == {
         "pythonPath": "/venv/bin/python",
         "analysis": {

@@ -26,6 +26,9 @@ from pyexpert_gates.presets import preset_contents
 CONFIG_FILES = frozenset(name for gate in GATES.values() for name in gate.config_files)
 """The names of the files where the tools read their settings (or pytest its fixtures)."""
 
+OWN_FOLDER = ".pyexpert-gates"
+"""The tool's own folder in a project: the baseline, init's record, scratch files."""
+
 VARIABLE_PREFIXES = ("PYTHON", "MYPY", "PYRIGHT", "RUFF", "PYTEST", "VIRTUAL_ENV", "CI")
 """Environment variables with these prefixes can change a tool's result, so they are in the key."""
 
@@ -100,6 +103,20 @@ def config_files(project: Path, files: ProjectFiles, environ: Mapping[str, str])
     above = (folder / name for folder in project.resolve().parents for name in CONFIG_FILES)
     outside = (path for path in (*above, *user_config_files(environ)) if path.is_file())
     return [*nested, *(path.as_posix() for path in outside)]
+
+
+def without_own_state(paths: Iterable[str]) -> list[str]:
+    """The paths less the tool's own files, which only the config gate and the baseline read.
+
+    Recording a baseline or init's record must not make mypy, pyright or pytest run again.
+
+    Args:
+        paths: Files relative to the project (or absolute), POSIX separators.
+
+    Returns:
+        Those outside every ``.pyexpert-gates`` folder, in order.
+    """
+    return [path for path in paths if OWN_FOLDER not in PurePosixPath(path).parts]
 
 
 def user_config_files(environ: Mapping[str, str]) -> tuple[Path, ...]:

@@ -5,7 +5,6 @@ configuration ends the run with exit 2 before anything runs, rather than as a ha
 """
 
 import os
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +13,7 @@ from typing import TypeAlias
 from pyexpert_gates.check.interpreter import Interpreter
 from pyexpert_gates.check.request import Request
 from pyexpert_gates.check.shortcuts import Shortcuts
-from pyexpert_gates.config import GatesConfig
+from pyexpert_gates.config import GatesConfig, read_layout
 from pyexpert_gates.errors import ConfigError, UsageError
 from pyexpert_gates.gates.base import CommandGate
 from pyexpert_gates.gates.inprocess import InProcessGate
@@ -187,7 +186,7 @@ def resolve_paths(project: Path, config: GatesConfig) -> tuple[str, ...]:
 
 
 def default_paths(project: Path, config: GatesConfig) -> tuple[str, ...]:
-    """The default paths: ``src`` or the package, and ``tests``, when they exist.
+    """The default paths: ``src`` or every top-level package and module, and the tests.
 
     Args:
         project: The project root.
@@ -197,33 +196,16 @@ def default_paths(project: Path, config: GatesConfig) -> tuple[str, ...]:
         Paths relative to the project.
 
     Raises:
-        ConfigError: There is neither ``src``, a package nor ``tests``.
+        ConfigError: There is neither ``src``, a package, a module nor ``tests``.
     """
-    found = _package_paths(project, config.project_name)
-    if (project / "tests").is_dir():
-        found = (*found, "tests")
+    found = read_layout(project).code_paths(config.project_name)
     if not found:
         message = (
-            f"nothing to check in {project}: no src/, no package with __init__.py and no "
-            'tests/; set paths = ["..."] in [tool.pyexpert-gates] of pyproject.toml'
+            f"nothing to check in {project}: no src/, no package or module and no tests/; "
+            'set paths = ["..."] in [tool.pyexpert-gates] of pyproject.toml'
         )
         raise ConfigError(message)
     return found
-
-
-def _package_paths(project: Path, name: str | None) -> tuple[str, ...]:
-    """``src``, else the package named after the project, else every top-level package."""
-    if (project / "src").is_dir():
-        return ("src",)
-    if name and (project / (package := re.sub(r"[-_.]+", "_", name).lower())).is_dir():
-        return (package,)
-    return tuple(
-        sorted(
-            child.name
-            for child in project.iterdir()
-            if child.name != "tests" and (child / "__init__.py").is_file()
-        )
-    )
 
 
 def _gate_names(names: Sequence[str], flag: str) -> tuple[GateName, ...]:

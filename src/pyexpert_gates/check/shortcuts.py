@@ -22,6 +22,7 @@ from pyexpert_gates.cache.inputs import (
     engine_digest,
     tool_variables,
     tool_versions,
+    without_own_state,
 )
 from pyexpert_gates.cache.key import KeyParts, cache_key
 from pyexpert_gates.cache.store import ResultCache, open_cache
@@ -204,9 +205,9 @@ class Shortcuts:
         # A file named in the paths is checked even when git ignores it, so it is read too.
         named = [path for path in context.paths if (context.project / path).is_file()]
         if installed is None:
-            return [*configs, *named, *listed.under(context.paths)]
+            return without_own_state([*configs, *named, *listed.under(context.paths)])
         editable = await editable_files(installed.editable, context.project)
-        return [*configs, *named, *listed.files, *editable]
+        return [*without_own_state([*configs, *named, *listed.files]), *editable]
 
     async def _project_files(self, context: GateContext) -> ProjectFiles:
         """The project's files, listed once per run."""

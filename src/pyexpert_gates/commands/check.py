@@ -6,18 +6,25 @@ the report, and turn the report into the exit code.
 
 import argparse
 import contextlib
+import dataclasses
 import os
 import sys
-from collections.abc import Generator, Mapping
+from collections.abc import Generator
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
 from pyexpert_gates.baseline.store import read_baseline
 from pyexpert_gates.baseline.update import apply_to_check, is_locked
 from pyexpert_gates.check.observer import GateObserver
 from pyexpert_gates.check.request import Request, ShortcutOptions
 from pyexpert_gates.check.workspace import several_projects
-from pyexpert_gates.commands import Subparsers, add_gate_selection, project_members
+from pyexpert_gates.commands import (
+    SUMMARIES,
+    Subparsers,
+    add_gate_selection,
+    project_members,
+    wants_color,
+)
 from pyexpert_gates.errors import UsageError
 from pyexpert_gates.models import Report, Status
 from pyexpert_gates.report import FORMATS, require_supported
@@ -41,12 +48,12 @@ def add_parser(subparsers: Subparsers) -> None:
     """
     parser = subparsers.add_parser(
         "check",
-        help="run every gate concurrently; exit 1 on findings, 2 when a gate cannot run",
+        help=SUMMARIES["check"],
         description="Run the gates on the project and report. Exit codes: 0 every gate passed, "
         "1 findings, 2 usage or configuration error or a gate that could not run, "
         "130 interrupted.",
     )
-    add_gate_selection(parser)
+    add_gate_selection(parser, verbose=False)
     _add_output(parser)
     _add_volume(parser)
     _add_environment(parser)
@@ -110,7 +117,7 @@ def _add_volume(parser: argparse.ArgumentParser) -> None:
         "-v",
         "--verbose",
         action="store_true",
-        help="print every gate with the command it ran, and every finding",
+        help="print every gate with the command it ran, every finding, and the project root found",
     )
     volume.add_argument(
         "--statistics",
@@ -175,8 +182,14 @@ def run(args: argparse.Namespace) -> int:
     if baseline is not None:
         locked = is_locked(flag=args.locked, environ=os.environ)
         report = apply_to_check(report, baseline, project=project, locked=locked)
-    _publish(report, destinations, args)
+    _publish(report, destinations, args, base=_base(project))
     return exit_code(report)
+
+
+def _base(project: Path) -> str:
+    """The project folder relative to the current one (``../../``), or empty when it is."""
+    relative = Path(os.path.relpath(project.resolve(), Path.cwd().resolve())).as_posix()
+    return "" if relative == "." else f"{relative}/"
 
 
 def _check_several(
@@ -202,10 +215,14 @@ def _check_several(
 
 
 def _publish(
-    report: Report | Projects, destinations: tuple[Destination, ...], args: argparse.Namespace
+    report: Report | Projects,
+    destinations: tuple[Destination, ...],
+    args: argparse.Namespace,
+    *,
+    base: str = "",
 ) -> None:
-    """Publish the report to its destinations and the terminal."""
-    color = wants_color(sys.stdout, os.environ)
+    """Publish the report to its destinations and the terminal (paths led by ``base``)."""
+    color = wants_color(args, sys.stdout, os.environ)
     audience = audience_of(
         os.environ,
         color=color,
@@ -213,7 +230,8 @@ def _publish(
         verbose=args.verbose,
         statistics=args.statistics,
     )
-    publish(report, destinations, audience)
+    text = dataclasses.replace(audience.text, base=base)
+    publish(report, destinations, dataclasses.replace(audience, text=text))
 
 
 def _check_here(project: Path, args: argparse.Namespace) -> Report:
@@ -238,7 +256,8 @@ def _request(args: argparse.Namespace) -> Request:
 @contextlib.contextmanager
 def _progress(args: argparse.Namespace) -> Generator[GateObserver | None]:
     """A live display of the gates on standard error, when it is a terminal that takes colour."""
-    if args.quiet or not wants_color(sys.stderr, os.environ):
+    # The display moves the cursor: only a terminal gets it, even with --color always.
+    if args.quiet or not sys.stderr.isatty() or not wants_color(args, sys.stderr, os.environ):
         yield None
         return
     # rich loads only for a live display, so --version, pipes and CI start without it.
@@ -311,16 +330,3 @@ def _destinations(args: argparse.Namespace) -> tuple[Destination, ...]:
             )
             raise UsageError(message)
     return destinations
-
-
-def wants_color(stream: TextIO, environ: Mapping[str, str]) -> bool:
-    """Whether to colour the text written to ``stream``.
-
-    Args:
-        stream: Where the text goes.
-        environ: The environment variables (``NO_COLOR``, ``TERM``).
-
-    Returns:
-        True for a terminal, unless ``NO_COLOR`` is set or the terminal is dumb.
-    """
-    return stream.isatty() and not environ.get("NO_COLOR") and environ.get("TERM") != "dumb"

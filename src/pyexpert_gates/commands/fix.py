@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pyexpert_gates.commands import Subparsers, add_project_argument, project_members
+from pyexpert_gates.commands import SUMMARIES, Subparsers, add_project_argument, project_members
 from pyexpert_gates.errors import UsageError
 from pyexpert_gates.models import GateName
 
@@ -26,7 +26,7 @@ def add_parser(subparsers: Subparsers) -> None:
     """
     parser = subparsers.add_parser(
         "fix",
-        help="apply ruff's safe fixes, ruff format and the expert codemods",
+        help=SUMMARIES["fix"],
         description="Fix what can be fixed without changing behaviour, on the configured paths "
         "with the project's configuration: ruff's safe fixes, the expert codemods, then ruff "
         "format. Prints what was fixed, per file and rule, and what is left for baseline. "

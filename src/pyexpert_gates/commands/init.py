@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pyexpert_gates.check.interpreter import choose_interpreter
-from pyexpert_gates.commands import Subparsers, add_project_argument, project_members
-from pyexpert_gates.config import load_config
+from pyexpert_gates.commands import SUMMARIES, Subparsers, add_project_argument, project_members
+from pyexpert_gates.config import load_config, read_layout
 from pyexpert_gates.errors import GatesError, UsageError
 from pyexpert_gates.gates.verdict import count
 from pyexpert_gates.init.edit import FileEdit, describe, write_edits
@@ -20,6 +20,7 @@ from pyexpert_gates.init.noxfile import plan_noxfile
 from pyexpert_gates.init.plan import InitPlan, plan_init
 from pyexpert_gates.init.pytest_probe import PytestFacts, ask_pytest
 from pyexpert_gates.init.pytest_risks import (
+    CORE_KEYS,
     filter_modules,
     line_holding,
     overriding_filters,
@@ -45,7 +46,7 @@ def add_parser(subparsers: Subparsers) -> None:
     """
     parser = subparsers.add_parser(
         "init",
-        help="merge a preset into pyproject.toml, keeping every comment and value",
+        help=SUMMARIES["init"],
         description="Merge a preset into the project's pyproject.toml (or the file each tool "
         "really reads), keeping every comment, value and layout the project already has. "
         "A value of yours that differs from the preset is kept and reported.",
@@ -78,10 +79,11 @@ def _add_choices(parser: argparse.ArgumentParser) -> None:
     """The arguments that say what init does with a value of the project's that differs."""
     parser.add_argument(
         "--force",
+        action="append",
         nargs="*",
         metavar="KEY",
         help="replace your differing values with the preset's: every one, or only the settings "
-        "named (tool.mypy.warn_unreachable, or a table such as tool.mypy)",
+        "named (tool.mypy.warn_unreachable, or a table such as tool.mypy; repeatable)",
     )
     parser.add_argument(
         "--relax",
@@ -254,7 +256,7 @@ def _report_project(init: _ProjectInit, args: argparse.Namespace, *, several: bo
 
 
 def _report_shadowing(project: Path) -> None:
-    """Say which sub-folder's own ruff settings shadow the ones init merges at the root."""
+    """Say what the paths leave out, and which sub-folder's own ruff settings shadow ours."""
     # Loaded on use: finding the checked paths needs check's planner.
     from pyexpert_gates.check.plan import resolve_paths  # noqa: PLC0415 - loaded on use, see above
     from pyexpert_gates.gates.governing import nested_ruff_configs  # noqa: PLC0415 - loaded on use, see above
@@ -264,6 +266,12 @@ def _report_shadowing(project: Path) -> None:
         nested = nested_ruff_configs(project, paths)
     except GatesError:
         return  # check reports the configuration that cannot be read, with its reason
+    left_out = read_layout(project).left_out(paths)
+    if left_out:
+        print(
+            f"  the gates check {', '.join(paths)}; not {', '.join(left_out)} (add them to "
+            "[tool.pyexpert-gates] paths to check them too)"
+        )
     for config in nested:
         if not config.extends:
             up = "/".join([".."] * len(Path(config.folder).parts))
@@ -277,8 +285,10 @@ def _report_shadowing(project: Path) -> None:
 
 def _force(args: argparse.Namespace) -> bool | list[str]:
     """Bare ``--force`` replaces every differing value; ``--force KEY...`` only those named."""
-    named: list[str] | None = args.force
-    return named == [] or (named or False)
+    given: list[list[str]] | None = args.force
+    if given is None:
+        return False
+    return [] in given or [key for keys in given for key in keys]
 
 
 def _warn_pytest(project: Path, plan: InitPlan) -> None:
@@ -295,7 +305,8 @@ def _warn_pytest(project: Path, plan: InitPlan) -> None:
         for entry in overriding_filters(theirs.filters):
             _warn(line_holding(after, entry), overriding_message(entry))
     modules = filter_modules(theirs.filters)
-    if not modules and set(theirs.keys) <= set(ours.keys if ours else ()):
+    # Asking pytest takes seconds: only a filter's module or a plugin's setting needs it.
+    if not modules and set(theirs.keys) <= {*(ours.keys if ours else ()), *CORE_KEYS}:
         return
     facts = _ask_pytest(project, set(modules.values()))
     if facts.unknown_reason:

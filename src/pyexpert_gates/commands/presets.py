@@ -3,7 +3,7 @@
 import argparse
 import json
 
-from pyexpert_gates.commands import Subparsers
+from pyexpert_gates.commands import SUMMARIES, Subparsers, add_color_argument
 from pyexpert_gates.presets import Preset, load_preset, preset_names
 
 
@@ -15,7 +15,7 @@ def add_parser(subparsers: Subparsers) -> None:
     """
     parser = subparsers.add_parser(
         "presets",
-        help="list every installed preset: version, distribution, what it extends",
+        help=SUMMARIES["presets"],
         description="List the presets that installed distributions provide (entry point group "
         "pyexpert_gates.presets): each one's version, the distribution that provides it, and "
         "the preset it extends.",
@@ -26,6 +26,7 @@ def add_parser(subparsers: Subparsers) -> None:
         help="also print each preset's changelog and the tool versions it was verified against",
     )
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    add_color_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -45,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
         source = preset.source
         extends = f", extends {preset.extends}" if preset.extends else ""
         print(
-            f"{preset.name} v{preset.version} "
+            f"{preset.title} "
             f"({source.distribution} {source.distribution_version}{extends}): "
             f"{preset.description}"
         )

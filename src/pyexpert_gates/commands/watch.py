@@ -5,7 +5,13 @@ import os
 import sys
 
 from pyexpert_gates.check.request import Request
-from pyexpert_gates.commands import Subparsers, add_gate_selection, project_folder
+from pyexpert_gates.commands import (
+    SUMMARIES,
+    Subparsers,
+    add_gate_selection,
+    project_folder,
+    wants_color,
+)
 
 FORMATS = ("text", "json")
 
@@ -18,7 +24,7 @@ def add_parser(subparsers: Subparsers) -> None:
     """
     parser = subparsers.add_parser(
         "watch",
-        help="run the gates, then again after every change to the project; Ctrl-C to stop",
+        help=SUMMARIES["watch"],
         description="Run the gates, then again after every change to the project's files or "
         "configuration: the file-level gates check the changed files only, the type checkers "
         "stay resident and only the tests a change can affect run (pytest-testmon). "
@@ -51,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
         GatesError: SIGTERM ended the watch (exit 143), after every process it started ended.
     """
     # The watcher, the engine and the gates load only when a watch runs.
-    from pyexpert_gates.process import run_until_terminated  # noqa: PLC0415 - as above
+    from pyexpert_gates.process import run_until_terminated  # noqa: PLC0415 - loaded on use
     from pyexpert_gates.watch.screen import JsonLines, LiveScreen  # noqa: PLC0415 - loaded on use
     from pyexpert_gates.watch.session import Session  # noqa: PLC0415 - loaded on use, as above
 
@@ -59,15 +65,9 @@ def run(args: argparse.Namespace) -> int:
     screen = (
         JsonLines(stdout=sys.stdout, stderr=sys.stderr)
         if args.format == "json"
-        else LiveScreen(stream=sys.stdout, live=_is_terminal())
+        else LiveScreen(stream=sys.stdout, live=wants_color(args, sys.stdout, os.environ))
     )
     request = Request(gates=tuple(args.gates), skip=tuple(args.skip))
     session = Session(project, request, python=args.python, screen=screen)
     run_until_terminated(session.run(), ended="every process the watch started was ended")
     return 0
-
-
-def _is_terminal() -> bool:
-    """True when standard output is a terminal that takes colour and cursor movement."""
-    environ = os.environ
-    return sys.stdout.isatty() and not environ.get("NO_COLOR") and environ.get("TERM") != "dumb"

@@ -9,6 +9,7 @@ stale verdict.
 
 from pathlib import Path
 
+from pyexpert_gates.codemods.catalog import fix_for
 from pyexpert_gates.data.invocation import Command, ProcessOutput
 from pyexpert_gates.data.json_shape import (
     ShapeError,
@@ -201,10 +202,12 @@ def _fix_safety(code: str | None, fix: object) -> FixSafety | None:
     """How ``fix`` applies ruff's fix: ``safe`` always, ``unsafe`` with ``--unsafe``.
 
     A display-only fix, or none, is not applied; a fix of a docstring's wording needs
-    ``--unsafe`` (see `DOCSTRING_WORDING`).
+    ``--unsafe`` (see `DOCSTRING_WORDING`); a rule ruff cannot fix may have a codemod of
+    ``fix`` (see `fix_for`), so that ``check`` and ``fix`` agree.
     """
+    codemod = None if code is None else fix_for(code)
     if fix is None:
-        return None
+        return codemod
     match optional_text(as_object(fix, "field 'fix'"), "applicability"):
         case "safe" if code in DOCSTRING_WORDING:
             return FixSafety.UNSAFE
@@ -213,7 +216,7 @@ def _fix_safety(code: str | None, fix: object) -> FixSafety | None:
         case "unsafe":
             return FixSafety.UNSAFE
         case _:
-            return None
+            return codemod
 
 
 def _position(entry: dict[str, object], key: str) -> tuple[int | None, int | None]:

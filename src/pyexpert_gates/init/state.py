@@ -52,12 +52,12 @@ class PresetState:
 
     Attributes:
         preset: The preset's name.
-        version: The preset's version.
+        version: The preset's version; None for an unversioned preset.
         files: For each file, its settings as init left them, by key path.
     """
 
     preset: str
-    version: int
+    version: int | None
     files: Mapping[str, Mapping[KeyPath, Written]]
 
 
@@ -192,9 +192,9 @@ def _parse(document: object) -> PresetState:
             key = tuple(_strings(field(entry, "key")))
             added = frozenset(_strings(field(entry, "added")))
             settings[key] = Written(digest=text(entry, "digest"), added=added)
-    return PresetState(
-        preset=text(record, "preset"), version=integer(record, "preset_version"), files=files
-    )
+    unversioned = field(record, "preset_version") is None
+    version = None if unversioned else integer(record, "preset_version")
+    return PresetState(preset=text(record, "preset"), version=version, files=files)
 
 
 def _strings(value: object) -> list[str]:
