@@ -103,6 +103,8 @@ class Gate:
             matching one wins (see `gate_of_setting`).
         anchor: What ties one of its findings to the code, for the baseline.
         rerun: How ``watch`` re-runs it after a change.
+        line_echoes: Its codes, each with the code prefixes (of any gate) of a finding it echoes
+            elsewhere on its line: the text report lists the echo under its owner.
         shadowed_stubs: True when it needs to know the sources a stub beside them hides.
         runs_tests: True when it needs the test options (xdist, selected tests).
         coverage: True when it measures docstring coverage, which the baseline's floors hold.
@@ -118,6 +120,7 @@ class Gate:
     settings: tuple[tuple[str, ...], ...] = ()
     anchor: Anchor = Anchor.LINE
     rerun: Rerun = Rerun.WHOLE
+    line_echoes: tuple[tuple[str, tuple[str, ...]], ...] = ()
     shadowed_stubs: bool = False
     runs_tests: bool = False
     coverage: bool = False
@@ -170,6 +173,8 @@ _MYPY = Gate(
     config_files=_MYPY_FILES,
     rule_docs=RuleDocs.MYPY,
     settings=(("mypy",),),
+    # mypy names an unannotated function once, at its `def`; ruff names each missing annotation.
+    line_echoes=(("no-untyped-def", ("ANN",)),),
     shadowed_stubs=True,
     blind_on_syntax_error=True,
 )
@@ -187,6 +192,8 @@ _PYRIGHT = Gate(
     config_files=_PYRIGHT_FILES,
     rule_docs=RuleDocs.PYRIGHT,
     settings=(("pyright",),),
+    # pyright marks a deprecated call at its method name; ruff's DTZ and mypy at the call.
+    line_echoes=(("reportDeprecated", ("DTZ", "deprecated")),),
     rerun=Rerun.RESIDENT,
 )
 _DOCSTRINGS = Gate(
