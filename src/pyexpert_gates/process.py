@@ -17,7 +17,9 @@ import fcntl
 import os
 import secrets
 import signal
+import tempfile
 from collections.abc import Coroutine, Mapping
+from pathlib import Path
 from typing import TextIO, TypeVar
 
 from pyexpert_gates.data.invocation import Command, ProcessFailure, ProcessOutput
@@ -32,6 +34,7 @@ __all__ = [
     "ProcessOutput",
     "ResidentProcess",
     "run_command",
+    "run_isolated",
     "run_until_terminated",
     "start_resident",
 ]
@@ -90,6 +93,29 @@ async def run_command(
             )
         # Closing the file at the end of this block releases the lock.
         return await _run(command, deadline, time_limit, grace)
+
+
+async def run_isolated(
+    python: Path, arguments: tuple[str, ...], *, time_limit: float
+) -> ProcessOutput | ProcessFailure:
+    """Run ``python -I`` with ``arguments`` in an empty folder of its own, then remove the folder.
+
+    A probe of the project's interpreter must run none of the project's code: ``-I`` keeps the
+    working folder, ``PYTHONPATH`` and the user's site folder off ``sys.path``, and the empty
+    folder gives a tool that looks around it (pytest's configuration and ``conftest.py``)
+    nothing of the project to find.
+
+    Args:
+        python: The interpreter.
+        arguments: What follows ``-I``: ``-c CODE ...`` or ``-m MODULE ...``.
+        time_limit: Seconds the process may take.
+
+    Returns:
+        The process output, or why there is none.
+    """
+    with tempfile.TemporaryDirectory(prefix="pyexpert-gates-probe-") as neutral:
+        command = Command(argv=(str(python), "-I", *arguments), cwd=Path(neutral))
+        return await run_command(command, time_limit=time_limit)
 
 
 async def _acquire(lock: TextIO) -> None:

@@ -243,6 +243,7 @@ async def _run_gate(
             python=plan.interpreter.path,
             scratch=scratch / planned.name,
             docstring_coverage=plan.config.docstring_coverage,
+            relaxed=frozenset(plan.config.relaxations),
         )
         prepared = await plan.shortcuts.prepare(planned.name, context)
         if prepared.result is not None:

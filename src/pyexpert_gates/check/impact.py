@@ -6,7 +6,9 @@ Each new finding is put down to the setting that explains it where one does (a r
 selects the finding's code); the rest are put down to the gate's other new settings together.
 """
 
+import contextlib
 import shutil
+import stat
 import tempfile
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -196,9 +198,18 @@ def _findings(results: Iterable[GateResult]) -> list[tuple[GateName, str, str, i
 
 
 def _ignored(folder: str, names: list[str]) -> set[str]:
-    """The entries of ``folder`` that are not copied: environments and caches."""
-    del folder  # the same names are skipped at every depth
-    return {name for name in names if name in _NOT_COPIED}
+    """The entries of ``folder`` that are not copied: environments, caches and special files.
+
+    A FIFO, socket or device cannot be copied (and a FIFO would block the copy); the gates
+    would not be given it anyway.
+    """
+    skipped = {name for name in names if name in _NOT_COPIED}
+    for name in names:
+        with contextlib.suppress(OSError):  # gone since the folder was listed: nothing to copy
+            mode = (Path(folder) / name).lstat().st_mode
+            if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode) or stat.S_ISLNK(mode)):
+                skipped.add(name)
+    return skipped
 
 
 def _project_python(project: Path) -> str | None:

@@ -249,7 +249,7 @@ def _report_project(init: _ProjectInit, args: argparse.Namespace, *, several: bo
         print(f"== project {init.label} ==")
     edits = (*init.edits, *init.record)
     sys.stdout.write("".join(describe(edit, dry_run=args.dry_run) for edit in edits))
-    _warn_pytest(init.project, init.plan)
+    _warn_pytest(init.project, init.plan, dry_run=args.dry_run)
     _report_shadowing(init.project)
     if args.impact:
         _report_impact(init.project, init.plan)
@@ -291,8 +291,11 @@ def _force(args: argparse.Namespace) -> bool | list[str]:
     return [] in given or [key for keys in given for key in keys]
 
 
-def _warn_pytest(project: Path, plan: InitPlan) -> None:
-    """Print the project's pytest settings that every run under the preset would fail on."""
+def _warn_pytest(project: Path, plan: InitPlan, *, dry_run: bool) -> None:
+    """Print the project's pytest settings that every run under the preset would fail on.
+
+    Asking the project's pytest runs its installed plugins, so ``--dry-run`` does not ask.
+    """
     merge = plan.merges[0]
     before = plan.migration.text if plan.migration else merge.file.text
     # The preset's own settings are pytest's; only the project's need asking about.
@@ -307,6 +310,11 @@ def _warn_pytest(project: Path, plan: InitPlan) -> None:
     modules = filter_modules(theirs.filters)
     # Asking pytest takes seconds: only a filter's module or a plugin's setting needs it.
     if not modules and set(theirs.keys) <= {*(ours.keys if ours else ()), *CORE_KEYS}:
+        return
+    if dry_run:
+        print(
+            "  note: --dry-run runs none of the project's code; init asks its pytest when it writes"
+        )
         return
     facts = _ask_pytest(project, set(modules.values()))
     if facts.unknown_reason:
@@ -328,7 +336,7 @@ def _ask_pytest(project: Path, modules: Collection[str]) -> PytestFacts:
         python = choose_interpreter(project=project, override=None, environ=os.environ).path
     except UsageError as error:
         return PytestFacts(known=frozenset(), missing=frozenset(), unknown_reason=error.message)
-    return ask_pytest(project, python, modules)
+    return ask_pytest(python, modules)
 
 
 def _report_impact(project: Path, plan: InitPlan) -> None:

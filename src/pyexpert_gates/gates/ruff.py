@@ -3,10 +3,13 @@
 ruff runs from the interpreter of pyexpert-gates, whose ruff version the presets are verified
 against. ``--no-fix`` keeps a project's ``fix = true`` from editing files during a check, and
 ``--force-exclude`` applies the project's ``exclude`` to the paths named on the command line too.
+``--verbose`` makes ruff log the files it took and what left others out: every file the project
+lists inside the paths must be among them (see `pyexpert_gates.gates.ruff_files`).
 ruff's own cache stays on: it is keyed by ruff's version and settings, so it cannot replay a
 stale verdict.
 """
 
+import dataclasses
 from pathlib import Path
 
 from pyexpert_gates.codemods.catalog import fix_for
@@ -22,7 +25,9 @@ from pyexpert_gates.data.json_shape import (
     text,
 )
 from pyexpert_gates.gates.base import GateContext, GateOutcome
+from pyexpert_gates.gates.checked import with_proof
 from pyexpert_gates.gates.paths import own_module, relative_path, targets
+from pyexpert_gates.gates.ruff_files import excluded, proof, ruff_files, without_log
 from pyexpert_gates.gates.ruff_warnings import ruff_warnings, with_warnings
 from pyexpert_gates.gates.verdict import (
     could_not_run,
@@ -76,9 +81,12 @@ class RuffGate:
         Returns:
             The verdict.
         """
+        files = ruff_files(output.stderr, context.project)
+        output = dataclasses.replace(output, stderr=without_log(output.stderr))
         match output.returncode:
             case 0 | 1:
-                return with_warnings(_judge(output, context), ruff_warnings(output.stderr))
+                outcome = with_warnings(_judge(output, context), ruff_warnings(output.stderr))
+                return with_proof(outcome, proof("ruff", context, files))
             case 2:
                 return could_not_run("ruff", output, "configuration or usage error")
             case _:
@@ -121,6 +129,8 @@ def ruff_command(context: GateContext, *arguments: str) -> Command:
         "--output-format",
         "json",
         "--force-exclude",
+        "--verbose",
+        *excluded(context),
         *targets(context),
     )
     return Command(argv=argv, cwd=context.project)
