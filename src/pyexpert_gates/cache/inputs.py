@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from pyexpert_gates.cache.key import digest_files
+from pyexpert_gates.cache.references import referenced_files
 from pyexpert_gates.files import ProjectFiles, list_files
 from pyexpert_gates.gates.registry import GATE_TRAITS, GATES
 from pyexpert_gates.models import GateName
@@ -95,14 +96,16 @@ def config_files(project: Path, files: ProjectFiles, environ: Mapping[str, str])
 
     Returns:
         Those inside the project (at any depth: ruff and pytest read nested ones) relative to
-        its root; those in the folders above it and the user's own, as absolute paths.
+        its root; those in the folders above it and the user's own, as absolute paths; and
+        the files these name as more configuration (see `references`).
     """
     nested = [
         name for name in files.files if CONFIG_FILES.intersection({name, PurePosixPath(name).name})
     ]
     above = (folder / name for folder in project.resolve().parents for name in CONFIG_FILES)
     outside = (path for path in (*above, *user_config_files(environ)) if path.is_file())
-    return [*nested, *(path.as_posix() for path in outside)]
+    found = [*nested, *(path.as_posix() for path in outside)]
+    return [*found, *referenced_files(project, found)]
 
 
 def without_own_state(paths: Iterable[str]) -> list[str]:

@@ -21,6 +21,7 @@ from pyexpert_gates.data.toml import is_array
 from pyexpert_gates.gates.registry import gate_of_setting
 from pyexpert_gates.init.merge import Change, ChangeKind
 from pyexpert_gates.models import GateName, GateResult, Report, Status
+from pyexpert_gates.textfile import write_atomic
 
 # Folders that are the project's environment or caches, not its files: never copied.
 _NOT_COPIED = (".git", ".venv", "venv", ".nox", ".tox", ".mypy_cache", ".ruff_cache",
@@ -125,7 +126,9 @@ def measure_impact(
             shutil.copytree(project, copy, symlinks=True, ignore=_ignored)
         for name, text in new_texts.items():
             (after / name).parent.mkdir(parents=True, exist_ok=True)
-            (after / name).write_text(text, encoding="utf-8")
+            # A link copied as a link may lead to the project's own file: the copy gets its own.
+            (after / name).unlink(missing_ok=True)
+            write_atomic(after / name, text, within=after)
         interpreter = python or _project_python(project)
         old = check_project(before, request, python=interpreter)
         new = check_project(after, request, python=interpreter)

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, TypeAlias
 
-from pyexpert_gates.errors import UsageError
+from pyexpert_gates.errors import InputError, UsageError
 
 if TYPE_CHECKING:
     from pyexpert_gates.check.workspace import Member
@@ -103,11 +103,25 @@ def project_members(args: argparse.Namespace) -> "tuple[Member, ...]":
 
     Returns:
         The projects, each once, in the order named.
+
+    Raises:
+        InputError: A workspace member lies outside its workspace's root (a symlinked member,
+            a member ``../neighbour``): every command may write there (the baseline, a fix).
     """
     # Loaded on use: reading a workspace root loads the configuration and TOML modules.
     from pyexpert_gates.check.workspace import resolve_projects  # noqa: PLC0415 - loaded on use, see above
 
-    return resolve_projects(args.projects or [found_project(args)])
+    members = resolve_projects(args.projects or [found_project(args)])
+    for member in members:
+        root = member.workspace
+        if root is not None and not member.path.resolve().is_relative_to(root.resolve()):
+            message = (
+                f"{member.path}: the workspace member lies outside the workspace root {root} "
+                f"(at {member.path.resolve()}), where pyexpert-gates writes nothing; move it "
+                "inside the root, or name it with its own --project"
+            )
+            raise InputError(message)
+    return members
 
 
 def found_project(args: argparse.Namespace) -> Path:

@@ -19,6 +19,7 @@ from pyexpert_gates.config import load_config
 from pyexpert_gates.errors import InputError
 from pyexpert_gates.gates.verdict import count
 from pyexpert_gates.models import GateName, Report
+from pyexpert_gates.report.text import safe_text
 
 if TYPE_CHECKING:
     from pyexpert_gates.check.workspace import Member
@@ -72,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
         baseline = record(report, project, threshold=threshold, previous=previous)
         write_baseline(project, baseline)
         heading = f"== project {project} ==\n" if several else ""
-        sys.stdout.write(heading + _recorded(baseline, previous))
+        sys.stdout.write(safe_text(heading + _recorded(baseline, previous)))
     return 0
 
 

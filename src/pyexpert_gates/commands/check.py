@@ -27,6 +27,7 @@ from pyexpert_gates.commands import (
 )
 from pyexpert_gates.errors import UsageError
 from pyexpert_gates.models import Report, Status
+from pyexpert_gates.nox.reports import write_unjudged
 from pyexpert_gates.report import FORMATS, require_supported
 from pyexpert_gates.report.destinations import TEXT, Destination, pair_destinations
 from pyexpert_gates.report.projects import Projects
@@ -69,6 +70,8 @@ def add_parser(subparsers: Subparsers) -> None:
         help="run each gate in an isolated nox session (nox -j auto): the project and the "
         "tools are installed fresh in .nox/",
     )
+    # check --nox's own sessions: the baseline judges their results once, in the outer run.
+    parser.add_argument("--unjudged", action="store_true", help=argparse.SUPPRESS)
 
 
 def _format_option(text: str) -> tuple[str, str]:
@@ -177,12 +180,33 @@ def run(args: argparse.Namespace) -> int:
     if several_projects(members):
         return _check_several(members, args, destinations)
     project = members[0].path
+    if args.unjudged:
+        return _check_unjudged(project, args, destinations)
     baseline = read_baseline(project)  # a damaged baseline stops the check before any gate runs
     report = _check_with_nox(project, args) if args.nox else _check_here(project, args)
     if baseline is not None:
         locked = is_locked(flag=args.locked, environ=os.environ)
         report = apply_to_check(report, baseline, project=project, locked=locked)
     _publish(report, destinations, args, base=_base(project))
+    return exit_code(report)
+
+
+def _check_unjudged(
+    project: Path, args: argparse.Namespace, destinations: tuple[Destination, ...]
+) -> int:
+    """Run the gates; each JSON report file gets their complete results, not judged yet.
+
+    ``check --nox`` runs this in each session and judges every gate's result against the
+    baseline once itself: a session neither rewrites the baseline nor hides accepted findings.
+    """
+    report = _check_here(project, args)
+    others: list[Destination] = []
+    for destination in destinations:
+        if destination.output_format == "json" and destination.path is not None:
+            write_unjudged(destination.path, report)
+        else:
+            others.append(destination)
+    _publish(report, tuple(others), args)
     return exit_code(report)
 
 

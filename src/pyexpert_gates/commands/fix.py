@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from pyexpert_gates.commands import SUMMARIES, Subparsers, add_project_argument, project_members
 from pyexpert_gates.errors import UsageError
 from pyexpert_gates.models import GateName
+from pyexpert_gates.report.text import error_text, safe_text
 
 if TYPE_CHECKING:
     from pyexpert_gates.fix.outcome import FixOutcome
@@ -74,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
     for member in members:
         if several:
             # On standard error for a dry run, so that the diffs alone still make one patch.
-            heading = f"== project {member.path} ==\n"
+            heading = safe_text(f"== project {member.path} ==\n")
             (sys.stderr if args.dry_run else sys.stdout).write(heading)
         label = Path(os.path.relpath(member.path.absolute())).as_posix() if several else "."
         worst = max(worst, _fix_one(member.path, label, gates, args))
@@ -95,7 +96,8 @@ def _fix_one(
 
     request = FixRequest(gates=gates, unsafe=args.unsafe, dry_run=args.dry_run)
     outcome = _led_by(fix_project(project, request), label)
-    summary = render_fix_summary(outcome, dry_run=args.dry_run)
+    # The names are the repository's; the diff stays a patch, byte for byte.
+    summary = safe_text(render_fix_summary(outcome, dry_run=args.dry_run))
     if args.dry_run:
         # The diff alone on standard output, so `fix --dry-run > fixes.patch` is a clean patch.
         sys.stdout.write(render_fix_diff(outcome))
@@ -103,7 +105,7 @@ def _fix_one(
     else:
         sys.stdout.write(summary)
     for problem in outcome.problems:
-        print(f"pyexpert-gates: error: {render_problem(problem)}", file=sys.stderr)
+        print(error_text(render_problem(problem)), file=sys.stderr)
     return 2 if outcome.problems else 0
 
 

@@ -31,6 +31,7 @@ from pyexpert_gates.init.pytest_risks import (
 from pyexpert_gates.init.state import STATE_FILE, render_state
 from pyexpert_gates.init.targets import PYPROJECT
 from pyexpert_gates.init.workflow import CI_PATHS, CiSystem, plan_workflow
+from pyexpert_gates.report.text import safe_text
 from pyexpert_gates.textfile import TextFile, read_regular, refuse_unwritable
 
 if TYPE_CHECKING:
@@ -129,6 +130,7 @@ class _ProjectInit:
 
     label: str
     project: Path
+    root: Path
     plan: InitPlan
     edits: tuple[FileEdit, ...]
     record: tuple[FileEdit, ...]
@@ -155,22 +157,28 @@ def run(args: argparse.Namespace) -> int:
     members = project_members(args)
     inits, workflows = _plan_all(members, args)
     for init in inits:
-        for edit in init.edits:
+        for edit in (*init.edits, *init.record):
             if edit.changed:
                 # Every file is checked before the first is written: init writes all or none.
-                refuse_unwritable(init.project, edit.label)
+                refuse_unwritable(init.project, edit.label, within=init.root)
     for root, workflow in workflows:
         if workflow.changed:
             refuse_unwritable(root, workflow.label)
     if not args.dry_run:
         # Written before anything is reported: "updated" is said only of a file that is.
         edits = [edit for init in inits for edit in init.edits]
-        write_edits([*edits, *(edit for _, edit in workflows)], _messages_root(inits))
+        within = Path(os.path.commonpath([init.root.resolve() for init in inits]))
+        write_edits(
+            [*edits, *(edit for _, edit in workflows)], _messages_root(inits), within=within
+        )
         # The records serve only the next upgrade: they follow once the projects' files are in.
-        write_edits([edit for init in inits for edit in init.record], _messages_root(inits))
+        records = [edit for init in inits for edit in init.record]
+        write_edits(records, _messages_root(inits), within=within)
     for init in inits:
         _report_project(init, args, several=len(inits) > 1)
-    sys.stdout.write("".join(describe(edit, dry_run=args.dry_run) for _, edit in workflows))
+    sys.stdout.write(
+        safe_text("".join(describe(edit, dry_run=args.dry_run) for _, edit in workflows))
+    )
     return 0
 
 
@@ -216,6 +224,8 @@ def _plan_project(
     return _ProjectInit(
         label=str(member.path),
         project=folder,
+        # A member is written only inside its workspace's root: not through a link out of it.
+        root=member.workspace or member.path,
         plan=plan,
         edits=tuple(edits),
         record=tuple(_record(folder, plan)),
@@ -246,9 +256,9 @@ def _messages_root(inits: list[_ProjectInit]) -> Path:
 def _report_project(init: _ProjectInit, args: argparse.Namespace, *, several: bool) -> None:
     """Print what init did (or would do) to one project's files, and with --impact its cost."""
     if several:
-        print(f"== project {init.label} ==")
+        print(safe_text(f"== project {init.label} =="))
     edits = (*init.edits, *init.record)
-    sys.stdout.write("".join(describe(edit, dry_run=args.dry_run) for edit in edits))
+    sys.stdout.write(safe_text("".join(describe(edit, dry_run=args.dry_run) for edit in edits)))
     _warn_pytest(init.project, init.plan, dry_run=args.dry_run)
     _report_shadowing(init.project)
     if args.impact:
@@ -276,10 +286,12 @@ def _report_shadowing(project: Path) -> None:
         if not config.extends:
             up = "/".join([".."] * len(Path(config.folder).parts))
             print(
-                f"{config.folder}: its own ruff settings govern the files checked there instead "
-                "of these; the config gate checks them against the preset. List the folder in "
-                "[tool.pyexpert-gates] projects so that init merges the preset into it, or add "
-                f'extend = "{up}/pyproject.toml" to its ruff settings'
+                safe_text(
+                    f"{config.folder}: its own ruff settings govern the files checked there "
+                    "instead of these; the config gate checks them against the preset. List the "
+                    "folder in [tool.pyexpert-gates] projects so that init merges the preset into "
+                    f'it, or add extend = "{up}/pyproject.toml" to its ruff settings'
+                )
             )
 
 
@@ -318,7 +330,7 @@ def _warn_pytest(project: Path, plan: InitPlan, *, dry_run: bool) -> None:
         return
     facts = _ask_pytest(project, set(modules.values()))
     if facts.unknown_reason:
-        print(f"  note: {facts.unknown_reason}; your pytest settings were not checked")
+        print(safe_text(f"  note: {facts.unknown_reason}; your pytest settings were not checked"))
     known = facts.known or frozenset(theirs.keys)
     for risk in risks(after, theirs, known, facts.missing):
         _warn(risk.line, risk.message)
@@ -327,7 +339,7 @@ def _warn_pytest(project: Path, plan: InitPlan, *, dry_run: bool) -> None:
 def _warn(line: int | None, message: str) -> None:
     """Print a warning about a line of ``pyproject.toml``."""
     where = f"{PYPROJECT}:{line}" if line else PYPROJECT
-    print(f"  warning: {where}: {message}")
+    print(safe_text(f"  warning: {where}: {message}"))
 
 
 def _ask_pytest(project: Path, modules: Collection[str]) -> PytestFacts:
@@ -360,15 +372,17 @@ def _report_impact(project: Path, plan: InitPlan) -> None:
     }
     impact = measure_impact(project, new_texts, settings, python=None)
     gates = ", ".join(sorted({setting.gate for setting in settings})) or "none"
-    print(f"impact: the gates these settings concern ({gates}), run as it is and after init:")
+    lines = [f"impact: the gates these settings concern ({gates}), run as it is and after init:"]
     for line in impact.settings:
         codes = ", ".join(f"{code} {count}" for code, count in line.codes.items())
         detail = f" ({codes})" if codes else ""
-        print(f"  {' + '.join(line.names)}: {count(line.new_findings, 'new finding')}{detail}")
+        lines.append(
+            f"  {' + '.join(line.names)}: {count(line.new_findings, 'new finding')}{detail}"
+        )
         if line.quiet_rules:
-            print(f"    rules with no finding here: {', '.join(line.quiet_rules)}")
-    for reason in impact.unmeasured:
-        print(f"  not measured: {reason}")
+            lines.append(f"    rules with no finding here: {', '.join(line.quiet_rules)}")
+    lines.extend(f"  not measured: {reason}" for reason in impact.unmeasured)
+    sys.stdout.write(safe_text("".join(f"{text}\n" for text in lines)))
 
 
 def _record(project: Path, plan: InitPlan) -> list[FileEdit]:

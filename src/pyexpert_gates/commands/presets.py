@@ -2,9 +2,11 @@
 
 import argparse
 import json
+import sys
 
 from pyexpert_gates.commands import SUMMARIES, Subparsers, add_color_argument
 from pyexpert_gates.presets import Preset, load_preset, preset_names
+from pyexpert_gates.report.text import inert, visible
 
 
 def add_parser(subparsers: Subparsers) -> None:
@@ -42,16 +44,19 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps([_as_json(preset) for preset in presets], indent=2))
         return 0
+    lines: list[str] = []
     for preset in presets:
         source = preset.source
         extends = f", extends {preset.extends}" if preset.extends else ""
-        print(
+        lines.append(
             f"{preset.title} "
             f"({source.distribution} {source.distribution_version}{extends}): "
             f"{preset.description}"
         )
         if args.changes:
-            print("\n".join(_changes(preset)))
+            lines.extend(_changes(preset))
+    # Each line one line: a preset's text cannot add lines, escape codes or CI commands.
+    sys.stdout.write("".join(f"{inert(visible(line))}\n" for line in lines))
     return 0
 
 

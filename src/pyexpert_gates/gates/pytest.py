@@ -13,7 +13,6 @@ file and line), coded by the test's node id. Exit codes: 0 passed, 1 tests faile
 
 import os
 import re
-import shlex
 
 from pyexpert_gates.data.invocation import Command, ProcessOutput
 from pyexpert_gates.data.json_shape import ShapeError
@@ -118,7 +117,7 @@ def _before_the_tests(output: ProcessOutput, context: GateContext) -> GateOutcom
     if narrowed := narrowing_options(os.environ.get(VARIABLE, "")):
         return error(
             f"{VARIABLE} holds options that change which tests run or silence them "
-            f"({shlex.join(narrowed)}); the gate runs the tests the project configures: "
+            f"({', '.join(narrowed)}); the gate runs the tests the project configures: "
             f"unset {VARIABLE}, or put the options in the project's pytest configuration"
         )
     if output.report_text is None and _NOT_INSTALLED in output.stderr:

@@ -9,9 +9,9 @@ documented by ``pyexpert-gates rules``.
 from dataclasses import dataclass
 
 from pyexpert_gates import __version__
+from pyexpert_gates.data.ruffrules import ruff_rule_name, ruff_rules
 from pyexpert_gates.gates.registry import GATE_TRAITS, GATES, RuleDocs
 from pyexpert_gates.models import GateName
-from pyexpert_gates.report.ruffrules import ruff_rule_name, ruff_rules
 
 HOMEPAGE = "https://github.com/pyexpert-gates/pyexpert-gates"
 RUFF_RULES = "https://docs.astral.sh/ruff/rules/"

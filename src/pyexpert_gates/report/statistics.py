@@ -8,9 +8,9 @@ before any single finding matters.
 import re
 from dataclasses import dataclass
 
+from pyexpert_gates.data.ruffrules import RuffRule, ruff_rules
 from pyexpert_gates.gates.registry import GATES, RuleDocs
 from pyexpert_gates.models import Diagnostic, FixSafety, GateName, GateResult, Report
-from pyexpert_gates.report.ruffrules import RuffRule, ruff_rules
 from pyexpert_gates.report.ruledocs import rule_doc
 
 NO_CODE = "-"

@@ -7,6 +7,7 @@ Colour is used only when asked for (a terminal without ``NO_COLOR``); otherwise 
 so logs and files never hold escape codes.
 """
 
+import re
 import shlex
 import unicodedata
 from collections import Counter
@@ -27,6 +28,8 @@ from pyexpert_gates.report.statistics import (
 Paint: TypeAlias = Callable[[str, Status], str]
 """Colours a piece of text by the status it shows."""
 
+_COMMAND_START = re.compile(r"(?P<blank>\s*)(?:::|##\[)")
+"""The start of a line that GitHub's runner reads as a workflow command."""
 _FIX_MARKS = {None: "", FixSafety.SAFE: " [fix]", FixSafety.UNSAFE: " [fix --unsafe]"}
 """What a finding's line ends with: whether ``pyexpert-gates fix`` resolves it, and how."""
 _COLOURS = {
@@ -142,7 +145,7 @@ def _described(diagnostic: Diagnostic, *, indent: str) -> str:
     """`` code message``, later lines of the message indented by ``indent``."""
     code = f" {visible(diagnostic.code)}" if diagnostic.code else ""
     lines = diagnostic.message.strip().splitlines() or [""]
-    message = f"\n{indent}".join(visible(line) for line in lines)
+    message = f"\n{indent}".join(inert(visible(line)) for line in lines)
     return f"{code} {message}"
 
 
@@ -171,6 +174,40 @@ def visible(text: str) -> str:
     )
 
 
+def safe_text(text: str) -> str:
+    r"""Text from a repository or a preset, safe to print on a terminal or in a CI log.
+
+    Every line is shown with `visible` (tabs kept), so a terminal escape or a carriage return
+    shows as ``\x1b`` or ``\r``; a line that would start a CI workflow command (``::`` or
+    ``##[`` after blanks) shows its first character escaped.
+
+    Args:
+        text: Any text; it may span lines.
+
+    Returns:
+        The text, its line breaks kept.
+    """
+    return "\n".join(inert("\t".join(map(visible, line.split("\t")))) for line in text.split("\n"))
+
+
+def inert(line: str) -> str:
+    r"""``line`` with the ``:`` or ``#`` that would start a CI workflow command shown as an escape.
+
+    GitHub's runner reads a line that starts, after blanks, with ``::`` or ``##[`` as a command.
+
+    Args:
+        line: One line of output.
+
+    Returns:
+        The line, its first character escaped (``\x3a``) when it would start a command.
+    """
+    found = _COMMAND_START.match(line)
+    if found is None:
+        return line
+    blank = found["blank"]
+    return f"{blank}\\x{ord(line[len(blank)]):02x}{line[len(blank) + 1 :]}"
+
+
 def error_text(message: str) -> str:
     """A message of an error, as ``pyexpert-gates: error: ...``, with its own line breaks.
 
@@ -184,7 +221,7 @@ def error_text(message: str) -> str:
         The text, without a final newline.
     """
     first, *rest = [visible(line) for line in message.splitlines()] or [""]
-    later = [line if line[:1].isspace() else f"  {line}" for line in rest]
+    later = [inert(line) if line[:1].isspace() else f"  {inert(line)}" for line in rest]
     return "\n".join([f"pyexpert-gates: error: {first}", *later])
 
 
@@ -236,7 +273,8 @@ def finding_line(diagnostic: Diagnostic, *, also: Sequence[str] = (), base: str 
     """
     line = diagnostic.line or 1
     column = diagnostic.column or 1
-    where = f"{visible(base + diagnostic.path)}:{line}:{column}:"
+    # The path starts the line: a name such as ``::error::x.py`` must not start a CI command.
+    where = f"{inert(visible(base + diagnostic.path))}:{line}:{column}:"
     others = f" (also {', '.join(visible(name) for name in also)})" if also else ""
     described = _described(diagnostic, indent="    ")
     return f"{where}{described}{others}{_FIX_MARKS[diagnostic.fix]}"

@@ -31,7 +31,7 @@ from pyexpert_gates.watch.changes import Changes
 from pyexpert_gates.watch.cycle import Cycle, run_cycle
 from pyexpert_gates.watch.langserver import PyrightServer, start_pyright
 from pyexpert_gates.watch.tests import counted_tests, selection, with_total
-from pyexpert_gates.watch.watcher import Fence, own_folder, watch_changes
+from pyexpert_gates.watch.watcher import Fence, own_folder, require_own_record, watch_changes
 
 PROBE_TIME_LIMIT_S = 60.0
 FIRST = Changes(files=(), environment=True)
@@ -304,6 +304,7 @@ async def _has_testmon(plan: Plan) -> bool:
     probe = Command(argv=(str(plan.interpreter.path), "-c", "import testmon"), cwd=plan.project)
     match await run_command(probe, time_limit=PROBE_TIME_LIMIT_S):
         case ProcessOutput(returncode=0):
+            require_own_record(plan.project)
             # testmon writes its record in the watch's own folder; without one, every test runs.
             return own_folder(plan.project) is not None
         case _:
