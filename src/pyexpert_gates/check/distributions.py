@@ -177,6 +177,7 @@ def _keep(keep: Path, python: Path, installed: Installed) -> None:
         "editable": list(installed.editable),
     }
     with contextlib.suppress(OSError):
+        keep.parent.mkdir(parents=True, exist_ok=True)
         # The user's private cache folder: the entry is never written through a link out of it.
         write_atomic(keep, json.dumps(document) + "\n", within=keep.parent)
 
