@@ -18,11 +18,12 @@ import os
 import secrets
 import signal
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Coroutine, Mapping
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, TypeVar
 
 from pyexpert_gates.data.invocation import Command, ProcessFailure, ProcessOutput
+from pyexpert_gates.errors import GatesError
 
 __all__ = [
     "GIT_TIME_LIMIT_S",
@@ -34,10 +35,14 @@ __all__ = [
     "ResidentProcess",
     "run_command",
     "run_isolated",
+    "run_until_terminated",
     "start_resident",
 ]
 from pyexpert_gates.strays import MARKER, become_subreaper, end_strays, family
 
+_T = TypeVar("_T")
+EXIT_TERMINATED = 128 + signal.SIGTERM
+"""The exit code after SIGTERM, as shells report a process the signal ended."""
 GRACE_S = 1.0
 """Seconds a process group has to exit after SIGTERM before it gets SIGKILL."""
 LOCK_POLL_S = 0.05
@@ -248,6 +253,40 @@ def _signal_group(group: int, signal_number: signal.Signals) -> None:
     """Send ``signal_number`` to every process in ``group``, if any is left."""
     with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(group, signal_number)
+
+
+def run_until_terminated(main: Coroutine[None, None, _T], *, ended: str) -> _T:
+    """Run ``main`` in a new event loop, cancelling it on SIGTERM as asyncio does on Ctrl-C.
+
+    A CI system cancels a job with SIGTERM; the processes run in sessions of their own, so
+    without this they would outlive pyexpert-gates. Cancelling ends every group they lead.
+
+    Args:
+        main: What to run: check's gates, or a watch.
+        ended: What the message says was ended, such as ``every gate's processes were ended``.
+
+    Returns:
+        What ``main`` returns.
+
+    Raises:
+        GatesError: SIGTERM ended the run (exit 143), after ``main`` was cancelled.
+    """
+
+    async def until_terminated() -> _T:
+        loop = asyncio.get_running_loop()
+        task = asyncio.current_task()
+        if task is not None:
+            loop.add_signal_handler(signal.SIGTERM, task.cancel)
+        try:
+            return await main
+        finally:
+            loop.remove_signal_handler(signal.SIGTERM)
+
+    try:
+        return asyncio.run(until_terminated())
+    except asyncio.CancelledError:
+        message = f"terminated (SIGTERM); {ended}"
+        raise GatesError(message, exit_code=EXIT_TERMINATED) from None
 
 
 def _output(

@@ -194,11 +194,11 @@ def test_slow_gates_start_first_with_their_time_limits(tmp_path: Path) -> None:
         (G.PYRIGHT, 50),
         (G.MYPY, 50),
         (G.PYTEST, 900),
-        (G.RUFF, 50),
-        (G.FORMAT, 50),
         (G.DOCSTRINGS, 50),
         (G.EXPERT, 50),
         (G.CONFIG, 50),
+        (G.RUFF, 50),
+        (G.FORMAT, 50),
     ]
 
 

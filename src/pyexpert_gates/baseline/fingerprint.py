@@ -17,6 +17,7 @@ from typing import Protocol
 
 from pyexpert_gates.baseline.model import Entry, Fingerprint
 from pyexpert_gates.gates.docstrings import MODULE_CODES
+from pyexpert_gates.gates.registry import GATES, Anchor
 from pyexpert_gates.models import Diagnostic, GateName
 
 _FILE_START = (1, 1, 1, 1)
@@ -152,7 +153,7 @@ def whole_file(diagnostic: Diagnostic) -> bool:
 
 def _source(gate: GateName, diagnostic: Diagnostic, sources: Sources) -> str:
     """What ties a finding to its code: its line's text, or the file's content for ``format``."""
-    if gate is GateName.FORMAT:
+    if GATES[gate].anchor is Anchor.CONTENT:
         return f"content {sources.content(diagnostic.path)}"
     line = diagnostic.line
     if line is None or whole_file(diagnostic):

@@ -21,6 +21,7 @@ from pyexpert_gates.baseline.model import (
 )
 from pyexpert_gates.gates.format import SYNTAX_ERROR
 from pyexpert_gates.gates.mypy import SYNTAX as MYPY_SYNTAX
+from pyexpert_gates.gates.registry import GATES
 from pyexpert_gates.gates.verdict import blocking
 from pyexpert_gates.models import (
     Diagnostic,
@@ -192,7 +193,7 @@ def _settle(
     new, kept, fixed = _match(result, listed, options.sources, checked)
     baselined = len(result.diagnostics) - len(new)
     ratcheted = None
-    if result.name is GateName.DOCSTRINGS and result.coverage is not None:
+    if GATES[result.name].coverage and result.coverage is not None:
         explained = {item.path for item in blocking(new)}
         ratcheted = ratchet(
             result.coverage,
@@ -290,7 +291,7 @@ def _checked(result: GateResult, scope: Scope, broken: frozenset[str]) -> Callab
     Not a file that some gate could not parse (its findings are hidden behind the syntax
     error), and nothing at all when mypy stopped on a syntax error before type checking.
     """
-    if result.name is GateName.MYPY and any(map(unparsable, result.diagnostics)):
+    if GATES[result.name].blind_on_syntax_error and any(map(unparsable, result.diagnostics)):
         return lambda _: False
     return lambda path: scope.covers(result.name, path) and path not in broken
 

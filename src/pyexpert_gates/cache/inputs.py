@@ -20,25 +20,11 @@ from pathlib import Path, PurePosixPath
 from pyexpert_gates.cache.key import digest_files
 from pyexpert_gates.cache.references import referenced_files
 from pyexpert_gates.files import ProjectFiles, list_files
-from pyexpert_gates.models import GATE_TRAITS, GateName
+from pyexpert_gates.gates.registry import GATE_TRAITS, GATES
+from pyexpert_gates.models import GateName
 from pyexpert_gates.presets import preset_contents
 
-CONFIG_FILES = frozenset(
-    {
-        "pyproject.toml",
-        "ruff.toml",
-        ".ruff.toml",
-        "mypy.ini",
-        ".mypy.ini",
-        "pyrightconfig.json",
-        "setup.cfg",
-        "tox.ini",
-        "pytest.ini",
-        ".pytest.ini",
-        "conftest.py",
-        ".pyexpert-gates/preset-state.json",  # what init wrote: the config gate reads it
-    }
-)
+CONFIG_FILES = frozenset(name for gate in GATES.values() for name in gate.config_files)
 """The names of the files where the tools read their settings (or pytest its fixtures)."""
 
 OWN_FOLDER = ".pyexpert-gates"

@@ -18,6 +18,7 @@ from pathlib import Path
 from pyexpert_gates.check.engine import check_project
 from pyexpert_gates.check.request import Request, ShortcutOptions
 from pyexpert_gates.data.toml import is_array
+from pyexpert_gates.gates.registry import gate_of_setting
 from pyexpert_gates.init.merge import Change, ChangeKind
 from pyexpert_gates.models import GateName, GateResult, Report, Status
 from pyexpert_gates.textfile import write_atomic
@@ -27,7 +28,6 @@ _NOT_COPIED = (".git", ".venv", "venv", ".nox", ".tox", ".mypy_cache", ".ruff_ca
                ".pytest_cache", "__pycache__", "node_modules", ".pyexpert-gates")  # fmt: skip
 _RULE_LISTS = frozenset({"select", "extend-select", "enable_error_code"})
 _FACTS = frozenset({"target-version", "python_version", "pythonVersion", "paths", "preset"})
-_TOOL_GATES = {"mypy": GateName.MYPY, "pyright": GateName.PYRIGHT, "pytest": GateName.PYTEST}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -90,30 +90,13 @@ def planned_settings(changes: Iterable[tuple[str, Change]]) -> list[Setting]:
     settings: list[Setting] = []
     for label, change in changes:
         tool_path = change.path[1:] if label == "pyproject.toml" else ("ruff", *change.path)
-        gate = _gate_of(tool_path)
+        gate = gate_of_setting(tool_path)
         if change.kind is ChangeKind.MOVE or gate is None or tool_path[-1] in _FACTS:
             continue
         value = change.value if is_array(change.value) else []
         items = tuple(str(i) for i in value) if tool_path[-1] in _RULE_LISTS else ()
         settings.append(Setting(name=".".join(("tool", *tool_path)), gate=gate, items=items))
     return settings
-
-
-def _gate_of(tool_path: Sequence[str]) -> GateName | None:
-    """The gate a setting concerns, from its path under ``[tool]``."""
-    match tuple(tool_path[:2]):
-        case ("ruff", "format"):
-            return GateName.FORMAT
-        case ("ruff", _):
-            return GateName.RUFF
-        case ("pyexpert-gates", "expert"):
-            return GateName.EXPERT
-        case ("pyexpert-gates", "docstring-coverage"):
-            return GateName.DOCSTRINGS
-        case (tool, *_) if tool in _TOOL_GATES:
-            return _TOOL_GATES[tool]
-        case _:
-            return None
 
 
 def measure_impact(

@@ -17,8 +17,9 @@ from pyexpert_gates.config import GatesConfig, read_layout
 from pyexpert_gates.errors import ConfigError, UsageError
 from pyexpert_gates.gates.base import CommandGate
 from pyexpert_gates.gates.inprocess import InProcessGate
+from pyexpert_gates.gates.registry import GATE_TRAITS, configuration_gate
 from pyexpert_gates.init.names import covers
-from pyexpert_gates.models import GATE_TRAITS, GateName
+from pyexpert_gates.models import GateName
 
 Gate: TypeAlias = CommandGate | InProcessGate
 
@@ -88,7 +89,7 @@ def make_plan(
         ConfigError: A configured path does not exist, or nothing to check can be found.
     """
     chosen, skipped = select_gates(request, config)
-    # The usually slow gates start first, so that the short ones fill the spare jobs.
+    # The longest gates start first, so that the short ones fill the spare jobs.
     slow_first = sorted(chosen, key=lambda name: -GATE_TRAITS[name].weight)
     planned = tuple(_planned(name, request, config, available) for name in slow_first)
     return Plan(
@@ -144,17 +145,18 @@ def _configured_gates(config: GatesConfig) -> tuple[tuple[GateName, ...], tuple[
     """
     gates = tuple(GateName) if config.gates is None else config.gates
     skip = config.skip
+    judge = configuration_gate()
     unrecorded = [
         key
         for key, left_out in (
-            ("gates", GateName.CONFIG not in gates),
-            ("skip", GateName.CONFIG in skip),
+            ("gates", judge not in gates),
+            ("skip", judge in skip),
         )
         if left_out and not covers(config.relaxations, f"tool.pyexpert-gates.{key}")
     ]
     if unrecorded:
-        gates = tuple(name for name in GateName if name in gates or name is GateName.CONFIG)
-        skip = tuple(name for name in skip if name is not GateName.CONFIG)
+        gates = tuple(name for name in GateName if name in gates or name is judge)
+        skip = tuple(name for name in skip if name is not judge)
     return gates, skip
 
 

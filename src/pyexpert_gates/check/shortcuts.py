@@ -32,8 +32,9 @@ from pyexpert_gates.check.request import ShortcutOptions
 from pyexpert_gates.files import ProjectFiles, list_files, special_files
 from pyexpert_gates.gates.base import GateContext, SelectedTests
 from pyexpert_gates.gates.pytest_xdist import allows_xdist
+from pyexpert_gates.gates.registry import GATE_TRAITS, GATES
 from pyexpert_gates.gates.shadowed import shadowed
-from pyexpert_gates.models import GATE_TRAITS, GateName, GateResult, Reach, Status
+from pyexpert_gates.models import GateName, GateResult, Reach, Status
 
 _Value = TypeVar("_Value")
 
@@ -145,7 +146,7 @@ class Shortcuts:
         if limited is not None:
             context = dataclasses.replace(context, paths=limited)
         context = await self._with_files(name, context, every_special)
-        if name is GateName.PYTEST:
+        if GATES[name].runs_tests:
             installed = await self._installed(context)
             xdist = installed is not None and installed.xdist
             context = dataclasses.replace(
@@ -168,7 +169,7 @@ class Shortcuts:
             context,
             listed=sources,
             special=ProjectFiles(files=every_special, from_git=False).under(context.paths),
-            shadowed=shadowed(sources) if name is GateName.MYPY else (),
+            shadowed=shadowed(sources) if GATES[name].shadowed_stubs else (),
         )
 
     def keep(self, prepared: Prepared, result: GateResult) -> GateResult:

@@ -12,15 +12,10 @@ its modes below ``strict``. Pure: mypy is imported, never run.
 import functools
 import io
 from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING
 
-from mypy.config_parser import (
-    ini_config_types,
-    mypy_comments_to_config_map,
-    parse_section,
-    toml_config_types,
-)
-from mypy.main import define_options
-from mypy.options import Options
+if TYPE_CHECKING:
+    from mypy.options import Options
 
 _LAX_WHEN_TRUE = ("allow_", "ignore_", "implicit_")
 _LAX_WHEN_FALSE = (
@@ -43,9 +38,14 @@ PYRIGHT_MODES = frozenset({"strict", "basic", "standard", "off"})
 """The values of pyright's ``typeCheckingMode``, as a comment may name them."""
 
 
+# mypy loads only when a setting is judged: every command imports this module, and a run
+# whose environment lacks mypy must reach the gates that report that it is missing.
 @functools.cache
-def _strict_options() -> Options:
+def _strict_options() -> "Options":
     """The defaults of mypy with its ``--strict`` flags applied."""
+    from mypy.main import define_options  # noqa: PLC0415 - loaded on use, see above
+    from mypy.options import Options  # noqa: PLC0415 - loaded on use, see above
+
     options = Options()
     for name, value in define_options()[2]:
         setattr(options, name, value)
@@ -54,8 +54,10 @@ def _strict_options() -> Options:
 
 def _resolved(key: str, value: object, *, inline: bool) -> dict[str, object]:
     """One written mypy setting as mypy resolves it: option names to values; empty if invalid."""
-    types = ini_config_types if inline else toml_config_types
-    results, _ = parse_section(
+    from mypy import config_parser  # noqa: PLC0415 - loaded on use, see _strict_options
+
+    types = config_parser.ini_config_types if inline else config_parser.toml_config_types
+    results, _ = config_parser.parse_section(
         "", _strict_options(), lambda: None, {key: value}, types, stderr=io.StringIO()
     )
     return {name: got for name, got in results.items() if name == key or got not in ([], None)}
@@ -122,7 +124,9 @@ def mypy_comment_weakens(text: str) -> bool:
     Returns:
         True when one option is weaker, or when mypy cannot read them.
     """
-    options, errors = mypy_comments_to_config_map(text, _strict_options())
+    from mypy import config_parser  # noqa: PLC0415 - loaded on use, see _strict_options
+
+    options, errors = config_parser.mypy_comments_to_config_map(text, _strict_options())
     return bool(errors) or any(weak_mypy_keys(options, {}, inline=True))
 
 

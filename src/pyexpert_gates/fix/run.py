@@ -38,11 +38,13 @@ from pyexpert_gates.fix.steps import (
     succeeded,
     tally,
 )
+from pyexpert_gates.gates.registry import GATES, FixStep
 from pyexpert_gates.models import Diagnostic, GateName
 from pyexpert_gates.process import Command, ProcessFailure, ProcessOutput, run_command
 
-FIXABLE_GATES = (GateName.RUFF, GateName.FORMAT, GateName.EXPERT)
+FIXABLE_GATES = tuple(name for name, gate in GATES.items() if gate.fix is not None)
 """The gates whose findings ``fix`` resolves, in the order ``--gate`` lists them."""
+_FIXED_BY = {gate.fix: name for name, gate in GATES.items() if gate.fix is not None}
 CODEMOD_CODES = frozenset(code for info in CODEMODS for code in info.resolves)
 """The rule codes the codemods fix: their fix groups are not ruff's."""
 
@@ -146,21 +148,21 @@ def _written(project: Path, outcome: FixOutcome) -> FixOutcome:
 
 def _fix_copies(copies: _Copies) -> FixOutcome:
     """Run every step on the copies and compare the result with the originals."""
-    gates, timeout = copies.request.gates, copies.config.timeout
+    steps, timeout = _steps(copies.request), copies.config.timeout
     before = _lint(copies, ())
     first_errors = {item.path: item for item in reversed(before) if item.code == SYNTAX_ERROR}
     problems = [_syntax_problem(item) for item in first_errors.values()]
     copies = _without(copies, {problem.path for problem in problems})
-    options = _ruff_options(copies) if GateName.RUFF in gates else None
+    options = _ruff_options(copies) if FixStep.LINT in steps else None
     if options is not None:
         _lint(copies, options)
-    if GateName.EXPERT in gates:
+    if FixStep.CODEMODS in steps:
         unparsable = _apply_codemods(copies)
         problems.extend(unparsable)
         copies = _without(copies, {problem.path for problem in unparsable})
         if options is not None:
             _lint(copies, options)
-    formats = GateName.FORMAT in gates and copies.request.applies(FORMAT_GROUP)
+    formats = FixStep.FORMAT in steps and copies.request.applies(FORMAT_GROUP)
     reformatted = _format(copies, timeout) if formats else ()
     if reformatted and options is not None:
         # Formatting can leave a suppression with nothing left to suppress (RUF100), which the
@@ -213,11 +215,12 @@ def _compare(
     final = read_copies(copies.scratch, [*copies.files, *copies.documents])
     kept = set(copies.files)
     fixed = Counter({key: n for key, n in ruff_before.items() if key[0] in kept}) - after
-    left = {GateName.RUFF.value: after.total()} if GateName.RUFF in copies.request.gates else {}
-    if GateName.EXPERT in copies.request.gates:
+    steps = _steps(copies.request)
+    left = {_FIXED_BY[FixStep.LINT].value: after.total()} if FixStep.LINT in steps else {}
+    if FixStep.CODEMODS in steps:
         expert_after = _expert(copies, final)
         fixed.update(_expert(copies, copies.originals) - expert_after)
-        left[GateName.EXPERT.value] = expert_after.total()
+        left[_FIXED_BY[FixStep.CODEMODS].value] = expert_after.total()
     changes = tuple(
         FileChange(path=name, before=copies.originals[name], after=final[name])
         for name in sorted(final)
@@ -230,6 +233,11 @@ def _compare(
         left=left,
         problems=tuple(sorted(problems, key=lambda problem: problem.path)),
     )
+
+
+def _steps(request: FixRequest) -> frozenset[FixStep]:
+    """The fix steps of the gates ``request`` asks for."""
+    return frozenset(step for step, name in _FIXED_BY.items() if name in request.gates)
 
 
 def _run(command: Command, timeout: float) -> ProcessOutput | ProcessFailure:

@@ -14,17 +14,11 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from pyexpert_gates.gates.registry import GATES, Anchor
 from pyexpert_gates.models import Diagnostic, GateName, GateResult, Severity
 
-_UNPLACED = frozenset({GateName.FORMAT, GateName.PYTEST})
+_UNPLACED = frozenset(name for name, gate in GATES.items() if gate.anchor is not Anchor.LINE)
 """Gates whose positions say nothing about a problem: a whole file's layout, a failing test."""
-_LINE_ECHOES: dict[tuple[GateName, str], tuple[str, ...]] = {
-    # mypy names an unannotated function once, at its `def`; ruff names each missing annotation.
-    (GateName.MYPY, "no-untyped-def"): ("ANN",),
-    # pyright marks a deprecated call at its method name; ruff's DTZ and mypy at the call.
-    (GateName.PYRIGHT, "reportDeprecated"): ("DTZ", "deprecated"),
-}
-"""Findings that echo, elsewhere on their line, a finding of one of these code prefixes."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -101,7 +95,7 @@ def _line_owner(
     gate: GateName, diagnostic: Diagnostic, on_line: Sequence[Diagnostic]
 ) -> Diagnostic | None:
     """The listed finding on the same line that a known echo belongs to, if any."""
-    owners = _LINE_ECHOES.get((gate, diagnostic.code or ""), ())
+    owners = dict(GATES[gate].line_echoes).get(diagnostic.code or "", ())
     return next(
         (item for item in on_line if any((item.code or "").startswith(c) for c in owners)), None
     )

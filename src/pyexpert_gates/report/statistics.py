@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from pyexpert_gates.data.ruffrules import RuffRule, ruff_rules
+from pyexpert_gates.gates.registry import GATES, RuleDocs
 from pyexpert_gates.models import Diagnostic, FixSafety, GateName, GateResult, Report
 from pyexpert_gates.report.ruledocs import rule_doc
 
@@ -75,7 +76,7 @@ def _gate_counts(gate: GateResult) -> list[RuleCount]:
 
 def _rule(gate: GateName, finding: Diagnostic) -> str:
     """The rule a finding counts under; every failed test counts under one."""
-    if gate is GateName.PYTEST:
+    if GATES[gate].rule_docs is RuleDocs.TESTS:
         return FAILED_TEST
     return finding.code or NO_CODE
 
@@ -90,16 +91,16 @@ def _fixable(found: list[Diagnostic]) -> str:
 
 def _description(gate: GateName, code: str) -> str | None:
     """What the rule reports, from its tool's documentation; None when it has none."""
-    match gate:
-        case GateName.RUFF:
+    match GATES[gate].rule_docs:
+        case RuleDocs.RUFF:
             return _ruff_summary(ruff_rules().get(code))
-        case GateName.DOCSTRINGS:
+        case RuleDocs.PYDOCLINT:
             # The docstrings gate names missing docstrings as ruff's D1 rules do.
             named = (rule for rule in ruff_rules().values() if rule.name == code)
             return _ruff_summary(next(named, None))
-        case GateName.PYTEST:
+        case RuleDocs.TESTS:
             return "tests that failed, errored or could not be collected"
-        case GateName.EXPERT:
+        case RuleDocs.EXPERT:
             # The expert rules load only for reports that hold expert findings.
             from pyexpert_gates.expert.catalog import RULES  # noqa: PLC0415 - see above
 

@@ -14,11 +14,12 @@ import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from pyexpert_gates.check.engine import plan_report, run_gates
-from pyexpert_gates.check.plan import Plan
+from pyexpert_gates.check.engine import gate_result, plan_report, run_gates
+from pyexpert_gates.check.plan import Plan, PlannedGate
 from pyexpert_gates.check.shortcuts import Shortcuts
 from pyexpert_gates.files import SOURCE_SUFFIXES, list_files
 from pyexpert_gates.gates.base import SelectedTests
+from pyexpert_gates.gates.registry import GATES, Rerun
 from pyexpert_gates.models import GateName, GateResult, Report, Status
 from pyexpert_gates.watch.langserver import PyrightServer
 from pyexpert_gates.watch.merge import merge_file_level
@@ -26,7 +27,7 @@ from pyexpert_gates.watch.merge import merge_file_level
 SINCE = "the last report"
 """How a gate limited to the changed files names what they changed since."""
 
-MERGED = frozenset({GateName.RUFF, GateName.FORMAT, GateName.EXPERT})
+MERGED = frozenset(name for name, gate in GATES.items() if gate.rerun is Rerun.MERGED)
 """The file-level gates whose findings on unchanged files are kept: a file's verdict depends
 on that file alone. (The docstrings gate weighs every file's coverage against one threshold.)"""
 
@@ -98,10 +99,10 @@ async def run_cycle(cycle: Cycle, finished: Finished = _ignore) -> Report:
         The report on every gate, the limited ones merged with their kept results.
     """
     started = time.monotonic()
-    planned = any(gate.name is GateName.PYRIGHT for gate in cycle.plan.gates)
+    planned = any(_resident(gate) for gate in cycle.plan.gates)
     pyright = cycle.pyright if planned else None
     runs = await asyncio.gather(
-        _run_engine(cycle, finished, skip_pyright=pyright is not None),
+        _run_engine(cycle, finished, skip_resident=pyright is not None),
         _nothing() if pyright is None else _resident_pyright(cycle, pyright, finished),
     )
     fresh = (*runs[0], *runs[1])
@@ -109,12 +110,10 @@ async def run_cycle(cycle: Cycle, finished: Finished = _ignore) -> Report:
 
 
 async def _run_engine(
-    cycle: Cycle, finished: Finished, *, skip_pyright: bool
+    cycle: Cycle, finished: Finished, *, skip_resident: bool
 ) -> tuple[GateResult, ...]:
     """The gates the engine runs: the file-level ones limited, then merged; the others whole."""
-    planned = tuple(
-        gate for gate in cycle.plan.gates if not (skip_pyright and gate.name is GateName.PYRIGHT)
-    )
+    planned = tuple(gate for gate in cycle.plan.gates if not (skip_resident and _resident(gate)))
     limited = tuple(
         gate for gate in planned if gate.name in MERGED and _mergeable(cycle.kept.get(gate.name))
     )
@@ -148,7 +147,7 @@ async def _resident_pyright(
 ) -> tuple[GateResult, ...]:
     """The pyright result from the resident language server; run cold when it has none in time."""
     started = time.monotonic()
-    planned = next(gate for gate in cycle.plan.gates if gate.name is GateName.PYRIGHT)
+    planned = next(gate for gate in cycle.plan.gates if _resident(gate))
     sources = (await list_files(cycle.plan.project)).sources(cycle.plan.paths)
     changed = tuple(name for name in cycle.changed if name.endswith(SOURCE_SUFFIXES))
     outcome = await server.outcome(changed=changed, sources=sources, time_limit=planned.time_limit)
@@ -156,13 +155,8 @@ async def _resident_pyright(
         cold = dataclasses.replace(cycle.plan, gates=(planned,), shortcuts=Shortcuts())
         with tempfile.TemporaryDirectory(prefix="pyexpert-gates-watch-") as scratch:
             return await run_gates(cold, Path(scratch), _Told(finished, lambda result: result))
-    result = GateResult(
-        name=GateName.PYRIGHT,
-        status=outcome.status,
-        duration_s=time.monotonic() - started,
-        command=server.command,
-        summary=outcome.summary,
-        diagnostics=outcome.diagnostics,
+    result = gate_result(
+        planned.name, outcome, started=started, command=server.command, plan=cycle.plan
     )
     finished(result)
     return (result,)
@@ -171,6 +165,11 @@ async def _resident_pyright(
 async def _nothing() -> tuple[GateResult, ...]:
     """No results: pyright runs with the other gates."""
     return ()
+
+
+def _resident(planned: PlannedGate) -> bool:
+    """True for the gate a resident process re-runs after each change."""
+    return GATES[planned.name].rerun is Rerun.RESIDENT
 
 
 def _mergeable(kept: GateResult | None) -> bool:

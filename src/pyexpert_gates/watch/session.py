@@ -24,6 +24,7 @@ from pyexpert_gates.config import load_config
 from pyexpert_gates.data.invocation import Command, ProcessOutput
 from pyexpert_gates.errors import GatesError
 from pyexpert_gates.gates.base import GateContext, SelectedTests
+from pyexpert_gates.gates.registry import GATES, Rerun
 from pyexpert_gates.models import GateName, GateResult, Report
 from pyexpert_gates.process import run_command
 from pyexpert_gates.watch.changes import Changes
@@ -240,7 +241,7 @@ class Session:
     def _keep(self, report: Report, tests: SelectedTests) -> Report:
         """Keep the cycle's results for the next one; say how many tests the selection ran."""
         self._kept = {result.name: result for result in report.gates}
-        pytest = self._kept.get(GateName.PYTEST)
+        pytest = next((kept for name, kept in self._kept.items() if _selects_tests(name)), None)
         if pytest is None:
             return report
         if tests is SelectedTests.RECORD:
@@ -268,7 +269,7 @@ class Session:
     async def _restart_pyright(self, plan: Plan) -> None:
         """Start a resident pyright for ``plan`` (its configuration and environment)."""
         await self._stop_pyright()
-        if not any(planned.name is GateName.PYRIGHT for planned in plan.gates):
+        if not any(GATES[planned.name].rerun is Rerun.RESIDENT for planned in plan.gates):
             return
         context = GateContext(
             project=plan.project,
@@ -291,9 +292,14 @@ class Session:
             await pyright.stop()
 
 
+def _selects_tests(name: GateName) -> bool:
+    """True for the gate that runs only the tests a change can affect."""
+    return GATES[name].rerun is Rerun.SELECTED_TESTS
+
+
 async def _has_testmon(plan: Plan) -> bool:
     """True when pytest-testmon is importable in the project's environment."""
-    if not any(planned.name is GateName.PYTEST for planned in plan.gates):
+    if not any(_selects_tests(planned.name) for planned in plan.gates):
         return False
     probe = Command(argv=(str(plan.interpreter.path), "-c", "import testmon"), cwd=plan.project)
     match await run_command(probe, time_limit=PROBE_TIME_LIMIT_S):
