@@ -4,7 +4,8 @@ Each library's sdist is downloaded once (its hash checked), unpacked, and given 
 environment with its test dependencies. Everything lives in a cache outside the repository:
 ``$PYEXPERT_GATES_CORPUS``, else ``~/.cache/pyexpert-gates-corpus``. Together the libraries cover
 what adoption meets in the wild: src and flat layouts, mypy and pytest settings in ``setup.cfg``,
-single-quote style, old target versions and thousands of findings.
+single-quote style, old target versions and thousands of findings. Each is adopted with the same
+commands, as the README writes them: nothing here is an option for one library.
 
 Usage::
 
@@ -39,10 +40,8 @@ class Library:
         sha256: The sdist's hash.
         test_requires: What its tests need besides pytest.
         traits: What it brings to the corpus.
-        migrate: Whether its settings are in files that ``init --migrate`` moves.
         fault_file: The module a planted fault goes into, relative to the project.
-        relax: The library's own settings that take checks away, each kept with the reason its
-            maintainers would give (``init --relax NAME=REASON``).
+        test_folder: The folder its tests are collected from, where a failing test is planted.
     """
 
     name: str
@@ -50,15 +49,8 @@ class Library:
     sha256: str
     test_requires: tuple[str, ...]
     traits: tuple[str, ...]
-    migrate: bool
     fault_file: str
-    relax: tuple[str, ...] = ()
-
-    @property
-    def init_options(self) -> tuple[str, ...]:
-        """What its maintainers pass to ``init``: ``--migrate``, a ``--relax`` for each reason."""
-        migrate = ("--migrate",) if self.migrate else ()
-        return (*migrate, *(f"--relax={reason}" for reason in self.relax))
+    test_folder: str
 
     @property
     def folder(self) -> str:
@@ -78,14 +70,8 @@ LIBRARIES = (
         sha256="5dbbc68b317e5e42f327f9021763545dc3fc3bfe22e6deb96aaf1fc38874156a",
         test_requires=("freezegun",),
         traits=("src layout", "setup.cfg [mypy], [mypy-*] and [tool:pytest]", "Python 3.7"),
-        migrate=True,
         fault_file="src/itsdangerous/encoding.py",
-        relax=(
-            (
-                "tool.mypy.overrides.disallow_untyped_defs="
-                "the deprecated JWS module stays untyped until it is removed"
-            ),
-        ),
+        test_folder="tests",
     ),
     Library(
         name="MarkupSafe",
@@ -93,8 +79,8 @@ LIBRARIES = (
         sha256="d283d37a890ba4c1ae73ffadf8046435c76e7bc2247bbb63c00bd1a709c6544b",
         test_requires=(),
         traits=("src layout", "setup.cfg [mypy] and [tool:pytest]", "a C extension"),
-        migrate=True,
         fault_file="src/markupsafe/_native.py",
+        test_folder="tests",
     ),
     Library(
         name="pyflakes",
@@ -102,8 +88,8 @@ LIBRARIES = (
         sha256="1c61603ff154621fb2a9172037d84dca3500def8c8b630657d1701f026f8af3f",
         test_requires=(),
         traits=("flat layout", "single quotes", "no pyproject.toml", "thousands of findings"),
-        migrate=False,
         fault_file="pyflakes/reporter.py",
+        test_folder="pyflakes/test",
     ),
     Library(
         name="pluggy",
@@ -111,8 +97,8 @@ LIBRARIES = (
         sha256="2cffa88e94fdc978c4c574f15f9e59b7f4201d439195c3715ca9e2486f1d0cf1",
         test_requires=("pytest-benchmark",),
         traits=("src layout", "[tool.mypy] and ruff settings", "tox.ini [pytest]", "Python 3.8"),
-        migrate=True,
         fault_file="src/pluggy/_result.py",
+        test_folder="testing",
     ),
     Library(
         name="idna",
@@ -120,8 +106,8 @@ LIBRARIES = (
         sha256="028ff3aadf0609c1fd278d8ea3089299412a7a8b9bd005dd08b9f8285bcb5cfc",
         test_requires=(),
         traits=("flat layout", "single quotes", "requires-python >=3.5", "large data tables"),
-        migrate=False,
         fault_file="idna/intranges.py",
+        test_folder="tests",
     ),
 )
 

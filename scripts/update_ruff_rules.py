@@ -15,9 +15,7 @@ from typing import TypedDict, cast
 
 from scripts.update_preset import ToolError, ruff_json
 
-TABLE = (
-    Path(__file__).resolve().parents[1] / "src" / "pyexpert_gates" / "report" / "ruff-rules.json"
-)
+TABLE = Path(__file__).resolve().parents[1] / "src" / "pyexpert_gates" / "data" / "ruff-rules.json"
 
 
 class Rule(TypedDict):
@@ -27,10 +25,11 @@ class Rule(TypedDict):
     name: str
     summary: str
     fix_availability: str
+    preview: bool
 
 
 def render_table(rules: Sequence[Rule]) -> str:
-    """The table's text: one rule per line, by code, with its name, fix and summary.
+    """The table's text: one rule per line, by code, with its name, fix, summary and preview.
 
     Args:
         rules: The rules ruff lists (a few internal ones have no code and no page).
@@ -40,6 +39,7 @@ def render_table(rules: Sequence[Rule]) -> str:
     """
     table = {
         code: {"name": rule["name"], "fix": rule["fix_availability"], "summary": rule["summary"]}
+        | ({"preview": True} if rule["preview"] else {})
         for rule in rules
         if (code := rule["code"])
     }

@@ -1,10 +1,11 @@
 """The one list of a project's files: git's list in a work tree, else a walk that skips little."""
 
+import os
 from pathlib import Path
 
 import pytest
 
-from pyexpert_gates.files import ProjectFiles, project_files, unreadable, walk
+from pyexpert_gates.files import ProjectFiles, project_files, special_files, unreadable, walk
 from tests.check.projects import write_files
 from tests.integration.projects import run
 
@@ -106,3 +107,14 @@ def test_a_symlink_to_a_folder_around_the_project_is_not_walked(tmp_path: Path) 
     (project / "root").symlink_to("/")
     (project / "up").symlink_to(tmp_path)
     assert project_files(project).files == ("a.py",)
+
+
+def test_special_files_are_found_on_disk_where_git_lists_none(tmp_path: Path) -> None:
+    write_files(tmp_path, {"src/a.py": "", "tests/t.py": "", "docs/d.py": ""})
+    os.mkfifo(tmp_path / "src" / "pipe.py")
+    os.mkfifo(tmp_path / "docs" / "outside.py")
+    (tmp_path / "tests" / "link.py").symlink_to(tmp_path / "src" / "pipe.py")
+    found = special_files(tmp_path, ["src", "tests"])
+    assert found == ("src/pipe.py", "tests/link.py")
+    assert special_files(tmp_path, ["src/pipe.py"]) == ("src/pipe.py",)
+    assert special_files(tmp_path, []) == ("docs/outside.py", "src/pipe.py", "tests/link.py")

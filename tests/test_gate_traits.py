@@ -1,10 +1,15 @@
-"""The table of gate traits is the one place every module learns what sets a gate apart."""
+"""The registry is the one place every module learns what sets a gate apart."""
+
+import re
+from pathlib import Path
 
 import pytest
 
+import pyexpert_gates
 from pyexpert_gates.baseline.model import BASELINED_GATES
 from pyexpert_gates.cache.inputs import tool_versions
-from pyexpert_gates.models import GATE_TRAITS, GateName, GateTraits, Reach
+from pyexpert_gates.gates.registry import GATE_TRAITS
+from pyexpert_gates.models import GateName, GateTraits, Reach
 from pyexpert_gates.report.ruledocs import TOOLS
 
 G = GateName
@@ -61,3 +66,16 @@ def test_traits_are_immutable() -> None:
     assert isinstance(traits, GateTraits)
     with pytest.raises(AttributeError):
         traits.baselined = False  # type: ignore[misc]  # pyright: ignore[reportAttributeAccessIssue]  # the point of the test
+
+
+_NAMED_GATE = re.compile(r"GateName\.(?:" + "|".join(gate.name for gate in GateName) + r")\b")
+_PACKAGE = Path(pyexpert_gates.__file__).parent
+
+
+def test_outside_the_gates_package_at_most_two_modules_name_a_particular_gate() -> None:
+    naming = sorted(
+        module.relative_to(_PACKAGE).as_posix()
+        for module in _PACKAGE.rglob("*.py")
+        if module.parent.name != "gates" and _NAMED_GATE.search(module.read_text(encoding="utf-8"))
+    )
+    assert len(naming) <= 2, f"ask pyexpert_gates.gates.registry instead: {naming}"

@@ -7,7 +7,9 @@ import pytest
 from importlinter.cli import lint_imports
 
 PYPROJECT = Path(__file__).parents[1] / "pyproject.toml"
+PACKAGE = Path(__file__).parents[1] / "src" / "pyexpert_gates"
 CONTRACTS = (
+    "the floors: each imports only the floors below it",
     "init never imports check",
     "the process module imports no gate",
     "the domain starts no process",
@@ -26,3 +28,8 @@ def test_every_contract_is_kept(capsys: pytest.CaptureFixture[str]) -> None:
     assert exit_code == 0, output
     for name in CONTRACTS:
         assert f"{name} KEPT" in output
+
+
+def test_the_package_top_holds_at_most_twelve_modules() -> None:
+    top = sorted(path.name for path in PACKAGE.glob("*.py"))
+    assert len(top) <= 12, top

@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
+from pyexpert_gates.check.workspace import Member, resolve_projects, workspace_members
 from pyexpert_gates.cli import build_parser
 from pyexpert_gates.commands import project_folder
 from pyexpert_gates.errors import ConfigError, UsageError
-from pyexpert_gates.workspace import Member, resolve_projects, workspace_members
 
 MEMBER = '[project]\nname = "{name}"\nversion = "0.1.0"\n'
 
@@ -46,8 +46,32 @@ def test_a_uv_root_that_is_a_project_is_a_member_itself(tmp_path: Path) -> None:
         tmp_path,
         '[project]\nname = "app"\nversion = "1"\n\n[tool.uv.workspace]\nmembers = ["libs/*"]\n',
     )
+    (tmp_path / "app").mkdir()
     members = workspace_members(tmp_path)
     assert [member.path for member in members] == [tmp_path, tmp_path / "libs/core"]
+
+
+@pytest.mark.parametrize(
+    ("root_files", "own_settings", "itself"),
+    [
+        ((), "", False),
+        (("noxfile.py", "docs/conf.py"), "", False),
+        (("tests/test_all.py",), "", True),
+        (("tool.py",), "", True),
+        ((), '\n[tool.pyexpert-gates]\npaths = ["libs"]\n', True),
+    ],
+)
+def test_a_uv_root_without_code_of_its_own_is_only_a_container(
+    tmp_path: Path, root_files: tuple[str, ...], own_settings: str, *, itself: bool
+) -> None:
+    make_members(tmp_path, "libs/core")
+    root = '[project]\nname = "app"\nversion = "1"\n\n[tool.uv.workspace]\nmembers = ["libs/*"]\n'
+    write_root(tmp_path, root + own_settings)
+    for name in root_files:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("")
+    members = [member.path for member in workspace_members(tmp_path)]
+    assert members == [tmp_path] * itself + [tmp_path / "libs/core"]
 
 
 def test_projects_setting_wins_over_uv_and_lists_the_root_with_a_dot(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Protocol, cast
 
 from pyexpert_gates import __version__
-from pyexpert_gates.commands import Subparsers
+from pyexpert_gates.commands import SUMMARIES, Subparsers
 from pyexpert_gates.error_handler import run_guarded
 
 EPILOG = """\
@@ -15,6 +15,7 @@ examples:
   pyexpert-gates init                      merge the strict preset into ./pyproject.toml
   pyexpert-gates init --dry-run            show the diff init would write, change nothing
   pyexpert-gates init --project ../api     work on another project
+  pyexpert-gates adopt                     init, fix and baseline an existing project in one
   pyexpert-gates check                     run every gate concurrently
   pyexpert-gates check --gate mypy --format json
   pyexpert-gates check --project api --project web   several projects, one report
@@ -55,6 +56,7 @@ class Subcommand(Protocol):
 # which list them all), so `--version` and each command start without the others' imports.
 COMMANDS: dict[str, str] = {
     "init": "pyexpert_gates.commands.init",
+    "adopt": "pyexpert_gates.commands.adopt",
     "rules": "pyexpert_gates.commands.rules",
     "check": "pyexpert_gates.commands.check",
     "baseline": "pyexpert_gates.commands.baseline",
@@ -84,22 +86,19 @@ def needed_commands(argv: Sequence[str]) -> list[str]:
 
     Returns:
         The command named (the first argument that is not an option, as the top-level parser
-        takes no option values); none for a bare ``--version``; all of them otherwise, for help
-        and for the usage error that lists them.
+        takes no option values); none for ``--help``, ``--version`` and a usage error, which
+        only list the commands (see `build_parser`).
     """
     named = next((arg for arg in argv if not arg.startswith("-")), None)
-    if named in COMMANDS:
-        return [named]
-    if named is None and "--version" in argv:
-        return []
-    return list(COMMANDS)
+    return [named] if named in COMMANDS else []
 
 
 def build_parser(commands: Sequence[str] = tuple(COMMANDS)) -> argparse.ArgumentParser:
-    """Build the parser with the subcommands ``commands``.
+    """Build the parser with the subcommands ``commands``, and every other one by name only.
 
     Args:
-        commands: The subcommands to add (default: every one).
+        commands: The subcommands whose arguments to add (default: every one); the others
+            are listed with their summary, so that their modules stay unimported.
 
     Returns:
         The top-level argument parser.
@@ -110,10 +109,15 @@ def build_parser(commands: Sequence[str] = tuple(COMMANDS)) -> argparse.Argument
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"pyexpert-gates {__version__}")
+    parser.add_argument(
+        "-V", "--version", action="version", version=f"pyexpert-gates {__version__}"
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in commands:
-        load_command(name).add_parser(subparsers)
+    for name in COMMANDS:
+        if name in commands or name not in SUMMARIES:
+            load_command(name).add_parser(subparsers)
+        else:
+            subparsers.add_parser(name, help=SUMMARIES[name])
     return parser
 
 

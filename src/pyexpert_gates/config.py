@@ -14,10 +14,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from pyexpert_gates.data.toml import is_array, is_table
 from pyexpert_gates.errors import ConfigError
 from pyexpert_gates.expert import RULES, ExpertSettings, default_settings, find_rules
 from pyexpert_gates.expert.settings import DEFAULT_MAX_FUNCTION_LINES
-from pyexpert_gates.init.merge import is_array, is_table
 from pyexpert_gates.models import GateName
 from pyexpert_gates.textfile import parse_toml, read_toml
 
@@ -44,6 +44,14 @@ KEYS = (
 """Every key ``[tool.pyexpert-gates]`` accepts."""
 EXPERT_KEYS = ("select", "ignore", "per-file-ignores", "max-function-lines")
 """Every key ``[tool.pyexpert-gates.expert]`` accepts."""
+TEST_FOLDERS = ("tests", "test")
+"""The top-level test folders the default paths add after the code."""
+SCRIPTS = frozenset(
+    {"setup.py", "conftest.py", "noxfile.py", "toxfile.py", "tasks.py", "fabfile.py", "dodo.py"}
+)
+"""Top-level modules that build, test or automate the project rather than ship with it."""
+BUILD_FOLDERS = frozenset({"build", "dist"})
+"""Top-level folders that hold copies of the code made by a build."""
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _RULE_CODES = 'a list of rule codes, such as ["PXG001", "PXG00"]'
 
@@ -93,6 +101,79 @@ class GatesConfig:
             Its own timeout if it has one, else the common one.
         """
         return self.timeouts.get(gate, self.timeout)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Layout:
+    """What a project holds at its top level, as far as the default paths go.
+
+    Attributes:
+        folders: The names of its folders.
+        packages: The folders that hold an ``__init__.py``.
+        modules: The names of its Python modules (``*.py`` files).
+    """
+
+    folders: frozenset[str] = frozenset()
+    packages: frozenset[str] = frozenset()
+    modules: frozenset[str] = frozenset()
+
+    def code_paths(self, project_name: str | None) -> tuple[str, ...]:
+        """What the gates check by default: ``src``, else every package and module, then tests.
+
+        A folder named after the project is its package even without ``__init__.py``.
+        Build scripts (`SCRIPTS`), build output and hidden entries are left out.
+
+        Args:
+            project_name: ``[project].name``, or None.
+
+        Returns:
+            Paths relative to the project, code first; empty when nothing is found.
+        """
+        tests = tuple(name for name in TEST_FOLDERS if name in self.folders)
+        if "src" in self.folders:
+            return ("src", *tests)
+        named = re.sub(r"[-_.]+", "_", project_name).lower() if project_name else None
+        packages = self.packages | ({named} & self.folders if named else set[str]())
+        shipped = (packages - BUILD_FOLDERS) | (self.modules - SCRIPTS)
+        code = sorted(name for name in shipped if name not in tests and not name.startswith("."))
+        return (*code, *tests)
+
+    def left_out(self, paths: tuple[str, ...]) -> tuple[str, ...]:
+        """The top-level packages and modules that ``paths`` leave out.
+
+        Args:
+            paths: What the gates check.
+
+        Returns:
+            Their names, sorted.
+        """
+        if "." in paths:
+            return ()
+        covered = {PurePosixPath(path).parts[0] for path in paths}
+        return tuple(sorted((self.packages | self.modules) - covered))
+
+
+def read_layout(project: Path) -> Layout:
+    """The folders, packages and modules at the top level of ``project``.
+
+    Args:
+        project: The project root.
+
+    Returns:
+        Its layout; empty when the folder cannot be read.
+    """
+    try:
+        entries = list(project.iterdir())
+    except OSError:
+        return Layout()
+    folders = {entry.name for entry in entries if entry.is_dir()}
+    return Layout(
+        folders=frozenset(folders),
+        packages=frozenset(name for name in folders if (project / name / "__init__.py").is_file()),
+        modules=frozenset(
+            entry.name for entry in entries if entry.suffix == ".py" and entry.is_file()
+        ),
+    )
 
 
 def load_config(project: Path) -> GatesConfig:

@@ -14,6 +14,7 @@ gate reads must be in that gate's key. Symlinked folders are followed, each real
 
 import asyncio
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -241,3 +242,34 @@ def unreadable(project: Path, paths: Iterable[str]) -> tuple[str, ...]:
                 if not readable or (entry.is_dir() and not os.access(entry, os.X_OK)):
                     found.add(entry.relative_to(project).as_posix())
     return tuple(sorted(found))
+
+
+def special_files(project: Path, paths: Iterable[str]) -> tuple[str, ...]:
+    """The FIFOs, sockets and devices inside ``paths``, relative to the project, sorted.
+
+    git lists none of them, but a tool walking a folder opens every ``*.py`` in it, and opening
+    a FIFO waits for a writer that never comes: the gates keep such files from every tool and
+    report them. The walk follows the rules of `walk` (symlinked folders once, skipped folders).
+
+    Args:
+        project: The project root.
+        paths: The configured paths, relative to the project root (none for the whole project).
+
+    Returns:
+        The paths of the special files, a symlink to one included.
+    """
+    found: set[str] = set()
+    for path in tuple(paths) or (".",):
+        root = project / path
+        names = walk(project, "" if path == "." else path) if root.is_dir() else (path,)
+        found.update(name for name in names if _special(project / name))
+    return tuple(sorted(found))
+
+
+def _special(path: Path) -> bool:
+    """True for a FIFO, socket or device (followed through symlinks); False for a missing one."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)

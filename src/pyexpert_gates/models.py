@@ -3,10 +3,8 @@
 Everything here is immutable data with no I/O, so every other module can share it.
 """
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from types import MappingProxyType
 
 
 class GateName(StrEnum):
@@ -43,8 +41,9 @@ class GateTraits:
         reach: What its verdict depends on.
         baselined: True when a baseline may accept its findings. A failing test never is, and
             the config gate's findings are settings to fix or relax with a reason.
-        weight: How long it usually takes, relatively: heavier gates start first, so short
-            gates fill the spare jobs.
+        weight: Its rank by how long it usually takes (measured on a real project): heavier
+            gates start first, so that the short ones fill the spare jobs and a check takes
+            little longer than its longest gate.
         tool: The tool behind it, as reports name it; unique per gate.
         home: The tool's home page, or None for this package's own checks.
         distributions: The distributions it runs from the interpreter of pyexpert-gates, whose
@@ -62,61 +61,6 @@ class GateTraits:
     def limited_by_changed_since(self) -> bool:
         """True when ``--changed-since`` limits the gate to the changed files."""
         return self.reach is Reach.FILE
-
-
-GATE_TRAITS: Mapping[GateName, GateTraits] = MappingProxyType(
-    {
-        GateName.RUFF: GateTraits(
-            reach=Reach.FILE,
-            baselined=True,
-            tool="ruff",
-            home="https://docs.astral.sh/ruff/",
-            distributions=("ruff",),
-        ),
-        GateName.FORMAT: GateTraits(
-            reach=Reach.FILE,
-            baselined=True,
-            tool="ruff format",
-            home="https://docs.astral.sh/ruff/formatter/",
-            distributions=("ruff",),
-        ),
-        GateName.MYPY: GateTraits(
-            reach=Reach.PROGRAM,
-            baselined=True,
-            weight=2,
-            tool="mypy",
-            home="https://mypy.readthedocs.io/",
-            distributions=("mypy",),
-        ),
-        GateName.PYRIGHT: GateTraits(
-            reach=Reach.PROGRAM,
-            baselined=True,
-            weight=3,
-            tool="pyright",
-            home="https://microsoft.github.io/pyright/",
-            distributions=("pyright",),
-        ),
-        GateName.DOCSTRINGS: GateTraits(
-            reach=Reach.FILE,
-            baselined=True,
-            tool="pyexpert-gates docstrings",
-            distributions=("pydoclint",),
-        ),
-        # pytest runs in the project's environment, whose distributions are in its key already.
-        GateName.PYTEST: GateTraits(
-            reach=Reach.PROGRAM,
-            baselined=False,
-            weight=1,
-            tool="pytest",
-            home="https://docs.pytest.org/",
-        ),
-        GateName.EXPERT: GateTraits(reach=Reach.FILE, baselined=True, tool="pyexpert-gates expert"),
-        GateName.CONFIG: GateTraits(
-            reach=Reach.CONFIGURATION, baselined=False, tool="pyexpert-gates config"
-        ),
-    }
-)
-"""Every gate's traits: the one place that says which gates are file-level, baselined, slow."""
 
 
 class Status(StrEnum):

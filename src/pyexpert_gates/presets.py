@@ -5,13 +5,14 @@ the entry point's name is the preset's name and its object is the preset's TOML 
 `pathlib.Path` or an `importlib.resources` `Traversable`). The built-in ``strict`` is registered
 the same way, and is also found in a source checkout that was never installed.
 
-A preset file has ``[preset]`` (version, description, optionally ``verified`` tool versions and a
-``changelog``), the ``[tool]`` tables it merges into a project, and optionally a top-level
-``extends = "NAME"``: the named preset is merged first, then this one, leaf by leaf. A table merges
-key by key, a scalar replaces the parent's, and a list adds its items after the parent's (rule
-lists only ever grow by inheritance). A ``[remove]`` table, shaped like ``[tool]``, takes things
-out of the parent: a list there removes those items from the parent's list, ``true`` removes the
-parent's key. A list the child wants to own outright is removed and then given anew.
+A preset file has an optional ``[preset]`` (version, description, ``verified`` tool versions
+and a ``changelog``; a preset without it is unversioned), the ``[tool]`` tables it merges into a
+project, and optionally a top-level ``extends = "NAME"``: the named preset is merged first,
+then this one, leaf by leaf. A table merges key by key, a scalar replaces the parent's, and a
+list adds its items after the parent's (rule lists only ever grow by inheritance). A
+``[remove]`` table, shaped like ``[tool]``, takes things out of the parent: a list there removes
+those items from the parent's list, ``true`` removes the parent's key. A list the child wants to
+own outright is removed and then given anew.
 """
 
 import importlib.metadata
@@ -23,8 +24,8 @@ from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
+from pyexpert_gates.data.toml import Data, is_array, is_table
 from pyexpert_gates.errors import UsageError
-from pyexpert_gates.init.merge import Data, is_array, is_table
 
 DEFAULT_PRESET = "strict"
 ENTRY_POINT_GROUP = "pyexpert_gates.presets"
@@ -78,7 +79,7 @@ class Preset:
 
     Attributes:
         name: The name users pass to ``--preset``.
-        version: Raised whenever the preset's settings change.
+        version: Raised whenever the preset's settings change; None for an unversioned preset.
         description: One line for people.
         tools: The ``[tool]`` tables the preset merges into a project.
         comments: The reason written beside each array item that has one, by item.
@@ -89,7 +90,7 @@ class Preset:
     """
 
     name: str
-    version: int
+    version: int | None
     description: str
     tools: Data
     comments: Mapping[str, str]
@@ -97,6 +98,11 @@ class Preset:
     extends: str | None = None
     verified: Mapping[str, str] | None = None
     changelog: tuple[Change, ...] = ()
+
+    @property
+    def title(self) -> str:
+        """The preset's name and version for people: ``acme v2``, ``acme (unversioned)``."""
+        return f"{self.name} v{self.version}" if self.version else f"{self.name} (unversioned)"
 
 
 def preset_folder() -> Traversable:
@@ -163,8 +169,14 @@ def _load_entry_point(entry: importlib.metadata.EntryPoint) -> PresetSource:
     except Exception as error:  # noqa: BLE001 - any failure of a third-party import is reported
         msg = f"{where} cannot be loaded: {type(error).__name__}: {error}"
         raise UsageError(msg) from None
-    if not isinstance(target, Traversable) or not target.is_file():
+    if not isinstance(target, Traversable):
         msg = f"{where} must name a preset's TOML file (a pathlib.Path or a Traversable)"
+        raise UsageError(msg)
+    if not target.is_file():
+        msg = (
+            f"{where} names {target}, which is not a file: ship the TOML file in the "
+            "distribution as package data"
+        )
         raise UsageError(msg)
     return PresetSource(
         name=entry.name, file=target, distribution=distribution, distribution_version=version
@@ -311,9 +323,11 @@ def _table(data: Mapping[str, object], key: str, source: PresetSource) -> Data:
     return value
 
 
-def _version(meta: Mapping[str, object], source: PresetSource) -> int:
-    """The preset's version: a whole number of at least 1."""
+def _version(meta: Mapping[str, object], source: PresetSource) -> int | None:
+    """The preset's version: a whole number of at least 1, or None for an unversioned preset."""
     version = meta.get("version")
+    if version is None:
+        return None
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         msg = f"{source.label}: [preset] version must be a whole number of at least 1"
         raise UsageError(msg)

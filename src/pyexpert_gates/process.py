@@ -6,8 +6,9 @@ a short grace period, then SIGKILL; when the command ends normally, whatever it 
 its group is killed too. What left the group (``setsid``, a double fork) is found and killed by
 `pyexpert_gates.strays`. A command that cannot start is a `ProcessFailure`, never an exception.
 
-A resident process (`start_resident`: a type checker's watch mode) also leads a group of its own;
-its output is read line by line while it runs, and `ResidentProcess.stop` ends the whole group.
+A resident process (`start_resident`: a type checker's language server) also leads a group of
+its own; it is written to and read from while it runs, and `ResidentProcess.stop` ends the whole
+group.
 """
 
 import asyncio
@@ -16,10 +17,13 @@ import fcntl
 import os
 import secrets
 import signal
-from collections.abc import Mapping
-from typing import TextIO
+import tempfile
+from collections.abc import Coroutine, Mapping
+from pathlib import Path
+from typing import TextIO, TypeVar
 
-from pyexpert_gates.invocation import Command, ProcessFailure, ProcessOutput
+from pyexpert_gates.data.invocation import Command, ProcessFailure, ProcessOutput
+from pyexpert_gates.errors import GatesError
 
 __all__ = [
     "GIT_TIME_LIMIT_S",
@@ -30,10 +34,15 @@ __all__ = [
     "ProcessOutput",
     "ResidentProcess",
     "run_command",
+    "run_isolated",
+    "run_until_terminated",
     "start_resident",
 ]
 from pyexpert_gates.strays import MARKER, become_subreaper, end_strays, family
 
+_T = TypeVar("_T")
+EXIT_TERMINATED = 128 + signal.SIGTERM
+"""The exit code after SIGTERM, as shells report a process the signal ended."""
 GRACE_S = 1.0
 """Seconds a process group has to exit after SIGTERM before it gets SIGKILL."""
 LOCK_POLL_S = 0.05
@@ -84,6 +93,29 @@ async def run_command(
             )
         # Closing the file at the end of this block releases the lock.
         return await _run(command, deadline, time_limit, grace)
+
+
+async def run_isolated(
+    python: Path, arguments: tuple[str, ...], *, time_limit: float
+) -> ProcessOutput | ProcessFailure:
+    """Run ``python -I`` with ``arguments`` in an empty folder of its own, then remove the folder.
+
+    A probe of the project's interpreter must run none of the project's code: ``-I`` keeps the
+    working folder, ``PYTHONPATH`` and the user's site folder off ``sys.path``, and the empty
+    folder gives a tool that looks around it (pytest's configuration and ``conftest.py``)
+    nothing of the project to find.
+
+    Args:
+        python: The interpreter.
+        arguments: What follows ``-I``: ``-c CODE ...`` or ``-m MODULE ...``.
+        time_limit: Seconds the process may take.
+
+    Returns:
+        The process output, or why there is none.
+    """
+    with tempfile.TemporaryDirectory(prefix="pyexpert-gates-probe-") as neutral:
+        command = Command(argv=(str(python), "-I", *arguments), cwd=Path(neutral))
+        return await run_command(command, time_limit=time_limit)
 
 
 async def _acquire(lock: TextIO) -> None:
@@ -223,6 +255,40 @@ def _signal_group(group: int, signal_number: signal.Signals) -> None:
         os.killpg(group, signal_number)
 
 
+def run_until_terminated(main: Coroutine[None, None, _T], *, ended: str) -> _T:
+    """Run ``main`` in a new event loop, cancelling it on SIGTERM as asyncio does on Ctrl-C.
+
+    A CI system cancels a job with SIGTERM; the processes run in sessions of their own, so
+    without this they would outlive pyexpert-gates. Cancelling ends every group they lead.
+
+    Args:
+        main: What to run: check's gates, or a watch.
+        ended: What the message says was ended, such as ``every gate's processes were ended``.
+
+    Returns:
+        What ``main`` returns.
+
+    Raises:
+        GatesError: SIGTERM ended the run (exit 143), after ``main`` was cancelled.
+    """
+
+    async def until_terminated() -> _T:
+        loop = asyncio.get_running_loop()
+        task = asyncio.current_task()
+        if task is not None:
+            loop.add_signal_handler(signal.SIGTERM, task.cancel)
+        try:
+            return await main
+        finally:
+            loop.remove_signal_handler(signal.SIGTERM)
+
+    try:
+        return asyncio.run(until_terminated())
+    except asyncio.CancelledError:
+        message = f"terminated (SIGTERM); {ended}"
+        raise GatesError(message, exit_code=EXIT_TERMINATED) from None
+
+
 def _output(
     command: Command, returncode: int | None, stdout: bytes, stderr: bytes
 ) -> ProcessOutput:
@@ -269,6 +335,42 @@ class ResidentProcess:
             return None
         return line.decode("utf-8", errors="replace").rstrip("\r\n")
 
+    async def read(self, size: int) -> bytes | None:
+        """Exactly the next ``size`` bytes it prints.
+
+        Args:
+            size: How many bytes.
+
+        Returns:
+            The bytes, or None once its output ended before them (it exited).
+        """
+        stream = self._process.stdout
+        if stream is None:
+            return None
+        try:
+            return await stream.readexactly(size)
+        except asyncio.IncompleteReadError:
+            return None
+
+    async def write(self, data: bytes) -> bool:
+        """Send ``data`` to its standard input (started with ``talk``).
+
+        Args:
+            data: The bytes.
+
+        Returns:
+            False when it no longer reads them (it exited).
+        """
+        stream = self._process.stdin
+        if stream is None or stream.is_closing():
+            return False
+        try:
+            stream.write(data)
+            await stream.drain()
+        except (BrokenPipeError, ConnectionResetError):
+            return False
+        return True
+
     async def stop(self) -> None:
         """End its whole process group: SIGTERM, the grace period, then SIGKILL."""
         await _end_group(self._process, self._grace)
@@ -276,31 +378,39 @@ class ResidentProcess:
 
 
 async def start_resident(
-    command: Command, *, grace: float = GRACE_S
+    command: Command, *, grace: float = GRACE_S, talk: bool = False
 ) -> ResidentProcess | ProcessFailure:
     """Start ``command`` to keep running, as the leader of a new session.
 
     Args:
         command: What to run, where, with which environment (its lock and report file unused).
         grace: Seconds between SIGTERM and SIGKILL when it is stopped.
+        talk: True for a process spoken to on its standard input whose standard output is a
+            protocol (a language server): its standard error is then thrown away, not merged.
 
     Returns:
         The running process, or why it could not start.
     """
     if not command.cwd.is_dir():
         return ProcessFailure(reason=f"working directory {command.cwd} does not exist")
+    # Until it counts as resident, a command ending meanwhile must not take it for a stray.
+    starting = secrets.token_hex(8)
+    _ACTIVE.append(starting)
     try:
         process = await asyncio.create_subprocess_exec(
             *command.argv,
             cwd=command.cwd,
             env=_environment(command.env, command.unset_env),
-            stdin=asyncio.subprocess.DEVNULL,
+            stdin=asyncio.subprocess.PIPE if talk else asyncio.subprocess.DEVNULL,
             stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.STDOUT,
+            stderr=asyncio.subprocess.DEVNULL if talk else asyncio.subprocess.STDOUT,
             start_new_session=True,
             limit=LINE_LIMIT,
         )
     except OSError as error:
         return ProcessFailure(reason=_start_failure(command.argv[0], error))
-    _RESIDENTS.add(process.pid)
+    else:
+        _RESIDENTS.add(process.pid)
+    finally:
+        _ACTIVE.remove(starting)
     return ResidentProcess(process, grace)

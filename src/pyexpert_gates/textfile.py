@@ -4,10 +4,14 @@ Reading takes only regular files, up to `MAX_READ_BYTES`: a FIFO would block for
 device such as ``/dev/zero`` never ends. It refuses what TOML tools would misread (a byte-order
 mark, bytes that are not UTF-8, invalid or too deeply nested TOML) with the file, line and column.
 
-Writing keeps the file's line endings, goes through a symlink to its target, replaces only a
-regular file (never a device or a FIFO), and is atomic: the content goes to an unnamed file in the
-same folder, flushed to disk, which is then given a name and renamed over the original. A crash
-or ``kill -9`` leaves either the old file or the new one, and no temporary file behind.
+Writing is one policy for every file pyexpert-gates writes: it goes through a symlink to its
+target only while that target stays inside the folder the caller names (the project, the
+workspace root, the cache folder), never replaces a read-only file, and replaces only a regular
+file (never a device or a FIFO); a refused file is an `UnwritableFileError` naming it, raised
+before any file of the step is written. Writing keeps the file's line endings and is atomic: the
+content goes to an unnamed file in the same folder, flushed to disk, which is then given a name
+and renamed over the original. A crash or ``kill -9`` leaves either the old file or the new one,
+and no temporary file behind.
 """
 
 import contextlib
@@ -23,8 +27,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from pyexpert_gates.data.toml import Data
 from pyexpert_gates.errors import InputError
-from pyexpert_gates.init.merge import Data
 
 MAX_READ_BYTES = 64 * 1024 * 1024
 """The largest file pyexpert-gates reads itself (configuration, baseline, sources it hashes)."""
@@ -35,6 +39,10 @@ _AT_EMPTY_PATH = 0x1000
 _BOM = b"\xef\xbb\xbf"
 _TOML_POSITION = re.compile(r"\(at line (?P<line>\d+), column (?P<column>\d+)\)")
 _BARE_NEWLINE = re.compile(r"(?<!\r)\n")
+
+
+class UnwritableFileError(OSError):
+    """A file the writer refuses: it leads out of its folder, or it is read-only."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -231,7 +239,7 @@ def with_newlines(text: str, newline: str) -> str:
     return _BARE_NEWLINE.sub(newline, text) if newline == "\r\n" else text
 
 
-def refuse_unwritable(root: Path, label: str) -> None:
+def refuse_unwritable(root: Path, label: str, *, within: Path | None = None) -> None:
     """Fail when the file ``label`` under ``root`` could not be written where it belongs.
 
     Checked for every file before the first is written, so that a command that writes several
@@ -240,12 +248,18 @@ def refuse_unwritable(root: Path, label: str) -> None:
     Args:
         root: The folder the label is relative to.
         label: The file's path relative to ``root``, POSIX separators.
+        within: The folder the file must stay in (a workspace's root); default ``root``.
 
     Raises:
         InputError: A folder on the way is a file (or something else that is not a folder),
-            or the path is a folder.
+            the path is a folder, a symlink leads it out of ``within``, or it is read-only.
     """
     path = root / label
+    try:
+        require_writable(path, within=within or root)
+    except UnwritableFileError as error:
+        message = f"{label}: cannot be written: {error.strerror}; nothing was written"
+        raise InputError(message) from None
     for folder in reversed(path.parents):
         if folder.is_relative_to(root) and _occupied(folder) and not folder.is_dir():
             shown = folder.relative_to(root).as_posix()
@@ -264,33 +278,67 @@ def _occupied(path: Path) -> bool:
     return path.is_symlink() or path.exists()
 
 
-def write_atomic(path: Path, text: str) -> None:
+def require_writable(path: Path, *, within: Path | None) -> None:
+    """Refuse a file that writing would take out of ``within``, or that is read-only.
+
+    Args:
+        path: The file (or a symlink to it); it may not exist yet.
+        within: The folder the file, its symlinks followed, must stay in; None for a file the
+            user named (``--output``), which may be anywhere.
+
+    Raises:
+        UnwritableFileError: A symlink (the file's or a folder's on the way) leads out of
+            ``within``, or the file exists without write permission; ``filename`` names it.
+    """
+    target = path.resolve()
+    if within is not None and not target.is_relative_to(within.resolve()):
+        reason = (
+            f"it leads out of {within}, to {target} (through a symlink or `..`); nothing is "
+            "written there. Replace the link with a file or folder of its own"
+        )
+        raise UnwritableFileError(errno.EXDEV, reason, str(path))
+    try:
+        status = target.stat()
+    except OSError:
+        return  # a file still to be created; what else is wrong, writing it says
+    read_only = not status.st_mode & 0o222 or not os.access(target, os.W_OK)
+    # Where the folder is read-only too, renaming fails anyway, and says so itself.
+    if stat.S_ISREG(status.st_mode) and read_only and os.access(target.parent, os.W_OK):
+        reason = "it is read-only; make it writable (chmod u+w) if it is to change"
+        raise UnwritableFileError(errno.EACCES, reason, str(path))
+
+
+def write_atomic(path: Path, text: str, *, within: Path | None) -> None:
     """Replace a file's content atomically, writing through a symlink to its target.
 
     Args:
         path: The file (or a symlink to it); it may not exist yet.
         text: The new content.
+        within: The folder the file must stay in (see `require_writable`).
 
     Raises:
         OSError: The file cannot be written (its ``filename`` says which); it is unchanged.
     """
-    write_files([(path, text.encode("utf-8"))])
+    write_files([(path, text.encode("utf-8"))], within=within)
 
 
-def write_bytes_atomic(path: Path, data: bytes) -> None:
+def write_bytes_atomic(path: Path, data: bytes, *, within: Path | None) -> None:
     """Replace a file's bytes atomically, writing through a symlink to its target.
 
     Args:
         path: The file (or a symlink to it); it may not exist yet.
         data: The new content.
+        within: The folder the file must stay in (see `require_writable`).
 
     Raises:
         OSError: The file cannot be written (its ``filename`` says which); it is unchanged.
     """
-    write_files([(path, data)])
+    write_files([(path, data)], within=within)
 
 
-def write_files(files: Sequence[tuple[Path, bytes | None]], *, make_folders: bool = False) -> None:
+def write_files(
+    files: Sequence[tuple[Path, bytes | None]], *, within: Path | None, make_folders: bool = False
+) -> None:
     """Write and delete several files as one step: every file changes, or none does.
 
     Every new content reaches the disk before any file is replaced, so a full disk or a
@@ -301,6 +349,7 @@ def write_files(files: Sequence[tuple[Path, bytes | None]], *, make_folders: boo
     Args:
         files: Each file (or a symlink to it) and its new content; None deletes the file (a
             symlink itself, never its target).
+        within: The folder every file must stay in (see `require_writable`).
         make_folders: Create the folders a new file needs (and remove them again when the
             writing fails).
 
@@ -310,6 +359,11 @@ def write_files(files: Sequence[tuple[Path, bytes | None]], *, make_folders: boo
     """
     writes = [(path, data) for path, data in files if data is not None]
     deletions = [path for path, data in files if data is None]
+    # Every file is judged before the first is staged: a refused one leaves all as they were.
+    for path, _ in writes:
+        require_writable(path, within=within)
+    for path in deletions:
+        require_writable(path.parent, within=within)
     created: list[Path] = []
     try:
         with contextlib.ExitStack() as cleanup:

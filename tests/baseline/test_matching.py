@@ -36,6 +36,21 @@ class Lines:
 
 
 SOURCES = Lines()
+
+
+@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
+class LineFive:
+    """The files of `LINES`, with line 5 of ``a.py`` edited to ``text``."""
+
+    text: str
+
+    def line(self, path: str, number: int) -> str:
+        return self.text if (path, number) == ("a.py", 5) else SOURCES.line(path, number)
+
+    def content(self, path: str) -> str:
+        return SOURCES.content(path)
+
+
 OPTIONS = MatchOptions(sources=SOURCES, threshold=100.0)
 
 
@@ -80,6 +95,38 @@ def test_moved_lines_stay_accepted_and_a_second_copy_is_new() -> None:
     assert result.status is Status.FAILED
     assert result.baselined == 1
     assert [item.line for item in result.diagnostics] == [4]
+
+
+@pytest.mark.parametrize(
+    "commented",
+    [
+        "x = [1,2]  # the reviewer's reason",
+        "x = [1,2]  # type: ignore[misc]  # JSON is untyped",
+        "x   =  [1,2]#no space",
+    ],
+)
+def test_a_comment_added_to_a_line_keeps_its_findings_accepted(commented: str) -> None:
+    before = gate(GateName.RUFF, at("a.py", 5, "E231"))
+    baseline = accepting(before)
+    options = MatchOptions(sources=LineFive(text=commented), threshold=100.0)
+    applied = apply_baseline(report(before), baseline, options)
+    (result,) = applied.report.gates
+    assert (result.status, result.diagnostics, result.baselined) == (Status.PASSED, (), 1)
+    assert not applied.outdated
+    assert applied.baseline == baseline
+
+
+@pytest.mark.parametrize(
+    "changed", ["x = [1,3]  # the reviewer's reason", "x = '[1,2]  # not a comment'"]
+)
+def test_a_changed_line_with_a_comment_is_new(changed: str) -> None:
+    before = gate(GateName.RUFF, at("a.py", 5, "E231"))
+    baseline = accepting(before)
+    options = MatchOptions(sources=LineFive(text=changed), threshold=100.0)
+    applied = apply_baseline(report(before), baseline, options)
+    (result,) = applied.report.gates
+    assert (result.status, result.baselined) == (Status.FAILED, 0)
+    assert [entry.fingerprint.source for entry in applied.fixed] == ["x = [1,2]"]
 
 
 def test_only_the_new_finding_fails() -> None:

@@ -16,7 +16,14 @@ from pyexpert_gates.cache.store import (
     open_cache,
     result_to_json,
 )
-from pyexpert_gates.models import Diagnostic, GateName, GateResult, Severity, Status
+from pyexpert_gates.models import (
+    Diagnostic,
+    GateName,
+    GateResult,
+    ModuleCoverage,
+    Severity,
+    Status,
+)
 
 KEY = "0" * 40
 SECRET = bytes(range(SECRET_BYTES))
@@ -57,6 +64,34 @@ def test_a_stored_result_comes_back_whole_and_marked_as_cached(tmp_path: Path) -
     assert replay == dataclasses.replace(RESULT, cached=True)
 
 
+def test_a_stored_docstrings_result_keeps_the_coverage_its_floors_need(tmp_path: Path) -> None:
+    coverage = (
+        ModuleCoverage(path="src/a.py", documented=1, total=3),
+        ModuleCoverage(path="src/b.py", documented=0, total=0),
+    )
+    result = GateResult(name=GateName.DOCSTRINGS, status=Status.PASSED, coverage=coverage)
+    cache = ResultCache(folder=tmp_path, secret=SECRET)
+    cache.save(KEY, result)
+    replay = cache.load(KEY)
+    assert replay is not None
+    assert replay.coverage == coverage
+
+
+@pytest.mark.parametrize(
+    "counts",
+    ['"documented": 4, "total": 3', '"documented": -1, "total": 3', '"documented": "1"'],
+)
+def test_a_stored_coverage_that_is_not_a_count_is_ignored(tmp_path: Path, counts: str) -> None:
+    result = GateResult(
+        name=GateName.DOCSTRINGS,
+        status=Status.PASSED,
+        coverage=(ModuleCoverage(path="src/a.py", documented=1, total=3),),
+    )
+    document = result_to_json(result, KEY).replace('"documented": 1, "total": 3', counts)
+    (tmp_path / f"{KEY}.json").write_text(signed(document), encoding="utf-8")
+    assert ResultCache(folder=tmp_path, secret=SECRET).load(KEY) is None
+
+
 def test_an_error_is_never_stored(tmp_path: Path) -> None:
     cache = ResultCache(folder=tmp_path, secret=SECRET)
     cache.save(KEY, GateResult(name=GateName.MYPY, status=Status.ERROR, summary="crashed"))
@@ -87,7 +122,8 @@ def test_an_entry_this_user_did_not_write_is_never_replayed(tmp_path: Path, entr
         result_to_json(RESULT, KEY)[:40],
         result_to_json(RESULT, "1" * 40),
         result_to_json(RESULT, KEY).replace('"failed"', '"green"'),
-        result_to_json(RESULT, KEY).replace('"version": 2', '"version": 1'),
+        # Version 2 entries lack the docstring coverage that the floors need.
+        result_to_json(RESULT, KEY).replace('"version": 3', '"version": 2'),
         result_to_json(RESULT, KEY).replace('"line": 3', '"line": "3"'),
         result_to_json(RESULT, KEY).replace('"duration_s": 2.5', '"duration_s": true'),
     ],

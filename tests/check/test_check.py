@@ -1,5 +1,6 @@
 """``pyexpert-gates check`` end to end, with the real tools on tiny projects."""
 
+import argparse
 import asyncio
 import io
 import json
@@ -17,7 +18,7 @@ import pytest
 import pyexpert_gates
 from pyexpert_gates.check.interpreter import venv_python
 from pyexpert_gates.cli import main
-from pyexpert_gates.commands.check import wants_color
+from pyexpert_gates.commands import wants_color
 from pyexpert_gates.process import Command, ProcessOutput, run_command
 
 from .processes import is_running, wait_for_file, wait_until_gone
@@ -441,15 +442,27 @@ def test_timeout_must_be_positive(value: str, capsys: pytest.CaptureFixture[str]
         (True, {"NO_COLOR": ""}, True),
         (True, {"TERM": "dumb"}, False),
         (False, {}, False),
+        (False, {"FORCE_COLOR": "1"}, True),
+        (True, {"NO_COLOR": "1", "FORCE_COLOR": "1"}, False),
     ],
 )
 def test_colour_only_on_a_terminal_without_no_color(
     *, tty: bool, environ: dict[str, str], colour: bool
 ) -> None:
+    auto = argparse.Namespace(color="auto")
     if not tty:
-        assert wants_color(io.StringIO(), environ) is colour
+        assert wants_color(auto, io.StringIO(), environ) is colour
         return
     terminal, other_end = os.openpty()
     with os.fdopen(other_end, "w") as stream:
-        assert wants_color(stream, environ) is colour
+        assert wants_color(auto, stream, environ) is colour
     os.close(terminal)
+
+
+@pytest.mark.parametrize(("choice", "colour"), [("always", True), ("never", False)])
+def test_the_color_option_wins_over_the_terminal_and_the_environment(
+    choice: str, *, colour: bool
+) -> None:
+    environ = {"NO_COLOR": "1"} if colour else {"FORCE_COLOR": "1"}
+    args = argparse.Namespace(color=choice)
+    assert wants_color(args, io.StringIO(), environ) is colour

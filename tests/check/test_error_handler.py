@@ -58,6 +58,6 @@ def test_a_name_with_a_newline_cannot_start_a_line_of_its_own() -> None:
     assert text.splitlines() == [
         "pyexpert-gates: error: first",
         "  second",
-        "  ::error file=x::forged\\x1b[2J",
+        "  \\x3a:error file=x::forged\\x1b[2J",  # the runner reads a command after blanks too
         "\xa0\xa0indented",
     ]

@@ -74,6 +74,8 @@ def test_a_repeat_run_replays_an_identical_report(template: Path, tmp_path: Path
         ("tests/test_calc.py", "\n\n# changed\n", {"ruff", "mypy", "expert"}),
         ("pyproject.toml", "\n# changed\n", {"ruff", "mypy", "expert", "config"}),
         ("notes/readme.txt", "anything", {"mypy"}),
+        # init's record is read by the config gate alone.
+        (".pyexpert-gates/preset-state.json", "\n", {"config"}),
     ],
 )
 def test_a_changed_input_misses_only_for_the_gates_that_read_it(
@@ -87,6 +89,17 @@ def test_a_changed_input_misses_only_for_the_gates_that_read_it(
         stream.write(text)
     _, document = check_json(project, *STATIC)
     assert {name for name, cached in _cached(document).items() if not cached} == missed
+
+
+def test_recording_a_baseline_leaves_every_gate_cached(template: Path, tmp_path: Path) -> None:
+    project = copy_project(template, tmp_path / "calc")
+    edit(project / "src" / "calc" / "__init__.py", '"""\n\nfrom', f'"""\n\n{UNUSED_IMPORT}from')
+    check_json(project, *STATIC)
+    assert main(["baseline", "--project", str(project), "--python", sys.executable]) == 0
+    assert (project / ".pyexpert-gates" / "baseline.json").is_file()
+    code, document = check_json(project, *STATIC)
+    assert code == 0
+    assert set(_cached(document).values()) == {True}
 
 
 def test_a_damaged_entry_is_recomputed_then_replaced(template: Path, tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ import pytest
 from pyexpert_gates.check.interpreter import Interpreter
 from pyexpert_gates.check.plan import Gate, default_paths, make_plan, resolve_paths, select_gates
 from pyexpert_gates.check.request import Request
-from pyexpert_gates.config import GatesConfig
+from pyexpert_gates.config import GatesConfig, read_layout
 from pyexpert_gates.errors import ConfigError, UsageError
 from pyexpert_gates.models import GateName
 
@@ -121,13 +121,22 @@ def make_tree(root: Path, *paths: str) -> None:
     [
         (("src/pkg/__init__.py", "tests/test_a.py", "pkg/__init__.py"), None, ("src", "tests")),
         (("src/pkg/__init__.py",), None, ("src",)),
-        (("my_pkg/__init__.py", "other/__init__.py"), "My.Pkg", ("my_pkg",)),
+        # A flat layout: every top-level package and module, whatever the project's name.
+        (("my_pkg/__init__.py", "other/__init__.py"), "My.Pkg", ("my_pkg", "other")),
+        (("my_pkg/x.py", "other/__init__.py"), "My.Pkg", ("my_pkg", "other")),
         (
             ("b/__init__.py", "a/__init__.py", "tests/__init__.py", "c/x.py"),
             None,
             ("a", "b", "tests"),
         ),
         (("tests/test_a.py",), None, ("tests",)),
+        (("test/test_a.py", "single.py"), None, ("single.py", "test")),
+        (
+            ("pkg/__init__.py", "_version.py", "setup.py", "noxfile.py", "conftest.py"),
+            None,
+            ("_version.py", "pkg"),
+        ),
+        (("build/__init__.py", "dist/__init__.py", ".hidden/__init__.py"), None, ()),
     ],
 )
 def test_default_paths(
@@ -135,8 +144,18 @@ def test_default_paths(
 ) -> None:
     make_tree(tmp_path, *files)
     config = GatesConfig(origin=ORIGIN, project_name=name)
-    assert default_paths(tmp_path, config) == paths
-    assert resolve_paths(tmp_path, config) == paths
+    assert read_layout(tmp_path).code_paths(name) == paths
+    if paths:
+        assert default_paths(tmp_path, config) == paths
+        assert resolve_paths(tmp_path, config) == paths
+
+
+def test_the_layout_says_what_paths_leave_out(tmp_path: Path) -> None:
+    make_tree(tmp_path, "src/pkg/__init__.py", "tools/__init__.py", "setup.py", "tests/t.py")
+    layout = read_layout(tmp_path)
+    assert layout.left_out(layout.code_paths(None)) == ("setup.py", "tools")
+    assert layout.left_out(("src", "tools", "setup.py")) == ()
+    assert layout.left_out((".",)) == ()
 
 
 def test_nothing_to_check_is_a_config_error(tmp_path: Path) -> None:
@@ -175,11 +194,11 @@ def test_slow_gates_start_first_with_their_time_limits(tmp_path: Path) -> None:
         (G.PYRIGHT, 50),
         (G.MYPY, 50),
         (G.PYTEST, 900),
-        (G.RUFF, 50),
-        (G.FORMAT, 50),
         (G.DOCSTRINGS, 50),
         (G.EXPERT, 50),
         (G.CONFIG, 50),
+        (G.RUFF, 50),
+        (G.FORMAT, 50),
     ]
 
 

@@ -108,12 +108,13 @@ def test_text_report_groups_by_gate_and_ends_with_a_table() -> None:
     text = render_text(REPORT)
     assert text.splitlines() == [
         "ruff: failed - 1 error in 1 file",
-        "  src/pkg/mod.py",
-        "    3:8 F401 `os` imported but unused",
+        "src/pkg/mod.py:3:8: F401 `os` imported but unused",
         "mypy: error - mypy: executable not found",
         "findings by rule: 1 finding from 1 rule",
-        "  count  code  gate  fix   description",
-        "      1  F401  ruff  no    `…` imported but unused",
+        "  count  code  gate  fix     description",
+        "      1  F401  ruff  no      `…` imported but unused",
+        "rule docs:",
+        "  F401  https://docs.astral.sh/ruff/rules/unused-import/",
         "",
         "gate    status   findings     time  summary",
         "ruff    failed          1    0.05s  1 error in 1 file",
@@ -154,18 +155,28 @@ def test_an_unknown_format_is_refused() -> None:
         render(REPORT, "xml")
 
 
-def test_text_summary_shows_baselined_findings_only_with_a_baseline() -> None:
+def test_a_gate_the_baseline_quiets_reads_as_passed_with_its_baselined_count() -> None:
     gates = (
-        GateResult(name=GateName.RUFF, status=Status.FAILED, diagnostics=(UNUSED,), baselined=12),
-        GateResult(name=GateName.MYPY, status=Status.PASSED, baselined=3),
-        GateResult(name=GateName.PYTEST, status=Status.PASSED),
+        GateResult(
+            name=GateName.RUFF,
+            status=Status.FAILED,
+            summary="13 findings in 4 files",
+            diagnostics=(UNUSED,),
+            baselined=12,
+        ),
+        GateResult(
+            name=GateName.MYPY, status=Status.PASSED, summary="3 errors in 2 files", baselined=3
+        ),
+        GateResult(name=GateName.PYRIGHT, status=Status.PASSED, summary="0 errors", baselined=0),
+        GateResult(name=GateName.PYTEST, status=Status.PASSED, summary="2 passed"),
     )
     summary = render_summary(Report(project="/p", duration_s=0.5, gates=gates))
     assert summary.splitlines() == [
-        "gate    status   findings  baselined     time  summary",
-        "ruff    failed          1         12    0.00s",
-        "mypy    passed          0          3    0.00s",
-        "pytest  passed          0          -    0.00s",
+        "gate     status   findings     time  summary",
+        "ruff     failed          1    0.00s  1 new finding, 12 baselined",
+        "mypy     passed          0    0.00s  3 baselined",
+        "pyright  passed          0    0.00s  0 errors",
+        "pytest   passed          0    0.00s  2 passed",
         "FAILED: 1 failed, 15 baselined (0.50 s)",
     ]
 

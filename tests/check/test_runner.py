@@ -1,5 +1,7 @@
 import asyncio
 import contextlib
+import os
+import signal
 import stat
 import sys
 import time
@@ -8,7 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from pyexpert_gates.process import Command, ProcessFailure, ProcessOutput, run_command
+from pyexpert_gates.errors import GatesError
+from pyexpert_gates.process import (
+    Command,
+    ProcessFailure,
+    ProcessOutput,
+    run_command,
+    run_until_terminated,
+)
 
 from .processes import (
     SPAWN_GRANDCHILD,
@@ -198,3 +207,21 @@ def test_a_lock_held_past_the_time_limit_is_a_timeout(tmp_path: Path) -> None:
     output = asyncio.run(race())
     assert isinstance(output, ProcessFailure)
     assert "timed out after 1 s waiting for another run" in output.reason
+
+
+def test_sigterm_cancels_the_run_and_ends_its_processes_with_exit_143(tmp_path: Path) -> None:
+    pid_file = tmp_path / "child.pid"
+    code = f"import os, time\nopen({str(pid_file)!r}, 'w').write(str(os.getpid()))\ntime.sleep(60)"
+
+    async def gates() -> ProcessOutput | ProcessFailure:
+        command = python_command(code, cwd=tmp_path)
+        running = asyncio.ensure_future(run_command(command, time_limit=60.0))
+        await asyncio.to_thread(wait_for_file, pid_file)
+        os.kill(os.getpid(), signal.SIGTERM)
+        return await running
+
+    with pytest.raises(GatesError) as caught:
+        run_until_terminated(gates(), ended="every gate's processes were ended")
+    assert caught.value.exit_code == 143
+    assert caught.value.message == "terminated (SIGTERM); every gate's processes were ended"
+    assert wait_until_gone([int(pid_file.read_text())]) == []

@@ -78,7 +78,7 @@ def test_the_probe_answer_is_a_digest_of_every_distribution() -> None:
 def test_the_probe_answer_is_reused_until_a_folder_on_sys_path_changes(tmp_path: Path) -> None:
     python = Path(sys.executable)
     keep = keep_file(tmp_path / "cache", python)
-    probed = asyncio.run(probe_installed(python, cwd=tmp_path, keep=keep))
+    probed = asyncio.run(probe_installed(python, keep=keep))
     assert probed is not None
     assert probed.xdist
     # Pretend one more folder is on sys.path, so the test can install into it.
@@ -89,11 +89,11 @@ def test_the_probe_answer_is_reused_until_a_folder_on_sys_path_changes(tmp_path:
     kept["stamp"].insert(1, site.stat().st_mtime_ns)
     kept["digest"] = "kept"
     keep.write_text(json.dumps(kept))
-    again = asyncio.run(probe_installed(python, cwd=tmp_path, keep=keep))
+    again = asyncio.run(probe_installed(python, keep=keep))
     folders = (str(site), *probed.folders)
     assert again == Installed(digest="kept", xdist=True, folders=folders, editable=probed.editable)
     (site / "new-1.0.dist-info").mkdir()
-    fresh = asyncio.run(probe_installed(python, cwd=tmp_path, keep=keep))
+    fresh = asyncio.run(probe_installed(python, keep=keep))
     assert fresh == probed
 
 

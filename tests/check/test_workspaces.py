@@ -100,6 +100,14 @@ def test_init_at_the_root_then_check_at_the_root_passes(workspace: Path) -> None
     assert found["beta"]["python"] == sys.executable
 
 
+def test_a_root_project_without_code_of_its_own_is_only_a_container(workspace: Path) -> None:
+    root = workspace / "pyproject.toml"
+    root.write_text('[project]\nname = "repo"\nversion = "0"\n\n' + root.read_text())
+    code, document = check("--gate", "ruff", "--gate", "config")
+    assert code == 0, document
+    assert list(projects(document)) == ["alpha", "beta"]
+
+
 @pytest.mark.parametrize("member", ["alpha", "beta"])
 def test_a_strict_only_fault_in_either_member_is_found(workspace: Path, member: str) -> None:
     module = workspace / "packages" / member / "src" / "calc" / "__init__.py"

@@ -70,6 +70,54 @@ def test_leaves_explained_suppressions_and_non_comments_alone(source: str) -> No
     assert lines_of(CODE, source) == []
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        # The silencing option in any place of the comment, not only first.
+        '# mypy: warn-unreachable, disable-error-code="return-value"',
+        "# mypy: strict_optional=False, ignore-errors",
+        # Any option weaker than mypy --strict, not a list of known ones.
+        "# mypy: strict-optional=False",
+        "# mypy: allow-redefinition",
+        "# mypy: allow-untyped-defs",
+        "# mypy: implicit-optional=True",
+        "# mypy: check-untyped-defs=False",
+        "# mypy: no-warn-no-return",
+        "# mypy: follow-imports=skip",
+        "# mypy: follow-imports=silent",
+        # An option mypy cannot read is no standard either.
+        '# mypy: disallow-untyped-defs, enable-error-code="unclosed',
+        "# mypy: implicit_reexport",
+        # A mode or a rule below strict in any place of a pyright comment.
+        "# pyright: strict, reportReturnType=false",
+        "# pyright: reportArgumentType=error, basic",
+        "# pyright: strictListInference=false",
+        "# pyright: reportReturnType = none",
+        "# pyright: enableTypeIgnoreComments=true",
+    ],
+)
+def test_inline_configuration_below_strict_is_a_finding(line: str) -> None:
+    (found,) = run(line + "\nx = 1\n")
+    assert found.code == CODE
+    assert "for the whole file" in found.message
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "# mypy: warn-unreachable, disallow-any-expr",
+        "# mypy: disallow-untyped-defs, strict-optional=True",
+        "# mypy: enable-error-code=redundant-expr",
+        "# pyright: strict, reportMissingModuleSource=warning",
+        "# pyright: reportReturnType=error",
+        # Off by default and in strict mode alike.
+        "# pyright: deprecateTypingAliases=false",
+    ],
+)
+def test_inline_configuration_at_or_above_strict_passes(line: str) -> None:
+    assert lines_of(CODE, line + "\nx = 1\n") == []
+
+
 def test_reports_at_the_directive() -> None:
     [found] = run("value = compute()  # reason first # type: ignore\n")
     assert (found.line, found.column, found.end_column) == (1, 35, 49)

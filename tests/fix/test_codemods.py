@@ -1,6 +1,6 @@
 import pytest
 
-from pyexpert_gates.fix.codemods import Unparsable, apply_codemods
+from pyexpert_gates.codemods.apply import Unparsable, apply_codemods
 
 SOURCE = b"""\
 from dataclasses import dataclass

@@ -106,12 +106,26 @@ def outcomes(root: Path) -> list[str]:
     )
 
 
-def test_dry_run_changes_no_byte_and_prints_one_diff(
+def test_dry_run_changes_no_byte_and_prints_counts_per_file_and_rule_not_the_diff(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = project(tmp_path)
     before = snapshot(root)
     assert main(["fix", "--project", str(root), "--dry-run"]) == 0
+    captured = capsys.readouterr()
+    assert snapshot(root) == before
+    assert captured.out.startswith("would fix ")
+    assert "  src/shop/core.py: " in captured.out
+    assert "PXG001 1" in captured.out
+    assert "---" not in captured.out
+
+
+def test_diff_changes_no_byte_and_prints_one_diff(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = project(tmp_path)
+    before = snapshot(root)
+    assert main(["fix", "--project", str(root), "--diff"]) == 0
     captured = capsys.readouterr()
     assert snapshot(root) == before
     assert captured.out.startswith("--- a/src/shop/core.py\n+++ b/src/shop/core.py\n")
@@ -213,13 +227,13 @@ def test_formats_the_python_blocks_of_markdown_under_the_paths_as_the_format_gat
     assert code == 0, gates_of(report)
 
 
-def test_dry_run_of_several_projects_gives_one_patch_that_applies_here(
+def test_diff_of_several_projects_gives_one_patch_that_applies_here(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     for name in ("api", "web"):
         write_files(tmp_path / name, FILES)
     monkeypatch.chdir(tmp_path)
-    assert main(["fix", "--project", "api", "--project", "web", "--dry-run"]) == 0
+    assert main(["fix", "--project", "api", "--project", "web", "--diff"]) == 0
     captured = capsys.readouterr()
     assert "--- a/api/src/shop/core.py\n+++ b/api/src/shop/core.py\n" in captured.out
     assert "--- a/web/src/shop/core.py\n+++ b/web/src/shop/core.py\n" in captured.out

@@ -3,7 +3,7 @@ import textwrap
 import libcst as cst
 import pytest
 
-from pyexpert_gates.fix.slots import add_slots
+from pyexpert_gates.codemods.slots import add_slots
 
 MODERN = (3, 11)
 

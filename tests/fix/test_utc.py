@@ -3,7 +3,7 @@ import textwrap
 import libcst as cst
 import pytest
 
-from pyexpert_gates.fix.utc import aware_utc
+from pyexpert_gates.codemods.utc import aware_utc
 
 MODERN = (3, 11)
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from pyexpert_gates import json_shape
+from pyexpert_gates.data import json_shape
 from pyexpert_gates.gates.docstrings_worker import main, python_files, worker
 
 from .running import write_project

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pyexpert_gates import json_shape
+from pyexpert_gates.data import json_shape
 from pyexpert_gates.gates.docstrings import WorkerReport, judge, read_worker_report
 from pyexpert_gates.gates.junit import node_id
 from pyexpert_gates.gates.paths import relative_path

@@ -223,6 +223,44 @@ def test_section_findings_only_on_given_lines(
     assert [(item.line, item.code) for item in found] == expected
 
 
+TYPE_HINTS = '''\
+def add(a, b):
+    """Add.
+
+    Args:
+        a: First.
+        b: Second.
+
+    Returns:
+        The sum.
+    """
+    return a + b
+
+
+def scale(value: int, factor: int) -> int:
+    """Scale.
+
+    Args:
+        value (int): The value.
+        factor (int): The factor.
+
+    Returns:
+        The product.
+    """
+    return value * factor
+'''
+
+
+def test_a_missing_annotation_is_left_to_ruff_and_type_hints_speak_of_the_standard() -> None:
+    found = section_findings(ast.parse(TYPE_HINTS), {1, 14})
+    assert [(item.line, item.code) for item in found] == [(14, "DOC111")]
+    assert found[0].message == (
+        "Function `scale`: the docstring's Args repeat argument types; the standard keeps "
+        "types in the signature only: remove them from the docstring"
+    )
+    assert "--" not in found[0].message
+
+
 @pytest.mark.parametrize(
     ("path", "name"),
     [

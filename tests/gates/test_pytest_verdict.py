@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
+from pyexpert_gates.data.invocation import ProcessOutput
 from pyexpert_gates.gates.base import GateContext, SelectedTests
 from pyexpert_gates.gates.pytest import PytestGate
-from pyexpert_gates.invocation import ProcessOutput
 from pyexpert_gates.models import Status
 
 

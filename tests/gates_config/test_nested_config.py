@@ -11,6 +11,7 @@ from pyexpert_gates.gates.base import GateContext, GateOutcome
 from pyexpert_gates.gates.drift import CONFIG_GATE
 from pyexpert_gates.gates.governing import NestedRuffConfig, nested_ruff_configs
 from pyexpert_gates.models import Status
+from tests.check.projects import edit, write_files
 
 ROOT = """\
 [project]
@@ -27,12 +28,15 @@ WEAK = '\n[tool.ruff.lint]\nselect = ["E", "F"]\n'
 @pytest.fixture
 def monorepo(tmp_path: Path) -> Path:
     """A root that checks two sub-projects' sources, with the preset merged at the root."""
-    (tmp_path / "pyproject.toml").write_text(ROOT)
+    root = tmp_path / "mono"
+    (root / "packages").mkdir(parents=True)
+    (root / "pyproject.toml").write_text(ROOT)
     for name in ("a", "b"):
-        (tmp_path / "packages" / name / "src").mkdir(parents=True)
-        (tmp_path / "packages" / name / "pyproject.toml").write_text(SUB.format(name=name))
-    assert main(["init", "--project", str(tmp_path), "--no-noxfile"]) == 0
-    return tmp_path
+        (root / "packages" / name / "src" / name).mkdir(parents=True)
+        (root / "packages" / name / "src" / name / "core.py").write_text('"""Core."""\n')
+        (root / "packages" / name / "pyproject.toml").write_text(SUB.format(name=name))
+    assert main(["init", "--project", str(root), "--no-noxfile"]) == 0
+    return root
 
 
 def evaluate(project: Path) -> GateOutcome:
@@ -103,3 +107,113 @@ def test_init_says_which_sub_folder_shadows_the_root_settings(
     assert len(notes) == 1
     assert notes[0].startswith("packages/b: its own ruff settings govern the files checked there")
     assert 'extend = "../../pyproject.toml"' in notes[0]
+
+
+EXTENDED = [
+    # A sub-folder's own configuration that extends the root and takes checks away itself.
+    (
+        {
+            "mono/packages/a/ruff.toml": (
+                'extend = "../../pyproject.toml"\n[lint.extend-per-file-ignores]\n'
+                '"src/**" = ["ANN"]\n'
+            )
+        },
+        ("packages/a/ruff.toml", '"src/**"'),
+        "tool.ruff.lint.extend-per-file-ignores turns off ANN for src/**",
+    ),
+    (
+        {
+            "mono/packages/b/.ruff.toml": (
+                'extend = "../../pyproject.toml"\nextend-exclude = ["src/b/core.py"]\n'
+            )
+        },
+        ("packages/b/.ruff.toml", "extend-exclude"),
+        "tool.ruff.extend-exclude hides src/b/core.py from ruff",
+    ),
+    # The root's configuration extends a file outside the project.
+    (
+        {"outside.toml": '[lint]\nextend-ignore = ["ANN", "COM812"]\n'},
+        ("pyproject.toml", "extend"),
+        (
+            "tool.ruff.lint.extend-ignore turns off ANN, in ../outside.toml, which "
+            "pyproject.toml extends"
+        ),
+    ),
+    # A chain out of the project, its patterns relative to the file that holds them.
+    (
+        {
+            "mono/packages/a/ruff.toml": 'extend = "../../../shared/ruff.toml"\n',
+            "shared/ruff.toml": 'extend = "more.toml"\n',
+            "shared/more.toml": '[lint.per-file-ignores]\n"../mono/packages/a/**" = ["D"]\n',
+        },
+        ("packages/a/ruff.toml", "extend"),
+        (
+            "tool.ruff.lint.per-file-ignores turns off D for ../mono/packages/a/**, in "
+            "../../../shared/more.toml, which ruff.toml extends"
+        ),
+    ),
+    # An exclude in an extended file matches paths from that file's folder.
+    (
+        {
+            "mono/packages/a/ruff.toml": 'extend = "../../../shared/ruff.toml"\n',
+            "shared/ruff.toml": 'extend-exclude = ["../mono/packages/a/src"]\n',
+        },
+        ("packages/a/ruff.toml", "extend"),
+        (
+            "tool.ruff.extend-exclude hides ../mono/packages/a/src/a/core.py from ruff, in "
+            "../../../shared/ruff.toml, which ruff.toml extends"
+        ),
+    ),
+    # A loop of extends (ruff refuses it) is read once.
+    (
+        {
+            "mono/packages/a/ruff.toml": 'extend = "../../../shared/a.toml"\n',
+            "shared/a.toml": 'extend = "b.toml"\nextend-ignore = ["ANN"]\n',
+            "shared/b.toml": 'extend = "a.toml"\n',
+        },
+        ("packages/a/ruff.toml", "extend"),
+        "tool.ruff.extend-ignore turns off ANN, in ../../../shared/a.toml, which ruff.toml extends",
+    ),
+]
+
+
+@pytest.mark.parametrize(("files", "where", "message"), EXTENDED)
+def test_what_a_configuration_or_the_files_it_extends_take_away_is_found(
+    monorepo: Path, files: dict[str, str], where: tuple[str, str], message: str
+) -> None:
+    write_files(monorepo.parent, files)
+    if "outside.toml" in files:
+        edit(
+            monorepo / "pyproject.toml",
+            "[tool.ruff]\n",
+            '[tool.ruff]\nextend = "../outside.toml"\n',
+        )
+    outcome = evaluate(monorepo)
+    (finding,) = outcome.diagnostics
+    path, key = where
+    assert (finding.code, finding.path) == ("config-opt-out", path)
+    assert finding.message.startswith(message)
+    lines = (monorepo / path).read_text().splitlines()
+    assert finding.line is not None
+    assert lines[finding.line - 1].startswith(key)
+    name = message.split(" ", 1)[0]
+    relaxation = f'\n[tool.pyexpert-gates.relaxations]\n"{name}" = "legacy"\n'
+    append(monorepo / "pyproject.toml", relaxation)
+    assert evaluate(monorepo).status is Status.PASSED
+
+
+def test_an_extended_file_that_takes_nothing_away_passes(monorepo: Path) -> None:
+    outside = 'line-length = 100\n[lint]\nignore = ["E203"]\n'
+    (monorepo.parent / "outside.toml").write_text(outside)
+    edit(monorepo / "pyproject.toml", "[tool.ruff]\n", '[tool.ruff]\nextend = "../outside.toml"\n')
+    (monorepo / "packages" / "a" / "ruff.toml").write_text('extend = "../../pyproject.toml"\n')
+    assert evaluate(monorepo).status is Status.PASSED
+
+
+def test_the_root_configuration_extended_by_a_sub_folder_is_judged_once(monorepo: Path) -> None:
+    edit(monorepo / "pyproject.toml", "[tool.ruff]\n", '[tool.ruff]\nextend-ignore = ["ANN"]\n')
+    (monorepo / "packages" / "a" / "ruff.toml").write_text('extend = "../../pyproject.toml"\n')
+    outcome = evaluate(monorepo)
+    assert [(item.path, item.code) for item in outcome.diagnostics] == [
+        ("pyproject.toml", "config-opt-out")
+    ]

@@ -53,6 +53,9 @@ def project(tmp_path: Path) -> Path:
         '-k "not fail and not warns"',
         "-W ignore -k 'not fail'",
         "-p no:warnings -k 'not fail'",
+        # pytest reads a bare word as a path: `auto` is not `-n auto`.
+        "auto",
+        "-o python_functions=test_passes",
     ],
 )
 def test_narrowing_options_from_the_environment_are_refused(

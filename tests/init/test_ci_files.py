@@ -15,10 +15,12 @@ import jsonschema
 import pytest
 import yaml
 
+from pyexpert_gates import __version__
 from pyexpert_gates.cli import build_parser, main
 from pyexpert_gates.init.pipeline import PIPELINE_PATH
 from pyexpert_gates.init.workflow import ACTIONS, WORKFLOW_PATH
 from tests.check.projects import PYPROJECT, write_files
+from tests.integration.projects import run
 
 Job = dict[str, object]
 
@@ -39,12 +41,23 @@ def check_line(job: Job) -> list[str]:
     return shlex.split(line)
 
 
+NEWEST = f'"pyexpert-gates>={__version__}"'
+OWN_EXTRA = '\n[project.optional-dependencies]\nlint = ["pyexpert-gates"]\n'
+OWN_GROUP = '\n[dependency-groups]\ndev = ["pytest", "pyexpert_gates>=0.1"]\n'
+
+
 @pytest.mark.parametrize(
     ("extra", "install"),
     [
-        ("", "-e ."),
-        ('\n[project.optional-dependencies]\ntest = ["pytest"]\n', '-e ".[test]"'),
-        ('\n[dependency-groups]\ndev = ["pytest"]\n', "-e . --group dev"),
+        ("", f"-e . {NEWEST}"),
+        ('\n[project.optional-dependencies]\ntest = ["pytest"]\n', f'-e ".[test]" {NEWEST}'),
+        ('\n[dependency-groups]\ndev = ["pytest"]\n', f"-e . --group dev {NEWEST}"),
+        (OWN_GROUP, "-e . --group dev"),
+        (
+            '\n[project.optional-dependencies]\ntest = ["pytest"]\n' + OWN_GROUP,
+            '-e ".[test]" --group dev',
+        ),
+        (OWN_EXTRA + '\n[dependency-groups]\ntest = ["pytest"]\n', '-e ".[lint]" --group test'),
     ],
 )
 def test_the_pipeline_installs_checks_and_publishes_both_reports_always(
@@ -52,12 +65,13 @@ def test_the_pipeline_installs_checks_and_publishes_both_reports_always(
 ) -> None:
     write_files(tmp_path, {"pyproject.toml": PYPROJECT + extra})
     assert init(tmp_path, "--ci", "gitlab") == 0
-    assert f"{PIPELINE_PATH}: created" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert f"{PIPELINE_PATH}: created" in out
+    assert ("add it to your development dependencies" in out) == (NEWEST in install)
     job = the_job(tmp_path)
     assert job["image"] == "python:3.11"
     script = cast("list[str]", job["script"])
-    assert any(line.startswith(f"python -m pip install {install} ") for line in script)
-    assert "pyexpert-gates==" in script[-2]
+    assert script[-2] == f"python -m pip install {install}"
     check = check_line(job)
     outputs = {check[at - 1]: check[at + 1] for at, arg in enumerate(check) if arg == "--output"}
     artifacts = cast("dict[str, object]", job["artifacts"])
@@ -123,6 +137,42 @@ def test_the_workflow_uses_exactly_the_listed_actions(tmp_path: Path) -> None:
         for step in cast("list[object]", job["steps"])
     ]
     assert [step["uses"] for step in steps if "uses" in step] == list(ACTIONS)
+
+
+def workflow_on(project: Path) -> dict[str, object]:
+    document = cast("dict[object, object]", yaml.safe_load((project / WORKFLOW_PATH).read_text()))
+    return cast("dict[str, object]", document[True])  # PyYAML reads the key ``on`` as true
+
+
+def git(folder: Path, *argv: str) -> None:
+    identity = ("-c", "user.name=t", "-c", "user.email=t@t")
+    result = run(folder, "git", *identity, *argv)
+    assert result.returncode == 0, result.stderr
+
+
+def test_the_workflow_runs_on_every_push_outside_git(tmp_path: Path) -> None:
+    write_files(tmp_path, {"pyproject.toml": PYPROJECT})
+    assert init(tmp_path, "--ci", "github") == 0
+    assert workflow_on(tmp_path) == {"push": None, "pull_request": None}
+
+
+def test_the_workflow_checks_pushes_to_the_branch_checked_out(tmp_path: Path) -> None:
+    write_files(tmp_path, {"pyproject.toml": PYPROJECT})
+    git(tmp_path, "init", "-q", "-b", "trunk")
+    assert init(tmp_path, "--ci", "github") == 0
+    assert workflow_on(tmp_path) == {"push": {"branches": ["trunk"]}, "pull_request": None}
+
+
+def test_the_workflow_checks_pushes_to_the_remotes_default_branch(tmp_path: Path) -> None:
+    upstream, clone = tmp_path / "upstream", tmp_path / "clone"
+    write_files(upstream, {"pyproject.toml": PYPROJECT})
+    git(upstream, "init", "-q", "-b", "develop")
+    git(upstream, "add", "-A")
+    git(upstream, "commit", "-qm", "start")
+    git(tmp_path, "clone", "-q", str(upstream), str(clone))
+    git(clone, "switch", "-q", "-c", "feature/ci")
+    assert init(clone, "--ci", "github") == 0
+    assert workflow_on(clone)["push"] == {"branches": ["develop"]}
 
 
 @pytest.mark.parametrize("action", ACTIONS)

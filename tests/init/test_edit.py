@@ -79,6 +79,7 @@ def test_only_changed_files_are_written_with_their_folders(tmp_path: Path) -> No
             edit(tmp_path / "alone.txt", old="alone\n", new=None),
         ],
         tmp_path,
+        within=tmp_path,
     )
     assert (tmp_path / "deep" / "new.txt").read_text() == "new\n"
     assert (tmp_path / "same.txt").read_text() == "same\n"
@@ -118,7 +119,7 @@ def test_a_file_that_cannot_be_staged_stops_all_and_leaves_no_new_folder(tmp_pat
     (tmp_path / "folder").mkdir()  # a folder where a file would go
     edits.append(edit(tmp_path / "folder", old=None, new="x\n"))
     with pytest.raises(InputError, match="nothing was written"):
-        write_edits(edits, tmp_path)
+        write_edits(edits, tmp_path, within=tmp_path)
     assert_as_it_was(tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["folder", "kept.txt", "mypy.ini"]
 
@@ -137,7 +138,7 @@ def test_a_deletion_that_fails_puts_back_the_files_already_written(
     # The one edge that cannot be made real: the last step failing after the writes.
     monkeypatch.setattr(os, "replace", refuse_deletion)
     with pytest.raises(InputError, match=r"mypy\.ini: cannot write the file: Permission denied"):
-        write_edits(edits, tmp_path)
+        write_edits(edits, tmp_path, within=tmp_path)
     monkeypatch.undo()
     assert_as_it_was(tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kept.txt", "mypy.ini"]

@@ -47,6 +47,21 @@ def test_init_merges_and_second_run_changes_no_byte(
     assert "up to date" in capsys.readouterr().out
 
 
+def test_a_flat_layout_checks_every_package_and_module_and_names_the_rest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "pyproject.toml").write_text(PYPROJECT, encoding="utf-8")
+    for name in ("demo/__init__.py", "demo_plugins/__init__.py", "helpers.py", "setup.py"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("", encoding="utf-8")
+    (tmp_path / "tests").mkdir()
+    assert init(tmp_path, "--no-noxfile") == 0
+    data = tomllib.loads((tmp_path / "pyproject.toml").read_text(encoding="utf-8"))
+    paths = ["demo", "demo_plugins", "helpers.py", "tests"]
+    assert data["tool"]["pyexpert-gates"]["paths"] == paths
+    assert f"the gates check {', '.join(paths)}; not setup.py" in capsys.readouterr().out
+
+
 def test_dry_run_prints_a_diff_and_writes_nothing(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

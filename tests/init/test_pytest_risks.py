@@ -5,7 +5,14 @@ from pathlib import Path
 import pytest
 
 from pyexpert_gates.cli import main
-from pyexpert_gates.init.pytest_risks import filter_modules, known_keys, overriding_filters
+from pyexpert_gates.commands import init as init_command
+from pyexpert_gates.init.pytest_probe import PytestFacts
+from pyexpert_gates.init.pytest_risks import (
+    CORE_KEYS,
+    filter_modules,
+    known_keys,
+    overriding_filters,
+)
 from tests.integration.projects import run_python
 
 PYPROJECT = """\
@@ -61,6 +68,28 @@ def test_the_settings_pytest_lists_include_renamed_ones(tmp_path: Path) -> None:
     keys = known_keys(help_text)
     assert {"strict_xfail", "xfail_strict", "filterwarnings", "testpaths", "markers"} <= keys
     assert "asyncio_mode" not in keys
+    assert keys >= CORE_KEYS  # init trusts these without asking
+
+
+def test_init_asks_pytest_only_about_settings_pytest_may_not_know(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[Path] = []
+
+    def ask(project: Path, _modules: object) -> PytestFacts:
+        asked.append(project)
+        return PytestFacts(known=frozenset(), missing=frozenset())
+
+    monkeypatch.setattr(init_command, "_ask_pytest", ask)
+    core = '[tool.pytest.ini_options]\ntestpaths = ["tests"]\npythonpath = ["src"]\n'
+    (tmp_path / "pyproject.toml").write_text(f'[project]\nname = "demo"\n\n{core}')
+    assert main(["init", "--project", str(tmp_path), "--no-noxfile"]) == 0
+    assert asked == []
+    plugin = tmp_path / "plugin"
+    plugin.mkdir()
+    (plugin / "pyproject.toml").write_text(f'[project]\nname = "demo"\n\n{core}timeout = 5\n')
+    assert main(["init", "--project", str(plugin), "--no-noxfile"]) == 0
+    assert asked == [plugin]
 
 
 @pytest.mark.slow

@@ -2,7 +2,8 @@
 
 import pytest
 
-from pyexpert_gates.init.merge import is_array, is_table
+from pyexpert_gates.config import Layout
+from pyexpert_gates.data.toml import is_array, is_table
 from pyexpert_gates.init.tailor import PythonFloor, build_patch
 from pyexpert_gates.presets import load_preset
 
@@ -10,7 +11,7 @@ FLOOR = PythonFloor(version=(3, 11), source="test")
 
 
 def _ruff(tool: dict[str, object]) -> dict[str, object]:
-    patch = build_patch(load_preset(), {"tool": tool}, FLOOR, ())
+    patch = build_patch(load_preset(), {"tool": tool}, FLOOR, Layout())
     ruff = patch["ruff"]
     assert is_table(ruff)
     return ruff

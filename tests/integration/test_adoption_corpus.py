@@ -1,7 +1,9 @@
-"""The README's adoption path on real PyPI libraries ends green, and then fails on a new fault.
+"""The README's adoption path on real PyPI libraries ends green, and then fails on each new fault.
 
-For each library: init, baseline and check pass with no hand edits; then one planted fault
-fails the check, and nothing else does. The libraries (``scripts/adoption_corpus.py``) are
+For each library, the same commands: ``adopt``, then ``check`` and ``check --locked`` pass with
+no hand edits and no option for that library, and the library's tests still pass; then each
+planted fault (an unused import, a function without a return annotation, a failing test) fails
+the check, named, and nothing else does. The libraries (``scripts/adoption_corpus.py``) are
 downloaded at pinned versions into a cache outside the repository, each with an environment
 holding its test dependencies. Slow and online: run it with ``-m corpus --corpus``.
 """
@@ -14,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from pyexpert_gates.baseline.model import BASELINE_FILE
 from scripts.adoption_corpus import LIBRARIES, Library, install_in_place, prepare
 
 from .projects import tool_environment
@@ -21,7 +24,12 @@ from .projects import tool_environment
 pytestmark = [pytest.mark.slow, pytest.mark.corpus]
 
 TIME_LIMIT_S = 1800
-PLANTED = 'PLANTED_FAULT: int = "not a number"\n'
+UNUSED_IMPORT = "import colorsys\n"
+NO_RETURN_TYPE = 'def planted_fault(value: int):\n    """Planted."""\n    return value\n'
+FAILING_TEST = (
+    '"""A planted failing test."""\n\n\ndef test_planted_fault() -> None:\n'
+    '    """Fails on purpose."""\n    assert sum([1, 1]) == sum([1, 2])\n'
+)
 
 
 def without_ci(environment: dict[str, str]) -> dict[str, str]:
@@ -45,41 +53,51 @@ def gates(project: Path, python: Path, *argv: str) -> subprocess.CompletedProces
     )
 
 
-def _plant(faulty: Path) -> int:
-    """Append the planted fault to ``faulty``; return the line it starts on."""
-    text = faulty.read_text()
-    faulty.write_text(text + ("" if text.endswith("\n") else "\n") + PLANTED)
-    return len(text.splitlines()) + 1
+def _append(faulty: Path, text: str) -> int:
+    """Append ``text`` to ``faulty``; return the line it starts on."""
+    before = faulty.read_text()
+    faulty.write_text(before + ("" if before.endswith("\n") else "\n") + text)
+    return len(before.splitlines()) + 1
+
+
+def _new_findings(project: Path, python: Path) -> set[tuple[str, str, int | None]]:
+    """The gates, files and lines of the findings ``check`` fails on; it must fail."""
+    report = gates(project, python, "check", "--format", "json")
+    assert report.returncode == 1, report.stdout + report.stderr
+    return {
+        (gate["name"], diagnostic["path"], diagnostic["line"])
+        for gate in json.loads(report.stdout)["gates"]
+        for diagnostic in gate["diagnostics"]
+    }
 
 
 @pytest.mark.parametrize("library", LIBRARIES, ids=lambda library: library.name)
-def test_adoption_ends_green_and_then_fails_only_on_a_new_fault(
+def test_adoption_ends_green_and_then_fails_only_on_each_new_fault(
     library: Library, tmp_path: Path
 ) -> None:
     prepared = prepare(library)
     project = tmp_path / library.name
     shutil.copytree(prepared.source, project)
     install_in_place(prepared, project)
-    init = gates(project, prepared.python, "init", *library.init_options)
-    assert init.returncode == 0, init.stdout + init.stderr
-    # fix before baseline: what a machine can fix safely is fixed, not accepted. The check below
-    # runs the project's tests, so they must still pass after it.
-    fixed = gates(project, prepared.python, "fix")
-    assert fixed.returncode == 0, fixed.stdout + fixed.stderr
-    again = gates(project, prepared.python, "fix", "--dry-run")
+    adopted = gates(project, prepared.python, "adopt")
+    assert adopted.returncode == 0, adopted.stdout + adopted.stderr
+    again = gates(project, prepared.python, "fix", "--diff")
     assert (again.returncode, again.stdout) == (0, ""), again.stdout + again.stderr
-    baseline = gates(project, prepared.python, "baseline")
-    assert baseline.returncode == 0, baseline.stdout + baseline.stderr
-    check = gates(project, prepared.python, "check")
-    assert check.returncode == 0, check.stdout + check.stderr
+    for locked in ((), ("--locked",)):
+        check = gates(project, prepared.python, "check", *locked)
+        assert check.returncode == 0, check.stdout + check.stderr
 
-    line = _plant(project / library.fault_file)
-    report = gates(project, prepared.python, "check", "--format", "json")
-    assert report.returncode == 1, report.stdout + report.stderr
-    new = [
-        (gate["name"], diagnostic["path"], diagnostic["line"])
-        for gate in json.loads(report.stdout)["gates"]
-        for diagnostic in gate["diagnostics"]
-    ]
-    assert new
-    assert {(path, number) for _, path, number in new} == {(library.fault_file, line)}
+    module = project / library.fault_file
+    # check prunes the baseline as it goes: each fault starts from the adopted state again.
+    adopted_state = {path: path.read_bytes() for path in (module, project / BASELINE_FILE)}
+    for fault in (UNUSED_IMPORT, NO_RETURN_TYPE):
+        line = _append(module, fault)
+        found = _new_findings(project, prepared.python)
+        assert {(path, number) for _, path, number in found} == {(library.fault_file, line)}
+        for path, data in adopted_state.items():
+            path.write_bytes(data)
+    test_file = f"{library.test_folder}/test_planted_fault.py"
+    (project / test_file).write_text(FAILING_TEST)
+    found = _new_findings(project, prepared.python)
+    assert ("pytest", test_file) in {(gate, path) for gate, path, _ in found}
+    assert {path for _, path, _ in found} == {test_file}

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from pyexpert_gates.init.merge import is_array, is_table
+from pyexpert_gates.data.toml import is_array, is_table
 
 from .comments import comments
 from .probes import config_messages, write_probes

@@ -98,6 +98,16 @@ PYRIGHT_PLANT = (
 )
 
 
+def test_a_test_folder_without_init_is_no_namespace_package_finding(project: Path) -> None:
+    (project / "tests" / "__init__.py").unlink()
+    write_files(project, {"tools/build.py": '"""Build."""\n'})
+    command = ("ruff", "check", "--no-cache", "--output-format", "json", "tests", "tools")
+    result = run_python(project, "-m", *command)
+    found = {(item["filename"], item["code"]) for item in json.loads(result.stdout)}
+    # pytest collects tests/ as it is; a package folder outside the tests still needs one.
+    assert found == {(str(project / "tools" / "build.py"), "INP001")}
+
+
 def ruff_codes(stdout: str) -> set[str]:
     return {finding["code"] for finding in json.loads(stdout)}
 
@@ -149,6 +159,26 @@ def test_strict_findings_are_reported(
     assert result.returncode == 1, result.stderr
     assert result.stderr == ""
     assert expected <= codes(result.stdout)
+
+
+ASSERTS = "LIMIT = 3\n\n\ndef test_limit() -> None:\n    assert LIMIT == 3\n"
+
+
+def test_tests_may_assert_wherever_they_live(project: Path) -> None:
+    tests = (
+        "src/pkg/tests/test_inside.py",
+        "src/pkg/test/check_old_style.py",
+        "src/pkg/test_beside.py",
+        "src/pkg/beside_test.py",
+        "src/pkg/conftest.py",
+        "conftest.py",
+    )
+    write_files(project, dict.fromkeys((*tests, "src/pkg/library.py"), ASSERTS))
+    command = ("ruff", "check", "--no-cache", "--output-format", "json", "--select", "S101,PLR2004")
+    result = run_python(project, "-m", *command, ".")
+    flagged = {(item["filename"], item["code"]) for item in json.loads(result.stdout)}
+    library = str(project / "src/pkg/library.py")
+    assert flagged == {(library, "S101"), (library, "PLR2004")}
 
 
 @pytest.mark.parametrize(

@@ -23,6 +23,9 @@ print(" ".join(sorted(m for m in sys.modules if m.startswith("pyexpert_gates.com
     ("argv", "loaded"),
     [
         pytest.param(("--version",), "", id="version"),
+        pytest.param(("-V",), "", id="V"),
+        pytest.param(("--help",), "", id="help"),
+        pytest.param(("chekc",), "", id="unknown command"),
         pytest.param(("init", "--dry-run"), "pyexpert_gates.commands.init", id="init"),
         pytest.param(("rules", "--help"), "pyexpert_gates.commands.rules", id="rules"),
         pytest.param(("fix", "--help"), "pyexpert_gates.commands.fix", id="fix"),
@@ -54,3 +57,14 @@ def test_the_benchmark_reports_a_missing_file_without_a_traceback(tmp_path: Path
     assert result.returncode == 2
     assert result.stderr.startswith("benchmark: ")
     assert "Traceback" not in result.stderr
+
+
+def test_the_startup_benchmark_prints_each_ratio_beside_its_target() -> None:
+    result = run_python(REPOSITORY, "-m", "benchmarks.startup", "--runs", "1")
+    assert result.returncode == 0, result.stderr
+    help_line, version_line, init_line, load_line = result.stdout.splitlines()
+    assert help_line.startswith("--help (bare python ")
+    assert version_line.startswith("-V (bare python ")
+    assert init_line.startswith("init on a 5-file project with tests: median ")
+    assert "target 1.0 s, ratio " in init_line
+    assert load_line.startswith("load average: ")

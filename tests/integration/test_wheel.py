@@ -62,7 +62,7 @@ def test_the_wheel_ships_the_presets_and_the_command(wheel: Path) -> None:
         shipped = archive.read("pyexpert_gates/presets/strict.toml")
         entry_points = archive.read(f"pyexpert_gates-{__version__}.dist-info/entry_points.txt")
     assert {"pyexpert_gates/__init__.py", "pyexpert_gates/py.typed"} <= names
-    assert "pyexpert_gates/report/ruff-rules.json" in names
+    assert "pyexpert_gates/data/ruff-rules.json" in names
     assert shipped == (REPOSITORY / "presets" / "strict.toml").read_bytes()
     assert ENTRY_POINT in entry_points.decode()
     assert not any(name.startswith(("tests/", "src/", "presets/")) for name in names)

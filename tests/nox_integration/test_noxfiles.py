@@ -93,7 +93,13 @@ def test_init_creates_a_noxfile_that_nox_runs_and_is_then_up_to_date(tmp_path: P
     assert "+# /// script" in dry.stdout
     assert "noxfile.py: would create" in dry.stdout
     assert not (tmp_path / "noxfile.py").exists()
-    assert run_init(tmp_path).returncode == 0
+    created = run_init(tmp_path)
+    assert created.returncode == 0
+    # The file is written by default, so its line says how to do without it.
+    assert (
+        "noxfile.py: created: a nox session per gate (nox -l lists them); "
+        "`init --no-noxfile` leaves noxfile.py alone"
+    ) in created.stdout.splitlines()
     assert (tmp_path / "noxfile.py").read_text(encoding="utf-8") == TEMPLATE
     assert len(listed(tmp_path)) == 9
     again = run_init(tmp_path)

@@ -166,3 +166,14 @@ def test_every_installed_preset_is_in_the_cache_key() -> None:
     contents = dict(preset_contents())
     assert any(name.startswith("strict (pyexpert-gates ") for name in contents)
     assert STRICT.read_bytes() in contents.values()
+
+
+def test_the_pytest_requirement_accepts_the_pytest_8_libraries_pin() -> None:
+    from packaging.requirements import Requirement  # noqa: PLC0415 - only this test needs it
+
+    pyproject = tomllib.loads((Path(__file__).parents[2] / "pyproject.toml").read_text())
+    pins = {
+        Requirement(r).name: Requirement(r).specifier for r in pyproject["project"]["dependencies"]
+    }
+    assert pins["pytest"].contains("8.0.2")
+    assert pins["pytest"].contains("8.4.2")

@@ -1,6 +1,7 @@
 """A team's preset package, built and installed: init with it, drift from it, upgrade it."""
 
 import os
+import re
 import subprocess
 import sys
 import tomllib
@@ -84,19 +85,28 @@ def grade(score: int, bands: tuple[int, ...]) -> str:
 
 
 def install_preset(tmp_path: Path, version: int, complexity: int) -> Path:
-    source = tmp_path / f"acme-{version}"
-    write_files(
-        source,
-        {
-            name: text.format(version=version, complexity=complexity)
-            for name, text in PACKAGE.items()
-        },
-    )
-    target = tmp_path / f"site-{version}"
+    files = {
+        name: text.format(version=version, complexity=complexity) for name, text in PACKAGE.items()
+    }
+    return install_package(tmp_path, f"acme-{version}", files)
+
+
+def install_package(tmp_path: Path, name: str, files: dict[str, str]) -> Path:
+    """Build and install a package's files with pip, into a folder of its own."""
+    source = tmp_path / name
+    write_files(source, files)
+    target = tmp_path / f"site-{name}"
     pip = (sys.executable, "-m", "pip", "install", "--quiet", "--no-deps")
     options = ("--no-build-isolation", "--target", str(target), str(source))
     subprocess.run((*pip, *options), check=True, capture_output=True, timeout=TIME_LIMIT_S)  # noqa: S603 - this interpreter's pip
     return target
+
+
+def readme_package() -> dict[str, str]:
+    """The team preset package as the README writes it: each block named by its first line."""
+    text = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```(?:toml|python)\n# (\S+)[^\n]*\n(.*?)```", text, re.DOTALL)
+    return {name: body for name, body in blocks if name.startswith(("pyproject", "acme_preset"))}
 
 
 def gates(project: Path, site: Path, *argv: str) -> subprocess.CompletedProcess[str]:
@@ -153,6 +163,18 @@ def test_a_team_preset_from_init_to_upgrade(tmp_path: Path, project: Path) -> No
     assert settings(project) == ("acme", 40, 6, 900)
     after = gates(project, second, "check", "--gate", "config", "--no-cache")
     assert after.returncode == 0, after.stdout
+
+
+def test_the_readme_team_preset_installs_lists_and_inits(tmp_path: Path, project: Path) -> None:
+    files = readme_package()
+    assert set(files) == {"pyproject.toml", "acme_preset/__init__.py", "acme_preset/acme.toml"}
+    site = install_package(tmp_path, "readme-acme", files)
+    listed = gates(project, site, "presets")
+    assert "acme v1 (acme-preset 1.0, extends strict)" in listed.stdout, listed.stderr
+    assert gates(project, site, "init", "--preset", "acme", "--no-noxfile").returncode == 0
+    assert settings(project)[:2] == ("acme", 40)
+    checked = gates(project, site, "check", "--gate", "config", "--no-cache")
+    assert checked.returncode == 0, checked.stdout
 
 
 def test_drift_from_the_team_preset_is_a_config_finding(tmp_path: Path, project: Path) -> None:

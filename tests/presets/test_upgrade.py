@@ -4,8 +4,9 @@ from pathlib import Path
 
 import pytest
 
+from pyexpert_gates.data.toml import Data
 from pyexpert_gates.errors import InputError
-from pyexpert_gates.init.merge import ChangeKind, Data, apply_plain, plan_merge
+from pyexpert_gates.init.merge import ChangeKind, apply_plain, plan_merge
 from pyexpert_gates.init.state import (
     STATE_FILE,
     PresetState,

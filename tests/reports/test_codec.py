@@ -6,10 +6,10 @@ import json
 import pytest
 
 from pyexpert_gates.cache.store import result_to_json
-from pyexpert_gates.json_shape import ShapeError
+from pyexpert_gates.data.codec import read_gate, write_gate
+from pyexpert_gates.data.json_shape import ShapeError
 from pyexpert_gates.models import Diagnostic, GateName, GateResult, Report, Severity, Status
 from pyexpert_gates.nox.reports import gate_from_report
-from pyexpert_gates.report.codec import read_gate, write_gate
 from pyexpert_gates.report.json import render_json
 
 FINDING = Diagnostic(

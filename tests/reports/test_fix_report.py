@@ -18,8 +18,8 @@ def test_summary_counts_per_file_and_rule_and_says_what_is_left() -> None:
         "reformatted 1 file: src/a.py",
         (
             "left for baseline: ruff 3, expert 1 (mypy, pyright, docstrings and pytest are not "
-            "run by fix); run `pyexpert-gates check`, then `pyexpert-gates baseline` to accept "
-            "what is left"
+            "run by fix); next, `pyexpert-gates baseline` accepts what is left; commit, and "
+            "`pyexpert-gates check` fails only on new findings"
         ),
     ]
 
@@ -28,6 +28,9 @@ def test_a_dry_run_says_would() -> None:
     lines = render_fix_summary(OUTCOME, dry_run=True).splitlines()
     assert lines[0] == "would fix 4 findings in 2 files:"
     assert lines[4] == "would reformat 1 file: src/a.py"
+    assert (
+        "next, `pyexpert-gates fix` writes these fixes, then `pyexpert-gates baseline`" in lines[5]
+    )
 
 
 def test_nothing_to_fix() -> None:

@@ -177,18 +177,16 @@ def test_step_summary_is_a_table_then_the_findings() -> None:
         (
             TextOptions(quiet=True),
             [
-                "ruff: failed - 1 error in 1 file",
-                "  src/pkg/mod.py",
-                "    3:8 F401 `os` imported but unused",
+                "ruff: failed - 1 new finding, 2 baselined",
+                "src/pkg/mod.py:3:8: F401 `os` imported but unused",
             ],
         ),
         (
             TextOptions(verbose=True),
             [
-                "ruff: failed - 1 error in 1 file",
+                "ruff: failed - 1 new finding, 2 baselined",
                 "  $ ruff check --output-format json",
-                "  src/pkg/mod.py",
-                "    3:8 F401 `os` imported but unused",
+                "src/pkg/mod.py:3:8: F401 `os` imported but unused",
             ],
         ),
     ],
@@ -208,20 +206,22 @@ def test_quiet_prints_nothing_when_every_gate_passed() -> None:
     assert render(report, "text", options=TextOptions(quiet=True)) == ""
 
 
-def test_text_groups_findings_by_file_and_notes_cache_and_baseline() -> None:
+def test_text_lists_findings_as_ruff_does_and_notes_cache_and_baseline() -> None:
     lines = render(REPORT, "text").splitlines()
     mypy = lines.index("mypy: failed - 1 error in 1 file")
-    assert lines[mypy + 1 : mypy + 5] == [
-        "  src/pkg/api.py",
-        '    12:5 return-value Incompatible return value type (got "int", expected "str")',
-        "    12:5 note See the docs,",
-        "      line two: 100% sure",
+    assert lines[mypy + 1 : mypy + 4] == [
+        (
+            'src/pkg/api.py:12:5: return-value Incompatible return value type (got "int", '
+            'expected "str")'
+        ),
+        "src/pkg/api.py:12:5: note See the docs,",
+        "    line two: 100% sure",
     ]
-    assert "  src/pkg/mod.py" in lines
-    assert "    - unformatted x" in lines
+    assert "src/pkg/mod.py:1:1: unformatted x" in lines
     table = lines.index(next(line for line in lines if line.split()[:2] == ["gate", "status"]))
-    assert lines[table].split()[:4] == ["gate", "status", "findings", "baselined"]
+    assert lines[table].split() == ["gate", "status", "findings", "time", "summary"]
     ruff = next(line for line in lines[table:] if line.startswith("ruff "))
-    assert ruff.split()[2:4] == ["1", "2"]
-    assert ruff.endswith("1 error in 1 file")
+    assert ruff.split()[2] == "1"
+    assert ruff.endswith("1 new finding, 2 baselined")
+    assert "ruff: failed - 1 new finding, 2 baselined" in lines
     assert any(line.endswith("100% (cached)") for line in lines)

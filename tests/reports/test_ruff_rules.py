@@ -2,7 +2,7 @@
 
 import pytest
 
-from pyexpert_gates.report.ruffrules import ruff_rule_name
+from pyexpert_gates.data.ruffrules import ruff_rule_name
 from tests.integration.projects import REPOSITORY, run_python
 
 

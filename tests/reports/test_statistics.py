@@ -61,7 +61,7 @@ def test_counts_by_rule_most_frequent_first_with_fix_and_description() -> None:
 def test_the_text_lists_a_bounded_number_per_gate_then_the_counts() -> None:
     text = render_text(REPORT)
     ruff_block = text.split("\nexpert:")[0]
-    listed = [line for line in ruff_block.splitlines() if line.startswith("    1 ")]
+    listed = [line for line in ruff_block.splitlines() if line.startswith("src/pkg/m")]
     assert len(listed) == LISTING_LIMIT
     hidden = 2043 - LISTING_LIMIT
     assert f"... and {hidden} more: `pyexpert-gates check --gate ruff --verbose`" in ruff_block

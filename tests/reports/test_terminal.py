@@ -45,17 +45,17 @@ def test_a_terminal_shows_each_gate_live_then_the_findings_and_the_summary(proje
     ]
     report = ESCAPE.sub("", received[received.index(SHOW_CURSOR) :]).replace("\r", "")
     lines = report.removeprefix(SHOW_CURSOR).splitlines()
-    assert lines[:3] == [
+    assert lines[:2] == [
         "ruff: failed - 1 finding in 1 file",
-        "  src/calc/unused.py",
-        "    3:8 F401 `os` imported but unused [fix]",
+        "src/calc/unused.py:3:8: F401 `os` imported but unused [fix]",
     ]
-    assert lines[3:5] == [
+    assert lines[2:4] == [
         "findings by rule: 1 finding from 1 rule",
-        "  count  code  gate  fix   description",
+        "  count  code  gate  fix     description",
     ]
-    assert lines[5].split()[:4] == ["1", "F401", "ruff", "yes"]
-    assert lines[7].split() == ["gate", "status", "findings", "time", "summary"]
+    assert lines[4].split()[:4] == ["1", "F401", "ruff", "yes"]
+    assert lines[5:7] == ["rule docs:", "  F401  https://docs.astral.sh/ruff/rules/unused-import/"]
+    assert lines[8].split() == ["gate", "status", "findings", "time", "summary"]
     assert lines[-1].startswith("FAILED: 1 failed (")
     assert "\x1b[31mfailed" in received
 
@@ -91,8 +91,7 @@ def test_quiet_prints_only_what_failed(project: Path) -> None:
     completed = run_check(project, *GATES, "--quiet", "--no-cache")
     assert completed.stdout.splitlines() == [
         "ruff: failed - 1 finding in 1 file",
-        "  src/calc/unused.py",
-        "    3:8 F401 `os` imported but unused [fix]",
+        "src/calc/unused.py:3:8: F401 `os` imported but unused [fix]",
         completed.stdout.splitlines()[-1],
     ]
     assert completed.stdout.splitlines()[-1].startswith("FAILED: 1 failed (")

@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 
 from pyexpert_gates.cli import main
+from pyexpert_gates.data.invocation import ProcessOutput
 from pyexpert_gates.gates.base import GateContext, SelectedTests
 from pyexpert_gates.gates.pytest import PytestGate
-from pyexpert_gates.invocation import ProcessOutput
 from pyexpert_gates.models import Diagnostic, GateName, GateResult, Report, Severity, Status
 from pyexpert_gates.report.json import render_json
 from pyexpert_gates.watch.changes import Changes, sort_changes, watched

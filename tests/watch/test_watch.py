@@ -83,6 +83,7 @@ class Watch:
             env={**os.environ, "CI": ""},
         )
         self.reports: queue.Queue[JsonReport] = queue.Queue()
+        self.partials: list[JsonReport] = []
         threading.Thread(target=self._read, daemon=True).start()
 
     def _read(self) -> None:
@@ -90,13 +91,19 @@ class Watch:
         for line in self.process.stdout:
             self.reports.put(json.loads(line))
 
-    def next_report(self) -> JsonReport:
+    def next_line(self) -> JsonReport:
         try:
             return self.reports.get(timeout=REPORT_WAIT_S)
         except queue.Empty:
             self.process.kill()
             _, stderr = self.process.communicate()
             pytest.fail(f"no report within {REPORT_WAIT_S} s; stderr: {stderr}")
+
+    def next_report(self) -> JsonReport:
+        """The next complete report; the partial ones before it are kept in ``partials``."""
+        while (line := self.next_line()).get("partial"):
+            self.partials.append(line)
+        return line
 
 
 def summary(report: JsonReport, name: str) -> str:
@@ -175,14 +182,14 @@ def test_watch_reports_each_change_runs_affected_tests_and_stops_cleanly(tmp_pat
 
 
 def pyright_watches(pid: int) -> set[int]:
-    """The resident pyright processes among the descendants of ``pid``."""
+    """The resident pyright language servers among the descendants of ``pid``."""
     found: set[int] = set()
     for child in descendants(pid):
         try:
             argv = Path(f"/proc/{child}/cmdline").read_bytes().split(b"\0")
         except FileNotFoundError:
             continue
-        if b"--watch" in argv and any(b"pyright" in arg for arg in argv):
+        if b"--stdio" in argv and any(b"pyright" in arg for arg in argv):
             found.add(child)
     return found
 
@@ -216,6 +223,30 @@ def test_resident_pyright_reports_each_change_and_restarts_on_configuration(
     assert restarted
     assert not first & restarted
     assert not [pid for pid in children | first if is_running(pid)]
+
+
+def test_each_gate_is_shown_as_it_ends_before_the_complete_report(tmp_path: Path) -> None:
+    project = tmp_path / "calc"
+    write_files(
+        project,
+        {"pyproject.toml": PYPROJECT, "src/calc/__init__.py": CALC, "tests/test_calc.py": TESTS},
+    )
+    watch = Watch(project, "ruff", "pytest")
+    try:
+        complete = watch.next_report()
+        edit(project / "src/calc/__init__.py", "    return left + right", "    return left + 1")
+        failing = watch.next_report()
+    finally:
+        watch.process.send_signal(signal.SIGINT)
+        _, stderr = watch.process.communicate(timeout=60)
+    assert watch.process.returncode == 130, stderr
+    assert sorted(gates_of(complete)) == ["pytest", "ruff"]
+    assert failing["passed"] is False
+    # One gate of the two ends first, each cycle: a line marked partial shows it alone.
+    assert len(watch.partials) == 2
+    for partial in watch.partials:
+        assert partial["partial"] is True
+        assert len(gates_of(partial)) == 1
 
 
 def test_an_invalid_configuration_is_shown_and_the_watch_goes_on(tmp_path: Path) -> None:

@@ -9,12 +9,15 @@ fingerprint holds the digest of the file's content: any later change to the file
 new formatting fault, makes it a new finding.
 """
 
+import io
+import tokenize
 from collections import Counter
 from collections.abc import Sequence
 from typing import Protocol
 
 from pyexpert_gates.baseline.model import Entry, Fingerprint
 from pyexpert_gates.gates.docstrings import MODULE_CODES
+from pyexpert_gates.gates.registry import GATES, Anchor
 from pyexpert_gates.models import Diagnostic, GateName
 
 _FILE_START = (1, 1, 1, 1)
@@ -59,6 +62,29 @@ def normalise(text: str) -> str:
         The words of the line, separated by single spaces.
     """
     return " ".join(text.split())
+
+
+def without_comment(source: str) -> str:
+    """A fingerprint's line text without its comment: the code alone.
+
+    A comment added to a line, such as the justification of an ``Any`` or of a suppression,
+    leaves the line's code as it was, so its accepted findings stay accepted.
+
+    Args:
+        source: A line's text, as a fingerprint holds it.
+
+    Returns:
+        The text before the line's comment, stripped; the text itself when the line holds no
+        comment or is not Python on its own (a line inside a string, say).
+    """
+    if "#" not in source:
+        return source
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
+    except (tokenize.TokenError, SyntaxError):
+        return source
+    comment = next((token for token in tokens if token.type == tokenize.COMMENT), None)
+    return source if comment is None else source[: comment.start[1]].rstrip()
 
 
 def fingerprints(
@@ -127,7 +153,7 @@ def whole_file(diagnostic: Diagnostic) -> bool:
 
 def _source(gate: GateName, diagnostic: Diagnostic, sources: Sources) -> str:
     """What ties a finding to its code: its line's text, or the file's content for ``format``."""
-    if gate is GateName.FORMAT:
+    if GATES[gate].anchor is Anchor.CONTENT:
         return f"content {sources.content(diagnostic.path)}"
     line = diagnostic.line
     if line is None or whole_file(diagnostic):

@@ -10,11 +10,18 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from pyexpert_gates.baseline.fingerprint import Sources, entries
+from pyexpert_gates.baseline.fingerprint import Sources, entries, without_comment
 from pyexpert_gates.baseline.floors import FloorChange, ratchet
-from pyexpert_gates.baseline.model import BASELINE_FILE, BASELINED_GATES, Baseline, Entry
+from pyexpert_gates.baseline.model import (
+    BASELINE_FILE,
+    BASELINED_GATES,
+    Baseline,
+    Entry,
+    Fingerprint,
+)
 from pyexpert_gates.gates.format import SYNTAX_ERROR
 from pyexpert_gates.gates.mypy import SYNTAX as MYPY_SYNTAX
+from pyexpert_gates.gates.registry import GATES
 from pyexpert_gates.gates.verdict import blocking
 from pyexpert_gates.models import (
     Diagnostic,
@@ -186,7 +193,7 @@ def _settle(
     new, kept, fixed = _match(result, listed, options.sources, checked)
     baselined = len(result.diagnostics) - len(new)
     ratcheted = None
-    if result.name is GateName.DOCSTRINGS and result.coverage is not None:
+    if GATES[result.name].coverage and result.coverage is not None:
         explained = {item.path for item in blocking(new)}
         ratcheted = ratchet(
             result.coverage,
@@ -218,20 +225,52 @@ def _match(
     """A gate's new findings, the entries the baseline keeps, and those it lists but are fixed.
 
     An entry whose finding is gone is fixed only where the gate really checked the file.
-    Accepted findings are kept with today's message, as `baseline` would record them.
+    Accepted findings are kept with today's message, as `baseline` would record them; one
+    whose line only gained or changed a comment is still accepted, and keeps its entry.
     """
     current = entries(result.name, result.diagnostics, sources)
     accepted = {entry.fingerprint for entry in listed}
     found = {entry.fingerprint for entry in current}
+    unmatched = [entry for entry in listed if entry.fingerprint not in found]
+    recommented = _recommented(
+        [entry for entry in current if entry.fingerprint not in accepted], unmatched
+    )
     new = tuple(
         item
         for item, entry in zip(result.diagnostics, current, strict=True)
-        if entry.fingerprint not in accepted
+        if entry.fingerprint not in accepted and entry.fingerprint not in recommented
     )
-    gone = [entry for entry in listed if entry.fingerprint not in found]
+    gone = [entry for entry in unmatched if entry.fingerprint not in recommented.values()]
     kept = [entry for entry in current if entry.fingerprint in accepted]
+    kept.extend(entry for entry in unmatched if entry.fingerprint in recommented.values())
     kept.extend(entry for entry in gone if not checked(entry.fingerprint.path))
     return new, kept, tuple(entry for entry in gone if checked(entry.fingerprint.path))
+
+
+def _recommented(
+    current: Sequence[Entry], listed: Sequence[Entry]
+) -> dict[Fingerprint, Fingerprint]:
+    """Pair findings with accepted ones that differ only in their line's comment.
+
+    Args:
+        current: Today's findings that no entry accepts as they are.
+        listed: The entries that no finding of today matches as it is.
+
+    Returns:
+        Each such finding's fingerprint with the fingerprint of the entry that accepts it,
+        paired in fingerprint order (occurrences in file order), each entry at most once.
+    """
+    waiting: defaultdict[tuple[str, str, str], list[Fingerprint]] = defaultdict(list)
+    for entry in sorted(listed, key=lambda item: item.fingerprint):
+        print_ = entry.fingerprint
+        waiting[print_.path, print_.code, without_comment(print_.source)].append(print_)
+    paired: dict[Fingerprint, Fingerprint] = {}
+    for entry in sorted(current, key=lambda item: item.fingerprint):
+        print_ = entry.fingerprint
+        candidates = waiting.get((print_.path, print_.code, without_comment(print_.source)))
+        if candidates:
+            paired[print_] = candidates.pop(0)
+    return paired
 
 
 def unparsable(diagnostic: Diagnostic) -> bool:
@@ -252,7 +291,7 @@ def _checked(result: GateResult, scope: Scope, broken: frozenset[str]) -> Callab
     Not a file that some gate could not parse (its findings are hidden behind the syntax
     error), and nothing at all when mypy stopped on a syntax error before type checking.
     """
-    if result.name is GateName.MYPY and any(map(unparsable, result.diagnostics)):
+    if GATES[result.name].blind_on_syntax_error and any(map(unparsable, result.diagnostics)):
         return lambda _: False
     return lambda path: scope.covers(result.name, path) and path not in broken
 

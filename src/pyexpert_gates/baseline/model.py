@@ -3,7 +3,8 @@
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from pyexpert_gates.models import GATE_TRAITS, GateName
+from pyexpert_gates.gates.registry import GATE_TRAITS
+from pyexpert_gates.models import GateName
 
 BASELINE_FILE = ".pyexpert-gates/baseline.json"
 """Where the baseline lives, relative to the project root."""

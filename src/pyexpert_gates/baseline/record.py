@@ -12,7 +12,8 @@ from pyexpert_gates.baseline.matching import unparsable
 from pyexpert_gates.baseline.model import BASELINED_GATES, Baseline
 from pyexpert_gates.baseline.sources import ProjectSources
 from pyexpert_gates.errors import GatesError
-from pyexpert_gates.models import GateName, Report, Status
+from pyexpert_gates.gates.registry import GATES
+from pyexpert_gates.models import Report, Status
 
 
 def refuse_partial(report: Report, where: str = "") -> None:
@@ -71,10 +72,8 @@ def record(
             for entry in entries(gate.name, gate.diagnostics, sources)
         ),
     ]
-    if GateName.DOCSTRINGS in skipped:
+    if any(GATES[gate].coverage for gate in skipped):
         return Baseline(entries=tuple(accepted), floors=kept.floors).sorted()
-    coverage = next(
-        (gate.coverage for gate in report.gates if gate.name is GateName.DOCSTRINGS), None
-    )
+    coverage = next((gate.coverage for gate in report.gates if GATES[gate.name].coverage), None)
     floors = record_floors(coverage or (), threshold)
     return Baseline(entries=tuple(accepted), floors=floors).sorted()

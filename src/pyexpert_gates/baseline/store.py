@@ -17,11 +17,11 @@ from pyexpert_gates.baseline.model import (
     Entry,
     Fingerprint,
 )
-from pyexpert_gates.encodable import json_dumps
+from pyexpert_gates.data.encodable import json_dumps
+from pyexpert_gates.data.json_shape import ShapeError, as_list, as_object, field, integer, text
 from pyexpert_gates.errors import InputError
-from pyexpert_gates.json_shape import ShapeError, as_list, as_object, field, integer, text
 from pyexpert_gates.models import GateName
-from pyexpert_gates.textfile import write_atomic
+from pyexpert_gates.textfile import write_files
 
 VERSION = 1
 """The version of the file's format that this release reads and writes."""
@@ -139,8 +139,9 @@ def write_baseline(project: Path, baseline: Baseline) -> None:
     """
     target = _inside_project(project)
     try:
-        target.parent.mkdir(exist_ok=True)
-        write_atomic(target, render_baseline(baseline))
+        write_files(
+            [(target, render_baseline(baseline).encode())], within=project, make_folders=True
+        )
     except OSError as error:
         message = f"{BASELINE_FILE}: cannot write the file: {error.strerror or error}"
         raise InputError(message) from None

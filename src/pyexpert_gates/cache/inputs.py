@@ -18,27 +18,17 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from pyexpert_gates.cache.key import digest_files
+from pyexpert_gates.cache.references import referenced_files
 from pyexpert_gates.files import ProjectFiles, list_files
-from pyexpert_gates.models import GATE_TRAITS, GateName
+from pyexpert_gates.gates.registry import GATE_TRAITS, GATES
+from pyexpert_gates.models import GateName
 from pyexpert_gates.presets import preset_contents
 
-CONFIG_FILES = frozenset(
-    {
-        "pyproject.toml",
-        "ruff.toml",
-        ".ruff.toml",
-        "mypy.ini",
-        ".mypy.ini",
-        "pyrightconfig.json",
-        "setup.cfg",
-        "tox.ini",
-        "pytest.ini",
-        ".pytest.ini",
-        "conftest.py",
-        ".pyexpert-gates/preset-state.json",  # what init wrote: the config gate reads it
-    }
-)
+CONFIG_FILES = frozenset(name for gate in GATES.values() for name in gate.config_files)
 """The names of the files where the tools read their settings (or pytest its fixtures)."""
+
+OWN_FOLDER = ".pyexpert-gates"
+"""The tool's own folder in a project: the baseline, init's record, scratch files."""
 
 VARIABLE_PREFIXES = ("PYTHON", "MYPY", "PYRIGHT", "RUFF", "PYTEST", "VIRTUAL_ENV", "CI")
 """Environment variables with these prefixes can change a tool's result, so they are in the key."""
@@ -106,14 +96,30 @@ def config_files(project: Path, files: ProjectFiles, environ: Mapping[str, str])
 
     Returns:
         Those inside the project (at any depth: ruff and pytest read nested ones) relative to
-        its root; those in the folders above it and the user's own, as absolute paths.
+        its root; those in the folders above it and the user's own, as absolute paths; and
+        the files these name as more configuration (see `references`).
     """
     nested = [
         name for name in files.files if CONFIG_FILES.intersection({name, PurePosixPath(name).name})
     ]
     above = (folder / name for folder in project.resolve().parents for name in CONFIG_FILES)
     outside = (path for path in (*above, *user_config_files(environ)) if path.is_file())
-    return [*nested, *(path.as_posix() for path in outside)]
+    found = [*nested, *(path.as_posix() for path in outside)]
+    return [*found, *referenced_files(project, found)]
+
+
+def without_own_state(paths: Iterable[str]) -> list[str]:
+    """The paths less the tool's own files, which only the config gate and the baseline read.
+
+    Recording a baseline or init's record must not make mypy, pyright or pytest run again.
+
+    Args:
+        paths: Files relative to the project (or absolute), POSIX separators.
+
+    Returns:
+        Those outside every ``.pyexpert-gates`` folder, in order.
+    """
+    return [path for path in paths if OWN_FOLDER not in PurePosixPath(path).parts]
 
 
 def user_config_files(environ: Mapping[str, str]) -> tuple[Path, ...]:

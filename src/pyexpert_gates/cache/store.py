@@ -30,13 +30,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from pyexpert_gates.encodable import json_dumps
-from pyexpert_gates.json_shape import ShapeError, as_object, field, load, text
+from pyexpert_gates.data.codec import read_gate, write_gate
+from pyexpert_gates.data.encodable import json_dumps
+from pyexpert_gates.data.json_shape import ShapeError, as_object, field, load, text
 from pyexpert_gates.models import GateResult, Status
-from pyexpert_gates.report.codec import read_gate, write_gate
 from pyexpert_gates.textfile import write_atomic
 
-ENTRY_VERSION = 2
+ENTRY_VERSION = 3
 """The version of an entry's JSON document; entries of another version are ignored."""
 MAX_BYTES = 32 * 1024 * 1024
 """The most one project's cache folder may hold; older entries are removed beyond it."""
@@ -99,7 +99,8 @@ class ResultCache:
             return
         document = result_to_json(result, key)
         with contextlib.suppress(OSError):
-            write_atomic(self._entry(key), f"{self._mac(key, document)}\n{document}")
+            entry = f"{self._mac(key, document)}\n{document}"
+            write_atomic(self._entry(key), entry, within=self.folder)
             self.evict()
 
     def evict(self) -> None:
@@ -257,7 +258,7 @@ def result_to_json(result: GateResult, key: str) -> str:
     Returns:
         The JSON document.
     """
-    document = {"version": ENTRY_VERSION, "key": key, **write_gate(result, fixes=True)}
+    document = {"version": ENTRY_VERSION, "key": key, **write_gate(result, complete=True)}
     return json_dumps(document) + "\n"
 
 

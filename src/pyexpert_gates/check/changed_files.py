@@ -10,9 +10,9 @@ everything as always.
 import asyncio
 from pathlib import Path
 
+from pyexpert_gates.data.invocation import Command, ProcessFailure, ProcessOutput
 from pyexpert_gates.errors import UsageError
 from pyexpert_gates.files import ProjectFiles
-from pyexpert_gates.invocation import Command, ProcessFailure, ProcessOutput
 from pyexpert_gates.process import GIT_TIME_LIMIT_S, run_command
 
 

@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pyexpert_gates.cache.key import digest_lines
-from pyexpert_gates.errors import InputError
-from pyexpert_gates.invocation import Command, ProcessOutput
-from pyexpert_gates.json_shape import (
+from pyexpert_gates.data.invocation import ProcessOutput
+from pyexpert_gates.data.json_shape import (
     ShapeError,
     as_list,
     as_object,
@@ -26,7 +25,8 @@ from pyexpert_gates.json_shape import (
     load,
     text,
 )
-from pyexpert_gates.process import run_command
+from pyexpert_gates.errors import InputError
+from pyexpert_gates.process import run_isolated
 from pyexpert_gates.textfile import read_regular, write_atomic
 
 PROBE_TIME_LIMIT_S = 60.0
@@ -76,12 +76,14 @@ class Installed:
     editable: tuple[str, ...] = ()
 
 
-async def probe_installed(python: Path, *, cwd: Path, keep: Path | None) -> Installed | None:
+async def probe_installed(python: Path, *, keep: Path | None) -> Installed | None:
     """Ask ``python`` what it has installed, or reuse the kept answer while nothing changed.
+
+    The probe runs isolated (see `run_isolated`): none of the project's code runs, so a
+    project file named ``json.py`` cannot answer in the standard module's place.
 
     Args:
         python: The project's interpreter.
-        cwd: The folder to run it in (the project, as pytest runs there).
         keep: The file where the answer is kept between runs, or None to keep nothing.
 
     Returns:
@@ -89,8 +91,7 @@ async def probe_installed(python: Path, *, cwd: Path, keep: Path | None) -> Inst
     """
     if keep is not None and (kept := _kept(keep, python)) is not None:
         return kept
-    command = Command(argv=(str(python), "-c", PROBE), cwd=cwd)
-    match await run_command(command, time_limit=PROBE_TIME_LIMIT_S):
+    match await run_isolated(python, ("-c", PROBE), time_limit=PROBE_TIME_LIMIT_S):
         case ProcessOutput(returncode=0, stdout=stdout):
             pass
         case _:
@@ -177,7 +178,8 @@ def _keep(keep: Path, python: Path, installed: Installed) -> None:
     }
     with contextlib.suppress(OSError):
         keep.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(keep, json.dumps(document) + "\n")
+        # The user's private cache folder: the entry is never written through a link out of it.
+        write_atomic(keep, json.dumps(document) + "\n", within=keep.parent)
 
 
 def _kept(keep: Path, python: Path) -> Installed | None:

@@ -10,34 +10,30 @@ import concurrent.futures
 import dataclasses
 import functools
 import os
-import signal
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Coroutine, Sequence
+from collections.abc import Callable, Sequence
 from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 
+from pyexpert_gates.check.held_back import read_held_back, without_held_back
 from pyexpert_gates.check.interpreter import Interpreter, choose_interpreter
 from pyexpert_gates.check.observer import AnnouncedJob, GateObserver
 from pyexpert_gates.check.plan import Gate, Plan, PlannedGate, make_plan
+from pyexpert_gates.check.reexports import with_reexports_unsafe
 from pyexpert_gates.check.request import Request
 from pyexpert_gates.check.shortcuts import make_shortcuts
 from pyexpert_gates.config import GatesConfig, load_config
-from pyexpert_gates.errors import GatesError
+from pyexpert_gates.data.invocation import ProcessFailure, ProcessOutput
 from pyexpert_gates.files import unreadable
-from pyexpert_gates.gates import TOOL_GATES
 from pyexpert_gates.gates.base import GateContext, GateOutcome
-from pyexpert_gates.gates.drift import CONFIG_GATE
-from pyexpert_gates.gates.expert import EXPERT_GATE
 from pyexpert_gates.gates.inprocess import InProcessGate
 from pyexpert_gates.gates.paths import relative_path
-from pyexpert_gates.invocation import ProcessFailure, ProcessOutput
+from pyexpert_gates.gates.registry import GATES
 from pyexpert_gates.models import Diagnostic, GateName, GateResult, Report, Status
-from pyexpert_gates.process import run_command
+from pyexpert_gates.process import run_command, run_until_terminated
 
-EXIT_TERMINATED = 128 + signal.SIGTERM
-"""The exit code after SIGTERM, as shells report a process the signal ended."""
 _SHOWN_PATHS = 3
 
 
@@ -91,7 +87,7 @@ def available_gates() -> dict[GateName, Gate]:
     Returns:
         The tool gates and the in-process gates.
     """
-    return {**TOOL_GATES, GateName.EXPERT: EXPERT_GATE, GateName.CONFIG: CONFIG_GATE}
+    return {name: gate.runner for name, gate in GATES.items()}
 
 
 def run_plan(plan: Plan, observer: GateObserver | None = None) -> Report:
@@ -126,14 +122,14 @@ def run_plans(plans: Sequence[Plan], observer: GateObserver | None = None) -> tu
         folders = [Path(scratch) / str(index) for index in range(len(plans))]
         for folder in folders:
             folder.mkdir()
-        try:
-            results = asyncio.run(_until_terminated(_together(plans, folders, observer, jobs)))
-        except asyncio.CancelledError:
-            message = "terminated (SIGTERM); every gate's processes were ended"
-            raise GatesError(message, exit_code=EXIT_TERMINATED) from None
+        results = run_until_terminated(
+            _together(plans, folders, observer, jobs), ended="every gate's processes were ended"
+        )
     duration = time.monotonic() - started
     return tuple(
-        plan_report(plan, found, duration) for plan, found in zip(plans, results, strict=True)
+        # fix removes no import another file uses: check offers those removals as --unsafe.
+        plan_report(plan, with_reexports_unsafe(plan.project, found), duration)
+        for plan, found in zip(plans, results, strict=True)
     )
 
 
@@ -153,6 +149,8 @@ def plan_report(plan: Plan, results: tuple[GateResult, ...], duration: float) ->
         for name, reason in plan.skipped
     )
     order = list(GateName)
+    # A fix that broke a passing test when adopt tried it is not offered again.
+    results = without_held_back(results, read_held_back(Path(plan.project)))
     return Report(
         project=str(plan.project),
         duration_s=duration,
@@ -171,24 +169,6 @@ async def _together(
         for plan, folder in zip(plans, folders, strict=True)
     )
     return tuple(await asyncio.gather(*runs))
-
-
-async def _until_terminated(
-    gates: Coroutine[None, None, tuple[tuple[GateResult, ...], ...]],
-) -> tuple[tuple[GateResult, ...], ...]:
-    """Await ``gates``, cancelling them on SIGTERM as asyncio does on Ctrl-C.
-
-    A CI system cancels a job with SIGTERM; the gates' processes run in sessions of their own,
-    so without this they would outlive pyexpert-gates.
-    """
-    loop = asyncio.get_running_loop()
-    task = asyncio.current_task()
-    if task is not None:
-        loop.add_signal_handler(signal.SIGTERM, task.cancel)
-    try:
-        return await gates
-    finally:
-        loop.remove_signal_handler(signal.SIGTERM)
 
 
 async def run_gates(
@@ -269,21 +249,40 @@ async def _run_gate(
             python=plan.interpreter.path,
             scratch=scratch / planned.name,
             docstring_coverage=plan.config.docstring_coverage,
+            relaxed=frozenset(plan.config.relaxations),
         )
         prepared = await plan.shortcuts.prepare(planned.name, context)
         if prepared.result is not None:
             return dataclasses.replace(prepared.result, duration_s=time.monotonic() - started)
         argv, outcome = await _outcome(planned, prepared.context, plan.config)
-        result = GateResult(
-            name=planned.name,
-            status=outcome.status,
-            duration_s=time.monotonic() - started,
-            command=argv,
-            summary=outcome.summary,
-            diagnostics=tuple(_relative(item, plan.project) for item in outcome.diagnostics),
-            coverage=outcome.coverage,
-        )
+        result = gate_result(planned.name, outcome, started=started, command=argv, plan=plan)
         return plan.shortcuts.keep(prepared, result)
+
+
+def gate_result(
+    name: GateName, outcome: GateOutcome, *, started: float, command: tuple[str, ...], plan: Plan
+) -> GateResult:
+    """The result of a gate that ran: its verdict, timed, its findings' paths project-relative.
+
+    Args:
+        name: The gate.
+        outcome: Its verdict.
+        started: When it started (`time.monotonic` seconds).
+        command: The command line it ran; empty for in-process gates.
+        plan: The plan it ran in.
+
+    Returns:
+        The result.
+    """
+    return GateResult(
+        name=name,
+        status=outcome.status,
+        duration_s=time.monotonic() - started,
+        command=command,
+        summary=outcome.summary,
+        diagnostics=tuple(_relative(item, plan.project) for item in outcome.diagnostics),
+        coverage=outcome.coverage,
+    )
 
 
 async def _outcome(

@@ -6,7 +6,9 @@ Each new finding is put down to the setting that explains it where one does (a r
 selects the finding's code); the rest are put down to the gate's other new settings together.
 """
 
+import contextlib
 import shutil
+import stat
 import tempfile
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -15,15 +17,17 @@ from pathlib import Path
 
 from pyexpert_gates.check.engine import check_project
 from pyexpert_gates.check.request import Request, ShortcutOptions
-from pyexpert_gates.init.merge import Change, ChangeKind, is_array
+from pyexpert_gates.data.toml import is_array
+from pyexpert_gates.gates.registry import gate_of_setting
+from pyexpert_gates.init.merge import Change, ChangeKind
 from pyexpert_gates.models import GateName, GateResult, Report, Status
+from pyexpert_gates.textfile import write_atomic
 
 # Folders that are the project's environment or caches, not its files: never copied.
 _NOT_COPIED = (".git", ".venv", "venv", ".nox", ".tox", ".mypy_cache", ".ruff_cache",
                ".pytest_cache", "__pycache__", "node_modules", ".pyexpert-gates")  # fmt: skip
 _RULE_LISTS = frozenset({"select", "extend-select", "enable_error_code"})
 _FACTS = frozenset({"target-version", "python_version", "pythonVersion", "paths", "preset"})
-_TOOL_GATES = {"mypy": GateName.MYPY, "pyright": GateName.PYRIGHT, "pytest": GateName.PYTEST}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -86,30 +90,13 @@ def planned_settings(changes: Iterable[tuple[str, Change]]) -> list[Setting]:
     settings: list[Setting] = []
     for label, change in changes:
         tool_path = change.path[1:] if label == "pyproject.toml" else ("ruff", *change.path)
-        gate = _gate_of(tool_path)
+        gate = gate_of_setting(tool_path)
         if change.kind is ChangeKind.MOVE or gate is None or tool_path[-1] in _FACTS:
             continue
         value = change.value if is_array(change.value) else []
         items = tuple(str(i) for i in value) if tool_path[-1] in _RULE_LISTS else ()
         settings.append(Setting(name=".".join(("tool", *tool_path)), gate=gate, items=items))
     return settings
-
-
-def _gate_of(tool_path: Sequence[str]) -> GateName | None:
-    """The gate a setting concerns, from its path under ``[tool]``."""
-    match tuple(tool_path[:2]):
-        case ("ruff", "format"):
-            return GateName.FORMAT
-        case ("ruff", _):
-            return GateName.RUFF
-        case ("pyexpert-gates", "expert"):
-            return GateName.EXPERT
-        case ("pyexpert-gates", "docstring-coverage"):
-            return GateName.DOCSTRINGS
-        case (tool, *_) if tool in _TOOL_GATES:
-            return _TOOL_GATES[tool]
-        case _:
-            return None
 
 
 def measure_impact(
@@ -139,7 +126,9 @@ def measure_impact(
             shutil.copytree(project, copy, symlinks=True, ignore=_ignored)
         for name, text in new_texts.items():
             (after / name).parent.mkdir(parents=True, exist_ok=True)
-            (after / name).write_text(text, encoding="utf-8")
+            # A link copied as a link may lead to the project's own file: the copy gets its own.
+            (after / name).unlink(missing_ok=True)
+            write_atomic(after / name, text, within=after)
         interpreter = python or _project_python(project)
         old = check_project(before, request, python=interpreter)
         new = check_project(after, request, python=interpreter)
@@ -212,9 +201,18 @@ def _findings(results: Iterable[GateResult]) -> list[tuple[GateName, str, str, i
 
 
 def _ignored(folder: str, names: list[str]) -> set[str]:
-    """The entries of ``folder`` that are not copied: environments and caches."""
-    del folder  # the same names are skipped at every depth
-    return {name for name in names if name in _NOT_COPIED}
+    """The entries of ``folder`` that are not copied: environments, caches and special files.
+
+    A FIFO, socket or device cannot be copied (and a FIFO would block the copy); the gates
+    would not be given it anyway.
+    """
+    skipped = {name for name in names if name in _NOT_COPIED}
+    for name in names:
+        with contextlib.suppress(OSError):  # gone since the folder was listed: nothing to copy
+            mode = (Path(folder) / name).lstat().st_mode
+            if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode) or stat.S_ISLNK(mode)):
+                skipped.add(name)
+    return skipped
 
 
 def _project_python(project: Path) -> str | None:

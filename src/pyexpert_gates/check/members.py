@@ -18,9 +18,10 @@ from pyexpert_gates.check.engine import plan_check, run_plans
 from pyexpert_gates.check.interpreter import choose_member_interpreter
 from pyexpert_gates.check.plan import Plan
 from pyexpert_gates.check.request import Request
+from pyexpert_gates.check.workspace import Member
 from pyexpert_gates.errors import ConfigError, InputError
+from pyexpert_gates.gates.registry import configuration_gate
 from pyexpert_gates.models import GateName, GateResult, Report, Status
-from pyexpert_gates.workspace import Member
 
 
 class Locking(StrEnum):
@@ -149,5 +150,5 @@ def cannot_check(project: Path, reason: str) -> Report:
     Returns:
         A report that never passes.
     """
-    gate = GateResult(name=GateName.CONFIG, status=Status.ERROR, summary=reason)
+    gate = GateResult(name=configuration_gate(), status=Status.ERROR, summary=reason)
     return Report(project=str(project.absolute()), duration_s=0.0, gates=(gate,))

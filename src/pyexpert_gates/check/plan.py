@@ -5,7 +5,6 @@ configuration ends the run with exit 2 before anything runs, rather than as a ha
 """
 
 import os
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,12 +13,13 @@ from typing import TypeAlias
 from pyexpert_gates.check.interpreter import Interpreter
 from pyexpert_gates.check.request import Request
 from pyexpert_gates.check.shortcuts import Shortcuts
-from pyexpert_gates.config import GatesConfig
+from pyexpert_gates.config import GatesConfig, read_layout
 from pyexpert_gates.errors import ConfigError, UsageError
 from pyexpert_gates.gates.base import CommandGate
 from pyexpert_gates.gates.inprocess import InProcessGate
+from pyexpert_gates.gates.registry import GATE_TRAITS, configuration_gate
 from pyexpert_gates.init.names import covers
-from pyexpert_gates.models import GATE_TRAITS, GateName
+from pyexpert_gates.models import GateName
 
 Gate: TypeAlias = CommandGate | InProcessGate
 
@@ -89,7 +89,7 @@ def make_plan(
         ConfigError: A configured path does not exist, or nothing to check can be found.
     """
     chosen, skipped = select_gates(request, config)
-    # The usually slow gates start first, so that the short ones fill the spare jobs.
+    # The longest gates start first, so that the short ones fill the spare jobs.
     slow_first = sorted(chosen, key=lambda name: -GATE_TRAITS[name].weight)
     planned = tuple(_planned(name, request, config, available) for name in slow_first)
     return Plan(
@@ -145,17 +145,18 @@ def _configured_gates(config: GatesConfig) -> tuple[tuple[GateName, ...], tuple[
     """
     gates = tuple(GateName) if config.gates is None else config.gates
     skip = config.skip
+    judge = configuration_gate()
     unrecorded = [
         key
         for key, left_out in (
-            ("gates", GateName.CONFIG not in gates),
-            ("skip", GateName.CONFIG in skip),
+            ("gates", judge not in gates),
+            ("skip", judge in skip),
         )
         if left_out and not covers(config.relaxations, f"tool.pyexpert-gates.{key}")
     ]
     if unrecorded:
-        gates = tuple(name for name in GateName if name in gates or name is GateName.CONFIG)
-        skip = tuple(name for name in skip if name is not GateName.CONFIG)
+        gates = tuple(name for name in GateName if name in gates or name is judge)
+        skip = tuple(name for name in skip if name is not judge)
     return gates, skip
 
 
@@ -185,7 +186,7 @@ def resolve_paths(project: Path, config: GatesConfig) -> tuple[str, ...]:
 
 
 def default_paths(project: Path, config: GatesConfig) -> tuple[str, ...]:
-    """The default paths: ``src`` or the package, and ``tests``, when they exist.
+    """The default paths: ``src`` or every top-level package and module, and the tests.
 
     Args:
         project: The project root.
@@ -195,33 +196,16 @@ def default_paths(project: Path, config: GatesConfig) -> tuple[str, ...]:
         Paths relative to the project.
 
     Raises:
-        ConfigError: There is neither ``src``, a package nor ``tests``.
+        ConfigError: There is neither ``src``, a package, a module nor ``tests``.
     """
-    found = _package_paths(project, config.project_name)
-    if (project / "tests").is_dir():
-        found = (*found, "tests")
+    found = read_layout(project).code_paths(config.project_name)
     if not found:
         message = (
-            f"nothing to check in {project}: no src/, no package with __init__.py and no "
-            'tests/; set paths = ["..."] in [tool.pyexpert-gates] of pyproject.toml'
+            f"nothing to check in {project}: no src/, no package or module and no tests/; "
+            'set paths = ["..."] in [tool.pyexpert-gates] of pyproject.toml'
         )
         raise ConfigError(message)
     return found
-
-
-def _package_paths(project: Path, name: str | None) -> tuple[str, ...]:
-    """``src``, else the package named after the project, else every top-level package."""
-    if (project / "src").is_dir():
-        return ("src",)
-    if name and (project / (package := re.sub(r"[-_.]+", "_", name).lower())).is_dir():
-        return (package,)
-    return tuple(
-        sorted(
-            child.name
-            for child in project.iterdir()
-            if child.name != "tests" and (child / "__init__.py").is_file()
-        )
-    )
 
 
 def _gate_names(names: Sequence[str], flag: str) -> tuple[GateName, ...]:

@@ -22,17 +22,19 @@ from pyexpert_gates.cache.inputs import (
     engine_digest,
     tool_variables,
     tool_versions,
+    without_own_state,
 )
 from pyexpert_gates.cache.key import KeyParts, cache_key
 from pyexpert_gates.cache.store import ResultCache, open_cache
 from pyexpert_gates.check.changed_files import changed_files, limit_paths
 from pyexpert_gates.check.distributions import Installed, keep_file, probe_installed
 from pyexpert_gates.check.request import ShortcutOptions
-from pyexpert_gates.files import ProjectFiles, list_files
+from pyexpert_gates.files import ProjectFiles, list_files, special_files
 from pyexpert_gates.gates.base import GateContext, SelectedTests
 from pyexpert_gates.gates.pytest_xdist import allows_xdist
+from pyexpert_gates.gates.registry import GATE_TRAITS, GATES
 from pyexpert_gates.gates.shadowed import shadowed
-from pyexpert_gates.models import GATE_TRAITS, GateName, GateResult, Reach, Status
+from pyexpert_gates.models import GateName, GateResult, Reach, Status
 
 _Value = TypeVar("_Value")
 
@@ -86,6 +88,8 @@ def _settings(context: GateContext) -> tuple[str, ...]:
         f"parallel-tests {context.parallel_tests}",
         f"tests {context.tests}",
         *(f"shadowed {path}" for path in context.shadowed),
+        *(f"special {path}" for path in context.special),
+        *(f"relaxed {key}" for key in sorted(context.relaxed)),
     )
 
 
@@ -99,6 +103,7 @@ class Shortcuts:
         since: The ``--changed-since`` revision, for the report.
         installed: The probe of the project's environment, shared by the gates.
         files: The project's files, shared by the gates.
+        special: The FIFOs, sockets and devices inside the paths, shared by the gates.
         digests: The content digests of the files read so far.
         tests: Which tests the pytest gate runs (``watch`` selects the affected ones).
     """
@@ -108,6 +113,7 @@ class Shortcuts:
     since: str | None = None
     installed: Shared[Installed | None] = field(default_factory=Shared[Installed | None])
     files: Shared[ProjectFiles] = field(default_factory=Shared[ProjectFiles])
+    special: Shared[tuple[str, ...]] = field(default_factory=Shared[tuple[str, ...]])
     digests: ContentDigests = field(default_factory=ContentDigests)
     tests: SelectedTests = SelectedTests.EVERY
 
@@ -128,6 +134,10 @@ class Shortcuts:
 
     async def _prepare(self, name: GateName, context: GateContext) -> Prepared:
         """`prepare`, which may fail."""
+        # Of the whole paths, before --changed-since narrows them: the same for every gate.
+        every_special = await self.special.get(
+            lambda: asyncio.to_thread(special_files, context.project, context.paths)
+        )
         limited = await self._limited(name, context)
         if limited == ():
             summary = f"nothing to check: no Python file in its paths changed since {self.since}"
@@ -135,10 +145,8 @@ class Shortcuts:
             return Prepared(context=context, result=nothing, limited_to=())
         if limited is not None:
             context = dataclasses.replace(context, paths=limited)
-        if name is GateName.MYPY:
-            listed = await self._project_files(context)
-            context = dataclasses.replace(context, shadowed=shadowed(listed.sources(context.paths)))
-        if name is GateName.PYTEST:
+        context = await self._with_files(name, context, every_special)
+        if GATES[name].runs_tests:
             installed = await self._installed(context)
             xdist = installed is not None and installed.xdist
             context = dataclasses.replace(
@@ -151,6 +159,18 @@ class Shortcuts:
         if replay is not None:
             replay = dataclasses.replace(replay, limited_to=limited)
         return Prepared(context=context, key=key, result=replay, limited_to=limited)
+
+    async def _with_files(
+        self, name: GateName, context: GateContext, every_special: tuple[str, ...]
+    ) -> GateContext:
+        """The context with the files the gate must prove it checked and the special ones."""
+        sources = (await self._project_files(context)).sources(context.paths)
+        return dataclasses.replace(
+            context,
+            listed=sources,
+            special=ProjectFiles(files=every_special, from_git=False).under(context.paths),
+            shadowed=shadowed(sources) if GATES[name].shadowed_stubs else (),
+        )
 
     def keep(self, prepared: Prepared, result: GateResult) -> GateResult:
         """Mark ``result`` with what it was limited to, and store it under its key.
@@ -203,9 +223,9 @@ class Shortcuts:
         # A file named in the paths is checked even when git ignores it, so it is read too.
         named = [path for path in context.paths if (context.project / path).is_file()]
         if installed is None:
-            return [*configs, *named, *listed.under(context.paths)]
+            return without_own_state([*configs, *named, *listed.under(context.paths)])
         editable = await editable_files(installed.editable, context.project)
-        return [*configs, *named, *listed.files, *editable]
+        return [*without_own_state([*configs, *named, *listed.files]), *editable]
 
     async def _project_files(self, context: GateContext) -> ProjectFiles:
         """The project's files, listed once per run."""
@@ -214,9 +234,7 @@ class Shortcuts:
     async def _installed(self, context: GateContext) -> Installed | None:
         """The probe of the project's environment, run once per run."""
         keep = None if self.cache is None else keep_file(self.cache.folder, context.python)
-        return await self.installed.get(
-            lambda: probe_installed(context.python, cwd=context.project, keep=keep)
-        )
+        return await self.installed.get(lambda: probe_installed(context.python, keep=keep))
 
 
 def make_shortcuts(project: Path, shortcuts: ShortcutOptions) -> Shortcuts:

@@ -13,15 +13,16 @@ from pyexpert_gates.baseline.model import BASELINE_FILE, BASELINED_GATES, Baseli
 from pyexpert_gates.baseline.record import record, refuse_partial
 from pyexpert_gates.baseline.store import read_baseline, write_baseline
 from pyexpert_gates.check.request import Request, ShortcutOptions
-from pyexpert_gates.commands import Subparsers, add_project_argument, project_members
+from pyexpert_gates.check.workspace import several_projects
+from pyexpert_gates.commands import SUMMARIES, Subparsers, add_project_argument, project_members
 from pyexpert_gates.config import load_config
 from pyexpert_gates.errors import InputError
 from pyexpert_gates.gates.verdict import count
 from pyexpert_gates.models import GateName, Report
-from pyexpert_gates.workspace import several_projects
+from pyexpert_gates.report.text import safe_text
 
 if TYPE_CHECKING:
-    from pyexpert_gates.workspace import Member
+    from pyexpert_gates.check.workspace import Member
 
 
 def add_parser(subparsers: Subparsers) -> None:
@@ -32,7 +33,7 @@ def add_parser(subparsers: Subparsers) -> None:
     """
     parser = subparsers.add_parser(
         "baseline",
-        help=f"accept the current findings of the static gates in {BASELINE_FILE}",
+        help=SUMMARIES["baseline"],
         description="Run the static gates (every gate but pytest and config) and record each "
         f"current finding, and the docstring coverage of each module, in {BASELINE_FILE}. "
         "Afterwards check fails only on findings that are not in it; commit the file.",
@@ -72,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
         baseline = record(report, project, threshold=threshold, previous=previous)
         write_baseline(project, baseline)
         heading = f"== project {project} ==\n" if several else ""
-        sys.stdout.write(heading + _recorded(baseline, previous))
+        sys.stdout.write(safe_text(heading + _recorded(baseline, previous)))
     return 0
 
 

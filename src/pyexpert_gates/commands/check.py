@@ -6,27 +6,35 @@ the report, and turn the report into the exit code.
 
 import argparse
 import contextlib
+import dataclasses
 import os
 import sys
-from collections.abc import Generator, Mapping
+from collections.abc import Generator
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
 from pyexpert_gates.baseline.store import read_baseline
 from pyexpert_gates.baseline.update import apply_to_check, is_locked
 from pyexpert_gates.check.observer import GateObserver
 from pyexpert_gates.check.request import Request, ShortcutOptions
-from pyexpert_gates.commands import Subparsers, add_gate_selection, project_members
+from pyexpert_gates.check.workspace import several_projects
+from pyexpert_gates.commands import (
+    SUMMARIES,
+    Subparsers,
+    add_gate_selection,
+    project_members,
+    wants_color,
+)
 from pyexpert_gates.errors import UsageError
 from pyexpert_gates.models import Report, Status
+from pyexpert_gates.nox.reports import write_unjudged
 from pyexpert_gates.report import FORMATS, require_supported
 from pyexpert_gates.report.destinations import TEXT, Destination, pair_destinations
 from pyexpert_gates.report.projects import Projects
 from pyexpert_gates.report.publish import audience_of, publish
-from pyexpert_gates.workspace import several_projects
 
 if TYPE_CHECKING:
-    from pyexpert_gates.workspace import Member
+    from pyexpert_gates.check.workspace import Member
 
 EXIT_PASSED = 0
 EXIT_FAILED = 1
@@ -41,12 +49,12 @@ def add_parser(subparsers: Subparsers) -> None:
     """
     parser = subparsers.add_parser(
         "check",
-        help="run every gate concurrently; exit 1 on findings, 2 when a gate cannot run",
+        help=SUMMARIES["check"],
         description="Run the gates on the project and report. Exit codes: 0 every gate passed, "
         "1 findings, 2 usage or configuration error or a gate that could not run, "
         "130 interrupted.",
     )
-    add_gate_selection(parser)
+    add_gate_selection(parser, verbose=False)
     _add_output(parser)
     _add_volume(parser)
     _add_environment(parser)
@@ -62,6 +70,8 @@ def add_parser(subparsers: Subparsers) -> None:
         help="run each gate in an isolated nox session (nox -j auto): the project and the "
         "tools are installed fresh in .nox/",
     )
+    # check --nox's own sessions: the baseline judges their results once, in the outer run.
+    parser.add_argument("--unjudged", action="store_true", help=argparse.SUPPRESS)
 
 
 def _format_option(text: str) -> tuple[str, str]:
@@ -110,7 +120,7 @@ def _add_volume(parser: argparse.ArgumentParser) -> None:
         "-v",
         "--verbose",
         action="store_true",
-        help="print every gate with the command it ran, and every finding",
+        help="print every gate with the command it ran, every finding, and the project root found",
     )
     volume.add_argument(
         "--statistics",
@@ -170,13 +180,40 @@ def run(args: argparse.Namespace) -> int:
     if several_projects(members):
         return _check_several(members, args, destinations)
     project = members[0].path
+    if args.unjudged:
+        return _check_unjudged(project, args, destinations)
     baseline = read_baseline(project)  # a damaged baseline stops the check before any gate runs
     report = _check_with_nox(project, args) if args.nox else _check_here(project, args)
     if baseline is not None:
         locked = is_locked(flag=args.locked, environ=os.environ)
         report = apply_to_check(report, baseline, project=project, locked=locked)
-    _publish(report, destinations, args)
+    _publish(report, destinations, args, base=_base(project))
     return exit_code(report)
+
+
+def _check_unjudged(
+    project: Path, args: argparse.Namespace, destinations: tuple[Destination, ...]
+) -> int:
+    """Run the gates; each JSON report file gets their complete results, not judged yet.
+
+    ``check --nox`` runs this in each session and judges every gate's result against the
+    baseline once itself: a session neither rewrites the baseline nor hides accepted findings.
+    """
+    report = _check_here(project, args)
+    others: list[Destination] = []
+    for destination in destinations:
+        if destination.output_format == "json" and destination.path is not None:
+            write_unjudged(destination.path, report)
+        else:
+            others.append(destination)
+    _publish(report, tuple(others), args)
+    return exit_code(report)
+
+
+def _base(project: Path) -> str:
+    """The project folder relative to the current one (``../../``), or empty when it is."""
+    relative = Path(os.path.relpath(project.resolve(), Path.cwd().resolve())).as_posix()
+    return "" if relative == "." else f"{relative}/"
 
 
 def _check_several(
@@ -202,10 +239,14 @@ def _check_several(
 
 
 def _publish(
-    report: Report | Projects, destinations: tuple[Destination, ...], args: argparse.Namespace
+    report: Report | Projects,
+    destinations: tuple[Destination, ...],
+    args: argparse.Namespace,
+    *,
+    base: str = "",
 ) -> None:
-    """Publish the report to its destinations and the terminal."""
-    color = wants_color(sys.stdout, os.environ)
+    """Publish the report to its destinations and the terminal (paths led by ``base``)."""
+    color = wants_color(args, sys.stdout, os.environ)
     audience = audience_of(
         os.environ,
         color=color,
@@ -213,7 +254,8 @@ def _publish(
         verbose=args.verbose,
         statistics=args.statistics,
     )
-    publish(report, destinations, audience)
+    text = dataclasses.replace(audience.text, base=base)
+    publish(report, destinations, dataclasses.replace(audience, text=text))
 
 
 def _check_here(project: Path, args: argparse.Namespace) -> Report:
@@ -238,7 +280,8 @@ def _request(args: argparse.Namespace) -> Request:
 @contextlib.contextmanager
 def _progress(args: argparse.Namespace) -> Generator[GateObserver | None]:
     """A live display of the gates on standard error, when it is a terminal that takes colour."""
-    if args.quiet or not wants_color(sys.stderr, os.environ):
+    # The display moves the cursor: only a terminal gets it, even with --color always.
+    if args.quiet or not sys.stderr.isatty() or not wants_color(args, sys.stderr, os.environ):
         yield None
         return
     # rich loads only for a live display, so --version, pipes and CI start without it.
@@ -311,16 +354,3 @@ def _destinations(args: argparse.Namespace) -> tuple[Destination, ...]:
             )
             raise UsageError(message)
     return destinations
-
-
-def wants_color(stream: TextIO, environ: Mapping[str, str]) -> bool:
-    """Whether to colour the text written to ``stream``.
-
-    Args:
-        stream: Where the text goes.
-        environ: The environment variables (``NO_COLOR``, ``TERM``).
-
-    Returns:
-        True for a terminal, unless ``NO_COLOR`` is set or the terminal is dumb.
-    """
-    return stream.isatty() and not environ.get("NO_COLOR") and environ.get("TERM") != "dumb"

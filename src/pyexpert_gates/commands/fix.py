@@ -7,9 +7,10 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pyexpert_gates.commands import Subparsers, add_project_argument, project_members
+from pyexpert_gates.commands import SUMMARIES, Subparsers, add_project_argument, project_members
 from pyexpert_gates.errors import UsageError
 from pyexpert_gates.models import GateName
+from pyexpert_gates.report.text import error_text, safe_text
 
 if TYPE_CHECKING:
     from pyexpert_gates.fix.outcome import FixOutcome
@@ -26,10 +27,11 @@ def add_parser(subparsers: Subparsers) -> None:
     """
     parser = subparsers.add_parser(
         "fix",
-        help="apply ruff's safe fixes, ruff format and the expert codemods",
+        help=SUMMARIES["fix"],
         description="Fix what can be fixed without changing behaviour, on the configured paths "
         "with the project's configuration: ruff's safe fixes, the expert codemods, then ruff "
         "format. Prints what was fixed, per file and rule, and what is left for baseline. "
+        "Fix groups that broke a test when adopt tried them are left out. "
         "Exit codes: 0 it ran, 2 a file could not be parsed or written (it was left as it "
         "was) or ruff could not run.",
     )
@@ -42,15 +44,26 @@ def add_parser(subparsers: Subparsers) -> None:
         dest="gates",
         help=f"apply only this gate's fixes (repeatable): {', '.join(FIXABLE)}",
     )
-    parser.add_argument(
-        "--dry-run",
-        action="store_true",
-        help="print one unified diff of every change and change nothing",
-    )
+    _add_output(parser)
     parser.add_argument(
         "--unsafe",
         action="store_true",
         help="add the fixes that may change behaviour (ruff's unsafe fixes, unsafe codemods)",
+    )
+
+
+def _add_output(parser: argparse.ArgumentParser) -> None:
+    """The arguments that say what fix prints instead of writing: a summary, or the diff."""
+    parser.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="say what would be fixed, per file and rule, and change nothing",
+    )
+    parser.add_argument(
+        "--diff",
+        action="store_true",
+        help="print one unified diff of every change on stdout (the summary on stderr) and "
+        "change nothing",
     )
 
 
@@ -69,13 +82,14 @@ def run(args: argparse.Namespace) -> int:
     """
     members = project_members(args)
     gates = _gates(args.gates)
+    args.dry_run = args.dry_run or args.diff
     several = len(members) > 1
     worst = 0
     for member in members:
         if several:
             # On standard error for a dry run, so that the diffs alone still make one patch.
-            heading = f"== project {member.path} ==\n"
-            (sys.stderr if args.dry_run else sys.stdout).write(heading)
+            heading = safe_text(f"== project {member.path} ==\n")
+            (sys.stderr if args.diff else sys.stdout).write(heading)
         label = Path(os.path.relpath(member.path.absolute())).as_posix() if several else "."
         worst = max(worst, _fix_one(member.path, label, gates, args))
     return worst
@@ -86,6 +100,7 @@ def _fix_one(
 ) -> int:
     """Fix one project, its paths led by ``label`` (``.`` for none); 2 when a file was left."""
     # libcst and the steps load only when fix runs, so --help and the other commands start fast.
+    from pyexpert_gates.check.held_back import read_held_back  # noqa: PLC0415 - loaded on use, see above
     from pyexpert_gates.fix.run import FixRequest, fix_project  # noqa: PLC0415 - loaded on use, see above
     from pyexpert_gates.report.fixes import (  # noqa: PLC0415 - loaded on use, see above
         render_fix_diff,
@@ -93,17 +108,25 @@ def _fix_one(
         render_problem,
     )
 
-    request = FixRequest(gates=gates, unsafe=args.unsafe, dry_run=args.dry_run)
+    held = read_held_back(project)
+    request = FixRequest(
+        gates=gates, unsafe=args.unsafe, dry_run=args.dry_run, held_back=frozenset(held)
+    )
     outcome = _led_by(fix_project(project, request), label)
-    summary = render_fix_summary(outcome, dry_run=args.dry_run)
-    if args.dry_run:
-        # The diff alone on standard output, so `fix --dry-run > fixes.patch` is a clean patch.
+    # The names are the repository's; the diff stays a patch, byte for byte.
+    summary = safe_text(render_fix_summary(outcome, dry_run=args.dry_run))
+    if held and not args.unsafe:
+        summary += safe_text(
+            f"held back (a test failed with them; --unsafe applies them): {', '.join(held)}\n"
+        )
+    if args.diff:
+        # The diff alone on standard output, so `fix --diff > fixes.patch` is a clean patch.
         sys.stdout.write(render_fix_diff(outcome))
         sys.stderr.write(summary)
     else:
         sys.stdout.write(summary)
     for problem in outcome.problems:
-        print(f"pyexpert-gates: error: {render_problem(problem)}", file=sys.stderr)
+        print(error_text(render_problem(problem)), file=sys.stderr)
     return 2 if outcome.problems else 0
 
 

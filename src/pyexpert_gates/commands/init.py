@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pyexpert_gates.check.interpreter import choose_interpreter
-from pyexpert_gates.commands import Subparsers, add_project_argument, project_members
-from pyexpert_gates.config import load_config
+from pyexpert_gates.commands import SUMMARIES, Subparsers, add_project_argument, project_members
+from pyexpert_gates.config import load_config, read_layout
 from pyexpert_gates.errors import GatesError, UsageError
 from pyexpert_gates.gates.verdict import count
 from pyexpert_gates.init.edit import FileEdit, describe, write_edits
@@ -20,6 +20,7 @@ from pyexpert_gates.init.noxfile import plan_noxfile
 from pyexpert_gates.init.plan import InitPlan, plan_init
 from pyexpert_gates.init.pytest_probe import PytestFacts, ask_pytest
 from pyexpert_gates.init.pytest_risks import (
+    CORE_KEYS,
     filter_modules,
     line_holding,
     overriding_filters,
@@ -30,11 +31,12 @@ from pyexpert_gates.init.pytest_risks import (
 from pyexpert_gates.init.state import STATE_FILE, render_state
 from pyexpert_gates.init.targets import PYPROJECT
 from pyexpert_gates.init.workflow import CI_PATHS, CiSystem, plan_workflow
+from pyexpert_gates.report.text import safe_text
 from pyexpert_gates.textfile import TextFile, read_regular, refuse_unwritable
 
 if TYPE_CHECKING:
+    from pyexpert_gates.check.workspace import Member
     from pyexpert_gates.init.tailor import PythonFloor
-    from pyexpert_gates.workspace import Member
 
 
 def add_parser(subparsers: Subparsers) -> None:
@@ -45,7 +47,7 @@ def add_parser(subparsers: Subparsers) -> None:
     """
     parser = subparsers.add_parser(
         "init",
-        help="merge a preset into pyproject.toml, keeping every comment and value",
+        help=SUMMARIES["init"],
         description="Merge a preset into the project's pyproject.toml (or the file each tool "
         "really reads), keeping every comment, value and layout the project already has. "
         "A value of yours that differs from the preset is kept and reported.",
@@ -78,10 +80,11 @@ def _add_choices(parser: argparse.ArgumentParser) -> None:
     """The arguments that say what init does with a value of the project's that differs."""
     parser.add_argument(
         "--force",
+        action="append",
         nargs="*",
         metavar="KEY",
         help="replace your differing values with the preset's: every one, or only the settings "
-        "named (tool.mypy.warn_unreachable, or a table such as tool.mypy)",
+        "named (tool.mypy.warn_unreachable, or a table such as tool.mypy; repeatable)",
     )
     parser.add_argument(
         "--relax",
@@ -127,6 +130,7 @@ class _ProjectInit:
 
     label: str
     project: Path
+    root: Path
     plan: InitPlan
     edits: tuple[FileEdit, ...]
     record: tuple[FileEdit, ...]
@@ -153,22 +157,28 @@ def run(args: argparse.Namespace) -> int:
     members = project_members(args)
     inits, workflows = _plan_all(members, args)
     for init in inits:
-        for edit in init.edits:
+        for edit in (*init.edits, *init.record):
             if edit.changed:
                 # Every file is checked before the first is written: init writes all or none.
-                refuse_unwritable(init.project, edit.label)
+                refuse_unwritable(init.project, edit.label, within=init.root)
     for root, workflow in workflows:
         if workflow.changed:
             refuse_unwritable(root, workflow.label)
     if not args.dry_run:
         # Written before anything is reported: "updated" is said only of a file that is.
         edits = [edit for init in inits for edit in init.edits]
-        write_edits([*edits, *(edit for _, edit in workflows)], _messages_root(inits))
+        within = Path(os.path.commonpath([init.root.resolve() for init in inits]))
+        write_edits(
+            [*edits, *(edit for _, edit in workflows)], _messages_root(inits), within=within
+        )
         # The records serve only the next upgrade: they follow once the projects' files are in.
-        write_edits([edit for init in inits for edit in init.record], _messages_root(inits))
+        records = [edit for init in inits for edit in init.record]
+        write_edits(records, _messages_root(inits), within=within)
     for init in inits:
         _report_project(init, args, several=len(inits) > 1)
-    sys.stdout.write("".join(describe(edit, dry_run=args.dry_run) for _, edit in workflows))
+    sys.stdout.write(
+        safe_text("".join(describe(edit, dry_run=args.dry_run) for _, edit in workflows))
+    )
     return 0
 
 
@@ -214,6 +224,8 @@ def _plan_project(
     return _ProjectInit(
         label=str(member.path),
         project=folder,
+        # A member is written only inside its workspace's root: not through a link out of it.
+        root=member.workspace or member.path,
         plan=plan,
         edits=tuple(edits),
         record=tuple(_record(folder, plan)),
@@ -244,17 +256,17 @@ def _messages_root(inits: list[_ProjectInit]) -> Path:
 def _report_project(init: _ProjectInit, args: argparse.Namespace, *, several: bool) -> None:
     """Print what init did (or would do) to one project's files, and with --impact its cost."""
     if several:
-        print(f"== project {init.label} ==")
+        print(safe_text(f"== project {init.label} =="))
     edits = (*init.edits, *init.record)
-    sys.stdout.write("".join(describe(edit, dry_run=args.dry_run) for edit in edits))
-    _warn_pytest(init.project, init.plan)
+    sys.stdout.write(safe_text("".join(describe(edit, dry_run=args.dry_run) for edit in edits)))
+    _warn_pytest(init.project, init.plan, dry_run=args.dry_run)
     _report_shadowing(init.project)
     if args.impact:
         _report_impact(init.project, init.plan)
 
 
 def _report_shadowing(project: Path) -> None:
-    """Say which sub-folder's own ruff settings shadow the ones init merges at the root."""
+    """Say what the paths leave out, and which sub-folder's own ruff settings shadow ours."""
     # Loaded on use: finding the checked paths needs check's planner.
     from pyexpert_gates.check.plan import resolve_paths  # noqa: PLC0415 - loaded on use, see above
     from pyexpert_gates.gates.governing import nested_ruff_configs  # noqa: PLC0415 - loaded on use, see above
@@ -264,25 +276,38 @@ def _report_shadowing(project: Path) -> None:
         nested = nested_ruff_configs(project, paths)
     except GatesError:
         return  # check reports the configuration that cannot be read, with its reason
+    left_out = read_layout(project).left_out(paths)
+    if left_out:
+        print(
+            f"  the gates check {', '.join(paths)}; not {', '.join(left_out)} (add them to "
+            "[tool.pyexpert-gates] paths to check them too)"
+        )
     for config in nested:
         if not config.extends:
             up = "/".join([".."] * len(Path(config.folder).parts))
             print(
-                f"{config.folder}: its own ruff settings govern the files checked there instead "
-                "of these; the config gate checks them against the preset. List the folder in "
-                "[tool.pyexpert-gates] projects so that init merges the preset into it, or add "
-                f'extend = "{up}/pyproject.toml" to its ruff settings'
+                safe_text(
+                    f"{config.folder}: its own ruff settings govern the files checked there "
+                    "instead of these; the config gate checks them against the preset. List the "
+                    "folder in [tool.pyexpert-gates] projects so that init merges the preset into "
+                    f'it, or add extend = "{up}/pyproject.toml" to its ruff settings'
+                )
             )
 
 
 def _force(args: argparse.Namespace) -> bool | list[str]:
     """Bare ``--force`` replaces every differing value; ``--force KEY...`` only those named."""
-    named: list[str] | None = args.force
-    return named == [] or (named or False)
+    given: list[list[str]] | None = args.force
+    if given is None:
+        return False
+    return [] in given or [key for keys in given for key in keys]
 
 
-def _warn_pytest(project: Path, plan: InitPlan) -> None:
-    """Print the project's pytest settings that every run under the preset would fail on."""
+def _warn_pytest(project: Path, plan: InitPlan, *, dry_run: bool) -> None:
+    """Print the project's pytest settings that every run under the preset would fail on.
+
+    Asking the project's pytest runs its installed plugins, so ``--dry-run`` does not ask.
+    """
     merge = plan.merges[0]
     before = plan.migration.text if plan.migration else merge.file.text
     # The preset's own settings are pytest's; only the project's need asking about.
@@ -295,11 +320,17 @@ def _warn_pytest(project: Path, plan: InitPlan) -> None:
         for entry in overriding_filters(theirs.filters):
             _warn(line_holding(after, entry), overriding_message(entry))
     modules = filter_modules(theirs.filters)
-    if not modules and set(theirs.keys) <= set(ours.keys if ours else ()):
+    # Asking pytest takes seconds: only a filter's module or a plugin's setting needs it.
+    if not modules and set(theirs.keys) <= {*(ours.keys if ours else ()), *CORE_KEYS}:
+        return
+    if dry_run:
+        print(
+            "  note: --dry-run runs none of the project's code; init asks its pytest when it writes"
+        )
         return
     facts = _ask_pytest(project, set(modules.values()))
     if facts.unknown_reason:
-        print(f"  note: {facts.unknown_reason}; your pytest settings were not checked")
+        print(safe_text(f"  note: {facts.unknown_reason}; your pytest settings were not checked"))
     known = facts.known or frozenset(theirs.keys)
     for risk in risks(after, theirs, known, facts.missing):
         _warn(risk.line, risk.message)
@@ -308,7 +339,7 @@ def _warn_pytest(project: Path, plan: InitPlan) -> None:
 def _warn(line: int | None, message: str) -> None:
     """Print a warning about a line of ``pyproject.toml``."""
     where = f"{PYPROJECT}:{line}" if line else PYPROJECT
-    print(f"  warning: {where}: {message}")
+    print(safe_text(f"  warning: {where}: {message}"))
 
 
 def _ask_pytest(project: Path, modules: Collection[str]) -> PytestFacts:
@@ -317,7 +348,7 @@ def _ask_pytest(project: Path, modules: Collection[str]) -> PytestFacts:
         python = choose_interpreter(project=project, override=None, environ=os.environ).path
     except UsageError as error:
         return PytestFacts(known=frozenset(), missing=frozenset(), unknown_reason=error.message)
-    return ask_pytest(project, python, modules)
+    return ask_pytest(python, modules)
 
 
 def _report_impact(project: Path, plan: InitPlan) -> None:
@@ -341,15 +372,17 @@ def _report_impact(project: Path, plan: InitPlan) -> None:
     }
     impact = measure_impact(project, new_texts, settings, python=None)
     gates = ", ".join(sorted({setting.gate for setting in settings})) or "none"
-    print(f"impact: the gates these settings concern ({gates}), run as it is and after init:")
+    lines = [f"impact: the gates these settings concern ({gates}), run as it is and after init:"]
     for line in impact.settings:
         codes = ", ".join(f"{code} {count}" for code, count in line.codes.items())
         detail = f" ({codes})" if codes else ""
-        print(f"  {' + '.join(line.names)}: {count(line.new_findings, 'new finding')}{detail}")
+        lines.append(
+            f"  {' + '.join(line.names)}: {count(line.new_findings, 'new finding')}{detail}"
+        )
         if line.quiet_rules:
-            print(f"    rules with no finding here: {', '.join(line.quiet_rules)}")
-    for reason in impact.unmeasured:
-        print(f"  not measured: {reason}")
+            lines.append(f"    rules with no finding here: {', '.join(line.quiet_rules)}")
+    lines.extend(f"  not measured: {reason}" for reason in impact.unmeasured)
+    sys.stdout.write(safe_text("".join(f"{text}\n" for text in lines)))
 
 
 def _record(project: Path, plan: InitPlan) -> list[FileEdit]:

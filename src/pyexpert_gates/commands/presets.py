@@ -2,9 +2,11 @@
 
 import argparse
 import json
+import sys
 
-from pyexpert_gates.commands import Subparsers
+from pyexpert_gates.commands import SUMMARIES, Subparsers, add_color_argument
 from pyexpert_gates.presets import Preset, load_preset, preset_names
+from pyexpert_gates.report.text import inert, visible
 
 
 def add_parser(subparsers: Subparsers) -> None:
@@ -15,7 +17,7 @@ def add_parser(subparsers: Subparsers) -> None:
     """
     parser = subparsers.add_parser(
         "presets",
-        help="list every installed preset: version, distribution, what it extends",
+        help=SUMMARIES["presets"],
         description="List the presets that installed distributions provide (entry point group "
         "pyexpert_gates.presets): each one's version, the distribution that provides it, and "
         "the preset it extends.",
@@ -26,6 +28,7 @@ def add_parser(subparsers: Subparsers) -> None:
         help="also print each preset's changelog and the tool versions it was verified against",
     )
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    add_color_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -41,16 +44,19 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps([_as_json(preset) for preset in presets], indent=2))
         return 0
+    lines: list[str] = []
     for preset in presets:
         source = preset.source
         extends = f", extends {preset.extends}" if preset.extends else ""
-        print(
-            f"{preset.name} v{preset.version} "
+        lines.append(
+            f"{preset.title} "
             f"({source.distribution} {source.distribution_version}{extends}): "
             f"{preset.description}"
         )
         if args.changes:
-            print("\n".join(_changes(preset)))
+            lines.extend(_changes(preset))
+    # Each line one line: a preset's text cannot add lines, escape codes or CI commands.
+    sys.stdout.write("".join(f"{inert(visible(line))}\n" for line in lines))
     return 0
 
 

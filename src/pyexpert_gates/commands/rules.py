@@ -7,10 +7,10 @@ import sys
 import textwrap
 from collections.abc import Sequence
 
-from pyexpert_gates.commands import Subparsers
+from pyexpert_gates.codemods.catalog import CODEMODS, fix_for
+from pyexpert_gates.commands import SUMMARIES, Subparsers, add_color_argument
 from pyexpert_gates.errors import UsageError
 from pyexpert_gates.expert import RULES, Rule, find_rules
-from pyexpert_gates.fix.catalog import CODEMODS, fix_for
 from pyexpert_gates.models import FixSafety
 
 _WIDTH = 88
@@ -26,7 +26,7 @@ def add_parser(subparsers: Subparsers) -> None:
     """
     parser = subparsers.add_parser(
         "rules",
-        help="list the expert rules (PXG###) with their rationale and fixes",
+        help=SUMMARIES["rules"],
         description="Show the expert rules that the `expert` gate checks: what each asks "
         "for, why, and code before and after the fix.",
     )
@@ -37,6 +37,7 @@ def add_parser(subparsers: Subparsers) -> None:
         help="rule codes or prefixes to show (default: every rule), e.g. PXG002",
     )
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    add_color_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:

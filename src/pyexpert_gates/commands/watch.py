@@ -1,17 +1,18 @@
 """``pyexpert-gates watch``: run the gates, then again after every change, until Ctrl-C."""
 
 import argparse
-import asyncio
 import os
-import signal
 import sys
-from collections.abc import Coroutine
 
 from pyexpert_gates.check.request import Request
-from pyexpert_gates.commands import Subparsers, add_gate_selection, project_folder
-from pyexpert_gates.errors import GatesError
+from pyexpert_gates.commands import (
+    SUMMARIES,
+    Subparsers,
+    add_gate_selection,
+    project_folder,
+    wants_color,
+)
 
-EXIT_TERMINATED = 128 + signal.SIGTERM
 FORMATS = ("text", "json")
 
 
@@ -23,7 +24,7 @@ def add_parser(subparsers: Subparsers) -> None:
     """
     parser = subparsers.add_parser(
         "watch",
-        help="run the gates, then again after every change to the project; Ctrl-C to stop",
+        help=SUMMARIES["watch"],
         description="Run the gates, then again after every change to the project's files or "
         "configuration: the file-level gates check the changed files only, the type checkers "
         "stay resident and only the tests a change can affect run (pytest-testmon). "
@@ -56,6 +57,7 @@ def run(args: argparse.Namespace) -> int:
         GatesError: SIGTERM ended the watch (exit 143), after every process it started ended.
     """
     # The watcher, the engine and the gates load only when a watch runs.
+    from pyexpert_gates.process import run_until_terminated  # noqa: PLC0415 - loaded on use
     from pyexpert_gates.watch.screen import JsonLines, LiveScreen  # noqa: PLC0415 - loaded on use
     from pyexpert_gates.watch.session import Session  # noqa: PLC0415 - loaded on use, as above
 
@@ -63,31 +65,9 @@ def run(args: argparse.Namespace) -> int:
     screen = (
         JsonLines(stdout=sys.stdout, stderr=sys.stderr)
         if args.format == "json"
-        else LiveScreen(stream=sys.stdout, live=_is_terminal())
+        else LiveScreen(stream=sys.stdout, live=wants_color(args, sys.stdout, os.environ))
     )
     request = Request(gates=tuple(args.gates), skip=tuple(args.skip))
     session = Session(project, request, python=args.python, screen=screen)
-    try:
-        asyncio.run(_until_terminated(session.run()))
-    except asyncio.CancelledError:
-        message = "terminated (SIGTERM); every process the watch started was ended"
-        raise GatesError(message, exit_code=EXIT_TERMINATED) from None
+    run_until_terminated(session.run(), ended="every process the watch started was ended")
     return 0
-
-
-async def _until_terminated(watch: Coroutine[None, None, None]) -> None:
-    """Await ``watch``, cancelling it on SIGTERM as asyncio does on Ctrl-C."""
-    loop = asyncio.get_running_loop()
-    task = asyncio.current_task()
-    if task is not None:
-        loop.add_signal_handler(signal.SIGTERM, task.cancel)
-    try:
-        await watch
-    finally:
-        loop.remove_signal_handler(signal.SIGTERM)
-
-
-def _is_terminal() -> bool:
-    """True when standard output is a terminal that takes colour and cursor movement."""
-    environ = os.environ
-    return sys.stdout.isatty() and not environ.get("NO_COLOR") and environ.get("TERM") != "dumb"

@@ -3,7 +3,8 @@
 Recognised: ``# noqa`` and ``# noqa: CODES`` (ruff, flake8 and the expert rules), file-level
 ``# ruff: noqa`` and ``# flake8: noqa``, ``# type: ignore[codes]`` (mypy) and
 ``# pyright: ignore[rules]``, and the inline configuration that turns checks off for a whole
-file (``# mypy: ignore-errors``, ``# pyright: basic``, ``# pyright: reportX=false``). A
+file (``# mypy: ignore-errors``, ``# pyright: basic``, ``# pyright: strict, reportX=false``,
+any option weaker than strict in any place of the comment). A
 suppression is explained when words follow it on its line:
 right after its codes (``# noqa: BLE001 - last line of defence``) or in a later comment
 (``# type: ignore[arg-type]  # stub is wrong``). Other suppressions in between are not words.
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from pyexpert_gates.expert.comments import Comment
+from pyexpert_gates.expert.weakening import mypy_comment_weakens, pyright_comment_weakens
 
 _CODE = r"[A-Z]+[0-9]+"
 _CODES = rf"{_CODE}(?:[\s,]+{_CODE})*"
@@ -22,14 +24,9 @@ _CODES = rf"{_CODE}(?:[\s,]+{_CODE})*"
 _UNQUOTED = r"(?<![\"'`])#\s*"
 # As pyright reads them: after `ignore` and its optional [codes] comes a space, `#` or the end.
 _IGNORE = r"ignore(?:\s*\[(?P<{}_codes>[^\]]*)\])?(?=\s|#|$)"
-# Inline configuration that turns checks off for a whole file: mypy's ``ignore-errors`` and
-# ``disable-error-code``, pyright's modes below strict and rules set to report nothing the
-# pyright gate fails on (it fails on warnings).
-_FILE_CONFIG = (
-    r"mypy:\s*(?:ignore[-_]errors|disable[-_]error[-_]code)\b.*"
-    r"|pyright:\s*(?:basic|standard|off)\b.*"
-    r"|pyright:\s*report\w+\s*=\s*[\"']?(?:false|none|information)\b.*"
-)
+# Inline configuration, judged by `weakening`: a comment that checks less than strict turns
+# checks off for the whole file, whichever option of the comment does it.
+_FILE_CONFIG = r"(?P<config_tool>mypy|pyright):(?P<config_options>.*)"
 _DIRECTIVE = re.compile(
     rf"(?P<noqa>{_UNQUOTED}(?i:noqa)(?:\s*:\s*(?P<noqa_codes>{_CODES}))?)"
     rf"|(?P<file>{_UNQUOTED}(?i:ruff\s*:|flake8\s*[:=])\s*(?i:noqa)"
@@ -88,7 +85,7 @@ def parse_suppressions(comment: Comment) -> list[Suppression]:
     found = [
         match
         for match in _DIRECTIVE.finditer(comment.text)
-        if match.lastgroup != Kind.FILE_CONFIG or (alone and match.start() == 0)
+        if match.lastgroup != Kind.FILE_CONFIG or (alone and match.start() == 0 and _weakens(match))
     ]
     if not found:
         return []
@@ -109,6 +106,14 @@ def parse_suppressions(comment: Comment) -> list[Suppression]:
         )
         for index, match in enumerate(found)
     ]
+
+
+def _weakens(match: re.Match[str]) -> bool:
+    """Whether an inline configuration comment checks less than strict."""
+    options = match.group("config_options")
+    if match.group("config_tool") == "mypy":
+        return mypy_comment_weakens(options)
+    return pyright_comment_weakens(options)
 
 
 def _codes(match: re.Match[str]) -> tuple[str, ...]:

@@ -15,11 +15,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from pyexpert_gates.check.held_back import FORMAT_GROUP
 from pyexpert_gates.check.plan import resolve_paths
+from pyexpert_gates.check.reexports import reexporting_files
+from pyexpert_gates.codemods.apply import Unparsable, apply_codemods
+from pyexpert_gates.codemods.catalog import CODEMODS
+from pyexpert_gates.codemods.target import python_target
 from pyexpert_gates.config import GatesConfig, load_config
 from pyexpert_gates.expert import check_source
+from pyexpert_gates.expert.catalog import RuleCode
 from pyexpert_gates.files import project_files
-from pyexpert_gates.fix.codemods import Unparsable, apply_codemods
 from pyexpert_gates.fix.outcome import FileChange, FixOutcome, Problem
 from pyexpert_gates.fix.scratch import copy_into, own_files, read_copies, write_back
 from pyexpert_gates.fix.steps import (
@@ -33,12 +38,15 @@ from pyexpert_gates.fix.steps import (
     succeeded,
     tally,
 )
-from pyexpert_gates.fix.target import python_target
+from pyexpert_gates.gates.registry import GATES, FixStep
 from pyexpert_gates.models import Diagnostic, GateName
 from pyexpert_gates.process import Command, ProcessFailure, ProcessOutput, run_command
 
-FIXABLE_GATES = (GateName.RUFF, GateName.FORMAT, GateName.EXPERT)
+FIXABLE_GATES = tuple(name for name, gate in GATES.items() if gate.fix is not None)
 """The gates whose findings ``fix`` resolves, in the order ``--gate`` lists them."""
+_FIXED_BY = {gate.fix: name for name, gate in GATES.items() if gate.fix is not None}
+CODEMOD_CODES = frozenset(code for info in CODEMODS for code in info.resolves)
+"""The rule codes the codemods fix: their fix groups are not ruff's."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -49,11 +57,27 @@ class FixRequest:
         gates: The gates whose fixes run.
         unsafe: True to add the fixes that may change behaviour.
         dry_run: True to change nothing (the outcome still holds every change).
+        only: The fix groups to apply (rule codes, `FORMAT_GROUP`), or None for every one.
+        held_back: Fix groups not applied without ``unsafe``: those that broke a test.
     """
 
     gates: frozenset[GateName] = frozenset(FIXABLE_GATES)
     unsafe: bool = False
     dry_run: bool = False
+    only: frozenset[str] | None = None
+    held_back: frozenset[str] = frozenset()
+
+    def applies(self, group: str) -> bool:
+        """Whether the fixes of ``group`` (a rule code or `FORMAT_GROUP`) are applied.
+
+        Args:
+            group: The fix group.
+
+        Returns:
+            True when it is chosen and not held back (``unsafe`` applies held-back ones).
+        """
+        chosen = self.only is None or group in self.only
+        return chosen and (self.unsafe or group not in self.held_back)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -67,6 +91,7 @@ class _Copies:
     config: GatesConfig
     request: FixRequest
     target: tuple[int, int]
+    protected: tuple[str, ...]
 
 
 def fix_project(project: Path, request: FixRequest) -> FixOutcome:
@@ -95,6 +120,7 @@ def fix_project(project: Path, request: FixRequest) -> FixOutcome:
         scratch = Path(folder).resolve()
         layout = every_file.sources(())
         originals = copy_into(project, scratch, [*files, *documents], layout=layout)
+        sources = {name: (project / name).read_bytes() for name in layout}
         copies = _Copies(
             scratch=scratch,
             files=files,
@@ -103,6 +129,7 @@ def fix_project(project: Path, request: FixRequest) -> FixOutcome:
             config=config,
             request=request,
             target=python_target(project),
+            protected=tuple(reexporting_files(sources)),
         )
         outcome = _fix_copies(copies) if files or documents else FixOutcome()
     return outcome if request.dry_run else _written(project, outcome)
@@ -121,27 +148,59 @@ def _written(project: Path, outcome: FixOutcome) -> FixOutcome:
 
 def _fix_copies(copies: _Copies) -> FixOutcome:
     """Run every step on the copies and compare the result with the originals."""
-    gates, timeout = copies.request.gates, copies.config.timeout
+    steps, timeout = _steps(copies.request), copies.config.timeout
     before = _lint(copies, ())
     first_errors = {item.path: item for item in reversed(before) if item.code == SYNTAX_ERROR}
     problems = [_syntax_problem(item) for item in first_errors.values()]
     copies = _without(copies, {problem.path for problem in problems})
-    options = fix_options(unsafe=copies.request.unsafe)
-    if GateName.RUFF in gates:
+    options = _ruff_options(copies) if FixStep.LINT in steps else None
+    if options is not None:
         _lint(copies, options)
-    if GateName.EXPERT in gates:
+    if FixStep.CODEMODS in steps:
         unparsable = _apply_codemods(copies)
         problems.extend(unparsable)
         copies = _without(copies, {problem.path for problem in unparsable})
-        if GateName.RUFF in gates:
+        if options is not None:
             _lint(copies, options)
-    reformatted = _format(copies, timeout) if GateName.FORMAT in gates else ()
-    if reformatted and GateName.RUFF in gates:
+    formats = FixStep.FORMAT in steps and copies.request.applies(FORMAT_GROUP)
+    reformatted = _format(copies, timeout) if formats else ()
+    if reformatted and options is not None:
         # Formatting can leave a suppression with nothing left to suppress (RUF100), which the
         # next ruff fix removes: fix and format once more, so that a second run changes nothing.
         _lint(copies, options)
         reformatted = tuple(sorted({*reformatted, *_format(copies, timeout)}))
     return _compare(copies, tally(before), _lint(copies, ()), reformatted, problems)
+
+
+def fix_groups(outcome: FixOutcome) -> set[str]:
+    """The fix groups that changed something in ``outcome``: each a rule's fixes, or format.
+
+    Args:
+        outcome: The outcome of a run.
+
+    Returns:
+        The rule codes whose findings ruff's fixes or a codemod resolved, and `FORMAT_GROUP`
+        when ``ruff format`` changed a file; an expert finding that another fix resolved in
+        passing (a ``noqa`` that RUF100 removed) is no group of its own.
+    """
+    expert = {*RuleCode} - CODEMOD_CODES
+    fixable = {code for _, code in outcome.fixed if code not in expert}
+    return fixable | ({FORMAT_GROUP} if outcome.reformatted else set[str]())
+
+
+def _ruff_options(copies: _Copies) -> tuple[str, ...] | None:
+    """The options of the fixing ``ruff check`` runs; None when no ruff rule's fix is chosen."""
+    request = copies.request
+    not_ruff = {FORMAT_GROUP, *RuleCode}
+    only = None if request.only is None else sorted(request.only - not_ruff)
+    if only == []:
+        return None
+    return fix_options(
+        unsafe=request.unsafe,
+        only=only,
+        held_back=sorted(request.held_back - not_ruff),
+        protected=copies.protected,
+    )
 
 
 def _compare(
@@ -156,11 +215,12 @@ def _compare(
     final = read_copies(copies.scratch, [*copies.files, *copies.documents])
     kept = set(copies.files)
     fixed = Counter({key: n for key, n in ruff_before.items() if key[0] in kept}) - after
-    left = {GateName.RUFF.value: after.total()} if GateName.RUFF in copies.request.gates else {}
-    if GateName.EXPERT in copies.request.gates:
+    steps = _steps(copies.request)
+    left = {_FIXED_BY[FixStep.LINT].value: after.total()} if FixStep.LINT in steps else {}
+    if FixStep.CODEMODS in steps:
         expert_after = _expert(copies, final)
         fixed.update(_expert(copies, copies.originals) - expert_after)
-        left[GateName.EXPERT.value] = expert_after.total()
+        left[_FIXED_BY[FixStep.CODEMODS].value] = expert_after.total()
     changes = tuple(
         FileChange(path=name, before=copies.originals[name], after=final[name])
         for name in sorted(final)
@@ -173,6 +233,11 @@ def _compare(
         left=left,
         problems=tuple(sorted(problems, key=lambda problem: problem.path)),
     )
+
+
+def _steps(request: FixRequest) -> frozenset[FixStep]:
+    """The fix steps of the gates ``request`` asks for."""
+    return frozenset(step for step, name in _FIXED_BY.items() if name in request.gates)
 
 
 def _run(command: Command, timeout: float) -> ProcessOutput | ProcessFailure:
@@ -203,10 +268,12 @@ def _format(copies: _Copies, timeout: float) -> tuple[str, ...]:
 def _apply_codemods(copies: _Copies) -> list[Problem]:
     """Apply the codemods to each copy; the files the codemods could not parse."""
     problems: list[Problem] = []
+    request = copies.request
+    skip = frozenset(code for code in CODEMOD_CODES if not request.applies(code))
     for name in copies.files:
         copy = copies.scratch / name
         result = apply_codemods(
-            copy.read_bytes(), unsafe=copies.request.unsafe, target=copies.target
+            copy.read_bytes(), unsafe=request.unsafe, target=copies.target, skip=skip
         )
         match result:
             case Unparsable(line=line, column=column, reason=reason):

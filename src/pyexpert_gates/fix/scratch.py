@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path, PurePosixPath
 
 from pyexpert_gates.fix.outcome import FileChange, Problem
-from pyexpert_gates.textfile import write_bytes_atomic
+from pyexpert_gates.textfile import UnwritableFileError, require_writable, write_bytes_atomic
 
 RUFF_CONFIG_FILES = ("pyproject.toml", "ruff.toml", ".ruff.toml")
 """The files ruff reads its configuration from, in any folder between a file and the root."""
@@ -94,8 +94,19 @@ def write_back(project: Path, changes: Iterable[FileChange]) -> list[Problem]:
         changes: The files to write.
 
     Returns:
-        The files that were left as they were, and why.
+        The files that were left as they were, and why: every file when one is refused (a
+        read-only file, a link out of the project), so that nothing else is written.
     """
+    changes = list(changes)
+    refused: list[Problem] = []
+    for change in changes:
+        try:
+            require_writable(project / change.path, within=project)
+        except UnwritableFileError as error:
+            reason = f"cannot be written: {error.strerror}; no file was written"
+            refused.append(Problem(path=change.path, line=None, column=None, reason=reason))
+    if refused:
+        return refused
     problems: list[Problem] = []
     for change in changes:
         target = project / change.path
@@ -104,7 +115,7 @@ def write_back(project: Path, changes: Iterable[FileChange]) -> list[Problem]:
                 reason = "the file changed while fix ran; it was left as it is now, run fix again"
                 problems.append(Problem(path=change.path, line=None, column=None, reason=reason))
                 continue
-            write_bytes_atomic(target, change.after)
+            write_bytes_atomic(target, change.after, within=project)
         except OSError as error:
             reason = f"cannot write the file ({error.strerror or error}); it was left as it was"
             problems.append(Problem(path=change.path, line=None, column=None, reason=reason))

@@ -1,13 +1,14 @@
 """The ruff commands ``fix`` runs, as pure descriptions, and how to read what they print."""
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 
+from pyexpert_gates.check.reexports import REEXPORT_RULES
+from pyexpert_gates.data.json_shape import ShapeError
 from pyexpert_gates.errors import GatesError
 from pyexpert_gates.gates.paths import own_module, relative_path
-from pyexpert_gates.gates.ruff import DOCSTRING_WORDING, ruff_diagnostics
-from pyexpert_gates.json_shape import ShapeError
+from pyexpert_gates.gates.ruff import NOT_SAFE_IN_FIX, ruff_diagnostics
 from pyexpert_gates.models import Diagnostic
 from pyexpert_gates.process import Command, ProcessFailure, ProcessOutput
 
@@ -41,19 +42,43 @@ def listed_files(stdout: str, project: Path) -> list[str]:
     return [relative_path(line, project) for line in stdout.splitlines() if line.strip()]
 
 
-def fix_options(*, unsafe: bool) -> tuple[str, ...]:
+def fix_options(
+    *,
+    unsafe: bool,
+    only: Collection[str] | None = None,
+    held_back: Collection[str] = (),
+    protected: Sequence[str] = (),
+) -> tuple[str, ...]:
     """The options of ``ruff check`` that apply the fixes ``fix`` may apply.
 
     Args:
         unsafe: True to add the fixes that may change behaviour.
+        only: The only rules whose fixes apply, or None for every rule.
+        held_back: Rules whose fixes do not apply (without ``unsafe``).
+        protected: Files whose imports other code uses, where no import is removed (without
+            ``unsafe``).
 
     Returns:
         ``--fix`` with ``--unsafe-fixes``; without them, ``--fix`` with the rules whose fixes
-        change a docstring's words left unfixable (the project's own ``unfixable`` stays).
+        may change behaviour left unfixable (the project's own ``unfixable`` stays).
     """
+    chosen = ("--fixable", ",".join(sorted(only))) if only is not None else ()
     if unsafe:
-        return ("--fix", "--unsafe-fixes")
-    return ("--fix", "--unfixable", ",".join(sorted(DOCSTRING_WORDING)))
+        return ("--fix", "--unsafe-fixes", *chosen)
+    unfixable = ",".join(sorted({*NOT_SAFE_IN_FIX, *held_back}))
+    options = ("--fix", "--unfixable", unfixable, *chosen)
+    if not protected:
+        return options
+    rules = ", ".join(f'"{code}"' for code in REEXPORT_RULES)
+    # Ignored in those files for the fixing runs only; the counting runs still see the findings.
+    ignores = ", ".join(f'"{_glob_literal(name)}" = [{rules}]' for name in protected)
+    return (*options, "--config", f"lint.extend-per-file-ignores = {{ {ignores} }}")
+
+
+def _glob_literal(name: str) -> str:
+    """A path as a glob that matches only itself, quoted for a TOML string."""
+    escaped = "".join(f"[{char}]" if char in "*?[]" else char for char in name)
+    return escaped.replace("\\", "\\\\").replace('"', '\\"')
 
 
 def lint(scratch: Path, files: Sequence[str], *fix: str) -> Command:

@@ -10,7 +10,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Protocol
 
-from pyexpert_gates.invocation import Command, ProcessOutput
+from pyexpert_gates.data.invocation import Command, ProcessOutput
 from pyexpert_gates.models import Diagnostic, GateName, ModuleCoverage, Status
 
 
@@ -39,6 +39,11 @@ class GateContext:
         tests: Which tests the pytest gate runs.
         shadowed: The Python files inside the paths that a stub beside them (``mod.pyi`` next to
             ``mod.py``) hides from mypy when it is given their folder, relative to the project.
+        listed: The Python files inside the paths by the project's one list
+            (`pyexpert_gates.files`), which each tool must prove it checked; None when unknown.
+        special: The FIFOs, sockets and devices inside the paths, kept from every tool.
+        relaxed: The settings recorded in ``relaxations`` (``tool.ruff.extend-exclude``...): a
+            file one of them hides from a tool is left out knowingly.
     """
 
     project: Path
@@ -49,6 +54,9 @@ class GateContext:
     parallel_tests: bool = False
     tests: SelectedTests = SelectedTests.EVERY
     shadowed: tuple[str, ...] = ()
+    listed: tuple[str, ...] | None = None
+    special: tuple[str, ...] = ()
+    relaxed: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

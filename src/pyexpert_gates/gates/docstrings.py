@@ -15,12 +15,8 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from pyexpert_gates.gates.base import GateContext, GateOutcome
-from pyexpert_gates.gates.paths import own_module, relative_path, targets
-from pyexpert_gates.gates.public_api import Kind
-from pyexpert_gates.gates.verdict import could_not_run, count, error, unreadable
-from pyexpert_gates.invocation import Command, ProcessOutput
-from pyexpert_gates.json_shape import (
+from pyexpert_gates.data.invocation import Command, ProcessOutput
+from pyexpert_gates.data.json_shape import (
     ShapeError,
     as_list,
     as_object,
@@ -31,6 +27,10 @@ from pyexpert_gates.json_shape import (
     optional_integer,
     text,
 )
+from pyexpert_gates.gates.base import GateContext, GateOutcome
+from pyexpert_gates.gates.paths import own_module, relative_path, targets
+from pyexpert_gates.gates.public_api import Kind
+from pyexpert_gates.gates.verdict import could_not_run, count, error, unreadable
 from pyexpert_gates.models import Diagnostic, GateName, ModuleCoverage, Severity, Status
 
 PROBE = "pyexpert_gates.gates.docstrings_worker"

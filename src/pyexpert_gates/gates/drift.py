@@ -9,19 +9,28 @@ are not compared.
 """
 
 import dataclasses
+import os
 import re
 import tomllib
+from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from pathlib import Path
 
 from pyexpert_gates.config import GatesConfig, config_from_document
+from pyexpert_gates.data.toml import Data, KeyPath, is_array, is_table, toml_value
 from pyexpert_gates.errors import GatesError
 from pyexpert_gates.files import project_files
 from pyexpert_gates.gates.base import GateContext, GateOutcome
-from pyexpert_gates.gates.governing import nested_ruff_configs
-from pyexpert_gates.gates.optouts import gates_opt_outs, tool_opt_outs
+from pyexpert_gates.gates.governing import (
+    RUFF_FILES,
+    nested_ruff_configs,
+    pyright_extends,
+    ruff_extends,
+)
+from pyexpert_gates.gates.optouts import OptOut, gates_opt_outs, tool_opt_outs
 from pyexpert_gates.init.edit import FileEdit
-from pyexpert_gates.init.merge import Change, ChangeKind, KeyPath, is_array, toml_value
+from pyexpert_gates.init.merge import Change, ChangeKind
 from pyexpert_gates.init.names import covers, setting_name
 from pyexpert_gates.init.plan import InitPlan, plan_init
 from pyexpert_gates.init.pytest_risks import (
@@ -99,24 +108,95 @@ CONFIG_GATE = ConfigGate()
 """The config gate."""
 
 
+def unrecorded_settings(context: GateContext, config: GatesConfig) -> dict[str, str]:
+    """The settings the config gate reports, by name, with each one's finding code.
+
+    ``adopt`` records each as a relaxation: the same settings, found the same way, as the gate.
+
+    Args:
+        context: The project root and its checked paths.
+        config: The project's settings: its preset and recorded relaxations.
+
+    Returns:
+        The finding code (``config-differs``, ``config-opt-out``...) by setting name.
+    """
+    preset = config.preset or DEFAULT_PRESET
+    plan = plan_init(context.project, preset, force=False)
+    drifts = [d for merge in plan.merges for d in _drifts(merge)]
+    drifts += _nested_drifts(context, preset) + _opt_out_drifts(context, plan, config)
+    return {d.name: d.code for d in drifts if not covers(config.relaxations, d.name)}
+
+
 def _nested_drifts(context: GateContext, preset: str) -> list[_Drift]:
     """The drifts of each ruff configuration in a sub-folder that governs a checked file.
 
     Only ruff's settings count there: the other tools read the root's configuration alone. A
     configuration that says ``extend`` inherits the keys it leaves out, so only what it sets
-    itself (a narrower rule list, a different value) can fall short.
+    itself (a narrower rule list, a different value) can fall short; what it and the files it
+    extends take away is found as for the root's configuration.
     """
     drifts: list[_Drift] = []
+    sources = project_files(context.project).sources(context.paths)
     for nested in nested_ruff_configs(context.project, context.paths):
         plan = plan_init(context.project / nested.folder, preset, force=False)
         inherited = frozenset({ChangeKind.ADD} if nested.extends else ())
+        found = [
+            drift
+            for merge in plan.merges
+            for drift in (
+                *_drifts(merge, skip=inherited),
+                *_ruff_opt_outs(context, merge, plan, sources),
+            )
+        ]
         drifts.extend(
             dataclasses.replace(drift, file=f"{nested.folder}/{drift.file}")
-            for merge in plan.merges
-            for drift in _drifts(merge, skip=inherited)
+            for drift in found
             if drift.name.startswith("tool.ruff.")
         )
     return drifts
+
+
+def _ruff_opt_outs(
+    context: GateContext, edit: FileEdit, plan: InitPlan, sources: Sequence[str]
+) -> list[_Drift]:
+    """What a ruff configuration and the files it extends take away, at the file's lines.
+
+    Patterns in each file are relative to that file's folder, as ruff reads them; what an
+    extended file takes away is reported at the ``extend`` line that brings it in.
+    """
+    if edit.merge is None:
+        return []
+    folder = edit.file.path.parent
+    relative = [_relative(context.project / source, folder) for source in sources]
+    document = parse_toml(edit.file.text, edit.label)
+    found = [
+        _opt_out_drift(edit.label, edit.file.text, opt_out, "")
+        for opt_out in tool_opt_outs(edit.label, document, plan.preset.tools, relative)
+        if opt_out.name.startswith("tool.ruff.")
+    ]
+    at = ("tool", "ruff") if edit.label == PYPROJECT else ()
+    root = context.project.resolve()
+    for extended, settings in ruff_extends(edit.file.path):
+        if extended.parent == root and extended.name in RUFF_FILES:
+            continue  # the root's own configuration, judged as such
+        relative = [_relative(context.project / source, extended.parent) for source in sources]
+        where = f", in {_relative(extended, folder)}, which {edit.label} extends"
+        found.extend(
+            _opt_out_drift(
+                edit.label,
+                edit.file.text,
+                dataclasses.replace(opt_out, table=at, key="extend"),
+                where,
+            )
+            for opt_out in tool_opt_outs("ruff.toml", settings, plan.preset.tools, relative)
+        )
+    return found
+
+
+def _relative(path: Path, folder: Path) -> str:
+    """``path`` relative to ``folder``, with ``..`` steps where it lies outside, POSIX style."""
+    # pathlib walks up (``relative_to(walk_up=True)``) only from Python 3.12 on.
+    return Path(os.path.relpath(path.resolve(), folder.resolve())).as_posix()
 
 
 def _opt_out_drifts(context: GateContext, plan: InitPlan, config: GatesConfig) -> list[_Drift]:
@@ -126,24 +206,60 @@ def _opt_out_drifts(context: GateContext, plan: InitPlan, config: GatesConfig) -
     edits = [edit for edit in plan.merges if edit.merge is not None]
     pyproject = next((edit for edit in edits if edit.label == PYPROJECT), None)
     found = [
-        (edit, opt_out)
+        _opt_out_drift(edit.label, edit.file.text, opt_out, "")
         for edit in edits
         for opt_out in tool_opt_outs(
             edit.label, parse_toml(edit.file.text, edit.label), plan.preset.tools, sources
         )
+        if not opt_out.name.startswith("tool.ruff.")
     ]
+    for edit in edits:
+        found += _ruff_opt_outs(context, edit, plan, sources)
     if pyproject is not None:
-        found += [(pyproject, opt_out) for opt_out in gates_opt_outs(config, preset)]
-    return [
-        _Drift(
-            file=edit.label,
-            line=_line_in(edit.file.text, opt_out.table, opt_out.key),
-            name=opt_out.name,
-            code="config-opt-out",
-            message=f"{opt_out.name} {opt_out.message}",
+        found += _pyright_extends_opt_outs(context, pyproject, plan, sources)
+        found += [
+            _opt_out_drift(pyproject.label, pyproject.file.text, opt_out, "")
+            for opt_out in gates_opt_outs(config, preset)
+        ]
+    return found
+
+
+def _pyright_extends_opt_outs(
+    context: GateContext, edit: FileEdit, plan: InitPlan, sources: Sequence[str]
+) -> list[_Drift]:
+    """What the files pyright ``extends`` take away, where ``[tool.pyright]`` leaves it to them."""
+    tool = parse_toml(edit.file.text, edit.label).get("tool")
+    local = tool.get("pyright") if is_table(tool) else None
+    if not is_table(local):
+        return []
+    found: list[_Drift] = []
+    for extended, settings in pyright_extends(edit.file.path, local):
+        inherited = {key: value for key, value in settings.items() if key not in local}
+        relative = [_relative(context.project / source, extended.parent) for source in sources]
+        where = f", in {_relative(extended, edit.file.path.parent)}, which {edit.label} extends"
+        document: Data = {"tool": {"pyright": inherited}}
+        found.extend(
+            _opt_out_drift(
+                edit.label,
+                edit.file.text,
+                dataclasses.replace(opt_out, table=("tool", "pyright"), key="extends"),
+                where,
+            )
+            for opt_out in tool_opt_outs(PYPROJECT, document, plan.preset.tools, relative)
         )
-        for edit, opt_out in found
-    ]
+        local = {**inherited, **local}
+    return found
+
+
+def _opt_out_drift(label: str, text: str, opt_out: OptOut, where: str) -> _Drift:
+    """The finding for one opt-out in the file ``label``; ``where`` says which file sets it."""
+    return _Drift(
+        file=label,
+        line=_line_in(text, opt_out.table, opt_out.key),
+        name=opt_out.name,
+        code="config-opt-out",
+        message=f"{opt_out.name} {opt_out.message}{where}",
+    )
 
 
 def _drifts(edit: FileEdit, skip: AbstractSet[ChangeKind] = frozenset()) -> list[_Drift]:

@@ -10,12 +10,12 @@ import tokenize
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from pyexpert_gates.codemods.catalog import fix_for
+from pyexpert_gates.codemods.target import python_target
 from pyexpert_gates.config import GatesConfig
 from pyexpert_gates.errors import GatesError, InputError
 from pyexpert_gates.expert import RuleCode, check_source
 from pyexpert_gates.files import SOURCE_SUFFIXES, project_files
-from pyexpert_gates.fix.catalog import fix_for
-from pyexpert_gates.fix.target import python_target
 from pyexpert_gates.gates.base import GateContext, GateOutcome
 from pyexpert_gates.gates.verdict import count, spread
 from pyexpert_gates.init.tailor import STANDARD_FLOOR
@@ -108,7 +108,7 @@ def _with_fixes(found: list[Diagnostic], source: str, target: tuple[int, int]) -
     if safety is None or not any(item.code == RuleCode.DATACLASS_SLOTS for item in found):
         return found
     # libcst loads only for a module with a finding a codemod may fix: it is slow to import.
-    from pyexpert_gates.fix.slots import fixable_lines  # noqa: PLC0415 - loaded on use, see above
+    from pyexpert_gates.codemods.slots import fixable_lines  # noqa: PLC0415 - loaded on use, see above
 
     lines = fixable_lines(source, target)
     return [

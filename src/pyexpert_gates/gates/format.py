@@ -5,7 +5,12 @@ given paths. A file that does not parse cannot be formatted: ruff exits 2 for it
 project's fault, not the tool's, so it is a finding like in the ``ruff`` gate.
 """
 
+import dataclasses
+
+from pyexpert_gates.data.invocation import Command, ProcessOutput
+from pyexpert_gates.data.json_shape import ShapeError
 from pyexpert_gates.gates.base import GateContext, GateOutcome
+from pyexpert_gates.gates.checked import with_proof
 from pyexpert_gates.gates.ruff import (
     NO_FILES,
     could_not_read,
@@ -13,6 +18,7 @@ from pyexpert_gates.gates.ruff import (
     ruff_command,
     ruff_diagnostics,
 )
+from pyexpert_gates.gates.ruff_files import proof, ruff_files, without_log
 from pyexpert_gates.gates.ruff_warnings import formatter_warnings, with_warnings
 from pyexpert_gates.gates.verdict import (
     could_not_run,
@@ -22,8 +28,6 @@ from pyexpert_gates.gates.verdict import (
     unexpected_exit,
     unreadable,
 )
-from pyexpert_gates.invocation import Command, ProcessOutput
-from pyexpert_gates.json_shape import ShapeError
 from pyexpert_gates.models import Diagnostic, GateName, Status
 
 UNFORMATTED = "unformatted"
@@ -62,6 +66,8 @@ class FormatGate:
         Returns:
             The verdict.
         """
+        files = ruff_files(output.stderr, context.project)
+        output = dataclasses.replace(output, stderr=without_log(output.stderr))
         if output.returncode not in {0, 1, UNCHECKED}:
             return unexpected_exit("ruff format", output)
         if output.returncode != UNCHECKED and NO_FILES in output.stderr:
@@ -72,8 +78,10 @@ class FormatGate:
             if output.returncode == UNCHECKED:
                 return could_not_run("ruff format", output, "configuration or usage error")
             return unreadable("ruff format", problem)
-        outcome = _judge(output.returncode, diagnostics)
-        return with_warnings(outcome, formatter_warnings(output.stderr))
+        outcome = with_warnings(
+            _judge(output.returncode, diagnostics), formatter_warnings(output.stderr)
+        )
+        return with_proof(outcome, proof("ruff format", context, files))
 
 
 def _judge(returncode: int, diagnostics: tuple[Diagnostic, ...]) -> GateOutcome:

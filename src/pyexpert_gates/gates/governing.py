@@ -4,17 +4,26 @@ ruff reads, for each file, the closest ``.ruff.toml``, ``ruff.toml`` or ``pyproj
 ``[tool.ruff]`` table. One in a sub-folder shadows the root's entirely, unless it says ``extend``
 and so inherits what it does not set itself. A sub-folder's weak configuration would make the
 ruff gate pass on rules that never ran, so the config gate checks each one that governs a checked
-file: those between a checked path and the root, and those inside a checked path.
+file: those between a checked path and the root, and those inside a checked path. ruff's
+``extend`` and pyright's ``extends`` bring in more files, outside the project too: their chains
+are read here for the config gate to judge.
 """
 
+import json
+import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from pyexpert_gates.data.toml import Data, is_table
+from pyexpert_gates.errors import InputError
 from pyexpert_gates.files import project_files
-from pyexpert_gates.init.merge import Data, is_table
-from pyexpert_gates.textfile import read_toml
+from pyexpert_gates.textfile import read_text, read_toml
 
+_MOST_EXTENDS = 32  # a longer chain is a loop ruff refuses anyway
+# pyright reads JSON with comments and trailing commas: strings are kept, the rest removed.
+_JSON_EXTRAS = re.compile(r'("(?:[^"\\]|\\.)*")|//[^\n]*|/\*.*?\*/|,(?=\s*[}\]])', re.DOTALL)
 RUFF_FILES = (".ruff.toml", "ruff.toml", "pyproject.toml")
 """The files ruff reads its settings from, in the order it prefers them within one folder."""
 
@@ -72,11 +81,88 @@ def _ruff_table(folder: Path) -> Data | None:
         path = folder / name
         if not path.is_file():
             continue
-        _, document = read_toml(path, str(path))
-        if name != "pyproject.toml":
-            return document
-        tool = document.get("tool")
-        ruff = tool.get("ruff") if is_table(tool) else None
-        if is_table(ruff):
+        ruff = _ruff_settings(path)
+        if ruff is not None:
             return ruff
     return None
+
+
+def _ruff_settings(path: Path) -> Data | None:
+    """The ruff settings in one file: ``[tool.ruff]`` of a ``pyproject.toml``, else all of it."""
+    _, document = read_toml(path, str(path))
+    if path.name != "pyproject.toml":
+        return document
+    tool = document.get("tool")
+    ruff = tool.get("ruff") if is_table(tool) else None
+    return ruff if is_table(ruff) else None
+
+
+def ruff_extends(config: Path) -> list[tuple[Path, Data]]:
+    """The files a ruff configuration extends, in ruff's order, nearest first.
+
+    ruff applies each file's settings under those of the file that extends it, so a rule turned
+    off or a file ignored there holds unless a nearer file undoes it. Paths in ``extend`` are
+    relative to the file that names them, with ``~`` and environment variables expanded.
+
+    Args:
+        config: A ``pyproject.toml``, ``ruff.toml`` or ``.ruff.toml``.
+
+    Returns:
+        Each extended file, resolved, with its ruff settings; a missing file ends the chain
+        (ruff reports it).
+
+    Raises:
+        InputError: An extended file cannot be read or parsed.
+    """
+    chain: list[tuple[Path, Data]] = []
+    seen = {config.resolve()}
+    settings = _ruff_settings(config) or {}
+    while isinstance(extend := settings.get("extend"), str) and len(chain) < _MOST_EXTENDS:
+        named = (config.parent / os.path.expandvars(Path(extend).expanduser())).resolve()
+        if named in seen or not named.is_file():
+            break
+        seen.add(named)
+        config, settings = named, _ruff_settings(named) or {}
+        chain.append((named, settings))
+    return chain
+
+
+def pyright_extends(config: Path, settings: Data) -> list[tuple[Path, Data]]:
+    """The files pyright's ``extends`` brings in, nearest first, each with its settings.
+
+    Args:
+        config: The file that holds ``settings``.
+        settings: Its pyright settings (``[tool.pyright]`` of a ``pyproject.toml``).
+
+    Returns:
+        Each extended file, resolved, with its settings; a missing file ends the chain.
+
+    Raises:
+        InputError: An extended file cannot be read or parsed.
+    """
+    chain: list[tuple[Path, Data]] = []
+    seen = {config.resolve()}
+    while isinstance(extends := settings.get("extends"), str) and len(chain) < _MOST_EXTENDS:
+        named = (config.parent / extends).resolve()
+        if named in seen or not named.is_file():
+            break
+        seen.add(named)
+        config, settings = named, _pyright_settings(named)
+        chain.append((named, settings))
+    return chain
+
+
+def _pyright_settings(path: Path) -> Data:
+    """The pyright settings of a ``pyrightconfig.json``-like file or a ``pyproject.toml``."""
+    if path.suffix == ".toml":
+        _, document = read_toml(path, str(path))
+        tool = document.get("tool")
+        pyright = tool.get("pyright") if is_table(tool) else None
+        return pyright if is_table(pyright) else {}
+    text = read_text(path, str(path)).text
+    try:
+        value: object = json.loads(_JSON_EXTRAS.sub(lambda match: match.group(1) or "", text))
+    except json.JSONDecodeError as error:
+        message = f"{path}:{error.lineno}: invalid JSON ({error.msg}); fix it and run again"
+        raise InputError(message) from None
+    return value if is_table(value) else {}

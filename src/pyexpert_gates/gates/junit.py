@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.etree.ElementTree import Element, ParseError, fromstring
 
+from pyexpert_gates.data.json_shape import ShapeError
 from pyexpert_gates.gates.paths import relative_path
-from pyexpert_gates.json_shape import ShapeError
 from pyexpert_gates.models import Diagnostic
 
 _PROBLEMS = frozenset({"failure", "error"})

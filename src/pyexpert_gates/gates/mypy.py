@@ -11,15 +11,30 @@ mypy's exit codes are coarse, so the gate looks closer:
 - mypy reports configuration problems (an unrecognized option, a file that does not parse) on
   standard error and still exits 0; any message there makes the result untrustworthy.
 - its JSON positions are 0-based columns; they are converted to 1-based.
+- every Python file the project lists inside the paths must be among the sources mypy's
+  ``--verbose`` log names (see `pyexpert_gates.gates.mypy_files`);
 - its ``unused section(s)`` note (``warn_unused_configs``) is plain text even in JSON mode; it
   becomes one finding per unused override, at the override's line (see ``mypy_sections``).
 """
 
+import dataclasses
 import hashlib
 import tempfile
 from pathlib import Path
 
+from pyexpert_gates.data.invocation import Command, ProcessOutput
+from pyexpert_gates.data.json_shape import (
+    ShapeError,
+    as_object,
+    integer,
+    load,
+    optional_integer,
+    optional_text,
+    text,
+)
 from pyexpert_gates.gates.base import GateContext, GateOutcome
+from pyexpert_gates.gates.checked import with_proof
+from pyexpert_gates.gates.mypy_files import excluded, proof, without_log
 from pyexpert_gates.gates.mypy_sections import CODE as UNUSED_CONFIGS
 from pyexpert_gates.gates.mypy_sections import is_unused_note, read_config, unused_sections
 from pyexpert_gates.gates.paths import own_module, relative_path, targets
@@ -33,16 +48,6 @@ from pyexpert_gates.gates.verdict import (
     unexpected_exit,
     unreadable,
     untrusted,
-)
-from pyexpert_gates.invocation import Command, ProcessOutput
-from pyexpert_gates.json_shape import (
-    ShapeError,
-    as_object,
-    integer,
-    load,
-    optional_integer,
-    optional_text,
-    text,
 )
 from pyexpert_gates.models import Diagnostic, GateName, Severity, Status
 
@@ -88,12 +93,13 @@ class MypyGate:
             The command.
         """
         mypy = mypy_options(str(context.python))
-        argv = (*own_module("mypy"), *mypy, *targets(context))
+        checked = (*excluded(context), *targets(context))
+        argv = (*own_module("mypy"), *mypy, *checked)
         if context.shadowed:
             argv = (
                 *own_module(RUNNER),
                 str(context.python),
-                *targets(context),
+                *checked,
                 SHADOWED,
                 *(_named(path) for path in context.shadowed),
             )
@@ -109,6 +115,8 @@ class MypyGate:
         Returns:
             The verdict.
         """
+        found = proof(context, output.stderr)
+        output = dataclasses.replace(output, stderr=without_log(output.stderr))
         if output.returncode not in {0, 1, BLOCKED}:
             return unexpected_exit("mypy", output)
         if output.stderr.strip():
@@ -124,11 +132,11 @@ class MypyGate:
         except ShapeError as problem:
             return unreadable("mypy", problem)
         unused = unused_sections(notes, context.project, read_config(context.project))
-        return _judge(output.returncode, diagnostics + unused)
+        return with_proof(_judge(output.returncode, diagnostics + unused), found)
 
 
-def mypy_options(python: str) -> tuple[str, str, str, str]:
-    """The options of every mypy run: the project's interpreter, JSON output.
+def mypy_options(python: str) -> tuple[str, ...]:
+    """The options of every mypy run: the project's interpreter, JSON output, the sources logged.
 
     Args:
         python: The interpreter of the project's environment.
@@ -136,7 +144,7 @@ def mypy_options(python: str) -> tuple[str, str, str, str]:
     Returns:
         mypy's options.
     """
-    return ("--python-executable", python, "--output", "json")
+    return ("--python-executable", python, "--output", "json", "--verbose")
 
 
 def _named(path: str) -> str:

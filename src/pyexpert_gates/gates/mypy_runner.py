@@ -8,7 +8,8 @@ unused overrides: the first run judges those over the whole configuration.
 
 The runner prints what mypy would print for one run, so the gate reads it as it reads mypy:
 
-- both runs' JSON lines, each distinct line once (both runs report an imported module's errors);
+- both runs' JSON lines, each distinct line once (both runs report an imported module's errors),
+  and both runs' ``--verbose`` logs;
 - the worse exit code (1 over 0);
 - a run that stopped (exit 2), wrote on standard error or exited oddly, alone: its problem is the
   verdict, as it is for a single run.
@@ -27,6 +28,7 @@ from mypy import api
 from mypy.main import process_options
 
 from pyexpert_gates.gates.mypy import BLOCKED, SHADOWED, mypy_options
+from pyexpert_gates.gates.mypy_files import without_log
 
 CACHE = ".mypy_cache/shadowed"
 """The second run's cache: apart from the first run's, whose modules are the stubs."""
@@ -49,8 +51,8 @@ class MypyRun:
 
     @property
     def trusted(self) -> bool:
-        """True when the run type-checked: exit 0 or 1, nothing on standard error."""
-        return self.code in _CLEAN and not self.stderr.strip()
+        """True when the run type-checked: exit 0 or 1, nothing on standard error but its log."""
+        return self.code in _CLEAN and not without_log(self.stderr).strip()
 
 
 def main(arguments: Sequence[str] | None = None) -> int:
@@ -96,7 +98,9 @@ def checked_twice(python: str, paths: Sequence[str], shadowed: Sequence[str]) ->
         return second
     lines = dict.fromkeys((*first.stdout.splitlines(), *second.stdout.splitlines()))
     stdout = "".join(f"{line}\n" for line in lines)
-    return MypyRun(stdout=stdout, stderr="", code=max(first.code, second.code))
+    # Both runs' logs: the gate reads the sources each one took from them.
+    stderr = first.stderr + second.stderr
+    return MypyRun(stdout=stdout, stderr=stderr, code=max(first.code, second.code))
 
 
 def _run(arguments: list[str]) -> MypyRun:

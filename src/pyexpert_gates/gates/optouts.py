@@ -2,8 +2,9 @@
 
 Comparing a project's settings with its preset finds a weaker value of a key the preset sets.
 A project can also opt out through keys the preset leaves alone: ruff's ``exclude`` and
-``per-file-ignores``, mypy's ``ignore_errors`` and ``disable_error_code`` (in an override too),
-pyright's ``ignore`` or a rule turned off, pytest options in ``addopts`` that leave tests out.
+``per-file-ignores``, mypy's ``ignore_errors`` and ``disable_error_code``, any mypy option below
+``--strict`` (in an override too), pyright's ``ignore`` or a rule or mode below strict (in an
+execution environment too), pytest options in ``addopts`` that leave tests out.
 Each gate would then pass on code it never checked. These are found here, on parsed data, and
 the config gate reports each unless ``[tool.pyexpert-gates.relaxations]`` records why.
 
@@ -11,22 +12,34 @@ File patterns count only when they hide a file the gates check: ``exclude = ["do
 project that checks ``src`` and ``tests`` takes nothing away.
 """
 
+import fnmatch
+import functools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from pyexpert_gates.config import GatesConfig
+from pyexpert_gates.data.ruffrules import ruff_rules
+from pyexpert_gates.data.toml import Data, KeyPath, is_array, is_table, toml_value
 from pyexpert_gates.expert import RULES
 from pyexpert_gates.expert.patterns import path_matches
+from pyexpert_gates.expert.weakening import mypy_standard, weak_mypy_keys, weak_pyright_keys
 from pyexpert_gates.gates.pytest_environment import configured_narrowing
-from pyexpert_gates.init.merge import Data, KeyPath, is_array, is_table
 from pyexpert_gates.init.names import setting_name
 from pyexpert_gates.init.targets import PYPROJECT
 from pyexpert_gates.models import GateName
 
-# pyright's rule levels that report nothing the gate fails on (it fails on warnings too).
-_SILENT_LEVELS = (False, "none", "information")
+_MYPY_SILENCERS = frozenset({"ignore_errors", "disable_error_code"})
+# pytest's collection patterns, with names their defaults collect: a project's own patterns
+# that no longer collect one of them leave tests out (``python_functions = "check_*"``).
+_COLLECTED = (
+    ("python_files", ("test_example.py", "example_test.py")),
+    ("python_classes", ("TestExample",)),
+    ("python_functions", ("test_example",)),
+)
+_DEFAULT_FILES = ("test_*.py", "*_test.py")
+_DEFAULT_NORECURSE = ("*.egg", ".*", "_darcs", "build", "CVS", "dist", "node_modules", "venv")
 _EXCLUDES = (("exclude",), ("extend-exclude",), ("lint", "exclude"), ("format", "exclude"))
 _RULE_IGNORES = (("lint", "ignore"), ("lint", "extend-ignore"), ("ignore",), ("extend-ignore",))
 _FILE_IGNORES = (
@@ -107,8 +120,16 @@ def _ruff(scope: _Scope, ruff: Data, at: KeyPath) -> Iterator[OptOut]:
         hidden = scope.hidden(_strings(_get(ruff, path)), path_matches)
         if hidden:
             yield scope.opt_out((*at, *path), f"hides {_files(hidden)} from ruff")
+    include = _strings(ruff.get("include"))
+    if include:
+        matched = scope.hidden(include, path_matches)
+        if left_out := [source for source in scope.sources if source not in matched]:
+            yield scope.opt_out((*at, "include"), f"leaves {_files(left_out)} out of ruff")
     preset = _table(scope.preset, ("ruff",))
     allowed = set(_strings(_get(preset, ("lint", "ignore"))))
+    if not any(_get(ruff, path) is True for path in (("preview",), ("lint", "preview"))):
+        # Turning off a rule that runs only under preview takes nothing away.
+        allowed |= _preview_only()
     for path in _RULE_IGNORES:
         extra = [code for code in _strings(_get(ruff, path)) if code not in allowed]
         if extra:
@@ -119,40 +140,79 @@ def _ruff(scope: _Scope, ruff: Data, at: KeyPath) -> Iterator[OptOut]:
         yield from _file_ignores(scope, (*at, *path), table, preset_files, allowed)
 
 
+@functools.cache
+def _preview_only() -> frozenset[str]:
+    """The rule selectors (codes and their prefixes) that select only preview rules."""
+    rules = ruff_rules()
+    stable = {
+        prefix for code, rule in rules.items() if not rule.preview for prefix in _prefixes(code)
+    }
+    return frozenset(prefix for code in rules for prefix in _prefixes(code) if prefix not in stable)
+
+
+def _prefixes(code: str) -> Iterator[str]:
+    """A rule code and each selector that selects it: ``E203``, ``E20``, ``E2``, ``E``."""
+    return (code[:end] for end in range(1, len(code) + 1))
+
+
 def _file_ignores(
     scope: _Scope, path: KeyPath, table: Data, preset: Data, everywhere: set[str]
 ) -> Iterator[OptOut]:
-    """Each pattern of a ``per-file-ignores`` table that turns off more than the preset does."""
+    """Each pattern of a ``per-file-ignores`` table that turns off more than the preset does.
+
+    A code counts as the preset's own on the checked files the pattern matches when one of the
+    preset's patterns turns it off on each of them (``tests/**`` against ``**/tests/**``).
+    """
     for pattern, codes in table.items():
-        allowed = everywhere | set(_strings(preset.get(pattern)))
-        extra = [code for code in _strings(codes) if code not in allowed]
+        files = scope.hidden([pattern], path_matches)
+        extra = [
+            code
+            for code in _strings(codes)
+            if code not in everywhere
+            and not all(_preset_ignores(preset, code, file) for file in files)
+        ]
         if extra:
             message = f"turns off {', '.join(extra)} for {pattern}"
             yield scope.opt_out(path, message, key=pattern)
 
 
+def _preset_ignores(preset: Data, code: str, file: str) -> bool:
+    """Whether one of the preset's ``per-file-ignores`` patterns turns ``code`` off on ``file``."""
+    return any(
+        code in _strings(codes) and path_matches(pattern, file) for pattern, codes in preset.items()
+    )
+
+
 def _mypy(scope: _Scope, mypy: Data) -> Iterator[OptOut]:
-    """Errors ignored or turned off, checked files excluded, strict flags undone per module."""
+    """Errors ignored or turned off, checked files excluded, options below ``--strict``."""
     at = ("tool", "mypy")
     yield from _mypy_silencers(scope, mypy, at, "")
     regexes = _strings(mypy.get("exclude"))
     hidden = scope.hidden(regexes, _regex_matches)
     if hidden:
         yield scope.opt_out((*at, "exclude"), f"hides {_files(hidden)} from mypy")
-    flags = {key: value for key, value in _table(scope.preset, ("mypy",)).items() if value is True}
+    preset = _table(scope.preset, ("mypy",))
+    standard = mypy_standard(preset)
+    # The merge compares the keys the preset sets in the main table (config-differs).
+    for key in weak_mypy_keys(mypy, standard):
+        if key not in preset and key not in _MYPY_SILENCERS:
+            message = f"= {toml_value(mypy[key])} checks less than the preset's mypy --strict"
+            yield scope.opt_out((*at, key), message)
     for override in _tables(mypy.get("overrides")):
         modules = ", ".join(_strings(override.get("module"))) or "no module"
         where = f" for {modules}"
         yield from _mypy_silencers(scope, override, (*at, "overrides"), where)
-        for key in sorted(flags.keys() & override.keys()):
-            if override[key] is False:
-                message = f"= false{where}, which the preset turns on"
+        for key in weak_mypy_keys(override, standard):
+            # A missing stub of a named module is a fact about that module, not a relaxation.
+            if key not in {*_MYPY_SILENCERS, "ignore_missing_imports"}:
+                message = f"= {toml_value(override[key])}{where} checks less than the preset"
                 yield scope.opt_out((*at, "overrides", key), message)
 
 
 def _mypy_silencers(scope: _Scope, table: Data, at: KeyPath, where: str) -> Iterator[OptOut]:
     """``ignore_errors = true`` and ``disable_error_code`` in one mypy table."""
-    if table.get("ignore_errors") is True:
+    # mypy reads "true", "yes", "on" and 1 as true too.
+    if any(weak_mypy_keys({"ignore_errors": table.get("ignore_errors", False)}, {})):
         message = f"= true hides every mypy error{where}"
         yield scope.opt_out((*at, "ignore_errors"), message, key="ignore_errors")
     codes = _strings(table.get("disable_error_code"))
@@ -162,25 +222,85 @@ def _mypy_silencers(scope: _Scope, table: Data, at: KeyPath, where: str) -> Iter
 
 
 def _pyright(scope: _Scope, pyright: Data) -> Iterator[OptOut]:
-    """Checked files pyright is told to skip or not to report on, and rules turned off."""
+    """Checked files pyright skips or does not report on; rules and modes below strict."""
     at = ("tool", "pyright")
     for key in ("exclude", "ignore"):
         hidden = scope.hidden(_strings(pyright.get(key)), path_matches)
         if hidden:
             yield scope.opt_out((*at, key), f"hides {_files(hidden)} from pyright")
-    for key, value in pyright.items():
-        if key.startswith("report") and value in _SILENT_LEVELS:
-            yield scope.opt_out((*at, key), f"= {_shown(value)} turns off pyright's {key}")
+    # The merge compares the keys the preset sets in the main table (config-differs).
+    preset = _table(scope.preset, ("pyright",))
+    for key in weak_pyright_keys(pyright):
+        if key not in preset:
+            yield scope.opt_out((*at, key), _pyright_message(key, pyright[key], ""))
+    for environment in _tables(pyright.get("executionEnvironments")):
+        where = f" for {_shown(environment.get('root'))}"
+        for key in weak_pyright_keys(environment):
+            message = _pyright_message(key, environment[key], where)
+            yield scope.opt_out((*at, "executionEnvironments", key), message)
+
+
+def _pyright_message(key: str, value: object, where: str) -> str:
+    """What a pyright setting below strict takes away."""
+    if key.startswith("report"):
+        return f"= {toml_value(value)}{where} turns off pyright's {key}"
+    return f"= {toml_value(value)}{where} checks less than pyright's strict mode"
 
 
 def _pytest(scope: _Scope, tools: Data) -> Iterator[OptOut]:
-    """Options in pytest's ``addopts`` that leave tests out or silence them."""
+    """Options in pytest's ``addopts`` and collection settings that leave tests out."""
     for at in (("pytest", "ini_options"), ("pytest",)):
-        value = _get(tools, (*at, "addopts"))
+        table = _table(tools, at)
+        value = table.get("addopts")
         options = configured_narrowing(value if isinstance(value, str) else _strings(value))
         if options:
             message = f"passes {', '.join(options)} to pytest, which leave tests out or silence"
             yield scope.opt_out(("tool", *at, "addopts"), message)
+        for key, names in _COLLECTED:
+            patterns = _words(table.get(key))
+            lost = [name for name in names if not _collects(key, patterns, name)]
+            if key in table and lost:
+                message = f"= {toml_value(table[key])} no longer collects {', '.join(lost)}"
+                yield scope.opt_out(("tool", *at, key), message)
+        yield from _pytest_folders(scope, table, ("tool", *at))
+
+
+def _pytest_folders(scope: _Scope, table: Data, at: KeyPath) -> Iterator[OptOut]:
+    """Test files that ``testpaths`` or ``norecursedirs`` keep pytest from collecting."""
+    tests = [source for source in scope.sources if _collects("python_files", (), source)]
+    if "testpaths" in table:
+        reached = scope.hidden(_words(table["testpaths"]), path_matches)
+        if outside := [test for test in tests if test not in reached]:
+            yield scope.opt_out((*at, "testpaths"), f"leaves {_files(outside)} out of pytest")
+    skipped = [
+        test
+        for test in tests
+        if any(
+            fnmatch.fnmatch(folder, pattern) and not _skipped_by_default(folder)
+            for pattern in _words(table.get("norecursedirs"))
+            for folder in PurePosixPath(test).parent.parts
+        )
+    ]
+    if skipped:
+        yield scope.opt_out((*at, "norecursedirs"), f"leaves {_files(skipped)} out of pytest")
+
+
+def _collects(key: str, patterns: Sequence[str], name: str) -> bool:
+    """Whether pytest's ``key`` patterns (its default when none) collect ``name``."""
+    if key == "python_files":
+        base = PurePosixPath(name).name
+        return any(fnmatch.fnmatch(base, pattern) for pattern in patterns or _DEFAULT_FILES)
+    return any(name.startswith(pattern) or fnmatch.fnmatch(name, pattern) for pattern in patterns)
+
+
+def _skipped_by_default(folder: str) -> bool:
+    """Whether pytest's own ``norecursedirs`` skips a folder of this name."""
+    return any(fnmatch.fnmatch(folder, pattern) for pattern in _DEFAULT_NORECURSE)
+
+
+def _words(value: object) -> list[str]:
+    """The patterns of a pytest setting: a list, or a string split at whitespace."""
+    return value.split() if isinstance(value, str) else _strings(value)
 
 
 def _places(source: str) -> Iterator[str]:
@@ -205,8 +325,8 @@ def _files(hidden: Sequence[str]) -> str:
 
 
 def _shown(value: object) -> str:
-    """A setting's value as TOML writes it."""
-    return "false" if value is False else f'"{value}"'
+    """A setting's value as TOML writes it; ``no root`` for none."""
+    return "no root" if value is None else toml_value(value)
 
 
 def _get(table: Data, path: KeyPath) -> object:

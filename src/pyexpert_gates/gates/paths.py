@@ -41,7 +41,9 @@ def own_module(module: str) -> tuple[str, ...]:
 def targets(context: GateContext) -> tuple[str, ...]:
     """What a tool should check: the context's paths, or the whole project when none are given.
 
-    A path that starts with ``-`` is written ``./-...``, so that no tool reads it as an option.
+    A path that starts with ``-`` is written ``./-...``, so that no tool reads it as an option,
+    and a path that is a FIFO, socket or device is left out (the gates report it), unless
+    nothing else is left: no path at all would make a tool check the whole folder.
 
     Args:
         context: The gate's view of the project.
@@ -49,7 +51,9 @@ def targets(context: GateContext) -> tuple[str, ...]:
     Returns:
         Paths relative to the project root.
     """
-    return tuple(f"./{path}" if path.startswith("-") else path for path in context.paths or (".",))
+    given = context.paths or (".",)
+    kept = tuple(path for path in given if path not in context.special) or given
+    return tuple(f"./{path}" if path.startswith("-") else path for path in kept)
 
 
 def undecodable_sources(context: GateContext) -> list[str]:

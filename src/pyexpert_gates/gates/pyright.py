@@ -9,12 +9,29 @@ removed from its environment; ``PYRIGHT_PYTHON_IGNORE_WARNINGS`` stops its versi
 ``--warnings`` makes warnings fail the run like errors: the standard is zero findings.
 pyright reports an invalid configuration on standard error and still exits 0, silently using
 its defaults, and it exits 0 when it analyzed no file: both are ``error``, never ``passed``.
+
+Its JSON report cannot be had with a list of the files (``--verbose`` refuses ``--outputjson``),
+only their number: fewer files analyzed than the project lists inside the paths is ``error``,
+unless ``tool.pyright.exclude`` is a recorded relaxation. pyright passes over a FIFO, socket or
+device by itself; each is an ``unreadable`` finding.
 """
 
 from pathlib import Path
 
-from pyexpert_gates.encodable import printable
+from pyexpert_gates.data.encodable import printable
+from pyexpert_gates.data.invocation import Command, ProcessOutput
+from pyexpert_gates.data.json_shape import (
+    ShapeError,
+    as_list,
+    as_object,
+    field,
+    integer,
+    load,
+    optional_text,
+    text,
+)
 from pyexpert_gates.gates.base import GateContext, GateOutcome
+from pyexpert_gates.gates.checked import special, with_proof
 from pyexpert_gates.gates.paths import own_module, relative_path, targets, undecodable_sources
 from pyexpert_gates.gates.verdict import (
     blocking,
@@ -27,17 +44,7 @@ from pyexpert_gates.gates.verdict import (
     unreadable,
     untrusted,
 )
-from pyexpert_gates.invocation import Command, ProcessOutput
-from pyexpert_gates.json_shape import (
-    ShapeError,
-    as_list,
-    as_object,
-    field,
-    integer,
-    load,
-    optional_text,
-    text,
-)
+from pyexpert_gates.init.names import covers
 from pyexpert_gates.models import Diagnostic, GateName, Severity, Status
 
 _EXIT_MEANINGS = {2: "fatal error", 3: "configuration file could not be parsed", 4: "bad argument"}
@@ -102,7 +109,31 @@ class PyrightGate:
             return unreadable("pyright", problem)
         if output.stderr.strip():
             return untrusted("pyright", output, diagnostics)
-        return _judge(output.returncode, files, diagnostics, undecodable_sources(context))
+        unnamed = undecodable_sources(context)
+        outcome = _judge(output.returncode, files, diagnostics, unnamed)
+        missing = _missing(files, context, unnamed)
+        if missing is not None and outcome.status is not Status.ERROR:
+            outcome = error(missing, diagnostics)
+        return with_proof(outcome, special("pyright", context))
+
+
+def _missing(analyzed: int, context: GateContext, unnamed: list[str]) -> str | None:
+    """Why pyright analyzed fewer files than the project lists inside the paths, if it did."""
+    if context.listed is None or covers(context.relaxed, "tool.pyright.exclude"):
+        return None
+    left_out = set(context.special) | set(unnamed)
+    expected = [name for name in context.listed if name not in left_out]
+    if analyzed >= len(expected):
+        return None
+    hidden = [name for name in expected if any(part.startswith(".") for part in name.split("/"))]
+    shown = f" (such as {', '.join(printable(name) for name in hidden[:3])})" if hidden else ""
+    return (
+        f"pyright analyzed {count(analyzed, 'file')}, but the paths hold "
+        f"{count(len(expected), 'Python file')}: its `exclude` or `include` (in [tool.pyright] "
+        "or pyrightconfig.json), its default exclusion of hidden folders, node_modules and "
+        f"__pycache__{shown}, or a symlinked folder (pyright does not follow one) hides the "
+        "others; name them there, or record a relaxation of tool.pyright.exclude"
+    )
 
 
 def _judge(

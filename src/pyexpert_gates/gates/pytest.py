@@ -13,8 +13,9 @@ file and line), coded by the test's node id. Exit codes: 0 passed, 1 tests faile
 
 import os
 import re
-import shlex
 
+from pyexpert_gates.data.invocation import Command, ProcessOutput
+from pyexpert_gates.data.json_shape import ShapeError
 from pyexpert_gates.gates.base import GateContext, GateOutcome, SelectedTests
 from pyexpert_gates.gates.junit import JunitReport, read_junit
 from pyexpert_gates.gates.pytest_causes import explain
@@ -28,8 +29,6 @@ from pyexpert_gates.gates.verdict import (
     unexpected_exit,
     unreadable,
 )
-from pyexpert_gates.invocation import Command, ProcessOutput
-from pyexpert_gates.json_shape import ShapeError
 from pyexpert_gates.models import GateName, Status
 
 REPORT_NAME = "pytest-junit.xml"
@@ -118,7 +117,7 @@ def _before_the_tests(output: ProcessOutput, context: GateContext) -> GateOutcom
     if narrowed := narrowing_options(os.environ.get(VARIABLE, "")):
         return error(
             f"{VARIABLE} holds options that change which tests run or silence them "
-            f"({shlex.join(narrowed)}); the gate runs the tests the project configures: "
+            f"({', '.join(narrowed)}); the gate runs the tests the project configures: "
             f"unset {VARIABLE}, or put the options in the project's pytest configuration"
         )
     if output.report_text is None and _NOT_INSTALLED in output.stderr:

@@ -13,9 +13,9 @@ import tomllib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from pyexpert_gates.data.toml import is_array, is_table
 from pyexpert_gates.errors import InputError
 from pyexpert_gates.gates.base import GateContext
-from pyexpert_gates.init.merge import is_array, is_table
 from pyexpert_gates.textfile import read_regular
 
 _INI_SECTIONS = (

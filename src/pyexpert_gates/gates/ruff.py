@@ -3,25 +3,18 @@
 ruff runs from the interpreter of pyexpert-gates, whose ruff version the presets are verified
 against. ``--no-fix`` keeps a project's ``fix = true`` from editing files during a check, and
 ``--force-exclude`` applies the project's ``exclude`` to the paths named on the command line too.
+``--verbose`` makes ruff log the files it took and what left others out: every file the project
+lists inside the paths must be among them (see `pyexpert_gates.gates.ruff_files`).
 ruff's own cache stays on: it is keyed by ruff's version and settings, so it cannot replay a
 stale verdict.
 """
 
+import dataclasses
 from pathlib import Path
 
-from pyexpert_gates.gates.base import GateContext, GateOutcome
-from pyexpert_gates.gates.paths import own_module, relative_path, targets
-from pyexpert_gates.gates.ruff_warnings import ruff_warnings, with_warnings
-from pyexpert_gates.gates.verdict import (
-    could_not_run,
-    error,
-    inconsistent,
-    spread,
-    unexpected_exit,
-    unreadable,
-)
-from pyexpert_gates.invocation import Command, ProcessOutput
-from pyexpert_gates.json_shape import (
+from pyexpert_gates.codemods.catalog import fix_for
+from pyexpert_gates.data.invocation import Command, ProcessOutput
+from pyexpert_gates.data.json_shape import (
     ShapeError,
     as_list,
     as_object,
@@ -31,18 +24,41 @@ from pyexpert_gates.json_shape import (
     optional_text,
     text,
 )
+from pyexpert_gates.gates.base import GateContext, GateOutcome
+from pyexpert_gates.gates.checked import with_proof
+from pyexpert_gates.gates.paths import own_module, relative_path, targets
+from pyexpert_gates.gates.ruff_files import excluded, proof, ruff_files, without_log
+from pyexpert_gates.gates.ruff_warnings import ruff_warnings, with_warnings
+from pyexpert_gates.gates.verdict import (
+    could_not_run,
+    error,
+    inconsistent,
+    spread,
+    unexpected_exit,
+    unreadable,
+)
 from pyexpert_gates.models import Diagnostic, FixSafety, GateName, Severity, Status
 
 NO_FILES = "No Python files found"
 """ruff's warning, on standard error with exit code 0, when the paths hold nothing to check."""
 UNREADABLE = frozenset({"E902", "io"})
 """ruff's codes for a path it could not read (``check`` and ``format``): nothing was checked."""
-DOCSTRING_WORDING = frozenset({"D301", "D400", "D403", "D405", "D406", "D407", "D408", "D409",
-                               "D415", "D416"})  # fmt: skip
-"""Rules whose fixes change the words of a docstring, not only its layout.
+DOCSTRING_WORDING = frozenset({"D200", "D205", "D207", "D208", "D209", "D210", "D212", "D213",
+                               "D214", "D215", "D301", "D400", "D403", "D405", "D406", "D407",
+                               "D408", "D409", "D410", "D411", "D412", "D413", "D415",
+                               "D416"})  # fmt: skip
+"""Rules whose fixes change the text of a docstring: its words, or its layout inside the quotes.
 
 ruff calls some of them safe, but a program reads its docstrings (``__doc__``, a test that
-compares one, a command line built from them), so ``fix`` applies them only with ``--unsafe``.
+compares one, a command line built from them, where a moved ``\\f`` changes the help), so
+``fix`` applies them only with ``--unsafe``.
+"""
+NOT_SAFE_IN_FIX = DOCSTRING_WORDING | {"PLR0402"}
+"""Rules whose fixes ruff calls safe that may change what a program sees: the docstring ones too.
+
+PLR0402 rewrites ``import pkg._mod as _mod`` into ``from pkg import _mod``, which binds the
+package's attribute rather than the module imported: different once either is reloaded or
+replaced. ``fix`` applies these only with ``--unsafe``, and ``check`` marks them so.
 """
 
 
@@ -75,9 +91,12 @@ class RuffGate:
         Returns:
             The verdict.
         """
+        files = ruff_files(output.stderr, context.project)
+        output = dataclasses.replace(output, stderr=without_log(output.stderr))
         match output.returncode:
             case 0 | 1:
-                return with_warnings(_judge(output, context), ruff_warnings(output.stderr))
+                outcome = with_warnings(_judge(output, context), ruff_warnings(output.stderr))
+                return with_proof(outcome, proof("ruff", context, files))
             case 2:
                 return could_not_run("ruff", output, "configuration or usage error")
             case _:
@@ -120,6 +139,8 @@ def ruff_command(context: GateContext, *arguments: str) -> Command:
         "--output-format",
         "json",
         "--force-exclude",
+        "--verbose",
+        *excluded(context),
         *targets(context),
     )
     return Command(argv=argv, cwd=context.project)
@@ -200,20 +221,22 @@ def _diagnostic(entry: dict[str, object], project: Path) -> Diagnostic:
 def _fix_safety(code: str | None, fix: object) -> FixSafety | None:
     """How ``fix`` applies ruff's fix: ``safe`` always, ``unsafe`` with ``--unsafe``.
 
-    A display-only fix, or none, is not applied; a fix of a docstring's wording needs
-    ``--unsafe`` (see `DOCSTRING_WORDING`).
+    A display-only fix, or none, is not applied; a fix that changes a docstring's text or what
+    an import binds needs ``--unsafe`` (see `NOT_SAFE_IN_FIX`); a rule ruff cannot fix may have a
+    codemod of ``fix`` (see `fix_for`), so that ``check`` and ``fix`` agree.
     """
+    codemod = None if code is None else fix_for(code)
     if fix is None:
-        return None
+        return codemod
     match optional_text(as_object(fix, "field 'fix'"), "applicability"):
-        case "safe" if code in DOCSTRING_WORDING:
+        case "safe" if code in NOT_SAFE_IN_FIX:
             return FixSafety.UNSAFE
         case "safe":
             return FixSafety.SAFE
         case "unsafe":
             return FixSafety.UNSAFE
         case _:
-            return None
+            return codemod
 
 
 def _position(entry: dict[str, object], key: str) -> tuple[int | None, int | None]:

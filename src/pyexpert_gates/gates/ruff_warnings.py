@@ -8,10 +8,10 @@ repeats the warnings about the linter's settings; the ``format`` gate keeps only
 """
 
 import re
-from dataclasses import replace
 
 from pyexpert_gates.gates.base import GateOutcome
-from pyexpert_gates.models import Diagnostic, Severity, Status
+from pyexpert_gates.gates.verdict import with_findings
+from pyexpert_gates.models import Diagnostic, Severity
 
 CODE = "ruff-warning"
 """The findings' code."""
@@ -70,14 +70,4 @@ def with_warnings(outcome: GateOutcome, warnings: tuple[Diagnostic, ...]) -> Gat
     Returns:
         The verdict with the warnings; unchanged when there are none or ruff could not run.
     """
-    if not warnings or outcome.status is Status.ERROR:
-        return outcome
-    noun = "ruff warning" if len(warnings) == 1 else "ruff warnings"
-    own = outcome.summary if outcome.status is Status.FAILED else ""
-    summary = "; ".join(part for part in (own, f"{len(warnings)} {noun}") if part)
-    return replace(
-        outcome,
-        status=Status.FAILED,
-        summary=summary,
-        diagnostics=outcome.diagnostics + warnings,
-    )
+    return with_findings(outcome, warnings, ("ruff warning", "ruff warnings"))

@@ -12,6 +12,10 @@ class's constructor arguments are documented in one place. The settings follow t
 - DOC502 (a ``Raises`` section in a function without a ``raise`` statement) is not reported:
   pydoclint cannot see exceptions that propagate from the functions called, and documenting
   those is what a caller needs. A missing ``Raises`` section (DOC501) is still a finding.
+- a missing annotation in a signature (DOC106, DOC107) is not reported here: ruff's ANN001
+  owns it, one finding per missing annotation;
+- pydoclint words its type-hint findings (DOC108 to DOC111) after its own command-line
+  options; they are reworded after the standard's settings, which the user never set as such;
 - one problem, one finding: pydoclint reports a wrong ``Args`` section as DOC101 or DOC102
   (counts) and DOC103 (names), and a missing ``Raises`` section as DOC501 and DOC503 (names).
   The finding that names the arguments or exceptions owns the problem; its echo on the same
@@ -28,8 +32,20 @@ from typing import Protocol, cast
 
 from pydoclint.visitor import Visitor  # type: ignore[import-untyped]  # pyright: ignore[reportMissingTypeStubs]  # pydoclint ships no py.typed
 
-_NOT_REPORTED = frozenset({"DOC502"})
-"""pydoclint codes the standard does not ask for (see the module docstring)."""
+_NOT_REPORTED = frozenset({"DOC502", "DOC106", "DOC107"})
+"""pydoclint codes the standard does not ask for, or another gate owns (see the docstring)."""
+
+_OPTION_WORDING = "The option `--"
+"""How pydoclint's type-hint messages start: they name its options, never set by the user."""
+_OUR_WORDING = {
+    "DOC108": "argument types go in the signature (types there, not in the docstring), "
+    "but this signature has none",
+    "DOC109": "the docstring's Args have no types; the standard keeps them in the signature",
+    "DOC110": "some of the docstring's Args have types; the standard keeps them in the signature",
+    "DOC111": "the docstring's Args repeat argument types; the standard keeps types in the "
+    "signature only: remove them from the docstring",
+}
+"""pydoclint's type-hint findings in the words of the standard's docstring settings."""
 
 _ECHOES = {"DOC101": "DOC103", "DOC102": "DOC103", "DOC501": "DOC503"}
 """pydoclint codes left out when the code they echo is reported on the same definition."""
@@ -109,7 +125,11 @@ def section_findings(tree: ast.Module, lines: Collection[int]) -> tuple[SectionF
     )
     visitor.visit(_without_casts(tree))
     found = [
-        SectionFinding(line=violation.line, code=f"DOC{violation.code:03d}", message=violation.msg)
+        SectionFinding(
+            line=violation.line,
+            code=(code := f"DOC{violation.code:03d}"),
+            message=_reworded(code, violation.msg),
+        )
         for violation in visitor.violations
         if violation.line in lines
     ]
@@ -120,6 +140,14 @@ def section_findings(tree: ast.Module, lines: Collection[int]) -> tuple[SectionF
         if finding.code not in _NOT_REPORTED
         and (finding.line, _ECHOES.get(finding.code)) not in reported
     )
+
+
+def _reworded(code: str, message: str) -> str:
+    """``message`` with pydoclint's option sentence replaced by the standard's words."""
+    prefix, found, _ = message.partition(_OPTION_WORDING)
+    if not found or code not in _OUR_WORDING:
+        return message
+    return f"{prefix}{_OUR_WORDING[code]}"
 
 
 def _without_casts(tree: ast.Module) -> ast.Module:

@@ -7,15 +7,39 @@ checked) becomes an ``error`` outcome whose summary says exactly why.
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
+from pyexpert_gates.data.invocation import ProcessOutput
+from pyexpert_gates.data.json_shape import ShapeError
 from pyexpert_gates.gates.base import GateOutcome
-from pyexpert_gates.invocation import ProcessOutput
-from pyexpert_gates.json_shape import ShapeError
 from pyexpert_gates.models import Diagnostic, Severity, Status
 
 _ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 _REASON_LIMIT = 400
 """Characters of a tool's message kept in a one-line summary."""
+
+
+def with_findings(
+    outcome: GateOutcome, findings: tuple[Diagnostic, ...], noun: tuple[str, str]
+) -> GateOutcome:
+    """Add findings beside the tool's own: a passing gate fails on them, an error stays one.
+
+    Args:
+        outcome: The verdict on the tool's own findings.
+        findings: The findings to add.
+        noun: What one of them is called, and what several are: the summary counts them.
+
+    Returns:
+        The verdict with the findings; unchanged when there are none or the tool could not run.
+    """
+    if not findings or outcome.status is Status.ERROR:
+        return outcome
+    counted = f"{len(findings)} {noun[0] if len(findings) == 1 else noun[1]}"
+    own = outcome.summary if outcome.status is Status.FAILED else ""
+    summary = "; ".join(part for part in (own, counted) if part)
+    return replace(
+        outcome, status=Status.FAILED, summary=summary, diagnostics=outcome.diagnostics + findings
+    )
 
 
 def error(summary: str, diagnostics: Iterable[Diagnostic] = ()) -> GateOutcome:

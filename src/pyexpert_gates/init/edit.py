@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pyexpert_gates.errors import InputError
 from pyexpert_gates.init.merge import MergePlan
-from pyexpert_gates.textfile import TextFile, unified_diff, write_files
+from pyexpert_gates.textfile import TextFile, UnwritableFileError, unified_diff, write_files
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -87,7 +87,7 @@ def describe(edit: FileEdit, *, dry_run: bool) -> str:
     return "".join((diff, *(f"{line}\n" for line in (f"{edit.label}: {status}", *edit.notes))))
 
 
-def write_edits(edits: Iterable[FileEdit], project: Path) -> None:
+def write_edits(edits: Iterable[FileEdit], project: Path, *, within: Path) -> None:
     """Write every changed file and delete those to delete, all or none, creating folders.
 
     Every new content reaches the disk before any file is replaced, and the deletions come
@@ -96,6 +96,7 @@ def write_edits(edits: Iterable[FileEdit], project: Path) -> None:
     Args:
         edits: The planned edits; the unchanged ones and those left alone are skipped.
         project: The project folder, for messages.
+        within: The folder every file must stay in, its symlinks followed.
 
     Raises:
         InputError: A file cannot be written; nothing was.
@@ -106,12 +107,22 @@ def write_edits(edits: Iterable[FileEdit], project: Path) -> None:
         if edit.changed and edit.new_text is not None
     ]
     try:
-        write_files(files, make_folders=True)
-    except OSError as error:
-        named = Path(error.filename) if error.filename else project
-        where = named.relative_to(project) if named.is_relative_to(project) else named
+        write_files(files, within=within, make_folders=True)
+    except UnwritableFileError as error:
         message = (
-            f"{where}: cannot write the file: {error.strerror or error}; nothing was written. "
+            f"{_where(error, project)}: cannot be written: {error.strerror}; nothing was written"
+        )
+        raise InputError(message) from None
+    except OSError as error:
+        message = (
+            f"{_where(error, project)}: cannot write the file: {error.strerror or error}; nothing "
+            "was written. "
             "Make the folder writable (or free disk space) and run init again"
         )
         raise InputError(message) from None
+
+
+def _where(error: OSError, project: Path) -> Path:
+    """The file an error names, relative to the project when it is inside it."""
+    named = Path(error.filename) if error.filename else project
+    return named.relative_to(project) if named.is_relative_to(project) else named

@@ -12,12 +12,11 @@ import copy
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TypeAlias, TypedDict, TypeGuard, Unpack
+from typing import TypeAlias, TypedDict, Unpack
 
+from pyexpert_gates.data.toml import Data, KeyPath, is_array, is_table
 from pyexpert_gates.init.rulelists import ListStyle, join_words, list_style, missing_items
 
-KeyPath: TypeAlias = tuple[str, ...]
-Data: TypeAlias = dict[str, object]
 # Whether the project's differing value at a key is replaced rather than kept.
 Forced: TypeAlias = Callable[[KeyPath], bool]
 # Why a tool refuses the project's value at a key, or None when it accepts it.
@@ -278,52 +277,6 @@ def _table_at(data: Data, path: KeyPath, *, create: bool = False) -> Data:
     return table
 
 
-def is_table(value: object) -> TypeGuard[Data]:
-    """Whether a parsed TOML value is a table (TOML keys are always strings).
-
-    Args:
-        value: A value parsed by tomllib.
-
-    Returns:
-        True for a table.
-    """
-    return isinstance(value, dict)
-
-
-def is_array(value: object) -> TypeGuard[list[object]]:
-    """Whether a parsed TOML value is an array.
-
-    Args:
-        value: A value parsed by tomllib.
-
-    Returns:
-        True for an array.
-    """
-    return isinstance(value, list)
-
-
-def toml_value(value: object) -> str:
-    """A value the way TOML writes it, for messages.
-
-    Args:
-        value: A parsed TOML value.
-
-    Returns:
-        ``true``, ``"text"``, ``[1, 2]``; a table is shown as ``a table``.
-    """
-    match value:
-        case bool():
-            return "true" if value else "false"
-        case str():
-            return f'"{value}"'
-        case dict():
-            return "a table"
-        case _ if is_array(value):
-            return "[" + ", ".join(toml_value(item) for item in value) + "]"
-        case _:
-            return str(value)
-
-
 def _as_list(value: object) -> list[object]:
     """The value as a list: an array as it is, anything else as a one-item list."""
     return value if is_array(value) else [value]
@@ -338,8 +291,5 @@ __all__ = [
     "Replacing",
     "apply_plain",
     "extended",
-    "is_array",
-    "is_table",
     "plan_merge",
-    "toml_value",
 ]

@@ -20,10 +20,10 @@ from typing import cast
 import tomlkit
 from tomlkit.items import AoT, Table
 
+from pyexpert_gates.data.toml import Data, is_array
 from pyexpert_gates.errors import ConfigError, GatesError
 from pyexpert_gates.init.edit import FileEdit
 from pyexpert_gates.init.ini import IniEntry, IniSection, read_ini
-from pyexpert_gates.init.merge import Data, is_array
 from pyexpert_gates.init.targets import PYPROJECT, foreign_sources
 from pyexpert_gates.init.toml_edit import separate_tables
 from pyexpert_gates.init.translation import mypy_modules, mypy_value, pyright_table, pytest_value

@@ -8,7 +8,7 @@ leave out the leading ``tool.``.
 
 from collections.abc import Iterable
 
-from pyexpert_gates.init.merge import KeyPath
+from pyexpert_gates.data.toml import KeyPath
 from pyexpert_gates.init.targets import PYPROJECT
 
 

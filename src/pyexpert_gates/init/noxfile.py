@@ -92,7 +92,9 @@ def _registering(file: TextFile, new_text: str) -> FileEdit:
         label=NOXFILE,
         file=file,
         new_text=new_text,
-        summary="a nox session per gate (nox -l lists them)",
+        # Written unless --no-noxfile: the line says so, so nobody is surprised by the file.
+        summary="a nox session per gate (nox -l lists them); `init --no-noxfile` leaves "
+        "noxfile.py alone",
         current="(registers a nox session per gate)",
     )
 

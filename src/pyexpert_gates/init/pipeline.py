@@ -1,9 +1,10 @@
 """The GitLab CI/CD pipeline that ``init --ci gitlab`` writes, as text.
 
-One job installs the project with its test dependencies and pyexpert-gates, runs ``check`` with
-a Code Quality report and a JUnit report, and hands both to GitLab even when the check fails:
-merge requests show the findings they add in the Code Quality widget, and the failing gates and
-findings in the test report.
+One job installs the project with its test dependencies and the development dependency that
+declares pyexpert-gates (as `pyexpert_gates.init.workflow.ci_install_arguments` says), runs
+``check`` with a Code Quality report and a JUnit report, and hands both to GitLab even when the
+check fails: merge requests show the findings they add in the Code Quality widget, and the
+failing gates and findings in the test report.
 """
 
 from pyexpert_gates import __version__
@@ -23,7 +24,7 @@ pyexpert-gates:
   image: python:{python}
   script:
     - python -m pip install --upgrade pip
-    - python -m pip install {install} "pyexpert-gates=={version}"
+    - python -m pip install {install}
     - pyexpert-gates check --format gitlab --output {code_quality} --format junit --output {junit}
   artifacts:
     when: always
@@ -42,7 +43,7 @@ def render_pipeline(*, python: str, install: str) -> str:
 
     Args:
         python: The Python version CI runs, such as ``3.11`` (the ``python`` image's tag).
-        install: What ``pip install`` installs for the project, such as ``-e ".[test]"``.
+        install: What ``pip install`` installs, such as ``-e ".[test]" --group dev``.
 
     Returns:
         The YAML text.

@@ -16,20 +16,17 @@ from pathlib import Path
 import tomlkit
 from tomlkit.exceptions import TOMLKitError
 
+from pyexpert_gates.config import read_layout
+from pyexpert_gates.data.toml import Data, KeyPath, is_array, is_table, toml_value
 from pyexpert_gates.errors import GatesError, InputError, UsageError
 from pyexpert_gates.init.edit import FileEdit
 from pyexpert_gates.init.merge import (
     ChangeKind,
     Conflict,
-    Data,
     Forced,
-    KeyPath,
     MergePlan,
     apply_plain,
-    is_array,
-    is_table,
     plan_merge,
-    toml_value,
 )
 from pyexpert_gates.init.migration import Migration, plan_migration
 from pyexpert_gates.init.names import canonical, covers, setting_name
@@ -144,7 +141,8 @@ def plan_init(
     )
     others = sorted({target.file for target in targets.values()} - {PYPROJECT})
     files = [(start.file, pyproject), *(read_toml(project / label, label) for label in others)]
-    merged = _merge_files(files, targets, tools, choices, _state_of(project, preset))
+    # What init wrote last time is the tool's, whichever preset wrote it: a new preset replaces it.
+    merged = _merge_files(files, targets, tools, choices, read_state(project))
     relaxations = _relaxations(pyproject, merged, relax)
     edits = [
         _edit(loaded, plan, preset=preset, floor=start.floor, relaxations=relaxations)
@@ -170,12 +168,6 @@ class _Merged:
     labels: list[str]
     plans: list[MergePlan]
     records: dict[str, dict[KeyPath, Written]]
-
-
-def _state_of(project: Path, preset: Preset) -> PresetState | None:
-    """What init wrote last time with this preset; what another preset wrote is the project's."""
-    state = read_state(project)
-    return state if state is not None and state.preset == preset.name else None
 
 
 def _merge_files(
@@ -290,8 +282,7 @@ def _tools(
     choices: _Choices,
 ) -> Data:
     """The preset's tool tables for this project, with the relaxations asked for."""
-    folders = {entry.name for entry in project.iterdir() if entry.is_dir()}
-    tools = build_patch(preset, pyproject, floor, folders)
+    tools = build_patch(preset, pyproject, floor, read_layout(project))
     if not isinstance(choices.force, bool):
         _check_named(choices.force, _leaf_names(tools, ("tool",)), "--force", "the preset sets")
     if relax := choices.relax:
@@ -360,7 +351,7 @@ def _edit(
     new_text = render(file, data, plan, preset.comments, label) if plan.changes else file.text
     counts = Counter(change.kind for change in plan.changes)
     counted = ", ".join(f"{word} {counts[kind]}" for kind, word in _COUNTED.items() if counts[kind])
-    name = f"preset {preset.name} v{preset.version}"
+    name = f"preset {preset.title}"
     return FileEdit(
         label=label,
         file=file,

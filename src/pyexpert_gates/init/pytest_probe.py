@@ -2,7 +2,9 @@
 
 Only that interpreter knows the plugins the project installs. Both questions are asked with the
 project's ``addopts`` and ``filterwarnings`` switched off, so the settings being checked cannot
-stop pytest from answering.
+stop pytest from answering, and isolated (``python -I`` in an empty folder): no module, file or
+``conftest.py`` of the project runs, so a setting that only a ``conftest.py`` declares is
+reported as unknown.
 """
 
 import asyncio
@@ -12,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pyexpert_gates.init.pytest_risks import known_keys
-from pyexpert_gates.process import Command, ProcessFailure, ProcessOutput, run_command
+from pyexpert_gates.process import ProcessFailure, ProcessOutput, run_isolated
 
 _TIME_LIMIT_S = 60.0
 # Prints the modules, of those given, that cannot be imported.
@@ -42,20 +44,19 @@ class PytestFacts:
     unknown_reason: str = ""
 
 
-def ask_pytest(project: Path, python: Path, modules: Collection[str]) -> PytestFacts:
+def ask_pytest(python: Path, modules: Collection[str]) -> PytestFacts:
     """Ask the project's interpreter about pytest's settings and the filters' modules.
 
     Args:
-        project: The project folder.
         python: The project's interpreter, whose environment has the plugins it installs.
         modules: The modules that ``filterwarnings`` entries import.
 
     Returns:
         The facts; a pytest that cannot answer is a reason, not an error.
     """
-    help_argv = (str(python), "-m", "pytest", "--help", "-o", "addopts=", "-o", "filterwarnings=")
-    modules_argv = (str(python), "-c", _MISSING_MODULES, *sorted(modules))
-    help_out, modules_out = asyncio.run(_both(project, help_argv, modules_argv))
+    help_arguments = ("-m", "pytest", "--help", "-o", "addopts=", "-o", "filterwarnings=")
+    modules_arguments = ("-c", _MISSING_MODULES, *sorted(modules))
+    help_out, modules_out = asyncio.run(_both(python, help_arguments, modules_arguments))
     missing = frozenset[str]()
     if not isinstance(modules_out, ProcessFailure) and modules_out.returncode == 0:
         missing = frozenset(json.loads(modules_out.stdout or "[]"))
@@ -67,10 +68,10 @@ def ask_pytest(project: Path, python: Path, modules: Collection[str]) -> PytestF
 
 
 async def _both(
-    project: Path, first: tuple[str, ...], second: tuple[str, ...]
+    python: Path, first: tuple[str, ...], second: tuple[str, ...]
 ) -> tuple[ProcessOutput | ProcessFailure, ProcessOutput | ProcessFailure]:
-    """Run two commands at once in the project folder."""
+    """Run ``python`` isolated twice at once, with ``first`` and with ``second``."""
     return await asyncio.gather(
-        run_command(Command(argv=first, cwd=project), time_limit=_TIME_LIMIT_S),
-        run_command(Command(argv=second, cwd=project), time_limit=_TIME_LIMIT_S),
+        run_isolated(python, first, time_limit=_TIME_LIMIT_S),
+        run_isolated(python, second, time_limit=_TIME_LIMIT_S),
     )

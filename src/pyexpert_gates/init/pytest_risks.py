@@ -12,7 +12,7 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
-from pyexpert_gates.init.merge import is_array, is_table
+from pyexpert_gates.data.toml import is_array, is_table
 
 _HELP_SECTION = "[pytest] configuration options"
 _HELP_KEY = re.compile(r"^  (?P<key>[A-Za-z_][\w-]*) \(")
@@ -74,6 +74,19 @@ def pytest_settings(pyproject: Mapping[str, object]) -> PytestSettings | None:
     filters = table.get("filterwarnings", [])
     entries = filters if is_array(filters) else [filters]
     return PytestSettings(table=name, keys=tuple(table), filters=tuple(str(e) for e in entries))
+
+
+CORE_KEYS = frozenset({
+    "addopts", "cache_dir", "console_output_style", "doctest_encoding", "doctest_optionflags",
+    "empty_parameter_set_mark", "enable_assertion_pass_hook", "faulthandler_timeout",
+    "filterwarnings", "junit_duration_report", "junit_family", "junit_log_passing_tests",
+    "junit_logging", "junit_suite_name", "log_auto_indent", "log_cli", "log_cli_date_format",
+    "log_cli_format", "log_cli_level", "log_date_format", "log_file", "log_file_date_format",
+    "log_file_format", "log_file_level", "log_format", "log_level", "markers", "minversion",
+    "norecursedirs", "python_classes", "python_files", "python_functions", "pythonpath",
+    "required_plugins", "testpaths", "usefixtures", "xfail_strict",
+})  # fmt: skip
+"""The settings every pytest since 7.0 knows without a plugin: no need to ask the project's."""
 
 
 def known_keys(help_text: str) -> frozenset[str]:

@@ -6,7 +6,7 @@ of its gate and ``baseline``; init replaces such a value with the preset's and s
 
 import re
 
-from pyexpert_gates.init.merge import KeyPath
+from pyexpert_gates.data.toml import KeyPath
 
 _MYPY_VERSION = re.compile(r"3\.(?P<minor>\d+)")
 _RUFF_TARGET = re.compile(r"py3(?P<minor>\d+)")

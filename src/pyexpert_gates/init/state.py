@@ -16,9 +16,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from pyexpert_gates.data.json_shape import (
+    ShapeError,
+    as_list,
+    as_object,
+    field,
+    integer,
+    load,
+    text,
+)
+from pyexpert_gates.data.toml import Data, KeyPath, is_array, is_table
 from pyexpert_gates.errors import InputError
-from pyexpert_gates.init.merge import Data, KeyPath, is_array, is_table
-from pyexpert_gates.json_shape import ShapeError, as_list, as_object, field, integer, load, text
 from pyexpert_gates.textfile import read_regular
 
 STATE_FILE = ".pyexpert-gates/preset-state.json"
@@ -44,12 +52,12 @@ class PresetState:
 
     Attributes:
         preset: The preset's name.
-        version: The preset's version.
+        version: The preset's version; None for an unversioned preset.
         files: For each file, its settings as init left them, by key path.
     """
 
     preset: str
-    version: int
+    version: int | None
     files: Mapping[str, Mapping[KeyPath, Written]]
 
 
@@ -184,9 +192,9 @@ def _parse(document: object) -> PresetState:
             key = tuple(_strings(field(entry, "key")))
             added = frozenset(_strings(field(entry, "added")))
             settings[key] = Written(digest=text(entry, "digest"), added=added)
-    return PresetState(
-        preset=text(record, "preset"), version=integer(record, "preset_version"), files=files
-    )
+    unversioned = field(record, "preset_version") is None
+    version = None if unversioned else integer(record, "preset_version")
+    return PresetState(preset=text(record, "preset"), version=version, files=files)
 
 
 def _strings(value: object) -> list[str]:

@@ -2,13 +2,14 @@
 
 import copy
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 
+from pyexpert_gates.config import Layout
+from pyexpert_gates.data.toml import Data, is_array, is_table
 from pyexpert_gates.errors import ConfigError
-from pyexpert_gates.init.merge import Data, is_array, is_table
 from pyexpert_gates.presets import Preset
 
 # The standard is written for Python 3.11 and newer.
@@ -104,7 +105,7 @@ def build_patch(
     preset: Preset,
     pyproject: Mapping[str, object],
     floor: PythonFloor,
-    folders: Collection[str],
+    layout: Layout,
 ) -> Data:
     """The ``[tool]`` tables to merge into this project.
 
@@ -112,7 +113,7 @@ def build_patch(
         preset: The preset.
         pyproject: The parsed ``pyproject.toml`` (empty when there is none).
         floor: The oldest Python the project supports.
-        folders: The names of the folders at the project's top level.
+        layout: What the project holds at its top level.
 
     Returns:
         The preset's tool tables with the project's versions, paths and pytest style.
@@ -121,7 +122,7 @@ def build_patch(
     _set(tools, ("ruff", "target-version"), f"py3{max(floor.version, _RUFF_OLDEST)[1]}")
     _set(tools, ("mypy", "python_version"), f"3.{max(floor.version, _MYPY_OLDEST)[1]}")
     _set(tools, ("pyright", "pythonVersion"), floor.dotted)
-    paths = gate_paths(pyproject, folders)
+    paths = gate_paths(pyproject, layout)
     if paths:
         _set(tools, ("pyexpert-gates", "paths"), list(paths))
     current = pyproject.get("tool")
@@ -132,21 +133,19 @@ def build_patch(
     return tools
 
 
-def gate_paths(pyproject: Mapping[str, object], folders: Collection[str]) -> tuple[str, ...]:
-    """What the gates check: ``src`` or the package folder, and ``tests``.
+def gate_paths(pyproject: Mapping[str, object], layout: Layout) -> tuple[str, ...]:
+    """What the gates check: ``src``, else every top-level package and module, and the tests.
 
     Args:
         pyproject: The parsed ``pyproject.toml``.
-        folders: The names of the folders at the project's top level.
+        layout: What the project holds at its top level.
 
     Returns:
-        The paths that exist, in order; empty when none is found.
+        The paths, in order; empty when none is found.
     """
     project = pyproject.get("project")
     name = project.get("name") if is_table(project) else None
-    package = re.sub(r"[-_.]+", "_", name).lower() if isinstance(name, str) else None
-    code = "src" if "src" in folders else package if package in folders else None
-    return tuple(path for path in (code, "tests") if path is not None and path in folders)
+    return layout.code_paths(name if isinstance(name, str) else None)
 
 
 def _fit_pytest(tools: Data, current: object) -> None:

@@ -12,8 +12,8 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from pyexpert_gates.data.toml import is_table
 from pyexpert_gates.errors import ConfigError
-from pyexpert_gates.init.merge import is_table
 
 PYPROJECT = "pyproject.toml"
 

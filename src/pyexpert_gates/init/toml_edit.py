@@ -14,7 +14,8 @@ import tomlkit
 from tomlkit.container import OutOfOrderTableProxy
 from tomlkit.items import Array, InlineTable, Item, Key, String, Table
 
-from pyexpert_gates.init.merge import Change, ChangeKind, extended, is_array, is_table
+from pyexpert_gates.data.toml import is_array, is_table
+from pyexpert_gates.init.merge import Change, ChangeKind, extended
 
 Container: TypeAlias = tomlkit.TOMLDocument | Table | InlineTable | OutOfOrderTableProxy
 KeyPath: TypeAlias = tuple[str, ...]

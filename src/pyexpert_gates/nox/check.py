@@ -20,7 +20,8 @@ from pathlib import Path
 from pyexpert_gates.check.plan import resolve_paths, select_gates
 from pyexpert_gates.check.request import Request
 from pyexpert_gates.config import load_config
-from pyexpert_gates.invocation import Command, ProcessFailure, ProcessOutput
+from pyexpert_gates.data.invocation import Command, ProcessFailure, ProcessOutput
+from pyexpert_gates.errors import InputError
 from pyexpert_gates.models import GateName, GateResult, Report, Status
 from pyexpert_gates.nox.provenance import environment_key
 from pyexpert_gates.nox.reports import ERROR_SUFFIX, gate_from_report, session_outcomes
@@ -58,6 +59,7 @@ def check_with_nox(project: Path, request: Request) -> Report:
         scratch = Path(folder)
         _, pyproject = read_toml(root / "pyproject.toml", "pyproject.toml")
         key = environment_key(root, pyproject)
+        _refuse_linked_environments(root, key)
         command = nox_command(root, chosen, scratch, timeout=request.timeout, key=key)
         (scratch / "noxfile.py").write_text(noxfile_text(root, chosen, scratch), encoding="utf-8")
         output = asyncio.run(run_command(command, time_limit=limits + INSTALL_ALLOWANCE_S))
@@ -70,6 +72,17 @@ def check_with_nox(project: Path, request: Request) -> Report:
         duration_s=time.monotonic() - started,
         gates=tuple(sorted(results, key=lambda result: order.index(result.name))),
     )
+
+
+def _refuse_linked_environments(root: Path, key: str) -> None:
+    """Refuse a ``.nox`` folder that a link leads elsewhere: nox installs into it through links."""
+    for name in (".nox", f".nox/{ENVIRONMENTS}-{key}"):
+        if (root / name).is_symlink():
+            message = (
+                f"{name}: a symlink (to {(root / name).resolve()}); nox would install the "
+                "environments through it. Remove the link and run again"
+            )
+            raise InputError(message)
 
 
 def remove_stale_environments(folder: Path, key: str) -> None:
@@ -134,7 +147,12 @@ def nox_command(
     """
     sessions = [f"{PREFIX}-{gate}" for gate in gates]
     environments = project / ".nox" / f"{ENVIRONMENTS}-{key}" if key else project / ".nox"
-    forwarded = ["--", "--timeout", f"{timeout:g}"] if timeout is not None else []
+    # --unjudged: each session leaves the baseline to this run, which judges every gate at once.
+    forwarded = [
+        "--",
+        "--unjudged",
+        *(("--timeout", f"{timeout:g}") if timeout is not None else ()),
+    ]
     argv = (
         *(sys.executable, "-m", "nox", "--noxfile", str(scratch / "noxfile.py")),
         *("--parallel", "auto", "--report", str(scratch / "nox.json")),

@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 from urllib.request import url2pathname
 
-from pyexpert_gates.init.merge import is_table
+from pyexpert_gates.data.toml import is_table
 from pyexpert_gates.init.workflow import test_extra
 
 DISTRIBUTION = "pyexpert-gates"

@@ -1,12 +1,17 @@
-"""Read back what a nox run of the gates left: each session's JSON report and nox's own report.
+"""What a nox run of the gates leaves: each session's results and nox's own report.
 
-``check --nox`` runs every gate in a nox session of its own; each session writes the gate's JSON
-report (version 1), and nox's ``--report`` says how every session ended. A gate whose report is
-missing or unreadable is an ``error`` that says what nox said about its session: a gate that
-could not run is never reported as passed.
+``check --nox`` runs every gate in a nox session of its own; each session writes the gate's
+complete result (in the JSON report's shape, with what the baseline needs to judge it), and nox's
+``--report`` says how every session ended. A gate whose report is missing or unreadable is an
+``error`` that says what nox said about its session: a gate that could not run is never reported
+as passed.
 """
 
-from pyexpert_gates.json_shape import (
+from pathlib import Path
+
+from pyexpert_gates.data.codec import read_gate, write_gate
+from pyexpert_gates.data.encodable import json_dumps
+from pyexpert_gates.data.json_shape import (
     ShapeError,
     as_list,
     as_object,
@@ -15,11 +20,26 @@ from pyexpert_gates.json_shape import (
     optional_text,
     text,
 )
-from pyexpert_gates.models import GateName, GateResult, Status
-from pyexpert_gates.report.codec import read_gate
+from pyexpert_gates.models import GateName, GateResult, Report, Status
+from pyexpert_gates.textfile import write_atomic
 
 ERROR_SUFFIX = ".error"
 """The suffix of the file, beside a gate's report, where its failed session says what failed."""
+
+
+def write_unjudged(path: Path, report: Report) -> None:
+    """Write a session's results before any baseline judged them, for `gate_from_report`.
+
+    Args:
+        path: The file, in ``check --nox``'s scratch folder.
+        report: The session's report, the baseline not applied.
+    """
+    document = {
+        "version": 1,
+        "gates": [write_gate(gate, complete=True) for gate in report.gates],
+    }
+    # In the run's own scratch folder, named by check --nox.
+    write_atomic(path, json_dumps(document) + "\n", within=None)
 
 
 def gate_from_report(report_text: str, gate: GateName) -> GateResult:

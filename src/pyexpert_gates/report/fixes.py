@@ -27,9 +27,11 @@ def render_fix_summary(outcome: FixOutcome, *, dry_run: bool) -> str:
         lines.append(f"{verb} {files}: {', '.join(outcome.reformatted)}")
     if outcome.left:
         left = ", ".join(f"{gate} {n}" for gate, n in outcome.left.items())
+        # The next steps in the order of the README's adoption path.
+        then = "`pyexpert-gates fix` writes these fixes, then " if dry_run else ""
         lines.append(
-            f"left for baseline: {left} ({_NOT_RUN}); run `pyexpert-gates check`, then "
-            "`pyexpert-gates baseline` to accept what is left"
+            f"left for baseline: {left} ({_NOT_RUN}); next, {then}`pyexpert-gates baseline` "
+            "accepts what is left; commit, and `pyexpert-gates check` fails only on new findings"
         )
     return "\n".join(lines) + "\n"
 

@@ -4,9 +4,9 @@ A workflow command is one line, ``::error file=PATH,line=N,col=N,title=TITLE::ME
 shows it on the line of the pull request's diff. Values are escaped as the runner expects.
 """
 
-from pyexpert_gates.encodable import printable
+from pyexpert_gates.data.encodable import printable
 from pyexpert_gates.models import Diagnostic, GateResult, Report, Severity, Status
-from pyexpert_gates.report.text import gate_notes, location
+from pyexpert_gates.report.text import gate_notes, location, visible
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}
 _MARKS = {Status.PASSED: "✅", Status.FAILED: "❌", Status.ERROR: "⚠️", Status.SKIPPED: "⏭️"}
@@ -52,8 +52,9 @@ def _annotation(gate: GateResult, diagnostic: Diagnostic) -> str:
 
 
 def _data(text: str) -> str:
-    """A command's message, escaped so that it stays one line."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A command's message, escaped so that it stays one line, other controls shown as escapes."""
+    one_line = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return "\t".join(visible(part) for part in one_line.split("\t"))
 
 
 def _property(text: str) -> str:

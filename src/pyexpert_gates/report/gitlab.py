@@ -10,6 +10,7 @@ not show ``check_name``, so the description starts with it. A gate that could no
 import hashlib
 import json
 
+from pyexpert_gates.data.encodable import json_dumps
 from pyexpert_gates.models import Diagnostic, GateResult, Report, Severity, Status
 from pyexpert_gates.report.identity import Checkout, digest, identities
 
@@ -42,7 +43,7 @@ def render_issues(issues: list[dict[str, object]]) -> str:
     Returns:
         The JSON array, ending with a newline.
     """
-    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+    return json_dumps(issues, indent=2) + "\n"
 
 
 def gitlab_issues(report: Report, checkout: Checkout) -> list[dict[str, object]]:

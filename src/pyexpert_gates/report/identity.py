@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 from pyexpert_gates.baseline.fingerprint import Sources, fingerprints
 from pyexpert_gates.baseline.model import Fingerprint
-from pyexpert_gates.models import GateName, GateResult
+from pyexpert_gates.gates.registry import GATES, Anchor
+from pyexpert_gates.models import GateResult
 
 
 class NoSources:
@@ -106,7 +107,7 @@ def case_name(fingerprint: Fingerprint) -> str:
     """
     words = [fingerprint.code or fingerprint.gate.value]
     # A test is its node id; a format finding's source is the file's digest, not a line.
-    if fingerprint.source and fingerprint.gate not in {GateName.PYTEST, GateName.FORMAT}:
+    if fingerprint.source and GATES[fingerprint.gate].anchor is Anchor.LINE:
         words.append(fingerprint.source)
     if fingerprint.occurrence:
         words.append(f"#{fingerprint.occurrence + 1}")

@@ -12,16 +12,22 @@ import shlex
 from xml.etree.ElementTree import Element, SubElement, indent, tostring
 
 from pyexpert_gates.baseline.model import Fingerprint
-from pyexpert_gates.encodable import printable
+from pyexpert_gates.data.encodable import printable
 from pyexpert_gates.models import Diagnostic, GateResult, Report, Status
 from pyexpert_gates.report.identity import Checkout, case_name, identities
 from pyexpert_gates.report.text import format_diagnostic, location
 
 PRODUCT = "pyexpert-gates"
 # What XML 1.0 allows besides lone surrogates, which `printable` shows: tab, newline, carriage
-# return, and everything from space up but U+FFFE and U+FFFF.
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ud800-\udfff\ue000-\ufffd\U00010000-\U0010ffff]")
+# return, and everything from space up but U+FFFE and U+FFFF; less the controls U+007F-U+009F
+# (U+009B is a terminal's CSI), which XML allows but discourages.
+_NOT_XML = re.compile(
+    "[^\t\n\r\x20-\x7e\xa0-\ud7ff\ud800-\udfff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
 _LAST_BYTE = 0xFF
+# A line that would start a CI workflow command (a finding's message on lines of its own), and
+# a carriage return, which would overwrite the line on a terminal: each as a character reference.
+_UNSAFE_LINE_START = re.compile(r"^(\s*)([:#])(?=:|#\[)", re.MULTILINE)
 
 
 def render_junit(report: Report, checkout: Checkout | None = None) -> str:
@@ -40,9 +46,9 @@ def render_junit(report: Report, checkout: Checkout | None = None) -> str:
     _count(root, suites)
     root.extend(suites)
     indent(root)
-    return (
-        f'<?xml version="1.0" encoding="UTF-8"?>\n{_xml_text(tostring(root, encoding="unicode"))}\n'
-    )
+    document = _xml_text(tostring(root, encoding="unicode")).replace("\r", "&#13;")
+    document = _UNSAFE_LINE_START.sub(lambda found: f"{found[1]}&#{ord(found[2])};", document)
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n{document}\n'
 
 
 def _suite(gate: GateResult, checkout: Checkout) -> Element:

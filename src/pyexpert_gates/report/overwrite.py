@@ -8,7 +8,7 @@ project's configuration into a report.
 
 import re
 
-from pyexpert_gates.json_shape import ShapeError, as_list, as_object, load
+from pyexpert_gates.data.json_shape import ShapeError, as_list, as_object, load
 
 _TABLE_HEADER = re.compile(r"^gate +status +findings", re.MULTILINE)
 _VERDICT = re.compile(r"^(?:PASSED|FAILED|ERROR): ", re.MULTILINE)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pyexpert_gates.baseline.fingerprint import Sources
-from pyexpert_gates.encodable import json_dumps
+from pyexpert_gates.data.encodable import json_dumps
 from pyexpert_gates.models import Diagnostic, GateResult, ModuleCoverage, Report
 from pyexpert_gates.report import Checkout, TextOptions, render, render_summary, render_text
 from pyexpert_gates.report.checkout import checkout_of

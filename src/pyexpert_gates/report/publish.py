@@ -155,7 +155,7 @@ def _write(destination: Destination, text: str) -> None:
     try:
         descriptor = descriptor_of(path)
         if descriptor is None:
-            write_atomic(path, text)
+            write_atomic(path, text, within=None)  # where the user said
             return
         # Through the descriptor, as the shell opened it: `>> build.log` appends.
         sys.stdout.flush()

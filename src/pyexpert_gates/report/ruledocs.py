@@ -9,8 +9,9 @@ documented by ``pyexpert-gates rules``.
 from dataclasses import dataclass
 
 from pyexpert_gates import __version__
-from pyexpert_gates.models import GATE_TRAITS, GateName
-from pyexpert_gates.report.ruffrules import ruff_rule_name, ruff_rules
+from pyexpert_gates.data.ruffrules import ruff_rule_name, ruff_rules
+from pyexpert_gates.gates.registry import GATE_TRAITS, GATES, RuleDocs
+from pyexpert_gates.models import GateName
 
 HOMEPAGE = "https://github.com/pyexpert-gates/pyexpert-gates"
 RUFF_RULES = "https://docs.astral.sh/ruff/rules/"
@@ -72,18 +73,18 @@ def rule_doc(gate: GateName, code: str) -> RuleDoc:
     Returns:
         The rule's documentation; only the code when the tool documents none.
     """
-    match gate:
-        case GateName.RUFF:
+    match GATES[gate].rule_docs:
+        case RuleDocs.RUFF:
             return _ruff(code)
-        case GateName.DOCSTRINGS:
+        case RuleDocs.PYDOCLINT:
             return _pydoclint(code) if code.startswith("DOC") else _ruff_by_name(code)
-        case GateName.MYPY:
+        case RuleDocs.MYPY:
             return RuleDoc(code=code, help_uri=f"{MYPY_CODES}{code}")
-        case GateName.PYRIGHT:
+        case RuleDocs.PYRIGHT:
             return RuleDoc(code=code, help_uri=f"{PYRIGHT_RULES}{code.lower()}")
-        case GateName.EXPERT:
+        case RuleDocs.EXPERT:
             return _expert(code)
-        case GateName.FORMAT | GateName.PYTEST | GateName.CONFIG:
+        case RuleDocs.TESTS | RuleDocs.NONE:
             return RuleDoc(code=code)
 
 

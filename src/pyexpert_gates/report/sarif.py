@@ -8,7 +8,7 @@ import shlex
 from pathlib import Path
 from urllib.parse import quote
 
-from pyexpert_gates.encodable import json_dumps
+from pyexpert_gates.data.encodable import json_dumps
 from pyexpert_gates.models import Diagnostic, GateResult, Report, Severity, Status
 from pyexpert_gates.report.ruledocs import TOOLS, RuleDoc, rule_doc
 

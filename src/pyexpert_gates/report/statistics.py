@@ -8,8 +8,10 @@ before any single finding matters.
 import re
 from dataclasses import dataclass
 
-from pyexpert_gates.models import Diagnostic, GateName, GateResult, Report
-from pyexpert_gates.report.ruffrules import RuffRule, ruff_rules
+from pyexpert_gates.data.ruffrules import RuffRule, ruff_rules
+from pyexpert_gates.gates.registry import GATES, RuleDocs
+from pyexpert_gates.models import Diagnostic, FixSafety, GateName, GateResult, Report
+from pyexpert_gates.report.ruledocs import rule_doc
 
 NO_CODE = "-"
 """The code shown for findings whose tool gives none."""
@@ -29,8 +31,9 @@ class RuleCount:
         code: The rule's code, or ``-`` for findings without one.
         gate: The gate that reported them.
         count: How many findings.
-        fixable: ``yes`` when ``pyexpert-gates fix`` (with ``--unsafe`` for some) resolves
-            every one, ``some`` when it resolves some, ``no`` otherwise.
+        fixable: ``yes`` when ``pyexpert-gates fix`` resolves every one, ``unsafe`` when it
+            resolves every one but some only with ``--unsafe``, ``some`` when it resolves some,
+            ``no`` otherwise: the same verdict as each finding's ``[fix]`` mark.
         description: One line on what the rule reports.
     """
 
@@ -73,29 +76,31 @@ def _gate_counts(gate: GateResult) -> list[RuleCount]:
 
 def _rule(gate: GateName, finding: Diagnostic) -> str:
     """The rule a finding counts under; every failed test counts under one."""
-    if gate is GateName.PYTEST:
+    if GATES[gate].rule_docs is RuleDocs.TESTS:
         return FAILED_TEST
     return finding.code or NO_CODE
 
 
 def _fixable(found: list[Diagnostic]) -> str:
-    """Whether ``pyexpert-gates fix`` resolves a rule's findings: ``yes``, ``some`` or ``no``."""
-    fixed = sum(item.fix is not None for item in found)
-    return "yes" if fixed == len(found) else "some" if fixed else "no"
+    """Whether ``pyexpert-gates fix`` resolves a rule's findings: yes, unsafe, some or no."""
+    fixes = {item.fix for item in found}
+    if None in fixes:
+        return "some" if len(fixes) > 1 else "no"
+    return "unsafe" if FixSafety.UNSAFE in fixes else "yes"
 
 
 def _description(gate: GateName, code: str) -> str | None:
     """What the rule reports, from its tool's documentation; None when it has none."""
-    match gate:
-        case GateName.RUFF:
+    match GATES[gate].rule_docs:
+        case RuleDocs.RUFF:
             return _ruff_summary(ruff_rules().get(code))
-        case GateName.DOCSTRINGS:
+        case RuleDocs.PYDOCLINT:
             # The docstrings gate names missing docstrings as ruff's D1 rules do.
             named = (rule for rule in ruff_rules().values() if rule.name == code)
             return _ruff_summary(next(named, None))
-        case GateName.PYTEST:
+        case RuleDocs.TESTS:
             return "tests that failed, errored or could not be collected"
-        case GateName.EXPERT:
+        case RuleDocs.EXPERT:
             # The expert rules load only for reports that hold expert findings.
             from pyexpert_gates.expert.catalog import RULES  # noqa: PLC0415 - see above
 
@@ -134,14 +139,36 @@ def render_statistics(counts: tuple[RuleCount, ...]) -> str:
     gate = max(len("gate"), *(len(item.gate.value) for item in counts))
     rows = [
         f"findings by rule: {_plural(total, 'finding')} from {_plural(len(counts), 'rule')}",
-        f"  {'count':>{number}}  {'code':<{code}}  {'gate':<{gate}}  {'fix':<4}  description",
+        f"  {'count':>{number}}  {'code':<{code}}  {'gate':<{gate}}  {'fix':<6}  description",
         *(
             f"  {item.count:>{number}}  {item.code:<{code}}  {item.gate.value:<{gate}}  "
-            f"{item.fixable:<4}  {item.description}"
+            f"{item.fixable:<6}  {item.description}"
             for item in counts
         ),
     ]
     return "\n".join(rows) + "\n"
+
+
+def render_rule_links(counts: tuple[RuleCount, ...]) -> str:
+    """Where each rule of the counts is documented: one line per page, with its codes.
+
+    Args:
+        counts: The counts, in the order to show them.
+
+    Returns:
+        ``rule docs:`` and a line ``CODE[, CODE...]  URL`` per page, ending with a newline;
+        empty when no rule has a page.
+    """
+    pages: dict[str, list[str]] = {}
+    for item in counts:
+        page = rule_doc(item.gate, item.code).help_uri
+        if page is not None and item.code not in pages.get(page, []):
+            pages.setdefault(page, []).append(item.code)
+    if not pages:
+        return ""
+    width = max(len(", ".join(codes)) for codes in pages.values())
+    rows = [f"  {', '.join(codes):<{width}}  {page}" for page, codes in pages.items()]
+    return "\n".join(["rule docs:", *rows]) + "\n"
 
 
 def _plural(number: int, noun: str) -> str:

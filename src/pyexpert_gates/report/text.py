@@ -1,4 +1,4 @@
-"""The text report for people: findings grouped by gate and file, counts by rule, every gate.
+"""The text report for people: findings by gate as ruff prints them, counts by rule, every gate.
 
 A report of thousands of findings stays readable: each gate lists its first findings only
 (``--verbose`` lists them all) and the counts by rule show which few rules make most of them.
@@ -7,22 +7,29 @@ Colour is used only when asked for (a terminal without ``NO_COLOR``); otherwise 
 so logs and files never hold escape codes.
 """
 
-import itertools
+import re
 import shlex
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeAlias
 
-from pyexpert_gates.encodable import printable
+from pyexpert_gates.data.encodable import printable
 from pyexpert_gates.gates.verdict import count
 from pyexpert_gates.models import Diagnostic, FixSafety, GateResult, Report, Status
-from pyexpert_gates.report.statistics import render_statistics, rule_counts
+from pyexpert_gates.report.problems import Listing, list_findings
+from pyexpert_gates.report.statistics import (
+    render_rule_links,
+    render_statistics,
+    rule_counts,
+)
 
 Paint: TypeAlias = Callable[[str, Status], str]
 """Colours a piece of text by the status it shows."""
 
+_COMMAND_START = re.compile(r"(?P<blank>\s*)(?:::|##\[)")
+"""The start of a line that GitHub's runner reads as a workflow command."""
 _FIX_MARKS = {None: "", FixSafety.SAFE: " [fix]", FixSafety.UNSAFE: " [fix --unsafe]"}
 """What a finding's line ends with: whether ``pyexpert-gates fix`` resolves it, and how."""
 _COLOURS = {
@@ -42,12 +49,15 @@ class TextOptions:
         quiet: Only the gates that did not pass and the verdict; nothing when all passed.
         verbose: Every gate's block, with the command it ran, and every finding.
         statistics: Only the counts of findings by rule.
+        base: The project folder relative to the current one (``../../``), put before each
+            finding's path so that terminals and editors open it; empty in the project root.
     """
 
     color: bool = False
     quiet: bool = False
     verbose: bool = False
     statistics: bool = False
+    base: str = ""
 
 
 LISTING_LIMIT = 25
@@ -66,12 +76,15 @@ def render_text(report: Report, *, color: bool = False, options: TextOptions | N
         The text, ending with a newline; empty when quiet and every gate passed.
     """
     options = options or TextOptions(color=color)
-    counts = render_statistics(rule_counts(report))
+    by_rule = rule_counts(report)
+    counts = render_statistics(by_rule)
     if options.statistics:
         return printable(counts)
+    counts += render_rule_links(by_rule)
     paint = _painter(color=options.color)
+    listing = list_findings(report.gates, merge=not options.verbose)
     shown = [gate for gate in report.gates if options.verbose or _has_details(gate)]
-    blocks = "".join(f"{_gate_block(gate, paint, verbose=options.verbose)}\n" for gate in shown)
+    blocks = "".join(f"{_gate_block(gate, paint, listing, options)}\n" for gate in shown)
     if options.quiet:
         return "" if report.passed else printable(blocks + _verdict(report, paint) + "\n")
     counts = f"{counts}\n" if counts else ""
@@ -132,7 +145,7 @@ def _described(diagnostic: Diagnostic, *, indent: str) -> str:
     """`` code message``, later lines of the message indented by ``indent``."""
     code = f" {visible(diagnostic.code)}" if diagnostic.code else ""
     lines = diagnostic.message.strip().splitlines() or [""]
-    message = f"\n{indent}".join(visible(line) for line in lines)
+    message = f"\n{indent}".join(inert(visible(line)) for line in lines)
     return f"{code} {message}"
 
 
@@ -161,6 +174,40 @@ def visible(text: str) -> str:
     )
 
 
+def safe_text(text: str) -> str:
+    r"""Text from a repository or a preset, safe to print on a terminal or in a CI log.
+
+    Every line is shown with `visible` (tabs kept), so a terminal escape or a carriage return
+    shows as ``\x1b`` or ``\r``; a line that would start a CI workflow command (``::`` or
+    ``##[`` after blanks) shows its first character escaped.
+
+    Args:
+        text: Any text; it may span lines.
+
+    Returns:
+        The text, its line breaks kept.
+    """
+    return "\n".join(inert("\t".join(map(visible, line.split("\t")))) for line in text.split("\n"))
+
+
+def inert(line: str) -> str:
+    r"""``line`` with the ``:`` or ``#`` that would start a CI workflow command shown as an escape.
+
+    GitHub's runner reads a line that starts, after blanks, with ``::`` or ``##[`` as a command.
+
+    Args:
+        line: One line of output.
+
+    Returns:
+        The line, its first character escaped (``\x3a``) when it would start a command.
+    """
+    found = _COMMAND_START.match(line)
+    if found is None:
+        return line
+    blank = found["blank"]
+    return f"{blank}\\x{ord(line[len(blank)]):02x}{line[len(blank) + 1 :]}"
+
+
 def error_text(message: str) -> str:
     """A message of an error, as ``pyexpert-gates: error: ...``, with its own line breaks.
 
@@ -174,7 +221,7 @@ def error_text(message: str) -> str:
         The text, without a final newline.
     """
     first, *rest = [visible(line) for line in message.splitlines()] or [""]
-    later = [line if line[:1].isspace() else f"  {line}" for line in rest]
+    later = [inert(line) if line[:1].isspace() else f"  {inert(line)}" for line in rest]
     return "\n".join([f"pyexpert-gates: error: {first}", *later])
 
 
@@ -183,31 +230,54 @@ def _has_details(gate: GateResult) -> bool:
     return bool(gate.diagnostics) or gate.status in {Status.FAILED, Status.ERROR}
 
 
-def _gate_block(gate: GateResult, paint: Paint, *, verbose: bool) -> str:
-    """A gate's heading, its command when verbose, and its findings file by file."""
+def _gate_block(gate: GateResult, paint: Paint, listing: Listing, options: TextOptions) -> str:
+    """A gate's heading, its command when verbose, and its findings in ruff's concise order."""
+    verbose = options.verbose
     heading = f"{gate.name}: {paint(gate.status.value, gate.status)}"
-    if notes := gate_notes(gate, baselined=False):
+    if notes := _notes(gate):
         heading += f" - {notes}"
     lines = [heading]
     if verbose and gate.command:
         lines.append(f"  $ {shlex.join(gate.command)}")
-    ordered = sorted(gate.diagnostics, key=lambda item: item.path)
+    ordered = listing.listed[gate.name]
     listed = ordered if verbose else ordered[:LISTING_LIMIT]
-    for path, found in itertools.groupby(listed, key=lambda item: item.path):
-        lines.append(f"  {visible(path)}")
-        lines.extend(_finding_line(item) for item in found)
+    lines.extend(
+        finding_line(item, also=listing.also.get(item, ()), base=options.base) for item in listed
+    )
     if hidden := len(ordered) - len(listed):
         lines.append(
             f"  ... and {hidden} more: `pyexpert-gates check --gate {gate.name} --verbose` "
             "lists them all; `--format json` reports every finding"
         )
+    if merged := listing.merged(gate):
+        lines.append(
+            f"  ... and {count(merged, 'finding')} named on the line of a finding above on "
+            "the same problem (`--verbose` lists them here)"
+        )
     return "\n".join(lines)
 
 
-def _finding_line(diagnostic: Diagnostic) -> str:
-    """One finding under its file's heading: ``line:col code message``, and how ``fix`` fixes it."""
-    where = location(diagnostic, with_path=False) or "-"
-    return f"    {where}{_described(diagnostic, indent='      ')}{_FIX_MARKS[diagnostic.fix]}"
+def finding_line(diagnostic: Diagnostic, *, also: Sequence[str] = (), base: str = "") -> str:
+    """One finding as ``path:line:col: CODE message``, and how ``fix`` fixes it.
+
+    A finding without a column points at its line's first column, and one without a line at
+    the file's first line, as ruff's whole-file findings do, so that every first line links.
+
+    Args:
+        diagnostic: The finding.
+        also: The other findings at its place, which it stands for (``pyright reportX``).
+        base: What leads the path: the project folder relative to the current one.
+
+    Returns:
+        The finding; later lines of a multi-line message are indented under it.
+    """
+    line = diagnostic.line or 1
+    column = diagnostic.column or 1
+    # The path starts the line: a name such as ``::error::x.py`` must not start a CI command.
+    where = f"{inert(visible(base + diagnostic.path))}:{line}:{column}:"
+    others = f" (also {', '.join(visible(name) for name in also)})" if also else ""
+    described = _described(diagnostic, indent="    ")
+    return f"{where}{described}{others}{_FIX_MARKS[diagnostic.fix]}"
 
 
 def _fix_hint(report: Report) -> str:
@@ -225,17 +295,14 @@ def _fix_hint(report: Report) -> str:
 
 
 def _table(gates: tuple[GateResult, ...], paint: Paint) -> list[str]:
-    """The summary table: gate, status, findings, baselined (with a baseline), seconds, summary."""
+    """The summary table: gate, status, findings that count, seconds, summary."""
     width = max((len(gate.name) for gate in gates), default=4)
-    baseline = any(gate.baselined is not None for gate in gates)
-    accepted = f"  {'baselined':>9}" if baseline else ""
-    rows = [f"{'gate':<{width}}  {'status':<7}  {'findings':>8}{accepted}  {'time':>7}  summary"]
+    rows = [f"{'gate':<{width}}  {'status':<7}  {'findings':>8}  {'time':>7}  summary"]
     for gate in gates:
         status = paint(f"{gate.status.value:<7}", gate.status)
-        accepted = f"  {_baselined(gate):>9}" if baseline else ""
         rows.append(
-            f"{gate.name.value:<{width}}  {status}  {_findings(gate):>8}{accepted}  "
-            f"{_duration(gate):>7}  {gate_notes(gate, baselined=not baseline)}".rstrip()
+            f"{gate.name.value:<{width}}  {status}  {_findings(gate):>8}  "
+            f"{_duration(gate):>7}  {_notes(gate)}".rstrip()
         )
     return rows
 
@@ -251,16 +318,29 @@ def gate_notes(gate: GateResult, *, baselined: bool = True) -> str:
         The summary followed by its marks in parentheses.
     """
     marks = [f"({gate.baselined} baselined)"] if baselined and gate.baselined else []
-    if gate.cached:
-        marks.append("(cached)")
+    return " ".join([visible(gate.summary), *marks, *_replay_marks(gate)]).strip()
+
+
+def _notes(gate: GateResult) -> str:
+    """A gate's summary for people: what counts after the baseline, when it accepted some.
+
+    The tool's own summary counts the findings the baseline accepted, so beside ``passed``
+    and ``0`` it would read as findings; ``--format json`` keeps it.
+    """
+    if not gate.baselined:
+        return gate_notes(gate)
+    new = len(gate.diagnostics)
+    counts = [count(new, "new finding")] if new else []
+    counts.append(f"{gate.baselined} baselined")
+    return " ".join([", ".join(counts), *_replay_marks(gate)])
+
+
+def _replay_marks(gate: GateResult) -> list[str]:
+    """``(cached)`` for a replayed result, and the files a run was limited to."""
+    marks = ["(cached)"] if gate.cached else []
     if gate.limited_to is not None:
         marks.append(f"(limited to {count(len(gate.limited_to), 'changed file')})")
-    return " ".join([visible(gate.summary), *marks]).strip()
-
-
-def _baselined(gate: GateResult) -> str:
-    """How many findings the baseline accepted, or ``-`` when it did not apply to the gate."""
-    return "-" if gate.baselined is None else str(gate.baselined)
+    return marks
 
 
 def _findings(gate: GateResult) -> str:

@@ -3,7 +3,9 @@
 Pure: the watcher hands over paths, this module sorts them. Nothing here reads a file.
 """
 
-from collections.abc import Iterable
+import dataclasses
+import re
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -22,6 +24,20 @@ ENVIRONMENT_FILES = (
 
 BASELINE_FILE = ".pyexpert-gates/baseline.json"
 """The baseline is read again by every cycle, so a change to it starts one."""
+
+EDITOR_SCRATCH = re.compile(
+    r"""(?x)
+    ~$                                  # backups: emacs, vim's backupext, gedit
+    | \.(swp|swo|swx|swn|kate-swp|tmp|bak|orig|rej)$   # swap, temporary, backup, patch leftovers
+    | \.tmp\.[0-9A-Za-z]+$               # atomic-save temporaries (file.py.tmp.1234)
+    | ^4913$                             # vim's probe that a folder is writable
+    | ^\#.*\#$                            # emacs auto-save
+    | ___jb_(tmp|old)___$                # JetBrains safe write
+    | ^\.goutputstream-                  # GNOME safe write
+    | ^sed[0-9A-Za-z]{6}$                # sed -i's temporary
+    """
+)
+"""Names of the files editors and tools write beside the one being saved: no gate reads them."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -72,6 +88,30 @@ def sort_changes(project: Path, paths: Iterable[str | Path], *, seen: float = 0.
     )
 
 
+def listed_only(changes: Changes, listed: Collection[str]) -> Changes:
+    """``changes`` without the files no gate reads: those the project's file list leaves out.
+
+    Args:
+        changes: A batch of changes.
+        listed: The project's files before and after the batch (a deleted file was listed
+            before), as the one file walker lists them (git's list: ignored files are out).
+
+    Returns:
+        The changes to files a gate reads, configuration and the baseline always among them.
+    """
+    kept = tuple(
+        name
+        for name in changes.files
+        if name in listed or name in CONFIG_FILES or name == BASELINE_FILE
+    )
+    return dataclasses.replace(
+        changes,
+        files=kept,
+        configuration=any(name in CONFIG_FILES for name in kept),
+        environment=any(name in ENVIRONMENT_FILES for name in kept),
+    )
+
+
 def watched(project: Path, path: str | Path) -> bool:
     """Whether a change to ``path`` concerns the gates.
 
@@ -81,7 +121,8 @@ def watched(project: Path, path: str | Path) -> bool:
 
     Returns:
         False for paths in hidden, cache and build folders (the tools' own caches among them),
-        except the configuration files kept in ``.pyexpert-gates``.
+        except the configuration files kept in ``.pyexpert-gates``, and for the temporary and
+        backup files editors write beside the file they save.
     """
     return _relative(project, Path(path)) is not None
 
@@ -96,6 +137,6 @@ def _relative(project: Path, path: Path) -> str | None:
     if text in CONFIG_FILES or text == BASELINE_FILE:
         return text
     hidden = any(part.startswith(".") for part in name.parts)
-    if SKIPPED_FOLDERS.intersection(name.parts[:-1]) or hidden:
+    if SKIPPED_FOLDERS.intersection(name.parts[:-1]) or hidden or EDITOR_SCRATCH.search(name.name):
         return None
     return text

@@ -11,25 +11,60 @@ import asyncio
 import dataclasses
 import tempfile
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from pyexpert_gates.check.changed_files import limit_paths
-from pyexpert_gates.check.engine import plan_report, run_gates
-from pyexpert_gates.check.plan import Plan
+from pyexpert_gates.check.engine import gate_result, plan_report, run_gates
+from pyexpert_gates.check.plan import Plan, PlannedGate
 from pyexpert_gates.check.shortcuts import Shortcuts
-from pyexpert_gates.files import list_files
+from pyexpert_gates.files import SOURCE_SUFFIXES, list_files
 from pyexpert_gates.gates.base import SelectedTests
+from pyexpert_gates.gates.registry import GATES, Rerun
 from pyexpert_gates.models import GateName, GateResult, Report, Status
+from pyexpert_gates.watch.langserver import PyrightServer
 from pyexpert_gates.watch.merge import merge_file_level
-from pyexpert_gates.watch.resident import ResidentPyright
 
 SINCE = "the last report"
 """How a gate limited to the changed files names what they changed since."""
 
-MERGED = frozenset({GateName.RUFF, GateName.FORMAT, GateName.EXPERT})
+MERGED = frozenset(name for name, gate in GATES.items() if gate.rerun is Rerun.MERGED)
 """The file-level gates whose findings on unchanged files are kept: a file's verdict depends
 on that file alone. (The docstrings gate weighs every file's coverage against one threshold.)"""
+
+Finished = Callable[[GateResult], None]
+"""Told of each gate's result on every file as soon as that gate has finished."""
+
+
+def _ignore(_: GateResult) -> None:
+    """Hear of a finished gate and do nothing with it."""
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Told:
+    """The engine's observer in a cycle: tells ``tell`` of each gate's result once it ends.
+
+    Attributes:
+        tell: Told of each result.
+        merged: A limited gate's result made whole (merged with its kept result); identity for
+            gates that check every file.
+    """
+
+    tell: Finished
+    merged: Callable[[GateResult], GateResult]
+
+    def waiting(self, name: GateName) -> None:
+        """Nothing: a cycle shows its gates as running from its start."""
+
+    def started(self, name: GateName) -> None:
+        """Nothing: a cycle shows its gates as running from its start."""
+
+    def finished(self, result: GateResult) -> None:
+        """Tell of ``result``, made whole.
+
+        Args:
+            result: The gate's result, as the engine has it.
+        """
+        self.tell(self.merged(result))
 
 
 @dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
@@ -41,44 +76,44 @@ class Cycle:
         kept: The last complete result of each gate; empty to run every gate on every file.
         changed: The files changed since the last cycle started, relative to the project.
         tests: Which tests the pytest gate runs.
-        pyright: The resident pyright, or None to run pyright cold.
-        seen: When the last change was seen (`time.monotonic` seconds): the resident pyright's
-            report must be newer.
+        pyright: The resident pyright language server, or None to run pyright cold.
+        seen: When the last change was seen (`time.monotonic` seconds).
     """
 
     plan: Plan
     kept: Mapping[GateName, GateResult]
     changed: tuple[str, ...]
     tests: SelectedTests = SelectedTests.EVERY
-    pyright: ResidentPyright | None = None
+    pyright: PyrightServer | None = None
     seen: float = 0.0
 
 
-async def run_cycle(cycle: Cycle) -> Report:
+async def run_cycle(cycle: Cycle, finished: Finished = _ignore) -> Report:
     """Run the gates of ``cycle``; cancelling it ends every process it started.
 
     Args:
         cycle: What to run.
+        finished: Told of each gate's result (limited ones merged) as soon as it ends.
 
     Returns:
         The report on every gate, the limited ones merged with their kept results.
     """
     started = time.monotonic()
-    planned = any(gate.name is GateName.PYRIGHT for gate in cycle.plan.gates)
+    planned = any(_resident(gate) for gate in cycle.plan.gates)
     pyright = cycle.pyright if planned else None
     runs = await asyncio.gather(
-        _run_engine(cycle, skip_pyright=pyright is not None),
-        _nothing() if pyright is None else _resident_pyright(cycle, pyright),
+        _run_engine(cycle, finished, skip_resident=pyright is not None),
+        _nothing() if pyright is None else _resident_pyright(cycle, pyright, finished),
     )
     fresh = (*runs[0], *runs[1])
     return plan_report(cycle.plan, fresh, time.monotonic() - started)
 
 
-async def _run_engine(cycle: Cycle, *, skip_pyright: bool) -> tuple[GateResult, ...]:
+async def _run_engine(
+    cycle: Cycle, finished: Finished, *, skip_resident: bool
+) -> tuple[GateResult, ...]:
     """The gates the engine runs: the file-level ones limited, then merged; the others whole."""
-    planned = tuple(
-        gate for gate in cycle.plan.gates if not (skip_pyright and gate.name is GateName.PYRIGHT)
-    )
+    planned = tuple(gate for gate in cycle.plan.gates if not (skip_resident and _resident(gate)))
     limited = tuple(
         gate for gate in planned if gate.name in MERGED and _mergeable(cycle.kept.get(gate.name))
     )
@@ -88,45 +123,53 @@ async def _run_engine(cycle: Cycle, *, skip_pyright: bool) -> tuple[GateResult, 
         dataclasses.replace(cycle.plan, gates=limited, shortcuts=shortcuts),
         dataclasses.replace(cycle.plan, gates=whole, shortcuts=Shortcuts(tests=cycle.tests)),
     )
+
+    def whole_result(result: GateResult) -> GateResult:
+        return merge_file_level(cycle.kept[result.name], result, cycle.changed)
+
+    observers = (_Told(finished, whole_result), _Told(finished, lambda result: result))
     with tempfile.TemporaryDirectory(prefix="pyexpert-gates-watch-") as scratch:
         folders = (Path(scratch) / "file-level", Path(scratch) / "whole")
         for folder in folders:
             folder.mkdir()
+        # The limited gates come first, with job slots of their own: their answer comes first.
         runs = await asyncio.gather(
-            *(run_gates(plan, folder) for plan, folder in zip(plans, folders, strict=True))
+            *(
+                run_gates(plan, folder, observer)
+                for plan, folder, observer in zip(plans, folders, observers, strict=True)
+            )
         )
-    return (
-        *(merge_file_level(cycle.kept[result.name], result, cycle.changed) for result in runs[0]),
-        *runs[1],
-    )
+    return (*(whole_result(result) for result in runs[0]), *runs[1])
 
 
-async def _resident_pyright(cycle: Cycle, resident: ResidentPyright) -> tuple[GateResult, ...]:
-    """The pyright result from the resident pyright; run cold when it has none in time."""
+async def _resident_pyright(
+    cycle: Cycle, server: PyrightServer, finished: Finished
+) -> tuple[GateResult, ...]:
+    """The pyright result from the resident language server; run cold when it has none in time."""
     started = time.monotonic()
-    planned = next(gate for gate in cycle.plan.gates if gate.name is GateName.PYRIGHT)
-    analysed = limit_paths(cycle.changed, cycle.plan.paths, await list_files(cycle.plan.project))
-    outcome = await resident.outcome(
-        since=cycle.seen, wait=bool(analysed), time_limit=planned.time_limit
-    )
+    planned = next(gate for gate in cycle.plan.gates if _resident(gate))
+    sources = (await list_files(cycle.plan.project)).sources(cycle.plan.paths)
+    changed = tuple(name for name in cycle.changed if name.endswith(SOURCE_SUFFIXES))
+    outcome = await server.outcome(changed=changed, sources=sources, time_limit=planned.time_limit)
     if outcome is None:
         cold = dataclasses.replace(cycle.plan, gates=(planned,), shortcuts=Shortcuts())
         with tempfile.TemporaryDirectory(prefix="pyexpert-gates-watch-") as scratch:
-            return await run_gates(cold, Path(scratch))
-    result = GateResult(
-        name=GateName.PYRIGHT,
-        status=outcome.status,
-        duration_s=time.monotonic() - started,
-        command=resident.command,
-        summary=outcome.summary,
-        diagnostics=outcome.diagnostics,
+            return await run_gates(cold, Path(scratch), _Told(finished, lambda result: result))
+    result = gate_result(
+        planned.name, outcome, started=started, command=server.command, plan=cycle.plan
     )
+    finished(result)
     return (result,)
 
 
 async def _nothing() -> tuple[GateResult, ...]:
     """No results: pyright runs with the other gates."""
     return ()
+
+
+def _resident(planned: PlannedGate) -> bool:
+    """True for the gate a resident process re-runs after each change."""
+    return GATES[planned.name].rerun is Rerun.RESIDENT
 
 
 def _mergeable(kept: GateResult | None) -> bool:

@@ -4,7 +4,7 @@ import time
 from dataclasses import dataclass
 from typing import TextIO
 
-from pyexpert_gates.models import Report
+from pyexpert_gates.models import GateName, Report
 from pyexpert_gates.report.json import render_json
 from pyexpert_gates.report.text import TextOptions, error_text, render_text
 from pyexpert_gates.watch.changes import Changes
@@ -50,6 +50,30 @@ class LiveScreen:
         self.stream.write(f"{error_text(message)}\nwatching for changes; Ctrl-C to stop\n")
         self.stream.flush()
 
+    def running(self, changes: Changes, gates: tuple[GateName, ...]) -> None:
+        """Say at once that a cycle runs, and which gates.
+
+        Args:
+            changes: What changed since the cycle before.
+            gates: The gates the cycle runs.
+        """
+        header = f"[{time.strftime('%H:%M:%S')}] {describe(changes)}\n\n"
+        self.stream.write((CLEAR if self.live else "") + header + _running(gates))
+        self.stream.flush()
+
+    def partial(self, report: Report, changes: Changes, running: tuple[GateName, ...]) -> None:
+        """Show the gates that have finished, and which still run.
+
+        Args:
+            report: The finished gates' results.
+            changes: What changed since the cycle before.
+            running: The gates still running.
+        """
+        text = render_text(report, options=TextOptions(color=self.live))
+        header = f"[{time.strftime('%H:%M:%S')}] {describe(changes)}\n\n"
+        self.stream.write((CLEAR if self.live else "") + header + text + "\n" + _running(running))
+        self.stream.flush()
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class JsonLines:
@@ -81,6 +105,30 @@ class JsonLines:
         """
         self.stderr.write(f"{error_text(message)}\n")
         self.stderr.flush()
+
+    def running(self, changes: Changes, gates: tuple[GateName, ...]) -> None:
+        """Nothing: a reader of the lines learns of a cycle from its first partial report.
+
+        Args:
+            changes: What changed since the cycle before.
+            gates: The gates the cycle runs.
+        """
+
+    def partial(self, report: Report, changes: Changes, running: tuple[GateName, ...]) -> None:  # noqa: ARG002 - the protocol's
+        """Print the finished gates' report on one line, marked ``"partial": true``.
+
+        Args:
+            report: The finished gates' results.
+            changes: What changed since the cycle before (not part of the report).
+            running: The gates still running (absent from the report).
+        """
+        self.stdout.write(render_json(report, one_line=True, partial=True))
+        self.stdout.flush()
+
+
+def _running(gates: tuple[GateName, ...]) -> str:
+    """The line that names the gates still running."""
+    return f"running: {', '.join(gates)}...\n"
 
 
 def describe(changes: Changes) -> str:

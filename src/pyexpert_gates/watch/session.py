@@ -9,26 +9,29 @@ import asyncio
 import contextlib
 import dataclasses
 import os
+import time
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import Protocol
 
 from pyexpert_gates.baseline.store import read_baseline
 from pyexpert_gates.baseline.update import apply_to_check, is_locked
-from pyexpert_gates.check.engine import available_gates
+from pyexpert_gates.check.engine import available_gates, plan_report
 from pyexpert_gates.check.interpreter import choose_interpreter
 from pyexpert_gates.check.plan import Plan, make_plan
 from pyexpert_gates.check.request import Request
 from pyexpert_gates.config import load_config
+from pyexpert_gates.data.invocation import Command, ProcessOutput
 from pyexpert_gates.errors import GatesError
 from pyexpert_gates.gates.base import GateContext, SelectedTests
-from pyexpert_gates.invocation import Command, ProcessOutput
+from pyexpert_gates.gates.registry import GATES, Rerun
 from pyexpert_gates.models import GateName, GateResult, Report
 from pyexpert_gates.process import run_command
 from pyexpert_gates.watch.changes import Changes
 from pyexpert_gates.watch.cycle import Cycle, run_cycle
-from pyexpert_gates.watch.resident import ResidentPyright, start_pyright
+from pyexpert_gates.watch.langserver import PyrightServer, start_pyright
 from pyexpert_gates.watch.tests import counted_tests, selection, with_total
-from pyexpert_gates.watch.watcher import Fence, own_folder, watch_changes
+from pyexpert_gates.watch.watcher import Fence, own_folder, require_own_record, watch_changes
 
 PROBE_TIME_LIMIT_S = 60.0
 FIRST = Changes(files=(), environment=True)
@@ -52,6 +55,25 @@ class Screen(Protocol):
 
         Args:
             message: The reason and its fix.
+        """
+        ...
+
+    def running(self, changes: Changes, gates: tuple[GateName, ...]) -> None:
+        """Say at once that a cycle has started, and which gates it runs.
+
+        Args:
+            changes: What changed since the cycle before.
+            gates: The gates the cycle runs.
+        """
+        ...
+
+    def partial(self, report: Report, changes: Changes, running: tuple[GateName, ...]) -> None:
+        """Show the results of the cycle's gates that have finished while others still run.
+
+        Args:
+            report: The finished gates' results (and the skipped gates).
+            changes: What changed since the cycle before.
+            running: The gates of the cycle still running.
         """
         ...
 
@@ -102,7 +124,7 @@ class Session:
         self._plan: Plan | None = None
         self._kept: dict[GateName, GateResult] = {}
         self._tests = _Tests()
-        self._pyright: ResidentPyright | None = None
+        self._pyright: PyrightServer | None = None
         self._fence = Fence(self._project)
 
     async def run(self) -> None:
@@ -194,13 +216,32 @@ class Session:
             pyright=self._pyright,
             seen=changes.seen,
         )
-        report = await run_cycle(cycle)
+        report = await run_cycle(cycle, self._progress(plan, changes))
         return self._keep(report, tests)
+
+    def _progress(self, plan: Plan, changes: Changes) -> Callable[[GateResult], None]:
+        """Say that a cycle of ``plan`` runs; the returned callable shows each gate as it ends."""
+        started = time.monotonic()
+        running = [planned.name for planned in plan.gates]
+        finished: list[GateResult] = []
+        self._screen.running(changes, tuple(running))
+
+        def show(result: GateResult) -> None:
+            finished.append(result)
+            if result.name in running:
+                running.remove(result.name)
+            if not running:
+                return  # the complete report follows, once no change came while it ran
+            shown = self._judged(plan_report(plan, tuple(finished), time.monotonic() - started))
+            if isinstance(shown, Report):
+                self._screen.partial(shown, changes, tuple(running))
+
+        return show
 
     def _keep(self, report: Report, tests: SelectedTests) -> Report:
         """Keep the cycle's results for the next one; say how many tests the selection ran."""
         self._kept = {result.name: result for result in report.gates}
-        pytest = self._kept.get(GateName.PYTEST)
+        pytest = next((kept for name, kept in self._kept.items() if _selects_tests(name)), None)
         if pytest is None:
             return report
         if tests is SelectedTests.RECORD:
@@ -228,7 +269,7 @@ class Session:
     async def _restart_pyright(self, plan: Plan) -> None:
         """Start a resident pyright for ``plan`` (its configuration and environment)."""
         await self._stop_pyright()
-        if not any(planned.name is GateName.PYRIGHT for planned in plan.gates):
+        if not any(GATES[planned.name].rerun is Rerun.RESIDENT for planned in plan.gates):
             return
         context = GateContext(
             project=plan.project,
@@ -238,7 +279,7 @@ class Session:
         )
         started = await start_pyright(context)
         # One that cannot start leaves pyright to run cold, where its failure is reported.
-        self._pyright = started if isinstance(started, ResidentPyright) else None
+        self._pyright = started if isinstance(started, PyrightServer) else None
 
     def _stale_pyright(self) -> bool:
         """True when no resident pyright runs, or when it missed a change."""
@@ -251,13 +292,19 @@ class Session:
             await pyright.stop()
 
 
+def _selects_tests(name: GateName) -> bool:
+    """True for the gate that runs only the tests a change can affect."""
+    return GATES[name].rerun is Rerun.SELECTED_TESTS
+
+
 async def _has_testmon(plan: Plan) -> bool:
     """True when pytest-testmon is importable in the project's environment."""
-    if not any(planned.name is GateName.PYTEST for planned in plan.gates):
+    if not any(_selects_tests(planned.name) for planned in plan.gates):
         return False
     probe = Command(argv=(str(plan.interpreter.path), "-c", "import testmon"), cwd=plan.project)
     match await run_command(probe, time_limit=PROBE_TIME_LIMIT_S):
         case ProcessOutput(returncode=0):
+            require_own_record(plan.project)
             # testmon writes its record in the watch's own folder; without one, every test runs.
             return own_folder(plan.project) is not None
         case _:

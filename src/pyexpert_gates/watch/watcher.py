@@ -20,13 +20,18 @@ from pathlib import Path, PurePosixPath
 
 import watchfiles
 
+from pyexpert_gates.errors import InputError
+from pyexpert_gates.files import list_files
 from pyexpert_gates.gates.pytest import TESTMON_DATA
-from pyexpert_gates.watch.changes import Changes, sort_changes, watched
+from pyexpert_gates.watch.changes import Changes, listed_only, sort_changes, watched
 
 OWN_FOLDER = PurePosixPath(TESTMON_DATA).parent.as_posix()
 """The folder the watch writes to inside the project, where pytest-testmon keeps its record:
 out of git, never through a link."""
+OWN_FOLDER_PARENT = PurePosixPath(OWN_FOLDER).parent.as_posix()
 FENCE = f"{OWN_FOLDER}/watch-fence"
+_RECORD_ENDS = ("", "-journal", "-wal", "-shm")
+"""The record's SQLite file and the journals SQLite keeps beside it."""
 WAIT_S = 2.0
 """Seconds the watch waits for the fence to arrive before it shows the report anyway."""
 DEBOUNCE_MS = 1600
@@ -61,6 +66,33 @@ def own_folder(project: Path) -> Path | None:
     except OSError:
         return None
     return folder
+
+
+def require_own_record(project: Path) -> None:
+    """Refuse to let pytest-testmon write its record where a link or a special file would lead it.
+
+    testmon writes the record (an SQLite file and its journals) itself, inside the pytest
+    process, following links: so each is checked before the run.
+
+    Args:
+        project: The project root.
+
+    Raises:
+        InputError: The watch's folder, a folder above it, or a file of the record is a link,
+            or a file of the record is not a regular file; the message names it.
+    """
+    names = (OWN_FOLDER_PARENT, OWN_FOLDER, *(f"{TESTMON_DATA}{end}" for end in _RECORD_ENDS))
+    for name in names:
+        path = project / name
+        if path.is_symlink():
+            message = (
+                f"{name}: a symlink (to {path.resolve()}); pytest-testmon would write its record "
+                "through it. Remove the link and run again"
+            )
+            raise InputError(message)
+        if name.startswith(TESTMON_DATA) and path.exists() and not path.is_file():
+            message = f"{name}: not a regular file; remove it and run again"
+            raise InputError(message)
 
 
 def _write_new(path: Path, text: str, *, replace: bool = False) -> None:
@@ -132,12 +164,19 @@ async def watch_changes(project: Path, fence: Fence, queue: "asyncio.Queue[Chang
     Args:
         project: The project root, absolute and resolved.
         fence: The watch's fence, told when its change arrives (after the changes before it).
-        queue: Where the batches go, sorted, each with the moment it arrived.
+        queue: Where the batches go, sorted, each with the moment it arrived; changes to files
+            no gate reads (editors' temporary files, files git ignores) are left out.
     """
     mark = str(fence.path)
+    known = set((await list_files(project)).files)
     async for batch in _batches(project, mark):
         paths = {path for _, path in batch}
         changes = sort_changes(project, paths - {mark}, seen=time.monotonic())
+        if changes.files:
+            # A file git ignores (a build output, a log) is read by no gate: no cycle for it.
+            listed = set((await list_files(project)).files)
+            changes = listed_only(changes, known | listed)
+            known = listed
         if changes.files:
             queue.put_nowait(changes)
         if mark in paths:

@@ -1,4 +1,4 @@
-"""ruff's rules by code, as ``ruff rule --all`` lists them: name, fix availability, summary.
+"""ruff's rules by code, as ``ruff rule --all`` lists them: name, fix, summary, preview.
 
 ruff's documentation names each rule's page after the rule (``F401`` is ``unused-import``), and
 findings carry only the code. The table ships with the package, regenerated from the ruff this
@@ -23,11 +23,13 @@ class RuffRule:
         name: The rule's name, such as ``unused-import``.
         fix: Whether ruff can fix a finding: ``Always``, ``Sometimes`` or ``None``.
         summary: One line on what the rule reports, as ruff words it.
+        preview: True for a rule that runs only when ``preview`` is on.
     """
 
     name: str
     fix: str
     summary: str
+    preview: bool = False
 
 
 @functools.cache
@@ -37,9 +39,17 @@ def ruff_rules() -> dict[str, RuffRule]:
     Returns:
         The table, read once.
     """
-    text = files("pyexpert_gates.report").joinpath(TABLE).read_text(encoding="utf-8")
-    table = cast("dict[str, dict[str, str]]", json.loads(text))
-    return {code: RuffRule(**entry) for code, entry in table.items()}
+    text = files("pyexpert_gates.data").joinpath(TABLE).read_text(encoding="utf-8")
+    table = cast("dict[str, dict[str, str | bool]]", json.loads(text))
+    return {
+        code: RuffRule(
+            name=str(entry["name"]),
+            fix=str(entry["fix"]),
+            summary=str(entry["summary"]),
+            preview=entry.get("preview") is True,
+        )
+        for code, entry in table.items()
+    }
 
 
 def ruff_rule_name(code: str) -> str | None:

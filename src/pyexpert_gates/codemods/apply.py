@@ -6,9 +6,9 @@ from typing import TypeAlias
 
 import libcst as cst
 
-from pyexpert_gates.fix.catalog import DATACLASS_SLOTS, UTC_DATETIME, CodemodInfo
-from pyexpert_gates.fix.slots import add_slots, concerns
-from pyexpert_gates.fix.utc import aware_utc
+from pyexpert_gates.codemods.catalog import DATACLASS_SLOTS, UTC_DATETIME, CodemodInfo
+from pyexpert_gates.codemods.slots import add_slots, concerns
+from pyexpert_gates.codemods.utc import aware_utc
 from pyexpert_gates.models import FixSafety
 
 Transform: TypeAlias = Callable[[cst.Module, tuple[int, int]], cst.Module]
@@ -45,13 +45,20 @@ class Unparsable:
     reason: str
 
 
-def apply_codemods(source: bytes, *, unsafe: bool, target: tuple[int, int]) -> bytes | Unparsable:
+def apply_codemods(
+    source: bytes,
+    *,
+    unsafe: bool,
+    target: tuple[int, int],
+    skip: frozenset[str] = frozenset(),
+) -> bytes | Unparsable:
     """Apply every codemod the safety level allows to one module.
 
     Args:
         source: The module's bytes; their encoding, line endings and layout are kept.
         unsafe: True to apply the codemods that may change behaviour too.
         target: The oldest Python the project supports, which limits what a fix may use.
+        skip: Rule codes whose codemods do not run (fix groups held back or not chosen).
 
     Returns:
         The new bytes (the same when nothing applied), or why the module cannot be parsed.
@@ -59,7 +66,9 @@ def apply_codemods(source: bytes, *, unsafe: bool, target: tuple[int, int]) -> b
     active = [
         transform
         for info, concerned, transform in TRANSFORMS
-        if (info.safety is FixSafety.SAFE or unsafe) and concerned(source)
+        if (info.safety is FixSafety.SAFE or unsafe)
+        and not skip.intersection(info.resolves)
+        and concerned(source)
     ]
     if not active:
         return source

@@ -10,11 +10,13 @@ import json
 import re
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# JSON escapes C0 controls itself; C1 controls (U+009B is a terminal's CSI) and surrogates not.
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\ud800-\udfff]")
 _ESCAPED_BYTES = range(0xDC80, 0xDD00)
 
 
 def json_dumps(value: object, *, indent: int | None = None) -> str:
-    """``value`` as JSON text, non-ASCII kept readable and lone surrogates escaped.
+    """``value`` as JSON text, non-ASCII kept readable; lone surrogates and controls escaped.
 
     Args:
         value: Any value `json.dumps` accepts.
@@ -24,8 +26,8 @@ def json_dumps(value: object, *, indent: int | None = None) -> str:
         The JSON text, valid UTF-8 when encoded.
     """
     text = json.dumps(value, indent=indent, ensure_ascii=False)
-    # A surrogate can only stand inside a JSON string, where an escape means the same character.
-    return _SURROGATE.sub(lambda found: f"\\u{ord(found[0]):04x}", text)
+    # These can only stand inside a JSON string, where an escape means the same character.
+    return _UNSAFE_IN_JSON.sub(lambda found: f"\\u{ord(found[0]):04x}", text)
 
 
 def printable(text: str) -> str:

@@ -1,34 +1,45 @@
 """A gate's result as JSON, in the shape the JSON report (version 1) gives it: written and read.
 
 The JSON report writes results in this shape, the result cache stores them in it and
-``check --nox`` reads the reports its nox sessions wrote. Reading must refuse a damaged document
-rather than guess, so every field is checked; what is written reads back as the same result
-(docstring coverage aside, which the report does not carry).
+``check --nox`` reads the results its nox sessions wrote. Reading must refuse a damaged document
+rather than guess, so every field is checked. The complete form (the cache's and ``check --nox``'s)
+reads back as the same result; the report's form leaves out each finding's ``fix`` and the
+docstring coverage, which only a verdict replayed against the baseline needs.
 """
 
 from typing import TypeVar
 
-from pyexpert_gates.json_shape import (
+from pyexpert_gates.data.json_shape import (
     ShapeError,
     as_list,
     as_object,
     field,
+    integer,
     optional_integer,
     optional_text,
     text,
 )
-from pyexpert_gates.models import Diagnostic, FixSafety, GateName, GateResult, Severity, Status
+from pyexpert_gates.models import (
+    Diagnostic,
+    FixSafety,
+    GateName,
+    GateResult,
+    ModuleCoverage,
+    Severity,
+    Status,
+)
 
 _Member = TypeVar("_Member", GateName, Status, Severity, FixSafety)
 
 
-def write_gate(result: GateResult, *, fixes: bool = False) -> dict[str, object]:
+def write_gate(result: GateResult, *, complete: bool = False) -> dict[str, object]:
     """One gate's JSON object; ``limited_to`` and ``baselined`` only when they apply.
 
     Args:
         result: The gate's result.
-        fixes: Also write each fixable finding's ``fix`` (the cache keeps what ``fix`` would
-            resolve; the JSON report keeps its documented fields exactly).
+        complete: Also write each fixable finding's ``fix`` and the docstring coverage, so that
+            a replayed result gets the verdict of a fresh one (the cache and ``check --nox``);
+            the JSON report keeps its documented fields exactly.
 
     Returns:
         The object, ready for `json.dumps`.
@@ -39,13 +50,18 @@ def write_gate(result: GateResult, *, fixes: bool = False) -> dict[str, object]:
         "duration_s": round(result.duration_s, 3),
         "command": list(result.command),
         "summary": result.summary,
-        "diagnostics": [_write_diagnostic(item, fixes=fixes) for item in result.diagnostics],
+        "diagnostics": [_write_diagnostic(item, fixes=complete) for item in result.diagnostics],
         "cached": result.cached,
     }
     if result.limited_to is not None:
         entry["limited_to"] = list(result.limited_to)
     if result.baselined is not None:
         entry["baselined"] = result.baselined
+    if complete and result.coverage is not None:
+        entry["coverage"] = [
+            {"path": module.path, "documented": module.documented, "total": module.total}
+            for module in result.coverage
+        ]
     return entry
 
 
@@ -71,7 +87,7 @@ def read_gate(entry: dict[str, object]) -> GateResult:
 
     Args:
         entry: The gate's object: name, status, duration_s, command, summary, diagnostics and,
-            when they apply, cached, limited_to and baselined.
+            when they apply, cached, limited_to, baselined and coverage.
 
     Returns:
         The result.
@@ -88,6 +104,7 @@ def read_gate(entry: dict[str, object]) -> GateResult:
         message = "cached: expected true or false"
         raise ShapeError(message)
     limited_to = entry.get("limited_to")
+    coverage = entry.get("coverage")
     return GateResult(
         name=_member(GateName, text(entry, "name")),
         status=_member(Status, text(entry, "status")),
@@ -100,7 +117,23 @@ def read_gate(entry: dict[str, object]) -> GateResult:
         baselined=optional_integer(entry, "baselined"),
         cached=cached,
         limited_to=None if limited_to is None else _strings(limited_to, "limited_to"),
+        coverage=None if coverage is None else _read_coverage(coverage),
     )
+
+
+def _read_coverage(value: object) -> tuple[ModuleCoverage, ...]:
+    """The docstring coverage of each module, every count checked."""
+    modules: list[ModuleCoverage] = []
+    for item in as_list(value, "coverage"):
+        record = as_object(item, "a module's coverage")
+        documented, total = integer(record, "documented"), integer(record, "total")
+        if not 0 <= documented <= total:
+            message = f"coverage: {documented} of {total} documented is not a count"
+            raise ShapeError(message)
+        modules.append(
+            ModuleCoverage(path=text(record, "path"), documented=documented, total=total)
+        )
+    return tuple(modules)
 
 
 def _strings(value: object, what: str) -> tuple[str, ...]:

@@ -11,9 +11,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pyexpert_gates.config import workspace_projects
+from pyexpert_gates.config import config_from_document, read_layout, workspace_projects
+from pyexpert_gates.data.toml import Data, is_array, is_table
 from pyexpert_gates.errors import ConfigError, UsageError
-from pyexpert_gates.init.merge import Data, is_array, is_table
 from pyexpert_gates.textfile import read_toml
 
 PYPROJECT = "pyproject.toml"
@@ -72,7 +72,9 @@ def workspace_members(root: Path) -> tuple[Member, ...]:
     """The members of the workspace at ``root``; none when ``root`` is not a workspace root.
 
     ``[tool.pyexpert-gates] projects`` wins over ``[tool.uv.workspace]``. A uv workspace's root
-    is a member itself when it is a project (it has a ``[project]`` table), as in uv.
+    is a member itself when it is a project (it has a ``[project]`` table), as in uv, with code
+    of its own: a root without any (no configured ``paths``, and nothing the default paths
+    find) is only a container of its members.
 
     Args:
         root: The folder whose ``pyproject.toml`` may list members.
@@ -99,13 +101,24 @@ def workspace_members(root: Path) -> tuple[Member, ...]:
         key = "[tool.uv.workspace] members"
         listed = _expand(root, uv.members, origin=f"{path}: {key}")
         excluded = {folder.resolve() for folder in _globbed(root, uv.exclude)}
-        itself = [root] if is_table(document.get("project")) else []
+        itself = [root] if _has_own_code(root, document, origin=str(path)) else []
         folders = [*itself, *(folder for folder in listed if folder.resolve() not in excluded)]
     if not folders:
         message = f"{path}: {key} leaves no project; list at least one member folder"
         raise ConfigError(message)
     unique = {folder.resolve(): folder for folder in folders}
     return tuple(Member(path=folder, workspace=root) for folder in unique.values())
+
+
+def _has_own_code(root: Path, document: Data, *, origin: str) -> bool:
+    """Whether a uv workspace's root is a project with code of its own to check."""
+    if not is_table(document.get("project")):
+        return False
+    try:
+        config = config_from_document(document, origin=origin)
+    except ConfigError:
+        return True  # checking the root reports the settings that cannot be read
+    return config.paths is not None or bool(read_layout(root).code_paths(config.project_name))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -1,0 +1,207 @@
+"""pyright's language server as watch drives it: the protocol as data, and parity with the CLI."""
+
+import asyncio
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from pyexpert_gates.gates.base import GateContext, GateOutcome
+from pyexpert_gates.gates.pyright import PyrightGate
+from pyexpert_gates.watch import lsp
+from pyexpert_gates.watch.langserver import PyrightServer, start_pyright
+from tests.gates.running import make_context, run
+
+PROJECT = Path("/work/project")
+ERROR = {
+    "range": {"start": {"line": 2, "character": 4}, "end": {"line": 2, "character": 9}},
+    "message": "bad",
+    "severity": 1,
+    "code": "reportReturnType",
+}
+HINT = {**ERROR, "severity": 4, "code": "reportUnusedVariable", "tags": [1]}
+WARNING = {**ERROR, "severity": 2, "code": "reportUnnecessaryTypeIgnoreComment"}
+
+
+def test_a_frame_carries_its_length_and_the_header_is_read_back() -> None:
+    framed = lsp.frame({"jsonrpc": "2.0", "method": "initialized", "params": {}})
+    header, body = framed.split(b"\r\n\r\n")
+    assert lsp.content_length(header.decode()) == len(body)
+    assert json.loads(body)["method"] == "initialized"
+
+
+@pytest.mark.parametrize("header", ["Content-Type: utf-8", "Content-Length: x", "Content-Length"])
+def test_a_header_that_gives_no_length_is_not_a_length(header: str) -> None:
+    assert lsp.content_length(header) is None
+
+
+def test_the_server_is_given_the_command_lines_settings_and_every_file() -> None:
+    request = {
+        "id": 7,
+        "method": "workspace/configuration",
+        "params": {"items": [{"section": "python"}, {"section": "pyright"}, {"section": "x"}]},
+    }
+    response = lsp.answer(request, Path("/venv/bin/python"))
+    assert response["id"] == 7
+    python, pyright, other = lsp.elements(response["result"])
+    assert python == {
+        "pythonPath": "/venv/bin/python",
+        "analysis": {
+            "diagnosticMode": "workspace",
+            "autoSearchPaths": True,
+            "useLibraryCodeForTypes": True,
+        },
+    }
+    assert pyright == {"useLibraryCodeForTypes": True}
+    assert other == {}
+
+
+def test_another_request_is_acknowledged() -> None:
+    response = lsp.answer({"id": "a", "method": "client/registerCapability"}, Path("/p"))
+    assert response == {"jsonrpc": "2.0", "id": "a", "result": None}
+
+
+def test_a_deleted_file_is_told_as_deleted(tmp_path: Path) -> None:
+    (tmp_path / "kept.py").write_text("")
+    changes = lsp.changed(tmp_path, ["kept.py", "gone.py"])["params"]
+    assert changes == {
+        "changes": [
+            {"uri": (tmp_path / "kept.py").as_uri(), "type": lsp.FILE_CHANGED},
+            {"uri": (tmp_path / "gone.py").as_uri(), "type": lsp.FILE_DELETED},
+        ]
+    }
+
+
+@pytest.mark.parametrize(
+    ("uri", "expected"),
+    [
+        ("file:///work/project/src/a%20b.py", "src/a b.py"),
+        ("file:///elsewhere/a.py", None),
+        ("untitled:Untitled-1", None),
+        (None, None),
+    ],
+)
+def test_only_the_projects_files_are_named(uri: object, expected: str | None) -> None:
+    assert lsp.relative_name(uri, PROJECT) == expected
+
+
+def test_the_published_diagnostics_become_the_command_lines_document() -> None:
+    published: dict[str, list[object]] = {
+        "a.py": [ERROR, HINT],
+        "b.py": [WARNING],
+        "outside.py": [ERROR],
+        "c.py": [],
+    }
+    returncode, document = lsp.command_line_document(published, ["a.py", "b.py", "c.py"], PROJECT)
+    report = json.loads(document)
+    assert returncode == 1
+    assert report["summary"]["filesAnalyzed"] == 3
+    assert [
+        (entry["file"], entry["severity"], entry["rule"]) for entry in report["generalDiagnostics"]
+    ] == [
+        ("/work/project/a.py", "error", "reportReturnType"),
+        ("/work/project/b.py", "warning", "reportUnnecessaryTypeIgnoreComment"),
+    ]
+
+
+def test_hints_alone_pass() -> None:
+    returncode, document = lsp.command_line_document({"a.py": [HINT]}, ["a.py"], PROJECT)
+    assert returncode == 0
+    assert json.loads(document)["generalDiagnostics"] == []
+
+
+MODULE = '''\
+"""A module with findings of several kinds."""
+
+from typing import Any
+
+import os
+
+
+def double(value: int) -> int:
+    """Twice ``value``."""
+    unused = 1
+    return str(value * 2)
+
+
+def loose(value):
+    """No annotations."""
+    return value
+
+
+def any_value(value: Any) -> Any:
+    """Anything."""
+    return value
+'''
+USER = '''\
+"""Uses the module."""
+
+from pkg.mod import double
+
+RESULT: str = double(2)
+'''
+PYPROJECT = """\
+[project]
+name = "pkg"
+version = "0.1.0"
+
+[tool.pyright]
+typeCheckingMode = "strict"
+reportUnnecessaryTypeIgnoreComment = "warning"
+"""
+
+
+def _fix(path: Path) -> None:
+    path.write_text(USER.replace("RESULT: str", "RESULT: int"))
+
+
+async def _first_and_after_edit(context: GateContext, edit: Path) -> tuple[GateOutcome, ...]:
+    """The server's verdict at start, after ``edit`` is fixed, and after it is deleted."""
+    sources = ("src/pkg/__init__.py", "src/pkg/mod.py", "src/pkg/user.py")
+    server = await start_pyright(context)
+    assert isinstance(server, PyrightServer)
+    try:
+        first = await server.outcome(changed=(), sources=sources, time_limit=120)
+        # Saved unchanged: pyright publishes nothing again, and the cycle does not wait for it.
+        saved = await server.outcome(changed=("src/pkg/mod.py",), sources=sources, time_limit=60)
+        assert saved == first
+        assert not server.missed
+        await asyncio.to_thread(_fix, edit)
+        fixed = await server.outcome(changed=("src/pkg/user.py",), sources=sources, time_limit=60)
+        await asyncio.to_thread(edit.unlink)
+        remaining = sources[:2]
+        gone = await server.outcome(changed=("src/pkg/user.py",), sources=remaining, time_limit=60)
+    finally:
+        await server.stop()
+    assert first is not None
+    assert fixed is not None
+    assert gone is not None
+    return first, fixed, gone
+
+
+@pytest.mark.slow
+def test_the_language_server_finds_what_the_command_line_finds_and_follows_edits(
+    tmp_path: Path,
+) -> None:
+    files = {
+        "pyproject.toml": PYPROJECT,
+        "src/pkg/__init__.py": '"""Package."""\n',
+        "src/pkg/mod.py": MODULE,
+        "src/pkg/user.py": USER,
+    }
+    context = make_context(tmp_path, files, ("src",), python=sys.executable)
+    gate = PyrightGate()
+    cold = gate.parse(run(gate.command(context)), context)
+    first, fixed, gone = asyncio.run(
+        _first_and_after_edit(context, context.project / "src/pkg/user.py")
+    )
+    assert cold.diagnostics
+    assert first.diagnostics == cold.diagnostics
+    assert (first.status, first.summary) == (cold.status, cold.summary)
+    assert "user.py" in {Path(item.path).name for item in first.diagnostics}
+    assert [item for item in fixed.diagnostics if item.path.endswith("user.py")] == []
+    assert gone.summary.endswith("2 files analyzed")
+    assert gone.diagnostics == tuple(
+        item for item in cold.diagnostics if not item.path.endswith("user.py")
+    )
