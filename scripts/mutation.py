@@ -69,7 +69,7 @@ TESTS: dict[str, tuple[str, ...]] = {
         "tests/gates_config/test_drift_kinds.py",
     ),
     "gates/optouts.py": ("tests/gates_config/test_opt_outs.py",),
-    "report/codec.py": ("tests/reports/test_codec.py", "tests/reports/test_codec_fields.py"),
+    "data/codec.py": ("tests/reports/test_codec.py", "tests/reports/test_codec_fields.py"),
     "expert/": ("tests/expert",),
 }
 """The tests that cover each module (a key ending in ``/`` covers every module of a folder)."""
@@ -95,7 +95,7 @@ EQUIVALENT: dict[tuple[str, str, str, str], str] = {
     ("init/merge.py", "Replacing", "total=False", "total=True"): (
         "a TypedDict's totality is for type checkers; nothing reads it at run time"
     ),
-    ("report/codec.py", "<module>", "'_Member'", "'XX_MemberXX'"): (
+    ("data/codec.py", "<module>", "'_Member'", "'XX_MemberXX'"): (
         "a TypeVar's name is for type checkers and messages; nothing reads it at run time"
     ),
 }

@@ -2,6 +2,8 @@
 
 import pytest
 
+from pyexpert_gates.data.invocation import ProcessOutput
+from pyexpert_gates.data.json_shape import ShapeError
 from pyexpert_gates.gates.base import GateOutcome
 from pyexpert_gates.gates.verdict import (
     blocking,
@@ -16,8 +18,6 @@ from pyexpert_gates.gates.verdict import (
     unreadable,
     untrusted,
 )
-from pyexpert_gates.invocation import ProcessOutput
-from pyexpert_gates.json_shape import ShapeError
 from pyexpert_gates.models import Diagnostic, Severity, Status
 
 FINDING = Diagnostic(path="a.py", line=1, code="E1", message="bad")

@@ -2,6 +2,7 @@
 
 import pytest
 
+from pyexpert_gates.data.toml import toml_value
 from pyexpert_gates.init.merge import (
     Change,
     ChangeKind,
@@ -10,7 +11,6 @@ from pyexpert_gates.init.merge import (
     apply_plain,
     extended,
     plan_merge,
-    toml_value,
 )
 
 SELECT = ("tool", "ruff", "lint", "select")

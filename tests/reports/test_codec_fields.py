@@ -5,9 +5,9 @@ import re
 
 import pytest
 
-from pyexpert_gates.json_shape import ShapeError
+from pyexpert_gates.data.codec import read_gate, write_gate
+from pyexpert_gates.data.json_shape import ShapeError
 from pyexpert_gates.models import Diagnostic, FixSafety, GateName, GateResult, Status
-from pyexpert_gates.report.codec import read_gate, write_gate
 
 FIXABLE = Diagnostic(path="a.py", line=1, code="F401", message="unused", fix=FixSafety.SAFE)
 RESULT = GateResult(
@@ -39,7 +39,7 @@ def test_a_result_is_written_in_the_reports_shape() -> None:
 
 
 def test_fixes_are_written_only_when_asked_and_read_back() -> None:
-    written = write_gate(RESULT, fixes=True)
+    written = write_gate(RESULT, complete=True)
     assert written["diagnostics"] == [WRITTEN_FINDING | {"fix": "safe"}]
     assert read_gate(written) == RESULT
     assert read_gate(write_gate(RESULT)).diagnostics[0].fix is None
@@ -55,7 +55,7 @@ def test_absent_optional_fields_read_as_their_defaults() -> None:
 
 
 def damaged_finding(**fields: object) -> dict[str, object]:
-    return write_gate(RESULT, fixes=True) | {"diagnostics": [WRITTEN_FINDING | fields]}
+    return write_gate(RESULT, complete=True) | {"diagnostics": [WRITTEN_FINDING | fields]}
 
 
 @pytest.mark.parametrize(
