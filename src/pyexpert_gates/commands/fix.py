@@ -124,22 +124,25 @@ def _fix_one(
             f"held back (a test failed with them; --unsafe applies them): {', '.join(held)}\n"
         )
     if args.dry_run:
-        # The diff alone on standard output, so `fix --dry-run > fixes.patch` is a clean patch;
-        # a person at a terminal reads the summary, and the diff only when it is short.
-        diff = render_fix_diff(outcome)
-        lines = diff.count("\n")
-        if args.diff or not sys.stdout.isatty() or lines <= TERMINAL_DIFF_LINES:
-            sys.stdout.write(diff)
-        else:
-            summary += (
-                f"the diff has {lines:,} lines: `fix --diff` prints it, `> fixes.patch` keeps it\n"
-            )
-        sys.stderr.write(summary)
+        _print_dry_run(render_fix_diff(outcome), summary, whole=args.diff)
     else:
         sys.stdout.write(summary)
     for problem in outcome.problems:
         print(error_text(render_problem(problem)), file=sys.stderr)
     return 2 if outcome.problems else 0
+
+
+def _print_dry_run(diff: str, summary: str, *, whole: bool) -> None:
+    """The diff alone on stdout (``> fixes.patch`` is a clean patch), the summary on stderr.
+
+    A person at a terminal reads the summary, and the diff only when it is short or ``whole``.
+    """
+    lines = diff.count("\n")
+    if whole or not sys.stdout.isatty() or lines <= TERMINAL_DIFF_LINES:
+        sys.stdout.write(diff)
+    else:
+        summary += f"the diff has {lines:,} lines: `fix --diff` prints it\n"
+    sys.stderr.write(summary)
 
 
 def _led_by(outcome: "FixOutcome", label: str) -> "FixOutcome":
