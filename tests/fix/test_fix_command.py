@@ -106,26 +106,30 @@ def outcomes(root: Path) -> list[str]:
     )
 
 
-def test_dry_run_changes_no_byte_and_prints_counts_per_file_and_rule_not_the_diff(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+def test_a_dry_run_on_a_terminal_summarises_a_long_diff(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = project(tmp_path)
     before = snapshot(root)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.setattr("pyexpert_gates.commands.fix.TERMINAL_DIFF_LINES", 3)
     assert main(["fix", "--project", str(root), "--dry-run"]) == 0
     captured = capsys.readouterr()
     assert snapshot(root) == before
-    assert captured.out.startswith("would fix ")
-    assert "  src/shop/core.py: " in captured.out
-    assert "PXG001 1" in captured.out
-    assert "---" not in captured.out
+    assert captured.out == ""
+    assert captured.err.startswith("would fix ")
+    assert "  src/shop/core.py: " in captured.err
+    assert "PXG001 1" in captured.err
+    assert "`fix --diff` prints it" in captured.err
 
 
-def test_diff_changes_no_byte_and_prints_one_diff(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize("option", ["--dry-run", "--diff"])
+def test_a_dry_run_changes_no_byte_and_prints_one_diff(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], option: str
 ) -> None:
     root = project(tmp_path)
     before = snapshot(root)
-    assert main(["fix", "--project", str(root), "--diff"]) == 0
+    assert main(["fix", "--project", str(root), option]) == 0
     captured = capsys.readouterr()
     assert snapshot(root) == before
     assert captured.out.startswith("--- a/src/shop/core.py\n+++ b/src/shop/core.py\n")

@@ -52,18 +52,22 @@ def add_parser(subparsers: Subparsers) -> None:
     )
 
 
+TERMINAL_DIFF_LINES = 200
+"""The longest diff a dry run shows on a terminal; a longer one is summarised (``--diff``)."""
+
+
 def _add_output(parser: argparse.ArgumentParser) -> None:
     """The arguments that say what fix prints instead of writing: a summary, or the diff."""
     parser.add_argument(
         "--dry-run",
         action="store_true",
-        help="say what would be fixed, per file and rule, and change nothing",
+        help="change nothing: say what would be fixed, per file and rule (stderr), and print "
+        "one unified diff (stdout; on a terminal only when it is short)",
     )
     parser.add_argument(
         "--diff",
         action="store_true",
-        help="print one unified diff of every change on stdout (the summary on stderr) and "
-        "change nothing",
+        help="as --dry-run, printing the whole diff on a terminal too",
     )
 
 
@@ -89,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
         if several:
             # On standard error for a dry run, so that the diffs alone still make one patch.
             heading = safe_text(f"== project {member.path} ==\n")
-            (sys.stderr if args.diff else sys.stdout).write(heading)
+            (sys.stderr if args.dry_run else sys.stdout).write(heading)
         label = Path(os.path.relpath(member.path.absolute())).as_posix() if several else "."
         worst = max(worst, _fix_one(member.path, label, gates, args))
     return worst
@@ -119,15 +123,26 @@ def _fix_one(
         summary += safe_text(
             f"held back (a test failed with them; --unsafe applies them): {', '.join(held)}\n"
         )
-    if args.diff:
-        # The diff alone on standard output, so `fix --diff > fixes.patch` is a clean patch.
-        sys.stdout.write(render_fix_diff(outcome))
-        sys.stderr.write(summary)
+    if args.dry_run:
+        _print_dry_run(render_fix_diff(outcome), summary, whole=args.diff)
     else:
         sys.stdout.write(summary)
     for problem in outcome.problems:
         print(error_text(render_problem(problem)), file=sys.stderr)
     return 2 if outcome.problems else 0
+
+
+def _print_dry_run(diff: str, summary: str, *, whole: bool) -> None:
+    """The diff alone on stdout (``> fixes.patch`` is a clean patch), the summary on stderr.
+
+    A person at a terminal reads the summary, and the diff only when it is short or ``whole``.
+    """
+    lines = diff.count("\n")
+    if whole or not sys.stdout.isatty() or lines <= TERMINAL_DIFF_LINES:
+        sys.stdout.write(diff)
+    else:
+        summary += f"the diff has {lines:,} lines: `fix --diff` prints it\n"
+    sys.stderr.write(summary)
 
 
 def _led_by(outcome: "FixOutcome", label: str) -> "FixOutcome":
