@@ -13,7 +13,8 @@ from pathlib import Path
 
 from pyexpert_gates.data.json_shape import ShapeError, as_object, field, integer, load
 from pyexpert_gates.errors import InputError
-from pyexpert_gates.models import Diagnostic, GateName, GateResult
+from pyexpert_gates.gates.registry import GATES, FixStep
+from pyexpert_gates.models import Diagnostic, GateResult
 from pyexpert_gates.textfile import read_regular, write_atomic
 
 HELD_BACK_FILE = ".pyexpert-gates/fix-held-back.json"
@@ -91,5 +92,5 @@ def without_held_back(
 
 
 def _group(result: GateResult, finding: Diagnostic) -> str | None:
-    """The fix group that resolves ``finding``: its rule, or `FORMAT_GROUP` for the format gate."""
-    return FORMAT_GROUP if result.name is GateName.FORMAT else finding.code
+    """The fix group that resolves ``finding``: its rule, or `FORMAT_GROUP` for the formatter's."""
+    return FORMAT_GROUP if GATES[result.name].fix is FixStep.FORMAT else finding.code
