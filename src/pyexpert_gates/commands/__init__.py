@@ -16,6 +16,7 @@ PYPROJECT = "pyproject.toml"
 COLOR_CHOICES = ("auto", "always", "never")
 SUMMARIES: dict[str, str] = {
     "init": "merge a preset into pyproject.toml, keeping every comment and value",
+    "adopt": "init, fix and baseline in one: check passes after it, and fails on new faults",
     "rules": "list the expert rules (PXG###) with their rationale and fixes",
     "check": "run every gate concurrently; exit 1 on findings, 2 when a gate cannot run",
     "baseline": "accept the current findings of the static gates in .pyexpert-gates/baseline.json",

@@ -21,7 +21,7 @@ from pyexpert_gates.check.held_back import (
     read_held_back,
     write_held_back,
 )
-from pyexpert_gates.commands import Subparsers, add_project_argument, project_members
+from pyexpert_gates.commands import SUMMARIES, Subparsers, add_project_argument, project_members
 from pyexpert_gates.commands import baseline as baseline_command
 from pyexpert_gates.commands import init as init_command
 from pyexpert_gates.fix.guard import TestRun, guard
@@ -41,7 +41,7 @@ def add_parser(subparsers: Subparsers) -> None:
     """
     parser = subparsers.add_parser(
         "adopt",
-        help="init, fix and baseline in one: check passes after it, and fails on new faults",
+        help=SUMMARIES["adopt"],
         description="Adopt a preset in an existing project: merge it (moving the settings of "
         "mypy.ini, setup.cfg, tox.ini... into pyproject.toml), keep each of your settings "
         "that is weaker than the preset as a relaxation whose reason adopt writes, apply the "
