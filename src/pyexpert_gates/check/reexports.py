@@ -11,11 +11,30 @@ import dataclasses
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 
+from pyexpert_gates.errors import InputError
 from pyexpert_gates.files import project_files
 from pyexpert_gates.models import Diagnostic, FixSafety, GateResult
+from pyexpert_gates.textfile import read_regular
 
 REEXPORT_RULES = ("F401", "RUF100")
 """The rules ``fix`` leaves alone in such a module: the removal, and the ``noqa`` it would leave."""
+
+
+def readable_sources(project: Path, names: tuple[str, ...]) -> dict[str, bytes]:
+    """The bytes of each of ``names`` that is a readable regular file (never waits on a FIFO).
+
+    Args:
+        project: The project root.
+        names: Python files, relative to it.
+
+    Returns:
+        The readable ones' bytes, by name.
+    """
+    texts: dict[str, bytes] = {}
+    for name in names:
+        with contextlib.suppress(InputError):
+            texts[name] = read_regular(project / name, name)
+    return texts
 
 
 def with_reexports_unsafe(project: Path, results: tuple[GateResult, ...]) -> tuple[GateResult, ...]:
@@ -30,12 +49,9 @@ def with_reexports_unsafe(project: Path, results: tuple[GateResult, ...]) -> tup
     """
     if not any(_offered(item) for result in results for item in result.diagnostics):
         return results
-    files = project_files(project).sources(())
-    texts: dict[str, bytes] = {}
-    for name in files:
-        with contextlib.suppress(OSError):
-            texts[name] = (project / name).read_bytes()
-    protected = set(reexporting_files(texts))
+    protected = set(
+        reexporting_files(readable_sources(project, project_files(project).sources(())))
+    )
     return tuple(
         dataclasses.replace(
             result,

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from pyexpert_gates.check.held_back import FORMAT_GROUP
 from pyexpert_gates.check.plan import resolve_paths
-from pyexpert_gates.check.reexports import reexporting_files
+from pyexpert_gates.check.reexports import readable_sources, reexporting_files
 from pyexpert_gates.codemods.apply import Unparsable, apply_codemods
 from pyexpert_gates.codemods.catalog import CODEMODS
 from pyexpert_gates.codemods.target import python_target
@@ -120,7 +120,7 @@ def fix_project(project: Path, request: FixRequest) -> FixOutcome:
         scratch = Path(folder).resolve()
         layout = every_file.sources(())
         originals = copy_into(project, scratch, [*files, *documents], layout=layout)
-        sources = {name: (project / name).read_bytes() for name in layout}
+        sources = readable_sources(project, layout)
         copies = _Copies(
             scratch=scratch,
             files=files,
