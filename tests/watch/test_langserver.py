@@ -205,3 +205,106 @@ def test_the_language_server_finds_what_the_command_line_finds_and_follows_edits
     assert gone.diagnostics == tuple(
         item for item in cold.diagnostics if not item.path.endswith("user.py")
     )
+
+
+def test_the_initialize_request_is_exactly_what_pyright_needs() -> None:
+    assert lsp.initialize(PROJECT, 41) == {
+        "jsonrpc": "2.0",
+        "id": 0,
+        "method": "initialize",
+        "params": {
+            "processId": 41,
+            "rootUri": "file:///work/project",
+            "workspaceFolders": [{"uri": "file:///work/project", "name": "project"}],
+            "capabilities": {
+                "workspace": {
+                    "configuration": True,
+                    "didChangeWatchedFiles": {"dynamicRegistration": True},
+                },
+                "window": {"workDoneProgress": True},
+                "textDocument": {"publishDiagnostics": {"versionSupport": False}},
+            },
+        },
+    }
+
+
+def test_the_analysis_section_asked_alone_is_the_same_settings() -> None:
+    request = {"id": 1, "method": "workspace/configuration"}
+    request["params"] = {"items": [{"section": "python.analysis"}]}
+    (analysis,) = lsp.elements(lsp.answer(request, Path("/p"))["result"])
+    assert analysis == {
+        "diagnosticMode": "workspace",
+        "autoSearchPaths": True,
+        "useLibraryCodeForTypes": True,
+    }
+
+
+def test_the_change_notification_is_a_didchangewatchedfiles(tmp_path: Path) -> None:
+    notification = lsp.changed(tmp_path, [])
+    assert notification == {
+        "jsonrpc": "2.0",
+        "method": "workspace/didChangeWatchedFiles",
+        "params": {"changes": []},
+    }
+    assert (lsp.FILE_CHANGED, lsp.FILE_DELETED) == (2, 3)
+
+
+@pytest.mark.parametrize("value", [None, 3, "text", [1]])
+def test_a_value_of_another_shape_is_read_as_empty(value: object) -> None:
+    assert lsp.members(value) == {}
+    assert lsp.elements(value if isinstance(value, list) else {"a": 1}) == (
+        value if isinstance(value, list) else []
+    )
+
+
+def _at(line: int, character: int, severity: object = 1, code: object = "reportX") -> object:
+    return {
+        "range": {
+            "start": {"line": line, "character": character},
+            "end": {"line": line, "character": character + 1},
+        },
+        "message": f"at {line}:{character}",
+        "severity": severity,
+        "code": code,
+    }
+
+
+def test_the_document_has_the_command_lines_fields_counts_and_order() -> None:
+    published: dict[str, list[object]] = {
+        "a.py": [_at(3, 1), _at(1, 9, 2), _at(1, 2, 3), _at(0, 0, None, 7)],
+    }
+    returncode, document = lsp.command_line_document(published, ["a.py"], PROJECT)
+    report = json.loads(document)
+    assert returncode == 1
+    assert report["summary"] == {
+        "filesAnalyzed": 1,
+        "errorCount": 2,
+        "warningCount": 1,
+        "informationCount": 1,
+    }
+    first, *rest = report["generalDiagnostics"]
+    assert first == {
+        "file": "/work/project/a.py",
+        "severity": "error",
+        "message": "at 0:0",
+        "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 1}},
+    }
+    assert [(entry["message"], entry["severity"], entry["rule"]) for entry in rest] == [
+        ("at 1:2", "information", "reportX"),
+        ("at 1:9", "warning", "reportX"),
+        ("at 3:1", "error", "reportX"),
+    ]
+
+
+def test_information_alone_passes_and_a_missing_position_sorts_first() -> None:
+    published: dict[str, list[object]] = {"a.py": [_at(0, 1, 3), {"severity": 3}]}
+    returncode, document = lsp.command_line_document(published, ["a.py"], PROJECT)
+    assert returncode == 0
+    assert [entry["message"] for entry in json.loads(document)["generalDiagnostics"]] == [
+        "",
+        "at 0:1",
+    ]
+
+
+def test_one_error_fails() -> None:
+    assert lsp.command_line_document({"a.py": [_at(0, 0)]}, ["a.py"], PROJECT)[0] == 1

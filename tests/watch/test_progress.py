@@ -117,3 +117,22 @@ def _ruff_plan(project: Path) -> Plan:
         interpreter=choose_interpreter(project=project, override=None, environ={}),
         available=available_gates(),
     )
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["uv.lock", "poetry.lock", "pdm.lock", "Pipfile.lock", "requirements.txt", "constraints.txt"],
+)
+def test_a_lock_or_requirements_file_is_an_environment_change_not_configuration(name: str) -> None:
+    changes = sort_changes(PROJECT, [PROJECT / name])
+    assert changes.environment
+    assert not changes.configuration
+    kept = listed_only(changes, {name})
+    assert kept.environment
+    assert not kept.configuration
+
+
+def test_a_source_change_is_neither_configuration_nor_environment() -> None:
+    changes = listed_only(sort_changes(PROJECT, [PROJECT / "src/a.py"]), {"src/a.py"})
+    assert (changes.configuration, changes.environment) == (False, False)
+    assert Changes(files=()).environment is False

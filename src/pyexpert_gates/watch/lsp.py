@@ -242,8 +242,9 @@ def _start(item: object) -> tuple[int, int]:
 def _command_line_entry(item: object, path: Path) -> JsonObject | None:
     """One published diagnostic as the command line prints it; None for a hint."""
     diagnostic = members(item)
-    level = diagnostic.get("severity", 1)
-    severity = _SEVERITIES.get(level) if isinstance(level, int) else None
+    level = diagnostic.get("severity")
+    # No severity is an error: a finding is never dropped for what it leaves out.
+    severity = _SEVERITIES.get(level if isinstance(level, int) else 1)
     if severity is None:
         return None
     entry: JsonObject = {
