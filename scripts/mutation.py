@@ -54,25 +54,25 @@ PACKAGE = ROOT / "src" / "pyexpert_gates"
 TESTS: dict[str, tuple[str, ...]] = {
     "init/merge.py": ("tests/init/test_merge.py", "tests/init/test_merge_plan.py"),
     "init/names.py": ("tests/init/test_names.py",),
-    "init/plan.py": ("tests/init/test_merge.py", "tests/init/test_init_command.py"),
-    "gates/verdict.py": ("tests/gates/test_helpers.py", "tests/gates/test_verdict.py"),
+    "init/plan.py": ("tests/init/test_merge.py", "tests/commands/test_init.py"),
+    "gates/verdict.py": ("tests/gates/test_verdict_pieces.py", "tests/gates/test_verdict.py"),
     "baseline/matching.py": (
         "tests/baseline/test_matching.py",
-        "tests/baseline/test_unparsable.py",
-        "tests/baseline/test_outdated.py",
+        "tests/baseline/test_matching_unparsable.py",
+        "tests/baseline/test_matching_outdated.py",
     ),
-    "cache/key.py": ("tests/check/test_cache_key.py", "tests/check/test_cache_key_text.py"),
+    "cache/key.py": ("tests/cache/test_key.py", "tests/cache/test_key_text.py"),
     "gates/drift.py": (
-        "tests/gates_config/test_config_gate.py",
-        "tests/gates_config/test_nested_config.py",
-        "tests/gates_config/test_opt_outs.py",
-        "tests/gates_config/test_drift_kinds.py",
+        "tests/gates/test_drift.py",
+        "tests/gates/test_governing.py",
+        "tests/gates/test_optouts.py",
+        "tests/gates/test_drift_kinds.py",
     ),
-    "gates/optouts.py": ("tests/gates_config/test_opt_outs.py",),
-    "data/codec.py": ("tests/reports/test_codec.py", "tests/reports/test_codec_fields.py"),
+    "gates/optouts.py": ("tests/gates/test_optouts.py",),
+    "data/codec.py": ("tests/data_/test_codec.py", "tests/data_/test_codec_fields.py"),
     "expert/": ("tests/expert",),
     "watch/lsp.py": ("tests/watch/test_langserver.py",),
-    "watch/changes.py": ("tests/watch/test_pieces.py", "tests/watch/test_progress.py"),
+    "watch/changes.py": ("tests/watch/test_changes.py", "tests/watch/test_cycle.py"),
 }
 """The tests that cover each module (a key ending in ``/`` covers every module of a folder)."""
 

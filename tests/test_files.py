@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from pyexpert_gates.files import ProjectFiles, project_files, special_files, unreadable, walk
-from tests.check.projects import write_files
-from tests.integration.projects import run
+from tests.helpers.cli import run
+from tests.helpers.projects import write_files
 
 TREE = {
     "src/pkg/__init__.py": "",

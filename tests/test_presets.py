@@ -143,7 +143,7 @@ def test_the_built_in_preset_says_what_it_was_verified_with_and_what_changed() -
 def test_the_verified_versions_are_inside_the_pinned_ranges() -> None:
     from packaging.requirements import Requirement  # noqa: PLC0415 - only this test needs it
 
-    pyproject = tomllib.loads((Path(__file__).parents[2] / "pyproject.toml").read_text())
+    pyproject = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text())
     pins = {
         Requirement(r).name: Requirement(r).specifier for r in pyproject["project"]["dependencies"]
     }
@@ -153,7 +153,7 @@ def test_the_verified_versions_are_inside_the_pinned_ranges() -> None:
 
 
 def test_the_built_in_preset_is_registered_through_the_entry_point_group() -> None:
-    pyproject = tomllib.loads((Path(__file__).parents[2] / "pyproject.toml").read_text())
+    pyproject = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text())
     registered = pyproject["project"]["entry-points"][ENTRY_POINT_GROUP]
     assert registered == {"strict": "pyexpert_gates.presets:STRICT"}
     module, _, name = registered["strict"].partition(":")
@@ -171,7 +171,7 @@ def test_every_installed_preset_is_in_the_cache_key() -> None:
 def test_the_pytest_requirement_accepts_the_pytest_8_libraries_pin() -> None:
     from packaging.requirements import Requirement  # noqa: PLC0415 - only this test needs it
 
-    pyproject = tomllib.loads((Path(__file__).parents[2] / "pyproject.toml").read_text())
+    pyproject = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text())
     pins = {
         Requirement(r).name: Requirement(r).specifier for r in pyproject["project"]["dependencies"]
     }

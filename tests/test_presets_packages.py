@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.integration.projects import TIME_LIMIT_S, tool_environment, write_files
+from tests.helpers.cli import TIME_LIMIT_S, tool_environment, write_files
 
 pytestmark = pytest.mark.slow
 
@@ -104,7 +104,7 @@ def install_package(tmp_path: Path, name: str, files: dict[str, str]) -> Path:
 
 def readme_package() -> dict[str, str]:
     """The team preset package as the README writes it: each block named by its first line."""
-    text = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    text = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
     blocks = re.findall(r"```(?:toml|python)\n# (\S+)[^\n]*\n(.*?)```", text, re.DOTALL)
     return {name: body for name, body in blocks if name.startswith(("pyproject", "acme_preset"))}
 

@@ -18,8 +18,7 @@ from pyexpert_gates.process import (
     run_command,
     run_until_terminated,
 )
-
-from .processes import (
+from tests.helpers.processes import (
     SPAWN_GRANDCHILD,
     python_command,
     wait_for_file,

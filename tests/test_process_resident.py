@@ -4,8 +4,7 @@ from pathlib import Path
 import pytest
 
 from pyexpert_gates.process import Command, ProcessFailure, ResidentProcess, start_resident
-
-from .processes import SPAWN_GRANDCHILD, python_command, wait_until_gone
+from tests.helpers.processes import SPAWN_GRANDCHILD, python_command, wait_until_gone
 
 pytestmark = pytest.mark.slow
 

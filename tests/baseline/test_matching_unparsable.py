@@ -5,8 +5,7 @@ import pytest
 from pyexpert_gates.baseline.matching import MatchOptions, apply_baseline
 from pyexpert_gates.baseline.model import Baseline
 from pyexpert_gates.models import Diagnostic, GateName, GateResult, Report, Status
-
-from .test_matching import SOURCES, accepting, at, gate
+from tests.baseline.test_matching import SOURCES, accepting, at, gate
 
 OPTIONS = MatchOptions(sources=SOURCES, threshold=0.0)
 

@@ -5,8 +5,7 @@ import pytest
 
 from pyexpert_gates.check.engine import run_plan, run_plans
 from pyexpert_gates.models import Diagnostic, GateName, GateResult, Status
-
-from .standins import PythonGate, ScriptGate, plan_of
+from tests.helpers.standins import PythonGate, ScriptGate, plan_of
 
 pytestmark = pytest.mark.slow
 

@@ -7,7 +7,7 @@ import pytest
 
 from pyexpert_gates.check.engine import run_plan
 from pyexpert_gates.models import GateName, GateResult, Status
-from tests.check.standins import PythonGate, ScriptGate, plan_of
+from tests.helpers.standins import PythonGate, ScriptGate, plan_of
 
 pytestmark = pytest.mark.slow
 

@@ -9,8 +9,7 @@ from pyexpert_gates.check.request import Request
 from pyexpert_gates.config import GatesConfig, read_layout
 from pyexpert_gates.errors import ConfigError, UsageError
 from pyexpert_gates.models import GateName
-
-from .standins import PythonGate, ScriptGate
+from tests.helpers.standins import PythonGate, ScriptGate
 
 G = GateName
 ORIGIN = "pyproject.toml"

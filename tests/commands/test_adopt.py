@@ -8,7 +8,7 @@ import pytest
 
 from pyexpert_gates.check.held_back import read_held_back
 from pyexpert_gates.cli import main
-from tests.check.projects import check_json, findings, gates_of, write_files
+from tests.helpers.projects import check_json, findings, gates_of, write_files
 
 pytestmark = pytest.mark.slow
 

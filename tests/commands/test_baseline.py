@@ -10,10 +10,9 @@ from pyexpert_gates.baseline.store import read_baseline, write_baseline
 from pyexpert_gates.baseline.update import apply_to_check, is_locked
 from pyexpert_gates.cli import main
 from pyexpert_gates.models import GateName, GateResult, Report, Status
-from tests.check.projects import edit, write_files
-from tests.integration.projects import REPOSITORY, run_python
-
-from .legacy import legacy_project
+from tests.helpers.cli import REPOSITORY, run_python
+from tests.helpers.legacy import legacy_project
+from tests.helpers.projects import edit, write_files
 
 pytestmark = pytest.mark.slow
 

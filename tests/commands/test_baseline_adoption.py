@@ -16,10 +16,9 @@ from pyexpert_gates.baseline.matching import OUTDATED
 from pyexpert_gates.baseline.model import BASELINE_FILE, BASELINED_GATES, Fingerprint
 from pyexpert_gates.baseline.store import parse_baseline
 from pyexpert_gates.cli import main
-from tests.check.projects import check_json, edit, findings, gates_of
-from tests.integration.projects import run
-
-from .legacy import legacy_project
+from tests.helpers.cli import run
+from tests.helpers.legacy import legacy_project
+from tests.helpers.projects import check_json, edit, findings, gates_of
 
 pytestmark = pytest.mark.slow
 

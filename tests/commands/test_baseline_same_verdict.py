@@ -7,7 +7,7 @@ import pytest
 
 from pyexpert_gates.baseline.model import BASELINE_FILE
 from pyexpert_gates.cli import main
-from tests.check.projects import check_json, clean_project, findings, gates_of, write_files
+from tests.helpers.projects import check_json, clean_project, findings, gates_of, write_files
 
 pytestmark = pytest.mark.slow
 

@@ -20,9 +20,8 @@ from pyexpert_gates.check.interpreter import venv_python
 from pyexpert_gates.cli import main
 from pyexpert_gates.commands import wants_color
 from pyexpert_gates.process import Command, ProcessOutput, run_command
-
-from .processes import is_running, wait_for_file, wait_until_gone
-from .projects import (
+from tests.helpers.processes import is_running, wait_for_file, wait_until_gone
+from tests.helpers.projects import (
     TESTS,
     check_json,
     clean_project,

@@ -10,9 +10,8 @@ import pytest
 from pyexpert_gates.cache.store import open_cache
 from pyexpert_gates.cli import main
 from pyexpert_gates.process import Command, ProcessOutput, run_command
-from tests.integration.projects import run
-
-from .projects import (
+from tests.helpers.cli import run
+from tests.helpers.projects import (
     check_json,
     clean_project,
     copy_project,

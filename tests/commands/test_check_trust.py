@@ -16,9 +16,8 @@ from pathlib import Path
 import pytest
 
 from pyexpert_gates.cli import main
-from tests.integration.projects import run, tool_environment
-
-from .projects import (
+from tests.helpers.cli import run, tool_environment
+from tests.helpers.projects import (
     check_json,
     clean_project,
     copy_project,

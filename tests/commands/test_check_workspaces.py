@@ -16,9 +16,8 @@ import pytest
 from pyexpert_gates.cache.store import cache_home
 from pyexpert_gates.check.interpreter import venv_python
 from pyexpert_gates.cli import main
-from tests.integration.projects import run
-
-from .projects import CLEAN, gates_of, write_files
+from tests.helpers.cli import run
+from tests.helpers.projects import CLEAN, gates_of, write_files
 
 pytestmark = pytest.mark.slow
 

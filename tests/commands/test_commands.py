@@ -8,7 +8,7 @@ import pytest
 from pyexpert_gates import __version__
 from pyexpert_gates.cli import build_parser, main
 from pyexpert_gates.commands import discover_project
-from tests.check.projects import write_files
+from tests.helpers.projects import write_files
 
 PROJECT = '[project]\nname = "pkg"\nversion = "0.1.0"\nrequires-python = ">=3.11"\n'
 

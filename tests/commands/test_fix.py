@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from pyexpert_gates.cli import main
-from tests.check.projects import check_json, findings, gates_of, write_files
+from tests.helpers.projects import check_json, findings, gates_of, write_files
 
 pytestmark = pytest.mark.slow
 

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from pyexpert_gates.cli import main
-from tests.check.projects import write_files
+from tests.helpers.projects import write_files
 
 pytestmark = pytest.mark.slow
 

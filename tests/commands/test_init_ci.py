@@ -19,8 +19,8 @@ from pyexpert_gates import __version__
 from pyexpert_gates.cli import build_parser, main
 from pyexpert_gates.init.pipeline import PIPELINE_PATH
 from pyexpert_gates.init.workflow import ACTIONS, WORKFLOW_PATH
-from tests.check.projects import PYPROJECT, write_files
-from tests.integration.projects import run
+from tests.helpers.cli import run
+from tests.helpers.projects import PYPROJECT, write_files
 
 Job = dict[str, object]
 

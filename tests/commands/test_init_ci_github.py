@@ -11,10 +11,9 @@ import yaml
 
 from pyexpert_gates.cli import main
 from pyexpert_gates.init.workflow import WORKFLOW_PATH
-from tests.check.projects import PYPROJECT, clean_project, write_files
-from tests.integration.projects import REPOSITORY, run_python
-
-from .running import environment
+from tests.helpers.cli import REPOSITORY, run_python
+from tests.helpers.projects import PYPROJECT, clean_project, write_files
+from tests.helpers.terminal import environment
 
 pytestmark = pytest.mark.slow
 

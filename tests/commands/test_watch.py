@@ -14,8 +14,8 @@ from typing import cast
 
 import pytest
 
-from tests.check.processes import is_running
-from tests.check.projects import edit, gates_of, write_files
+from tests.helpers.processes import is_running
+from tests.helpers.projects import edit, gates_of, write_files
 
 pytestmark = pytest.mark.slow
 

@@ -3,7 +3,7 @@
 import pytest
 
 from pyexpert_gates.data.ruffrules import ruff_rule_name
-from tests.integration.projects import REPOSITORY, run_python
+from tests.helpers.cli import REPOSITORY, run_python
 
 
 def test_the_shipped_table_is_current() -> None:

@@ -1,8 +1,7 @@
 import pytest
 
 from pyexpert_gates.expert.catalog import RULES
-
-from .support import lines_of, run
+from tests.helpers.expert import lines_of, run
 
 CODE = "PXG003"
 

@@ -5,8 +5,7 @@ import pytest
 
 from pyexpert_gates.expert import RULES, Rule, RuleCode, check_source, default_settings, find_rules
 from pyexpert_gates.models import Severity
-
-from .support import TEST_MODULE, run
+from tests.helpers.expert import TEST_MODULE, run
 
 VERSION = f"Python {sys.version_info.major}.{sys.version_info.minor}"
 

@@ -1,6 +1,6 @@
 import pytest
 
-from .support import lines_of, messages_of
+from tests.helpers.expert import lines_of, messages_of
 
 CODE = "PXG002"
 

@@ -1,6 +1,6 @@
 import pytest
 
-from .support import lines_of, run
+from tests.helpers.expert import lines_of, run
 
 CODE = "PXG004"
 

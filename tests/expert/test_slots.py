@@ -1,6 +1,6 @@
 import pytest
 
-from .support import MODULE, lines_of, messages_of
+from tests.helpers.expert import MODULE, lines_of, messages_of
 
 CODE = "PXG001"
 

@@ -7,8 +7,7 @@ import pytest
 
 from pyexpert_gates.data import json_shape
 from pyexpert_gates.gates.docstrings_worker import main, python_files, worker
-
-from .running import write_project
+from tests.helpers.gate_runs import write_project
 
 TREE = {
     "src/pkg/__init__.py": '"""Pkg."""\n',

@@ -11,7 +11,7 @@ from pyexpert_gates.gates.base import GateContext, GateOutcome
 from pyexpert_gates.gates.drift import CONFIG_GATE
 from pyexpert_gates.gates.governing import NestedRuffConfig, nested_ruff_configs
 from pyexpert_gates.models import Status
-from tests.check.projects import edit, write_files
+from tests.helpers.projects import edit, write_files
 
 ROOT = """\
 [project]

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from pyexpert_gates.gates.mypy_sections import unused_sections
-from tests.check.projects import check_json, clean_project, findings, gates_of
+from tests.helpers.projects import check_json, clean_project, findings, gates_of
 
 OVERRIDE = (
     '\n[[tool.mypy.overrides]]\nmodule = ["docs_src.*", "calc"]\ndisallow_untyped_defs = false\n'

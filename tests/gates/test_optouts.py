@@ -13,7 +13,7 @@ from pyexpert_gates.gates.drift import CONFIG_GATE
 from pyexpert_gates.gates.optouts import gates_opt_outs, tool_opt_outs
 from pyexpert_gates.models import GateName, Status
 from pyexpert_gates.presets import load_preset
-from tests.check.projects import edit, write_files
+from tests.helpers.projects import edit, write_files
 
 
 def evaluate(project: Path) -> GateOutcome:

@@ -7,7 +7,7 @@ import pytest
 
 from pyexpert_gates.gates.pytest_causes import explain
 from pyexpert_gates.models import Diagnostic
-from tests.check.projects import check_json, clean_project, gates_of, write_files
+from tests.helpers.projects import check_json, clean_project, gates_of, write_files
 
 FAILING = {
     "tests/test_warn.py": (

@@ -8,8 +8,7 @@ import pytest
 
 from pyexpert_gates.gates import TOOL_GATES
 from pyexpert_gates.models import GateName, Status
-
-from .cases import (
+from tests.helpers.gate_cases import (
     BAD_SECTIONS,
     CLEAN_MODULE,
     DOCUMENTED,
@@ -19,7 +18,7 @@ from .cases import (
     STRICT,
     UNFORMATTED,
 )
-from .running import make_context, run
+from tests.helpers.gate_runs import make_context, run
 
 pytestmark = pytest.mark.slow
 

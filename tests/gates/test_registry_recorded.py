@@ -1,4 +1,4 @@
-"""Every tool gate's parser on real tool output recorded from the projects in cases.py."""
+"""Every tool gate's parser on real tool output recorded from the projects in gate_cases.py."""
 
 import json
 from typing import TypeAlias
@@ -7,9 +7,8 @@ import pytest
 
 from pyexpert_gates.gates import TOOL_GATES
 from pyexpert_gates.models import Diagnostic, FixSafety, GateName, Severity, Status
-
-from .cases import CASES, Case
-from .record import DATA, replay
+from tests.helpers.gate_cases import CASES, Case
+from tests.helpers.record import DATA, replay
 
 Finding: TypeAlias = tuple[str, int | None, str | None]
 

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from pyexpert_gates.gates.ruff_warnings import CODE
-from tests.check.projects import (
+from tests.helpers.projects import (
     check_json,
     clean_project,
     edit,

@@ -8,7 +8,7 @@ import pytest
 from pyexpert_gates.gates.base import GateContext
 from pyexpert_gates.gates.mypy import RUNNER, MypyGate
 from pyexpert_gates.gates.shadowed import shadowed
-from tests.check.projects import check_json, clean_project, findings, gates_of, write_files
+from tests.helpers.projects import check_json, clean_project, findings, gates_of, write_files
 
 IMPLEMENTATION = '''\
 """Keys."""

@@ -11,8 +11,7 @@ import pytest
 
 from pyexpert_gates.gates import TOOL_GATES
 from pyexpert_gates.models import GateName, Status
-
-from .record import replay
+from tests.helpers.record import replay
 
 RUFF, FORMAT, MYPY = GateName.RUFF, GateName.FORMAT, GateName.MYPY
 PYRIGHT, PYTEST, DOCSTRINGS = GateName.PYRIGHT, GateName.PYTEST, GateName.DOCSTRINGS

@@ -1,6 +1,6 @@
 """The tiny projects whose real tool output is recorded under tests/data/gates.
 
-`python -m tests.gates.record` runs each gate's command on each project and stores the output;
+`python -m tests.helpers.record` runs each gate's command on each project and stores the output;
 the parser tests read those files. Line numbers planted here are asserted there.
 """
 

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from pyexpert_gates.cli import main
-from tests.check.projects import PYPROJECT, write_files
+from tests.helpers.projects import PYPROJECT, write_files
 
 MODULES = 3
 FUNCTIONS = 6

@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 from typing import cast
 
-from tests.check.projects import clean_project, edit, write_files
-from tests.integration.projects import TIME_LIMIT_S, run_python, tool_environment
+from tests.helpers.cli import TIME_LIMIT_S, run_python, tool_environment
+from tests.helpers.projects import clean_project, edit, write_files
 
 REGISTER = "from pyexpert_gates.nox import register\n\nregister()\n"
 

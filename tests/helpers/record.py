@@ -1,9 +1,9 @@
-"""Record real tool output for the parser tests: ``python -m tests.gates.record [CASE...]``.
+"""Record real tool output for the parser tests: ``python -m tests.helpers.record [CASE...]``.
 
-Each case in `tests.gates.cases` is written to a fresh temporary folder, its gate's command runs
-there, and the output is stored as ``tests/data/gates/<gate>/<case>.json``. Paths of this machine
-are replaced by placeholders (``@PROJECT@``, ``@SCRATCH@``, ``@PYTHON@`` ...) that the tests put
-back, so a recording is the same wherever it was made.
+Each case in `tests.helpers.gate_cases` is written to a fresh temporary folder, its gate's
+command runs there, and the output is stored as ``tests/data/gates/<gate>/<case>.json``. Paths of
+this machine are replaced by placeholders (``@PROJECT@``, ``@SCRATCH@``, ``@PYTHON@`` ...) that the
+tests put back, so a recording is the same wherever it was made.
 """
 
 import json
@@ -16,9 +16,8 @@ from pathlib import Path
 from pyexpert_gates.gates import TOOL_GATES
 from pyexpert_gates.gates.base import GateContext
 from pyexpert_gates.process import ProcessOutput
-
-from .cases import CASES, Case
-from .running import make_context, run
+from tests.helpers.gate_cases import CASES, Case
+from tests.helpers.gate_runs import make_context, run
 
 DATA = Path(__file__).parent.parent / "data" / "gates"
 REPOSITORY = Path(__file__).resolve().parent.parent.parent

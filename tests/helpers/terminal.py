@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from tests.integration.projects import tool_environment
+from tests.helpers.cli import tool_environment
 
 TIME_LIMIT_S = 180
 _CI_VARIABLES = ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "NO_COLOR", "CI")

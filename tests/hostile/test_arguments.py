@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from pyexpert_gates.error_handler import EXIT_BROKEN_PIPE
-from tests.hostile.support import UNSLOTTED, gates, make_project
+from tests.helpers.hostile import UNSLOTTED, gates, make_project
 
 pytestmark = pytest.mark.slow
 

@@ -8,7 +8,7 @@ import pytest
 from pyexpert_gates.baseline.store import read_baseline
 from pyexpert_gates.cli import main
 from pyexpert_gates.models import GateName
-from tests.check.projects import clean_project, edit, write_files
+from tests.helpers.projects import clean_project, edit, write_files
 
 pytestmark = pytest.mark.slow
 

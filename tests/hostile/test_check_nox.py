@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from pyexpert_gates.cli import main
-from tests.check.projects import clean_project, edit, gates_of, write_files
+from tests.helpers.projects import clean_project, edit, gates_of, write_files
 
 pytestmark = pytest.mark.slow
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.check.projects import clean_project, write_files
-from tests.integration.projects import REPOSITORY
-from tests.reports.running import environment
+from tests.helpers.cli import REPOSITORY
+from tests.helpers.projects import clean_project, write_files
+from tests.helpers.terminal import environment
 
 pytestmark = pytest.mark.slow
 

@@ -7,8 +7,8 @@ import pytest
 
 from pyexpert_gates.cli import main
 from pyexpert_gates.init.noxfile import CALL_LINE, IMPORT_LINE
-from tests.check.projects import CLEAN, write_files
-from tests.nox_integration.support import listed
+from tests.helpers.nox_projects import listed
+from tests.helpers.projects import CLEAN, write_files
 
 pytestmark = pytest.mark.slow
 

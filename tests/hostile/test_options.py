@@ -7,8 +7,8 @@ import pytest
 from pyexpert_gates.cli import main
 from pyexpert_gates.gates import TOOL_GATES
 from pyexpert_gates.models import GateName, Status
-from tests.check.projects import write_files
-from tests.gates.running import make_context, run
+from tests.helpers.gate_runs import make_context, run
+from tests.helpers.projects import write_files
 
 pytestmark = pytest.mark.slow
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.check.processes import is_running, wait_for_file, wait_until_gone
-from tests.hostile.support import make_project
+from tests.helpers.hostile import make_project
+from tests.helpers.processes import is_running, wait_for_file, wait_until_gone
 
 pytestmark = pytest.mark.slow
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.hostile.support import make_project
+from tests.helpers.hostile import make_project
 
 pytestmark = pytest.mark.slow
 

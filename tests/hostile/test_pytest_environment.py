@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.check.projects import check_json, gates_of, write_files
+from tests.helpers.projects import check_json, gates_of, write_files
 
 pytestmark = pytest.mark.slow
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.hostile.support import gates, make_project
+from tests.helpers.hostile import gates, make_project
 
 pytestmark = pytest.mark.slow
 

@@ -15,7 +15,7 @@ from pyexpert_gates.errors import InputError
 from pyexpert_gates.models import GateName, GateResult, Status
 from pyexpert_gates.textfile import UnwritableFileError, write_atomic
 from pyexpert_gates.watch.watcher import require_own_record
-from tests.check.projects import CLEAN, write_files
+from tests.helpers.projects import CLEAN, write_files
 
 OUTSIDE = "# not the project's file\n"
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.hostile.support import PYPROJECT, as_nobody, gates, make_project
+from tests.helpers.hostile import PYPROJECT, as_nobody, gates, make_project
 
 pytestmark = pytest.mark.slow
 

@@ -7,9 +7,8 @@ import pytest
 from pyexpert_gates.init.edit import FileEdit
 from pyexpert_gates.init.noxfile import TEMPLATE, edit_noxfile
 from pyexpert_gates.textfile import TextFile
-from tests.integration.projects import run_init
-
-from .support import listed
+from tests.helpers.cli import run_init
+from tests.helpers.nox_projects import listed
 
 pytestmark = pytest.mark.slow
 

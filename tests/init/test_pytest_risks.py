@@ -13,7 +13,7 @@ from pyexpert_gates.init.pytest_risks import (
     known_keys,
     overriding_filters,
 )
-from tests.integration.projects import run_python
+from tests.helpers.cli import run_python
 
 PYPROJECT = """\
 [project]

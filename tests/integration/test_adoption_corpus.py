@@ -18,8 +18,7 @@ import pytest
 
 from pyexpert_gates.baseline.model import BASELINE_FILE
 from scripts.adoption_corpus import LIBRARIES, Library, install_in_place, prepare
-
-from .projects import tool_environment
+from tests.helpers.cli import tool_environment
 
 pytestmark = [pytest.mark.slow, pytest.mark.corpus]
 

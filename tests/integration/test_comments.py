@@ -4,7 +4,7 @@ from collections import Counter
 
 import pytest
 
-from .comments import comments
+from tests.helpers.comments import comments
 
 
 @pytest.mark.parametrize(

@@ -17,10 +17,9 @@ from pathlib import Path
 import pytest
 
 from pyexpert_gates.data.toml import is_array, is_table
-
-from .comments import comments
-from .probes import config_messages, write_probes
-from .projects import CORPUS, run_init
+from tests.helpers.cli import CORPUS, run_init
+from tests.helpers.comments import comments
+from tests.helpers.probes import config_messages, write_probes
 
 pytestmark = pytest.mark.slow
 

@@ -5,8 +5,7 @@ from pathlib import Path
 import pytest
 
 from pyexpert_gates.cli import main
-
-from .probes import config_messages, write_probes
+from tests.helpers.probes import config_messages, write_probes
 
 pytestmark = pytest.mark.slow
 

@@ -9,9 +9,8 @@ import pytest
 import yaml
 
 from pyexpert_gates.models import GateName
-from tests.integration.projects import REPOSITORY
-
-from .support import listed, nox_project, run_shell
+from tests.helpers.cli import REPOSITORY
+from tests.helpers.nox_projects import listed, nox_project, run_shell
 
 pytestmark = pytest.mark.slow
 

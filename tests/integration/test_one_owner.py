@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.check.projects import check_json, clean_project, findings, gates_of, write_files
+from tests.helpers.projects import check_json, clean_project, findings, gates_of, write_files
 
 pytestmark = pytest.mark.slow
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from .projects import run_init, run_python, write_files
+from tests.helpers.cli import run_init, run_python, write_files
 
 pytestmark = pytest.mark.slow
 

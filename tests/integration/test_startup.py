@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from .projects import REPOSITORY, run_python
+from tests.helpers.cli import REPOSITORY, run_python
 
 pytestmark = pytest.mark.slow
 

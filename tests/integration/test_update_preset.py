@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from .projects import REPOSITORY, run_init, run_python, write_files
+from tests.helpers.cli import REPOSITORY, run_init, run_python, write_files
 
 pytestmark = pytest.mark.slow
 

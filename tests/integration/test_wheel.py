@@ -18,8 +18,7 @@ import pytest
 import tomlkit
 
 from pyexpert_gates import __version__
-
-from .projects import REPOSITORY, run, run_python, write_files
+from tests.helpers.cli import REPOSITORY, run, run_python, write_files
 
 pytestmark = pytest.mark.slow
 

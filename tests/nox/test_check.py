@@ -12,9 +12,8 @@ from pyexpert_gates.nox.check import gate_result, noxfile_text
 from pyexpert_gates.nox.reports import gate_from_report, session_outcomes
 from pyexpert_gates.process import ProcessFailure, ProcessOutput
 from pyexpert_gates.report.json import render_json
-from tests.check.projects import check_json, edit, findings, gates_of
-
-from .support import nox_project
+from tests.helpers.nox_projects import nox_project
+from tests.helpers.projects import check_json, edit, findings, gates_of
 
 pytestmark = pytest.mark.slow
 

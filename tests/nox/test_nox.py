@@ -11,9 +11,8 @@ import pytest
 
 from pyexpert_gates.models import GateName
 from pyexpert_gates.nox import register
-from tests.check.projects import edit, write_files
-
-from .support import REGISTER, listed, nox_project, run_nox, session_results
+from tests.helpers.nox_projects import REGISTER, listed, nox_project, run_nox, session_results
+from tests.helpers.projects import edit, write_files
 
 pytestmark = pytest.mark.slow
 
@@ -139,7 +138,7 @@ def test_the_version_does_not_import_nox(tmp_path: Path) -> None:
         "print('nox' in sys.modules)\n"
     )
     write_files(tmp_path, {"probe.py": script})
-    from tests.integration.projects import run  # noqa: PLC0415 - beside its one use
+    from tests.helpers.cli import run  # noqa: PLC0415 - beside its one use
 
     result = run(tmp_path, sys.executable, "probe.py")
     assert result.stdout.splitlines()[-1] == "False"

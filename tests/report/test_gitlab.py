@@ -17,8 +17,7 @@ import pytest
 from pyexpert_gates.models import Diagnostic, GateName, GateResult, Report, Severity, Status
 from pyexpert_gates.report import render
 from pyexpert_gates.report.checkout import checkout_of
-
-from .samples import REPORT
+from tests.helpers.samples import REPORT
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 SCHEMA: dict[str, object] = json.loads(

@@ -7,9 +7,8 @@ from xml.etree.ElementTree import fromstring
 
 import pytest
 
-from tests.check.projects import clean_project, write_files
-
-from .running import run_check
+from tests.helpers.projects import clean_project, write_files
+from tests.helpers.terminal import run_check
 
 pytestmark = pytest.mark.slow
 

@@ -5,9 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.check.projects import clean_project, write_files
-
-from .running import run_check, run_in_terminal
+from tests.helpers.projects import clean_project, write_files
+from tests.helpers.terminal import run_check, run_in_terminal
 
 pytestmark = pytest.mark.slow
 

@@ -13,8 +13,7 @@ from pyexpert_gates.report import Checkout, TextOptions
 from pyexpert_gates.report.destinations import Destination
 from pyexpert_gates.report.projects import Projects, combined, render_projects
 from pyexpert_gates.report.publish import Audience, publish
-
-from .samples import REPORT
+from tests.helpers.samples import REPORT
 
 WHERE = Path("/work/repo")
 FAILING = dataclasses.replace(REPORT, project="/work/repo/packages/api")

@@ -6,7 +6,7 @@ from pyexpert_gates.errors import UsageError
 from pyexpert_gates.models import Diagnostic, GateName, GateResult, Report, Severity, Status
 from pyexpert_gates.report import render, render_json, render_summary, render_text
 from pyexpert_gates.report.text import format_diagnostic
-from tests.reports.samples import UNUSED
+from tests.helpers.samples import UNUSED
 
 REPORT = Report(
     project="/work/project",

@@ -4,7 +4,7 @@ The run asks for five reports at once (``--format X --output F`` pairs) inside a
 Actions job, so it also shows the terminal summary, the annotations and the job summary. Each
 output is compared with its golden file in ``tests/data/reports`` once durations and this
 machine's paths are normalised. After a deliberate change, regenerate them with
-``PYEXPERT_GATES_UPDATE_GOLDEN=1 python -m pytest tests/reports/test_golden.py``.
+``PYEXPERT_GATES_UPDATE_GOLDEN=1 python -m pytest tests/report/test_report_golden.py``.
 """
 
 import json
@@ -17,9 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.check.projects import clean_project, write_files
-
-from .running import run_check
+from tests.helpers.projects import clean_project, write_files
+from tests.helpers.terminal import run_check
 
 pytestmark = pytest.mark.slow
 

@@ -8,8 +8,7 @@ import pytest
 from pyexpert_gates.models import GateName, GateResult, Report, Status
 from pyexpert_gates.report import TextOptions, render, render_github, render_step_summary
 from pyexpert_gates.report.ruledocs import TOOLS, rule_doc
-
-from .samples import REPORT
+from tests.helpers.samples import REPORT
 
 
 def suites() -> dict[str, Element]:

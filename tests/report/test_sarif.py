@@ -9,8 +9,7 @@ import pytest
 
 from pyexpert_gates.models import Diagnostic, GateName, GateResult, Report, Status
 from pyexpert_gates.report import render
-
-from .samples import REPORT
+from tests.helpers.samples import REPORT
 
 SCHEMA_FILE = Path(__file__).resolve().parents[1] / "data" / "sarif" / "sarif-schema-2.1.0.json"
 SCHEMA: dict[str, object] = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))

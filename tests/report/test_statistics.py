@@ -8,7 +8,7 @@ from pyexpert_gates.cli import main
 from pyexpert_gates.models import Diagnostic, FixSafety, GateName, GateResult, Report, Status
 from pyexpert_gates.report.statistics import RuleCount, rule_counts
 from pyexpert_gates.report.text import LISTING_LIMIT, TextOptions, render_text
-from tests.check.projects import clean_project, write_files
+from tests.helpers.projects import clean_project, write_files
 
 
 def _findings(code: str, count: int, fixable: int = 0) -> tuple[Diagnostic, ...]:

@@ -14,7 +14,7 @@ from pyexpert_gates.models import Diagnostic, GateName, GateResult, Report, Stat
 from pyexpert_gates.presets import Change, Preset, load_preset
 from pyexpert_gates.report import FORMATS, render
 from pyexpert_gates.report.text import error_text, inert, safe_text
-from tests.check.projects import CLEAN, write_files
+from tests.helpers.projects import CLEAN, write_files
 
 HOSTILE = "reason\n::error::forged\r\x1b[2J\x9b31m  ##[error]old\n  ::warning::indented"
 """A text holding every way to take over a terminal or a CI log."""

@@ -11,7 +11,7 @@ from pyexpert_gates.gates.base import GateContext, GateOutcome
 from pyexpert_gates.gates.pyright import PyrightGate
 from pyexpert_gates.watch import lsp
 from pyexpert_gates.watch.langserver import PyrightServer, start_pyright
-from tests.gates.running import make_context, run
+from tests.helpers.gate_runs import make_context, run
 
 PROJECT = Path("/work/project")
 ERROR = {
