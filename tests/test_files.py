@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from pyexpert_gates.files import ProjectFiles, project_files, special_files, unreadable, walk
-from tests.helpers.cli import run
+from tests.helpers.git import commit_all, git
 from tests.helpers.projects import write_files
 
 TREE = {
@@ -67,11 +67,6 @@ def test_a_dangling_symlink_is_not_an_unreadable_path(tmp_path: Path) -> None:
     assert unreadable(tmp_path, ("src", "missing")) == ()
 
 
-def _git(project: Path, *argv: str) -> None:
-    """Run git in ``project``; it must succeed."""
-    assert run(project, "git", *argv).returncode == 0
-
-
 @pytest.mark.slow
 def test_in_git_every_tracked_or_untracked_file_counts_whatever_its_folder(
     tmp_path: Path,
@@ -79,9 +74,7 @@ def test_in_git_every_tracked_or_untracked_file_counts_whatever_its_folder(
     write_files(tmp_path, {**TREE, ".gitignore": "ignored/\n", "ignored/x.py": "", "gone.py": ""})
     write_files(tmp_path / "outside", {"shared.py": ""})
     (tmp_path / "src" / "linked").symlink_to(tmp_path / "outside")
-    _git(tmp_path, "init", "-q")
-    _git(tmp_path, "add", "-A")
-    _git(tmp_path, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "start")
+    commit_all(tmp_path)
     (tmp_path / "gone.py").unlink()
     (tmp_path / "tests" / "new.py").write_text("", encoding="utf-8")
     listed = project_files(tmp_path)
@@ -96,7 +89,7 @@ def test_in_git_every_tracked_or_untracked_file_counts_whatever_its_folder(
 @pytest.mark.slow
 def test_a_project_git_ignores_as_a_whole_is_walked(tmp_path: Path) -> None:
     write_files(tmp_path, {".gitignore": "project/\n", "project/src/a.py": ""})
-    _git(tmp_path, "init", "-q")
+    git(tmp_path, "init", "-q")
     assert project_files(tmp_path / "project") == ProjectFiles(files=("src/a.py",), from_git=False)
 
 

@@ -10,7 +10,7 @@ import pytest
 from pyexpert_gates.cache.store import open_cache
 from pyexpert_gates.cli import main
 from pyexpert_gates.process import Command, ProcessOutput, run_command
-from tests.helpers.cli import run
+from tests.helpers.git import commit_all
 from tests.helpers.projects import (
     check_json,
     clean_project,
@@ -142,12 +142,7 @@ def test_two_concurrent_checks_both_succeed(template: Path, tmp_path: Path) -> N
 def repository(template: Path, tmp_path: Path) -> Path:
     """The clean project, committed to a new git repository."""
     project = copy_project(template, tmp_path / "calc")
-    for argv in (
-        ("git", "init", "-q"),
-        ("git", "add", "-A"),
-        ("git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "start"),
-    ):
-        assert run(project, *argv).returncode == 0
+    commit_all(project)
     return project
 
 

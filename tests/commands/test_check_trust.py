@@ -17,6 +17,7 @@ import pytest
 
 from pyexpert_gates.cli import main
 from tests.helpers.cli import run, tool_environment
+from tests.helpers.git import git
 from tests.helpers.projects import (
     check_json,
     clean_project,
@@ -29,7 +30,7 @@ from tests.helpers.projects import (
 
 pytestmark = pytest.mark.slow
 
-COMMIT = ("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm")
+COMMIT = ("commit", "-qm")
 FAULTS = ("import os\n", '\n\nWRONG: int = "text"\n')
 """An unused import (ruff) and a wrong type (mypy), added to the package."""
 FORGED_GATES = ("--gate", "ruff", "--gate", "mypy", "--gate", "expert")
@@ -38,12 +39,6 @@ FORGED_GATES = ("--gate", "ruff", "--gate", "mypy", "--gate", "expert")
 @pytest.fixture(scope="module")
 def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return clean_project(tmp_path_factory.mktemp("template") / "calc")
-
-
-def git(cwd: Path, *argv: str) -> None:
-    """Run git in ``cwd``; it must succeed."""
-    result = run(cwd, "git", *argv)
-    assert result.returncode == 0, result.stderr
 
 
 def repository(template: Path, root: Path, files: dict[str, str] | None = None) -> Path:

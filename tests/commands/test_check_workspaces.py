@@ -16,7 +16,7 @@ import pytest
 from pyexpert_gates.cache.store import cache_home
 from pyexpert_gates.check.interpreter import venv_python
 from pyexpert_gates.cli import main
-from tests.helpers.cli import run
+from tests.helpers.git import commit_all
 from tests.helpers.projects import CLEAN, gates_of, write_files
 
 pytestmark = pytest.mark.slow
@@ -167,12 +167,7 @@ def test_a_member_that_cannot_run_is_its_error_and_the_others_report(workspace: 
 
 
 def test_changed_since_checks_only_the_members_whose_files_changed(workspace: Path) -> None:
-    for argv in (
-        ("git", "init", "-q"),
-        ("git", "add", "-A"),
-        ("git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "start"),
-    ):
-        assert run(workspace, *argv).returncode == 0
+    commit_all(workspace)
     module = workspace / "packages" / "alpha" / "src" / "calc" / "__init__.py"
     module.write_text(module.read_text() + UNTYPED)
     code, document = check("--gate", "ruff", "--changed-since", "HEAD")

@@ -19,7 +19,7 @@ from pyexpert_gates import __version__
 from pyexpert_gates.cli import build_parser, main
 from pyexpert_gates.init.pipeline import PIPELINE_PATH
 from pyexpert_gates.init.workflow import ACTIONS, WORKFLOW_PATH
-from tests.helpers.cli import run
+from tests.helpers.git import git
 from tests.helpers.projects import PYPROJECT, write_files
 
 Job = dict[str, object]
@@ -142,12 +142,6 @@ def test_the_workflow_uses_exactly_the_listed_actions(tmp_path: Path) -> None:
 def workflow_on(project: Path) -> dict[str, object]:
     document = cast("dict[object, object]", yaml.safe_load((project / WORKFLOW_PATH).read_text()))
     return cast("dict[str, object]", document[True])  # PyYAML reads the key ``on`` as true
-
-
-def git(folder: Path, *argv: str) -> None:
-    identity = ("-c", "user.name=t", "-c", "user.email=t@t")
-    result = run(folder, "git", *identity, *argv)
-    assert result.returncode == 0, result.stderr
 
 
 def test_the_workflow_runs_on_every_push_outside_git(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from pyexpert_gates.error_handler import EXIT_BROKEN_PIPE
+from tests.helpers.git import commit_all
 from tests.helpers.hostile import UNSLOTTED, gates, make_project
 
 pytestmark = pytest.mark.slow
@@ -14,12 +15,7 @@ pytestmark = pytest.mark.slow
 
 def _git_project(root: Path) -> Path:
     project = make_project(root)
-    for argv in (
-        ("init", "-q"),
-        ("add", "-A"),
-        ("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "start"),
-    ):
-        subprocess.run(("git", *argv), cwd=project, check=True)  # noqa: S603, S607 - fixed git arguments
+    commit_all(project)
     return project
 
 

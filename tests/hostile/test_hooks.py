@@ -7,17 +7,13 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.cli import REPOSITORY
+from tests.helpers.git import git
 from tests.helpers.projects import clean_project, write_files
 from tests.helpers.terminal import environment
 
 pytestmark = pytest.mark.slow
 
 INSTALL_LIMIT_S = 900
-
-
-def git(project: Path, *args: str) -> None:
-    identity = ("-c", "user.email=gates@example.com", "-c", "user.name=gates")
-    subprocess.run(["git", *identity, *args], cwd=project, check=True, capture_output=True)  # noqa: S603, S607 - git with the test's arguments
 
 
 def test_the_fast_hook_runs_when_only_a_test_fixture_changed(tmp_path: Path) -> None:

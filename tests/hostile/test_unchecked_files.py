@@ -2,11 +2,11 @@
 
 import json
 import os
-import subprocess
 from pathlib import Path
 
 import pytest
 
+from tests.helpers.git import commit_all
 from tests.helpers.hostile import gates, make_project
 
 pytestmark = pytest.mark.slow
@@ -25,12 +25,7 @@ def _git_project(root: Path, extra: str = "") -> Path:
 
 def _commit(project: Path) -> None:
     """Track every file, the ignored ones too, as a repository can."""
-    for argv in (
-        ["git", "init", "-q"],
-        ["git", "add", "-A", "-f"],
-        ["git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "start"],
-    ):
-        subprocess.run(argv, cwd=project, check=True)  # noqa: S603 - git, fixed arguments
+    commit_all(project, "-f")
 
 
 def _findings(project: Path, *gate_names: str) -> dict[str, list[tuple[str, str, str]]]:
