@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers.cli import TIME_LIMIT_S, tool_environment, write_files
+from tests.helpers.cli import TIME_LIMIT_S, tool_environment
+from tests.helpers.projects import write_files
 
 pytestmark = pytest.mark.slow
 

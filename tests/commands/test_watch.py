@@ -15,22 +15,12 @@ from typing import cast
 import pytest
 
 from tests.helpers.processes import is_running
-from tests.helpers.projects import edit, gates_of, write_files
+from tests.helpers.projects import PYPROJECT, edit, gates_of, write_files
 
 pytestmark = pytest.mark.slow
 
 REPORT_WAIT_S = 240.0
 JsonReport = dict[str, object]
-
-PYPROJECT = """\
-[project]
-name = "calc"
-version = "0.1.0"
-requires-python = ">=3.11"
-
-[tool.pytest.ini_options]
-pythonpath = ["src"]
-"""
 
 CALC = '''\
 """Arithmetic."""

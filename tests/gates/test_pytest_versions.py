@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from pyexpert_gates.cli import main
-from tests.helpers.cli import run, write_files
-from tests.helpers.projects import check_json, findings, gates_of
+from tests.helpers.cli import run
+from tests.helpers.projects import check_json, findings, gates_of, write_files
 
 pytestmark = pytest.mark.slow
 

@@ -54,11 +54,3 @@ def run_python(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def run_init(project: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     """Run ``pyexpert-gates init`` on ``project`` as users do: a new process."""
     return run_python(project, "-m", "pyexpert_gates", "init", "--project", str(project), *extra)
-
-
-def write_files(root: Path, files: dict[str, str]) -> None:
-    """Write ``files`` (relative path to text) under ``root``, creating folders."""
-    for name, text in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")

@@ -12,7 +12,8 @@ import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from tests.helpers.cli import run_python, write_files
+from tests.helpers.cli import run_python
+from tests.helpers.projects import write_files
 
 PROBE_MODULE = "probe.py"
 PROBE_TEST = "tests/test_probe.py"

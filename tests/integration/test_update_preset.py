@@ -23,7 +23,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers.cli import REPOSITORY, run_init, run_python, write_files
+from tests.helpers.cli import REPOSITORY, run_init, run_python
+from tests.helpers.projects import write_files
 
 pytestmark = pytest.mark.slow
 

@@ -18,7 +18,8 @@ import pytest
 import tomlkit
 
 from pyexpert_gates import __version__
-from tests.helpers.cli import REPOSITORY, run, run_python, write_files
+from tests.helpers.cli import REPOSITORY, run, run_python
+from tests.helpers.projects import write_files
 
 pytestmark = pytest.mark.slow
 
