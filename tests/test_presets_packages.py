@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers.cli import TIME_LIMIT_S, tool_environment
+from tests.helpers.cli import TIME_LIMIT_S, run, tool_environment
 from tests.helpers.projects import write_files
 
 pytestmark = pytest.mark.slow
@@ -112,15 +112,7 @@ def readme_package() -> dict[str, str]:
 
 def gates(project: Path, site: Path, *argv: str) -> subprocess.CompletedProcess[str]:
     environment = tool_environment() | {"PYTHONPATH": os.pathsep.join((str(site), *sys.path))}
-    return subprocess.run(  # noqa: S603 - this interpreter, running pyexpert-gates
-        (sys.executable, "-m", "pyexpert_gates", *argv),
-        cwd=project,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=TIME_LIMIT_S,
-        check=False,
-    )
+    return run(project, sys.executable, "-m", "pyexpert_gates", *argv, env=environment)
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 """``init --ci github`` writes a workflow that really does its job; pre-commit hooks run."""
 
 import shlex
-import subprocess
 import sys
 from pathlib import Path
 from typing import cast
@@ -11,7 +10,7 @@ import yaml
 
 from pyexpert_gates.cli import main
 from pyexpert_gates.init.workflow import WORKFLOW_PATH
-from tests.helpers.cli import REPOSITORY, run_python
+from tests.helpers.cli import REPOSITORY, run, run_python
 from tests.helpers.projects import PYPROJECT, clean_project, write_files
 from tests.helpers.terminal import environment
 
@@ -142,15 +141,11 @@ def test_every_hook_entry_runs_and_fails_on_a_finding(project: Path, hook_id: st
     argv = [sys.executable, "-m", "pyexpert_gates", *args, "--python", sys.executable]
     if hook_id == "pyexpert-gates":
         argv += ["--skip", "pytest", "--skip", "pyright"]  # the slow gates are tested elsewhere
-    clean = subprocess.run(  # noqa: S603 - this interpreter and the hook's own arguments
-        argv, cwd=project, env=environment(), capture_output=True, text=True, check=False
-    )
+    clean = run(project, *argv, env=environment())
     assert (clean.returncode, clean.stdout) == (0, ""), clean.stderr
     write_files(project, {"src/calc/loud.py": '"""Loud."""\n\nprint("x")\n'})
     try:
-        found = subprocess.run(  # noqa: S603 - this interpreter and the hook's own arguments
-            argv, cwd=project, env=environment(), capture_output=True, text=True, check=False
-        )
+        found = run(project, *argv, env=environment())
     finally:
         (project / "src" / "calc" / "loud.py").unlink()
     assert found.returncode == 1

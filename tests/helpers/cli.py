@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 REPOSITORY = Path(__file__).resolve().parents[2]
@@ -33,12 +34,14 @@ def tool_environment() -> dict[str, str]:
     return environment
 
 
-def run(cwd: Path, *argv: str) -> subprocess.CompletedProcess[str]:
-    """Run ``argv`` in ``cwd`` and capture its output."""
+def run(
+    cwd: Path, *argv: str, env: Mapping[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run ``argv`` in ``cwd`` and capture its output; ``env`` replaces the tools' environment."""
     return subprocess.run(  # noqa: S603 - programs and arguments the tests choose
         argv,
         cwd=cwd,
-        env=tool_environment(),
+        env=tool_environment() if env is None else env,
         capture_output=True,
         text=True,
         timeout=TIME_LIMIT_S,

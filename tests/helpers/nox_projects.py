@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import cast
 
-from tests.helpers.cli import TIME_LIMIT_S, run_python, tool_environment
+from tests.helpers.cli import run, run_python, tool_environment
 from tests.helpers.projects import clean_project, edit, write_files
 
 REGISTER = "from pyexpert_gates.nox import register\n\nregister()\n"
@@ -53,12 +53,4 @@ def run_shell(
     """Run a bash ``script`` in ``cwd`` as CI would, with this environment's programs first."""
     environment = tool_environment() | variables
     environment["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{environment['PATH']}"
-    return subprocess.run(  # noqa: S603 - the README's script, which the test checks
-        (shutil.which("bash") or "/bin/bash", "-e", "-c", script),
-        cwd=cwd,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=TIME_LIMIT_S,
-        check=False,
-    )
+    return run(cwd, shutil.which("bash") or "/bin/bash", "-e", "-c", script, env=environment)

@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from tests.helpers.cli import tool_environment
+from tests.helpers.cli import run, tool_environment
 
 TIME_LIMIT_S = 180
 _CI_VARIABLES = ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "NO_COLOR", "CI")
@@ -22,15 +22,7 @@ def environment(**extra: str) -> dict[str, str]:
 def run_check(project: Path, *args: str, **extra: str) -> subprocess.CompletedProcess[str]:
     """Run ``check`` on ``project`` with its output piped."""
     argv = [sys.executable, "-m", "pyexpert_gates", "check", "--python", sys.executable, *args]
-    return subprocess.run(  # noqa: S603 - this interpreter and arguments the tests choose
-        argv,
-        cwd=project,
-        env=environment(**extra),
-        capture_output=True,
-        text=True,
-        timeout=TIME_LIMIT_S,
-        check=False,
-    )
+    return run(project, *argv, env=environment(**extra))
 
 
 def run_in_terminal(project: Path, *args: str, **extra: str) -> tuple[int, str]:
