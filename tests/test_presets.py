@@ -10,26 +10,12 @@ from pyexpert_gates.errors import UsageError
 from pyexpert_gates.presets import (
     ENTRY_POINT_GROUP,
     STRICT,
-    PresetSource,
     compose_preset,
     extend,
     load_preset,
     preset_contents,
 )
-
-
-def source(tmp_path: Path, name: str, text: str) -> PresetSource:
-    file = tmp_path / f"{name}.toml"
-    file.write_text(text, encoding="utf-8")
-    return PresetSource(name=name, file=file, distribution="acme", distribution_version="1")
-
-
-def sources_of(tmp_path: Path, **texts: str) -> dict[str, PresetSource]:
-    built_in = PresetSource(
-        name="strict", file=STRICT, distribution="pyexpert-gates", distribution_version="0"
-    )
-    return {"strict": built_in} | {n: source(tmp_path, n, t) for n, t in texts.items()}
-
+from tests.helpers.presets import sources_of, table
 
 CHILD = """\
 extends = "strict"
@@ -50,14 +36,6 @@ select = ["CPY"]
 [remove.tool.mypy]
 warn_unreachable = true
 """
-
-
-def table(data: object, *path: str) -> dict[str, object]:
-    for key in path:
-        assert isinstance(data, dict)
-        data = data[key]  # pyright: ignore[reportUnknownVariableType]  # parsed TOML
-    assert isinstance(data, dict)
-    return data  # pyright: ignore[reportUnknownVariableType]  # parsed TOML
 
 
 def test_a_child_merges_over_its_parent_leaf_by_leaf(tmp_path: Path) -> None:

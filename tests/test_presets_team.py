@@ -12,7 +12,7 @@ from pyexpert_gates.cli import main
 from pyexpert_gates.errors import UsageError
 from pyexpert_gates.init.state import read_state
 from pyexpert_gates.presets import compose_preset, preset_sources
-from tests.test_presets import sources_of, table
+from tests.helpers.presets import sources_of, table
 
 UNVERSIONED = """\
 extends = "strict"

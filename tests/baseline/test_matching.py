@@ -4,38 +4,24 @@ import dataclasses
 
 import pytest
 
-from pyexpert_gates.baseline.fingerprint import entries
 from pyexpert_gates.baseline.floors import BELOW_FLOOR, FloorChange
 from pyexpert_gates.baseline.matching import OUTDATED, MatchOptions, Scope, apply_baseline, rebase
 from pyexpert_gates.baseline.model import BASELINE_FILE, Baseline
 from pyexpert_gates.models import (
-    Diagnostic,
     GateName,
     GateResult,
-    ModuleCoverage,
-    Report,
     Severity,
     Status,
 )
-
-LINES = {
-    "a.py": ["import os", "def f(x):", "    pass", "def f(x):", "x = [1,2]"],
-    "b.py": ["import sys"],
-}
-
-
-class Lines:
-    """The files of `LINES`."""
-
-    def line(self, path: str, number: int) -> str:
-        lines = LINES.get(path, [])
-        return lines[number - 1] if 0 < number <= len(lines) else ""
-
-    def content(self, path: str) -> str:
-        return str(hash(tuple(LINES.get(path, []))))
-
-
-SOURCES = Lines()
+from tests.helpers.baselines import (
+    OPTIONS,
+    SOURCES,
+    accepting,
+    at,
+    docstrings,
+    gate,
+    report,
+)
 
 
 @dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
@@ -49,33 +35,6 @@ class LineFive:
 
     def content(self, path: str) -> str:
         return SOURCES.content(path)
-
-
-OPTIONS = MatchOptions(sources=SOURCES, threshold=100.0)
-
-
-def at(path: str, line: int, code: str = "F401") -> Diagnostic:
-    return Diagnostic(path=path, line=line, code=code, message=f"{code} at {line}")
-
-
-def gate(
-    name: GateName,
-    *found: Diagnostic,
-    status: Status = Status.FAILED,
-    coverage: tuple[ModuleCoverage, ...] | None = None,
-) -> GateResult:
-    return GateResult(name=name, status=status, diagnostics=found, coverage=coverage)
-
-
-def report(*gates: GateResult) -> Report:
-    return Report(project="/p", duration_s=1.0, gates=gates)
-
-
-def accepting(*gates: GateResult, floors: dict[str, float] | None = None) -> Baseline:
-    accepted = tuple(
-        entry for result in gates for entry in entries(result.name, result.diagnostics, SOURCES)
-    )
-    return Baseline(entries=accepted, floors=floors or {}).sorted()
 
 
 def test_accepted_findings_are_counted_and_the_gate_passes() -> None:
@@ -199,11 +158,6 @@ def test_pytest_and_config_are_never_baselined(name: GateName) -> None:
     failing = gate(name, at("a.py", 1, "tests/test_a.py::test_x"))
     applied = apply_baseline(report(failing), Baseline(), OPTIONS)
     assert applied.report.gates == (failing,)
-
-
-def docstrings(documented: int, *found: Diagnostic) -> GateResult:
-    coverage = (ModuleCoverage(path="a.py", documented=documented, total=4),)
-    return gate(GateName.DOCSTRINGS, *found, coverage=coverage)
 
 
 UNDOCUMENTED = at("a.py", 2, "undocumented-public-function")

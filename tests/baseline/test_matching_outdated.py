@@ -8,7 +8,7 @@ from pyexpert_gates.baseline.floors import FloorChange
 from pyexpert_gates.baseline.matching import Applied, apply_baseline, rebase
 from pyexpert_gates.baseline.model import BASELINE_FILE, Baseline
 from pyexpert_gates.models import Diagnostic, GateName
-from tests.baseline.test_matching import OPTIONS, accepting, at, docstrings, gate, report
+from tests.helpers.baselines import OPTIONS, accepting, at, docstrings, gate, report
 
 
 def test_a_stale_entry_is_a_baseline_outdated_finding_that_says_what_to_run() -> None:

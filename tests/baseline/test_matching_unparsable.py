@@ -5,7 +5,7 @@ import pytest
 from pyexpert_gates.baseline.matching import MatchOptions, apply_baseline
 from pyexpert_gates.baseline.model import Baseline
 from pyexpert_gates.models import Diagnostic, GateName, GateResult, Report, Status
-from tests.baseline.test_matching import SOURCES, accepting, at, gate
+from tests.helpers.baselines import SOURCES, accepting, at, gate
 
 OPTIONS = MatchOptions(sources=SOURCES, threshold=0.0)
 

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from pyexpert_gates.models import Diagnostic, GateName, GateResult, Report, Status
 from pyexpert_gates.report import render
-from tests.report.test_sarif import validate
+from tests.helpers.sarif import validate
 
 NAME_BYTES = st.binary(min_size=1, max_size=24).filter(
     lambda raw: b"/" not in raw and b"\0" not in raw

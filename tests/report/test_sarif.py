@@ -10,22 +10,9 @@ import pytest
 from pyexpert_gates.models import Diagnostic, GateName, GateResult, Report, Status
 from pyexpert_gates.report import render
 from tests.helpers.samples import REPORT
+from tests.helpers.sarif import SCHEMA, validate
 
-SCHEMA_FILE = Path(__file__).resolve().parents[1] / "data" / "sarif" / "sarif-schema-2.1.0.json"
-SCHEMA: dict[str, object] = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
 GOLDEN = Path(__file__).resolve().parents[1] / "data" / "reports" / "report.sarif"
-
-
-# With a format checker, and rfc3986-validator installed, every "uri" and "uri-reference" is
-# checked too: an artifact's location must be a percent-encoded reference.
-VALIDATOR = jsonschema.Draft4Validator(SCHEMA, format_checker=jsonschema.FormatChecker())
-
-
-def validate(log: object) -> None:
-    assert VALIDATOR.format_checker is not None
-    assert VALIDATOR.format_checker.conforms("src/a%20b.py", "uri-reference")
-    assert not VALIDATOR.format_checker.conforms("src/a b.py", "uri-reference")
-    VALIDATOR.validate(log)  # pyright: ignore[reportUnknownMemberType]  # the stubs leave its arguments untyped
 
 
 def hostile_path(path: str) -> Report:
