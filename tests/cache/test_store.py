@@ -24,6 +24,7 @@ from pyexpert_gates.models import (
     Severity,
     Status,
 )
+from tests.helpers.samples import SPANNED
 
 KEY = "0" * 40
 SECRET = bytes(range(SECRET_BYTES))
@@ -34,15 +35,7 @@ RESULT = GateResult(
     command=("mypy", "src"),
     summary="1 error in 1 file",
     diagnostics=(
-        Diagnostic(
-            path="src/a.py",
-            line=3,
-            column=5,
-            end_line=3,
-            end_column=9,
-            code="return-value",
-            message="Incompatible return value type",
-        ),
+        SPANNED,
         Diagnostic(path="src/b.py", line=None, message="note", severity=Severity.NOTE),
     ),
 )

@@ -11,16 +11,8 @@ from pyexpert_gates.data.json_shape import ShapeError
 from pyexpert_gates.models import Diagnostic, GateName, GateResult, Report, Severity, Status
 from pyexpert_gates.nox.reports import gate_from_report
 from pyexpert_gates.report.json import render_json
+from tests.helpers.samples import SPANNED
 
-FINDING = Diagnostic(
-    path="src/a.py",
-    line=3,
-    column=5,
-    end_line=3,
-    end_column=9,
-    code="return-value",
-    message="Incompatible return value type",
-)
 PLAIN = GateResult(name=GateName.MYPY, status=Status.PASSED, duration_s=1.25)
 FULL = GateResult(
     name=GateName.RUFF,
@@ -29,7 +21,7 @@ FULL = GateResult(
     command=("ruff", "check", "src"),
     summary="1 error",
     diagnostics=(
-        FINDING,
+        SPANNED,
         Diagnostic(path="src/b.py", line=None, message="reformat", severity=Severity.NOTE),
     ),
     baselined=2,

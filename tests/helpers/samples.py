@@ -30,6 +30,16 @@ NOTE = Diagnostic(
 )
 UNFORMATTED = Diagnostic(path="src/pkg/mod.py", line=None, code="unformatted", message="x")
 SLOTS = Diagnostic(path="src/pkg/mod.py", line=7, column=1, code="PXG001", message="no slots")
+# A finding with every field of its place set, for the round trips of the codec and the cache.
+SPANNED = Diagnostic(
+    path="src/a.py",
+    line=3,
+    column=5,
+    end_line=3,
+    end_column=9,
+    code="return-value",
+    message="Incompatible return value type",
+)
 
 REPORT = Report(
     project="/work/project",
