@@ -1,5 +1,6 @@
 """The config gate on real projects: settings that meet the preset, drift, and relaxations."""
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -7,8 +8,16 @@ import pytest
 from pyexpert_gates.cli import main
 from pyexpert_gates.config import load_config
 from pyexpert_gates.errors import ConfigError
+from pyexpert_gates.gates.base import GateContext, GateOutcome
+from pyexpert_gates.gates.drift import CONFIG_GATE
 from pyexpert_gates.models import Status
-from tests.helpers.drift import edit, evaluate, line_of
+
+
+def evaluate(project: Path) -> GateOutcome:
+    context = GateContext(
+        project=project, paths=("src",), python=Path(sys.executable), scratch=project
+    )
+    return CONFIG_GATE.evaluate(context, load_config(project))
 
 
 @pytest.fixture
@@ -18,6 +27,18 @@ def project(tmp_path: Path) -> Path:
     (tmp_path / "src").mkdir()
     assert main(["init", "--project", str(tmp_path)]) == 0
     return tmp_path
+
+
+def edit(project: Path, old: str, new: str) -> None:
+    path = project / "pyproject.toml"
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+
+
+def line_of(project: Path, text: str) -> int:
+    lines = (project / "pyproject.toml").read_text().splitlines()
+    return next(number for number, line in enumerate(lines, 1) if line.startswith(text))
 
 
 def test_settings_written_by_init_pass(project: Path) -> None:

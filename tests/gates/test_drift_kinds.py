@@ -9,7 +9,7 @@ from pyexpert_gates.cli import main
 from pyexpert_gates.gates.drift import CONFIG_GATE
 from pyexpert_gates.init.state import STATE_FILE, digest
 from pyexpert_gates.models import GateName, Status
-from tests.helpers.drift import edit, evaluate, line_of
+from tests.gates.test_drift import edit, evaluate, line_of
 
 
 @pytest.fixture
