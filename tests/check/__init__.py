@@ -1,1 +1,1 @@
-"""Tests of the gate engine: runner, configuration, planning, execution, reports, ``check``."""
+"""Tests of ``check/``: the plan, the engine, the interpreter, workspaces and shortcuts."""
