@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from scripts.mutation import TESTS as MUTATION_TESTS
+
 TESTS = Path(__file__).parent
 PACKAGE = TESTS.parent / "src" / "pyexpert_gates"
 HELPERS = TESTS / "helpers"
@@ -77,3 +79,8 @@ def test_shared_helpers_live_in_one_folder() -> None:
         and not path.is_relative_to(TESTS / "data")
     )
     assert strays == [], "move shared test code into tests/helpers/"
+
+
+def test_the_mutation_script_names_test_paths_that_exist() -> None:
+    named = [path for paths in MUTATION_TESTS.values() for path in paths]
+    assert [path for path in named if not (TESTS.parent / path).exists()] == []
