@@ -29,10 +29,10 @@ from pyexpert_gates.init.pytest_risks import (
     risks,
 )
 from pyexpert_gates.init.state import STATE_FILE, render_state
-from pyexpert_gates.init.targets import PYPROJECT
 from pyexpert_gates.init.workflow import CI_PATHS, CiSystem, plan_workflow
 from pyexpert_gates.report.text import safe_text
 from pyexpert_gates.textfile import TextFile, read_regular, refuse_unwritable
+from pyexpert_gates.tools import PYPROJECT
 
 if TYPE_CHECKING:
     from pyexpert_gates.check.workspace import Member

@@ -23,7 +23,6 @@ from pyexpert_gates.errors import GatesError
 from pyexpert_gates.files import project_files
 from pyexpert_gates.gates.base import GateContext, GateOutcome
 from pyexpert_gates.gates.governing import (
-    RUFF_FILES,
     nested_ruff_configs,
     pyright_extends,
     ruff_extends,
@@ -39,10 +38,10 @@ from pyexpert_gates.init.pytest_risks import (
     overriding_message,
     pytest_settings,
 )
-from pyexpert_gates.init.targets import PYPROJECT
 from pyexpert_gates.models import Diagnostic, GateName, Status
 from pyexpert_gates.presets import DEFAULT_PRESET
 from pyexpert_gates.textfile import parse_toml
+from pyexpert_gates.tools import PYPROJECT, pyright, ruff
 
 _HEADER = re.compile(r"^\s*\[\[?([^\]]+)\]\]?")
 # Keys that describe the project, not the standard, as dotted paths below `tool`.
@@ -174,10 +173,10 @@ def _ruff_opt_outs(
         for opt_out in tool_opt_outs(edit.label, document, plan.preset.tools, relative)
         if opt_out.name.startswith("tool.ruff.")
     ]
-    at = ("tool", "ruff") if edit.label == PYPROJECT else ()
+    at = ruff.table_in(edit.label)
     root = context.project.resolve()
     for extended, settings in ruff_extends(edit.file.path):
-        if extended.parent == root and extended.name in RUFF_FILES:
+        if extended.parent == root and extended.name in ruff.CONFIG_FILES:
             continue  # the root's own configuration, judged as such
         relative = [_relative(context.project / source, extended.parent) for source in sources]
         where = f", in {_relative(extended, folder)}, which {edit.label} extends"
@@ -185,10 +184,10 @@ def _ruff_opt_outs(
             _opt_out_drift(
                 edit.label,
                 edit.file.text,
-                dataclasses.replace(opt_out, table=at, key="extend"),
+                dataclasses.replace(opt_out, table=at, key=ruff.EXTEND),
                 where,
             )
-            for opt_out in tool_opt_outs("ruff.toml", settings, plan.preset.tools, relative)
+            for opt_out in tool_opt_outs(ruff.OWN_FILE, settings, plan.preset.tools, relative)
         )
     return found
 
@@ -242,7 +241,7 @@ def _pyright_extends_opt_outs(
             _opt_out_drift(
                 edit.label,
                 edit.file.text,
-                dataclasses.replace(opt_out, table=("tool", "pyright"), key="extends"),
+                dataclasses.replace(opt_out, table=pyright.TABLE, key=pyright.EXTENDS),
                 where,
             )
             for opt_out in tool_opt_outs(PYPROJECT, document, plan.preset.tools, relative)

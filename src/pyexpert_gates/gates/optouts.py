@@ -27,8 +27,8 @@ from pyexpert_gates.expert.patterns import path_matches
 from pyexpert_gates.expert.weakening import mypy_standard, weak_mypy_keys, weak_pyright_keys
 from pyexpert_gates.gates.pytest_environment import configured_narrowing
 from pyexpert_gates.init.names import setting_name
-from pyexpert_gates.init.targets import PYPROJECT
 from pyexpert_gates.models import GateName
+from pyexpert_gates.tools import PYPROJECT
 
 _MYPY_SILENCERS = frozenset({"ignore_errors", "disable_error_code"})
 # pytest's collection patterns, with names their defaults collect: a project's own patterns

@@ -11,6 +11,7 @@ from pyexpert_gates.config import Layout
 from pyexpert_gates.data.toml import Data, is_array, is_table
 from pyexpert_gates.errors import ConfigError
 from pyexpert_gates.presets import Preset
+from pyexpert_gates.tools import PYPROJECT, SETUP_CFG
 
 # The standard is written for Python 3.11 and newer.
 STANDARD_FLOOR = (3, 11)
@@ -66,7 +67,7 @@ def python_floor(
         source = f'[tool.poetry.dependencies] python = "{poetry}"'
         return PythonFloor(version=(3, int(found["minor"])), source=source)
     if setup_cfg is not None:
-        return _floor_of_specifier(setup_cfg, "setup.cfg", "[options] python_requires")
+        return _floor_of_specifier(setup_cfg, SETUP_CFG, "[options] python_requires")
     return PythonFloor(version=STANDARD_FLOOR, source="the standard (no requires-python)")
 
 
@@ -83,9 +84,7 @@ def _floor_of_specifier(spec: str, origin: str, key: str) -> PythonFloor:
     name = key.rsplit(" ", 1)[-1]
     for minor in range(_HIGHEST_MINOR):
         if any(specifiers.contains(f"3.{minor}.{patch}") for patch in range(20)):
-            source = (
-                f"{name} {spec!r}" if origin == "pyproject.toml" else f"{origin} {name} {spec!r}"
-            )
+            source = f"{name} {spec!r}" if origin == PYPROJECT else f"{origin} {name} {spec!r}"
             return PythonFloor(version=(3, minor), source=source)
     msg = f"{origin}: {key} = {spec!r} admits no Python 3 release"
     raise ConfigError(msg)

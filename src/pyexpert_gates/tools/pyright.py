@@ -1,0 +1,42 @@
+"""pyright: where it reads its settings, the options this package relies on, its distribution.
+
+pyright reads ``pyrightconfig.json`` whenever it exists, and ``[tool.pyright]`` of
+``pyproject.toml`` only when it does not; ``extends`` names a file whose settings apply beneath.
+Its JSON may hold comments and trailing commas.
+"""
+
+import re
+
+from pyexpert_gates.tools import PYPROJECT, OwnFile
+
+DISTRIBUTIONS = ("pyright",)
+"""The distributions pyright runs from, whose versions stand for pyright's."""
+
+OWN_FILE = "pyrightconfig.json"
+"""pyright's own configuration file, which wins over ``pyproject.toml`` entirely."""
+
+OWN_FILES = (OwnFile(tool="pyright", name=OWN_FILE),)
+"""The files pyright reads instead of ``pyproject.toml``."""
+
+CONFIG_FILES = (OWN_FILE, PYPROJECT)
+"""The files pyright reads its settings from, in pyright's order."""
+
+TABLE = ("tool", "pyright")
+"""The key path of pyright's table in ``pyproject.toml``."""
+
+EXTENDS = "extends"
+"""The setting that names the file whose settings apply beneath these."""
+
+_JSON_EXTRAS = re.compile(r'("(?:[^"\\]|\\.)*")|//[^\n]*|/\*.*?\*/|,(?=\s*[}\]])', re.DOTALL)
+
+
+def plain_json(text: str) -> str:
+    """Pyright's JSON with its comments and trailing commas removed, strings kept.
+
+    Args:
+        text: The text of a ``pyrightconfig.json``-like file.
+
+    Returns:
+        Text that `json.loads` reads as pyright does.
+    """
+    return _JSON_EXTRAS.sub(lambda match: match.group(1) or "", text)
