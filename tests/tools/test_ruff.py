@@ -1,11 +1,14 @@
 """ruff's facts: its files in ruff's order, its table, ``extend``, the user's own files."""
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
-from pyexpert_gates.data.toml import Data
 from pyexpert_gates.tools import ruff
+
+if TYPE_CHECKING:
+    from pyexpert_gates.data.toml import Data
 
 
 def test_ruff_prefers_its_own_files_to_pyproject_within_a_folder() -> None:

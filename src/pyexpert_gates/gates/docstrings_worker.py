@@ -28,7 +28,6 @@ from pyexpert_gates.files import project_files
 from pyexpert_gates.gates.docstrings import WORKER_VERSION
 from pyexpert_gates.gates.public_api import Kind, public_objects
 from pyexpert_gates.gates.sections import section_findings
-from pyexpert_gates.tools import pytest
 
 MAX_SOURCE_BYTES = 64 * 1024 * 1024
 """The largest source file read, as for every file pyexpert-gates reads itself."""
@@ -110,7 +109,7 @@ def _is_test(path: Path) -> bool:
     return (
         name.startswith("test_")
         or name.endswith("_test.py")
-        or name == pytest.CONFTEST
+        or name == "conftest.py"
         or bool(_TEST_FOLDERS.intersection(path.parent.parts))
     )
 
