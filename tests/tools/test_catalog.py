@@ -59,3 +59,13 @@ def test_table_header_names_the_table_each_tool_reads_in_pyproject() -> None:
     assert table_header("mypy") == "[tool.mypy]"
     assert table_header("pyright") == "[tool.pyright]"
     assert table_header("ruff") == "[tool.ruff]"
+
+
+def test_each_tools_table_is_named_after_it_under_tool() -> None:
+    for tool in (ruff, mypy, pyright, pytest):
+        assert tool.TABLE[:2] == ("tool", tool.NAME)
+    assert [file.tool for file in OWN_FILES] == [
+        *(["mypy"] * 3),
+        "pyright",
+        *(["pytest"] * 4),
+    ]

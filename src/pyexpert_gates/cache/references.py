@@ -62,14 +62,14 @@ def _named(config: Path) -> Iterator[Path]:
     except (tomllib.TOMLDecodeError, RecursionError):
         return
     tool = document.get("tool")
-    tools = tool if config.name == PYPROJECT and is_table(tool) else {ruff.TABLE[1]: document}
-    for table, key in ((ruff.TABLE[1], ruff.EXTEND), (pyright.TABLE[1], pyright.EXTENDS)):
+    tools = tool if config.name == PYPROJECT and is_table(tool) else {ruff.NAME: document}
+    for table, key in ((ruff.NAME, ruff.EXTEND), (pyright.NAME, pyright.EXTENDS)):
         settings = tools.get(table)
         value = settings.get(key) if is_table(settings) else None
         if isinstance(value, str):
             # ruff expands ``~`` and environment variables in ``extend``.
             yield ruff.extended_path(config, value)
-    mypy_settings = tools.get(mypy.TABLE[1])
+    mypy_settings = tools.get(mypy.NAME)
     plugins = mypy_settings.get(mypy.PLUGINS) if is_table(mypy_settings) else None
     listed = (
         plugins.split(",") if isinstance(plugins, str) else plugins if is_array(plugins) else []

@@ -147,8 +147,8 @@ def _pyright_settings(path: Path) -> Data:
     """The pyright settings of a ``pyrightconfig.json``-like file or a ``pyproject.toml``."""
     if path.suffix == ".toml":
         _, document = read_toml(path, str(path))
-        tool = document.get(pyright.TABLE[0])
-        settings = tool.get(pyright.TABLE[1]) if is_table(tool) else None
+        tool = document.get("tool")
+        settings = tool.get(pyright.NAME) if is_table(tool) else None
         return settings if is_table(settings) else {}
     text = read_text(path, str(path)).text
     try:

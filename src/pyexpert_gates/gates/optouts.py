@@ -107,7 +107,7 @@ def tool_opt_outs(
         return list(_ruff(scope, document, ()))
     tools = _table(document, ("tool",))
     return [
-        *_ruff(scope, _table(tools, ruff.TABLE[1:]), ruff.TABLE),
+        *_ruff(scope, _table(tools, (ruff.NAME,)), ruff.TABLE),
         *_mypy(scope, _table(tools, ("mypy",))),
         *_pyright(scope, _table(tools, ("pyright",))),
         *_pytest(scope, tools),
@@ -249,7 +249,7 @@ def _pyright_message(key: str, value: object, where: str) -> str:
 
 def _pytest(scope: _Scope, tools: Data) -> Iterator[OptOut]:
     """Options in pytest's ``addopts`` and collection settings that leave tests out."""
-    for at in (pytest.TABLE[1:], pytest.TABLE[1:2]):
+    for at in ((pytest.NAME, pytest.INI_OPTIONS), (pytest.NAME,)):
         table = _table(tools, at)
         value = table.get(pytest.ADDOPTS)
         options = configured_narrowing(value if isinstance(value, str) else _strings(value))

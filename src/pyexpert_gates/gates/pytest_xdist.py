@@ -65,8 +65,8 @@ def _project_addopts(project: Path) -> Iterator[str]:
         document = tomllib.loads(read_regular(project / PYPROJECT, "").decode("utf-8"))
     except (InputError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
         document = {}
-    tool = document.get(pytest.TABLE[0])
-    native = tool.get(pytest.TABLE[1]) if is_table(tool) else None
+    tool = document.get("tool")
+    native = tool.get(pytest.NAME) if is_table(tool) else None
     for table in (native.get(pytest.INI_OPTIONS) if is_table(native) else None, native):
         value = table.get(pytest.ADDOPTS) if is_table(table) else None
         if isinstance(value, str):

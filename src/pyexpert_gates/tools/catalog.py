@@ -6,7 +6,7 @@ OWN_FILES: tuple[OwnFile, ...] = (*mypy.OWN_FILES, *pyright.OWN_FILES, *pytest.O
 """The files mypy, pyright and pytest read instead of their tables in ``pyproject.toml``, each
 tool's in its own order (ruff's own files are merged where they are)."""
 
-_HEADERS = {tool.TABLE[1]: f"[{'.'.join(tool.TABLE)}]" for tool in (mypy, pyright, pytest)}
+_HEADERS = {tool.NAME: f"[{'.'.join(tool.TABLE)}]" for tool in (mypy, pyright, pytest)}
 
 
 def table_header(tool: str) -> str:

@@ -9,6 +9,9 @@ from pathlib import Path
 
 from pyexpert_gates.tools import PYPROJECT, SETUP_CFG, OwnFile
 
+NAME = "mypy"
+"""The tool's name: its table under ``[tool]``, and in this package's messages."""
+
 DISTRIBUTIONS = ("mypy",)
 """The distributions mypy runs from, whose versions stand for mypy's."""
 
@@ -19,9 +22,9 @@ MODULE_SECTION_PREFIX = "mypy-"
 """How an INI section of per-module settings starts: ``[mypy-PATTERN,...]``."""
 
 OWN_FILES = (
-    OwnFile(tool="mypy", name="mypy.ini"),
-    OwnFile(tool="mypy", name=".mypy.ini"),
-    OwnFile(tool="mypy", name=SETUP_CFG, section=SECTION, overrides_pyproject=False),
+    OwnFile(tool=NAME, name="mypy.ini"),
+    OwnFile(tool=NAME, name=".mypy.ini"),
+    OwnFile(tool=NAME, name=SETUP_CFG, section=SECTION, overrides_pyproject=False),
 )
 """The files mypy reads instead of ``pyproject.toml``, in mypy's order."""
 
@@ -32,8 +35,11 @@ CONFIG_FILES = (
 )
 """The files mypy reads its settings from, in mypy's order."""
 
-TABLE = ("tool", "mypy")
+TABLE = ("tool", NAME)
 """The key path of mypy's table in ``pyproject.toml``."""
+
+PYTHON_VERSION = "python_version"
+"""The setting of the Python version mypy checks as (``3.11``)."""
 
 PLUGINS = "plugins"
 """The setting that lists plugins: a module name, or the path of a ``.py`` file."""
@@ -45,7 +51,7 @@ LIST_OPTIONS = frozenset({
 })  # fmt: skip
 """The options that are comma-separated lists in INI (mypy's own ``ini_config_types``)."""
 
-TEXT_OPTIONS = frozenset({"python_version", "exclude", "platform", "follow_imports"})
+TEXT_OPTIONS = frozenset({PYTHON_VERSION, "exclude", "platform", "follow_imports"})
 """The options mypy reads as text even when they look like a flag or a number."""
 
 

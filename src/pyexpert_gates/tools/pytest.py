@@ -9,14 +9,17 @@ project's environment, so its version is among that environment's distributions.
 
 from pyexpert_gates.tools import PYPROJECT, SETUP_CFG, TOX_INI, OwnFile
 
+NAME = "pytest"
+"""The tool's name: its table under ``[tool]``, and in this package's messages."""
+
 SECTION = "pytest"
 """The INI section of pytest's settings in its own files and in ``tox.ini``."""
 
 OWN_FILES = (
-    OwnFile(tool="pytest", name="pytest.ini", section=SECTION),
-    OwnFile(tool="pytest", name=".pytest.ini", section=SECTION),
-    OwnFile(tool="pytest", name=TOX_INI, section=SECTION, overrides_pyproject=False),
-    OwnFile(tool="pytest", name=SETUP_CFG, section="tool:pytest", overrides_pyproject=False),
+    OwnFile(tool=NAME, name="pytest.ini", section=SECTION),
+    OwnFile(tool=NAME, name=".pytest.ini", section=SECTION),
+    OwnFile(tool=NAME, name=TOX_INI, section=SECTION, overrides_pyproject=False),
+    OwnFile(tool=NAME, name=SETUP_CFG, section="tool:pytest", overrides_pyproject=False),
 )
 """The INI files pytest reads instead of ``pyproject.toml``, each with its section, in order."""
 
@@ -34,7 +37,7 @@ CONFIG_FILES = (
 INI_OPTIONS = "ini_options"
 """The table under ``[tool.pytest]`` that holds the settings in ``pyproject.toml``."""
 
-TABLE = ("tool", "pytest", INI_OPTIONS)
+TABLE = ("tool", NAME, INI_OPTIONS)
 """The key path of pytest's table in ``pyproject.toml``."""
 
 ADDOPTS = "addopts"

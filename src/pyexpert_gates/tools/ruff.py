@@ -11,6 +11,9 @@ from pathlib import Path
 from pyexpert_gates.data.toml import Data, is_table
 from pyexpert_gates.tools import PYPROJECT
 
+NAME = "ruff"
+"""The tool's name: its table under ``[tool]``, and in this package's messages."""
+
 DISTRIBUTIONS = ("ruff",)
 """The distributions ruff runs from, whose versions stand for ruff's."""
 
@@ -26,8 +29,11 @@ OWN_FILES = (HIDDEN_OWN_FILE, OWN_FILE)
 CONFIG_FILES = (*OWN_FILES, PYPROJECT)
 """The files ruff reads its settings from, in the order it prefers them within one folder."""
 
-TABLE = ("tool", "ruff")
+TABLE = ("tool", NAME)
 """The key path of ruff's table in ``pyproject.toml``."""
+
+PYTHON_VERSION = "target-version"
+"""The setting of the Python version ruff checks for (``py311``)."""
 
 EXTEND = "extend"
 """The setting that names the file whose settings apply beneath these."""
@@ -57,8 +63,8 @@ def settings_in(label: str, document: Data) -> Data | None:
     """
     if label != PYPROJECT:
         return document
-    tool = document.get(TABLE[0])
-    ruff = tool.get(TABLE[1]) if is_table(tool) else None
+    tool = document.get("tool")
+    ruff = tool.get(NAME) if is_table(tool) else None
     return ruff if is_table(ruff) else None
 
 
