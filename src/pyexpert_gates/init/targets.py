@@ -1,10 +1,9 @@
 """Find the file each tool really reads its settings from.
 
-Each tool looks for its own files before ``pyproject.toml`` (ruff: ``.ruff.toml``, ``ruff.toml``;
-mypy: ``mypy.ini``, ``.mypy.ini``; pyright: ``pyrightconfig.json``; pytest: ``pytest.ini``,
-``.pytest.ini``), and some fall back to another file after it (mypy: ``setup.cfg``; pytest:
-``tox.ini``, ``setup.cfg``), which a new table in ``pyproject.toml`` would silently replace.
-TOML files are merged where they are; for the others, init stops and says what to do.
+Each tool looks for its own files before ``pyproject.toml``, and some fall back to another file
+after it, which a new table in ``pyproject.toml`` would silently replace: which files, in which
+order, is each tool's module of `pyexpert_gates.tools`. TOML files are merged where they are;
+for the others, init stops and says what to do.
 """
 
 import configparser
