@@ -23,6 +23,7 @@ from pyexpert_gates.errors import GatesError
 from pyexpert_gates.files import project_files
 from pyexpert_gates.gates.base import GateContext, GateOutcome
 from pyexpert_gates.gates.governing import (
+    RUFF_FILES,
     nested_ruff_configs,
     pyright_extends,
     ruff_extends,
@@ -41,7 +42,7 @@ from pyexpert_gates.init.pytest_risks import (
 from pyexpert_gates.models import Diagnostic, GateName, Status
 from pyexpert_gates.presets import DEFAULT_PRESET
 from pyexpert_gates.textfile import parse_toml
-from pyexpert_gates.tools import PYPROJECT, pyright, ruff
+from pyexpert_gates.tools import PYPROJECT, ruff
 
 _HEADER = re.compile(r"^\s*\[\[?([^\]]+)\]\]?")
 # Keys that describe the project, not the standard, as dotted paths below `tool`.
@@ -173,10 +174,10 @@ def _ruff_opt_outs(
         for opt_out in tool_opt_outs(edit.label, document, plan.preset.tools, relative)
         if opt_out.name.startswith("tool.ruff.")
     ]
-    at = ruff.table_in(edit.label)
+    at = ("tool", "ruff") if edit.label == PYPROJECT else ()
     root = context.project.resolve()
     for extended, settings in ruff_extends(edit.file.path):
-        if extended.parent == root and extended.name in ruff.CONFIG_FILES:
+        if extended.parent == root and extended.name in RUFF_FILES:
             continue  # the root's own configuration, judged as such
         relative = [_relative(context.project / source, extended.parent) for source in sources]
         where = f", in {_relative(extended, folder)}, which {edit.label} extends"
@@ -184,7 +185,7 @@ def _ruff_opt_outs(
             _opt_out_drift(
                 edit.label,
                 edit.file.text,
-                dataclasses.replace(opt_out, table=at, key=ruff.EXTEND),
+                dataclasses.replace(opt_out, table=at, key="extend"),
                 where,
             )
             for opt_out in tool_opt_outs(ruff.OWN_FILE, settings, plan.preset.tools, relative)
@@ -241,7 +242,7 @@ def _pyright_extends_opt_outs(
             _opt_out_drift(
                 edit.label,
                 edit.file.text,
-                dataclasses.replace(opt_out, table=pyright.TABLE, key=pyright.EXTENDS),
+                dataclasses.replace(opt_out, table=("tool", "pyright"), key="extends"),
                 where,
             )
             for opt_out in tool_opt_outs(PYPROJECT, document, plan.preset.tools, relative)

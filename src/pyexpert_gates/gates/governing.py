@@ -10,6 +10,8 @@ are read here for the config gate to judge.
 """
 
 import json
+import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -18,9 +20,13 @@ from pyexpert_gates.data.toml import Data, is_table
 from pyexpert_gates.errors import InputError
 from pyexpert_gates.files import project_files
 from pyexpert_gates.textfile import read_text, read_toml
-from pyexpert_gates.tools import pyright, ruff
+from pyexpert_gates.tools import PYPROJECT, ruff
 
 _MOST_EXTENDS = 32  # a longer chain is a loop ruff refuses anyway
+# pyright reads JSON with comments and trailing commas: strings are kept, the rest removed.
+_JSON_EXTRAS = re.compile(r'("(?:[^"\\]|\\.)*")|//[^\n]*|/\*.*?\*/|,(?=\s*[}\]])', re.DOTALL)
+RUFF_FILES = ruff.CONFIG_FILES
+"""The files ruff reads its settings from, in the order it prefers them within one folder."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -51,9 +57,9 @@ def nested_ruff_configs(project: Path, paths: tuple[str, ...]) -> tuple[NestedRu
     """
     found: dict[str, NestedRuffConfig] = {}
     for folder in sorted(set(_candidate_folders(project, paths))):
-        settings = _ruff_table(project / folder)
-        if settings is not None:
-            found[folder] = NestedRuffConfig(folder=folder, extends=ruff.EXTEND in settings)
+        ruff = _ruff_table(project / folder)
+        if ruff is not None:
+            found[folder] = NestedRuffConfig(folder=folder, extends="extend" in ruff)
     return tuple(found.values())
 
 
@@ -66,26 +72,30 @@ def _candidate_folders(project: Path, paths: tuple[str, ...]) -> Iterator[str]:
                 yield folder.as_posix()
     for name in project_files(project).under(paths):
         file = PurePosixPath(name)
-        if file.name in ruff.CONFIG_FILES and file.parent != PurePosixPath():
+        if file.name in RUFF_FILES and file.parent != PurePosixPath():
             yield file.parent.as_posix()
 
 
 def _ruff_table(folder: Path) -> Data | None:
     """The ruff settings of the file ruff reads in ``folder``; None when it has none."""
-    for name in ruff.CONFIG_FILES:
+    for name in RUFF_FILES:
         path = folder / name
         if not path.is_file():
             continue
-        settings = _ruff_settings(path)
-        if settings is not None:
-            return settings
+        ruff = _ruff_settings(path)
+        if ruff is not None:
+            return ruff
     return None
 
 
 def _ruff_settings(path: Path) -> Data | None:
     """The ruff settings in one file: ``[tool.ruff]`` of a ``pyproject.toml``, else all of it."""
     _, document = read_toml(path, str(path))
-    return ruff.settings_in(path.name, document)
+    if path.name != PYPROJECT:
+        return document
+    tool = document.get("tool")
+    ruff = tool.get("ruff") if is_table(tool) else None
+    return ruff if is_table(ruff) else None
 
 
 def ruff_extends(config: Path) -> list[tuple[Path, Data]]:
@@ -108,8 +118,8 @@ def ruff_extends(config: Path) -> list[tuple[Path, Data]]:
     chain: list[tuple[Path, Data]] = []
     seen = {config.resolve()}
     settings = _ruff_settings(config) or {}
-    while isinstance(extend := settings.get(ruff.EXTEND), str) and len(chain) < _MOST_EXTENDS:
-        named = ruff.extended_path(config, extend).resolve()
+    while isinstance(extend := settings.get("extend"), str) and len(chain) < _MOST_EXTENDS:
+        named = (config.parent / os.path.expandvars(Path(extend).expanduser())).resolve()
         if named in seen or not named.is_file():
             break
         seen.add(named)
@@ -133,7 +143,7 @@ def pyright_extends(config: Path, settings: Data) -> list[tuple[Path, Data]]:
     """
     chain: list[tuple[Path, Data]] = []
     seen = {config.resolve()}
-    while isinstance(extends := settings.get(pyright.EXTENDS), str) and len(chain) < _MOST_EXTENDS:
+    while isinstance(extends := settings.get("extends"), str) and len(chain) < _MOST_EXTENDS:
         named = (config.parent / extends).resolve()
         if named in seen or not named.is_file():
             break
@@ -148,11 +158,11 @@ def _pyright_settings(path: Path) -> Data:
     if path.suffix == ".toml":
         _, document = read_toml(path, str(path))
         tool = document.get("tool")
-        settings = tool.get(pyright.NAME) if is_table(tool) else None
-        return settings if is_table(settings) else {}
+        pyright = tool.get("pyright") if is_table(tool) else None
+        return pyright if is_table(pyright) else {}
     text = read_text(path, str(path)).text
     try:
-        value: object = json.loads(pyright.plain_json(text))
+        value: object = json.loads(_JSON_EXTRAS.sub(lambda match: match.group(1) or "", text))
     except json.JSONDecodeError as error:
         message = f"{path}:{error.lineno}: invalid JSON ({error.msg}); fix it and run again"
         raise InputError(message) from None

@@ -2,10 +2,7 @@
 
 pyright reads ``pyrightconfig.json`` whenever it exists, and ``[tool.pyright]`` of
 ``pyproject.toml`` only when it does not; ``extends`` names a file whose settings apply beneath.
-Its JSON may hold comments and trailing commas.
 """
-
-import re
 
 from pyexpert_gates.tools import PYPROJECT, OwnFile
 
@@ -32,17 +29,3 @@ PYTHON_VERSION = "pythonVersion"
 
 EXTENDS = "extends"
 """The setting that names the file whose settings apply beneath these."""
-
-_JSON_EXTRAS = re.compile(r'("(?:[^"\\]|\\.)*")|//[^\n]*|/\*.*?\*/|,(?=\s*[}\]])', re.DOTALL)
-
-
-def plain_json(text: str) -> str:
-    """Pyright's JSON with its comments and trailing commas removed, strings kept.
-
-    Args:
-        text: The text of a ``pyrightconfig.json``-like file.
-
-    Returns:
-        Text that `json.loads` reads as pyright does.
-    """
-    return _JSON_EXTRAS.sub(lambda match: match.group(1) or "", text)
