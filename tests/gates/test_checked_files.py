@@ -17,6 +17,7 @@ from pyexpert_gates.gates.ruff import RuffGate
 from pyexpert_gates.gates.ruff_files import excluded as ruff_excluded
 from pyexpert_gates.gates.ruff_files import ruff_files, without_log
 from pyexpert_gates.models import Status
+from tests.snapshots import EMPTY
 
 PROJECT = Path("/p")
 STAMP = "[2026-12-07][15:09:18]"
@@ -48,6 +49,7 @@ def _context(
         paths=("src",),
         python=Path(sys.executable),
         scratch=PROJECT,
+        snapshot=EMPTY,
         listed=listed,
         special=special,
         relaxed=relaxed,

@@ -10,6 +10,7 @@ project's tests keep passing, one fix group (rule) at a time when one breaks a t
 import argparse
 import contextlib
 import io
+import os
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -134,14 +135,20 @@ def _relax_what_is_below(project: Path, preset: str) -> dict[str, str]:
     """Record each setting the config gate reports as a relaxation; what undoes each, by name."""
     # Loaded on use: the config gate plans with init's planner and reads the project's files.
     from pyexpert_gates.check.plan import resolve_paths  # noqa: PLC0415 - loaded on use, see above
+    from pyexpert_gates.check.snapshot import take_snapshot  # noqa: PLC0415 - loaded on use, see above
     from pyexpert_gates.config import load_config  # noqa: PLC0415 - loaded on use, see above
     from pyexpert_gates.gates.base import GateContext  # noqa: PLC0415 - loaded on use, see above
     from pyexpert_gates.gates.drift import unrecorded_settings  # noqa: PLC0415 - loaded on use, see above
 
     config = load_config(project)
     paths = tuple(resolve_paths(project, config))
+    root = project.resolve()
     context = GateContext(
-        project=project.resolve(), paths=paths, python=Path(sys.executable), scratch=project
+        project=root,
+        paths=paths,
+        python=Path(sys.executable),
+        scratch=project,
+        snapshot=take_snapshot(root, paths, os.environ),
     )
     today = datetime.now(UTC).date().isoformat()
     undo = {name: _undo(name, code) for name, code in unrecorded_settings(context, config).items()}

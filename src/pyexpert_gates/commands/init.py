@@ -269,11 +269,12 @@ def _report_shadowing(project: Path) -> None:
     """Say what the paths leave out, and which sub-folder's own ruff settings shadow ours."""
     # Loaded on use: finding the checked paths needs check's planner.
     from pyexpert_gates.check.plan import resolve_paths  # noqa: PLC0415 - loaded on use, see above
+    from pyexpert_gates.files import project_files  # noqa: PLC0415 - loaded on use, see above
     from pyexpert_gates.gates.governing import nested_ruff_configs  # noqa: PLC0415 - loaded on use, see above
 
     try:
         paths = resolve_paths(project, load_config(project))
-        nested = nested_ruff_configs(project, paths)
+        nested = nested_ruff_configs(project, paths, project_files(project))
     except GatesError:
         return  # check reports the configuration that cannot be read, with its reason
     left_out = read_layout(project).left_out(paths)

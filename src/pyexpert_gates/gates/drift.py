@@ -20,7 +20,6 @@ from pathlib import Path
 from pyexpert_gates.config import GatesConfig, config_from_document
 from pyexpert_gates.data.toml import Data, KeyPath, is_array, is_table, toml_value
 from pyexpert_gates.errors import GatesError
-from pyexpert_gates.files import project_files
 from pyexpert_gates.gates.base import GateContext, GateOutcome
 from pyexpert_gates.gates.governing import (
     RUFF_FILES,
@@ -136,8 +135,9 @@ def _nested_drifts(context: GateContext, preset: str) -> list[_Drift]:
     extends take away is found as for the root's configuration.
     """
     drifts: list[_Drift] = []
-    sources = project_files(context.project).sources(context.paths)
-    for nested in nested_ruff_configs(context.project, context.paths):
+    sources = context.snapshot.files.sources(context.paths)
+    files = context.snapshot.files
+    for nested in nested_ruff_configs(context.project, context.paths, files):
         plan = plan_init(context.project / nested.folder, preset, force=False)
         inherited = frozenset({ChangeKind.ADD} if nested.extends else ())
         found = [
@@ -176,7 +176,7 @@ def _ruff_opt_outs(
     ]
     at = ("tool", "ruff") if edit.label == PYPROJECT else ()
     root = context.project.resolve()
-    for extended, settings in ruff_extends(edit.file.path):
+    for extended, settings in ruff_extends(edit.file.path, context.snapshot.variables):
         if extended.parent == root and extended.name in RUFF_FILES:
             continue  # the root's own configuration, judged as such
         relative = [_relative(context.project / source, extended.parent) for source in sources]
@@ -201,7 +201,7 @@ def _relative(path: Path, folder: Path) -> str:
 
 def _opt_out_drifts(context: GateContext, plan: InitPlan, config: GatesConfig) -> list[_Drift]:
     """The settings the preset does not write that take checks away, in every merged file."""
-    sources = project_files(context.project).sources(context.paths)
+    sources = context.snapshot.files.sources(context.paths)
     preset = config_from_document({"tool": plan.preset.tools}, origin=plan.preset.name)
     edits = [edit for edit in plan.merges if edit.merge is not None]
     pyproject = next((edit for edit in edits if edit.label == PYPROJECT), None)

@@ -7,16 +7,13 @@ keeps its choice: ``-n auto`` on our command line would override the first and b
 
 import configparser
 import itertools
-import os
 import shlex
 import tomllib
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 
+from pyexpert_gates.data.snapshot import ProjectSnapshot
 from pyexpert_gates.data.toml import is_array, is_table
-from pyexpert_gates.errors import InputError
 from pyexpert_gates.gates.base import GateContext
-from pyexpert_gates.textfile import read_regular
 
 _INI_SECTIONS = (
     ("pytest.ini", "pytest"),
@@ -35,7 +32,8 @@ def allows_xdist(context: GateContext) -> bool:
     Returns:
         Whether the gate may add ``-n auto``.
     """
-    options = [*_project_addopts(context.project), os.environ.get("PYTEST_ADDOPTS", "")]
+    snapshot = context.snapshot
+    options = [*_project_addopts(snapshot), snapshot.variables.get("PYTEST_ADDOPTS", "")]
     return not chooses_xdist(options)
 
 
@@ -65,11 +63,11 @@ def _split(options: str) -> list[str]:
         return options.split()
 
 
-def _project_addopts(project: Path) -> Iterator[str]:
+def _project_addopts(snapshot: ProjectSnapshot) -> Iterator[str]:
     """Every ``addopts`` in the project's pytest configuration; unreadable files are skipped."""
     try:
-        document = tomllib.loads(read_regular(project / "pyproject.toml", "").decode("utf-8"))
-    except (InputError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        document = tomllib.loads(snapshot.configs.get("pyproject.toml", b"").decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
         document = {}
     tool = document.get("tool")
     pytest = tool.get("pytest") if is_table(tool) else None
@@ -82,7 +80,7 @@ def _project_addopts(project: Path) -> Iterator[str]:
     for name, section in _INI_SECTIONS:
         parser = configparser.ConfigParser(interpolation=None)
         try:
-            parser.read(project / name, encoding="utf-8")
+            parser.read_string(snapshot.configs.get(name, b"").decode("utf-8"), name)
         except (configparser.Error, UnicodeDecodeError):
             continue
         yield parser.get(section, "addopts", fallback="")

@@ -1,0 +1,111 @@
+"""Read a project's snapshot at the edge, once per run, before any gate runs.
+
+Everything a gate knows of the project beyond its context's options comes from here: the one
+list of files, the configuration files at the root, which named paths are files, the Python files
+whose names are not UTF-8, and the environment. The gates themselves read nothing.
+"""
+
+import asyncio
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from types import MappingProxyType
+
+from pyexpert_gates.data.snapshot import SOURCE_SUFFIXES, ProjectFiles, ProjectSnapshot
+from pyexpert_gates.errors import InputError
+from pyexpert_gates.files import list_files, project_files, walk
+from pyexpert_gates.gates.registry import GATES
+from pyexpert_gates.textfile import read_regular
+
+CONFIG_NAMES = tuple(
+    sorted({name for gate in GATES.values() for name in gate.config_files if "/" not in name})
+)
+"""The configuration files at the project root that the gates read."""
+
+
+async def read_snapshot(
+    project: Path, paths: tuple[str, ...], environ: Mapping[str, str]
+) -> ProjectSnapshot:
+    """Read what the gates need to know of ``project``, for a check of ``paths``.
+
+    Args:
+        project: The project root, absolute.
+        paths: The paths the gates check, relative to the project root.
+        environ: The environment pyexpert-gates runs in.
+
+    Returns:
+        The snapshot.
+    """
+    files = await list_files(project)
+    return await asyncio.to_thread(snapshot_of, project, paths, environ, files)
+
+
+def take_snapshot(
+    project: Path, paths: tuple[str, ...], environ: Mapping[str, str]
+) -> ProjectSnapshot:
+    """`read_snapshot` for callers outside an event loop (``adopt``, tests).
+
+    Args:
+        project: The project root, absolute.
+        paths: The paths the gates check, relative to the project root.
+        environ: The environment pyexpert-gates runs in.
+
+    Returns:
+        The snapshot.
+    """
+    return snapshot_of(project, paths, environ, project_files(project))
+
+
+def snapshot_of(
+    project: Path, paths: tuple[str, ...], environ: Mapping[str, str], files: ProjectFiles
+) -> ProjectSnapshot:
+    """The snapshot of ``project`` with its files listed already: the rest is read here.
+
+    Args:
+        project: The project root, absolute.
+        paths: The paths the gates check, relative to the project root.
+        environ: The environment pyexpert-gates runs in.
+        files: The project's files (`pyexpert_gates.files`).
+
+    Returns:
+        The snapshot.
+    """
+    configs = {name: data for name in CONFIG_NAMES if (data := _bytes(project / name)) is not None}
+    root = project.resolve()
+    return ProjectSnapshot(
+        files=files,
+        configs=MappingProxyType(configs),
+        variables=MappingProxyType(dict(environ)),
+        named=frozenset(path for path in paths if (project / path).is_file()),
+        undecodable=tuple(_undecodable(project, paths)),
+        linked_out=frozenset(
+            name for name in configs if not (project / name).resolve().is_relative_to(root)
+        ),
+    )
+
+
+def _bytes(path: Path) -> bytes | None:
+    """A regular file's bytes; None when it is missing or cannot be read."""
+    try:
+        return read_regular(path, path.name) if path.is_file() else None
+    except InputError:
+        return None
+
+
+def _undecodable(project: Path, paths: Iterable[str]) -> list[str]:
+    """The Python files inside ``paths`` whose names are not UTF-8, walked for on disk."""
+    found: list[str] = []
+    for path in tuple(paths) or (".",):
+        if (project / path).is_dir():
+            found.extend(walk(project, "" if path == "." else path))
+        else:
+            found.append(path)
+    return [name for name in found if name.endswith(SOURCE_SUFFIXES) and not _decodes(name)]
+
+
+def _decodes(name: str) -> bool:
+    """True when ``name`` was valid UTF-8 on disk (reading it needed no escapes)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
