@@ -55,6 +55,7 @@ def run(command: Command, timeout: float = 300.0) -> ProcessOutput:
         command.argv,
         cwd=command.cwd,
         env=environment,
+        input=command.stdin,
         capture_output=True,
         check=False,
         timeout=timeout,

@@ -105,6 +105,7 @@ OURS = (sys.executable, "-P", "-m")
             Command(
                 argv=(*OURS, "pyexpert_gates.gates.docstrings_worker", "src", "tests"),
                 cwd=PROJECT,
+                stdin=b"",
             ),
         ),
         (
