@@ -206,12 +206,24 @@ def special_files(project: Path, paths: Iterable[str]) -> tuple[str, ...]:
     Returns:
         The paths of the special files, a symlink to one included.
     """
-    found: set[str] = set()
+    return tuple(sorted({name for name in walk_paths(project, paths) if _special(project / name)}))
+
+
+def walk_paths(project: Path, paths: Iterable[str]) -> Iterator[str]:
+    """Every file inside ``paths`` on disk, walked as `walk` does; a path that is no folder: itself.
+
+    Args:
+        project: The project root.
+        paths: The configured paths, relative to the project root (none for the whole project).
+
+    Yields:
+        The files, relative to the project root; one inside two of the paths comes twice.
+    """
     for path in tuple(paths) or (".",):
-        root = project / path
-        names = walk(project, "" if path == "." else path) if root.is_dir() else (path,)
-        found.update(name for name in names if _special(project / name))
-    return tuple(sorted(found))
+        if (project / path).is_dir():
+            yield from walk(project, "" if path == "." else path)
+        else:
+            yield path
 
 
 def _special(path: Path) -> bool:

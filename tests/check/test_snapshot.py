@@ -41,12 +41,14 @@ def test_the_snapshot_holds_what_the_gates_read(tmp_path: Path) -> None:
     outside.write_text("[mypy]\n", encoding="utf-8")
     (tmp_path / "mypy.ini").symlink_to(outside)
     (tmp_path / "src" / "b\udcff.py").write_bytes(b"")
+    os.mkfifo(tmp_path / "src" / "pipe.py")
     snapshot = take_snapshot(tmp_path, ("src", "src/mod.py"), {"PYTEST_ADDOPTS": "-ra"})
     assert snapshot.files == project_files(tmp_path)
     assert dict(snapshot.configs) == {"pyproject.toml": b"[tool.ruff]\n", "mypy.ini": b"[mypy]\n"}
     assert snapshot.linked_out == {"mypy.ini"}
     assert snapshot.named == {"src/mod.py"}
     assert snapshot.undecodable == ("src/b\udcff.py",)
+    assert snapshot.special == ("src/pipe.py",)
     assert dict(snapshot.variables) == {"PYTEST_ADDOPTS": "-ra"}
 
 

@@ -31,7 +31,6 @@ from pyexpert_gates.check.changed_files import changed_files, limit_paths
 from pyexpert_gates.check.distributions import Installed, keep_file, probe_installed
 from pyexpert_gates.check.request import ShortcutOptions
 from pyexpert_gates.data.snapshot import ProjectFiles
-from pyexpert_gates.files import special_files
 from pyexpert_gates.gates.base import GateContext, SelectedTests
 from pyexpert_gates.gates.pytest_xdist import allows_xdist
 from pyexpert_gates.gates.registry import GATE_TRAITS, GATES
@@ -104,7 +103,6 @@ class Shortcuts:
         changed: The files changed since ``since``, or None without ``--changed-since``.
         since: The ``--changed-since`` revision, for the report.
         installed: The probe of the project's environment, shared by the gates.
-        special: The FIFOs, sockets and devices inside the paths, shared by the gates.
         digests: The content digests of the files read so far.
         tests: Which tests the pytest gate runs (``watch`` selects the affected ones).
     """
@@ -113,7 +111,6 @@ class Shortcuts:
     changed: tuple[str, ...] | None = None
     since: str | None = None
     installed: Shared[Installed | None] = field(default_factory=Shared[Installed | None])
-    special: Shared[tuple[str, ...]] = field(default_factory=Shared[tuple[str, ...]])
     digests: ContentDigests = field(default_factory=ContentDigests)
     tests: SelectedTests = SelectedTests.EVERY
 
@@ -135,9 +132,7 @@ class Shortcuts:
     async def _prepare(self, name: GateName, context: GateContext) -> Prepared:
         """`prepare`, which may fail."""
         # Of the whole paths, before --changed-since narrows them: the same for every gate.
-        every_special = await self.special.get(
-            lambda: asyncio.to_thread(special_files, context.project, context.paths)
-        )
+        every_special = context.snapshot.special
         limited = await self._limited(name, context)
         if limited == ():
             summary = f"nothing to check: no Python file in its paths changed since {self.since}"

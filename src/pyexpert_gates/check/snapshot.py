@@ -1,18 +1,19 @@
 """Read a project's snapshot at the edge, once per run, before any gate runs.
 
 Everything a gate knows of the project beyond its context's options comes from here: the one
-list of files, the configuration files at the root, which named paths are files, the Python files
-whose names are not UTF-8, and the environment. The gates themselves read nothing.
+list of files, the configuration files at the root, which named paths are files, the special
+files and the Python files whose names are not UTF-8, and the environment. The gates
+themselves read nothing.
 """
 
 import asyncio
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
 
 from pyexpert_gates.data.snapshot import SOURCE_SUFFIXES, ProjectFiles, ProjectSnapshot
 from pyexpert_gates.errors import InputError
-from pyexpert_gates.files import list_files, project_files, walk
+from pyexpert_gates.files import list_files, project_files, special_files, walk_paths
 from pyexpert_gates.gates.registry import GATES
 from pyexpert_gates.textfile import read_regular
 
@@ -76,7 +77,12 @@ def snapshot_of(
         configs=MappingProxyType(configs),
         variables=MappingProxyType(dict(environ)),
         named=frozenset(path for path in paths if (project / path).is_file()),
-        undecodable=tuple(_undecodable(project, paths)),
+        special=special_files(project, paths),
+        undecodable=tuple(
+            name
+            for name in walk_paths(project, paths)
+            if name.endswith(SOURCE_SUFFIXES) and not _decodes(name)
+        ),
         linked_out=frozenset(
             name for name in configs if not (project / name).resolve().is_relative_to(root)
         ),
@@ -89,17 +95,6 @@ def _bytes(path: Path) -> bytes | None:
         return read_regular(path, path.name) if path.is_file() else None
     except InputError:
         return None
-
-
-def _undecodable(project: Path, paths: Iterable[str]) -> list[str]:
-    """The Python files inside ``paths`` whose names are not UTF-8, walked for on disk."""
-    found: list[str] = []
-    for path in tuple(paths) or (".",):
-        if (project / path).is_dir():
-            found.extend(walk(project, "" if path == "." else path))
-        else:
-            found.append(path)
-    return [name for name in found if name.endswith(SOURCE_SUFFIXES) and not _decodes(name)]
 
 
 def _decodes(name: str) -> bool:

@@ -75,6 +75,8 @@ class ProjectSnapshot:
             ``extend`` may name any variable).
         named: The checked paths that are regular files on disk: a file named on its own is
             checked even when git ignores it, so it is not always in ``files``.
+        special: The FIFOs, sockets and devices inside the checked paths, sorted: git lists
+            none of them, so they are walked for.
         undecodable: The Python files inside the checked paths whose names are not UTF-8 (as
             read with ``surrogateescape``): git lists none of them, so they are walked for.
         linked_out: The names among ``configs`` that are symlinks to a file outside the project.
@@ -84,5 +86,6 @@ class ProjectSnapshot:
     configs: Mapping[str, bytes]
     variables: Mapping[str, str]
     named: frozenset[str] = frozenset()
+    special: tuple[str, ...] = ()
     undecodable: tuple[str, ...] = ()
     linked_out: frozenset[str] = frozenset()
