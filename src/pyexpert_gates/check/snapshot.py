@@ -37,7 +37,7 @@ async def read_snapshot(
         The snapshot.
     """
     files = await list_files(project)
-    return await asyncio.to_thread(snapshot_of, project, paths, environ, files)
+    return await asyncio.to_thread(_snapshot_of, project, paths, environ, files)
 
 
 def take_snapshot(
@@ -53,23 +53,13 @@ def take_snapshot(
     Returns:
         The snapshot.
     """
-    return snapshot_of(project, paths, environ, project_files(project))
+    return _snapshot_of(project, paths, environ, project_files(project))
 
 
-def snapshot_of(
+def _snapshot_of(
     project: Path, paths: tuple[str, ...], environ: Mapping[str, str], files: ProjectFiles
 ) -> ProjectSnapshot:
-    """The snapshot of ``project`` with its files listed already: the rest is read here.
-
-    Args:
-        project: The project root, absolute.
-        paths: The paths the gates check, relative to the project root.
-        environ: The environment pyexpert-gates runs in.
-        files: The project's files (`pyexpert_gates.files`).
-
-    Returns:
-        The snapshot.
-    """
+    """The snapshot of ``project``, whose files are listed already: the rest is read here."""
     configs = {name: data for name in CONFIG_NAMES if (data := _bytes(project / name)) is not None}
     root = project.resolve()
     return ProjectSnapshot(
