@@ -12,6 +12,7 @@ from pyexpert_gates.data.invocation import ProcessOutput
 from pyexpert_gates.data.snapshot import ProjectSnapshot
 from pyexpert_gates.files import project_files
 from pyexpert_gates.gates.base import GateContext
+from pyexpert_gates.gates.checked import checked_path
 from pyexpert_gates.gates.governing import ruff_extends
 from pyexpert_gates.gates.pytest import PytestGate
 from pyexpert_gates.gates.pytest_xdist import allows_xdist
@@ -50,6 +51,17 @@ def test_the_snapshot_holds_what_the_gates_read(tmp_path: Path) -> None:
     assert snapshot.undecodable == ("src/b\udcff.py",)
     assert snapshot.special == ("src/pipe.py",)
     assert dict(snapshot.variables) == {"PYTEST_ADDOPTS": "-ra"}
+
+
+def test_a_tool_printing_the_real_path_of_a_linked_project_is_understood(tmp_path: Path) -> None:
+    (tmp_path / "real" / "src").mkdir(parents=True)
+    (tmp_path / "link").symlink_to(tmp_path / "real")
+    snapshot = take_snapshot(tmp_path / "link", ("src",), {})
+    assert snapshot.real_project == (tmp_path / "real").resolve()
+    context = _context(tmp_path / "link", snapshot)
+    assert checked_path(str(snapshot.real_project / "src" / "a.py"), context) == "src/a.py"
+    assert checked_path(str(tmp_path / "link" / "src" / "a.py"), context) == "src/a.py"
+    assert checked_path("/elsewhere/a.py", context) == "/elsewhere/a.py"
 
 
 def test_the_environment_is_read_once(tmp_path: Path) -> None:

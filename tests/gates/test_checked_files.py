@@ -63,7 +63,7 @@ def _unchecked(outcome: GateOutcome) -> dict[str, str]:
 
 
 def test_ruff_log_names_the_files_taken_and_what_left_the_others_out() -> None:
-    files = ruff_files(RUFF_LOG, PROJECT)
+    files = ruff_files(RUFF_LOG, _context())
     assert files.taken == {"src/a.py", 'src/"q".py'}
     assert files.why("src/gen/g.py").setting == "tool.ruff.extend-exclude"
     assert ".ignore names it (`src/b.py`)" in files.why("src/b.py").reason

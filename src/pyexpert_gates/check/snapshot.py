@@ -76,6 +76,7 @@ def _snapshot_of(
         linked_out=frozenset(
             name for name in configs if not (project / name).resolve().is_relative_to(root)
         ),
+        real_project=root,
     )
 
 

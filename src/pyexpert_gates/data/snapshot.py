@@ -7,7 +7,7 @@ the environment on its own.
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 SOURCE_SUFFIXES = (".py", ".pyi")
 """The files the Python tools read as source."""
@@ -80,6 +80,8 @@ class ProjectSnapshot:
         undecodable: The Python files inside the checked paths whose names are not UTF-8 (as
             read with ``surrogateescape``): git lists none of them, so they are walked for.
         linked_out: The names among ``configs`` that are symlinks to a file outside the project.
+        real_project: The project root with its symlinks resolved, where a tool may print
+            paths; None when it is the root as given.
     """
 
     files: ProjectFiles
@@ -89,3 +91,4 @@ class ProjectSnapshot:
     special: tuple[str, ...] = ()
     undecodable: tuple[str, ...] = ()
     linked_out: frozenset[str] = frozenset()
+    real_project: Path | None = None
