@@ -57,9 +57,10 @@ def test_a_tool_printing_the_real_path_of_a_linked_project_is_understood(tmp_pat
     (tmp_path / "real" / "src").mkdir(parents=True)
     (tmp_path / "link").symlink_to(tmp_path / "real")
     snapshot = take_snapshot(tmp_path / "link", ("src",), {})
-    assert snapshot.real_project == (tmp_path / "real").resolve()
+    real = (tmp_path / "real").resolve()
+    assert snapshot.real_project == real
     context = _context(tmp_path / "link", snapshot)
-    assert checked_path(str(snapshot.real_project / "src" / "a.py"), context) == "src/a.py"
+    assert checked_path(str(real / "src" / "a.py"), context) == "src/a.py"
     assert checked_path(str(tmp_path / "link" / "src" / "a.py"), context) == "src/a.py"
     assert checked_path("/elsewhere/a.py", context) == "/elsewhere/a.py"
 
