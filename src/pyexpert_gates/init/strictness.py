@@ -1,0 +1,121 @@
+"""The pytest settings init adds that a project's passing tests may fail under, and their undoing.
+
+The preset makes every test run strict (``filterwarnings = ["error"]``, ``--strict-markers``,
+``--strict-config``, ``xfail_strict``). Tests that passed without them may fail under one: a
+warning becomes an error, a marker is unknown. ``adopt`` tries them as it tries fix groups, and
+where one breaks a passing test it takes that one back and keeps the project's own value, as a
+relaxation. Each is named by its setting, and by the item init added to a list
+(``tool.pytest.ini_options.addopts --strict-markers``).
+"""
+
+import shlex
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pyexpert_gates.data.toml import Data, KeyPath, is_array, is_table
+from pyexpert_gates.init.merge import Change, ChangeKind, MergePlan
+from pyexpert_gates.init.names import setting_name
+from pyexpert_gates.init.rulelists import ListStyle, list_style
+from pyexpert_gates.init.targets import PYPROJECT
+
+_PYTEST = ("tool", "pytest")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StrictSetting:
+    """One pytest setting, or one item of a list setting, that init added.
+
+    Attributes:
+        path: The setting's key path in ``pyproject.toml``.
+        item: The item init added to the list there; None for the whole setting.
+    """
+
+    path: KeyPath
+    item: object = None
+
+    @property
+    def name(self) -> str:
+        """The setting's name, as relaxations name it."""
+        return setting_name(PYPROJECT, self.path)
+
+    @property
+    def label(self) -> str:
+        """The setting and the item, for people and as a fix group's name."""
+        return self.name if self.item is None else f"{self.name} {self.item}"
+
+
+def added_strictness(plan: MergePlan) -> list[StrictSetting]:
+    """The pytest settings, and list items, that a merge into ``pyproject.toml`` adds.
+
+    Args:
+        plan: init's merge into ``pyproject.toml``.
+
+    Returns:
+        One per scalar setting added, and one per item added to ``addopts`` or
+        ``filterwarnings``, in the merge's order.
+    """
+    found: list[StrictSetting] = []
+    for change in plan.changes:
+        if change.kind is ChangeKind.EXTEND:
+            found.extend(StrictSetting(path=change.path, item=i) for i in _items(change.value))
+        elif change.kind is ChangeKind.ADD:
+            # A new table (``[tool]`` itself, in a project without one) holds pytest's too.
+            found.extend(_added(change.path, change.value))
+    return [setting for setting in found if setting.path[: len(_PYTEST)] == _PYTEST]
+
+
+def _added(path: KeyPath, value: object) -> list[StrictSetting]:
+    """The settings a new key brings: each leaf, and each item of an option or filter list."""
+    if is_table(value):
+        return [item for key, child in value.items() for item in _added((*path, key), child)]
+    if is_array(value) and list_style(path) in {ListStyle.OPTIONS, ListStyle.PREPEND}:
+        return [StrictSetting(path=path, item=item) for item in value]
+    return [StrictSetting(path=path)]
+
+
+def taken_back(data: Data, settings: Sequence[StrictSetting]) -> MergePlan:
+    """The changes to ``pyproject.toml`` that take these settings back to the project's own.
+
+    Args:
+        data: ``pyproject.toml``'s parsed data, with the settings in it.
+        settings: The settings to take back.
+
+    Returns:
+        A plan: each whole setting, and each list left with no item, removed; each list
+        without the items taken back.
+    """
+    changes: list[Change] = []
+    for path in dict.fromkeys(setting.path for setting in settings):
+        current = _value_at(data, path)
+        items = [s.item for s in settings if s.path == path]
+        if current is None:
+            continue
+        if None in items:
+            changes.append(Change(kind=ChangeKind.REMOVE, path=path, previous=current))
+            continue
+        left = _without(current, items)
+        kind = ChangeKind.REPLACE if left else ChangeKind.REMOVE
+        changes.append(Change(kind=kind, path=path, value=left or None, previous=current))
+    return MergePlan(changes=tuple(changes), conflicts=())
+
+
+def _without(current: object, items: Sequence[object]) -> object:
+    """A list, or an option string, without ``items``; empty when nothing is left."""
+    if isinstance(current, str):
+        return shlex.join(word for word in shlex.split(current) if word not in items)
+    return [item for item in _items(current) if item not in items]
+
+
+def _items(value: object) -> list[object]:
+    """A list's items; an option string's words."""
+    if isinstance(value, str):
+        return list(shlex.split(value))
+    return list(value) if is_array(value) else [value]
+
+
+def _value_at(data: Data, path: KeyPath) -> object:
+    """The value at ``path``, or None."""
+    value: object = data
+    for key in path:
+        value = value.get(key) if is_table(value) else None
+    return value
