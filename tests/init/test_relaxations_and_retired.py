@@ -8,6 +8,7 @@ of the preset wrote at a setting it no longer sets is the preset's, and init rem
 import sys
 import tomllib
 from pathlib import Path
+from typing import cast
 
 import pytest
 
@@ -36,7 +37,7 @@ def tool(project: Path, *keys: str) -> object:
     value: object = read(project)["tool"]
     for key in keys:
         assert isinstance(value, dict)
-        value = value.get(key)
+        value = cast("dict[str, object]", value).get(key)
     return value
 
 

@@ -140,12 +140,26 @@ class _Earlier:
     Attributes:
         state: The record of the last init, or None.
         retired: The values earlier versions of the preset wrote, by setting name.
-        ended: The key paths in ``pyproject.toml`` of the relaxations ``--force`` ends.
+        ended: The relaxations ``--force`` ends: each one's setting name, by its key path in
+            ``pyproject.toml``.
     """
 
     state: PresetState | None
     retired: Mapping[str, tuple[object, ...]]
-    ended: tuple[KeyPath, ...]
+    ended: Mapping[KeyPath, str]
+
+
+def _earlier(
+    project: Path, preset: Preset, pyproject: Mapping[str, object], ended: Collection[str]
+) -> _Earlier:
+    """What init wrote before, and the relaxations of the settings named in ``ended``."""
+    recorded = _relaxation_keys(pyproject)
+    return _Earlier(
+        # What init wrote last time is the tool's, whichever preset wrote it: a new one replaces it.
+        state=read_state(project),
+        retired=preset.retired,
+        ended={path: name for path, name in recorded.items() if name in ended},
+    )
 
 
 def plan_init(
@@ -181,23 +195,16 @@ def plan_init(
     start = _start(project, preset, migrate=migrate)
     pyproject, migration = start.data, start.migration
     relax = {canonical(key): reason for key, reason in (relax or {}).items()}
-    recorded = _relaxation_keys(pyproject)
     choices = _Choices(force=force, relax=relax, recorded=_recorded_relaxations(pyproject))
     tools = _tools(project, preset, pyproject, start.floor, choices)
-    ended = choices.ended(_leaf_names(tools, ("tool",)))
     targets = locate(
         project, pyproject, tuple(tools), migrated=migration.tools if migration else ()
     )
     others = sorted({target.file for target in targets.values()} - {PYPROJECT})
     files = [(start.file, pyproject), *(read_toml(project / label, label) for label in others)]
-    # What init wrote last time is the tool's, whichever preset wrote it: a new preset replaces it.
-    earlier = _Earlier(
-        state=read_state(project),
-        retired=preset.retired,
-        ended=tuple(path for path, name in recorded.items() if name in ended),
-    )
+    earlier = _earlier(project, preset, pyproject, choices.ended(_leaf_names(tools, ("tool",))))
     merged = _merge_files(files, targets, tools, choices, earlier)
-    relaxations = _relaxations(pyproject, merged, relax, ended)
+    relaxations = _relaxations(pyproject, merged, relax, [*earlier.ended.values()])
     edits = [
         _edit(loaded, plan, preset=preset, floor=start.floor, relaxations=relaxations)
         for loaded, plan in zip(files, merged.plans, strict=True)
