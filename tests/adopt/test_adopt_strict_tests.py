@@ -1,9 +1,9 @@
 """adopt on a project whose passing tests fail under the preset's pytest settings.
 
-Each setting a passing test fails under (a warning turned into an error, an unregistered
-marker, a test marked xfail that passes) is taken back to the project's own value and kept as a
-relaxation; the others stay; ``check`` and ``check --locked`` then pass, and a failing test
-still fails, named. A second adopt lists every kept setting again.
+A marker --strict-markers refuses is registered (a fix). Each setting a passing test fails
+under (a warning turned into an error, a test marked xfail that passes) is taken back to the
+project's own value and kept as a relaxation; the others stay; ``check`` and ``check --locked``
+then pass, and a failing test still fails, named. A second adopt lists every kept setting again.
 """
 
 import sys
@@ -91,14 +91,18 @@ def test_the_settings_a_passing_test_fails_under_are_kept_and_check_passes(
     adopt = ["adopt", "--project", str(tmp_path), "--python", sys.executable]
     assert main(adopt) == 0
     out = capsys.readouterr().out
+    assert "registered the markers your tests use, which --strict-markers refused: slow" in out
     assert "kept at your pytest value, as a passing test failed under the preset's:" in out
     name = "tool.pytest.ini_options"
-    for label in (f"{name}.filterwarnings error", f"{name}.addopts --strict-markers"):
-        assert f"  {label}: a passing test failed under it: tests/test_core.py" in out
+    assert (
+        f"  {name}.filterwarnings error: a passing test failed under it: tests/test_core.py" in out
+    )
     assert f"  {name}.xfail_strict: a passing test failed" in out
     assert f"  {name}.filterwarnings: `pyexpert-gates init --force {name}.filterwarnings`" in out
     options = ini_options(tmp_path)
-    assert options["addopts"] == ["--strict-config"]  # the one no test fails under stays
+    # A marker's registration is a fix: the preset's --strict-markers stays.
+    assert options["markers"] == ["slow: registered at adoption, as the tests use it"]
+    assert options["addopts"] == ["--strict-markers", "--strict-config"]
     assert "filterwarnings" not in options
     assert "xfail_strict" not in options
     for locked in ((), ("--locked",)):

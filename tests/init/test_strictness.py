@@ -2,7 +2,13 @@
 
 from pyexpert_gates.data.toml import Data
 from pyexpert_gates.init.merge import ChangeKind, apply_plain, plan_merge
-from pyexpert_gates.init.strictness import StrictSetting, added_strictness, taken_back
+from pyexpert_gates.init.strictness import (
+    StrictSetting,
+    added_strictness,
+    registered_markers,
+    taken_back,
+    unknown_markers,
+)
 
 OPTIONS = ("tool", "pytest", "ini_options")
 PRESET: Data = {
@@ -64,3 +70,25 @@ def test_taking_back_restores_the_projects_own_values() -> None:
 def test_nothing_to_take_back_changes_nothing() -> None:
     setting = StrictSetting(path=(*OPTIONS, "xfail_strict"))
     assert taken_back({}, [setting]).changes == ()
+
+
+def test_the_markers_strict_markers_refuses_are_read_from_the_failures() -> None:
+    failures = [
+        "tests/test_a.py: collection failure: 'slow' not found in `markers` configuration option",
+        "tests/test_b.py: collection failure: 'db' not found in `markers` configuration option",
+        "tests/test_c.py: 'slow' not found in `markers` configuration option",
+        "tests/test_d.py::test_x: assert 1 == 2",
+    ]
+    assert unknown_markers(failures) == ["db", "slow"]
+
+
+def test_markers_are_added_to_the_projects_list_or_created() -> None:
+    entry = "slow: registered at adoption, as the tests use it"
+    own: Data = {"tool": {"pytest": {"ini_options": {"markers": ["db: a database"]}}}}
+    for data, expected in ((own, ["db: a database", entry]), ({}, [entry])):
+        plan = registered_markers(data, ["slow"])
+        assert plan is not None
+        after = apply_plain(data, plan.changes)
+        assert after["tool"] == {"pytest": {"ini_options": {"markers": expected}}}
+    text: Data = {"tool": {"pytest": {"ini_options": {"markers": "db: a database"}}}}
+    assert registered_markers(text, ["slow"]) is None

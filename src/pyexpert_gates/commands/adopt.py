@@ -27,7 +27,14 @@ from pyexpert_gates.commands import baseline as baseline_command
 from pyexpert_gates.commands import init as init_command
 from pyexpert_gates.fix.guard import TestRun, guard
 from pyexpert_gates.init.plan import plan_init, render
-from pyexpert_gates.init.strictness import StrictSetting, added_strictness, taken_back
+from pyexpert_gates.init.strictness import (
+    STRICT_MARKERS,
+    StrictSetting,
+    added_strictness,
+    registered_markers,
+    taken_back,
+    unknown_markers,
+)
 from pyexpert_gates.init.targets import PYPROJECT
 from pyexpert_gates.presets import DEFAULT_PRESET
 from pyexpert_gates.textfile import read_toml, write_atomic, write_bytes_atomic
@@ -36,6 +43,7 @@ _TESTS = "pytest"
 _KEPT = "kept from the project's configuration at adoption"
 _SHOWN_TESTS = 3
 _FIX_ROUNDS = 3
+_MARKER_ROUNDS = 5
 
 
 def add_parser(subparsers: Subparsers) -> None:
@@ -77,6 +85,7 @@ class _Adopted:
     held_back: Mapping[str, tuple[str, ...]]
     failing: tuple[str, ...]
     loosened: Mapping[str, tuple[str, ...]] = field(default_factory=dict[str, tuple[str, ...]])
+    registered: tuple[str, ...] = ()
 
 
 def run(args: argparse.Namespace) -> int:
@@ -105,6 +114,9 @@ def _adopt(project: Path, preset: str, python: str | None) -> _Adopted:
     _init(project, preset, relax={}, quiet=False)
     _relax_what_is_below(project, preset)
     before = _run_tests(project, python)
+    registered: list[str] = []
+    if any(setting.item == STRICT_MARKERS for setting in strictness):
+        before = _register_markers(project, python, before, registered)
     loosened: dict[str, tuple[str, ...]] = {}
     if not before.passed and strictness:
         before, loosened = _loosen(project, preset, python, strictness, before)
@@ -114,7 +126,28 @@ def _adopt(project: Path, preset: str, python: str | None) -> _Adopted:
     else:
         adopted = _fix(project, python)
     baseline_command.run(argparse.Namespace(projects=[project], python=python))
-    return dataclasses.replace(adopted, loosened=loosened)
+    return dataclasses.replace(adopted, loosened=loosened, registered=tuple(registered))
+
+
+def _register_markers(
+    project: Path, python: str | None, run: TestRun, registered: list[str]
+) -> TestRun:
+    """Register each marker ``--strict-markers`` refuses as unknown, until it refuses none.
+
+    pytest names one unknown marker per test file, so each round may find more.
+    """
+    for _ in range(_MARKER_ROUNDS):
+        names = [name for name in unknown_markers(run.failed) if name not in registered]
+        if run.passed or not names:
+            break
+        file, data = read_toml(project / PYPROJECT, PYPROJECT)
+        plan = registered_markers(data, names)
+        if plan is None:
+            break  # a markers value that is not a list: adopt keeps the project's own
+        write_atomic(project / PYPROJECT, render(file, data, plan, {}, PYPROJECT), within=project)
+        registered.extend(names)
+        run = _run_tests(project, python)
+    return run
 
 
 def _strictness(project: Path, preset: str) -> list[StrictSetting]:
@@ -310,6 +343,11 @@ def _summary(project: Path, adopted: _Adopted) -> str:
             "[tool.pyexpert-gates.relaxations]:"
         )
         lines.extend(f"  {name}: {undo}" for name, undo in sorted(relaxations.items()))
+    if adopted.registered:
+        lines.append(
+            "registered the markers your tests use, which --strict-markers refused: "
+            + ", ".join(adopted.registered)
+        )
     if adopted.loosened:
         lines.append("kept at your pytest value, as a passing test failed under the preset's:")
         lines.extend(

@@ -5,20 +5,26 @@ The preset makes every test run strict (``filterwarnings = ["error"]``, ``--stri
 warning becomes an error, a marker is unknown. ``adopt`` tries them as it tries fix groups, and
 where one breaks a passing test it takes that one back and keeps the project's own value, as a
 relaxation. Each is named by its setting, and by the item init added to a list
-(``tool.pytest.ini_options.addopts --strict-markers``).
+(``tool.pytest.ini_options.addopts --strict-markers``). A marker ``--strict-markers`` refuses
+only because the project never registered it is a fault with a fix: adopt registers it.
 """
 
+import re
 import shlex
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from pyexpert_gates.data.toml import Data, KeyPath, is_array, is_table
 from pyexpert_gates.init.merge import Change, ChangeKind, MergePlan
 from pyexpert_gates.init.names import setting_name
+from pyexpert_gates.init.pytest_risks import pytest_settings
 from pyexpert_gates.init.rulelists import ListStyle, list_style
 from pyexpert_gates.init.targets import PYPROJECT
 
 _PYTEST = ("tool", "pytest")
+STRICT_MARKERS = "--strict-markers"
+# pytest's message for a marker --strict-markers refuses (a collection error of the test file).
+_UNKNOWN_MARKER = re.compile(r"'(?P<name>[^'\s]+)' not found in `markers` configuration option")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -97,6 +103,39 @@ def taken_back(data: Data, settings: Sequence[StrictSetting]) -> MergePlan:
         kind = ChangeKind.REPLACE if left else ChangeKind.REMOVE
         changes.append(Change(kind=kind, path=path, value=left or None, previous=current))
     return MergePlan(changes=tuple(changes), conflicts=())
+
+
+def unknown_markers(failures: Iterable[str]) -> list[str]:
+    """The markers pytest refused as unregistered in these failure messages.
+
+    Args:
+        failures: The failed tests' messages.
+
+    Returns:
+        Each marker's name, once, sorted.
+    """
+    return sorted({found["name"] for text in failures for found in _UNKNOWN_MARKER.finditer(text)})
+
+
+def registered_markers(data: Data, names: Sequence[str]) -> MergePlan | None:
+    """The change to ``pyproject.toml`` that registers these markers in pytest's ``markers``.
+
+    Args:
+        data: ``pyproject.toml``'s parsed data.
+        names: The markers.
+
+    Returns:
+        The plan; None when ``markers`` is there but not a list, which adopt does not rewrite.
+    """
+    settings = pytest_settings(data)
+    table = tuple(settings.table.split(".")) if settings else (*_PYTEST, "ini_options")
+    current = _value_at(data, (*table, "markers"))
+    entries = [f"{name}: registered at adoption, as the tests use it" for name in names]
+    if current is not None and not is_array(current):
+        return None
+    kind = ChangeKind.ADD if current is None else ChangeKind.EXTEND
+    change = Change(kind=kind, path=(*table, "markers"), value=entries)
+    return MergePlan(changes=(change,), conflicts=())
 
 
 def _without(current: object, items: Sequence[object]) -> object:
