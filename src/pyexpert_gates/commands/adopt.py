@@ -82,7 +82,6 @@ class _Adopted:
     """What adopt did to one project, for the summary."""
 
     kept: tuple[str, ...]
-    held_back: Mapping[str, tuple[str, ...]]
     failing: tuple[str, ...]
     loosened: Mapping[str, tuple[str, ...]] = field(default_factory=dict[str, tuple[str, ...]])
     registered: tuple[str, ...] = ()
@@ -122,7 +121,7 @@ def _adopt(project: Path, preset: str, python: str | None) -> _Adopted:
         before, loosened = _loosen(project, preset, python, strictness, before)
     if not before.passed:
         # A fix is kept only where the tests tell it broke nothing: with failing tests, none is.
-        adopted = _Adopted(kept=(), held_back={}, failing=before.failed)
+        adopted = _Adopted(kept=(), failing=before.failed)
     else:
         adopted = _fix(project, python)
     baseline_command.run(argparse.Namespace(projects=[project], python=python))
@@ -292,21 +291,21 @@ def _fix(project: Path, python: str | None) -> _Adopted:
 
     held = read_held_back(project)
     kept: set[str] = set()
-    held_now: dict[str, tuple[str, ...]] = {}
+    held_now = False
     for _ in range(_FIX_ROUNDS):
         trial = fix_project(project, FixRequest(dry_run=True, held_back=frozenset(held)))
         groups = fix_groups(trial)
         if not trial.changes or not groups - held.keys():
             break
         guarded = guard(sorted(groups), lambda chosen: _tried(project, chosen, held, python))
-        held_now.update(guarded.held_back)
+        held_now = held_now or bool(guarded.held_back)
         held.update({group: _broke(tests) for group, tests in guarded.held_back.items()})
         request = FixRequest(only=frozenset(guarded.kept), held_back=frozenset(held))
         fix_project(project, request)
         kept.update(guarded.kept)
     if held_now:
         write_held_back(project, held)
-    return _Adopted(kept=tuple(sorted(kept)), held_back=held_now, failing=())
+    return _Adopted(kept=tuple(sorted(kept)), failing=())
 
 
 def _tried(
@@ -360,12 +359,13 @@ def _summary(project: Path, adopted: _Adopted) -> str:
         lines.extend(f"  {test}" for test in adopted.failing[:10])
     elif adopted.kept:
         lines.append(f"fixed, with every test still passing: {', '.join(adopted.kept)}")
-    if adopted.held_back:
+    held = read_held_back(project)  # every group held back, this run's and earlier runs'
+    if held:
         lines.append(
             f"held back, recorded in {HELD_BACK_FILE} (`pyexpert-gates fix --unsafe` applies "
             "them; check no longer offers them):"
         )
-        lines.extend(f"  {group}: {_broke(tests)}" for group, tests in adopted.held_back.items())
+        lines.extend(f"  {group}: {reason}" for group, reason in sorted(held.items()))
     return "\n".join([*lines, *_next_steps(project)]) + "\n"
 
 
