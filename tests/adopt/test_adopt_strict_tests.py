@@ -113,12 +113,16 @@ def test_the_settings_a_passing_test_fails_under_are_kept_and_check_passes(
     again = capsys.readouterr().out
     assert f"  {name}.xfail_strict: `pyexpert-gates init --force {name}.xfail_strict`" in again
     assert ini_options(tmp_path) == options
-    # A failing test still fails, named.
+    assert_a_failing_test_fails_named(tmp_path)
+
+
+def assert_a_failing_test_fails_named(root: Path) -> None:
+    """A planted failing test fails the pytest gate, and it alone is named."""
     failing = (
         '"""Planted."""\n\n\ndef test_planted() -> None:\n    """Fails."""\n    assert 1 == 2\n'
     )
-    (tmp_path / "tests/test_planted.py").write_text(failing, encoding="utf-8")
-    code, report = check_json(tmp_path, "--gate", "pytest")
+    (root / "tests/test_planted.py").write_text(failing, encoding="utf-8")
+    code, report = check_json(root, "--gate", "pytest")
     assert code == 1
     assert {path for path, _, _ in findings(gates_of(report)["pytest"])} == {
         "tests/test_planted.py"

@@ -334,7 +334,30 @@ def _broke(tests: Sequence[str], cause: str = "with this fix") -> str:
 
 def _summary(project: Path, adopted: _Adopted) -> str:
     """What adopt replaced, kept and held back, what undoes each, and the steps that follow."""
-    lines = ["adopted: the preset applies wherever the project did not set a weaker value"]
+    lines = [
+        "adopted: the preset applies wherever the project did not set a weaker value",
+        *_kept_lines(project, adopted),
+    ]
+    if adopted.failing:
+        lines.append(
+            "no fix was applied: the tests fail, so no fix can be shown to keep them passing:"
+        )
+        lines.extend(f"  {test}" for test in adopted.failing[:10])
+    elif adopted.kept:
+        lines.append(f"fixed, with every test still passing: {', '.join(adopted.kept)}")
+    held = read_held_back(project)  # every group held back, this run's and earlier runs'
+    if held:
+        lines.append(
+            f"held back, recorded in {HELD_BACK_FILE} (`pyexpert-gates fix --unsafe` applies "
+            "them; check no longer offers them):"
+        )
+        lines.extend(f"  {group}: {reason}" for group, reason in sorted(held.items()))
+    return "\n".join([*lines, *_next_steps(project)]) + "\n"
+
+
+def _kept_lines(project: Path, adopted: _Adopted) -> list[str]:
+    """Every relaxation the project records, and what adopt did about its tests' pytest settings."""
+    lines: list[str] = []
     relaxations = _relaxations(project)
     if relaxations:
         lines.append(
@@ -352,21 +375,7 @@ def _summary(project: Path, adopted: _Adopted) -> str:
         lines.extend(
             f"  {label}: {_broke(tests, 'under it')}" for label, tests in adopted.loosened.items()
         )
-    if adopted.failing:
-        lines.append(
-            "no fix was applied: the tests fail, so no fix can be shown to keep them passing:"
-        )
-        lines.extend(f"  {test}" for test in adopted.failing[:10])
-    elif adopted.kept:
-        lines.append(f"fixed, with every test still passing: {', '.join(adopted.kept)}")
-    held = read_held_back(project)  # every group held back, this run's and earlier runs'
-    if held:
-        lines.append(
-            f"held back, recorded in {HELD_BACK_FILE} (`pyexpert-gates fix --unsafe` applies "
-            "them; check no longer offers them):"
-        )
-        lines.extend(f"  {group}: {reason}" for group, reason in sorted(held.items()))
-    return "\n".join([*lines, *_next_steps(project)]) + "\n"
+    return lines
 
 
 def _relaxations(project: Path) -> dict[str, str]:

@@ -143,14 +143,22 @@ def plan_merge(
     removals = [
         Change(kind=ChangeKind.REMOVE, path=path, previous=previous)
         for path in replacing.get("removed") or ()
-        if (previous := _value_at(moved, path)) is not None
+        if (previous := value_at(moved, path)) is not None
     ]
     changes = (*move_changes, *planner.changes, *removals)
     return MergePlan(changes=changes, conflicts=tuple(planner.conflicts))
 
 
-def _value_at(data: Mapping[str, object], path: KeyPath) -> object:
-    """The value at ``path``, or None where there is none."""
+def value_at(data: Mapping[str, object], path: KeyPath) -> object:
+    """The value at ``path`` in nested tables.
+
+    Args:
+        data: The parsed file.
+        path: The key path.
+
+    Returns:
+        The value, or None where there is none.
+    """
     value: object = data
     for key in path:
         value = value.get(key) if is_table(value) else None
@@ -345,4 +353,5 @@ __all__ = [
     "apply_plain",
     "extended",
     "plan_merge",
+    "value_at",
 ]

@@ -149,6 +149,17 @@ class _Earlier:
     ended: Mapping[KeyPath, str]
 
 
+def _files(
+    project: Path, start: "_Start", tools: Data
+) -> tuple[dict[str, ConfigTarget], list[tuple[TextFile, Data]]]:
+    """Which file each tool's settings go to, and those files, ``pyproject.toml`` first."""
+    migrated = start.migration.tools if start.migration else ()
+    targets = locate(project, start.data, tuple(tools), migrated=migrated)
+    others = sorted({target.file for target in targets.values()} - {PYPROJECT})
+    files = [(start.file, start.data), *(read_toml(project / label, label) for label in others)]
+    return targets, files
+
+
 def _earlier(
     project: Path, preset: Preset, pyproject: Mapping[str, object], ended: Collection[str]
 ) -> _Earlier:
@@ -197,11 +208,7 @@ def plan_init(
     relax = {canonical(key): reason for key, reason in (relax or {}).items()}
     choices = _Choices(force=force, relax=relax, recorded=_recorded_relaxations(pyproject))
     tools = _tools(project, preset, pyproject, start.floor, choices)
-    targets = locate(
-        project, pyproject, tuple(tools), migrated=migration.tools if migration else ()
-    )
-    others = sorted({target.file for target in targets.values()} - {PYPROJECT})
-    files = [(start.file, pyproject), *(read_toml(project / label, label) for label in others)]
+    targets, files = _files(project, start, tools)
     earlier = _earlier(project, preset, pyproject, choices.ended(_leaf_names(tools, ("tool",))))
     merged = _merge_files(files, targets, tools, choices, earlier)
     relaxations = _relaxations(pyproject, merged, relax, [*earlier.ended.values()])

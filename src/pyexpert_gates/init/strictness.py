@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from pyexpert_gates.data.toml import Data, KeyPath, is_array, is_table
-from pyexpert_gates.init.merge import Change, ChangeKind, MergePlan
+from pyexpert_gates.init.merge import Change, ChangeKind, MergePlan, value_at
 from pyexpert_gates.init.names import setting_name
 from pyexpert_gates.init.pytest_risks import pytest_settings
 from pyexpert_gates.init.rulelists import ListStyle, list_style
@@ -92,7 +92,7 @@ def taken_back(data: Data, settings: Sequence[StrictSetting]) -> MergePlan:
     """
     changes: list[Change] = []
     for path in dict.fromkeys(setting.path for setting in settings):
-        current = _value_at(data, path)
+        current = value_at(data, path)
         items = [s.item for s in settings if s.path == path]
         if current is None:
             continue
@@ -129,7 +129,7 @@ def registered_markers(data: Data, names: Sequence[str]) -> MergePlan | None:
     """
     settings = pytest_settings(data)
     table = tuple(settings.table.split(".")) if settings else (*_PYTEST, "ini_options")
-    current = _value_at(data, (*table, "markers"))
+    current = value_at(data, (*table, "markers"))
     entries = [f"{name}: registered at adoption, as the tests use it" for name in names]
     if current is not None and not is_array(current):
         return None
@@ -150,11 +150,3 @@ def _items(value: object) -> list[object]:
     if isinstance(value, str):
         return list(shlex.split(value))
     return list(value) if is_array(value) else [value]
-
-
-def _value_at(data: Data, path: KeyPath) -> object:
-    """The value at ``path``, or None."""
-    value: object = data
-    for key in path:
-        value = value.get(key) if is_table(value) else None
-    return value
