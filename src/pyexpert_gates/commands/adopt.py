@@ -35,9 +35,9 @@ from pyexpert_gates.init.strictness import (
     taken_back,
     unknown_markers,
 )
-from pyexpert_gates.init.targets import PYPROJECT
 from pyexpert_gates.presets import DEFAULT_PRESET
 from pyexpert_gates.textfile import read_toml, write_atomic, write_bytes_atomic
+from pyexpert_gates.tools import PYPROJECT
 
 _TESTS = "pytest"
 _KEPT = "kept from the project's configuration at adoption"
@@ -392,7 +392,7 @@ def _relaxations(project: Path) -> dict[str, str]:
 
 def _next_steps(project: Path) -> list[str]:
     """The commit of init's files, fix's changes and the baseline; then the checks."""
-    created = [name for name in ("pyproject.toml", "noxfile.py") if (project / name).is_file()]
+    created = [name for name in (PYPROJECT, "noxfile.py") if (project / name).is_file()]
     commit = (
         f"git add --update . && git add {' '.join([*created, '.pyexpert-gates'])} && "
         'git commit -m "Adopt pyexpert-gates: preset, safe fixes, baseline"'

@@ -19,7 +19,7 @@ from pyexpert_gates.init.merge import Change, ChangeKind, MergePlan, value_at
 from pyexpert_gates.init.names import setting_name
 from pyexpert_gates.init.pytest_risks import pytest_settings
 from pyexpert_gates.init.rulelists import ListStyle, list_style
-from pyexpert_gates.init.targets import PYPROJECT
+from pyexpert_gates.tools import PYPROJECT
 
 _PYTEST = ("tool", "pytest")
 STRICT_MARKERS = "--strict-markers"
