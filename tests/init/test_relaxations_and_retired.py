@@ -19,8 +19,6 @@ from pyexpert_gates.gates.drift import CONFIG_GATE
 from pyexpert_gates.models import Status
 from pyexpert_gates.presets import load_preset
 
-RELAXATIONS = '[tool.pyexpert-gates.relaxations]\n"tool.pyright.typeCheckingMode" = "legacy"\n'
-
 
 def evaluate(project: Path) -> GateOutcome:
     context = GateContext(
@@ -144,3 +142,16 @@ def test_an_earlier_presets_test_ignores_are_removed_and_the_projects_own_kept(
     assert isinstance(ignores, dict)
     assert ("tests/**" in ignores) is not removed
     assert path.read_text(encoding="utf-8").count('"tests/**"') == (0 if removed else 1)
+
+
+def test_force_ends_a_relaxation_written_without_the_tool_prefix(tmp_path: Path) -> None:
+    (tmp_path / "src").mkdir()
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "demo"\nrequires-python = ">=3.11"\n\n'
+        '[tool.pyright]\ntypeCheckingMode = "basic"\n\n'
+        '[tool.pyexpert-gates.relaxations]\n"pyright.typeCheckingMode" = "legacy"\n',
+        encoding="utf-8",
+    )
+    assert main(["init", "--project", str(tmp_path), "--force", "pyright"]) == 0
+    assert tool(tmp_path, "pyright", "typeCheckingMode") == "strict"
+    assert tool(tmp_path, "pyexpert-gates", "relaxations") == {}
