@@ -114,6 +114,7 @@ def test_the_settings_a_passing_test_fails_under_are_kept_and_check_passes(
     assert f"  {name}.xfail_strict: `pyexpert-gates init --force {name}.xfail_strict`" in again
     assert ini_options(tmp_path) == options
     assert_a_failing_test_fails_named(tmp_path)
+    assert_a_function_without_a_return_type_fails_named(tmp_path)
 
 
 def assert_a_failing_test_fails_named(root: Path) -> None:
@@ -127,3 +128,14 @@ def assert_a_failing_test_fails_named(root: Path) -> None:
     assert {path for path, _, _ in findings(gates_of(report)["pytest"])} == {
         "tests/test_planted.py"
     }
+
+
+def assert_a_function_without_a_return_type_fails_named(root: Path) -> None:
+    """A new function without a return annotation fails ruff at its line."""
+    core = root / "src/shop/core.py"
+    before = core.read_text(encoding="utf-8")
+    core.write_text(before + '\n\ndef planted(value: int):\n    """Planted."""\n    return value\n')
+    code, report = check_json(root, "--gate", "ruff")
+    assert code == 1
+    line = len(before.splitlines()) + 3
+    assert ("src/shop/core.py", line, "ANN201") in findings(gates_of(report)["ruff"])
