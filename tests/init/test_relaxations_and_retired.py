@@ -39,15 +39,21 @@ def tool(project: Path, *keys: str) -> object:
     return value
 
 
+def project_with(root: Path, tables: str) -> Path:
+    """A project at ``root`` with a ``src`` folder and these tables after ``[project]``."""
+    (root / "src").mkdir()
+    (root / "pyproject.toml").write_text(
+        f'[project]\nname = "demo"\nrequires-python = ">=3.11"\n\n{tables}', encoding="utf-8"
+    )
+    return root
+
+
 @pytest.fixture
 def relaxed(tmp_path: Path) -> Path:
     """A project initialised with a weaker pyright mode and an ignored rule, both relaxed."""
-    (tmp_path / "src").mkdir()
-    (tmp_path / "pyproject.toml").write_text(
-        '[project]\nname = "demo"\nrequires-python = ">=3.11"\n\n'
-        '[tool.pyright]\ntypeCheckingMode = "basic"\n\n'
-        '[tool.ruff.lint]\nignore = ["E501"]\n',
-        encoding="utf-8",
+    project_with(
+        tmp_path,
+        '[tool.pyright]\ntypeCheckingMode = "basic"\n\n[tool.ruff.lint]\nignore = ["E501"]\n',
     )
     relax = ["--relax", "tool.pyright.typeCheckingMode=legacy", "--relax", "ruff.lint.ignore=old"]
     assert main(["init", "--project", str(tmp_path), *relax]) == 0
@@ -80,12 +86,10 @@ def test_bare_force_ends_relaxations_of_preset_settings_and_keeps_opt_outs(relax
 
 
 def test_a_list_relaxed_by_name_is_not_extended_until_forced(tmp_path: Path) -> None:
-    (tmp_path / "src").mkdir()
-    (tmp_path / "pyproject.toml").write_text(
-        '[project]\nname = "demo"\nrequires-python = ">=3.11"\n\n'
+    project_with(
+        tmp_path,
         '[tool.pytest.ini_options]\naddopts = ["-ra"]\n\n'
         '[tool.pyexpert-gates.relaxations]\n"tool.pytest.ini_options.addopts" = "markers"\n',
-        encoding="utf-8",
     )
     assert main(["init", "--project", str(tmp_path)]) == 0
     assert tool(tmp_path, "pytest", "ini_options", "addopts") == ["-ra"]
@@ -117,13 +121,9 @@ def test_the_strict_preset_lists_the_test_ignores_its_first_version_wrote() -> N
 def test_an_earlier_presets_test_ignores_are_removed_and_the_projects_own_kept(
     tmp_path: Path, old: list[str], *, removed: bool
 ) -> None:
-    (tmp_path / "src").mkdir()
+    project_with(tmp_path, "")
     (tmp_path / "tests").mkdir()
     (tmp_path / "tests/test_a.py").write_text('"""Tests."""\n', encoding="utf-8")
-    (tmp_path / "pyproject.toml").write_text(
-        '[project]\nname = "demo"\nrequires-python = ">=3.11"\n',
-        encoding="utf-8",
-    )
     assert main(["init", "--project", str(tmp_path)]) == 0
     path = tmp_path / "pyproject.toml"
     codes = ", ".join(f'"{code}"' for code in old)
@@ -145,12 +145,10 @@ def test_an_earlier_presets_test_ignores_are_removed_and_the_projects_own_kept(
 
 
 def test_force_ends_a_relaxation_written_without_the_tool_prefix(tmp_path: Path) -> None:
-    (tmp_path / "src").mkdir()
-    (tmp_path / "pyproject.toml").write_text(
-        '[project]\nname = "demo"\nrequires-python = ">=3.11"\n\n'
+    project_with(
+        tmp_path,
         '[tool.pyright]\ntypeCheckingMode = "basic"\n\n'
         '[tool.pyexpert-gates.relaxations]\n"pyright.typeCheckingMode" = "legacy"\n',
-        encoding="utf-8",
     )
     assert main(["init", "--project", str(tmp_path), "--force", "pyright"]) == 0
     assert tool(tmp_path, "pyright", "typeCheckingMode") == "strict"
