@@ -29,7 +29,7 @@ from pyexpert_gates.gates.governing import (
 )
 from pyexpert_gates.gates.optouts import OptOut, gates_opt_outs, tool_opt_outs
 from pyexpert_gates.init.edit import FileEdit
-from pyexpert_gates.init.merge import Change, ChangeKind
+from pyexpert_gates.init.merge import Change, ChangeKind, apply_plain
 from pyexpert_gates.init.names import covers, setting_name
 from pyexpert_gates.init.plan import InitPlan, plan_init
 from pyexpert_gates.init.pytest_risks import (
@@ -168,10 +168,9 @@ def _ruff_opt_outs(
         return []
     folder = edit.file.path.parent
     relative = [_relative(context.project / source, folder) for source in sources]
-    document = parse_toml(edit.file.text, edit.label)
     found = [
         _opt_out_drift(edit.label, edit.file.text, opt_out, "")
-        for opt_out in tool_opt_outs(edit.label, document, plan.preset.tools, relative)
+        for opt_out in tool_opt_outs(edit.label, _kept(edit), plan.preset.tools, relative)
         if opt_out.name.startswith("tool.ruff.")
     ]
     at = ("tool", "ruff") if edit.label == PYPROJECT else ()
@@ -193,6 +192,13 @@ def _ruff_opt_outs(
     return found
 
 
+def _kept(edit: FileEdit) -> Data:
+    """The file's settings less those the merge removes (reported as outdated, not opted out)."""
+    document = parse_toml(edit.file.text, edit.label)
+    changes = edit.merge.changes if edit.merge is not None else ()
+    return apply_plain(document, [c for c in changes if c.kind is ChangeKind.REMOVE])
+
+
 def _relative(path: Path, folder: Path) -> str:
     """``path`` relative to ``folder``, with ``..`` steps where it lies outside, POSIX style."""
     # pathlib walks up (``relative_to(walk_up=True)``) only from Python 3.12 on.
@@ -208,9 +214,7 @@ def _opt_out_drifts(context: GateContext, plan: InitPlan, config: GatesConfig) -
     found = [
         _opt_out_drift(edit.label, edit.file.text, opt_out, "")
         for edit in edits
-        for opt_out in tool_opt_outs(
-            edit.label, parse_toml(edit.file.text, edit.label), plan.preset.tools, sources
-        )
+        for opt_out in tool_opt_outs(edit.label, _kept(edit), plan.preset.tools, sources)
         if not opt_out.name.startswith("tool.ruff.")
     ]
     for edit in edits:
@@ -315,6 +319,12 @@ def _change_drift(edit: FileEdit, change: Change) -> _Drift | None:
         message = (
             f"{name} holds what an earlier version of the preset wrote; it now sets "
             f"{toml_value(change.value)}: run `pyexpert-gates init` to take it"
+        )
+        return _drift(edit, name, "config-outdated", message)
+    if change.kind is ChangeKind.REMOVE:
+        message = (
+            f"{name} holds what an earlier version of the preset wrote, which it no longer "
+            "sets: run `pyexpert-gates init` to remove it"
         )
         return _drift(edit, name, "config-outdated", message)
     message = f"{name} is not set; the preset sets {toml_value(change.value)}"
