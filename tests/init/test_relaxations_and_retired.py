@@ -18,11 +18,16 @@ from pyexpert_gates.gates.base import GateContext, GateOutcome
 from pyexpert_gates.gates.drift import CONFIG_GATE
 from pyexpert_gates.models import Status
 from pyexpert_gates.presets import load_preset
+from tests.snapshots import snapshot
 
 
 def evaluate(project: Path) -> GateOutcome:
     context = GateContext(
-        project=project, paths=("src",), python=Path(sys.executable), scratch=project
+        project=project,
+        paths=("src",),
+        python=Path(sys.executable),
+        scratch=project,
+        snapshot=snapshot(project, ("src",)),
     )
     return CONFIG_GATE.evaluate(context, load_config(project))
 
@@ -131,7 +136,11 @@ def test_an_earlier_presets_test_ignores_are_removed_and_the_projects_own_kept(
     entry = '"**/tests/**" = '
     path.write_text(text.replace(entry, f'"tests/**" = [{codes}]\n{entry}'), encoding="utf-8")
     context = GateContext(
-        project=tmp_path, paths=("src", "tests"), python=Path(sys.executable), scratch=tmp_path
+        project=tmp_path,
+        paths=("src", "tests"),
+        python=Path(sys.executable),
+        scratch=tmp_path,
+        snapshot=snapshot(tmp_path, ("src", "tests")),
     )
     outcome = CONFIG_GATE.evaluate(context, load_config(tmp_path))
     (finding,) = outcome.diagnostics
