@@ -18,6 +18,7 @@ from pyexpert_gates.gates.base import GateContext
 from pyexpert_gates.process import ProcessOutput
 from tests.helpers.gate_cases import CASES, Case
 from tests.helpers.gate_runs import make_context, run
+from tests.snapshots import EMPTY
 
 DATA = Path(__file__).parent.parent / "data" / "gates"
 REPOSITORY = Path(__file__).resolve().parent.parent.parent
@@ -85,6 +86,7 @@ def replay(gate: str, case: str, *, threshold: float = 100.0) -> tuple[ProcessOu
         paths=tuple(data["paths"]),
         python=PROJECT / ".venv" / "bin" / "python",
         scratch=Path("/scratch"),
+        snapshot=EMPTY,
         docstring_coverage=threshold,
     )
 
