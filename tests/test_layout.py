@@ -22,6 +22,7 @@ CROSS_CUTTING = {
     "hostile": "attacks grouped by threat (links, names, processes, output) on every command",
     "integration": "the product as a whole: the preset on the pinned tools, the corpus, the wheel",
     "expert/test_repository.py": "this repository's own code under the expert rules",
+    "gates/test_reads_nothing.py": "a scan of every module of gates/ for reads and processes",
     "test_import_direction.py": "pyproject's import contracts over the whole package",
     "test_layout.py": "the layout of tests/ itself",
 }

@@ -13,7 +13,7 @@ from pyexpert_gates.check.distributions import Installed, keep_file, parse_probe
 from pyexpert_gates.files import project_files
 from pyexpert_gates.gates.base import GateContext
 from pyexpert_gates.gates.pytest_xdist import allows_xdist, chooses_xdist
-from tests.snapshots import snapshot
+from tests.helpers.snapshots import snapshot
 
 PROBE_ANSWER = """{"python": "3.11.7", "executable": "/p/.venv/bin/python", "path": ["/p/lib"],
  "distributions": ["attrs==25.1.0", "pytest==9.0.0"], "xdist": false, "editable": []}"""

@@ -17,7 +17,7 @@ from pyexpert_gates.gates.governing import ruff_extends
 from pyexpert_gates.gates.pytest import PytestGate
 from pyexpert_gates.gates.pytest_xdist import allows_xdist
 from pyexpert_gates.models import Status
-from tests.snapshots import EMPTY
+from tests.helpers.snapshots import EMPTY
 
 
 def _context(project: Path, snapshot: ProjectSnapshot = EMPTY) -> GateContext:

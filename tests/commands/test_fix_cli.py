@@ -8,7 +8,7 @@ from pyexpert_gates.config import load_config
 from pyexpert_gates.gates.base import GateContext
 from pyexpert_gates.gates.expert import EXPERT_GATE
 from pyexpert_gates.models import FixSafety
-from tests.snapshots import snapshot
+from tests.helpers.snapshots import snapshot
 
 
 def test_a_gate_without_fixes_is_a_usage_error(

@@ -18,7 +18,7 @@ from pyexpert_gates.gates.base import GateContext, GateOutcome
 from pyexpert_gates.gates.drift import CONFIG_GATE
 from pyexpert_gates.models import Status
 from pyexpert_gates.presets import load_preset
-from tests.snapshots import snapshot
+from tests.helpers.snapshots import snapshot
 
 
 def evaluate(project: Path) -> GateOutcome:

@@ -17,7 +17,7 @@ from pyexpert_gates.gates.ruff import RuffGate
 from pyexpert_gates.gates.ruff_files import excluded as ruff_excluded
 from pyexpert_gates.gates.ruff_files import ruff_files, without_log
 from pyexpert_gates.models import Status
-from tests.snapshots import EMPTY
+from tests.helpers.snapshots import EMPTY
 
 PROJECT = Path("/p")
 STAMP = "[2026-12-07][15:09:18]"

@@ -11,7 +11,7 @@ from pyexpert_gates.errors import ConfigError
 from pyexpert_gates.gates.base import GateContext, GateOutcome
 from pyexpert_gates.gates.drift import CONFIG_GATE
 from pyexpert_gates.models import Status
-from tests.snapshots import snapshot
+from tests.helpers.snapshots import snapshot
 
 
 def evaluate(project: Path) -> GateOutcome:

@@ -13,7 +13,7 @@ from pyexpert_gates.gates.drift import CONFIG_GATE
 from pyexpert_gates.gates.governing import NestedRuffConfig, nested_ruff_configs
 from pyexpert_gates.models import Status
 from tests.helpers.projects import edit, write_files
-from tests.snapshots import snapshot
+from tests.helpers.snapshots import snapshot
 
 ROOT = """\
 [project]

@@ -14,7 +14,7 @@ from pyexpert_gates.gates.optouts import gates_opt_outs, tool_opt_outs
 from pyexpert_gates.models import GateName, Status
 from pyexpert_gates.presets import load_preset
 from tests.helpers.projects import edit, write_files
-from tests.snapshots import snapshot
+from tests.helpers.snapshots import snapshot
 
 
 def evaluate(project: Path) -> GateOutcome:

@@ -8,7 +8,7 @@ from pyexpert_gates.data.invocation import ProcessOutput
 from pyexpert_gates.gates.base import GateContext, SelectedTests
 from pyexpert_gates.gates.pytest import PytestGate
 from pyexpert_gates.models import Status
-from tests.snapshots import EMPTY
+from tests.helpers.snapshots import EMPTY
 
 
 def junit(*outcomes: str) -> str:

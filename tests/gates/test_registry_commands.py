@@ -11,7 +11,7 @@ from pyexpert_gates.gates.base import GateContext
 from pyexpert_gates.gates.mypy import cache_lock
 from pyexpert_gates.models import GateName
 from pyexpert_gates.process import Command
-from tests.snapshots import EMPTY
+from tests.helpers.snapshots import EMPTY
 
 PROJECT = Path("/work/project")
 PYTHON = PROJECT / ".venv" / "bin" / "python"

@@ -9,7 +9,7 @@ from pyexpert_gates.gates.base import GateContext
 from pyexpert_gates.gates.mypy import RUNNER, MypyGate
 from pyexpert_gates.gates.shadowed import shadowed
 from tests.helpers.projects import check_json, clean_project, findings, gates_of, write_files
-from tests.snapshots import EMPTY
+from tests.helpers.snapshots import EMPTY
 
 IMPLEMENTATION = '''\
 """Keys."""

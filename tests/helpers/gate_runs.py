@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pyexpert_gates.gates.base import GateContext
 from pyexpert_gates.process import Command, ProcessOutput
-from tests.snapshots import snapshot
+from tests.helpers.snapshots import snapshot
 
 
 def write_project(root: Path, files: Mapping[str, str]) -> Path:

@@ -18,7 +18,7 @@ from pyexpert_gates.gates.base import GateContext
 from pyexpert_gates.process import ProcessOutput
 from tests.helpers.gate_cases import CASES, Case
 from tests.helpers.gate_runs import make_context, run
-from tests.snapshots import EMPTY
+from tests.helpers.snapshots import EMPTY
 
 DATA = Path(__file__).parent.parent / "data" / "gates"
 REPOSITORY = Path(__file__).resolve().parent.parent.parent

@@ -15,7 +15,7 @@ from pyexpert_gates.watch.changes import Changes, sort_changes, watched
 from pyexpert_gates.watch.merge import merge_file_level
 from pyexpert_gates.watch.screen import LiveScreen
 from pyexpert_gates.watch.tests import selection, with_total
-from tests.snapshots import EMPTY
+from tests.helpers.snapshots import EMPTY
 
 PROJECT = Path("/work/project")
 EMPTY_JUNIT = (
