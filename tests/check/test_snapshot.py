@@ -2,21 +2,26 @@
 
 import dataclasses
 import os
+import shutil
 import sys
 from pathlib import Path
 
 import pytest
 
-from pyexpert_gates.check.snapshot import CONFIG_NAMES, take_snapshot
+from pyexpert_gates.check.snapshot import CONFIG_NAMES, DiskReader, take_snapshot
+from pyexpert_gates.cli import main
+from pyexpert_gates.config import load_config
 from pyexpert_gates.data.invocation import ProcessOutput
 from pyexpert_gates.data.snapshot import ProjectSnapshot
 from pyexpert_gates.files import project_files
 from pyexpert_gates.gates.base import GateContext
 from pyexpert_gates.gates.checked import checked_path
+from pyexpert_gates.gates.drift import CONFIG_GATE
 from pyexpert_gates.gates.governing import ruff_extends
 from pyexpert_gates.gates.pytest import PytestGate
 from pyexpert_gates.gates.pytest_xdist import allows_xdist
 from pyexpert_gates.models import Status
+from tests.check.projects import edit, write_files
 from tests.snapshots import EMPTY
 
 
@@ -109,7 +114,48 @@ def test_ruff_extend_takes_its_variables_from_the_snapshot(
     config = tmp_path / "ruff.toml"
     config.write_text(f'extend = "{extend}"\n', encoding="utf-8")
     variables = {name: str(tmp_path / value) for name, value in variables.items()}
-    assert ruff_extends(config, variables) == [
+    assert ruff_extends(config, variables, DiskReader()) == [
         ((tmp_path / "shared" / "base.toml").resolve(), {"line-length": 90})
     ]
-    assert ruff_extends(config, {}) == []  # unknown: kept as written, a file that is not there
+    assert (
+        ruff_extends(config, {}, DiskReader()) == []
+    )  # unknown: kept as written, a file that is not there
+
+
+def test_the_config_gate_follows_the_files_as_the_snapshot_holds_them(tmp_path: Path) -> None:
+    project = tmp_path / "demo"
+    write_files(
+        project,
+        {
+            "pyproject.toml": '[project]\nname = "demo"\nrequires-python = ">=3.11"\n',
+            "src/demo/__init__.py": '"""Demo."""\n',
+        },
+    )
+    assert main(["init", "--project", str(project), "--no-noxfile"]) == 0
+    write_files(
+        tmp_path,
+        {
+            "shared/ruff.toml": '[lint]\nignore = ["E501"]\n',
+            "shared/base.json": '{"reportAny": "none"}',
+        },
+    )
+    edit(
+        project / "pyproject.toml", "[tool.ruff]\n", '[tool.ruff]\nextend = "../shared/ruff.toml"\n'
+    )
+    edit(
+        project / "pyproject.toml",
+        "[tool.pyright]\n",
+        '[tool.pyright]\nextends = "../shared/base.json"\n',
+    )
+    config = load_config(project)
+    assert config.paths is not None
+    context = dataclasses.replace(
+        _context(project, take_snapshot(project, config.paths, {})), paths=config.paths
+    )
+    shutil.rmtree(tmp_path / "shared")
+    write_files(project, {"src/ruff.toml": "line-length = 200\n"})
+    outcome = CONFIG_GATE.evaluate(context, config)
+    messages = [item.message for item in outcome.diagnostics]
+    assert {item.path for item in outcome.diagnostics} == {"pyproject.toml"}
+    assert any(", in ../shared/ruff.toml, which" in message for message in messages)
+    assert any(", in ../shared/base.json, which" in message for message in messages)

@@ -22,13 +22,7 @@ STILL_READING = frozenset(
     {
         # The expert gate reads each source it checks (in its worker thread, under its limit).
         ("expert.py", "read_regular()"),
-        # The config gate reads the ruff configurations of sub-folders and what ruff's `extend`
-        # and pyright's `extends` bring in, from anywhere; and paths it compares are real ones.
-        ("governing.py", "read_toml()"),
-        ("governing.py", "read_text()"),
-        ("governing.py", ".is_file()"),
-        ("governing.py", ".is_dir()"),
-        ("governing.py", ".resolve()"),
+        # The config gate compares real paths.
         ("drift.py", ".resolve()"),
     }
 )

@@ -2,20 +2,35 @@
 
 Everything a gate knows of the project beyond its context's options comes from here: the one
 list of files, the configuration files at the root, which named paths are files, the special
-files and the Python files whose names are not UTF-8, and the environment. The gates
-themselves read nothing.
+files and the Python files whose names are not UTF-8, the configuration files the config gate
+follows from there, and the environment. The gates themselves read nothing.
 """
 
 import asyncio
+import contextlib
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
-from pyexpert_gates.data.snapshot import SOURCE_SUFFIXES, ProjectFiles, ProjectSnapshot
+from pyexpert_gates.data.snapshot import (
+    SOURCE_SUFFIXES,
+    FollowedFiles,
+    ProjectFiles,
+    ProjectSnapshot,
+)
+from pyexpert_gates.data.toml import is_table
 from pyexpert_gates.errors import InputError
 from pyexpert_gates.files import list_files, project_files, special_files, walk_paths
+from pyexpert_gates.gates.governing import (
+    RUFF_FILES,
+    nested_ruff_configs,
+    pyright_extends,
+    ruff_extends,
+)
 from pyexpert_gates.gates.registry import GATES
-from pyexpert_gates.textfile import read_regular
+from pyexpert_gates.textfile import decode, parse_toml, read_regular
+from pyexpert_gates.tools import PYPROJECT
 
 CONFIG_NAMES = tuple(
     sorted({name for gate in GATES.values() for name in gate.config_files if "/" not in name})
@@ -77,7 +92,104 @@ def _snapshot_of(
             name for name in configs if not (project / name).resolve().is_relative_to(root)
         ),
         real_project=root,
+        followed=_followed(project, paths, files, environ),
     )
+
+
+@dataclass(slots=True)
+class DiskReader:
+    """A `ConfigReader` of the disk that keeps every answer it gives, for the snapshot.
+
+    Attributes:
+        folders: The paths found to be folders.
+        files: The paths found to be regular files.
+        real: Each path resolved, with its symlinks resolved.
+        contents: The bytes of each file read.
+        unreadable: Why each file that could not be read was not, by path.
+    """
+
+    folders: set[Path] = field(default_factory=set[Path])
+    files: set[Path] = field(default_factory=set[Path])
+    real: dict[Path, Path] = field(default_factory=dict[Path, Path])
+    contents: dict[Path, bytes] = field(default_factory=dict[Path, bytes])
+    unreadable: dict[Path, str] = field(default_factory=dict[Path, str])
+
+    def holds_folder(self, path: Path) -> bool:
+        """True when ``path`` is a folder (or a symlink to one)."""
+        if path.is_dir():
+            self.folders.add(path)
+            return True
+        return False
+
+    def holds_file(self, path: Path) -> bool:
+        """True when ``path`` is a regular file (or a symlink to one)."""
+        if path.is_file():
+            self.files.add(path)
+            return True
+        return False
+
+    def real_path(self, path: Path) -> Path:
+        """``path`` absolute, with its symlinks resolved."""
+        self.real[path] = path.resolve()
+        return self.real[path]
+
+    def content(self, path: Path) -> bytes | None:
+        """The bytes of the regular file ``path``; None when nothing, not even a link, is there.
+
+        Raises:
+            InputError: The file cannot be read, is not regular or is too large.
+        """
+        if not path.exists() and not path.is_symlink():
+            return None
+        try:
+            self.contents[path] = read_regular(path, str(path))
+        except InputError as error:
+            self.unreadable[path] = error.message
+            raise
+        return self.contents[path]
+
+    def answers(self) -> FollowedFiles:
+        """Every answer given so far, for the snapshot.
+
+        Returns:
+            The answers, which the gates ask again.
+        """
+        return FollowedFiles(
+            folders=frozenset(self.folders),
+            files=frozenset(self.files),
+            real=MappingProxyType(dict(self.real)),
+            contents=MappingProxyType(dict(self.contents)),
+            unreadable=MappingProxyType(dict(self.unreadable)),
+        )
+
+
+def _followed(
+    project: Path, paths: tuple[str, ...], files: ProjectFiles, environ: Mapping[str, str]
+) -> FollowedFiles:
+    """Ask the disk what the config gate asks of the files it follows, and keep the answers.
+
+    The gate follows ruff's ``extend`` from every ruff configuration file at the root and in
+    each sub-folder whose ruff configuration governs a checked file, and pyright's ``extends``
+    from ``pyproject.toml``. A file that cannot be read ends its walk here; the gate, asking the
+    same questions, meets the same answer and reports it.
+    """
+    reader = DiskReader()
+    folders = [project]
+    with contextlib.suppress(InputError):
+        nested = nested_ruff_configs(project, paths, files, reader)
+        folders += [project / config.folder for config in nested]
+    for folder in folders:
+        for name in RUFF_FILES:
+            with contextlib.suppress(InputError):
+                ruff_extends(folder / name, environ, reader)
+    with contextlib.suppress(InputError):
+        data = reader.content(project / PYPROJECT)
+        document = {} if data is None else parse_toml(decode(data, PYPROJECT), PYPROJECT)
+        tool = document.get("tool")
+        pyright = tool.get("pyright") if is_table(tool) else None
+        if is_table(pyright):
+            pyright_extends(project / PYPROJECT, pyright, reader)
+    return reader.answers()
 
 
 def _bytes(path: Path) -> bytes | None:

@@ -6,8 +6,12 @@ the environment on its own.
 """
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from types import MappingProxyType
+from typing import Protocol
+
+from pyexpert_gates.errors import InputError
 
 SOURCE_SUFFIXES = (".py", ".pyi")
 """The files the Python tools read as source."""
@@ -63,6 +67,76 @@ def inside(name: str, roots: tuple[PurePosixPath, ...]) -> bool:
     return any(root == PurePosixPath() or path.is_relative_to(root) for root in roots)
 
 
+class ConfigReader(Protocol):
+    """Answers the questions the config gate asks of the files it follows, by path."""
+
+    def holds_folder(self, path: Path) -> bool:
+        """True when ``path`` is a folder (or a symlink to one)."""
+        ...
+
+    def holds_file(self, path: Path) -> bool:
+        """True when ``path`` is a regular file (or a symlink to one)."""
+        ...
+
+    def real_path(self, path: Path) -> Path:
+        """``path`` absolute, with its symlinks resolved."""
+        ...
+
+    def content(self, path: Path) -> bytes | None:
+        """The bytes of the regular file ``path``; None when nothing, not even a link, is there.
+
+        Raises:
+            InputError: The file cannot be read, is not regular or is too large; the message
+                names it by ``path`` and says the fix.
+        """
+        ...
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FollowedFiles:
+    """What the edge found at each path the config gate follows: a `ConfigReader` of answers.
+
+    The config gate reads ruff's configurations in sub-folders and the files ruff's ``extend``
+    and pyright's ``extends`` name, outside the project too; the edge asks the same questions
+    of the disk first and keeps the answers here, so the gate reads nothing itself.
+
+    Attributes:
+        folders: The paths that are folders.
+        files: The paths that are regular files.
+        real: Each path the gate resolves, with its symlinks resolved.
+        contents: The bytes of each file read; a path with nothing there is absent.
+        unreadable: Why each file that could not be read was not, by path.
+    """
+
+    folders: frozenset[Path] = frozenset()
+    files: frozenset[Path] = frozenset()
+    real: Mapping[Path, Path] = field(default_factory=lambda: MappingProxyType({}))
+    contents: Mapping[Path, bytes] = field(default_factory=lambda: MappingProxyType({}))
+    unreadable: Mapping[Path, str] = field(default_factory=lambda: MappingProxyType({}))
+
+    def holds_folder(self, path: Path) -> bool:
+        """True when the edge found a folder at ``path``."""
+        return path in self.folders
+
+    def holds_file(self, path: Path) -> bool:
+        """True when the edge found a regular file at ``path``."""
+        return path in self.files
+
+    def real_path(self, path: Path) -> Path:
+        """``path`` as the edge resolved it; as given when the edge did not."""
+        return self.real.get(path, path)
+
+    def content(self, path: Path) -> bytes | None:
+        """The bytes the edge read at ``path``; None when nothing was there.
+
+        Raises:
+            InputError: The edge could not read the file, with its reason.
+        """
+        if path in self.unreadable:
+            raise InputError(self.unreadable[path])
+        return self.contents.get(path)
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ProjectSnapshot:
     """A project as the gates see it, read once at the edge.
@@ -82,6 +156,8 @@ class ProjectSnapshot:
         linked_out: The names among ``configs`` that are symlinks to a file outside the project.
         real_project: The project root with its symlinks resolved, where a tool may print
             paths; None when it is the root as given.
+        followed: The sub-folders' ruff configurations and the files the configurations
+            extend, as the edge found them.
     """
 
     files: ProjectFiles
@@ -92,3 +168,4 @@ class ProjectSnapshot:
     undecodable: tuple[str, ...] = ()
     linked_out: frozenset[str] = frozenset()
     real_project: Path | None = None
+    followed: FollowedFiles = FollowedFiles()

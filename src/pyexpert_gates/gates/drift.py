@@ -137,7 +137,9 @@ def _nested_drifts(context: GateContext, preset: str) -> list[_Drift]:
     drifts: list[_Drift] = []
     sources = context.snapshot.files.sources(context.paths)
     files = context.snapshot.files
-    for nested in nested_ruff_configs(context.project, context.paths, files):
+    for nested in nested_ruff_configs(
+        context.project, context.paths, files, context.snapshot.followed
+    ):
         plan = plan_init(context.project / nested.folder, preset, force=False)
         inherited = frozenset({ChangeKind.ADD} if nested.extends else ())
         found = [
@@ -176,7 +178,8 @@ def _ruff_opt_outs(
     ]
     at = ("tool", "ruff") if edit.label == PYPROJECT else ()
     root = context.project.resolve()
-    for extended, settings in ruff_extends(edit.file.path, context.snapshot.variables):
+    followed = context.snapshot.followed
+    for extended, settings in ruff_extends(edit.file.path, context.snapshot.variables, followed):
         if extended.parent == root and extended.name in RUFF_FILES:
             continue  # the root's own configuration, judged as such
         relative = [_relative(context.project / source, extended.parent) for source in sources]
@@ -233,7 +236,7 @@ def _pyright_extends_opt_outs(
     if not is_table(local):
         return []
     found: list[_Drift] = []
-    for extended, settings in pyright_extends(edit.file.path, local):
+    for extended, settings in pyright_extends(edit.file.path, local, context.snapshot.followed):
         inherited = {key: value for key, value in settings.items() if key not in local}
         relative = [_relative(context.project / source, extended.parent) for source in sources]
         where = f", in {_relative(extended, edit.file.path.parent)}, which {edit.label} extends"
