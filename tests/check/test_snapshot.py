@@ -12,11 +12,13 @@ from pyexpert_gates.check.snapshot import CONFIG_NAMES, DiskReader, take_snapsho
 from pyexpert_gates.cli import main
 from pyexpert_gates.config import load_config
 from pyexpert_gates.data.invocation import ProcessOutput
-from pyexpert_gates.data.snapshot import ProjectSnapshot
+from pyexpert_gates.data.snapshot import ProjectFiles, ProjectSnapshot
+from pyexpert_gates.errors import InputError
 from pyexpert_gates.files import project_files
 from pyexpert_gates.gates.base import GateContext
 from pyexpert_gates.gates.checked import checked_path
 from pyexpert_gates.gates.drift import CONFIG_GATE
+from pyexpert_gates.gates.expert import EXPERT_GATE
 from pyexpert_gates.gates.governing import ruff_extends
 from pyexpert_gates.gates.pytest import PytestGate
 from pyexpert_gates.gates.pytest_xdist import allows_xdist
@@ -159,3 +161,35 @@ def test_the_config_gate_follows_the_files_as_the_snapshot_holds_them(tmp_path: 
     assert {item.path for item in outcome.diagnostics} == {"pyproject.toml"}
     assert any(", in ../shared/ruff.toml, which" in message for message in messages)
     assert any(", in ../shared/base.json, which" in message for message in messages)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Sources:
+    """Sources held in memory, by name."""
+
+    texts: dict[str, bytes]
+
+    def source(self, name: str) -> bytes:
+        return self.texts[name]
+
+
+def test_the_expert_gate_reads_its_sources_through_the_snapshot(tmp_path: Path) -> None:
+    files = ProjectFiles(files=("src/mod.py", "src/old.py"), from_git=False)
+    sources = _Sources({"src/mod.py": b'"""Mod."""\n', "src/old.py": b"\xff\n"})
+    context = dataclasses.replace(
+        _context(tmp_path, dataclasses.replace(EMPTY, files=files, sources=sources)),
+        paths=("src",),
+    )
+    outcome = EXPERT_GATE.evaluate(context, load_config(tmp_path))
+    assert [(item.path, item.code) for item in outcome.diagnostics] == [("src/old.py", "decode")]
+
+
+def test_a_source_is_read_when_the_gate_checks_it(tmp_path: Path) -> None:
+    snapshot = take_snapshot(tmp_path, ("src",), {})
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "mod.py").write_bytes(b"\xff\n")
+    assert snapshot.sources.source("src/mod.py") == b"\xff\n"
+    with pytest.raises(InputError, match=r"^src/gone\.py: cannot read the file"):
+        snapshot.sources.source("src/gone.py")
+    with pytest.raises(InputError, match=r"^src/mod\.py: cannot read the file: no project"):
+        EMPTY.sources.source("src/mod.py")

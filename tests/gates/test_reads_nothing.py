@@ -20,8 +20,6 @@ FILE_FUNCTIONS = frozenset({"open", "read_regular", "read_text", "read_toml", "p
 PROCESS_MODULES = frozenset({"subprocess", "pyexpert_gates.process", "pyexpert_gates.files"})
 STILL_READING = frozenset(
     {
-        # The expert gate reads each source it checks (in its worker thread, under its limit).
-        ("expert.py", "read_regular()"),
         # The config gate compares real paths.
         ("drift.py", ".resolve()"),
     }

@@ -3,7 +3,8 @@
 Everything a gate knows of the project beyond its context's options comes from here: the one
 list of files, the configuration files at the root, which named paths are files, the special
 files and the Python files whose names are not UTF-8, the configuration files the config gate
-follows from there, and the environment. The gates themselves read nothing.
+follows from there, and the environment; a source file is read when a gate checks it, through
+the snapshot. The gates themselves read nothing.
 """
 
 import asyncio
@@ -93,7 +94,33 @@ def _snapshot_of(
         ),
         real_project=root,
         followed=_followed(project, paths, files, environ),
+        sources=ProjectSources(project),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectSources:
+    """The `SourceReader` of a project on disk: it reads a file when a gate asks for it.
+
+    Attributes:
+        project: The project root.
+    """
+
+    project: Path
+
+    def source(self, name: str) -> bytes:
+        """The bytes of the regular file ``name``, under the read limit.
+
+        Args:
+            name: The file, relative to the project root, POSIX separators.
+
+        Returns:
+            The bytes.
+
+        Raises:
+            InputError: The file cannot be read, is not regular or is too large.
+        """
+        return read_regular(self.project / name, name)
 
 
 @dataclass(slots=True)

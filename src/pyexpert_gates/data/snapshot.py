@@ -137,6 +137,36 @@ class FollowedFiles:
         return self.contents.get(path)
 
 
+class SourceReader(Protocol):
+    """Reads a source file when a gate checks it: a check replayed from cache reads none."""
+
+    def source(self, name: str) -> bytes:
+        """The bytes of the regular file ``name``.
+
+        Args:
+            name: The file, relative to the project root, POSIX separators.
+
+        Raises:
+            InputError: The file cannot be read, is not regular or is too large; the message
+                names it and says the fix.
+        """
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class NoSources:
+    """The `SourceReader` of a snapshot not read from a project: it holds no source."""
+
+    def source(self, name: str) -> bytes:
+        """Refuse: there is no project to read ``name`` from.
+
+        Raises:
+            InputError: Always.
+        """
+        msg = f"{name}: cannot read the file: no project was read; check a project on disk"
+        raise InputError(msg)
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ProjectSnapshot:
     """A project as the gates see it, read once at the edge.
@@ -158,6 +188,7 @@ class ProjectSnapshot:
             paths; None when it is the root as given.
         followed: The sub-folders' ruff configurations and the files the configurations
             extend, as the edge found them.
+        sources: Reads each source file a gate checks, when it checks it.
     """
 
     files: ProjectFiles
@@ -169,3 +200,4 @@ class ProjectSnapshot:
     linked_out: frozenset[str] = frozenset()
     real_project: Path | None = None
     followed: FollowedFiles = FollowedFiles()
+    sources: SourceReader = NoSources()
