@@ -193,3 +193,43 @@ def test_a_source_is_read_when_the_gate_checks_it(tmp_path: Path) -> None:
         snapshot.sources.source("src/gone.py")
     with pytest.raises(InputError, match=r"^src/mod\.py: cannot read the file: no project"):
         EMPTY.sources.source("src/mod.py")
+
+
+HOSTILE_FOLLOWS = [
+    ('[tool.ruff]\nextend = "../shared/pipe.toml"\n', {}),
+    ('[tool.ruff]\nextend = "../shared/bad.toml"\n', {"shared/bad.toml": "[lint\n"}),
+    ('[tool.ruff]\nextend = "../shared"\n', {"shared/x.toml": ""}),
+    ('[tool.ruff]\nextend = "../shared/gone.toml"\n', {"shared/link.toml": "->gone"}),
+    ('[tool.ruff]\nextend = "../shared/link.toml"\n', {"shared/link.toml": "->base.toml"}),
+    ('[tool.pyright]\nextends = "../shared/bad.json"\n', {"shared/bad.json": "{,"}),
+    ("", {"demo/src/ruff.toml": 'extend = "../../shared/gone.toml"\n'}),
+    ("", {"demo/src/ruff.toml": "[lint\n"}),
+]
+
+
+@pytest.mark.parametrize(("header", "files"), HOSTILE_FOLLOWS)
+def test_the_config_gate_sees_in_the_snapshot_what_it_would_see_on_disk(
+    tmp_path: Path, header: str, files: dict[str, str]
+) -> None:
+    project = tmp_path / "demo"
+    write_files(project, {"pyproject.toml": '[project]\nname = "demo"\n', "src/demo/m.py": ""})
+    assert main(["init", "--project", str(project), "--no-noxfile"]) == 0
+    (tmp_path / "shared").mkdir()
+    os.mkfifo(tmp_path / "shared" / "pipe.toml")
+    write_files(tmp_path, {"shared/base.toml": '[lint]\nignore = ["E501"]\n'})
+    for name, text in files.items():
+        if text.startswith("->"):
+            (tmp_path / name).symlink_to(text.removeprefix("->"))
+        else:
+            write_files(tmp_path, {name: text})
+    if header:
+        table = header.split("\n", 1)[0] + "\n"
+        edit(project / "pyproject.toml", table, header)
+    config = load_config(project)
+    assert config.paths is not None
+    snapshot = take_snapshot(project, config.paths, {})
+    context = dataclasses.replace(_context(project, snapshot), paths=config.paths)
+    on_disk = dataclasses.replace(
+        context, snapshot=dataclasses.replace(snapshot, followed=DiskReader())
+    )
+    assert CONFIG_GATE.evaluate(context, config) == CONFIG_GATE.evaluate(on_disk, config)

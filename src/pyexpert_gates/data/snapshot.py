@@ -199,5 +199,5 @@ class ProjectSnapshot:
     undecodable: tuple[str, ...] = ()
     linked_out: frozenset[str] = frozenset()
     real_project: Path | None = None
-    followed: FollowedFiles = FollowedFiles()
+    followed: ConfigReader = FollowedFiles()
     sources: SourceReader = NoSources()
