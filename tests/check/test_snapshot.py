@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pyexpert_gates.check.snapshot import CONFIG_NAMES, DiskReader, take_snapshot
+from pyexpert_gates.check.snapshot import CONFIG_NAMES, take_snapshot
 from pyexpert_gates.cli import main
 from pyexpert_gates.config import load_config
 from pyexpert_gates.data.invocation import ProcessOutput
@@ -23,6 +23,7 @@ from pyexpert_gates.gates.governing import ruff_extends
 from pyexpert_gates.gates.pytest import PytestGate
 from pyexpert_gates.gates.pytest_xdist import allows_xdist
 from pyexpert_gates.models import Status
+from pyexpert_gates.textfile import DiskReader
 from tests.check.projects import edit, write_files
 from tests.snapshots import EMPTY
 
@@ -195,7 +196,7 @@ def test_a_source_is_read_when_the_gate_checks_it(tmp_path: Path) -> None:
         EMPTY.sources.source("src/mod.py")
 
 
-HOSTILE_FOLLOWS = [
+HOSTILE_FOLLOWS: list[tuple[str, dict[str, str]]] = [
     ('[tool.ruff]\nextend = "../shared/pipe.toml"\n', {}),
     ('[tool.ruff]\nextend = "../shared/bad.toml"\n', {"shared/bad.toml": "[lint\n"}),
     ('[tool.ruff]\nextend = "../shared"\n', {"shared/x.toml": ""}),
@@ -204,6 +205,13 @@ HOSTILE_FOLLOWS = [
     ('[tool.pyright]\nextends = "../shared/bad.json"\n', {"shared/bad.json": "{,"}),
     ("", {"demo/src/ruff.toml": 'extend = "../../shared/gone.toml"\n'}),
     ("", {"demo/src/ruff.toml": "[lint\n"}),
+    ("", {"demo/src/ruff.toml": '[lint]\nselect = ["E"]\n', "demo/src/setup.cfg": "[options\n"}),
+    ("", {"demo/setup.cfg": "[options]\npython_requires = >=3.13\n"}),
+    ("", {"demo/setup.cfg": "->../shared/pipe.toml"}),
+    ("", {"demo/.pyexpert-gates/preset-state.json": "{"}),
+    ("", {"demo/mypy.ini": "[mypy]\nstrict = true\n"}),
+    ("", {"demo/tox.ini": "[pytest\n"}),
+    ("", {"demo/ruff.toml": "line-length = 120\n"}),
 ]
 
 
@@ -233,3 +241,16 @@ def test_the_config_gate_sees_in_the_snapshot_what_it_would_see_on_disk(
         context, snapshot=dataclasses.replace(snapshot, followed=DiskReader())
     )
     assert CONFIG_GATE.evaluate(context, config) == CONFIG_GATE.evaluate(on_disk, config)
+
+
+def test_the_config_gate_plans_from_the_snapshot(tmp_path: Path) -> None:
+    write_files(tmp_path, {"pyproject.toml": '[project]\nname = "demo"\n', "src/demo/m.py": ""})
+    assert main(["init", "--project", str(tmp_path), "--no-noxfile"]) == 0
+    config = load_config(tmp_path)
+    assert config.paths is not None
+    context = dataclasses.replace(
+        _context(tmp_path, take_snapshot(tmp_path, config.paths, {})), paths=config.paths
+    )
+    edit(tmp_path / "pyproject.toml", "strict = true", "strict = false")
+    write_files(tmp_path, {"mypy.ini": "[mypy]\n", "src/ruff.toml": "line-length = 200\n"})
+    assert CONFIG_GATE.evaluate(context, config).status is Status.PASSED

@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pytest
 
-from pyexpert_gates.check.snapshot import DiskReader
 from pyexpert_gates.cli import main
 from pyexpert_gates.config import load_config
 from pyexpert_gates.files import project_files
@@ -13,6 +12,7 @@ from pyexpert_gates.gates.base import GateContext, GateOutcome
 from pyexpert_gates.gates.drift import CONFIG_GATE
 from pyexpert_gates.gates.governing import NestedRuffConfig, nested_ruff_configs
 from pyexpert_gates.models import Status
+from pyexpert_gates.textfile import DiskReader
 from tests.check.projects import edit, write_files
 from tests.snapshots import snapshot
 

@@ -2,15 +2,15 @@
 
 Everything a gate knows of the project beyond its context's options comes from here: the one
 list of files, the configuration files at the root, which named paths are files, the special
-files and the Python files whose names are not UTF-8, the configuration files the config gate
-follows from there, and the environment; a source file is read when a gate checks it, through
-the snapshot. The gates themselves read nothing.
+files and the Python files whose names are not UTF-8, what init's planner and the config gate
+read of the configuration from there, and the environment; a source file is read when a gate
+checks it, through the snapshot. The gates themselves read nothing.
 """
 
 import asyncio
 import contextlib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
@@ -30,7 +30,8 @@ from pyexpert_gates.gates.governing import (
     ruff_extends,
 )
 from pyexpert_gates.gates.registry import GATES
-from pyexpert_gates.textfile import decode, parse_toml, read_regular
+from pyexpert_gates.init.plan import ask_planner
+from pyexpert_gates.textfile import DiskReader, read_regular, toml_from
 from pyexpert_gates.tools import PYPROJECT
 
 CONFIG_NAMES = tuple(
@@ -123,82 +124,15 @@ class ProjectSources:
         return read_regular(self.project / name, name)
 
 
-@dataclass(slots=True)
-class DiskReader:
-    """A `ConfigReader` of the disk that keeps every answer it gives, for the snapshot.
-
-    Attributes:
-        folders: The paths found to be folders.
-        files: The paths found to be regular files.
-        real: Each path resolved, with its symlinks resolved.
-        contents: The bytes of each file read.
-        unreadable: Why each file that could not be read was not, by path.
-    """
-
-    folders: set[Path] = field(default_factory=set[Path])
-    files: set[Path] = field(default_factory=set[Path])
-    real: dict[Path, Path] = field(default_factory=dict[Path, Path])
-    contents: dict[Path, bytes] = field(default_factory=dict[Path, bytes])
-    unreadable: dict[Path, str] = field(default_factory=dict[Path, str])
-
-    def holds_folder(self, path: Path) -> bool:
-        """True when ``path`` is a folder (or a symlink to one)."""
-        if path.is_dir():
-            self.folders.add(path)
-            return True
-        return False
-
-    def holds_file(self, path: Path) -> bool:
-        """True when ``path`` is a regular file (or a symlink to one)."""
-        if path.is_file():
-            self.files.add(path)
-            return True
-        return False
-
-    def real_path(self, path: Path) -> Path:
-        """``path`` absolute, with its symlinks resolved."""
-        self.real[path] = path.resolve()
-        return self.real[path]
-
-    def content(self, path: Path) -> bytes | None:
-        """The bytes of the regular file ``path``; None when nothing, not even a link, is there.
-
-        Raises:
-            InputError: The file cannot be read, is not regular or is too large.
-        """
-        if not path.exists() and not path.is_symlink():
-            return None
-        try:
-            self.contents[path] = read_regular(path, str(path))
-        except InputError as error:
-            self.unreadable[path] = error.message
-            raise
-        return self.contents[path]
-
-    def answers(self) -> FollowedFiles:
-        """Every answer given so far, for the snapshot.
-
-        Returns:
-            The answers, which the gates ask again.
-        """
-        return FollowedFiles(
-            folders=frozenset(self.folders),
-            files=frozenset(self.files),
-            real=MappingProxyType(dict(self.real)),
-            contents=MappingProxyType(dict(self.contents)),
-            unreadable=MappingProxyType(dict(self.unreadable)),
-        )
-
-
 def _followed(
     project: Path, paths: tuple[str, ...], files: ProjectFiles, environ: Mapping[str, str]
 ) -> FollowedFiles:
     """Ask the disk what the config gate asks of the files it follows, and keep the answers.
 
-    The gate follows ruff's ``extend`` from every ruff configuration file at the root and in
-    each sub-folder whose ruff configuration governs a checked file, and pyright's ``extends``
-    from ``pyproject.toml``. A file that cannot be read ends its walk here; the gate, asking the
-    same questions, meets the same answer and reports it.
+    The gate plans init's merge at the root and in each sub-folder whose ruff configuration
+    governs a checked file, follows ruff's ``extend`` from every ruff configuration file there,
+    and pyright's ``extends`` from ``pyproject.toml``. A file that cannot be read ends its walk
+    here; the gate, asking the same questions, meets the same answer and reports it.
     """
     reader = DiskReader()
     folders = [project]
@@ -206,12 +140,12 @@ def _followed(
         nested = nested_ruff_configs(project, paths, files, reader)
         folders += [project / config.folder for config in nested]
     for folder in folders:
+        ask_planner(folder, reader)
         for name in RUFF_FILES:
             with contextlib.suppress(InputError):
                 ruff_extends(folder / name, environ, reader)
     with contextlib.suppress(InputError):
-        data = reader.content(project / PYPROJECT)
-        document = {} if data is None else parse_toml(decode(data, PYPROJECT), PYPROJECT)
+        _, document = toml_from(reader, project / PYPROJECT, PYPROJECT)
         tool = document.get("tool")
         pyright = tool.get("pyright") if is_table(tool) else None
         if is_table(pyright):

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from types import MappingProxyType
-from typing import Protocol
+from typing import NoReturn, Protocol
 
 from pyexpert_gates.errors import InputError
 
@@ -71,23 +71,62 @@ class ConfigReader(Protocol):
     """Answers the questions the config gate asks of the files it follows, by path."""
 
     def holds_folder(self, path: Path) -> bool:
-        """True when ``path`` is a folder (or a symlink to one)."""
+        """Whether ``path`` is a folder (or a symlink to one).
+
+        Args:
+            path: The path.
+
+        Returns:
+            True for a folder.
+        """
         ...
 
     def holds_file(self, path: Path) -> bool:
-        """True when ``path`` is a regular file (or a symlink to one)."""
+        """Whether ``path`` is a regular file (or a symlink to one).
+
+        Args:
+            path: The path.
+
+        Returns:
+            True for a regular file.
+        """
         ...
 
     def real_path(self, path: Path) -> Path:
-        """``path`` absolute, with its symlinks resolved."""
+        """``path`` absolute, with its symlinks resolved.
+
+        Args:
+            path: The path.
+
+        Returns:
+            The real path.
+        """
         ...
 
-    def content(self, path: Path) -> bytes | None:
-        """The bytes of the regular file ``path``; None when nothing, not even a link, is there.
+    def content(self, path: Path, label: str) -> bytes | None:
+        """The bytes of the regular file ``path``.
+
+        Args:
+            path: The path.
+            label: The file's name in messages.
+
+        Returns:
+            The bytes; None when nothing, not even a link, is there.
 
         Raises:
             InputError: The file cannot be read, is not regular or is too large; the message
-                names it by ``path`` and says the fix.
+                names it by ``label`` and says the fix.
+        """
+        ...
+
+    def entries(self, folder: Path) -> tuple[str, ...] | None:
+        """The names in ``folder``.
+
+        Args:
+            folder: The folder.
+
+        Returns:
+            The names, sorted; None when the folder cannot be listed.
         """
         ...
 
@@ -105,7 +144,9 @@ class FollowedFiles:
         files: The paths that are regular files.
         real: Each path the gate resolves, with its symlinks resolved.
         contents: The bytes of each file read; a path with nothing there is absent.
-        unreadable: Why each file that could not be read was not, by path.
+        unreadable: Why each file that could not be read was not, by path (the message
+            without the file's name, which the reader's caller chooses).
+        listings: The names in each folder listed.
     """
 
     folders: frozenset[Path] = frozenset()
@@ -113,28 +154,69 @@ class FollowedFiles:
     real: Mapping[Path, Path] = field(default_factory=lambda: MappingProxyType({}))
     contents: Mapping[Path, bytes] = field(default_factory=lambda: MappingProxyType({}))
     unreadable: Mapping[Path, str] = field(default_factory=lambda: MappingProxyType({}))
+    listings: Mapping[Path, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
 
     def holds_folder(self, path: Path) -> bool:
-        """True when the edge found a folder at ``path``."""
+        """Whether the edge found a folder at ``path``.
+
+        Args:
+            path: The path.
+
+        Returns:
+            True for a folder.
+        """
         return path in self.folders
 
     def holds_file(self, path: Path) -> bool:
-        """True when the edge found a regular file at ``path``."""
+        """Whether the edge found a regular file at ``path``.
+
+        Args:
+            path: The path.
+
+        Returns:
+            True for a regular file.
+        """
         return path in self.files
 
     def real_path(self, path: Path) -> Path:
-        """``path`` as the edge resolved it; as given when the edge did not."""
+        """``path`` as the edge resolved it.
+
+        Args:
+            path: The path.
+
+        Returns:
+            The real path; ``path`` itself when the edge did not resolve it.
+        """
         return self.real.get(path, path)
 
-    def content(self, path: Path) -> bytes | None:
-        """The bytes the edge read at ``path``; None when nothing was there.
+    def content(self, path: Path, label: str) -> bytes | None:
+        """The bytes the edge read at ``path``.
+
+        Args:
+            path: The path.
+            label: The file's name in messages.
+
+        Returns:
+            The bytes; None when nothing was there.
 
         Raises:
-            InputError: The edge could not read the file, with its reason.
+            InputError: The edge could not read the file; the message names it by ``label``.
         """
         if path in self.unreadable:
-            raise InputError(self.unreadable[path])
+            msg = f"{label}: {self.unreadable[path]}"
+            raise InputError(msg)
         return self.contents.get(path)
+
+    def entries(self, folder: Path) -> tuple[str, ...] | None:
+        """The names the edge found in ``folder``.
+
+        Args:
+            folder: The folder.
+
+        Returns:
+            The names, sorted; None when the edge could not list it.
+        """
+        return self.listings.get(folder)
 
 
 class SourceReader(Protocol):
@@ -145,6 +227,9 @@ class SourceReader(Protocol):
 
         Args:
             name: The file, relative to the project root, POSIX separators.
+
+        Returns:
+            The bytes.
 
         Raises:
             InputError: The file cannot be read, is not regular or is too large; the message
@@ -157,8 +242,11 @@ class SourceReader(Protocol):
 class NoSources:
     """The `SourceReader` of a snapshot not read from a project: it holds no source."""
 
-    def source(self, name: str) -> bytes:
+    def source(self, name: str) -> NoReturn:
         """Refuse: there is no project to read ``name`` from.
+
+        Args:
+            name: The file, relative to the project root, POSIX separators.
 
         Raises:
             InputError: Always.

@@ -31,7 +31,7 @@ from pyexpert_gates.gates.optouts import OptOut, gates_opt_outs, tool_opt_outs
 from pyexpert_gates.init.edit import FileEdit
 from pyexpert_gates.init.merge import Change, ChangeKind
 from pyexpert_gates.init.names import covers, setting_name
-from pyexpert_gates.init.plan import InitPlan, plan_init
+from pyexpert_gates.init.plan import InitPlan, plan_as_read
 from pyexpert_gates.init.pytest_risks import (
     line_holding,
     overriding_filters,
@@ -89,7 +89,7 @@ class ConfigGate:
         """
         preset = config.preset or DEFAULT_PRESET
         try:
-            plan = plan_init(context.project, preset, force=False)
+            plan = plan_as_read(context.project, preset, context.snapshot.followed)
             drifts = [d for merge in plan.merges for d in _drifts(merge)]
             drifts += _nested_drifts(context, preset)
             drifts += _opt_out_drifts(context, plan, config)
@@ -120,7 +120,7 @@ def unrecorded_settings(context: GateContext, config: GatesConfig) -> dict[str, 
         The finding code (``config-differs``, ``config-opt-out``...) by setting name.
     """
     preset = config.preset or DEFAULT_PRESET
-    plan = plan_init(context.project, preset, force=False)
+    plan = plan_as_read(context.project, preset, context.snapshot.followed)
     drifts = [d for merge in plan.merges for d in _drifts(merge)]
     drifts += _nested_drifts(context, preset) + _opt_out_drifts(context, plan, config)
     return {d.name: d.code for d in drifts if not covers(config.relaxations, d.name)}
@@ -140,7 +140,7 @@ def _nested_drifts(context: GateContext, preset: str) -> list[_Drift]:
     for nested in nested_ruff_configs(
         context.project, context.paths, files, context.snapshot.followed
     ):
-        plan = plan_init(context.project / nested.folder, preset, force=False)
+        plan = plan_as_read(context.project / nested.folder, preset, context.snapshot.followed)
         inherited = frozenset({ChangeKind.ADD} if nested.extends else ())
         found = [
             drift

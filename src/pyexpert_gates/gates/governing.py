@@ -19,7 +19,7 @@ from pathlib import Path, PurePosixPath
 from pyexpert_gates.data.snapshot import ConfigReader, ProjectFiles
 from pyexpert_gates.data.toml import Data, is_table
 from pyexpert_gates.errors import InputError
-from pyexpert_gates.textfile import decode, parse_toml
+from pyexpert_gates.textfile import decode, toml_from
 from pyexpert_gates.tools import PYPROJECT, ruff
 
 _MOST_EXTENDS = 32  # a longer chain is a loop ruff refuses anyway
@@ -97,18 +97,12 @@ def _ruff_table(folder: Path, reader: ConfigReader) -> Data | None:
 
 def _ruff_settings(path: Path, reader: ConfigReader) -> Data | None:
     """The ruff settings in one file: ``[tool.ruff]`` of a ``pyproject.toml``, else all of it."""
-    document = _toml(path, reader)
+    _, document = toml_from(reader, path, str(path))
     if path.name != PYPROJECT:
         return document
     tool = document.get("tool")
     ruff = tool.get("ruff") if is_table(tool) else None
     return ruff if is_table(ruff) else None
-
-
-def _toml(path: Path, reader: ConfigReader) -> Data:
-    """A TOML file's data; a missing file reads as empty."""
-    data = reader.content(path)
-    return {} if data is None else parse_toml(decode(data, str(path)), str(path))
 
 
 def ruff_extends(
@@ -192,12 +186,12 @@ def pyright_extends(config: Path, settings: Data, reader: ConfigReader) -> list[
 def _pyright_settings(path: Path, reader: ConfigReader) -> Data:
     """The pyright settings of a ``pyrightconfig.json``-like file or a ``pyproject.toml``."""
     if path.suffix == ".toml":
-        document = _toml(path, reader)
+        _, document = toml_from(reader, path, str(path))
         tool = document.get("tool")
         pyright = tool.get("pyright") if is_table(tool) else None
         return pyright if is_table(pyright) else {}
     # Only a regular file is followed, so something is there to read.
-    text = decode(reader.content(path) or b"", str(path))
+    text = decode(reader.content(path, str(path)) or b"", str(path))
     try:
         value: object = json.loads(_JSON_EXTRAS.sub(lambda match: match.group(1) or "", text))
     except json.JSONDecodeError as error:
