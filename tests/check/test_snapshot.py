@@ -170,6 +170,9 @@ class _Sources:
 
     texts: dict[str, bytes]
 
+    def real_path(self, name: str) -> Path:
+        return Path("/real") / name
+
     def source(self, name: str) -> bytes:
         return self.texts[name]
 
@@ -254,3 +257,25 @@ def test_the_config_gate_plans_from_the_snapshot(tmp_path: Path) -> None:
     edit(tmp_path / "pyproject.toml", "strict = true", "strict = false")
     write_files(tmp_path, {"mypy.ini": "[mypy]\n", "src/ruff.toml": "line-length = 200\n"})
     assert CONFIG_GATE.evaluate(context, config).status is Status.PASSED
+
+
+def test_the_config_gate_matches_real_paths_in_a_project_reached_through_a_link(
+    tmp_path: Path,
+) -> None:
+    real = tmp_path / "real"
+    write_files(real, {"pyproject.toml": '[project]\nname = "demo"\n', "src/demo/m.py": ""})
+    assert main(["init", "--project", str(real), "--no-noxfile"]) == 0
+    write_files(tmp_path, {"shared/ruff.toml": 'extend-exclude = ["../real/src/demo/m.py"]\n'})
+    edit(real / "pyproject.toml", "[tool.ruff]\n", '[tool.ruff]\nextend = "../shared/ruff.toml"\n')
+    (tmp_path / "link").symlink_to(real)
+    project = tmp_path / "link"
+    config = load_config(project)
+    assert config.paths is not None
+    context = dataclasses.replace(
+        _context(project, take_snapshot(project, config.paths, {})), paths=config.paths
+    )
+    (finding,) = CONFIG_GATE.evaluate(context, config).diagnostics
+    assert finding.message.startswith(
+        "tool.ruff.extend-exclude hides ../real/src/demo/m.py from ruff, in ../shared/ruff.toml, "
+        "which pyproject.toml extends"
+    )

@@ -109,6 +109,17 @@ class ProjectSources:
 
     project: Path
 
+    def real_path(self, name: str) -> Path:
+        """The real path of the file ``name``: absolute, its symlinks resolved.
+
+        Args:
+            name: The file, relative to the project root, POSIX separators.
+
+        Returns:
+            The real path.
+        """
+        return (self.project / name).resolve()
+
     def source(self, name: str) -> bytes:
         """The bytes of the regular file ``name``, under the read limit.
 
@@ -140,6 +151,7 @@ def _followed(
         nested = nested_ruff_configs(project, paths, files, reader)
         folders += [project / config.folder for config in nested]
     for folder in folders:
+        reader.real_path(folder)
         ask_planner(folder, reader)
         for name in RUFF_FILES:
             with contextlib.suppress(InputError):

@@ -222,6 +222,17 @@ class FollowedFiles:
 class SourceReader(Protocol):
     """Reads a source file when a gate checks it: a check replayed from cache reads none."""
 
+    def real_path(self, name: str) -> Path:
+        """The real path of the file ``name``: absolute, its symlinks resolved.
+
+        Args:
+            name: The file, relative to the project root, POSIX separators.
+
+        Returns:
+            The real path.
+        """
+        ...
+
     def source(self, name: str) -> bytes:
         """The bytes of the regular file ``name``.
 
@@ -241,6 +252,17 @@ class SourceReader(Protocol):
 @dataclass(frozen=True, slots=True)
 class NoSources:
     """The `SourceReader` of a snapshot not read from a project: it holds no source."""
+
+    def real_path(self, name: str) -> Path:
+        """``name`` as it is: there is no project to resolve it in.
+
+        Args:
+            name: The file, relative to the project root, POSIX separators.
+
+        Returns:
+            The path as given.
+        """
+        return Path(name)
 
     def source(self, name: str) -> NoReturn:
         """Refuse: there is no project to read ``name`` from.
