@@ -128,9 +128,7 @@ def run_plans(plans: Sequence[Plan], observer: GateObserver | None = None) -> tu
         )
     duration = time.monotonic() - started
     return tuple(
-        # fix removes no import another file uses: check offers those removals as --unsafe.
-        plan_report(plan, with_reexports_unsafe(plan.project, found), duration)
-        for plan, found in zip(plans, results, strict=True)
+        plan_report(plan, found, duration) for plan, found in zip(plans, results, strict=True)
     )
 
 
@@ -150,7 +148,9 @@ def plan_report(plan: Plan, results: tuple[GateResult, ...], duration: float) ->
         for name, reason in plan.skipped
     )
     order = list(GateName)
-    # A fix that broke a passing test when adopt tried it is not offered again.
+    # What fix does decides the marks, for check and watch alike: fix removes no import another
+    # file uses (offered as --unsafe), and a fix that broke a passing test is not offered again.
+    results = with_reexports_unsafe(Path(plan.project), results)
     results = without_held_back(results, read_held_back(Path(plan.project)))
     return Report(
         project=str(plan.project),

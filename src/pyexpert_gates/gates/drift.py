@@ -29,7 +29,7 @@ from pyexpert_gates.gates.governing import (
 )
 from pyexpert_gates.gates.optouts import OptOut, gates_opt_outs, tool_opt_outs
 from pyexpert_gates.init.edit import FileEdit
-from pyexpert_gates.init.merge import Change, ChangeKind
+from pyexpert_gates.init.merge import Change, ChangeKind, apply_plain
 from pyexpert_gates.init.names import covers, setting_name
 from pyexpert_gates.init.plan import InitPlan, plan_as_read
 from pyexpert_gates.init.pytest_risks import (
@@ -178,10 +178,9 @@ def _ruff_opt_outs(
     followed = context.snapshot.followed
     folder = followed.real_path(edit.file.path.parent)
     relative = [_relative(real, folder) for real in reals]
-    document = parse_toml(edit.file.text, edit.label)
     found = [
         _opt_out_drift(edit.label, edit.file.text, opt_out, "")
-        for opt_out in tool_opt_outs(edit.label, document, plan.preset.tools, relative)
+        for opt_out in tool_opt_outs(edit.label, _kept(edit), plan.preset.tools, relative)
         if opt_out.name.startswith("tool.ruff.")
     ]
     at = ("tool", "ruff") if edit.label == PYPROJECT else ()
@@ -203,6 +202,13 @@ def _ruff_opt_outs(
     return found
 
 
+def _kept(edit: FileEdit) -> Data:
+    """The file's settings less those the merge removes (reported as outdated, not opted out)."""
+    document = parse_toml(edit.file.text, edit.label)
+    changes = edit.merge.changes if edit.merge is not None else ()
+    return apply_plain(document, [c for c in changes if c.kind is ChangeKind.REMOVE])
+
+
 def _relative(path: Path, folder: Path) -> str:
     """Real ``path`` relative to real ``folder``, with ``..`` steps out of it, POSIX style."""
     # pathlib walks up (``relative_to(walk_up=True)``) only from Python 3.12 on.
@@ -219,9 +225,7 @@ def _opt_out_drifts(context: GateContext, plan: InitPlan, config: GatesConfig) -
     found = [
         _opt_out_drift(edit.label, edit.file.text, opt_out, "")
         for edit in edits
-        for opt_out in tool_opt_outs(
-            edit.label, parse_toml(edit.file.text, edit.label), plan.preset.tools, sources
-        )
+        for opt_out in tool_opt_outs(edit.label, _kept(edit), plan.preset.tools, sources)
         if not opt_out.name.startswith("tool.ruff.")
     ]
     for edit in edits:
@@ -328,6 +332,12 @@ def _change_drift(edit: FileEdit, change: Change) -> _Drift | None:
         message = (
             f"{name} holds what an earlier version of the preset wrote; it now sets "
             f"{toml_value(change.value)}: run `pyexpert-gates init` to take it"
+        )
+        return _drift(edit, name, "config-outdated", message)
+    if change.kind is ChangeKind.REMOVE:
+        message = (
+            f"{name} holds what an earlier version of the preset wrote, which it no longer "
+            "sets: run `pyexpert-gates init` to remove it"
         )
         return _drift(edit, name, "config-outdated", message)
     message = f"{name} is not set; the preset sets {toml_value(change.value)}"

@@ -20,6 +20,7 @@ from pyexpert_gates.gates.verdict import count, spread
 from pyexpert_gates.init.tailor import STANDARD_FLOOR, python_floor
 from pyexpert_gates.models import Diagnostic, GateName, Status
 from pyexpert_gates.textfile import decode, parse_toml
+from pyexpert_gates.tools import PYPROJECT
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,8 +121,8 @@ def _with_fixes(found: list[Diagnostic], source: str, target: tuple[int, int]) -
 
 def _target(context: GateContext) -> tuple[int, int]:
     """The oldest Python the project supports; the standard's when its pyproject is unusable."""
-    label = str(context.project / "pyproject.toml")
-    data = context.snapshot.configs.get("pyproject.toml")
+    label = str(context.project / PYPROJECT)
+    data = context.snapshot.configs.get(PYPROJECT)
     try:
         document = {} if data is None else parse_toml(decode(data, label), label)
         return python_floor(document, origin=label).version
