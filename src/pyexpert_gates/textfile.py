@@ -597,6 +597,7 @@ class DiskReader:
         contents: The bytes of each file read.
         unreadable: Why each file that could not be read was not, by path, without its name.
         listings: The names in each folder listed.
+        homes: Each path that starts with ``~``, expanded.
     """
 
     folders: set[Path] = field(default_factory=set[Path])
@@ -605,6 +606,7 @@ class DiskReader:
     contents: dict[Path, bytes] = field(default_factory=dict[Path, bytes])
     unreadable: dict[Path, str] = field(default_factory=dict[Path, str])
     listings: dict[Path, tuple[str, ...]] = field(default_factory=dict[Path, tuple[str, ...]])
+    homes: dict[str, str] = field(default_factory=dict[str, str])
 
     def holds_folder(self, path: Path) -> bool:
         """Whether ``path`` is a folder (or a symlink to one).
@@ -669,6 +671,21 @@ class DiskReader:
             raise
         return self.contents[path]
 
+    def home_of(self, path: str) -> str:
+        """``path`` with a leading ``~`` or ``~user`` replaced by that user's home folder.
+
+        Args:
+            path: A path that starts with ``~``.
+
+        Returns:
+            The path expanded; as written when the user is unknown.
+        """
+        try:
+            self.homes[path] = str(Path(path).expanduser())
+        except RuntimeError:  # no such user, or no home folder
+            self.homes[path] = path
+        return self.homes[path]
+
     def entries(self, folder: Path) -> tuple[str, ...] | None:
         """The names in ``folder``.
 
@@ -698,6 +715,7 @@ class DiskReader:
             contents=MappingProxyType(dict(self.contents)),
             unreadable=MappingProxyType(dict(self.unreadable)),
             listings=MappingProxyType(dict(self.listings)),
+            homes=MappingProxyType(dict(self.homes)),
         )
 
 

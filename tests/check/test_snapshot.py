@@ -279,3 +279,22 @@ def test_the_config_gate_matches_real_paths_in_a_project_reached_through_a_link(
         "tool.ruff.extend-exclude hides ../real/src/demo/m.py from ruff, in ../shared/ruff.toml, "
         "which pyproject.toml extends"
     )
+
+
+def test_a_users_home_in_ruff_extend_comes_from_the_reader(tmp_path: Path) -> None:
+    base = tmp_path / "shared" / "base.toml"
+    write_files(
+        tmp_path,
+        {"shared/base.toml": "line-length = 90\n", "ruff.toml": 'extend = "~bob/base.toml"\n'},
+    )
+    config = tmp_path / "ruff.toml"
+    disk = DiskReader()
+    for path in (config, base, base.resolve()):
+        disk.real_path(path)
+        disk.holds_file(path)
+        disk.content(path, str(path))
+    answers = dataclasses.replace(disk.answers(), homes={"~bob/base.toml": str(base)})
+    assert ruff_extends(config, {}, answers) == [(base.resolve(), {"line-length": 90})]
+    assert (
+        DiskReader().home_of("~no-such-user-of-pxg/base.toml") == "~no-such-user-of-pxg/base.toml"
+    )

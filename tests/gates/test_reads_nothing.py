@@ -8,7 +8,7 @@ import pytest
 GATES = Path(__file__).parents[2] / "src" / "pyexpert_gates" / "gates"
 PROGRAMS = frozenset({"docstrings_worker.py", "mypy_runner.py"})
 """Programs the gates run in a process of their own: reading is their job."""
-ENVIRONMENT = frozenset({"environ", "environb", "getenv", "putenv", "expandvars"})
+ENVIRONMENT = frozenset({"environ", "environb", "getenv", "putenv", "expandvars", "expanduser"})
 FILE_METHODS = frozenset(
     {
         *("open", "read_text", "read_bytes", "write_text", "write_bytes", "is_file", "is_dir"),
@@ -62,6 +62,7 @@ def test_no_gate_reads_the_environment_a_file_or_starts_a_process() -> None:
         ("import os\nos.environ.get('PYTEST_ADDOPTS')\n", "os.environ"),
         ("import os\nos.getenv('HOME')\n", "os.getenv"),
         ("import os.path\nos.path.expandvars('$HOME')\n", "os.expandvars"),
+        ("from pathlib import Path\nPath('~bob').expanduser()\n", "os.expanduser"),
         ("from pathlib import Path\nPath('x').read_text()\n", ".read_text()"),
         ("from pathlib import Path\nPath('x').is_file()\n", ".is_file()"),
         ("open('x')\n", "open()"),

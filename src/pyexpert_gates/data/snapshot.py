@@ -119,6 +119,17 @@ class ConfigReader(Protocol):
         """
         ...
 
+    def home_of(self, path: str) -> str:
+        """``path`` with a leading ``~`` or ``~user`` replaced by that user's home folder.
+
+        Args:
+            path: A path that starts with ``~``.
+
+        Returns:
+            The path expanded; as written when the user is unknown.
+        """
+        ...
+
     def entries(self, folder: Path) -> tuple[str, ...] | None:
         """The names in ``folder``.
 
@@ -147,6 +158,7 @@ class FollowedFiles:
         unreadable: Why each file that could not be read was not, by path (the message
             without the file's name, which the reader's caller chooses).
         listings: The names in each folder listed.
+        homes: Each path that starts with ``~``, expanded.
     """
 
     folders: frozenset[Path] = frozenset()
@@ -155,6 +167,7 @@ class FollowedFiles:
     contents: Mapping[Path, bytes] = field(default_factory=lambda: MappingProxyType({}))
     unreadable: Mapping[Path, str] = field(default_factory=lambda: MappingProxyType({}))
     listings: Mapping[Path, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    homes: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
     def holds_folder(self, path: Path) -> bool:
         """Whether the edge found a folder at ``path``.
@@ -206,6 +219,17 @@ class FollowedFiles:
             msg = f"{label}: {self.unreadable[path]}"
             raise InputError(msg)
         return self.contents.get(path)
+
+    def home_of(self, path: str) -> str:
+        """``path`` as the edge expanded it.
+
+        Args:
+            path: A path that starts with ``~``.
+
+        Returns:
+            The path expanded; as written when the edge did not expand it.
+        """
+        return self.homes.get(path, path)
 
     def entries(self, folder: Path) -> tuple[str, ...] | None:
         """The names the edge found in ``folder``.

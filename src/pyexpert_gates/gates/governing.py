@@ -130,7 +130,7 @@ def ruff_extends(
     seen = {reader.real_path(config)}
     settings = _ruff_settings(config, reader) or {}
     while isinstance(extend := settings.get("extend"), str) and len(chain) < _MOST_EXTENDS:
-        named = reader.real_path(config.parent / _expanded(extend, variables))
+        named = reader.real_path(config.parent / _expanded(extend, variables, reader))
         if named in seen or not reader.holds_file(named):
             break
         seen.add(named)
@@ -139,16 +139,16 @@ def ruff_extends(
     return chain
 
 
-def _expanded(extend: str, variables: Mapping[str, str]) -> str:
+def _expanded(extend: str, variables: Mapping[str, str], reader: ConfigReader) -> str:
     """``extend`` with ``~`` and ``$NAME`` or ``${NAME}`` taken from ``variables``, as ruff does.
 
-    An unknown variable stays as written; ``~user`` comes from the password database.
+    An unknown variable stays as written; ``reader`` expands ``~user``.
     """
     home = variables.get("HOME")
     if home and (extend == "~" or extend.startswith("~/")):
         extend = (home.rstrip("/") or "/") + extend[1:]
     elif extend.startswith("~"):
-        extend = str(Path(extend).expanduser())
+        extend = reader.home_of(extend)
 
     def value(match: re.Match[str]) -> str:
         name = match[1].removeprefix("{").removesuffix("}")
