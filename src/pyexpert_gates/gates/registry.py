@@ -78,7 +78,7 @@ class Rerun(StrEnum):
     """How ``watch`` re-runs a gate after a change."""
 
     MERGED = "merged"
-    """On the changed files only, merged with its kept findings on the others."""
+    """On the changed files only, merged with its kept findings (and coverage) on the others."""
     WHOLE = "whole"
     """On every file, with the tool's own incremental cache."""
     RESIDENT = "resident"
@@ -108,6 +108,8 @@ class Gate:
         shadowed_stubs: True when it needs to know the sources a stub beside them hides.
         runs_tests: True when it needs the test options (xdist, selected tests).
         coverage: True when it measures docstring coverage, which the baseline's floors hold.
+        public_api: True when it checks public API only: test code among the changed files is
+            left out (``--changed-since``, ``watch``).
         blind_on_syntax_error: True when one syntax error stops it before it checks anything.
     """
 
@@ -124,6 +126,7 @@ class Gate:
     shadowed_stubs: bool = False
     runs_tests: bool = False
     coverage: bool = False
+    public_api: bool = False
     blind_on_syntax_error: bool = False
 
 
@@ -210,6 +213,8 @@ _DOCSTRINGS = Gate(
     rule_docs=RuleDocs.PYDOCLINT,
     settings=(("pyexpert-gates", "docstring-coverage"),),
     coverage=True,
+    public_api=True,
+    rerun=Rerun.MERGED,
 )
 # pytest runs in the project's environment, whose distributions are in its key already.
 _PYTEST = Gate(

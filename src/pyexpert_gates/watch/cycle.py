@@ -1,8 +1,9 @@
 """One cycle of ``watch``: the gates on the files as they are now, the file-level ones limited.
 
 The first cycle, and the first after a configuration change, runs every gate on every file.
-Later cycles run the file-level gates (ruff, format, expert) on the changed files only and
-merge their findings with those kept for the other files; the whole-program gates check
+Later cycles run the file-level gates (ruff, format, expert, docstrings) on the changed files
+only and merge their findings (and coverage) with those kept for the other files; the
+whole-program gates check
 everything again, with their own incremental caches (mypy's cache, the resident pyright,
 pytest-testmon's record of what each test executes).
 """
@@ -28,8 +29,8 @@ SINCE = "the last report"
 """How a gate limited to the changed files names what they changed since."""
 
 MERGED = frozenset(name for name, gate in GATES.items() if gate.rerun is Rerun.MERGED)
-"""The file-level gates whose findings on unchanged files are kept: a file's verdict depends
-on that file alone. (The docstrings gate weighs every file's coverage against one threshold.)"""
+"""The file-level gates whose findings on unchanged files are kept: a file's findings depend on
+that file alone (the docstrings gate's coverage is kept per module and weighed again)."""
 
 Finished = Callable[[GateResult], None]
 """Told of each gate's result on every file as soon as that gate has finished."""
@@ -125,7 +126,12 @@ async def _run_engine(
     )
 
     def whole_result(result: GateResult) -> GateResult:
-        return merge_file_level(cycle.kept[result.name], result, cycle.changed)
+        return merge_file_level(
+            cycle.kept[result.name],
+            result,
+            cycle.changed,
+            threshold=cycle.plan.config.docstring_coverage,
+        )
 
     observers = (_Told(finished, whole_result), _Told(finished, lambda result: result))
     with tempfile.TemporaryDirectory(prefix="pyexpert-gates-watch-") as scratch:
