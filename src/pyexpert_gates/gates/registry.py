@@ -85,6 +85,9 @@ class Rerun(StrEnum):
     """By a resident process that follows the changes itself."""
     SELECTED_TESTS = "selected-tests"
     """On every file, running only the tests a change can affect."""
+    SETTINGS = "settings"
+    """Only after a change that can alter a setting; after Python files edited in place, its
+    last result stands."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -249,6 +252,7 @@ _CONFIG = Gate(
         reach=Reach.CONFIGURATION, baselined=False, weight=1, tool="pyexpert-gates config"
     ),
     runner=CONFIG_GATE,
+    rerun=Rerun.SETTINGS,
     # It compares every tool's settings with the preset, and reads what init recorded.
     config_files=(
         *_RUFF_FILES,

@@ -79,6 +79,8 @@ class Cycle:
         tests: Which tests the pytest gate runs.
         pyright: The resident pyright language server, or None to run pyright cold.
         seen: When the last change was seen (`time.monotonic` seconds).
+        settings_kept: True when the changes can alter no setting: the kept result of a gate
+            that judges the settings alone stands.
     """
 
     plan: Plan
@@ -87,6 +89,7 @@ class Cycle:
     tests: SelectedTests = SelectedTests.EVERY
     pyright: PyrightServer | None = None
     seen: float = 0.0
+    settings_kept: bool = False
 
 
 async def run_cycle(cycle: Cycle, finished: Finished = _ignore) -> Report:
@@ -100,14 +103,26 @@ async def run_cycle(cycle: Cycle, finished: Finished = _ignore) -> Report:
         The report on every gate, the limited ones merged with their kept results.
     """
     started = time.monotonic()
-    planned = any(_resident(gate) for gate in cycle.plan.gates)
-    pyright = cycle.pyright if planned else None
+    # A verdict on the settings alone stands while they are what they were: it takes no time.
+    standing = tuple(
+        dataclasses.replace(cycle.kept[gate.name], duration_s=0.0)
+        for gate in cycle.plan.gates
+        if _standing(cycle, gate.name)
+    )
+    for result in standing:
+        finished(result)
+    planned = dataclasses.replace(
+        cycle.plan,
+        gates=tuple(gate for gate in cycle.plan.gates if not _standing(cycle, gate.name)),
+    )
+    cycle = dataclasses.replace(cycle, plan=planned)
+    pyright = cycle.pyright if any(_resident(gate) for gate in planned.gates) else None
     runs = await asyncio.gather(
         _run_engine(cycle, finished, skip_resident=pyright is not None),
         _nothing() if pyright is None else _resident_pyright(cycle, pyright, finished),
     )
-    fresh = (*runs[0], *runs[1])
-    return plan_report(cycle.plan, fresh, time.monotonic() - started)
+    fresh = (*standing, *runs[0], *runs[1])
+    return plan_report(planned, fresh, time.monotonic() - started)
 
 
 async def _run_engine(
@@ -176,6 +191,15 @@ async def _nothing() -> tuple[GateResult, ...]:
 def _resident(planned: PlannedGate) -> bool:
     """True for the gate a resident process re-runs after each change."""
     return GATES[planned.name].rerun is Rerun.RESIDENT
+
+
+def _standing(cycle: Cycle, name: GateName) -> bool:
+    """True for a gate on the settings alone whose kept result stands after ``cycle``'s changes."""
+    return (
+        cycle.settings_kept
+        and GATES[name].rerun is Rerun.SETTINGS
+        and _mergeable(cycle.kept.get(name))
+    )
 
 
 def _mergeable(kept: GateResult | None) -> bool:

@@ -220,6 +220,7 @@ class Session:
             tests=tests,
             pyright=self._pyright,
             seen=changes.seen,
+            settings_kept=changes.sources_only,
         )
         report = await run_cycle(cycle, self._progress(plan, changes))
         return self._keep(report, tests, plainly)
@@ -347,4 +348,5 @@ def _combined(first: Changes, *more: Changes | tuple[Changes, ...]) -> Changes:
         configuration=any(batch.configuration for batch in batches),
         environment=any(batch.environment for batch in batches),
         seen=max(batch.seen for batch in batches),
+        listing=any(batch.listing for batch in batches),
     )

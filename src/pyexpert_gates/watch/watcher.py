@@ -13,6 +13,7 @@ record; the folder holds a ``.gitignore`` so that git leaves both alone.
 
 import asyncio
 import contextlib
+import dataclasses
 import os
 import time
 from collections.abc import AsyncIterator
@@ -175,7 +176,9 @@ async def watch_changes(project: Path, fence: Fence, queue: "asyncio.Queue[Chang
         if changes.files:
             # A file git ignores (a build output, a log) is read by no gate: no cycle for it.
             listed = set((await list_files(project)).files)
-            changes = listed_only(changes, known | listed)
+            changes = dataclasses.replace(
+                listed_only(changes, known | listed), listing=listed != known
+            )
             known = listed
         if changes.files:
             queue.put_nowait(changes)
