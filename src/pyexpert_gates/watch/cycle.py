@@ -169,9 +169,15 @@ async def _resident_pyright(
     """The pyright result from the resident language server; run cold when it has none in time."""
     started = time.monotonic()
     planned = next(gate for gate in cycle.plan.gates if _resident(gate))
-    sources = (await list_files(cycle.plan.project)).sources(cycle.plan.paths)
+    # The server is told of the change before git lists the files: its analysis starts first.
+    sources = asyncio.ensure_future(_sources(cycle.plan))
     changed = tuple(name for name in cycle.changed if name.endswith(SOURCE_SUFFIXES))
-    outcome = await server.outcome(changed=changed, sources=sources, time_limit=planned.time_limit)
+    try:
+        outcome = await server.outcome(
+            changed=changed, sources=sources, time_limit=planned.time_limit
+        )
+    finally:
+        sources.cancel()
     if outcome is None:
         cold = dataclasses.replace(cycle.plan, gates=(planned,), shortcuts=Shortcuts())
         with tempfile.TemporaryDirectory(prefix="pyexpert-gates-watch-") as scratch:
@@ -181,6 +187,11 @@ async def _resident_pyright(
     )
     finished(result)
     return (result,)
+
+
+async def _sources(plan: Plan) -> tuple[str, ...]:
+    """The Python files in the plan's paths, by the project's one list."""
+    return (await list_files(plan.project)).sources(plan.paths)
 
 
 async def _nothing() -> tuple[GateResult, ...]:
