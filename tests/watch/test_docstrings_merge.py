@@ -29,17 +29,19 @@ def missing(path: str, line: int, severity: Severity) -> Diagnostic:
     return Diagnostic(path=path, line=line, code=MISSING, message="m", severity=severity)
 
 
+KEPT = GateResult(
+    name=GateName.DOCSTRINGS,
+    status=Status.PASSED,
+    summary="75.0% documented (3/4), threshold 50%",
+    diagnostics=(missing("b.py", 4, Severity.NOTE),),
+    coverage=(
+        ModuleCoverage(path="a.py", documented=2, total=2),
+        ModuleCoverage(path="b.py", documented=1, total=2),
+    ),
+)
+
+
 def test_kept_notes_become_errors_when_the_merged_coverage_falls_below_the_threshold() -> None:
-    kept = GateResult(
-        name=GateName.DOCSTRINGS,
-        status=Status.PASSED,
-        summary="75.0% documented (3/4), threshold 50%",
-        diagnostics=(missing("b.py", 4, Severity.NOTE),),
-        coverage=(
-            ModuleCoverage(path="a.py", documented=2, total=2),
-            ModuleCoverage(path="b.py", documented=1, total=2),
-        ),
-    )
     fresh = GateResult(
         name=GateName.DOCSTRINGS,
         status=Status.PASSED,
@@ -47,7 +49,7 @@ def test_kept_notes_become_errors_when_the_merged_coverage_falls_below_the_thres
         coverage=(ModuleCoverage(path="a.py", documented=1, total=3),),
         limited_to=("a.py",),
     )
-    merged = merge_file_level(kept, fresh, ("a.py",), threshold=50.0)
+    merged = merge_file_level(KEPT, fresh, ("a.py",), threshold=50.0)
     assert merged.status is Status.FAILED
     assert merged.summary == (
         "40.0% documented (2/5), threshold 50%; "

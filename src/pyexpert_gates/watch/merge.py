@@ -9,6 +9,7 @@ against the threshold again, as one run on every file would.
 import dataclasses
 
 from pyexpert_gates.config import FULL_COVERAGE
+from pyexpert_gates.gates.base import GateOutcome
 from pyexpert_gates.gates.docstrings import judge_merged
 from pyexpert_gates.gates.verdict import spread
 from pyexpert_gates.models import GateResult, Severity, Status
@@ -40,28 +41,26 @@ def merge_file_level(
         *(item for item in kept.diagnostics if item.path not in stale),
         *fresh.diagnostics,
     )
-    rechecked = f"{len(fresh.limited_to or ())} changed file(s) checked again"
     if kept.coverage is not None:
         coverage = (
             *(module for module in kept.coverage if module.path not in stale),
             *(fresh.coverage or ()),
         )
         judged = judge_merged(diagnostics, coverage, threshold)
-        return dataclasses.replace(
-            fresh,
-            status=judged.status,
-            summary=f"{judged.summary}; {rechecked}, the others' results kept",
-            diagnostics=judged.diagnostics,
-            coverage=judged.coverage,
-            limited_to=None,
+    else:
+        found = spread(diagnostics, "finding") if diagnostics else "no findings"
+        failed = any(item.severity is not Severity.NOTE for item in diagnostics)
+        judged = GateOutcome(
+            status=Status.FAILED if failed else Status.PASSED,
+            summary=found,
+            diagnostics=diagnostics,
         )
-    found = spread(diagnostics, "finding") if diagnostics else "no findings"
+    rechecked = f"{len(fresh.limited_to or ())} changed file(s) checked again"
     return dataclasses.replace(
         fresh,
-        status=Status.FAILED
-        if any(item.severity is not Severity.NOTE for item in diagnostics)
-        else Status.PASSED,
-        summary=f"{found}; {rechecked}, the others' results kept",
-        diagnostics=diagnostics,
+        status=judged.status,
+        summary=f"{judged.summary}; {rechecked}, the others' results kept",
+        diagnostics=judged.diagnostics,
+        coverage=judged.coverage,
         limited_to=None,
     )
