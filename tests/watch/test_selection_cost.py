@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from pyexpert_gates.gates.pytest import TESTMON_DATA
-from pyexpert_gates.watch.record import Share, affected_share, read_share
-from pyexpert_gates.watch.tests import UNKNOWN_SHARE, plain_instead
+from pyexpert_gates.watch.record import affected_share, read_share
+from pyexpert_gates.watch.tests import UNKNOWN_SHARE, Share, plain_instead
 from tests.check.projects import edit, write_files
 
 PYPROJECT = """\

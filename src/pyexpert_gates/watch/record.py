@@ -6,13 +6,13 @@ time, or that ran a block whose checksum the file no longer has. The probe asks 
 record with pytest-testmon's own block checksums, in the project's interpreter, reading only.
 """
 
-import dataclasses
 from pathlib import Path
 
 from pyexpert_gates.data.invocation import ProcessOutput
 from pyexpert_gates.data.json_shape import ShapeError, as_object, integer, load
 from pyexpert_gates.gates.pytest import TESTMON_DATA
 from pyexpert_gates.process import run_isolated
+from pyexpert_gates.watch.tests import Share
 
 PROBE_TIME_LIMIT_S = 60.0
 PROBE = """\
@@ -48,19 +48,6 @@ stale = [
 print(json.dumps({"affected": affected, "total": total}))
 """
 """Runs in the project's interpreter with pytest-testmon: its block checksums, the record read."""
-
-
-@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
-class Share:
-    """How many of the recorded tests a selection would run.
-
-    Attributes:
-        affected: The recorded tests pytest-testmon would select: failed, or ran a changed block.
-        total: Every recorded test.
-    """
-
-    affected: int
-    total: int
 
 
 async def affected_share(project: Path, python: Path) -> Share | None:

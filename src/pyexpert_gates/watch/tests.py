@@ -6,18 +6,30 @@ import re
 from pyexpert_gates.gates.base import SelectedTests
 from pyexpert_gates.gates.pytest import AFFECTED
 from pyexpert_gates.models import GateResult
-from pyexpert_gates.watch.record import Share
 
 RECORDING_COST = 3
 """How many times a plain run a test costs while pytest-testmon records what it executes (21k
 of 27k tests selected, and recorded, took 227% of a plain run of every test): a selection pays
-only while it may run less than a third of the tests."""
+only while it runs at most a third of the tests."""
 UNKNOWN_SHARE = (
     "every test ran, plainly: pytest-testmon's record cannot be read, so the cost of a "
     "selection is unknown"
 )
 
 _COUNTS = re.compile(r"(\d+) (?:failed|errors?|passed|skipped)\b")
+
+
+@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
+class Share:
+    """How many of the recorded tests a selection would run.
+
+    Attributes:
+        affected: The recorded tests pytest-testmon would select: failed, or ran a changed block.
+        total: Every recorded test.
+    """
+
+    affected: int
+    total: int
 
 
 def counted_tests(result: GateResult) -> int:
