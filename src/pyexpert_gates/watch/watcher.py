@@ -173,7 +173,7 @@ async def watch_changes(project: Path, fence: Fence, queue: "asyncio.Queue[Chang
     async for batch in _batches(project, mark):
         paths = {path for _, path in batch}
         changes = sort_changes(project, paths - {mark}, seen=time.monotonic())
-        if changes.files:
+        if changes.files and not _edited_in_place(project, changes.files, known):
             # A file git ignores (a build output, a log) is read by no gate: no cycle for it.
             listed = set((await list_files(project)).files)
             changes = dataclasses.replace(
@@ -184,6 +184,15 @@ async def watch_changes(project: Path, fence: Fence, queue: "asyncio.Queue[Chang
             queue.put_nowait(changes)
         if mark in paths:
             fence.seen()
+
+
+def _edited_in_place(project: Path, names: tuple[str, ...], known: set[str]) -> bool:
+    """True when every changed file was listed and still is a file: the list stays as it was.
+
+    Git lists the same files until one is added or removed, so an ordinary save starts its
+    cycle without asking git again.
+    """
+    return all(name in known and (project / name).is_file() for name in names)
 
 
 def _batches(project: Path, fence: str) -> AsyncIterator[set[tuple[watchfiles.Change, str]]]:
