@@ -27,6 +27,7 @@ from pyexpert_gates.commands import init as init_command
 from pyexpert_gates.fix.guard import TestRun, guard
 from pyexpert_gates.presets import DEFAULT_PRESET
 from pyexpert_gates.textfile import write_bytes_atomic
+from pyexpert_gates.tools import PYPROJECT
 
 _TESTS = "pytest"
 _SHOWN_TESTS = 3
@@ -255,7 +256,7 @@ def _summary(project: Path, adopted: _Adopted) -> str:
 
 def _next_steps(project: Path) -> list[str]:
     """The commit of init's files, fix's changes and the baseline; then the checks."""
-    created = [name for name in ("pyproject.toml", "noxfile.py") if (project / name).is_file()]
+    created = [name for name in (PYPROJECT, "noxfile.py") if (project / name).is_file()]
     commit = (
         f"git add --update . && git add {' '.join([*created, '.pyexpert-gates'])} && "
         'git commit -m "Adopt pyexpert-gates: preset, safe fixes, baseline"'

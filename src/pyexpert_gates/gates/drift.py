@@ -39,10 +39,10 @@ from pyexpert_gates.init.pytest_risks import (
     overriding_message,
     pytest_settings,
 )
-from pyexpert_gates.init.targets import PYPROJECT
 from pyexpert_gates.models import Diagnostic, GateName, Status
 from pyexpert_gates.presets import DEFAULT_PRESET
 from pyexpert_gates.textfile import parse_toml
+from pyexpert_gates.tools import PYPROJECT, ruff
 
 _HEADER = re.compile(r"^\s*\[\[?([^\]]+)\]\]?")
 # Keys that describe the project, not the standard, as dotted paths below `tool`.
@@ -188,7 +188,7 @@ def _ruff_opt_outs(
                 dataclasses.replace(opt_out, table=at, key="extend"),
                 where,
             )
-            for opt_out in tool_opt_outs("ruff.toml", settings, plan.preset.tools, relative)
+            for opt_out in tool_opt_outs(ruff.OWN_FILE, settings, plan.preset.tools, relative)
         )
     return found
 

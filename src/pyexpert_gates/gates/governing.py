@@ -20,11 +20,12 @@ from pyexpert_gates.data.toml import Data, is_table
 from pyexpert_gates.errors import InputError
 from pyexpert_gates.files import project_files
 from pyexpert_gates.textfile import read_text, read_toml
+from pyexpert_gates.tools import PYPROJECT, ruff
 
 _MOST_EXTENDS = 32  # a longer chain is a loop ruff refuses anyway
 # pyright reads JSON with comments and trailing commas: strings are kept, the rest removed.
 _JSON_EXTRAS = re.compile(r'("(?:[^"\\]|\\.)*")|//[^\n]*|/\*.*?\*/|,(?=\s*[}\]])', re.DOTALL)
-RUFF_FILES = (".ruff.toml", "ruff.toml", "pyproject.toml")
+RUFF_FILES = ruff.CONFIG_FILES
 """The files ruff reads its settings from, in the order it prefers them within one folder."""
 
 
@@ -90,7 +91,7 @@ def _ruff_table(folder: Path) -> Data | None:
 def _ruff_settings(path: Path) -> Data | None:
     """The ruff settings in one file: ``[tool.ruff]`` of a ``pyproject.toml``, else all of it."""
     _, document = read_toml(path, str(path))
-    if path.name != "pyproject.toml":
+    if path.name != PYPROJECT:
         return document
     tool = document.get("tool")
     ruff = tool.get("ruff") if is_table(tool) else None

@@ -17,13 +17,7 @@ from pyexpert_gates.data.toml import is_array, is_table
 from pyexpert_gates.errors import InputError
 from pyexpert_gates.gates.base import GateContext
 from pyexpert_gates.textfile import read_regular
-
-_INI_SECTIONS = (
-    ("pytest.ini", "pytest"),
-    (".pytest.ini", "pytest"),
-    ("tox.ini", "pytest"),
-    ("setup.cfg", "tool:pytest"),
-)
+from pyexpert_gates.tools import PYPROJECT, pytest
 
 
 def allows_xdist(context: GateContext) -> bool:
@@ -35,7 +29,7 @@ def allows_xdist(context: GateContext) -> bool:
     Returns:
         Whether the gate may add ``-n auto``.
     """
-    options = [*_project_addopts(context.project), os.environ.get("PYTEST_ADDOPTS", "")]
+    options = [*_project_addopts(context.project), os.environ.get(pytest.ADDOPTS_VARIABLE, "")]
     return not chooses_xdist(options)
 
 
@@ -68,21 +62,21 @@ def _split(options: str) -> list[str]:
 def _project_addopts(project: Path) -> Iterator[str]:
     """Every ``addopts`` in the project's pytest configuration; unreadable files are skipped."""
     try:
-        document = tomllib.loads(read_regular(project / "pyproject.toml", "").decode("utf-8"))
+        document = tomllib.loads(read_regular(project / PYPROJECT, "").decode("utf-8"))
     except (InputError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
         document = {}
     tool = document.get("tool")
-    pytest = tool.get("pytest") if is_table(tool) else None
-    for table in (pytest.get("ini_options") if is_table(pytest) else None, pytest):
-        value = table.get("addopts") if is_table(table) else None
+    native = tool.get(pytest.NAME) if is_table(tool) else None
+    for table in (native.get(pytest.INI_OPTIONS) if is_table(native) else None, native):
+        value = table.get(pytest.ADDOPTS) if is_table(table) else None
         if isinstance(value, str):
             yield value
         elif is_array(value):
             yield shlex.join(str(item) for item in value)
-    for name, section in _INI_SECTIONS:
+    for file in pytest.OWN_FILES:
         parser = configparser.ConfigParser(interpolation=None)
         try:
-            parser.read(project / name, encoding="utf-8")
+            parser.read(project / file.name, encoding="utf-8")
         except (configparser.Error, UnicodeDecodeError):
             continue
-        yield parser.get(section, "addopts", fallback="")
+        yield parser.get(file.section or pytest.SECTION, pytest.ADDOPTS, fallback="")

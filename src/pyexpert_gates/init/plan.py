@@ -33,10 +33,11 @@ from pyexpert_gates.init.names import canonical, covers, setting_name
 from pyexpert_gates.init.refusals import refusal
 from pyexpert_gates.init.state import PresetState, Written, owned_settings, read_state, record
 from pyexpert_gates.init.tailor import PythonFloor, build_patch, python_floor
-from pyexpert_gates.init.targets import PYPROJECT, ConfigTarget, locate
+from pyexpert_gates.init.targets import ConfigTarget, locate
 from pyexpert_gates.init.toml_edit import apply_changes, separate_tables
 from pyexpert_gates.presets import Preset, load_preset
 from pyexpert_gates.textfile import TextFile, read_toml, with_newlines
+from pyexpert_gates.tools import PYPROJECT, SETUP_CFG
 
 # ruff settings that belong in [tool.ruff.lint]; at the top level ruff still reads them but warns.
 LEGACY_LINT_KEYS = frozenset({
@@ -214,7 +215,7 @@ def _setup_cfg_requires(project: Path) -> str | None:
     """``python_requires`` of ``setup.cfg``'s ``[options]``; None when absent or unreadable."""
     parser = configparser.RawConfigParser(strict=False)
     try:
-        parser.read(project / "setup.cfg", encoding="utf-8")
+        parser.read(project / SETUP_CFG, encoding="utf-8")
     except (configparser.Error, UnicodeDecodeError):
         return None
     return parser.get("options", "python_requires", fallback=None)

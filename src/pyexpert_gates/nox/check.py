@@ -27,6 +27,7 @@ from pyexpert_gates.nox.provenance import environment_key
 from pyexpert_gates.nox.reports import ERROR_SUFFIX, gate_from_report, session_outcomes
 from pyexpert_gates.process import run_command
 from pyexpert_gates.textfile import read_toml
+from pyexpert_gates.tools import PYPROJECT
 
 ISOLATED_BACKEND = "uv|virtualenv"
 """uv when it is installed (fast), else virtualenv."""
@@ -57,7 +58,7 @@ def check_with_nox(project: Path, request: Request) -> Report:
     limits = sum(request.timeout or config.timeout_for(gate) for gate in chosen)
     with tempfile.TemporaryDirectory(prefix="pyexpert-gates-nox-") as folder:
         scratch = Path(folder)
-        _, pyproject = read_toml(root / "pyproject.toml", "pyproject.toml")
+        _, pyproject = read_toml(root / PYPROJECT, PYPROJECT)
         key = environment_key(root, pyproject)
         _refuse_linked_environments(root, key)
         command = nox_command(root, chosen, scratch, timeout=request.timeout, key=key)
