@@ -39,6 +39,7 @@ from typing import cast
 
 from benchmarks.cache import TEST_DEPENDENCIES, commit
 from benchmarks.check import fetch_packaging, make_venv, run
+from pyexpert_gates.check.snapshot import take_snapshot
 from pyexpert_gates.gates.base import GateContext
 from pyexpert_gates.gates.pyright import PyrightGate
 from pyexpert_gates.models import GateName
@@ -186,7 +187,10 @@ def static_rows(project: Path, python: Path, repeat: int) -> list[Row]:
     Returns:
         The floor row, watch's two rows (their ratios against the floor), a cold check's row.
     """
-    context = GateContext(project=project, paths=PATHS, python=python, scratch=project)
+    snapshot = take_snapshot(project, PATHS, os.environ)
+    context = GateContext(
+        project=project, paths=PATHS, python=python, scratch=project, snapshot=snapshot
+    )
     command = PyrightGate().command(context)
     resident = dataclasses.replace(command, argv=(*command.argv, "--watch"))
     alone = asyncio.run(_time_edits(resident, repeat))

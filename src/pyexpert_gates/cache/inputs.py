@@ -19,7 +19,8 @@ from pathlib import Path, PurePosixPath
 
 from pyexpert_gates.cache.key import digest_files
 from pyexpert_gates.cache.references import referenced_files
-from pyexpert_gates.files import ProjectFiles, list_files
+from pyexpert_gates.data.snapshot import ProjectFiles
+from pyexpert_gates.files import list_files
 from pyexpert_gates.gates.registry import GATE_TRAITS, GATES
 from pyexpert_gates.models import GateName
 from pyexpert_gates.presets import preset_contents

@@ -68,7 +68,8 @@ def _add_choices(parser: argparse.ArgumentParser) -> None:
         nargs="*",
         metavar="KEY",
         help="replace your differing values with the preset's: every one, or only the settings "
-        "named (tool.mypy.warn_unreachable, or a table such as tool.mypy; repeatable)",
+        "named (tool.mypy.warn_unreachable, or a table such as tool.mypy; repeatable), and "
+        "remove their relaxations, so the config gate judges them again",
     )
     parser.add_argument(
         "--relax",

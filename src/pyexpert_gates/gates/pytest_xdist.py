@@ -7,16 +7,13 @@ keeps its choice: ``-n auto`` on our command line would override the first and b
 
 import configparser
 import itertools
-import os
 import shlex
 import tomllib
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 
+from pyexpert_gates.data.snapshot import ProjectSnapshot
 from pyexpert_gates.data.toml import is_array, is_table
-from pyexpert_gates.errors import InputError
 from pyexpert_gates.gates.base import GateContext
-from pyexpert_gates.textfile import read_regular
 from pyexpert_gates.tools import PYPROJECT, pytest
 
 
@@ -29,7 +26,8 @@ def allows_xdist(context: GateContext) -> bool:
     Returns:
         Whether the gate may add ``-n auto``.
     """
-    options = [*_project_addopts(context.project), os.environ.get(pytest.ADDOPTS_VARIABLE, "")]
+    snapshot = context.snapshot
+    options = [*_project_addopts(snapshot), snapshot.variables.get(pytest.ADDOPTS_VARIABLE, "")]
     return not chooses_xdist(options)
 
 
@@ -59,11 +57,11 @@ def _split(options: str) -> list[str]:
         return options.split()
 
 
-def _project_addopts(project: Path) -> Iterator[str]:
+def _project_addopts(snapshot: ProjectSnapshot) -> Iterator[str]:
     """Every ``addopts`` in the project's pytest configuration; unreadable files are skipped."""
     try:
-        document = tomllib.loads(read_regular(project / PYPROJECT, "").decode("utf-8"))
-    except (InputError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        document = tomllib.loads(snapshot.configs.get(PYPROJECT, b"").decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
         document = {}
     tool = document.get("tool")
     native = tool.get(pytest.NAME) if is_table(tool) else None
@@ -76,7 +74,7 @@ def _project_addopts(project: Path) -> Iterator[str]:
     for file in pytest.OWN_FILES:
         parser = configparser.ConfigParser(interpolation=None)
         try:
-            parser.read(project / file.name, encoding="utf-8")
+            parser.read_string(snapshot.configs.get(file.name, b"").decode("utf-8"), file.name)
         except (configparser.Error, UnicodeDecodeError):
             continue
         yield parser.get(file.section or pytest.SECTION, pytest.ADDOPTS, fallback="")
