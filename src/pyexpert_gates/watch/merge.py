@@ -10,7 +10,7 @@ import dataclasses
 
 from pyexpert_gates.config import FULL_COVERAGE
 from pyexpert_gates.gates.base import GateOutcome
-from pyexpert_gates.gates.docstrings import judge_merged
+from pyexpert_gates.gates.registry import GATES
 from pyexpert_gates.gates.verdict import spread
 from pyexpert_gates.models import GateResult, Severity, Status
 
@@ -41,12 +41,13 @@ def merge_file_level(
         *(item for item in kept.diagnostics if item.path not in stale),
         *fresh.diagnostics,
     )
-    if kept.coverage is not None:
+    rejudge = GATES[kept.name].rejudge
+    if rejudge is not None and kept.coverage is not None:
         coverage = (
             *(module for module in kept.coverage if module.path not in stale),
             *(fresh.coverage or ()),
         )
-        judged = judge_merged(diagnostics, coverage, threshold)
+        judged = rejudge(diagnostics, coverage, threshold)
     else:
         found = spread(diagnostics, "finding") if diagnostics else "no findings"
         failed = any(item.severity is not Severity.NOTE for item in diagnostics)
