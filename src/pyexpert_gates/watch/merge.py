@@ -12,7 +12,7 @@ from pyexpert_gates.config import FULL_COVERAGE
 from pyexpert_gates.gates.base import GateOutcome
 from pyexpert_gates.gates.registry import GATES
 from pyexpert_gates.gates.verdict import spread
-from pyexpert_gates.models import GateResult, Severity, Status
+from pyexpert_gates.models import Diagnostic, GateResult, Severity, Status
 
 
 def merge_file_level(
@@ -49,13 +49,7 @@ def merge_file_level(
         )
         judged = rejudge(diagnostics, coverage, threshold)
     else:
-        found = spread(diagnostics, "finding") if diagnostics else "no findings"
-        failed = any(item.severity is not Severity.NOTE for item in diagnostics)
-        judged = GateOutcome(
-            status=Status.FAILED if failed else Status.PASSED,
-            summary=found,
-            diagnostics=diagnostics,
-        )
+        judged = _findings_alone(diagnostics)
     rechecked = f"{len(fresh.limited_to or ())} changed file(s) checked again"
     return dataclasses.replace(
         fresh,
@@ -64,4 +58,14 @@ def merge_file_level(
         diagnostics=judged.diagnostics,
         coverage=judged.coverage,
         limited_to=None,
+    )
+
+
+def _findings_alone(diagnostics: tuple[Diagnostic, ...]) -> GateOutcome:
+    """The verdict of a gate whose findings alone judge it: failed on any but a note."""
+    failed = any(item.severity is not Severity.NOTE for item in diagnostics)
+    return GateOutcome(
+        status=Status.FAILED if failed else Status.PASSED,
+        summary=spread(diagnostics, "finding") if diagnostics else "no findings",
+        diagnostics=diagnostics,
     )
