@@ -125,7 +125,7 @@ def test_the_probe_of_a_project_without_a_record_is_unknown(tmp_path: Path) -> N
 
 @pytest.mark.slow
 def test_watch_runs_every_test_plainly_when_a_change_affects_most_of_them(tmp_path: Path) -> None:
-    from tests.watch.test_watch import Watch, summary  # noqa: PLC0415 - the watch's one driver
+    from tests.commands.test_watch import Watch, summary  # noqa: PLC0415 - the watch's one driver
 
     project = _calc(tmp_path)
     source = project / "src/calc/__init__.py"
