@@ -12,6 +12,7 @@ from pyexpert_gates.gates.drift import CONFIG_GATE
 from pyexpert_gates.gates.governing import NestedRuffConfig, nested_ruff_configs
 from pyexpert_gates.models import Status
 from tests.check.projects import edit, write_files
+from tests.conftest import InitializedProjects
 
 ROOT = """\
 [project]
@@ -26,17 +27,13 @@ WEAK = '\n[tool.ruff.lint]\nselect = ["E", "F"]\n'
 
 
 @pytest.fixture
-def monorepo(tmp_path: Path) -> Path:
+def monorepo(tmp_path: Path, initialized_projects: InitializedProjects) -> Path:
     """A root that checks two sub-projects' sources, with the preset merged at the root."""
-    root = tmp_path / "mono"
-    (root / "packages").mkdir(parents=True)
-    (root / "pyproject.toml").write_text(ROOT)
+    files = {"pyproject.toml": ROOT}
     for name in ("a", "b"):
-        (root / "packages" / name / "src" / name).mkdir(parents=True)
-        (root / "packages" / name / "src" / name / "core.py").write_text('"""Core."""\n')
-        (root / "packages" / name / "pyproject.toml").write_text(SUB.format(name=name))
-    assert main(["init", "--project", str(root), "--no-noxfile"]) == 0
-    return root
+        files[f"packages/{name}/src/{name}/core.py"] = '"""Core."""\n'
+        files[f"packages/{name}/pyproject.toml"] = SUB.format(name=name)
+    return initialized_projects.copy(tmp_path / "mono", files, "--no-noxfile")
 
 
 def evaluate(project: Path) -> GateOutcome:

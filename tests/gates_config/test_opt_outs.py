@@ -14,6 +14,7 @@ from pyexpert_gates.gates.optouts import gates_opt_outs, tool_opt_outs
 from pyexpert_gates.models import GateName, Status
 from pyexpert_gates.presets import load_preset
 from tests.check.projects import edit, write_files
+from tests.conftest import InitializedProjects
 
 
 def evaluate(project: Path) -> GateOutcome:
@@ -24,14 +25,13 @@ def evaluate(project: Path) -> GateOutcome:
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
-    pyproject = '[project]\nname = "demo"\nrequires-python = ">=3.11"\n'
-    (tmp_path / "pyproject.toml").write_text(pyproject)
-    (tmp_path / "src" / "demo").mkdir(parents=True)
-    (tmp_path / "src" / "demo" / "legacy.py").write_text('"""Old code."""\n')
-    (tmp_path / "tests").mkdir()
-    assert main(["init", "--project", str(tmp_path)]) == 0
-    return tmp_path
+def project(tmp_path: Path, initialized_projects: InitializedProjects) -> Path:
+    files = {
+        "pyproject.toml": '[project]\nname = "demo"\nrequires-python = ">=3.11"\n',
+        "src/demo/legacy.py": '"""Old code."""\n',
+        "tests/": "",
+    }
+    return initialized_projects.copy(tmp_path, files)
 
 
 def line_of(project: Path, text: str) -> int:

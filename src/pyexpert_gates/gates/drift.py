@@ -20,7 +20,7 @@ from pathlib import Path
 from pyexpert_gates.config import GatesConfig, config_from_document
 from pyexpert_gates.data.toml import Data, KeyPath, is_array, is_table, toml_value
 from pyexpert_gates.errors import GatesError
-from pyexpert_gates.files import project_files
+from pyexpert_gates.files import ProjectFiles, project_files
 from pyexpert_gates.gates.base import GateContext, GateOutcome
 from pyexpert_gates.gates.governing import (
     RUFF_FILES,
@@ -90,10 +90,7 @@ class ConfigGate:
         """
         preset = config.preset or DEFAULT_PRESET
         try:
-            plan = plan_init(context.project, preset, force=False)
-            drifts = [d for merge in plan.merges for d in _drifts(merge)]
-            drifts += _nested_drifts(context, preset)
-            drifts += _opt_out_drifts(context, plan, config)
+            drifts = _every_drift(context, config, preset)
         except GatesError as error:
             return GateOutcome(status=Status.ERROR, summary=error.message)
         findings = [d for d in drifts if not covers(config.relaxations, d.name)]
@@ -120,14 +117,21 @@ def unrecorded_settings(context: GateContext, config: GatesConfig) -> dict[str, 
     Returns:
         The finding code (``config-differs``, ``config-opt-out``...) by setting name.
     """
-    preset = config.preset or DEFAULT_PRESET
-    plan = plan_init(context.project, preset, force=False)
-    drifts = [d for merge in plan.merges for d in _drifts(merge)]
-    drifts += _nested_drifts(context, preset) + _opt_out_drifts(context, plan, config)
+    drifts = _every_drift(context, config, config.preset or DEFAULT_PRESET)
     return {d.name: d.code for d in drifts if not covers(config.relaxations, d.name)}
 
 
-def _nested_drifts(context: GateContext, preset: str) -> list[_Drift]:
+def _every_drift(context: GateContext, config: GatesConfig, preset: str) -> list[_Drift]:
+    """Every way the project's settings fall short of ``preset``, recorded or not."""
+    plan = plan_init(context.project, preset, force=False)
+    listed = project_files(context.project)  # once: each listing starts git
+    drifts = [d for merge in plan.merges for d in _drifts(merge)]
+    drifts += _nested_drifts(context, preset, listed)
+    drifts += _opt_out_drifts(context, plan, config, listed.sources(context.paths))
+    return drifts
+
+
+def _nested_drifts(context: GateContext, preset: str, listed: ProjectFiles) -> list[_Drift]:
     """The drifts of each ruff configuration in a sub-folder that governs a checked file.
 
     Only ruff's settings count there: the other tools read the root's configuration alone. A
@@ -136,8 +140,8 @@ def _nested_drifts(context: GateContext, preset: str) -> list[_Drift]:
     extends take away is found as for the root's configuration.
     """
     drifts: list[_Drift] = []
-    sources = project_files(context.project).sources(context.paths)
-    for nested in nested_ruff_configs(context.project, context.paths):
+    sources = listed.sources(context.paths)
+    for nested in nested_ruff_configs(context.project, context.paths, listed):
         plan = plan_init(context.project / nested.folder, preset, force=False)
         inherited = frozenset({ChangeKind.ADD} if nested.extends else ())
         found = [
@@ -199,9 +203,10 @@ def _relative(path: Path, folder: Path) -> str:
     return Path(os.path.relpath(path.resolve(), folder.resolve())).as_posix()
 
 
-def _opt_out_drifts(context: GateContext, plan: InitPlan, config: GatesConfig) -> list[_Drift]:
+def _opt_out_drifts(
+    context: GateContext, plan: InitPlan, config: GatesConfig, sources: Sequence[str]
+) -> list[_Drift]:
     """The settings the preset does not write that take checks away, in every merged file."""
-    sources = project_files(context.project).sources(context.paths)
     preset = config_from_document({"tool": plan.preset.tools}, origin=plan.preset.name)
     edits = [edit for edit in plan.merges if edit.merge is not None]
     pyproject = next((edit for edit in edits if edit.label == PYPROJECT), None)

@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 
 from pyexpert_gates.data.toml import Data, is_table
 from pyexpert_gates.errors import InputError
-from pyexpert_gates.files import project_files
+from pyexpert_gates.files import ProjectFiles, project_files
 from pyexpert_gates.textfile import read_text, read_toml
 
 _MOST_EXTENDS = 32  # a longer chain is a loop ruff refuses anyway
@@ -41,12 +41,15 @@ class NestedRuffConfig:
     extends: bool
 
 
-def nested_ruff_configs(project: Path, paths: tuple[str, ...]) -> tuple[NestedRuffConfig, ...]:
+def nested_ruff_configs(
+    project: Path, paths: tuple[str, ...], listed: ProjectFiles | None = None
+) -> tuple[NestedRuffConfig, ...]:
     """Every ruff configuration below ``project`` that governs a file under ``paths``.
 
     Args:
         project: The project root.
         paths: What the gates check, relative to the project.
+        listed: The project's files, when the caller has listed them already.
 
     Returns:
         The configurations, sorted by folder.
@@ -55,21 +58,24 @@ def nested_ruff_configs(project: Path, paths: tuple[str, ...]) -> tuple[NestedRu
         InputError: A configuration file cannot be read or parsed.
     """
     found: dict[str, NestedRuffConfig] = {}
-    for folder in sorted(set(_candidate_folders(project, paths))):
+    files = project_files(project) if listed is None else listed
+    for folder in sorted(set(_candidate_folders(project, paths, files))):
         ruff = _ruff_table(project / folder)
         if ruff is not None:
             found[folder] = NestedRuffConfig(folder=folder, extends="extend" in ruff)
     return tuple(found.values())
 
 
-def _candidate_folders(project: Path, paths: tuple[str, ...]) -> Iterator[str]:
+def _candidate_folders(
+    project: Path, paths: tuple[str, ...], listed: ProjectFiles
+) -> Iterator[str]:
     """The sub-folders between each checked path and the root, and those that hold a config."""
     for path in paths:
         relative = PurePosixPath(path)
         for folder in (relative, *relative.parents):
             if folder != PurePosixPath() and (project / folder).is_dir():
                 yield folder.as_posix()
-    for name in project_files(project).under(paths):
+    for name in listed.under(paths):
         file = PurePosixPath(name)
         if file.name in RUFF_FILES and file.parent != PurePosixPath():
             yield file.parent.as_posix()
