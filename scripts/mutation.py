@@ -30,6 +30,7 @@ import importlib.abc
 import importlib.machinery
 import importlib.metadata
 import importlib.util
+import inspect
 import json
 import os
 import shutil
@@ -54,7 +55,12 @@ PACKAGE = ROOT / "src" / "pyexpert_gates"
 TESTS: dict[str, tuple[str, ...]] = {
     "init/merge.py": ("tests/init/test_merge.py", "tests/init/test_merge_plan.py"),
     "init/names.py": ("tests/init/test_names.py",),
-    "init/plan.py": ("tests/init/test_merge.py", "tests/init/test_init_command.py"),
+    "init/plan.py": (
+        "tests/init/test_merge.py",
+        "tests/init/test_merge_plan.py",
+        "tests/init/test_init_command.py",
+        "tests/gates_config/test_config_gate.py",
+    ),
     "gates/verdict.py": ("tests/gates/test_helpers.py", "tests/gates/test_verdict.py"),
     "baseline/matching.py": (
         "tests/baseline/test_matching.py",
@@ -68,9 +74,14 @@ TESTS: dict[str, tuple[str, ...]] = {
         "tests/gates_config/test_opt_outs.py",
         "tests/gates_config/test_drift_kinds.py",
     ),
-    "gates/optouts.py": ("tests/gates_config/test_opt_outs.py",),
+    "gates/optouts.py": (
+        "tests/gates_config/test_opt_outs.py",
+        "tests/gates_config/test_nested_config.py",
+        "tests/gates_config/test_config_gate.py",
+    ),
     "data/codec.py": ("tests/reports/test_codec.py", "tests/reports/test_codec_fields.py"),
     "expert/": ("tests/expert",),
+    "report/": ("tests/reports", "tests/check/test_report.py"),
     "watch/lsp.py": ("tests/watch/test_langserver.py",),
     "watch/changes.py": ("tests/watch/test_pieces.py", "tests/watch/test_progress.py"),
 }
@@ -550,8 +561,14 @@ class _Coverage:
         self.seconds: dict[str, float] = {}
 
     def trace(self, frame: FrameType, _event: str, _arg: object) -> "_Tracer | None":
-        """The global tracer: follow only the frames of the file."""
-        return self._line if frame.f_code.co_filename == self.filename else None
+        """The global tracer: follow only the frames of the file's functions.
+
+        The module's and its classes' bodies run once, at import, outside every test: their
+        ``def`` lines would make each function look run at import, and run every test.
+        """
+        code = frame.f_code
+        in_function = code.co_flags & inspect.CO_OPTIMIZED
+        return self._line if in_function and code.co_filename == self.filename else None
 
     def _line(self, frame: FrameType, event: str, _arg: object) -> "_Tracer":
         if event == "line":
@@ -691,8 +708,16 @@ class _Report:
 
 
 def _in_place(mutant: Mutant, chosen: Sequence[str] | None, tests: Sequence[str]) -> bool:
-    """Whether swapping one function's code is the whole mutant: a body no import runs."""
-    return mutant.owner is not None and chosen is not None and chosen is not tests
+    """Whether to try the mutant in the collected session first.
+
+    Swapping one function's code is the whole mutant of a body no import runs. A module-level
+    mutant is tried by swapping the value of the constant it changes: a test failing then
+    kills it, and one that survives runs again in a fresh import (a copy of the old value made
+    at import, in another constant, still holds the old one).
+    """
+    if mutant.owner is None:
+        return chosen is tests
+    return chosen is not None and chosen is not tests
 
 
 def _run_in_place(
@@ -742,7 +767,10 @@ class _MutantLoop:
         functions = _live_functions()
         done: dict[int, str] = {}
         for mutant, tree, chosen in self.plan:
-            selected = [items[nodeid] for nodeid in chosen or () if nodeid in items]
+            whole = mutant.owner is None
+            selected = (
+                session.items if whole else [items[test] for test in chosen or () if test in items]
+            )
             pid = os.fork()
             if not pid:
                 _run_in_grandchild(mutant, tree, selected, functions)
@@ -774,9 +802,16 @@ def _run_in_grandchild(
     items: Sequence[pytest.Item],
     functions: dict[tuple[str, str, int], list[FunctionType]],
 ) -> None:
-    """Swap the mutated code into the function, run the items, exit 1 on a failure."""
+    """Swap the mutated code into the function, run the items, exit 1 on a failure.
+
+    A module-level mutant that survives exits `_NOT_IN_PLACE`, for a fresh import to confirm.
+    """
     try:
-        if mutant.owner is None or mutant.span is None:
+        if mutant.owner is None:
+            _swap_constant(mutant, tree)
+            _run_items(items)
+            os._exit(_NOT_IN_PLACE)
+        if mutant.span is None:
             os._exit(_NOT_IN_PLACE)
         filename = str(PACKAGE / mutant.module)
         code = _code_of(compile(tree, filename, "exec"), mutant.owner, mutant.span[0])
@@ -791,14 +826,53 @@ def _run_in_grandchild(
         for cached in gc.get_objects():
             if getattr(cached, "__wrapped__", None) in live and hasattr(cached, "cache_clear"):
                 cached.cache_clear()
-        for at, item in enumerate(items):
-            following = items[at + 1] if at + 1 < len(items) else None
-            reports = runtestprotocol(item, log=False, nextitem=following)
-            if any(report.failed for report in reports):
-                os._exit(1)
+        _run_items(items)
         os._exit(0)
     finally:
         os._exit(99)
+
+
+def _run_items(items: Sequence[pytest.Item]) -> None:
+    """Run the items in turn; exit 1 at the first that fails."""
+    for at, item in enumerate(items):
+        following = items[at + 1] if at + 1 < len(items) else None
+        reports = runtestprotocol(item, log=False, nextitem=following)
+        if any(report.failed for report in reports):
+            os._exit(1)
+
+
+def _swap_constant(mutant: Mutant, tree: ast.Module) -> None:
+    """Give the names the mutated module-level assignment sets their mutated values.
+
+    Every module that imported the old value under its name gets the new one. Exits `_NOT_IN_PLACE`
+    when the mutant is not in an assignment of plain names.
+    """
+    statement = next(
+        (
+            node
+            for node in tree.body
+            if node.lineno <= mutant.line <= (node.end_lineno or node.lineno)
+        ),
+        None,
+    )
+    targets: list[ast.expr] = []
+    if isinstance(statement, ast.Assign):
+        targets = statement.targets
+    elif isinstance(statement, ast.AnnAssign) and statement.value is not None:
+        targets = [statement.target]
+    names = [target.id for target in targets if isinstance(target, ast.Name)]
+    live = sys.modules.get(_module_name(mutant.module))
+    if statement is None or not names or len(names) != len(targets) or live is None:
+        os._exit(_NOT_IN_PLACE)
+    namespace = dict(vars(live))
+    code = compile(ast.Module([statement], []), str(PACKAGE / mutant.module), "exec")
+    exec(code, namespace)  # noqa: S102 - the module's own statement, mutated
+    for name in names:
+        old = vars(live)[name]
+        for module in list(sys.modules.values()):
+            found = getattr(module, "__dict__", {})
+            if found.get(name) is old:  # the module itself, or one that imported the name
+                found[name] = namespace[name]
 
 
 def _code_of(code: CodeType, qualname: str, first: int) -> CodeType | None:
