@@ -1,0 +1,49 @@
+"""PXG003 tells a type position from a runtime one in the less common shapes of code."""
+
+import pytest
+
+from .support import lines_of
+
+CODE = "PXG003"
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # `|` writes a type on either side, at run time too.
+        ("Loose = Any | None\n", [3]),
+        # Subscripting a capitalised name writes a type; subscripting a call's result does not.
+        ("Handlers = Registry[Any]\n", [3]),
+        ("handler = lookup()[Any]\n", []),
+        *(
+            (f"Alias = {name}[Any]\n", [3])
+            for name in ("list", "set", "frozenset", "tuple", "type")
+        ),
+        # The head of a subscript is read too.
+        ("value: Registry[Any][int] = {}\n", [3]),
+        ("Registry[Any].default = Loader\n", [3]),
+        # The type of `Annotated` is a type, its metadata is not.
+        ('size: Annotated[Any, "bytes"] = 0\n', [3]),
+        ("size: Annotated[()] = 0\n", []),
+        ("size: Annotated[Any] = 0\n", [3]),
+    ],
+)
+def test_an_any_is_reported_only_where_it_is_a_type(source: str, expected: list[int]) -> None:
+    header = "from typing import Annotated, Any\n\n"
+    assert lines_of(CODE, header + source) == expected
+
+
+def test_an_assignment_to_a_name_of_typing_is_not_a_use_of_any() -> None:
+    assert lines_of(CODE, "import typing\n\ntyping.Any = Loader\n") == []
+
+
+def test_a_justification_on_the_line_of_the_any_counts_in_a_statement_of_several_lines() -> None:
+    source = """\
+        from typing import Any
+
+
+        def load(
+            target: Any,  # type: ignore[explicit-any]  # the plugin API passes anything
+        ) -> None: ...
+        """
+    assert lines_of(CODE, source) == []
