@@ -680,7 +680,13 @@ def run_module(module: str, timeout: float | None, *, survivors_only: bool) -> l
         for mutant, _, chosen in plan:
             if chosen is None:
                 report.add(Outcome(mutant, _survivor(mutant) + " (no test runs it)", 0.0))
-        in_place = [entry for entry in plan if _in_place(entry[0], entry[2], tests)]
+        # A module-level mutant runs every test in place: the quickest first, to fail soonest.
+        everything = sorted(seconds, key=lambda test: (seconds[test], test))
+        in_place = [
+            (mutant, tree, everything if mutant.owner is None else chosen)
+            for mutant, tree, chosen in plan
+            if _in_place(mutant, chosen, tests)
+        ]
         results = scratch / "in-place.json"
         _wait(_run_in_place(tests, in_place, results, scratch / "session", limit), 3600 * 24)
         done = {int(index): status for index, status in json.loads(results.read_text()).items()}
@@ -767,10 +773,7 @@ class _MutantLoop:
         functions = _live_functions()
         done: dict[int, str] = {}
         for mutant, tree, chosen in self.plan:
-            whole = mutant.owner is None
-            selected = (
-                session.items if whole else [items[test] for test in chosen or () if test in items]
-            )
+            selected = [items[test] for test in chosen or () if test in items]
             pid = os.fork()
             if not pid:
                 _run_in_grandchild(mutant, tree, selected, functions)

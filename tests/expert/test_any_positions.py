@@ -47,3 +47,27 @@ def test_a_justification_on_the_line_of_the_any_counts_in_a_statement_of_several
         ) -> None: ...
         """
     assert lines_of(CODE, source) == []
+
+
+@pytest.mark.parametrize(
+    ("call", "expected"),
+    [
+        # Only the first argument of `cast` is a type; the value cast is not.
+        ("value = cast(object, Any)\n", []),
+        # Every constraint of a TypeVar is a type, the first as the others.
+        ('T = TypeVar("T", Any, int)\n', [3]),
+        ('T = TypeVar("T", int, Any)\n', [3]),
+    ],
+)
+def test_the_arguments_of_cast_and_typevar_that_are_types(call: str, expected: list[int]) -> None:
+    header = "from typing import Any, TypeVar, cast\n\n"
+    assert lines_of(CODE, header + call) == expected
+
+
+@pytest.mark.parametrize(
+    "annotation",
+    ['"Any\\x00"', '"' + "a." * 100_000 + 'Any"'],
+    ids=["a NUL character", "nested too deep for the parser"],
+)
+def test_a_string_annotation_python_cannot_parse_is_no_finding(annotation: str) -> None:
+    assert lines_of(CODE, f"from typing import Any\n\nvalue: {annotation} = 1\n") == []
