@@ -2,7 +2,7 @@
 
 import pytest
 
-from .support import lines_of
+from .support import lines_of, messages_of
 
 CODE = "PXG003"
 
@@ -71,3 +71,27 @@ def test_the_arguments_of_cast_and_typevar_that_are_types(call: str, expected: l
 )
 def test_a_string_annotation_python_cannot_parse_is_no_finding(annotation: str) -> None:
     assert lines_of(CODE, f"from typing import Any\n\nvalue: {annotation} = 1\n") == []
+
+
+@pytest.mark.parametrize(
+    "justification",
+    [
+        "# noqa: PXG003 - the plugin API passes anything",
+        "# type: ignore[explicit-any]  # the plugin API passes anything",
+        "# pyright: ignore[reportExplicitAny]  # the plugin API passes anything",
+    ],
+)
+def test_a_justification_on_the_first_line_of_the_statement_covers_its_other_lines(
+    justification: str,
+) -> None:
+    header = "from typing import Any\n\n\n"
+    source = f"{header}def load(  {justification}\n    target: Any,\n) -> None: ...\n"
+    assert lines_of(CODE, source) == []
+
+
+def test_an_unjustified_any_says_what_to_use_instead_and_how_to_justify_it() -> None:
+    (message,) = messages_of(CODE, "from typing import Any\n\nvalue: Any = 1\n")
+    assert message == (
+        "explicit `Any` without a justification: use a precise type, `object` or a Protocol, or "
+        "say why on this line: `# type: ignore[explicit-any]  # <why Any is needed>`"
+    )
