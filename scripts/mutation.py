@@ -73,6 +73,7 @@ TESTS: dict[str, tuple[str, ...]] = {
         "tests/gates_config/test_nested_config.py",
         "tests/gates_config/test_opt_outs.py",
         "tests/gates_config/test_drift_kinds.py",
+        "tests/gates_config/test_unrecorded_settings.py",
     ),
     "gates/optouts.py": (
         "tests/gates_config/test_opt_outs.py",
