@@ -2,6 +2,8 @@
 
 from dataclasses import replace
 
+import pytest
+
 from pyexpert_gates.expert import default_settings
 
 from .support import lines_of, run
@@ -16,10 +18,16 @@ def count_of(source: str) -> int:
     return int(found.message.split(" has ", 1)[1].split(" ", 1)[0])
 
 
-def test_a_literal_over_several_lines_counts_as_one_line() -> None:
-    source = (
-        "def work():\n    cases = [\n        1,\n        2,\n        3,\n    ]\n    return cases\n"
-    )
+@pytest.mark.parametrize(
+    ("opening", "items", "closing"),
+    [("[", "1,2,3", "]"), ("(", "1,2,3", ")"), ("{", "1,2,3", "}"), ("{", "'a': 1,'b': 2", "}")],
+    ids=["list", "tuple", "set", "dict"],
+)
+def test_a_literal_over_several_lines_counts_as_one_line(
+    opening: str, items: str, closing: str
+) -> None:
+    rows = "".join(f"        {item},\n" for item in items.split(","))
+    source = f"def work():\n    cases = {opening}\n{rows}    {closing}\n    return cases\n"
     assert count_of(source) == 2
 
 
