@@ -1,0 +1,27 @@
+"""The rules know what ``from typing import *`` and its like bind, as a named import does."""
+
+import pytest
+
+from .support import lines_of
+
+
+@pytest.mark.parametrize("module", ["typing", "typing_extensions"])
+@pytest.mark.parametrize(
+    ("statement", "expected"),
+    [
+        ("value: Any = 1\n", [3]),
+        ("value = cast(Any, other)\n", [3]),
+        ('mode: Literal["Any"] = "Any"\n', []),
+        ('size: Annotated[int, "Any"] = 1\n', []),
+        ('Loose: TypeAlias = "Any"\n', [3]),
+    ],
+)
+def test_a_star_import_of_typing_binds_the_names_pxg003_reads(
+    module: str, statement: str, expected: list[int]
+) -> None:
+    assert lines_of("PXG003", f"from {module} import *\n\n{statement}") == expected
+
+
+def test_a_star_import_of_dataclasses_binds_dataclass() -> None:
+    source = "from dataclasses import *\n\n\n@dataclass\nclass Point:\n    x: int\n"
+    assert lines_of("PXG001", source) == [4]
