@@ -102,6 +102,9 @@ EQUIVALENT: dict[tuple[str, str, str, str], str] = {
     ("baseline/matching.py", "_match", "strict=True", "strict=False"): (
         "entries() gives one entry per finding, so the two zipped sequences are always as long"
     ),
+    ("report/gitlab.py", "gitlab_issues", "strict=True", "strict=False"): (
+        "identities() gives one identity per finding, so the two zipped sequences are as long"
+    ),
     ("init/merge.py", "ChangeKind", "'add'", "'XXaddXX'"): _UNSHOWN,
     ("init/merge.py", "ChangeKind", "'extend'", "'XXextendXX'"): _UNSHOWN,
     ("init/merge.py", "ChangeKind", "'replace'", "'XXreplaceXX'"): _UNSHOWN,

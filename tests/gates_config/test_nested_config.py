@@ -86,6 +86,17 @@ def test_a_ruff_toml_inside_a_checked_folder_is_checked(monorepo: Path) -> None:
     assert {item.path for item in outcome.diagnostics} == {"packages/b/src/legacy/ruff.toml"}
 
 
+def test_a_value_a_sub_project_config_sets_otherwise_differs_and_is_not_taken_for_outdated(
+    monorepo: Path,
+) -> None:
+    (monorepo / "packages" / "b" / "ruff.toml").write_text("[lint.mccabe]\nmax-complexity = 20\n")
+    outcome = evaluate(monorepo)
+    differs = [item for item in outcome.diagnostics if item.code == "config-differs"]
+    assert [(item.path, item.message.split(";")[0]) for item in differs] == [
+        ("packages/b/ruff.toml", "tool.ruff.lint.mccabe.max-complexity is 20")
+    ]
+
+
 def test_a_broken_sub_project_config_is_an_error_not_a_pass(monorepo: Path) -> None:
     (monorepo / "packages" / "a" / "ruff.toml").write_text("select = [\n")
     outcome = evaluate(monorepo)
