@@ -90,6 +90,10 @@ TESTS: dict[str, tuple[str, ...]] = {
 
 _UNSHOWN = "the member's value is never written, read or shown: only the member itself is used"
 _SHORTCUT = "a shortcut: a body of fewer lines than the limit cannot hold more lines of code"
+_WIDER = (
+    "renames_any only widens the search for Any from the lines that say Any to every line: "
+    "each use of Any under its own name is on a line that says it"
+)
 
 EQUIVALENT: dict[tuple[str, str, str, str], str] = {
     ("watch/lsp.py", "members", "'a message'", "'XXa messageXX'"): (
@@ -147,6 +151,17 @@ EQUIVALENT: dict[tuple[str, str, str, str], str] = {
         "(node.end_lineno or node.lineno) + node.body[0].lineno",
     ): _SHORTCUT,
     ("expert/length.py", "check_length", "continue", "<removed>"): _SHORTCUT,
+    ("expert/names.py", "ImportMap.__init__", "False", "True"): _WIDER,
+    (
+        "expert/names.py",
+        "ImportMap._record_from",
+        "local != 'Any' and f'{module}.{alias.name}' in ANY",
+        "local != 'Any' or f'{module}.{alias.name}' in ANY",
+    ): _WIDER,
+    ("expert/names.py", "ImportMap._record_from", "'Any'", "'XXAnyXX'"): _WIDER,
+    ("expert/names.py", "ImportMap._record_from", "continue", "<removed>"): (
+        "a star import then also binds the name `*`, which no expression can use"
+    ),
 }
 """Surviving mutants that cannot be told from the original by any test, with the reason."""
 

@@ -1,7 +1,7 @@
 """GitHub's workflow commands and job summary, to the character."""
 
 from pyexpert_gates.models import Diagnostic, GateName, GateResult, Report, Status
-from pyexpert_gates.report.github import render_github, render_step_summary
+from pyexpert_gates.report.github import SUMMARY_LIMIT, render_github, render_step_summary
 
 from .samples import REPORT
 
@@ -77,3 +77,24 @@ def test_values_are_escaped_as_the_runner_reads_them() -> None:
     assert render_github(report_of(gate)) == (
         "::error file=src/a%2Cb%3Ac.py,line=1,title=ruff X1::one%0D%0Atwo\tthree\n"
     )
+
+
+def findings_listed(count: int, message: str = "m") -> list[str]:
+    """The job summary's lines under the heading of a gate with ``count`` findings."""
+    found = tuple(
+        Diagnostic(path="src/a.py", line=line, code="X1", message=message)
+        for line in range(1, count + 1)
+    )
+    gate = GateResult(name=GateName.RUFF, status=Status.FAILED, diagnostics=found)
+    return render_step_summary(report_of(gate)).split("### ruff\n\n", 1)[1].splitlines()
+
+
+def test_the_summary_lists_fifty_findings_of_a_gate_and_counts_the_rest() -> None:
+    assert len(findings_listed(SUMMARY_LIMIT)) == SUMMARY_LIMIT
+    listed = findings_listed(SUMMARY_LIMIT + 2)
+    assert len(listed) == SUMMARY_LIMIT + 1
+    assert listed[-1] == "- … and 2 more"
+
+
+def test_a_table_separator_in_a_message_is_escaped() -> None:
+    assert findings_listed(1, "a | b") == ["- `src/a.py:1` `X1` a \\| b"]
