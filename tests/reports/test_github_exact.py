@@ -1,6 +1,6 @@
 """GitHub's workflow commands and job summary, to the character."""
 
-from pyexpert_gates.models import Diagnostic, GateName, GateResult, Report, Status
+from pyexpert_gates.models import Diagnostic, GateName, GateResult, Report, Severity, Status
 from pyexpert_gates.report.github import SUMMARY_LIMIT, render_github, render_step_summary
 
 from .samples import REPORT
@@ -98,3 +98,9 @@ def test_the_summary_lists_fifty_findings_of_a_gate_and_counts_the_rest() -> Non
 
 def test_a_table_separator_in_a_message_is_escaped() -> None:
     assert findings_listed(1, "a | b") == ["- `src/a.py:1` `X1` a \\| b"]
+
+
+def test_a_warning_is_a_warning_command() -> None:
+    warning = Diagnostic(path="src/a.py", line=1, code="W1", message="m", severity=Severity.WARNING)
+    gate = GateResult(name=GateName.RUFF, status=Status.FAILED, diagnostics=(warning,))
+    assert render_github(report_of(gate)) == "::warning file=src/a.py,line=1,title=ruff W1::m\n"

@@ -1,0 +1,56 @@
+"""A ruff opt-out's finding: its whole message, at the line of the key that brings it in."""
+
+import sys
+from pathlib import Path
+
+from pyexpert_gates.config import load_config
+from pyexpert_gates.gates.base import GateContext, GateOutcome
+from pyexpert_gates.gates.drift import CONFIG_GATE
+from pyexpert_gates.models import Status
+from tests.check.projects import edit
+from tests.conftest import InitializedProjects
+
+PYPROJECT = '[project]\nname = "demo"\nrequires-python = ">=3.11"\n'
+
+
+def evaluate(project: Path) -> GateOutcome:
+    context = GateContext(
+        project=project, paths=("src",), python=Path(sys.executable), scratch=project
+    )
+    return CONFIG_GATE.evaluate(context, load_config(project))
+
+
+def test_an_opt_out_in_the_projects_own_file_says_only_what_it_takes_away(
+    tmp_path: Path, initialized_projects: InitializedProjects
+) -> None:
+    project = initialized_projects.copy(tmp_path, {"pyproject.toml": PYPROJECT, "src/": ""})
+    edit(
+        project / "pyproject.toml",
+        "[tool.ruff.lint]\n",
+        '[tool.ruff.lint]\nextend-ignore = ["ANN"]\n',
+    )
+    (finding,) = evaluate(project).diagnostics
+    assert finding.message.split(";", 1)[0] == "tool.ruff.lint.extend-ignore turns off ANN"
+
+
+def test_an_extended_files_opt_out_is_at_the_extend_line_of_tool_ruff_not_another_tools(
+    tmp_path: Path, initialized_projects: InitializedProjects
+) -> None:
+    root = tmp_path / "project"
+    project = initialized_projects.copy(root, {"pyproject.toml": PYPROJECT, "src/": ""})
+    (tmp_path / "outside.toml").write_text('extend-ignore = ["ANN"]\n')
+    pyproject = project / "pyproject.toml"
+    edit(
+        pyproject,
+        "[tool.ruff]\n",
+        '[tool.other]\nextend = "x"\n\n[tool.ruff]\nextend = "../outside.toml"\n',
+    )
+    outcome = evaluate(project)
+    assert outcome.status is Status.FAILED
+    (finding,) = outcome.diagnostics
+    assert finding.message.startswith(
+        "tool.ruff.extend-ignore turns off ANN, in ../outside.toml, which pyproject.toml extends"
+    )
+    lines = pyproject.read_text().splitlines()
+    assert finding.line is not None
+    assert lines[finding.line - 1] == 'extend = "../outside.toml"'
