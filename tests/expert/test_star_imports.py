@@ -25,3 +25,12 @@ def test_a_star_import_of_typing_binds_the_names_pxg003_reads(
 def test_a_star_import_of_dataclasses_binds_dataclass() -> None:
     source = "from dataclasses import *\n\n\n@dataclass\nclass Point:\n    x: int\n"
     assert lines_of("PXG001", source) == [4]
+
+
+@pytest.mark.parametrize("module", ["typing", "typing_extensions"])
+def test_a_star_import_binds_dataclass_transform(module: str) -> None:
+    source = (
+        f"from {module} import *\n\n\n@dataclass_transform()\n"
+        "def model(cls=None, *, slots: bool = False): ...\n\n\n@model\nclass A:\n    x: int\n"
+    )
+    assert lines_of("PXG001", source) == [8]
