@@ -37,3 +37,10 @@ def test_a_failed_gate_without_findings_is_one_failed_case_and_an_error_lists_it
     assert error is not None
     assert error.text == "mypy crashed\nsrc/a.py:1 E1 why"
     assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("2", "1", "1")
+
+
+def test_a_line_of_a_gates_output_that_would_be_a_workflow_command_is_made_inert() -> None:
+    summary = "crashed\n::error::two\n  ::warning::three"
+    gate = GateResult(name=GateName.RUFF, status=Status.ERROR, summary=summary)
+    document = render_junit(Report(project="/p", duration_s=1.0, gates=(gate,)))
+    assert ">crashed\n&#58;:error::two\n  &#58;:warning::three</error>" in document
