@@ -110,6 +110,9 @@ EQUIVALENT: dict[tuple[str, str, str, str], str] = {
     ("gates/drift.py", "_ruff_opt_outs", "return []", "return None"): (
         "the config gate plans without migrating: every file of its plans has a merge"
     ),
+    ("report/junit.py", "_shown", "point <= _LAST_BYTE", "point < _LAST_BYTE"): (
+        "U+00FF is a character XML allows: the pattern never hands it over"
+    ),
     ("report/junit.py", "_count", "'0'", "'XX0XX'"): (
         "each suite's counts are set before the root's are added up: the default is never read"
     ),

@@ -44,3 +44,12 @@ def test_a_line_of_a_gates_output_that_would_be_a_workflow_command_is_made_inert
     gate = GateResult(name=GateName.RUFF, status=Status.ERROR, summary=summary)
     document = render_junit(Report(project="/p", duration_s=1.0, gates=(gate,)))
     assert ">crashed\n&#58;:error::two\n  &#58;:warning::three</error>" in document
+
+
+def test_a_character_xml_forbids_is_shown_by_its_code_point() -> None:
+    finding = Diagnostic(path="a.py", line=1, code="X", message="a\x01b\x85c\ufffed")
+    gate = GateResult(name=GateName.RUFF, status=Status.FAILED, diagnostics=(finding,))
+    root = fromstring(render_junit(Report(project="/p", duration_s=1.0, gates=(gate,))))  # noqa: S314 - our own output
+    failure = root.find("testsuite/testcase/failure")
+    assert failure is not None
+    assert failure.get("message") == "a.py:1: a\\x01b\\x85c\\ufffed"
