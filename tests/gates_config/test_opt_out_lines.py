@@ -54,3 +54,14 @@ def test_an_extended_files_opt_out_is_at_the_extend_line_of_tool_ruff_not_anothe
     lines = pyproject.read_text().splitlines()
     assert finding.line is not None
     assert lines[finding.line - 1] == 'extend = "../outside.toml"'
+
+
+def test_a_mypy_opt_out_says_only_what_it_takes_away(
+    tmp_path: Path, initialized_projects: InitializedProjects
+) -> None:
+    project = initialized_projects.copy(tmp_path, {"pyproject.toml": PYPROJECT, "src/": ""})
+    edit(project / "pyproject.toml", "[tool.mypy]\n", "[tool.mypy]\nignore_errors = true\n")
+    (finding,) = evaluate(project).diagnostics
+    assert finding.message.split(";", 1)[0] == (
+        "tool.mypy.ignore_errors = true hides every mypy error"
+    )
