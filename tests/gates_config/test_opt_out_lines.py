@@ -65,3 +65,16 @@ def test_a_mypy_opt_out_says_only_what_it_takes_away(
     assert finding.message.split(";", 1)[0] == (
         "tool.mypy.ignore_errors = true hides every mypy error"
     )
+
+
+def test_a_gate_left_out_says_only_which(
+    tmp_path: Path, initialized_projects: InitializedProjects
+) -> None:
+    project = initialized_projects.copy(tmp_path, {"pyproject.toml": PYPROJECT, "src/": ""})
+    edit(
+        project / "pyproject.toml",
+        "docstring-coverage = 100\n",
+        'docstring-coverage = 100\nskip = ["mypy"]\n',
+    )
+    (finding,) = evaluate(project).diagnostics
+    assert finding.message.split(";", 1)[0] == "tool.pyexpert-gates.skip leaves out the mypy gate"
