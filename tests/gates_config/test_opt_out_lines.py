@@ -78,3 +78,18 @@ def test_a_gate_left_out_says_only_which(
     )
     (finding,) = evaluate(project).diagnostics
     assert finding.message.split(";", 1)[0] == "tool.pyexpert-gates.skip leaves out the mypy gate"
+
+
+def test_a_project_without_pyright_settings_is_told_what_is_missing(
+    tmp_path: Path, initialized_projects: InitializedProjects
+) -> None:
+    project = initialized_projects.copy(tmp_path, {"pyproject.toml": PYPROJECT, "src/": ""})
+    pyproject = project / "pyproject.toml"
+    text = pyproject.read_text()
+    start = text.index("[tool.pyright]\n")
+    end = text.index("\n[", start + 1)
+    pyproject.write_text(text[:start] + text[end + 1 :])
+    outcome = evaluate(project)
+    assert outcome.status is Status.FAILED
+    assert {finding.code for finding in outcome.diagnostics} == {"config-missing"}
+    assert all(finding.message.startswith("tool.pyright") for finding in outcome.diagnostics)
