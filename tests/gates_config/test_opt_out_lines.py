@@ -3,6 +3,8 @@
 import sys
 from pathlib import Path
 
+import pytest
+
 from pyexpert_gates.config import load_config
 from pyexpert_gates.gates.base import GateContext, GateOutcome
 from pyexpert_gates.gates.drift import CONFIG_GATE
@@ -20,17 +22,37 @@ def evaluate(project: Path) -> GateOutcome:
     return CONFIG_GATE.evaluate(context, load_config(project))
 
 
+@pytest.mark.parametrize(
+    ("after", "added", "message"),
+    [
+        (
+            "[tool.ruff.lint]\n",
+            'extend-ignore = ["ANN"]\n',
+            "tool.ruff.lint.extend-ignore turns off ANN",
+        ),
+        (
+            "[tool.mypy]\n",
+            "ignore_errors = true\n",
+            "tool.mypy.ignore_errors = true hides every mypy error",
+        ),
+        (
+            "docstring-coverage = 100\n",
+            'skip = ["mypy"]\n',
+            "tool.pyexpert-gates.skip leaves out the mypy gate",
+        ),
+    ],
+)
 def test_an_opt_out_in_the_projects_own_file_says_only_what_it_takes_away(
-    tmp_path: Path, initialized_projects: InitializedProjects
+    tmp_path: Path,
+    initialized_projects: InitializedProjects,
+    after: str,
+    added: str,
+    message: str,
 ) -> None:
     project = initialized_projects.copy(tmp_path, {"pyproject.toml": PYPROJECT, "src/": ""})
-    edit(
-        project / "pyproject.toml",
-        "[tool.ruff.lint]\n",
-        '[tool.ruff.lint]\nextend-ignore = ["ANN"]\n',
-    )
+    edit(project / "pyproject.toml", after, after + added)
     (finding,) = evaluate(project).diagnostics
-    assert finding.message.split(";", 1)[0] == "tool.ruff.lint.extend-ignore turns off ANN"
+    assert finding.message.split(";", 1)[0] == message
 
 
 def test_an_extended_files_opt_out_is_at_the_extend_line_of_tool_ruff_not_another_tools(
@@ -54,30 +76,6 @@ def test_an_extended_files_opt_out_is_at_the_extend_line_of_tool_ruff_not_anothe
     lines = pyproject.read_text().splitlines()
     assert finding.line is not None
     assert lines[finding.line - 1] == 'extend = "../outside.toml"'
-
-
-def test_a_mypy_opt_out_says_only_what_it_takes_away(
-    tmp_path: Path, initialized_projects: InitializedProjects
-) -> None:
-    project = initialized_projects.copy(tmp_path, {"pyproject.toml": PYPROJECT, "src/": ""})
-    edit(project / "pyproject.toml", "[tool.mypy]\n", "[tool.mypy]\nignore_errors = true\n")
-    (finding,) = evaluate(project).diagnostics
-    assert finding.message.split(";", 1)[0] == (
-        "tool.mypy.ignore_errors = true hides every mypy error"
-    )
-
-
-def test_a_gate_left_out_says_only_which(
-    tmp_path: Path, initialized_projects: InitializedProjects
-) -> None:
-    project = initialized_projects.copy(tmp_path, {"pyproject.toml": PYPROJECT, "src/": ""})
-    edit(
-        project / "pyproject.toml",
-        "docstring-coverage = 100\n",
-        'docstring-coverage = 100\nskip = ["mypy"]\n',
-    )
-    (finding,) = evaluate(project).diagnostics
-    assert finding.message.split(";", 1)[0] == "tool.pyexpert-gates.skip leaves out the mypy gate"
 
 
 def test_a_project_without_pyright_settings_is_told_what_is_missing(
