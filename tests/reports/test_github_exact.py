@@ -104,3 +104,9 @@ def test_a_warning_is_a_warning_command() -> None:
     warning = Diagnostic(path="src/a.py", line=1, code="W1", message="m", severity=Severity.WARNING)
     gate = GateResult(name=GateName.RUFF, status=Status.FAILED, diagnostics=(warning,))
     assert render_github(report_of(gate)) == "::warning file=src/a.py,line=1,title=ruff W1::m\n"
+
+
+def test_a_finding_without_a_code_is_listed_without_one() -> None:
+    bare = Diagnostic(path="src/a.py", line=1, message="m")
+    gate = GateResult(name=GateName.RUFF, status=Status.FAILED, diagnostics=(bare,))
+    assert render_step_summary(report_of(gate)).endswith("### ruff\n\n- `src/a.py:1` m\n")
