@@ -91,3 +91,21 @@ def test_a_project_without_pyright_settings_is_told_what_is_missing(
     assert outcome.status is Status.FAILED
     assert {finding.code for finding in outcome.diagnostics} == {"config-missing"}
     assert all(finding.message.startswith("tool.pyright") for finding in outcome.diagnostics)
+
+
+def test_a_file_pyright_extends_is_reported_at_the_extends_line_of_tool_pyright(
+    tmp_path: Path, initialized_projects: InitializedProjects
+) -> None:
+    root = tmp_path / "project"
+    project = initialized_projects.copy(root, {"pyproject.toml": PYPROJECT, "src/": ""})
+    (tmp_path / "base.json").write_text('{"reportAny": "none"}')
+    pyproject = project / "pyproject.toml"
+    edit(
+        pyproject,
+        "[tool.pyright]\n",
+        '[tool.other]\nextends = "x"\n\n[tool.pyright]\nextends = "../base.json"\n',
+    )
+    (finding,) = evaluate(project).diagnostics
+    assert finding.message.startswith('tool.pyright.reportAny = "none" turns off')
+    assert finding.line is not None
+    assert pyproject.read_text().splitlines()[finding.line - 1] == 'extends = "../base.json"'
