@@ -53,3 +53,9 @@ def test_a_character_xml_forbids_is_shown_by_its_code_point() -> None:
     failure = root.find("testsuite/testcase/failure")
     assert failure is not None
     assert failure.get("message") == "a.py:1: a\\x01b\\x85c\\ufffed"
+
+
+def test_a_carriage_return_is_a_character_reference() -> None:
+    gate = GateResult(name=GateName.RUFF, status=Status.ERROR, summary="half\rdone")
+    document = render_junit(Report(project="/p", duration_s=1.0, gates=(gate,)))
+    assert ">half&#13;done</error>" in document
