@@ -61,6 +61,7 @@ TESTS: dict[str, tuple[str, ...]] = {
         "tests/init/test_init_command.py",
         "tests/init/test_migrate.py",
         "tests/init/test_force_and_relax.py",
+        "tests/init/test_missing_project.py",
         "tests/gates_config/test_config_gate.py",
     ),
     "gates/verdict.py": ("tests/gates/test_helpers.py", "tests/gates/test_verdict.py"),

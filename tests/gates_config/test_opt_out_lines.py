@@ -109,3 +109,16 @@ def test_a_file_pyright_extends_is_reported_at_the_extends_line_of_tool_pyright(
     assert finding.message.startswith('tool.pyright.reportAny = "none" turns off')
     assert finding.line is not None
     assert pyproject.read_text().splitlines()[finding.line - 1] == 'extends = "../base.json"'
+
+
+def test_a_setting_an_extended_file_overrides_is_not_taken_from_the_file_it_extends(
+    tmp_path: Path, initialized_projects: InitializedProjects
+) -> None:
+    root = tmp_path / "project"
+    project = initialized_projects.copy(root, {"pyproject.toml": PYPROJECT, "src/": ""})
+    (tmp_path / "base.json").write_text('{"extends": "./more.json", "reportAny": "error"}')
+    (tmp_path / "more.json").write_text('{"reportAny": "none"}')
+    edit(
+        project / "pyproject.toml", "[tool.pyright]\n", '[tool.pyright]\nextends = "../base.json"\n'
+    )
+    assert evaluate(project).status is Status.PASSED
