@@ -162,6 +162,9 @@ EQUIVALENT: dict[tuple[str, str, str, str], str] = {
     ("expert/length.py", "_literal_spans", "end > node.lineno", "end >= node.lineno"): (
         "a literal on one line, taken as data, counts 1 - 1 = 0 lines: as many as it adds as code"
     ),
+    ("expert/comments.py", "_tokenized", "if number > last: return", "<removed>"): (
+        "the chunk ends at the last wanted line: what follows it is end markers, never a comment"
+    ),
     ("expert/names.py", "ImportMap.__init__", "False", "True"): _WIDER,
     (
         "expert/names.py",
