@@ -618,6 +618,13 @@ class _Coverage:
         self.test = ""
         self.lines: dict[int, set[str]] = {}
         self.seconds: dict[str, float] = {}
+        self.caches: list[Callable[[], None]] = []
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_collection_finish(self, session: pytest.Session) -> None:
+        """Find the package's cached functions, once every test module imported them."""
+        del session
+        self.caches = _package_caches()
 
     def trace(self, frame: FrameType, _event: str, _arg: object) -> "_Tracer | None":
         """The global tracer: follow only the frames of the file's functions.
@@ -636,7 +643,13 @@ class _Coverage:
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_protocol(self, item: pytest.Item) -> Iterator[None]:
-        """Attribute the lines run during a test (its fixtures too) to the test."""
+        """Attribute the lines run during a test (its fixtures too) to the test.
+
+        The package's caches are emptied first: a value another test cached would hide that
+        this one runs the function too.
+        """
+        for clear in self.caches:
+            clear()
         self.test = item.nodeid
         try:
             return (yield)
@@ -885,13 +898,24 @@ def _run_in_grandchild(
                 function.__code__ = code
         except ValueError:  # a closure of another shape
             os._exit(_NOT_IN_PLACE)
-        for cached in gc.get_objects():
-            if getattr(cached, "__wrapped__", None) in live and hasattr(cached, "cache_clear"):
-                cached.cache_clear()
+        for clear in _package_caches():
+            clear()
         _run_items(items)
         os._exit(0)
     finally:
         os._exit(99)
+
+
+def _package_caches() -> list[Callable[[], None]]:
+    """The ``cache_clear`` of each cached function of the package (values made at collection)."""
+    found: list[Callable[[], None]] = []
+    for thing in gc.get_objects():
+        wrapped = getattr(thing, "__wrapped__", None)
+        module = getattr(wrapped, "__module__", None) or ""
+        clear = getattr(thing, "cache_clear", None)
+        if module.startswith("pyexpert_gates") and callable(clear):
+            found.append(cast("Callable[[], None]", clear))
+    return found
 
 
 def _run_items(items: Sequence[pytest.Item]) -> None:
