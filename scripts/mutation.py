@@ -24,6 +24,7 @@ import argparse
 import ast
 import copy
 import dataclasses
+import functools
 import gc
 import importlib
 import importlib.abc
@@ -910,11 +911,16 @@ def _package_caches() -> list[Callable[[], None]]:
     """The ``cache_clear`` of each cached function of the package (values made at collection)."""
     found: list[Callable[[], None]] = []
     for thing in gc.get_objects():
-        wrapped = getattr(thing, "__wrapped__", None)
-        module = getattr(wrapped, "__module__", None) or ""
-        clear = getattr(thing, "cache_clear", None)
-        if module.startswith("pyexpert_gates") and callable(clear):
-            found.append(cast("Callable[[], None]", clear))
+        if isinstance(thing, functools.partial | ModuleType) or not callable(thing):
+            continue
+        try:
+            module = getattr(getattr(thing, "__wrapped__", None), "__module__", None)
+        except Exception:  # noqa: BLE001 - a test double may answer any attribute with an error
+            continue
+        if isinstance(module, str) and module.startswith("pyexpert_gates"):
+            clear = getattr(thing, "cache_clear", None)
+            if callable(clear):
+                found.append(cast("Callable[[], None]", clear))
     return found
 
 
