@@ -113,6 +113,15 @@ EQUIVALENT: dict[tuple[str, str, str, str], str] = {
     ("gates/drift.py", "_ruff_opt_outs", "return []", "return None"): (
         "the config gate plans without migrating: every file of its plans has a merge"
     ),
+    ("gates/drift.py", "_drifts", "return []", "return None"): (
+        "the config gate plans without migrating: every file of its plans has a merge"
+    ),
+    (
+        "gates/drift.py",
+        "_overridden",
+        "edit.label != PYPROJECT or not edit.file.exists",
+        "edit.label != PYPROJECT and (not edit.file.exists)",
+    ): "a missing file, or a ruff or mypy file, holds no pytest settings to read either way",
     ("report/sarif.py", "uri_reference", "safe='/'", "safe='XX/XX'"): (
         "X is an unreserved character, which quote never escapes: the safe set is the same"
     ),
