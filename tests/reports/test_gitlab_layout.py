@@ -28,7 +28,8 @@ def could_not_run(name: GateName, summary: str, prefix: str) -> dict[str, object
     """The one issue of a report whose gate ``name`` could not run, in a checkout at ``prefix``."""
     gate = GateResult(name=name, status=Status.ERROR, summary=summary)
     report = Report(project="/work/project", duration_s=1.0, gates=(gate,))
-    (issue,) = json.loads(render_gitlab(report, Checkout(prefix=prefix)))
+    issues: list[dict[str, object]] = json.loads(render_gitlab(report, Checkout(prefix=prefix)))
+    (issue,) = issues
     return issue
 
 
