@@ -79,6 +79,7 @@ TESTS: dict[str, tuple[str, ...]] = {
         "tests/gates_config/test_drift_kinds.py",
         "tests/gates_config/test_unrecorded_settings.py",
         "tests/gates_config/test_opt_out_lines.py",
+        "tests/gates_config/test_missing_rules.py",
     ),
     "gates/optouts.py": (
         "tests/gates_config/test_opt_outs.py",
