@@ -83,6 +83,7 @@ TESTS: dict[str, tuple[str, ...]] = {
     ),
     "gates/optouts.py": (
         "tests/gates_config/test_opt_outs.py",
+        "tests/gates_config/test_opt_out_lines.py",
         "tests/gates_config/test_nested_config.py",
         "tests/gates_config/test_config_gate.py",
     ),
