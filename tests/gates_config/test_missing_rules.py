@@ -8,6 +8,7 @@ from pyexpert_gates.gates.base import GateContext
 from pyexpert_gates.gates.drift import CONFIG_GATE
 from tests.check.projects import edit
 from tests.conftest import InitializedProjects
+from tests.snapshots import snapshot
 
 
 def test_the_rules_a_list_lacks_are_listed_together(
@@ -17,7 +18,11 @@ def test_the_rules_a_list_lacks_are_listed_together(
     project = initialized_projects.copy(tmp_path, {"pyproject.toml": pyproject, "src/": ""})
     edit(project / "pyproject.toml", '    "AIR", # Airflow\n    "ANN", # flake8-annotations\n', "")
     context = GateContext(
-        project=project, paths=("src",), python=Path(sys.executable), scratch=project
+        project=project,
+        paths=("src",),
+        python=Path(sys.executable),
+        scratch=project,
+        snapshot=snapshot(project, ("src",)),
     )
     (finding,) = CONFIG_GATE.evaluate(context, load_config(project)).diagnostics
     assert finding.message.startswith("tool.ruff.lint.select lacks AIR, ANN, which the preset has")

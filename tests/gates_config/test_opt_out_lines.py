@@ -11,13 +11,18 @@ from pyexpert_gates.gates.drift import CONFIG_GATE
 from pyexpert_gates.models import Status
 from tests.check.projects import edit
 from tests.conftest import InitializedProjects
+from tests.snapshots import snapshot
 
 PYPROJECT = '[project]\nname = "demo"\nrequires-python = ">=3.11"\n'
 
 
 def evaluate(project: Path) -> GateOutcome:
     context = GateContext(
-        project=project, paths=("src",), python=Path(sys.executable), scratch=project
+        project=project,
+        paths=("src",),
+        python=Path(sys.executable),
+        scratch=project,
+        snapshot=snapshot(project, ("src",)),
     )
     return CONFIG_GATE.evaluate(context, load_config(project))
 

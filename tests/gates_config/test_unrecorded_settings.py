@@ -7,6 +7,7 @@ from pyexpert_gates.config import load_config
 from pyexpert_gates.gates.base import GateContext
 from pyexpert_gates.gates.drift import unrecorded_settings
 from tests.conftest import InitializedProjects
+from tests.snapshots import snapshot
 
 from .test_config_gate import edit
 
@@ -24,7 +25,11 @@ def test_every_setting_the_gate_reports_is_named_with_its_code_and_recorded_ones
     relaxed = '\n[tool.pyexpert-gates.relaxations]\n"tool.mypy.strict_equality" = "legacy code"\n'
     (project / "pyproject.toml").write_text((project / "pyproject.toml").read_text() + relaxed)
     context = GateContext(
-        project=project, paths=("src",), python=Path(sys.executable), scratch=project
+        project=project,
+        paths=("src",),
+        python=Path(sys.executable),
+        scratch=project,
+        snapshot=snapshot(project, ("src",)),
     )
     assert unrecorded_settings(context, load_config(project)) == {
         "tool.pyexpert-gates.preset": "config-missing",
