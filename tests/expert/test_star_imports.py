@@ -34,3 +34,12 @@ def test_a_star_import_binds_dataclass_transform(module: str) -> None:
         "def model(cls=None, *, slots: bool = False): ...\n\n\n@model\nclass A:\n    x: int\n"
     )
     assert lines_of("PXG001", source) == [8]
+
+
+def test_a_star_import_of_functools_binds_cached_property() -> None:
+    source = (
+        "from dataclasses import dataclass\nfrom functools import *\n\n\n@dataclass\n"
+        "class Point:\n    x: int\n\n    @cached_property\n    def norm(self) -> int:\n"
+        "        return self.x\n"
+    )
+    assert lines_of("PXG001", source) == []
