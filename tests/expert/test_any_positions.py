@@ -24,7 +24,7 @@ CODE = "PXG003"
         ("Registry[Any].default = Loader\n", [3]),
         # The type of `Annotated` is a type, its metadata is not.
         ('size: Annotated[Any, "bytes"] = 0\n', [3]),
-        ("size: Annotated[()] = 0\n", []),
+        ("size: Annotated[()] | Any = 0\n", [3]),
         ("size: Annotated[Any] = 0\n", [3]),
     ],
 )
