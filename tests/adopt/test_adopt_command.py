@@ -73,7 +73,7 @@ def test_adopt_ends_green_keeps_the_tests_passing_and_new_faults_fail(
     assert main(["adopt", "--project", str(tmp_path), "--python", sys.executable]) == 0
     out = capsys.readouterr().out
     assert "  tool.pyright.typeCheckingMode: `pyexpert-gates init --force " in out
-    assert "  tool.ruff.lint.ignore: remove it" in out
+    assert "  tool.ruff.lint.ignore.E501: remove it" in out
     assert "fixed, with every test still passing: F401, I001" in out
     assert "  format: a passing test failed with this fix: tests/test_core.py" in out
     assert "next:\n  git add --update . && git add pyproject.toml noxfile.py .pyexpert-gates" in out
@@ -94,6 +94,17 @@ def test_adopt_ends_green_keeps_the_tests_passing_and_new_faults_fail(
     assert main(["check", "--project", str(tmp_path), "--python", sys.executable, "--locked"]) == 0
     capsys.readouterr()
     assert_a_new_import_fails_with_no_format_fix_offered(tmp_path, core)
+    assert_a_rule_ignored_later_fails(tmp_path)
+
+
+def assert_a_rule_ignored_later_fails(root: Path) -> None:
+    """The ignored rule adopt kept is relaxed alone: a rule that list names later fails."""
+    pyproject = root / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text().replace('"E501"', '"E501", "ANN"', 1))
+    code, report = check_json(root, "--gate", "config")
+    assert code == 1
+    (finding,) = cast("list[dict[str, str]]", gates_of(report)["config"]["diagnostics"])
+    assert "also turns off ANN, which no relaxation records" in finding["message"]
 
 
 def assert_a_new_import_fails_with_no_format_fix_offered(root: Path, core: str) -> None:

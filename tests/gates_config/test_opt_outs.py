@@ -250,6 +250,37 @@ def test_init_relax_records_why_an_opt_out_stays(project: Path) -> None:
     assert main(["init", "--project", str(project), "--relax", "tool.mypy.nosuch=why"]) == 2
 
 
+@pytest.mark.parametrize(
+    ("after", "added", "entries"),
+    [
+        (
+            "[tool.ruff.lint]\n",
+            'extend-ignore = ["PTH", "ANN"]\n',
+            ("extend-ignore.", "PTH", "ANN"),
+        ),
+        (
+            "[tool.ruff.lint.per-file-ignores]\n",
+            '"src/demo/*.py" = ["T20", "ERA"]\n',
+            ("per-file-ignores.", "src/demo/*.py.T20", "src/demo/*.py.ERA"),
+        ),
+    ],
+)
+def test_a_rule_list_relaxed_entry_by_entry_reports_each_entry_added_later(
+    project: Path, after: str, added: str, entries: tuple[str, str, str]
+) -> None:
+    edit(project / "pyproject.toml", after, after + added)
+    setting, recorded, new = entries
+    relax = f"tool.ruff.lint.{setting}{recorded}=legacy"
+    assert main(["init", "--project", str(project), "--relax", relax]) == 0
+    outcome = evaluate(project)
+    (finding,) = outcome.diagnostics
+    assert f"also turns off {new}, which no relaxation records" in finding.message
+    assert finding.line == line_of(project, added.strip())
+    relax = f"tool.ruff.lint.{setting}{new}=legacy too"
+    assert main(["init", "--project", str(project), "--relax", relax]) == 0
+    assert evaluate(project).status is Status.PASSED
+
+
 PRESET = load_preset().tools
 SOURCES = ("src/demo/legacy.py", "tests/test_legacy.py")
 

@@ -12,6 +12,7 @@ File patterns count only when they hide a file the gates check: ``exclude = ["do
 project that checks ``src`` and ``tests`` takes nothing away.
 """
 
+import dataclasses
 import fnmatch
 import functools
 import re
@@ -59,12 +60,16 @@ class OptOut:
         table: The table that holds the setting in its file, from the file's root.
         key: The key as written on the setting's line, to find the line.
         message: What the setting takes away.
+        entries: For a list of rules, the entries that take checks away, each named below
+            ``name`` so that a relaxation can record it alone (``D301`` of
+            ``tool.ruff.lint.ignore``): an entry added later is then a new finding.
     """
 
     name: str
     table: KeyPath
     key: str
     message: str
+    entries: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -75,9 +80,17 @@ class _Scope:
     preset: Data
     sources: tuple[str, ...]
 
-    def opt_out(self, path: KeyPath, message: str, *, key: str | None = None) -> OptOut:
+    def opt_out(
+        self,
+        path: KeyPath,
+        message: str,
+        *,
+        key: str | None = None,
+        entries: Sequence[str] = (),
+    ) -> OptOut:
         """An opt-out of the setting at ``path``, or of its entry ``key`` when it is a table."""
-        return _opt_out(setting_name(self.label, path), path, message, key)
+        found = _opt_out(setting_name(self.label, path), path, message, key)
+        return dataclasses.replace(found, entries=tuple(entries))
 
     def hidden(self, patterns: Sequence[str], matches: Callable[[str, str], bool]) -> list[str]:
         """The checked files, or folders holding them, that one of ``patterns`` matches."""
@@ -133,7 +146,7 @@ def _ruff(scope: _Scope, ruff: Data, at: KeyPath) -> Iterator[OptOut]:
     for path in _RULE_IGNORES:
         extra = [code for code in _strings(_get(ruff, path)) if code not in allowed]
         if extra:
-            yield scope.opt_out((*at, *path), f"turns off {', '.join(extra)}")
+            yield scope.opt_out((*at, *path), f"turns off {', '.join(extra)}", entries=extra)
     preset_files = _table(preset, ("lint", "per-file-ignores"))
     for path in _FILE_IGNORES:
         table = _table(ruff, path)
@@ -173,7 +186,8 @@ def _file_ignores(
         ]
         if extra:
             message = f"turns off {', '.join(extra)} for {pattern}"
-            yield scope.opt_out(path, message, key=pattern)
+            entries = [f"{pattern}.{code}" for code in extra]
+            yield scope.opt_out(path, message, key=pattern, entries=entries)
 
 
 def _preset_ignores(preset: Data, code: str, file: str) -> bool:
@@ -218,7 +232,9 @@ def _mypy_silencers(scope: _Scope, table: Data, at: KeyPath, where: str) -> Iter
     codes = _strings(table.get("disable_error_code"))
     if codes:
         message = f"turns off mypy's {', '.join(codes)}{where}"
-        yield scope.opt_out((*at, "disable_error_code"), message, key="disable_error_code")
+        yield scope.opt_out(
+            (*at, "disable_error_code"), message, key="disable_error_code", entries=codes
+        )
 
 
 def _pyright(scope: _Scope, pyright: Data) -> Iterator[OptOut]:
