@@ -258,12 +258,31 @@ def special_files(project: Path, paths: Iterable[str]) -> tuple[str, ...]:
     Returns:
         The paths of the special files, a symlink to one included.
     """
-    found: set[str] = set()
+    return tuple(sorted({name for name in _walk_paths(project, paths) if _special(project / name)}))
+
+
+def sources_on_disk(project: Path, paths: Iterable[str]) -> tuple[str, ...]:
+    """The Python sources inside ``paths`` as a walk finds them, those git ignores included.
+
+    mypy, pyright and pytest, given a folder, read every source in it whether git ignores it
+    or not (the version file a build back end writes, say): each is in those gates' cache keys.
+
+    Args:
+        project: The project root.
+        paths: The configured paths, relative to the project root (none for the whole project).
+
+    Returns:
+        The sources, relative to the project, sorted.
+    """
+    names = _walk_paths(project, paths)
+    return tuple(sorted({name for name in names if name.endswith(SOURCE_SUFFIXES)}))
+
+
+def _walk_paths(project: Path, paths: Iterable[str]) -> Iterator[str]:
+    """Every file inside ``paths`` by the rules of `walk`; a path that is no folder, as it is."""
     for path in tuple(paths) or (".",):
         root = project / path
-        names = walk(project, "" if path == "." else path) if root.is_dir() else (path,)
-        found.update(name for name in names if _special(project / name))
-    return tuple(sorted(found))
+        yield from walk(project, "" if path == "." else path) if root.is_dir() else (path,)
 
 
 def _special(path: Path) -> bool:

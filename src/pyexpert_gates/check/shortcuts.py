@@ -29,7 +29,7 @@ from pyexpert_gates.cache.store import ResultCache, open_cache
 from pyexpert_gates.check.changed_files import changed_files, limit_paths
 from pyexpert_gates.check.distributions import Installed, keep_file, probe_installed
 from pyexpert_gates.check.request import ShortcutOptions
-from pyexpert_gates.files import ProjectFiles, list_files, special_files
+from pyexpert_gates.files import ProjectFiles, list_files, sources_on_disk, special_files
 from pyexpert_gates.gates.base import GateContext, SelectedTests
 from pyexpert_gates.gates.pytest_xdist import allows_xdist
 from pyexpert_gates.gates.registry import GATE_TRAITS, GATES
@@ -104,6 +104,7 @@ class Shortcuts:
         installed: The probe of the project's environment, shared by the gates.
         files: The project's files, shared by the gates.
         special: The FIFOs, sockets and devices inside the paths, shared by the gates.
+        on_disk: The Python sources inside the paths, those git ignores included, shared.
         digests: The content digests of the files read so far.
         tests: Which tests the pytest gate runs (``watch`` selects the affected ones).
     """
@@ -114,6 +115,7 @@ class Shortcuts:
     installed: Shared[Installed | None] = field(default_factory=Shared[Installed | None])
     files: Shared[ProjectFiles] = field(default_factory=Shared[ProjectFiles])
     special: Shared[tuple[str, ...]] = field(default_factory=Shared[tuple[str, ...]])
+    on_disk: Shared[ProjectFiles] = field(default_factory=Shared[ProjectFiles])
     digests: ContentDigests = field(default_factory=ContentDigests)
     tests: SelectedTests = SelectedTests.EVERY
 
@@ -138,6 +140,7 @@ class Shortcuts:
         every_special = await self.special.get(
             lambda: asyncio.to_thread(special_files, context.project, context.paths)
         )
+        await self.on_disk.get(lambda: _on_disk(context))
         limited = await self._limited(name, context)
         if limited == ():
             summary = f"nothing to check: no Python file in its paths changed since {self.since}"
@@ -220,12 +223,14 @@ class Shortcuts:
         configs = config_files(context.project, listed, os.environ)
         if GATE_TRAITS[name].reach is Reach.CONFIGURATION:
             return configs
-        # A file named in the paths is checked even when git ignores it, so it is read too.
+        # A file named in the paths, or a source in them, is checked even when git ignores it.
         named = [path for path in context.paths if (context.project / path).is_file()]
+        on_disk = (await self.on_disk.get(lambda: _on_disk(context))).under(context.paths)
+        unlisted = [*named, *on_disk]
         if installed is None:
-            return without_own_state([*configs, *named, *listed.under(context.paths)])
+            return without_own_state([*configs, *unlisted, *listed.under(context.paths)])
         editable = await editable_files(installed.editable, context.project)
-        return [*without_own_state([*configs, *named, *listed.files]), *editable]
+        return [*without_own_state([*configs, *unlisted, *listed.files]), *editable]
 
     async def _project_files(self, context: GateContext) -> ProjectFiles:
         """The project's files, listed once per run."""
@@ -235,6 +240,12 @@ class Shortcuts:
         """The probe of the project's environment, run once per run."""
         keep = None if self.cache is None else keep_file(self.cache.folder, context.python)
         return await self.installed.get(lambda: probe_installed(context.python, keep=keep))
+
+
+async def _on_disk(context: GateContext) -> ProjectFiles:
+    """The Python sources inside the gate's paths, those git ignores included."""
+    found = await asyncio.to_thread(sources_on_disk, context.project, context.paths)
+    return ProjectFiles(files=found, from_git=False)
 
 
 def make_shortcuts(project: Path, shortcuts: ShortcutOptions) -> Shortcuts:
