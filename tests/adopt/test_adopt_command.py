@@ -108,7 +108,7 @@ def assert_a_rule_ignored_later_fails(root: Path) -> None:
     code, report = check_json(root, "--gate", "config")
     assert code == 1
     (finding,) = cast("list[dict[str, str]]", gates_of(report)["config"]["diagnostics"])
-    assert "also turns off ANN, which no relaxation records" in finding["message"]
+    assert "also holds ANN, which no relaxation records" in finding["message"]
 
 
 def assert_a_new_import_fails_with_no_format_fix_offered(root: Path, core: str) -> None:

@@ -274,11 +274,44 @@ def test_a_rule_list_relaxed_entry_by_entry_reports_each_entry_added_later(
     assert main(["init", "--project", str(project), "--relax", relax]) == 0
     outcome = evaluate(project)
     (finding,) = outcome.diagnostics
-    assert f"also turns off {new}, which no relaxation records" in finding.message
+    assert f"also holds {new}, which no relaxation records" in finding.message
     assert finding.line == line_of(project, added.strip())
     relax = f"tool.ruff.lint.{setting}{new}=legacy too"
     assert main(["init", "--project", str(project), "--relax", relax]) == 0
     assert evaluate(project).status is Status.PASSED
+
+
+OVERRIDE = '\n[[tool.mypy.overrides]]\nmodule = "{module}"\ndisallow_untyped_defs = false\n'
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "relaxed"),
+    [
+        (
+            ("", OVERRIDE.format(module="tests.*")),
+            ("", OVERRIDE.format(module="demo.*")),
+            ("tool.mypy.overrides.disallow_untyped_defs.", "tests.*", "demo.*"),
+        ),
+        (
+            ('filterwarnings = ["error"', ', "once::Warning"'),
+            ('"once::Warning"', ', "default"'),
+            ("tool.pytest.ini_options.filterwarnings.", "once::Warning", "default"),
+        ),
+    ],
+)
+def test_a_relaxed_override_or_filter_covers_itself_not_one_added_later(
+    project: Path, first: tuple[str, str], second: tuple[str, str], relaxed: tuple[str, str, str]
+) -> None:
+    pyproject = project / "pyproject.toml"
+    setting, recorded, later = relaxed
+    for (after, added), entry in ((first, recorded), (second, later)):
+        text = pyproject.read_text()
+        pyproject.write_text(text.replace(after, after + added, 1) if after else text + added)
+        (finding,) = evaluate(project).diagnostics
+        assert entry in finding.message
+        relax = f"{setting}{entry}=kept from before"
+        assert main(["init", "--project", str(project), "--relax", relax]) == 0
+        assert evaluate(project).status is Status.PASSED
 
 
 PRESET = load_preset().tools

@@ -142,9 +142,8 @@ def _unrecorded(drifts: Sequence[_Drift], relaxations: Mapping[str, str]) -> lis
         if entries == drift.entries:
             found.append(drift)
         elif entries:
-            message = (
-                f"{drift.name} also turns off {', '.join(entries)}, which no relaxation records"
-            )
+            also = f"{drift.name} also holds {', '.join(entries)}, which no relaxation records"
+            message = f"{also}: {drift.message}"
             found.append(dataclasses.replace(drift, message=message, entries=entries))
     return found
 
@@ -317,6 +316,7 @@ def _overridden(edit: FileEdit) -> list[_Drift]:
             name=name,
             code="config-overridden",
             message=overriding_message(entry),
+            entries=(entry,),
         )
         for entry in overriding_filters(settings.filters)
     ]

@@ -213,14 +213,18 @@ def _mypy(scope: _Scope, mypy: Data) -> Iterator[OptOut]:
             message = f"= {toml_value(mypy[key])} checks less than the preset's mypy --strict"
             yield scope.opt_out((*at, key), message)
     for override in _tables(mypy.get("overrides")):
-        modules = ", ".join(_strings(override.get("module"))) or "no module"
-        where = f" for {modules}"
-        yield from _mypy_silencers(scope, override, (*at, "overrides"), where)
+        named = _words(override.get("module"))
+        where = f" for {', '.join(named) or 'no module'}"
+        # Relaxed module by module: an override added later for another module is new.
+        silencers = _mypy_silencers(scope, override, (*at, "overrides"), where)
+        for found in silencers:
+            entries = [f"{module}.{entry}" for module in named for entry in found.entries]
+            yield dataclasses.replace(found, entries=tuple(entries or named))
         for key in weak_mypy_keys(override, standard):
             # A missing stub of a named module is a fact about that module, not a relaxation.
             if key not in {*_MYPY_SILENCERS, "ignore_missing_imports"}:
                 message = f"= {toml_value(override[key])}{where} checks less than the preset"
-                yield scope.opt_out((*at, "overrides", key), message)
+                yield scope.opt_out((*at, "overrides", key), message, entries=named)
 
 
 def _mypy_silencers(scope: _Scope, table: Data, at: KeyPath, where: str) -> Iterator[OptOut]:
