@@ -408,6 +408,18 @@ def test_a_preview_rule_turned_off_under_preview_is_reported(preview: str) -> No
     assert found.message == "turns off E203, E501"
 
 
+@pytest.mark.parametrize(
+    ("style", "rules"),
+    [({"quote-style": "preserve"}, ["Q000", "Q001"]), ({"indent-style": "tab"}, ["W191", "D206"])],
+)
+def test_rules_init_turns_off_to_agree_with_the_formatter_are_not_reported(
+    style: dict[str, str], rules: list[str]
+) -> None:
+    table: dict[str, object] = {"format": style, "lint": {"ignore": [*rules, "E501"]}}
+    (found,) = tool_opt_outs("ruff.toml", table, PRESET, SOURCES)
+    assert found.message == "turns off E501"
+
+
 OTHER_TOOLS = [
     *(
         (

@@ -28,6 +28,7 @@ from pyexpert_gates.expert.patterns import path_matches
 from pyexpert_gates.expert.weakening import mypy_standard, weak_mypy_keys, weak_pyright_keys
 from pyexpert_gates.gates.pytest_environment import configured_narrowing
 from pyexpert_gates.init.names import setting_name
+from pyexpert_gates.init.tailor import formatter_ignores
 from pyexpert_gates.init.targets import PYPROJECT
 from pyexpert_gates.models import GateName
 
@@ -139,7 +140,8 @@ def _ruff(scope: _Scope, ruff: Data, at: KeyPath) -> Iterator[OptOut]:
         if left_out := [source for source in scope.sources if source not in matched]:
             yield scope.opt_out((*at, "include"), f"leaves {_files(left_out)} out of ruff")
     preset = _table(scope.preset, ("ruff",))
-    allowed = set(_strings(_get(preset, ("lint", "ignore"))))
+    # The rules init turns off to agree with the project's formatter take nothing away.
+    allowed = {*_strings(_get(preset, ("lint", "ignore"))), *formatter_ignores(ruff)}
     if not any(_get(ruff, path) is True for path in (("preview",), ("lint", "preview"))):
         # Turning off a rule that runs only under preview takes nothing away.
         allowed |= _preview_only()
