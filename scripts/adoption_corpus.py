@@ -109,6 +109,65 @@ LIBRARIES = (
         fault_file="idna/intranges.py",
         test_folder="tests",
     ),
+    Library(
+        name="click",
+        version="8.1.7",
+        sha256="ca9853ad459e787e2192211578cc907e7594e294c7ccc834310722b41b9ca6de",
+        # Its own filterwarnings = error fails its tests on pytest 9's deprecations.
+        test_requires=("pytest<9",),
+        traits=("src layout", "setup.cfg [mypy], [mypy-*], [tool:pytest]", "\\f in docstrings"),
+        # Not a module that ``import click`` loads: a test counts the modules that loads.
+        fault_file="src/click/testing.py",
+        test_folder="tests",
+    ),
+    Library(
+        name="humanize",
+        version="4.9.0",
+        sha256="582a265c931c683a7e9b8ed9559089dea7edcf6cc95be39a3cbc2c5d5ac2bcfa",
+        test_requires=("freezegun", "hatchling", "hatch-vcs"),
+        traits=("src layout", "top-level [tool.ruff] settings", "pytest in pyproject and tox.ini"),
+        fault_file="src/humanize/number.py",
+        test_folder="tests",
+    ),
+    Library(
+        name="platformdirs",
+        version="4.2.2",
+        sha256="38b7b51f512eed9e84a22788b4bce1de17c0adb134d6becb09836e37d8654cd3",
+        test_requires=("pytest-mock", "appdirs", "hatchling", "hatch-vcs"),
+        traits=("src layout", "[tool.ruff] with dotted lint.preview and a legacy table", "ALL"),
+        fault_file="src/platformdirs/api.py",
+        test_folder="tests",
+    ),
+    Library(
+        name="structlog",
+        version="24.1.0",
+        sha256="41a09886e4d55df25bdcb9b5c9674bccfab723ff43e0a86a1b7b236be8e57b16",
+        test_requires=(
+            *("pytest-asyncio", "freezegun", "pretend", "simplejson"),
+            *("hatchling", "hatch-vcs", "hatch-fancy-pypi-readme"),
+        ),
+        traits=("src layout", "mypy overrides, strict pytest, filterwarnings once::Warning"),
+        fault_file="src/structlog/_utils.py",
+        test_folder="tests",
+    ),
+    Library(
+        name="tabulate",
+        version="0.9.0",
+        sha256="0095b12bf5966de529c0feb1fa08671671b3368eec77d7ef7ab114be2c068b3c",
+        test_requires=("setuptools_scm",),
+        traits=("flat layout", "untyped", "a .gitignore of .*", "a git-ignored version.py"),
+        fault_file="tabulate/__init__.py",
+        test_folder="test",
+    ),
+    Library(
+        name="pathspec",
+        version="1.1.1",
+        sha256="17db5ecd524104a120e173814c90367a96a98d07c45b2e10c2f3919fff91bf5a",
+        test_requires=(),
+        traits=("flat layout", "typed", "no tool settings", "tabs", "a dependency of mypy"),
+        fault_file="pathspec/util.py",
+        test_folder="tests",
+    ),
 )
 
 
