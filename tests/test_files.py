@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from pyexpert_gates.files import ProjectFiles, project_files, special_files, unreadable, walk
+from pyexpert_gates.data.snapshot import ProjectFiles
+from pyexpert_gates.files import project_files, special_files, unreadable, walk
 from tests.check.projects import write_files
 from tests.integration.projects import run
 

@@ -20,6 +20,7 @@ from pyexpert_gates.expert import RULES, ExpertSettings, default_settings, find_
 from pyexpert_gates.expert.settings import DEFAULT_MAX_FUNCTION_LINES
 from pyexpert_gates.models import GateName
 from pyexpert_gates.textfile import parse_toml, read_toml
+from pyexpert_gates.tools import PYPROJECT, pytest
 
 DEFAULT_TIMEOUT_S = 600.0
 """Seconds each gate may take when neither the configuration nor ``--timeout`` says."""
@@ -47,7 +48,7 @@ EXPERT_KEYS = ("select", "ignore", "per-file-ignores", "max-function-lines")
 TEST_FOLDERS = ("tests", "test")
 """The top-level test folders the default paths add after the code."""
 SCRIPTS = frozenset(
-    {"setup.py", "conftest.py", "noxfile.py", "toxfile.py", "tasks.py", "fabfile.py", "dodo.py"}
+    {"setup.py", pytest.CONFTEST, "noxfile.py", "toxfile.py", "tasks.py", "fabfile.py", "dodo.py"}
 )
 """Top-level modules that build, test or automate the project rather than ship with it."""
 BUILD_FOLDERS = frozenset({"build", "dist"})
@@ -189,7 +190,7 @@ def load_config(project: Path) -> GatesConfig:
         InputError: The file cannot be read or is not valid TOML (with line and column).
         ConfigError: The file's ``[tool.pyexpert-gates]`` settings are invalid.
     """
-    path = project / "pyproject.toml"
+    path = project / PYPROJECT
     _, document = read_toml(path, str(path))
     return config_from_document(document, origin=str(path))
 

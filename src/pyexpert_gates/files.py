@@ -16,13 +16,11 @@ import asyncio
 import os
 import stat
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from pyexpert_gates.data.snapshot import ProjectFiles
 from pyexpert_gates.process import Command, ProcessOutput, run_command
 
-SOURCE_SUFFIXES = (".py", ".pyi")
-"""The files the Python tools read as source."""
 SKIPPED_FOLDERS = frozenset(
     {
         ".bzr",
@@ -49,56 +47,6 @@ SKIPPED_FOLDERS = frozenset(
 )
 """Folders that ruff, mypy and pyright all skip by default, outside git."""
 GIT_TIME_LIMIT_S = 60.0
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ProjectFiles:
-    """Every file of a project, relative to its root with POSIX separators.
-
-    Attributes:
-        files: The files, sorted, each once.
-        from_git: True when git listed them, False when the project was walked.
-    """
-
-    files: tuple[str, ...]
-    from_git: bool
-
-    def under(self, paths: Iterable[str]) -> tuple[str, ...]:
-        """The files inside ``paths`` (files or folders; ``.`` or none for every file).
-
-        Args:
-            paths: Paths relative to the project root.
-
-        Returns:
-            The files, sorted.
-        """
-        roots = tuple(PurePosixPath(path) for path in paths) or (PurePosixPath(),)
-        return tuple(name for name in self.files if inside(name, roots))
-
-    def sources(self, paths: Iterable[str]) -> tuple[str, ...]:
-        """The Python source files inside ``paths``.
-
-        Args:
-            paths: Paths relative to the project root.
-
-        Returns:
-            The files, sorted.
-        """
-        return tuple(name for name in self.under(paths) if name.endswith(SOURCE_SUFFIXES))
-
-
-def inside(name: str, roots: tuple[PurePosixPath, ...]) -> bool:
-    """True when the file ``name`` is one of ``roots`` or lies under one.
-
-    Args:
-        name: A file, relative to the project root.
-        roots: Files and folders relative to the project root; ``.`` is the whole project.
-
-    Returns:
-        Whether the file is inside.
-    """
-    path = PurePosixPath(name)
-    return any(root == PurePosixPath() or path.is_relative_to(root) for root in roots)
 
 
 async def list_files(project: Path) -> ProjectFiles:
@@ -258,31 +206,24 @@ def special_files(project: Path, paths: Iterable[str]) -> tuple[str, ...]:
     Returns:
         The paths of the special files, a symlink to one included.
     """
-    return tuple(sorted({name for name in _walk_paths(project, paths) if _special(project / name)}))
+    return tuple(sorted({name for name in walk_paths(project, paths) if _special(project / name)}))
 
 
-def sources_on_disk(project: Path, paths: Iterable[str]) -> tuple[str, ...]:
-    """The Python sources inside ``paths`` as a walk finds them, those git ignores included.
-
-    mypy, pyright and pytest, given a folder, read every source in it whether git ignores it
-    or not (the version file a build back end writes, say): each is in those gates' cache keys.
+def walk_paths(project: Path, paths: Iterable[str]) -> Iterator[str]:
+    """Every file inside ``paths`` on disk, walked as `walk` does; a path that is no folder: itself.
 
     Args:
         project: The project root.
         paths: The configured paths, relative to the project root (none for the whole project).
 
-    Returns:
-        The sources, relative to the project, sorted.
+    Yields:
+        The files, relative to the project root; one inside two of the paths comes twice.
     """
-    names = _walk_paths(project, paths)
-    return tuple(sorted({name for name in names if name.endswith(SOURCE_SUFFIXES)}))
-
-
-def _walk_paths(project: Path, paths: Iterable[str]) -> Iterator[str]:
-    """Every file inside ``paths`` by the rules of `walk`; a path that is no folder, as it is."""
     for path in tuple(paths) or (".",):
-        root = project / path
-        yield from walk(project, "" if path == "." else path) if root.is_dir() else (path,)
+        if (project / path).is_dir():
+            yield from walk(project, "" if path == "." else path)
+        else:
+            yield path
 
 
 def _special(path: Path) -> bool:

@@ -19,7 +19,7 @@ import importlib.metadata
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -87,6 +87,8 @@ class Preset:
         extends: The preset it extends, or None.
         verified: The tool versions the preset was verified against, by tool.
         changelog: What each version changed, newest first.
+        retired: The values earlier versions wrote at settings this one no longer sets, by
+            setting name: init removes such a setting where it still holds one of them.
     """
 
     name: str
@@ -98,6 +100,7 @@ class Preset:
     extends: str | None = None
     verified: Mapping[str, str] | None = None
     changelog: tuple[Change, ...] = ()
+    retired: Mapping[str, tuple[object, ...]] = field(default_factory=dict[str, tuple[object, ...]])
 
     @property
     def title(self) -> str:
@@ -254,11 +257,13 @@ def _compose(
         raise UsageError(msg)
     tools = _table(data, "tool", source)
     comments = {m["item"]: m["comment"] for m in _ITEM_COMMENT.finditer(text)}
+    meta = _table(data, "preset", source)
+    retired = _retired(meta, source)
     if parent_name is not None:
         parent = _parent(parent_name, source, sources, (*chain, source.name))
         tools = extend(parent.tools, tools, _table(data, "remove", source))
         comments = {**parent.comments, **comments}
-    meta = _table(data, "preset", source)
+        retired = {**parent.retired, **retired}
     _stamp(tools, source.name)
     return Preset(
         name=source.name,
@@ -270,6 +275,7 @@ def _compose(
         extends=parent_name,
         verified=_verified(meta, source),
         changelog=_changelog(meta, source),
+        retired=retired,
     )
 
 
@@ -357,6 +363,18 @@ def _changelog(meta: Mapping[str, object], source: PresetSource) -> tuple[Change
             raise UsageError(msg)
         changes.append(Change(version=version, changes=tuple(str(line) for line in lines)))
     return tuple(sorted(changes, key=lambda change: change.version, reverse=True))
+
+
+def _retired(meta: Mapping[str, object], source: PresetSource) -> dict[str, tuple[object, ...]]:
+    """The values earlier versions of a preset wrote at settings it no longer sets."""
+    retired = meta.get("retired", {})
+    if not is_table(retired) or not all(is_array(values) for values in retired.values()):
+        msg = (
+            f"{source.label}: [preset.retired] maps each setting's dotted name to the list of "
+            "values earlier versions wrote there"
+        )
+        raise UsageError(msg)
+    return {name: tuple(values) for name, values in retired.items() if is_array(values)}
 
 
 def _stamp(tools: Data, name: str) -> None:

@@ -166,7 +166,7 @@ async def _collect(
 ) -> ProcessOutput | ProcessFailure:
     """Wait for ``process`` until the deadline; past it, or when cancelled, end its group."""
     deadline, time_limit, grace = limits
-    reading = asyncio.ensure_future(process.communicate())
+    reading = asyncio.ensure_future(process.communicate(command.stdin))
     try:
         async with asyncio.timeout_at(deadline):
             # Not process.wait(): asyncio waits there for the output pipes to close as well.
@@ -206,7 +206,7 @@ async def _start(command: Command, marker: str) -> asyncio.subprocess.Process:
         *command.argv,
         cwd=command.cwd,
         env=_environment({**command.env, MARKER: marker}, command.unset_env),
-        stdin=asyncio.subprocess.DEVNULL,
+        stdin=asyncio.subprocess.DEVNULL if command.stdin is None else asyncio.subprocess.PIPE,
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
         start_new_session=True,

@@ -6,7 +6,7 @@ import pytest
 
 from pyexpert_gates.cache.inputs import config_files
 from pyexpert_gates.cache.references import referenced_files
-from pyexpert_gates.files import ProjectFiles
+from pyexpert_gates.data.snapshot import ProjectFiles
 
 from .projects import check_json, clean_project, edit, findings, gates_of, write_files
 

@@ -1,6 +1,7 @@
 """The pure parts of the shortcuts: xdist options, the probe's answer, changed-file limits."""
 
 import asyncio
+import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -12,6 +13,7 @@ from pyexpert_gates.check.distributions import Installed, keep_file, parse_probe
 from pyexpert_gates.files import project_files
 from pyexpert_gates.gates.base import GateContext
 from pyexpert_gates.gates.pytest_xdist import allows_xdist, chooses_xdist
+from tests.snapshots import snapshot
 
 PROBE_ANSWER = """{"python": "3.11.7", "executable": "/p/.venv/bin/python", "path": ["/p/lib"],
  "distributions": ["attrs==25.1.0", "pytest==9.0.0"], "xdist": false, "editable": []}"""
@@ -58,10 +60,16 @@ def test_the_project_configuration_can_turn_xdist_off(
     monkeypatch.delenv("PYTEST_ADDOPTS", raising=False)
     for name, text in files.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
-    context = GateContext(project=tmp_path, paths=(), python=Path(sys.executable), scratch=tmp_path)
+    context = GateContext(
+        project=tmp_path,
+        paths=(),
+        python=Path(sys.executable),
+        scratch=tmp_path,
+        snapshot=snapshot(tmp_path, ()),
+    )
     assert allows_xdist(context) is allowed
     monkeypatch.setenv("PYTEST_ADDOPTS", "-n 0")
-    assert not allows_xdist(context)
+    assert not allows_xdist(dataclasses.replace(context, snapshot=snapshot(tmp_path, ())))
 
 
 def test_the_probe_answer_is_a_digest_of_every_distribution() -> None:

@@ -8,6 +8,7 @@ from pyexpert_gates.config import load_config
 from pyexpert_gates.gates.base import GateContext
 from pyexpert_gates.gates.expert import EXPERT_GATE
 from pyexpert_gates.models import FixSafety
+from tests.snapshots import snapshot
 
 
 def test_a_gate_without_fixes_is_a_usage_error(
@@ -32,7 +33,11 @@ def test_the_expert_gate_marks_the_findings_the_slots_codemod_fixes(tmp_path: Pa
     (tmp_path / "fixable.py").write_text(dataclass)
     (tmp_path / "weak.py").write_text(f"import weakref\n{dataclass}")
     context = GateContext(
-        project=tmp_path, paths=(".",), python=Path(sys.executable), scratch=tmp_path
+        project=tmp_path,
+        paths=(".",),
+        python=Path(sys.executable),
+        scratch=tmp_path,
+        snapshot=snapshot(tmp_path, (".",)),
     )
     outcome = EXPERT_GATE.evaluate(context, load_config(tmp_path))
     assert [(item.path, item.code, item.fix) for item in outcome.diagnostics] == [

@@ -16,6 +16,7 @@ from pathlib import Path
 from pyexpert_gates.gates import TOOL_GATES
 from pyexpert_gates.gates.base import GateContext
 from pyexpert_gates.process import ProcessOutput
+from tests.snapshots import EMPTY
 
 from .cases import CASES, Case
 from .running import make_context, run
@@ -86,6 +87,7 @@ def replay(gate: str, case: str, *, threshold: float = 100.0) -> tuple[ProcessOu
         paths=tuple(data["paths"]),
         python=PROJECT / ".venv" / "bin" / "python",
         scratch=Path("/scratch"),
+        snapshot=EMPTY,
         docstring_coverage=threshold,
     )
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pyexpert_gates.gates.base import GateContext
 from pyexpert_gates.process import Command, ProcessOutput
+from tests.snapshots import snapshot
 
 
 def write_project(root: Path, files: Mapping[str, str]) -> Path:
@@ -34,11 +35,13 @@ def make_context(
     """A project written under ``base/project`` with a scratch folder next to it."""
     scratch = base / "scratch"
     scratch.mkdir(parents=True, exist_ok=True)
+    project = write_project(base / "project", files)
     return GateContext(
-        project=write_project(base / "project", files),
+        project=project,
         paths=paths,
         python=Path(python or sys.executable),
         scratch=scratch,
+        snapshot=snapshot(project, paths),
         docstring_coverage=threshold,
     )
 
@@ -52,6 +55,7 @@ def run(command: Command, timeout: float = 300.0) -> ProcessOutput:
         command.argv,
         cwd=command.cwd,
         env=environment,
+        input=command.stdin,
         capture_output=True,
         check=False,
         timeout=timeout,

@@ -17,6 +17,7 @@ from pyexpert_gates.gates.ruff import RuffGate
 from pyexpert_gates.gates.ruff_files import excluded as ruff_excluded
 from pyexpert_gates.gates.ruff_files import ruff_files, without_log
 from pyexpert_gates.models import Status
+from tests.snapshots import EMPTY
 
 PROJECT = Path("/p")
 STAMP = "[2026-12-07][15:09:18]"
@@ -48,6 +49,7 @@ def _context(
         paths=("src",),
         python=Path(sys.executable),
         scratch=PROJECT,
+        snapshot=EMPTY,
         listed=listed,
         special=special,
         relaxed=relaxed,
@@ -61,7 +63,7 @@ def _unchecked(outcome: GateOutcome) -> dict[str, str]:
 
 
 def test_ruff_log_names_the_files_taken_and_what_left_the_others_out() -> None:
-    files = ruff_files(RUFF_LOG, PROJECT)
+    files = ruff_files(RUFF_LOG, _context())
     assert files.taken == {"src/a.py", 'src/"q".py'}
     assert files.why("src/gen/g.py").setting == "tool.ruff.extend-exclude"
     assert ".ignore names it (`src/b.py`)" in files.why("src/b.py").reason

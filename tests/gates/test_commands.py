@@ -11,11 +11,16 @@ from pyexpert_gates.gates.base import GateContext
 from pyexpert_gates.gates.mypy import cache_lock
 from pyexpert_gates.models import GateName
 from pyexpert_gates.process import Command
+from tests.snapshots import EMPTY
 
 PROJECT = Path("/work/project")
 PYTHON = PROJECT / ".venv" / "bin" / "python"
 CONTEXT = GateContext(
-    project=PROJECT, paths=("src", "tests"), python=PYTHON, scratch=Path("/scratch/run")
+    project=PROJECT,
+    paths=("src", "tests"),
+    python=PYTHON,
+    scratch=Path("/scratch/run"),
+    snapshot=EMPTY,
 )
 OURS = (sys.executable, "-P", "-m")
 
@@ -100,6 +105,7 @@ OURS = (sys.executable, "-P", "-m")
             Command(
                 argv=(*OURS, "pyexpert_gates.gates.docstrings_worker", "src", "tests"),
                 cwd=PROJECT,
+                stdin=b"",
             ),
         ),
         (
@@ -128,7 +134,9 @@ def test_command(gate: GateName, expected: Command) -> None:
     [GateName.RUFF, GateName.FORMAT, GateName.MYPY, GateName.PYRIGHT, GateName.DOCSTRINGS],
 )
 def test_no_paths_means_the_whole_project(gate: GateName) -> None:
-    context = GateContext(project=PROJECT, paths=(), python=PYTHON, scratch=Path("/s"))
+    context = GateContext(
+        project=PROJECT, paths=(), python=PYTHON, scratch=Path("/s"), snapshot=EMPTY
+    )
     assert TOOL_GATES[gate].command(context).argv[-1] == "."
 
 

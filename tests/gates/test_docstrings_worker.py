@@ -1,11 +1,14 @@
 """The docstring worker: which files it reads, and the document it prints."""
 
+import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
 
 from pyexpert_gates.data import json_shape
+from pyexpert_gates.files import project_files
 from pyexpert_gates.gates.docstrings_worker import main, python_files, worker
 
 from .running import write_project
@@ -49,7 +52,7 @@ def test_python_files(
     tmp_path: Path, paths: list[str], files: list[str], missing: list[str]
 ) -> None:
     write_project(tmp_path, TREE)
-    assert python_files(tmp_path, paths) == (files, missing)
+    assert python_files(tmp_path, paths, project_files(tmp_path).files) == (files, missing)
 
 
 @pytest.mark.parametrize(
@@ -65,7 +68,7 @@ def test_files_that_do_not_parse_are_problems(
     tmp_path: Path, source: bytes, expected: list[tuple[int | None, str, str]]
 ) -> None:
     (tmp_path / "mod.py").write_bytes(source)
-    problems = json_shape.as_list(worker(tmp_path, ["mod.py"])["problems"], "problems")
+    problems = json_shape.as_list(worker(tmp_path, ["mod.py"], ())["problems"], "problems")
     found = [json_shape.as_object(item, "problem") for item in problems]
     assert [(item["line"], item["code"]) for item in found] == [row[:2] for row in expected]
     for item, (_, _, fragment) in zip(found, expected, strict=True):
@@ -77,6 +80,8 @@ def test_main_prints_the_document(
 ) -> None:
     write_project(tmp_path, {"pkg/__init__.py": "", "pkg/mod.py": "def f():\n    pass\n"})
     monkeypatch.chdir(tmp_path)
+    listing = io.BytesIO(b"pkg/__init__.py\0pkg/mod.py")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(listing))
     assert main(["pkg"]) == 0
     document = json.loads(capsys.readouterr().out)
     assert document == {

@@ -9,6 +9,7 @@ from pyexpert_gates.gates.base import GateContext
 from pyexpert_gates.gates.mypy import RUNNER, MypyGate
 from pyexpert_gates.gates.shadowed import shadowed
 from tests.check.projects import check_json, clean_project, findings, gates_of, write_files
+from tests.snapshots import EMPTY
 
 IMPLEMENTATION = '''\
 """Keys."""
@@ -49,7 +50,9 @@ def test_only_an_implementation_with_a_stub_beside_it_is_shadowed() -> None:
 
 
 def test_the_runner_is_named_only_when_a_stub_hides_a_file(tmp_path: Path) -> None:
-    context = GateContext(project=tmp_path, paths=("src",), python=Path("py"), scratch=tmp_path)
+    context = GateContext(
+        project=tmp_path, paths=("src",), python=Path("py"), scratch=tmp_path, snapshot=EMPTY
+    )
     alone = MypyGate().command(context).argv
     assert RUNNER not in alone
     assert alone[-1] == "src"

@@ -8,6 +8,7 @@ from pyexpert_gates.data.invocation import ProcessOutput
 from pyexpert_gates.gates.base import GateContext, SelectedTests
 from pyexpert_gates.gates.pytest import PytestGate
 from pyexpert_gates.models import Status
+from tests.snapshots import EMPTY
 
 
 def junit(*outcomes: str) -> str:
@@ -40,7 +41,12 @@ def test_a_session_whose_every_test_was_skipped_tested_nothing(
 ) -> None:
     output = ProcessOutput(returncode=0, stdout="", stderr="", report_text=junit(*outcomes))
     context = GateContext(
-        project=tmp_path, paths=(), python=Path("python"), scratch=tmp_path, tests=tests
+        project=tmp_path,
+        paths=(),
+        python=Path("python"),
+        scratch=tmp_path,
+        tests=tests,
+        snapshot=EMPTY,
     )
     outcome = PytestGate().parse(output, context)
     assert outcome.status is status

@@ -11,11 +11,16 @@ from pyexpert_gates.errors import ConfigError
 from pyexpert_gates.gates.base import GateContext, GateOutcome
 from pyexpert_gates.gates.drift import CONFIG_GATE
 from pyexpert_gates.models import Status
+from tests.snapshots import snapshot
 
 
 def evaluate(project: Path) -> GateOutcome:
     context = GateContext(
-        project=project, paths=("src",), python=Path(sys.executable), scratch=project
+        project=project,
+        paths=("src",),
+        python=Path(sys.executable),
+        scratch=project,
+        snapshot=snapshot(project, ("src",)),
     )
     return CONFIG_GATE.evaluate(context, load_config(project))
 

@@ -7,11 +7,13 @@ import pytest
 
 from pyexpert_gates.cli import main
 from pyexpert_gates.config import load_config
+from pyexpert_gates.files import project_files
 from pyexpert_gates.gates.base import GateContext, GateOutcome
 from pyexpert_gates.gates.drift import CONFIG_GATE
 from pyexpert_gates.gates.governing import NestedRuffConfig, nested_ruff_configs
 from pyexpert_gates.models import Status
 from tests.check.projects import edit, write_files
+from tests.snapshots import snapshot
 
 ROOT = """\
 [project]
@@ -43,7 +45,11 @@ def evaluate(project: Path) -> GateOutcome:
     config = load_config(project)
     assert config.paths is not None
     context = GateContext(
-        project=project, paths=config.paths, python=Path(sys.executable), scratch=project
+        project=project,
+        paths=config.paths,
+        python=Path(sys.executable),
+        scratch=project,
+        snapshot=snapshot(project, config.paths),
     )
     return CONFIG_GATE.evaluate(context, config)
 
@@ -53,7 +59,10 @@ def append(path: Path, text: str) -> None:
 
 
 def test_sub_projects_without_ruff_settings_follow_the_root(monorepo: Path) -> None:
-    assert nested_ruff_configs(monorepo, ("packages/a/src", "packages/b/src")) == ()
+    assert (
+        nested_ruff_configs(monorepo, ("packages/a/src", "packages/b/src"), project_files(monorepo))
+        == ()
+    )
     assert evaluate(monorepo).status is Status.PASSED
 
 
@@ -71,7 +80,7 @@ def test_a_weak_ruff_config_of_a_sub_project_is_a_finding_in_its_file(monorepo: 
 def test_a_config_that_extends_the_root_inherits_what_it_leaves_out(monorepo: Path) -> None:
     sub = monorepo / "packages" / "a" / "pyproject.toml"
     append(sub, '\n[tool.ruff]\nextend = "../../pyproject.toml"\n')
-    assert nested_ruff_configs(monorepo, ("packages/a/src",)) == (
+    assert nested_ruff_configs(monorepo, ("packages/a/src",), project_files(monorepo)) == (
         NestedRuffConfig(folder="packages/a", extends=True),
     )
     assert evaluate(monorepo).status is Status.PASSED

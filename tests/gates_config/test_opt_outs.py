@@ -14,11 +14,16 @@ from pyexpert_gates.gates.optouts import gates_opt_outs, tool_opt_outs
 from pyexpert_gates.models import GateName, Status
 from pyexpert_gates.presets import load_preset
 from tests.check.projects import edit, write_files
+from tests.snapshots import snapshot
 
 
 def evaluate(project: Path) -> GateOutcome:
     context = GateContext(
-        project=project, paths=("src", "tests"), python=Path(sys.executable), scratch=project
+        project=project,
+        paths=("src", "tests"),
+        python=Path(sys.executable),
+        scratch=project,
+        snapshot=snapshot(project, ("src", "tests")),
     )
     return CONFIG_GATE.evaluate(context, load_config(project))
 

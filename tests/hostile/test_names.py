@@ -31,8 +31,8 @@ PYPROJECT = '[project]\nname = "p"\n\n[tool.pyexpert-gates]\npaths = ["src"]\n'
 
 
 def test_pyright_reports_a_file_it_cannot_check_as_an_error(tmp_path: Path) -> None:
-    context = make_context(tmp_path, {"src/p/__init__.py": '"""P."""\n'}, ("src",))
-    (context.project / "src" / "p" / BAD_NAME).write_text("x: int = 'no'\n", encoding="utf-8")
+    files = {"src/p/__init__.py": '"""P."""\n', f"src/p/{BAD_NAME}": "x: int = 'no'\n"}
+    context = make_context(tmp_path, files, ("src",))
     tool = TOOL_GATES[GateName.PYRIGHT]
     outcome = tool.parse(run(tool.command(context)), context)
     assert outcome.status is Status.ERROR

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
+from pyexpert_gates.check import init_run
 from pyexpert_gates.cli import main
-from pyexpert_gates.commands import init as init_command
 from pyexpert_gates.init.pytest_probe import PytestFacts
 from pyexpert_gates.init.pytest_risks import (
     CORE_KEYS,
@@ -80,7 +80,7 @@ def test_init_asks_pytest_only_about_settings_pytest_may_not_know(
         asked.append(project)
         return PytestFacts(known=frozenset(), missing=frozenset())
 
-    monkeypatch.setattr(init_command, "_ask_pytest", ask)
+    monkeypatch.setattr(init_run, "_ask_pytest", ask)
     core = '[tool.pytest.ini_options]\ntestpaths = ["tests"]\npythonpath = ["src"]\n'
     (tmp_path / "pyproject.toml").write_text(f'[project]\nname = "demo"\n\n{core}')
     assert main(["init", "--project", str(tmp_path), "--no-noxfile"]) == 0

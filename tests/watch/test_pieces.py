@@ -15,6 +15,7 @@ from pyexpert_gates.watch.changes import Changes, sort_changes, watched
 from pyexpert_gates.watch.merge import merge_file_level
 from pyexpert_gates.watch.screen import LiveScreen
 from pyexpert_gates.watch.tests import selection, with_total
+from tests.snapshots import EMPTY
 
 PROJECT = Path("/work/project")
 EMPTY_JUNIT = (
@@ -132,7 +133,12 @@ def test_pytest_records_or_selects_with_testmon(
     tmp_path: Path, tests: SelectedTests, options: list[str]
 ) -> None:
     context = GateContext(
-        project=tmp_path, paths=(), python=Path("python"), scratch=tmp_path, tests=tests
+        project=tmp_path,
+        paths=(),
+        python=Path("python"),
+        scratch=tmp_path,
+        tests=tests,
+        snapshot=EMPTY,
     )
     command = PytestGate().command(context)
     assert [arg for arg in command.argv if arg.startswith("--testmon")] == options
@@ -141,12 +147,15 @@ def test_pytest_records_or_selects_with_testmon(
 
 def test_no_affected_test_is_a_pass_but_no_test_at_all_is_an_error(tmp_path: Path) -> None:
     output = ProcessOutput(returncode=0, stdout="", stderr="", report_text=EMPTY_JUNIT)
-    every = GateContext(project=tmp_path, paths=(), python=Path("python"), scratch=tmp_path)
+    every = GateContext(
+        project=tmp_path, paths=(), python=Path("python"), scratch=tmp_path, snapshot=EMPTY
+    )
     affected = GateContext(
         project=tmp_path,
         paths=(),
         python=Path("python"),
         scratch=tmp_path,
+        snapshot=EMPTY,
         tests=SelectedTests.AFFECTED,
     )
     assert PytestGate().parse(output, every).status is Status.ERROR
@@ -166,7 +175,12 @@ def test_testmon_deselection_is_not_put_down_to_the_configuration(
     closing = "==== 1 passed, 5 deselected in 0.10s ====\n"
     output = ProcessOutput(returncode=0, stdout=closing, stderr="", report_text=ONE_PASSED_JUNIT)
     context = GateContext(
-        project=tmp_path, paths=(), python=Path("python"), scratch=tmp_path, tests=tests
+        project=tmp_path,
+        paths=(),
+        python=Path("python"),
+        scratch=tmp_path,
+        tests=tests,
+        snapshot=EMPTY,
     )
     assert PytestGate().parse(output, context).summary == summary
 

@@ -19,10 +19,12 @@ from pathlib import Path, PurePosixPath
 
 from pyexpert_gates.cache.key import digest_files
 from pyexpert_gates.cache.references import referenced_files
-from pyexpert_gates.files import ProjectFiles, list_files
+from pyexpert_gates.data.snapshot import ProjectFiles
+from pyexpert_gates.files import list_files
 from pyexpert_gates.gates.registry import GATE_TRAITS, GATES
 from pyexpert_gates.models import GateName
 from pyexpert_gates.presets import preset_contents
+from pyexpert_gates.tools import mypy, ruff
 
 CONFIG_FILES = frozenset(name for gate in GATES.values() for name in gate.config_files)
 """The names of the files where the tools read their settings (or pytest its fixtures)."""
@@ -134,9 +136,7 @@ def user_config_files(environ: Mapping[str, str]) -> tuple[Path, ...]:
     home = Path(environ.get("HOME", "~")).expanduser()
     configured = environ.get("XDG_CONFIG_HOME", "")
     config = Path(configured) if Path(configured).is_absolute() else home / ".config"
-    ruff = tuple(config / "ruff" / name for name in ("ruff.toml", ".ruff.toml", "pyproject.toml"))
-    mypy = (config / "mypy" / "config", home / ".config" / "mypy" / "config", home / ".mypy.ini")
-    return (*ruff, *mypy)
+    return (*ruff.user_config_files(config), *mypy.user_config_files(home, config))
 
 
 async def editable_files(folders: Iterable[str], project: Path) -> list[str]:

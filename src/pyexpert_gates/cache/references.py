@@ -8,7 +8,6 @@ the tool itself reports it.
 """
 
 import json
-import os
 import re
 import tomllib
 from collections.abc import Iterable, Iterator
@@ -17,6 +16,7 @@ from pathlib import Path
 from pyexpert_gates.data.toml import Data, is_array, is_table
 from pyexpert_gates.errors import GatesError
 from pyexpert_gates.textfile import decode, read_regular
+from pyexpert_gates.tools import PYPROJECT, mypy, pyright, ruff
 
 _MOST_FILES = 64  # a chain longer than this is a loop or an attack: the key stops growing
 # pyright reads JSON with comments; only the value of ``extends`` matters here.
@@ -62,15 +62,15 @@ def _named(config: Path) -> Iterator[Path]:
     except (tomllib.TOMLDecodeError, RecursionError):
         return
     tool = document.get("tool")
-    tools = tool if config.name == "pyproject.toml" and is_table(tool) else {"ruff": document}
-    for table, key in (("ruff", "extend"), ("pyright", "extends")):
+    tools = tool if config.name == PYPROJECT and is_table(tool) else {ruff.NAME: document}
+    for table, key in ((ruff.NAME, ruff.EXTEND), (pyright.NAME, pyright.EXTENDS)):
         settings = tools.get(table)
         value = settings.get(key) if is_table(settings) else None
         if isinstance(value, str):
             # ruff expands ``~`` and environment variables in ``extend``.
-            yield config.parent / os.path.expandvars(Path(value).expanduser())
-    mypy = tools.get("mypy")
-    plugins = mypy.get("plugins") if is_table(mypy) else None
+            yield ruff.extended_path(config, value)
+    mypy_settings = tools.get(mypy.NAME)
+    plugins = mypy_settings.get(mypy.PLUGINS) if is_table(mypy_settings) else None
     listed = (
         plugins.split(",") if isinstance(plugins, str) else plugins if is_array(plugins) else []
     )

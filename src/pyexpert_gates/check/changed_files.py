@@ -11,8 +11,8 @@ import asyncio
 from pathlib import Path
 
 from pyexpert_gates.data.invocation import Command, ProcessFailure, ProcessOutput
+from pyexpert_gates.data.snapshot import ProjectFiles
 from pyexpert_gates.errors import UsageError
-from pyexpert_gates.files import ProjectFiles
 from pyexpert_gates.process import GIT_TIME_LIMIT_S, run_command
 
 

@@ -24,6 +24,7 @@ from pyexpert_gates.check.plan import Gate, Plan, PlannedGate, make_plan
 from pyexpert_gates.check.reexports import with_reexports_unsafe
 from pyexpert_gates.check.request import Request
 from pyexpert_gates.check.shortcuts import make_shortcuts
+from pyexpert_gates.check.snapshot import read_snapshot
 from pyexpert_gates.config import GatesConfig, load_config
 from pyexpert_gates.data.invocation import ProcessFailure, ProcessOutput
 from pyexpert_gates.files import unreadable
@@ -127,9 +128,7 @@ def run_plans(plans: Sequence[Plan], observer: GateObserver | None = None) -> tu
         )
     duration = time.monotonic() - started
     return tuple(
-        # fix removes no import another file uses: check offers those removals as --unsafe.
-        plan_report(plan, with_reexports_unsafe(plan.project, found), duration)
-        for plan, found in zip(plans, results, strict=True)
+        plan_report(plan, found, duration) for plan, found in zip(plans, results, strict=True)
     )
 
 
@@ -149,7 +148,9 @@ def plan_report(plan: Plan, results: tuple[GateResult, ...], duration: float) ->
         for name, reason in plan.skipped
     )
     order = list(GateName)
-    # A fix that broke a passing test when adopt tried it is not offered again.
+    # What fix does decides the marks, for check and watch alike: fix removes no import another
+    # file uses (offered as --unsafe), and a fix that broke a passing test is not offered again.
+    results = with_reexports_unsafe(Path(plan.project), results)
     results = without_held_back(results, read_held_back(Path(plan.project)))
     return Report(
         project=str(plan.project),
@@ -192,9 +193,19 @@ async def run_gates(
     if blocked:
         return _unreadable_results(plan, blocked, observer)
     slots = jobs or asyncio.Semaphore(plan.jobs)
+    # Every gate of the run sees the project as it was read here, once.
+    context = GateContext(
+        project=plan.project,
+        paths=plan.paths,
+        python=plan.interpreter.path,
+        scratch=scratch,
+        snapshot=await read_snapshot(plan.project, plan.paths, os.environ),
+        docstring_coverage=plan.config.docstring_coverage,
+        relaxed=frozenset(plan.config.relaxations),
+    )
     async with asyncio.TaskGroup() as group:
         tasks = [
-            group.create_task(_observed(plan, gate, scratch, slots, observer))
+            group.create_task(_observed(plan, gate, context, slots, observer))
             for gate in plan.gates
         ]
     return tuple(task.result() for task in tasks)
@@ -222,35 +233,31 @@ def _unreadable_results(
 async def _observed(
     plan: Plan,
     planned: PlannedGate,
-    scratch: Path,
+    context: GateContext,
     jobs: asyncio.Semaphore,
     observer: GateObserver | None,
 ) -> GateResult:
     """Run one gate, telling ``observer`` as it waits for a job, starts and ends."""
     if observer is None:
-        return await _run_gate(plan, planned, scratch, jobs)
+        return await _run_gate(plan, planned, context, jobs)
     observer.waiting(planned.name)
     job = AnnouncedJob(jobs, functools.partial(observer.started, planned.name))
-    result = await _run_gate(plan, planned, scratch, job)
+    result = await _run_gate(plan, planned, context, job)
     observer.finished(result)
     return result
 
 
 async def _run_gate(
-    plan: Plan, planned: PlannedGate, scratch: Path, jobs: AbstractAsyncContextManager[None]
+    plan: Plan,
+    planned: PlannedGate,
+    context: GateContext,
+    jobs: AbstractAsyncContextManager[None],
 ) -> GateResult:
     """Run one gate when a job is free, and time it; replay its stored result if it has one."""
     async with jobs:
         started = time.monotonic()
-        (scratch / planned.name).mkdir()
-        context = GateContext(
-            project=plan.project,
-            paths=plan.paths,
-            python=plan.interpreter.path,
-            scratch=scratch / planned.name,
-            docstring_coverage=plan.config.docstring_coverage,
-            relaxed=frozenset(plan.config.relaxations),
-        )
+        (context.scratch / planned.name).mkdir()
+        context = dataclasses.replace(context, scratch=context.scratch / planned.name)
         prepared = await plan.shortcuts.prepare(planned.name, context)
         if prepared.result is not None:
             return dataclasses.replace(prepared.result, duration_s=time.monotonic() - started)

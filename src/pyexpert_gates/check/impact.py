@@ -22,6 +22,7 @@ from pyexpert_gates.gates.registry import gate_of_setting
 from pyexpert_gates.init.merge import Change, ChangeKind
 from pyexpert_gates.models import GateName, GateResult, Report, Status
 from pyexpert_gates.textfile import write_atomic
+from pyexpert_gates.tools import PYPROJECT
 
 # Folders that are the project's environment or caches, not its files: never copied.
 _NOT_COPIED = (".git", ".venv", "venv", ".nox", ".tox", ".mypy_cache", ".ruff_cache",
@@ -89,7 +90,7 @@ def planned_settings(changes: Iterable[tuple[str, Change]]) -> list[Setting]:
     """
     settings: list[Setting] = []
     for label, change in changes:
-        tool_path = change.path[1:] if label == "pyproject.toml" else ("ruff", *change.path)
+        tool_path = change.path[1:] if label == PYPROJECT else ("ruff", *change.path)
         gate = gate_of_setting(tool_path)
         if change.kind is ChangeKind.MOVE or gate is None or tool_path[-1] in _FACTS:
             continue

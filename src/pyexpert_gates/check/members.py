@@ -69,37 +69,7 @@ def check_members(
         if isinstance(item, Report):
             reports.append(item)
             continue
-        reports.append(_judged(next(ran), item.baseline, item.member.path, baselines))
-    return tuple(reports)
-
-
-def check_members_with_nox(
-    members: Sequence[Member], request: Request, *, baselines: Locking | None
-) -> tuple[Report, ...]:
-    """Check every project of ``members`` through nox, one project after another.
-
-    Each project's gates run in parallel nox sessions of their own, isolated as ``--nox`` is.
-
-    Args:
-        members: The projects, in the order they are reported.
-        request: The ``--gate``, ``--skip`` and ``--timeout`` arguments.
-        baselines: How each project's baseline judges its report; None to leave them out.
-
-    Returns:
-        One report per project, in order; a project that cannot be checked is its own error.
-    """
-    # nox loads only for --nox, as the command's own path does.
-    from pyexpert_gates.nox.check import check_with_nox  # noqa: PLC0415 - loaded on use, see above
-
-    reports: list[Report] = []
-    for member in members:
-        try:
-            baseline = None if baselines is None else read_baseline(member.path)
-            report = check_with_nox(member.path, request)
-        except (ConfigError, InputError) as error:
-            reports.append(cannot_check(member.path, error.message))
-            continue
-        reports.append(_judged(report, baseline, member.path, baselines))
+        reports.append(judged(next(ran), item.baseline, item.member.path, baselines))
     return tuple(reports)
 
 
@@ -131,10 +101,20 @@ def _prepare(
     return _Ready(member=member, plan=plan, baseline=baseline)
 
 
-def _judged(
+def judged(
     report: Report, baseline: Baseline | None, project: Path, baselines: Locking | None
 ) -> Report:
-    """``report`` judged by the project's baseline, when it has one and baselines apply."""
+    """``report`` judged by the project's baseline, when it has one and baselines apply.
+
+    Args:
+        report: The project's report.
+        baseline: The project's baseline, or None when it has none.
+        project: The project root.
+        baselines: How the baseline judges the report (``--locked`` or not); None for not at all.
+
+    Returns:
+        The report, judged.
+    """
     if baseline is None or baselines is None:
         return report
     return apply_to_check(report, baseline, project=project, locked=baselines is Locking.LOCKED)

@@ -3,8 +3,9 @@
 Before a gate runs, `Shortcuts.prepare` narrows its context (the changed files only, tests in
 parallel), computes its cache key and looks the key up: a stored result is replayed instead of
 running the gate. After the run, `Shortcuts.keep` stores the result under its key (never an
-``error``). The slow parts (the probe of the project's environment, git's list of the project's
-files, the content digests) are computed once per run and shared by the gates that need them.
+``error``). The slow parts (the probe of the project's environment, the content digests) are
+computed once per run and shared by the gates that need them; the project's files come from the
+run's snapshot.
 """
 
 import asyncio
@@ -29,7 +30,7 @@ from pyexpert_gates.cache.store import ResultCache, open_cache
 from pyexpert_gates.check.changed_files import changed_files, limit_paths
 from pyexpert_gates.check.distributions import Installed, keep_file, probe_installed
 from pyexpert_gates.check.request import ShortcutOptions
-from pyexpert_gates.files import ProjectFiles, list_files, sources_on_disk, special_files
+from pyexpert_gates.data.snapshot import ProjectFiles
 from pyexpert_gates.gates.base import GateContext, SelectedTests
 from pyexpert_gates.gates.pytest_xdist import allows_xdist
 from pyexpert_gates.gates.registry import GATE_TRAITS, GATES
@@ -102,9 +103,6 @@ class Shortcuts:
         changed: The files changed since ``since``, or None without ``--changed-since``.
         since: The ``--changed-since`` revision, for the report.
         installed: The probe of the project's environment, shared by the gates.
-        files: The project's files, shared by the gates.
-        special: The FIFOs, sockets and devices inside the paths, shared by the gates.
-        on_disk: The Python sources inside the paths, those git ignores included, shared.
         digests: The content digests of the files read so far.
         tests: Which tests the pytest gate runs (``watch`` selects the affected ones).
     """
@@ -113,9 +111,6 @@ class Shortcuts:
     changed: tuple[str, ...] | None = None
     since: str | None = None
     installed: Shared[Installed | None] = field(default_factory=Shared[Installed | None])
-    files: Shared[ProjectFiles] = field(default_factory=Shared[ProjectFiles])
-    special: Shared[tuple[str, ...]] = field(default_factory=Shared[tuple[str, ...]])
-    on_disk: Shared[ProjectFiles] = field(default_factory=Shared[ProjectFiles])
     digests: ContentDigests = field(default_factory=ContentDigests)
     tests: SelectedTests = SelectedTests.EVERY
 
@@ -137,10 +132,7 @@ class Shortcuts:
     async def _prepare(self, name: GateName, context: GateContext) -> Prepared:
         """`prepare`, which may fail."""
         # Of the whole paths, before --changed-since narrows them: the same for every gate.
-        every_special = await self.special.get(
-            lambda: asyncio.to_thread(special_files, context.project, context.paths)
-        )
-        await self.on_disk.get(lambda: _on_disk(context))
+        every_special = context.snapshot.special
         limited = await self._limited(name, context)
         if limited == ():
             summary = f"nothing to check: no Python file in its paths changed since {self.since}"
@@ -167,7 +159,7 @@ class Shortcuts:
         self, name: GateName, context: GateContext, every_special: tuple[str, ...]
     ) -> GateContext:
         """The context with the files the gate must prove it checked and the special ones."""
-        sources = (await self._project_files(context)).sources(context.paths)
+        sources = context.snapshot.files.sources(context.paths)
         return dataclasses.replace(
             context,
             listed=sources,
@@ -194,7 +186,7 @@ class Shortcuts:
         """The files a file-level gate is limited to, or None when it checks all its paths."""
         if self.changed is None or not GATE_TRAITS[name].limited_by_changed_since:
             return None
-        return limit_paths(self.changed, context.paths, await self._project_files(context))
+        return limit_paths(self.changed, context.paths, context.snapshot.files)
 
     async def _key(self, name: GateName, context: GateContext) -> str | None:
         """The gate's cache key, or None when the environment cannot be known."""
@@ -211,7 +203,7 @@ class Shortcuts:
             settings=_settings(context),
             files=self.digests.digest(context.project, files),
             environment="" if installed is None else installed.digest,
-            variables=tool_variables(os.environ),
+            variables=tool_variables(context.snapshot.variables),
         )
         return cache_key(parts)
 
@@ -219,33 +211,23 @@ class Shortcuts:
         self, name: GateName, context: GateContext, installed: Installed | None
     ) -> list[str]:
         """The files the gate reads (see `pyexpert_gates.cache.inputs`)."""
-        listed = await self._project_files(context)
-        configs = config_files(context.project, listed, os.environ)
+        listed = context.snapshot.files
+        configs = config_files(context.project, listed, context.snapshot.variables)
         if GATE_TRAITS[name].reach is Reach.CONFIGURATION:
             return configs
         # A file named in the paths, or a source in them, is checked even when git ignores it.
         named = [path for path in context.paths if (context.project / path).is_file()]
-        on_disk = (await self.on_disk.get(lambda: _on_disk(context))).under(context.paths)
-        unlisted = [*named, *on_disk]
+        ignored = ProjectFiles(files=context.snapshot.unlisted, from_git=False)
+        unlisted = [*named, *ignored.under(context.paths)]
         if installed is None:
             return without_own_state([*configs, *unlisted, *listed.under(context.paths)])
         editable = await editable_files(installed.editable, context.project)
         return [*without_own_state([*configs, *unlisted, *listed.files]), *editable]
 
-    async def _project_files(self, context: GateContext) -> ProjectFiles:
-        """The project's files, listed once per run."""
-        return await self.files.get(lambda: list_files(context.project))
-
     async def _installed(self, context: GateContext) -> Installed | None:
         """The probe of the project's environment, run once per run."""
         keep = None if self.cache is None else keep_file(self.cache.folder, context.python)
         return await self.installed.get(lambda: probe_installed(context.python, keep=keep))
-
-
-async def _on_disk(context: GateContext) -> ProjectFiles:
-    """The Python sources inside the gate's paths, those git ignores included."""
-    found = await asyncio.to_thread(sources_on_disk, context.project, context.paths)
-    return ProjectFiles(files=found, from_git=False)
 
 
 def make_shortcuts(project: Path, shortcuts: ShortcutOptions) -> Shortcuts:

@@ -15,8 +15,8 @@ from pyexpert_gates.config import config_from_document, read_layout, workspace_p
 from pyexpert_gates.data.toml import Data, is_array, is_table
 from pyexpert_gates.errors import ConfigError, UsageError
 from pyexpert_gates.textfile import read_toml
+from pyexpert_gates.tools import PYPROJECT
 
-PYPROJECT = "pyproject.toml"
 _GLOB_CHARACTERS = frozenset("*?[")
 
 

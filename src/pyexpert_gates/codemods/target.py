@@ -4,6 +4,7 @@ from pathlib import Path
 
 from pyexpert_gates.init.tailor import python_floor
 from pyexpert_gates.textfile import read_toml
+from pyexpert_gates.tools import PYPROJECT
 
 
 def python_target(project: Path) -> tuple[int, int]:
@@ -19,6 +20,6 @@ def python_target(project: Path) -> tuple[int, int]:
         InputError: ``pyproject.toml`` cannot be read or is not TOML.
         ConfigError: ``requires-python`` is not a valid version specifier.
     """
-    path = project / "pyproject.toml"
+    path = project / PYPROJECT
     _, document = read_toml(path, str(path))
     return python_floor(document, origin=str(path)).version

@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, TypeAlias
 
 from pyexpert_gates.errors import InputError, UsageError
+from pyexpert_gates.tools import PYPROJECT
 
 if TYPE_CHECKING:
     from pyexpert_gates.check.workspace import Member
 
-PYPROJECT = "pyproject.toml"
 COLOR_CHOICES = ("auto", "always", "never")
 SUMMARIES: dict[str, str] = {
     "init": "merge a preset into pyproject.toml, keeping every comment and value",

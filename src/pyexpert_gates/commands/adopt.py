@@ -9,10 +9,12 @@ project's tests keep passing, one fix group (rule) at a time when one breaks a t
 
 import argparse
 import contextlib
+import dataclasses
 import io
+import os
 import sys
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -26,13 +28,25 @@ from pyexpert_gates.commands import SUMMARIES, Subparsers, add_project_argument,
 from pyexpert_gates.commands import baseline as baseline_command
 from pyexpert_gates.commands import init as init_command
 from pyexpert_gates.fix.guard import TestRun, guard
+from pyexpert_gates.init.plan import plan_init, render
 from pyexpert_gates.init.state import STATE_FILE
+from pyexpert_gates.init.strictness import (
+    STRICT_MARKERS,
+    StrictSetting,
+    added_strictness,
+    registered_markers,
+    taken_back,
+    unknown_markers,
+)
 from pyexpert_gates.presets import DEFAULT_PRESET
-from pyexpert_gates.textfile import write_bytes_atomic
+from pyexpert_gates.textfile import read_toml, write_atomic, write_bytes_atomic
+from pyexpert_gates.tools import PYPROJECT
 
 _TESTS = "pytest"
+_KEPT = "kept from the project's configuration at adoption"
 _SHOWN_TESTS = 3
 _FIX_ROUNDS = 3
+_MARKER_ROUNDS = 5
 
 
 def add_parser(subparsers: Subparsers) -> None:
@@ -70,10 +84,10 @@ def add_parser(subparsers: Subparsers) -> None:
 class _Adopted:
     """What adopt did to one project, for the summary."""
 
-    relaxed: Mapping[str, str]
     kept: tuple[str, ...]
-    held_back: Mapping[str, tuple[str, ...]]
     failing: tuple[str, ...]
+    loosened: Mapping[str, tuple[str, ...]] = field(default_factory=dict[str, tuple[str, ...]])
+    registered: tuple[str, ...] = ()
 
 
 def run(args: argparse.Namespace) -> int:
@@ -98,16 +112,109 @@ def run(args: argparse.Namespace) -> int:
 
 def _adopt(project: Path, preset: str, python: str | None) -> _Adopted:
     """Init, relax, fix under the tests' guard, and baseline one project."""
+    strictness = _strictness(project, preset)
     _init(project, preset, relax={}, quiet=False)
-    relaxed = _relax_what_is_below(project, preset)
+    _relax_what_is_below(project, preset)
     before = _run_tests(project, python)
+    registered: list[str] = []
+    if any(setting.item == STRICT_MARKERS for setting in strictness):
+        before = _register_markers(project, python, before, registered)
+    loosened: dict[str, tuple[str, ...]] = {}
+    if not before.passed and strictness:
+        before, loosened = _loosen(project, preset, python, strictness, before)
     if not before.passed:
         # A fix is kept only where the tests tell it broke nothing: with failing tests, none is.
-        adopted = _Adopted(relaxed=relaxed, kept=(), held_back={}, failing=before.failed)
+        adopted = _Adopted(kept=(), failing=before.failed)
     else:
-        adopted = _fix(project, relaxed, python)
+        adopted = _fix(project, python)
     baseline_command.run(argparse.Namespace(projects=[project], python=python))
-    return adopted
+    return dataclasses.replace(adopted, loosened=loosened, registered=tuple(registered))
+
+
+def _register_markers(
+    project: Path, python: str | None, run: TestRun, registered: list[str]
+) -> TestRun:
+    """Register each marker ``--strict-markers`` refuses as unknown, until it refuses none.
+
+    pytest names one unknown marker per test file, so each round may find more.
+    """
+    for _ in range(_MARKER_ROUNDS):
+        names = [name for name in unknown_markers(run.failed) if name not in registered]
+        if run.passed or not names:
+            break
+        file, data = read_toml(project / PYPROJECT, PYPROJECT)
+        plan = registered_markers(data, names)
+        if plan is None:
+            break  # a markers value that is not a list: adopt keeps the project's own
+        write_atomic(project / PYPROJECT, render(file, data, plan, {}, PYPROJECT), within=project)
+        registered.extend(names)
+        run = _run_tests(project, python)
+    return run
+
+
+def _strictness(project: Path, preset: str) -> list[StrictSetting]:
+    """The pytest settings init is about to add to the project: those its tests may fail under."""
+    plan = plan_init(project.resolve(), preset, migrate=True)
+    merge = plan.merges[0].merge
+    return added_strictness(merge) if merge is not None else []
+
+
+def _loosen(
+    project: Path,
+    preset: str,
+    python: str | None,
+    strictness: Sequence[StrictSetting],
+    failed: TestRun,
+) -> tuple[TestRun, dict[str, tuple[str, ...]]]:
+    """Take back each pytest setting init added under which a passing test fails.
+
+    The tests run first with none of them: when they fail then too, the project's own tests
+    fail (those are named), and everything stays as init wrote it. Otherwise the settings are
+    tried as fix groups are, and each that breaks a test is taken back and kept as a relaxation.
+    """
+    by_label = {setting.label: setting for setting in strictness}
+    pyproject = project / PYPROJECT
+    strict = pyproject.read_bytes()
+
+    def tried(chosen: Sequence[str]) -> TestRun:
+        if len(chosen) == len(by_label):
+            return failed  # every setting applied: the run adopt has just made
+        _write_loosened(project, [by_label[label] for label in by_label if label not in chosen])
+        try:
+            return _run_tests(project, python)
+        finally:
+            write_bytes_atomic(pyproject, strict, within=project)
+
+    loose = tried([])
+    if not loose.passed:
+        return loose, {}  # the tests fail on the project's own settings too: its own fault
+    guarded = guard(sorted(by_label), tried)
+    _write_loosened(project, [by_label[label] for label in guarded.held_back])
+    _init(project, preset, relax=_loosened_reasons(guarded.held_back, by_label), quiet=True)
+    return TestRun(passed=True), guarded.held_back
+
+
+def _write_loosened(project: Path, settings: Sequence[StrictSetting]) -> None:
+    """Write ``pyproject.toml`` with these pytest settings taken back to the project's own."""
+    file, data = read_toml(project / PYPROJECT, PYPROJECT)
+    text = render(file, data, taken_back(data, settings), {}, PYPROJECT)
+    write_atomic(project / PYPROJECT, text, within=project)
+
+
+def _loosened_reasons(
+    held: Mapping[str, tuple[str, ...]], by_label: Mapping[str, StrictSetting]
+) -> dict[str, str]:
+    """The relaxation of each pytest setting taken back: what failed under it, and the undo."""
+    today = datetime.now(UTC).date().isoformat()
+    failing: dict[str, list[str]] = {}
+    for label, tests in held.items():
+        setting = by_label[label]
+        what = "it" if setting.item is None else str(setting.item)
+        failing.setdefault(setting.name, []).append(f"{what}: {_broke(tests, 'under it')}")
+    return {
+        name: f"{_KEPT} on {today}: {'; '.join(why)}; {_undo(name, 'config-differs')}"
+        for name, why in failing.items()
+    }
 
 
 def _init(project: Path, preset: str, *, relax: Mapping[str, str], quiet: bool) -> None:
@@ -132,26 +239,30 @@ def _init(project: Path, preset: str, *, relax: Mapping[str, str], quiet: bool) 
         sys.stdout.write("".join(line for line in lines if not line.startswith("  kept your ")))
 
 
-def _relax_what_is_below(project: Path, preset: str) -> dict[str, str]:
-    """Record each setting the config gate reports as a relaxation; what undoes each, by name."""
+def _relax_what_is_below(project: Path, preset: str) -> None:
+    """Record each setting the config gate reports as a relaxation, with what undoes it."""
     # Loaded on use: the config gate plans with init's planner and reads the project's files.
     from pyexpert_gates.check.plan import resolve_paths  # noqa: PLC0415 - loaded on use, see above
+    from pyexpert_gates.check.snapshot import take_snapshot  # noqa: PLC0415 - loaded on use, see above
     from pyexpert_gates.config import load_config  # noqa: PLC0415 - loaded on use, see above
     from pyexpert_gates.gates.base import GateContext  # noqa: PLC0415 - loaded on use, see above
     from pyexpert_gates.gates.drift import unrecorded_settings  # noqa: PLC0415 - loaded on use, see above
 
     config = load_config(project)
     paths = tuple(resolve_paths(project, config))
+    root = project.resolve()
     context = GateContext(
-        project=project.resolve(), paths=paths, python=Path(sys.executable), scratch=project
+        project=root,
+        paths=paths,
+        python=Path(sys.executable),
+        scratch=project,
+        snapshot=take_snapshot(root, paths, os.environ),
     )
     today = datetime.now(UTC).date().isoformat()
     undo = {name: _undo(name, code) for name, code in unrecorded_settings(context, config).items()}
     if undo:
-        kept = f"kept from the project's configuration at adoption on {today}"
-        relax = {name: f"{kept}; {step}" for name, step in undo.items()}
+        relax = {name: f"{_KEPT} on {today}; {step}" for name, step in undo.items()}
         _init(project, preset, relax=relax, quiet=True)
-    return undo
 
 
 def _undo(name: str, code: str) -> str:
@@ -178,7 +289,7 @@ def _run_tests(project: Path, python: str | None) -> TestRun:
     return TestRun(passed=report.passed, failed=failed or summaries)
 
 
-def _fix(project: Path, relaxed: Mapping[str, str], python: str | None) -> _Adopted:
+def _fix(project: Path, python: str | None) -> _Adopted:
     """Apply the safe fixes whose groups keep the tests passing; record those held back.
 
     A fix can bring another rule's finding that only then has a fix (``repr(x)`` in an
@@ -189,21 +300,21 @@ def _fix(project: Path, relaxed: Mapping[str, str], python: str | None) -> _Adop
 
     held = read_held_back(project)
     kept: set[str] = set()
-    held_now: dict[str, tuple[str, ...]] = {}
+    held_now = False
     for _ in range(_FIX_ROUNDS):
         trial = fix_project(project, FixRequest(dry_run=True, held_back=frozenset(held)))
         groups = fix_groups(trial)
         if not trial.changes or not groups - held.keys():
             break
         guarded = guard(sorted(groups), lambda chosen: _tried(project, chosen, held, python))
-        held_now.update(guarded.held_back)
+        held_now = held_now or bool(guarded.held_back)
         held.update({group: _broke(tests) for group, tests in guarded.held_back.items()})
         request = FixRequest(only=frozenset(guarded.kept), held_back=frozenset(held))
         fix_project(project, request)
         kept.update(guarded.kept)
     if held_now:
         write_held_back(project, held)
-    return _Adopted(relaxed=relaxed, kept=tuple(sorted(kept)), held_back=held_now, failing=())
+    return _Adopted(kept=tuple(sorted(kept)), failing=())
 
 
 def _tried(
@@ -223,22 +334,19 @@ def _tried(
             write_bytes_atomic(project / change.path, change.before, within=project)
 
 
-def _broke(tests: Sequence[str]) -> str:
-    """The reason a fix group is held back: the tests it made fail."""
+def _broke(tests: Sequence[str], cause: str = "with this fix") -> str:
+    """Why a fix group (or a pytest setting) is held back: the tests that failed ``cause``."""
     more = len(tests) - _SHOWN_TESTS
     shown = "; ".join(tests[:_SHOWN_TESTS]) + (f"; and {more} more" if more > 0 else "")
-    return f"a passing test failed with this fix: {shown or 'the tests did not pass'}"
+    return f"a passing test failed {cause}: {shown or 'the tests did not pass'}"
 
 
 def _summary(project: Path, adopted: _Adopted) -> str:
     """What adopt replaced, kept and held back, what undoes each, and the steps that follow."""
-    lines = ["adopted: the preset applies wherever the project did not set a weaker value"]
-    if adopted.relaxed:
-        lines.append(
-            "kept from your configuration, each recorded with its reason in "
-            "[tool.pyexpert-gates.relaxations]:"
-        )
-        lines.extend(f"  {name}: {undo}" for name, undo in sorted(adopted.relaxed.items()))
+    lines = [
+        "adopted: the preset applies wherever the project did not set a weaker value",
+        *_kept_lines(project, adopted),
+    ]
     if adopted.failing:
         lines.append(
             "no fix was applied: the tests fail, so no fix can be shown to keep them passing:"
@@ -246,13 +354,49 @@ def _summary(project: Path, adopted: _Adopted) -> str:
         lines.extend(f"  {test}" for test in adopted.failing[:10])
     elif adopted.kept:
         lines.append(f"fixed, with every test still passing: {', '.join(adopted.kept)}")
-    if adopted.held_back:
+    held = read_held_back(project)  # every group held back, this run's and earlier runs'
+    if held:
         lines.append(
             f"held back, recorded in {HELD_BACK_FILE} (`pyexpert-gates fix --unsafe` applies "
             "them; check no longer offers them):"
         )
-        lines.extend(f"  {group}: {_broke(tests)}" for group, tests in adopted.held_back.items())
+        lines.extend(f"  {group}: {reason}" for group, reason in sorted(held.items()))
     return "\n".join([*lines, *next_steps(project)]) + "\n"
+
+
+def _kept_lines(project: Path, adopted: _Adopted) -> list[str]:
+    """Every relaxation the project records, and what adopt did about its tests' pytest settings."""
+    lines: list[str] = []
+    relaxations = _relaxations(project)
+    if relaxations:
+        lines.append(
+            "kept from your configuration, each recorded with its reason in "
+            "[tool.pyexpert-gates.relaxations]:"
+        )
+        lines.extend(f"  {name}: {undo}" for name, undo in sorted(relaxations.items()))
+    if adopted.registered:
+        lines.append(
+            "registered the markers your tests use, which --strict-markers refused: "
+            + ", ".join(adopted.registered)
+        )
+    if adopted.loosened:
+        lines.append("kept at your pytest value, as a passing test failed under the preset's:")
+        lines.extend(
+            f"  {label}: {_broke(tests, 'under it')}" for label, tests in adopted.loosened.items()
+        )
+    return lines
+
+
+def _relaxations(project: Path) -> dict[str, str]:
+    """Every relaxation the project records, with what undoes it: the whole list, every run."""
+    # Loaded on use, as for the other steps that read the configuration.
+    from pyexpert_gates.config import load_config  # noqa: PLC0415 - loaded on use, see above
+
+    shown: dict[str, str] = {}
+    for name, reason in load_config(project).relaxations.items():
+        written = reason.startswith(_KEPT)
+        shown[name] = reason.rsplit("; ", 1)[-1] if written else f"yours: {reason}"
+    return shown
 
 
 def next_steps(project: Path) -> list[str]:
@@ -267,7 +411,7 @@ def next_steps(project: Path) -> list[str]:
     Returns:
         The lines to print, the commit first.
     """
-    written = ("pyproject.toml", "noxfile.py", STATE_FILE, BASELINE_FILE, HELD_BACK_FILE)
+    written = (PYPROJECT, "noxfile.py", STATE_FILE, BASELINE_FILE, HELD_BACK_FILE)
     created = [name for name in written if (project / name).is_file()]
     commit = (
         f"git add --update . && git add --force {' '.join(created)} && "

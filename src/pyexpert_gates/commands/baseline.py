@@ -6,23 +6,12 @@
 import argparse
 import sys
 from collections import Counter
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from pyexpert_gates.baseline.model import BASELINE_FILE, BASELINED_GATES, Baseline
-from pyexpert_gates.baseline.record import record, refuse_partial
-from pyexpert_gates.baseline.store import read_baseline, write_baseline
-from pyexpert_gates.check.request import Request, ShortcutOptions
-from pyexpert_gates.check.workspace import several_projects
+from pyexpert_gates.check.baseline_run import Recorded, record_baselines
 from pyexpert_gates.commands import SUMMARIES, Subparsers, add_project_argument, project_members
-from pyexpert_gates.config import load_config
-from pyexpert_gates.errors import InputError
 from pyexpert_gates.gates.verdict import count
-from pyexpert_gates.models import GateName, Report
 from pyexpert_gates.report.text import safe_text
-
-if TYPE_CHECKING:
-    from pyexpert_gates.check.workspace import Member
 
 
 def add_parser(subparsers: Subparsers) -> None:
@@ -61,43 +50,22 @@ def run(args: argparse.Namespace) -> int:
     Raises:
         UsageError: The project folder or the interpreter does not exist.
     """
-    members = project_members(args)
-    several = several_projects(members)
-    reports = _run_gates(members, args.python, several=several)
-    for member, report in zip(members, reports, strict=True):
-        refuse_partial(report, f"{member.path}: " if several else "")
-    for member, report in zip(members, reports, strict=True):
-        project = member.path
-        previous = _previous(project)
-        threshold = load_config(project).docstring_coverage
-        baseline = record(report, project, threshold=threshold, previous=previous)
-        write_baseline(project, baseline)
-        heading = f"== project {project} ==\n" if several else ""
-        sys.stdout.write(safe_text(heading + _recorded(baseline, previous)))
+    for recorded in record_baselines(project_members(args), args.python):
+        sys.stdout.write(render_recorded(recorded))
     return 0
 
 
-def _run_gates(members: "tuple[Member, ...]", python: str | None, *, several: bool) -> list[Report]:
-    """Run the static gates of every project, each in its own environment when there are several."""
-    # The engine loads only when gates run, as for check.
-    from pyexpert_gates.check.engine import check_project  # noqa: PLC0415 - loaded on use, see above
-    from pyexpert_gates.check.members import check_members  # noqa: PLC0415 - loaded on use, see above
+def render_recorded(recorded: Recorded) -> str:
+    """What ``baseline`` wrote for one project, headed when there are several.
 
-    # A baseline records what the gates find now, per-module coverage included, which the
-    # result cache does not keep: every gate runs.
-    not_baselined = tuple(gate for gate in GateName if gate not in BASELINED_GATES)
-    request = Request(skip=not_baselined, shortcuts=ShortcutOptions(use_cache=False))
-    if several:
-        return list(check_members(members, request, python=python, baselines=None))
-    return [check_project(members[0].path, request, python=python)]
+    Args:
+        recorded: The baseline written.
 
-
-def _previous(project: Path) -> Baseline | None:
-    """The baseline being replaced, to say what changed; none when absent or damaged."""
-    try:
-        return read_baseline(project)
-    except InputError:
-        return None
+    Returns:
+        The text to print.
+    """
+    heading = f"== project {recorded.project} ==\n" if recorded.several else ""
+    return safe_text(heading + _recorded(recorded.baseline, recorded.previous))
 
 
 def _recorded(baseline: Baseline, previous: Baseline | None) -> str:

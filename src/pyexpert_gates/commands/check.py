@@ -223,13 +223,15 @@ def _check_several(
     from pyexpert_gates.check.members import (  # noqa: PLC0415 - loaded on use, as above
         Locking,
         check_members,
-        check_members_with_nox,
     )
 
     locked = is_locked(flag=args.locked, environ=os.environ)
     baselines = Locking.LOCKED if locked else Locking.UNLOCKED
     if args.nox:
         _refuse_with_nox(args)
+        # nox loads only for --nox, as the command's own path does.
+        from pyexpert_gates.nox.check import check_members_with_nox  # noqa: PLC0415 - loaded on use, see above
+
         reports = check_members_with_nox(members, _nox_request(args), baselines=baselines)
     else:
         reports = check_members(members, _request(args), python=args.python, baselines=baselines)

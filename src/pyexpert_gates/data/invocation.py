@@ -19,6 +19,8 @@ class Command:
         env: Variables set for the process on top of the inherited environment.
         unset_env: Inherited variables removed for the process.
         report_file: A file the tool writes; its text is handed to the parser.
+        stdin: Bytes written to the process's standard input, which is then closed; None
+            leaves it empty.
         lock: A file to hold an exclusive lock on while the process runs, for a tool whose
             cache does not survive two runs at once; other runs with the same lock wait.
     """
@@ -28,6 +30,7 @@ class Command:
     env: Mapping[str, str] = field(default_factory=dict[str, str])
     unset_env: tuple[str, ...] = ()
     report_file: Path | None = None
+    stdin: bytes | None = None
     lock: Path | None = None
 
 

@@ -41,9 +41,12 @@ def toml_value(value: object) -> str:
         value: A parsed TOML value.
 
     Returns:
-        ``true``, ``"text"``, ``[1, 2]``; a table is shown as ``a table``.
+        ``true``, ``"text"``, ``[1, 2]``; a table is shown as ``a table``, None (no value)
+        as ``not set``.
     """
     match value:
+        case None:
+            return "not set"
         case bool():
             return "true" if value else "false"
         case str():

@@ -13,9 +13,7 @@ from pathlib import Path, PurePosixPath
 
 from pyexpert_gates.fix.outcome import FileChange, Problem
 from pyexpert_gates.textfile import UnwritableFileError, require_writable, write_bytes_atomic
-
-RUFF_CONFIG_FILES = ("pyproject.toml", "ruff.toml", ".ruff.toml")
-"""The files ruff reads its configuration from, in any folder between a file and the root."""
+from pyexpert_gates.tools import ruff
 
 
 def own_files(
@@ -78,7 +76,7 @@ def copy_into(
         (scratch / name).parent.mkdir(parents=True, exist_ok=True)
         (scratch / name).touch()
     for folder in folders:
-        for config in RUFF_CONFIG_FILES:
+        for config in ruff.CONFIG_FILES:
             source = project / folder / config
             if source.is_file() and not source.is_symlink():
                 (scratch / folder).mkdir(parents=True, exist_ok=True)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Protocol
 
 from pyexpert_gates.data.invocation import Command, ProcessOutput
+from pyexpert_gates.data.snapshot import ProjectSnapshot
 from pyexpert_gates.models import Diagnostic, GateName, ModuleCoverage, Status
 
 
@@ -34,13 +35,15 @@ class GateContext:
         paths: What to check, relative to the project root, POSIX separators.
         python: The interpreter of the project's environment (type checkers and pytest use it).
         scratch: A folder private to this run where a gate may ask a tool to write a report.
+        snapshot: What the edge read of the project (files, configuration, environment): a
+            gate reads nothing itself.
         docstring_coverage: The docstring coverage, in percent, below which the gate fails.
         parallel_tests: True to run the tests on every core with pytest-xdist (``-n auto``).
         tests: Which tests the pytest gate runs.
         shadowed: The Python files inside the paths that a stub beside them (``mod.pyi`` next to
             ``mod.py``) hides from mypy when it is given their folder, relative to the project.
         listed: The Python files inside the paths by the project's one list
-            (`pyexpert_gates.files`), which each tool must prove it checked; None when unknown.
+            (`ProjectSnapshot.files`), which each tool must prove it checked; None when unknown.
         special: The FIFOs, sockets and devices inside the paths, kept from every tool.
         relaxed: The settings recorded in ``relaxations`` (``tool.ruff.extend-exclude``...): a
             file one of them hides from a tool is left out knowingly.
@@ -50,6 +53,7 @@ class GateContext:
     paths: tuple[str, ...]
     python: Path
     scratch: Path
+    snapshot: ProjectSnapshot
     docstring_coverage: float = 100.0
     parallel_tests: bool = False
     tests: SelectedTests = SelectedTests.EVERY

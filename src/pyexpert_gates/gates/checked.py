@@ -37,19 +37,19 @@ class Hidden:
     setting: str | None = None
 
 
-def checked_path(reported: str, project: Path) -> str:
+def checked_path(reported: str, context: GateContext) -> str:
     """A path a tool printed, relative to the project, also when the tool printed its real path.
 
     Args:
         reported: The path, absolute or relative to the project.
-        project: The project root, absolute (possibly through a symlink).
+        context: The project root, absolute (possibly through a symlink), and its real path.
 
     Returns:
         The project-relative POSIX path, or the absolute path of a file outside the project.
     """
-    path = relative_path(reported, project)
+    path = relative_path(reported, context.project)
     if Path(path).is_absolute():
-        path = relative_path(path, project.resolve())
+        path = relative_path(path, context.snapshot.real_project or context.project)
     return path
 
 

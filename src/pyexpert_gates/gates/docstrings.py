@@ -1,10 +1,11 @@
 """The ``docstrings`` gate: docstring coverage of the public API, and Google sections that match.
 
 The gate's command runs our own worker (`pyexpert_gates.gates.docstrings_worker`) in the project
-folder; it reads the files, so the gate itself stays a pure parser. The worker lists every public
-object (by ruff's D1 rules: ``__all__``, ``_private`` names and modules, ``@overload`` stubs,
-property setters and ``@override`` methods are handled as ruff handles them) and whether it has
-a docstring, and it runs pydoclint on the public definitions' docstrings.
+folder, with the project's Python files inside the paths (from the run's snapshot) on its
+standard input; it reads the files, so the gate itself stays a pure parser. The worker lists
+every public object (by ruff's D1 rules: ``__all__``, ``_private`` names and modules,
+``@overload`` stubs, property setters and ``@override`` methods are handled as ruff handles them)
+and whether it has a docstring, and it runs pydoclint on the public definitions' docstrings.
 
 The gate fails when coverage is below the project's threshold, when a docstring's sections do
 not match its definition, or when a file cannot be parsed. Each undocumented object is a finding
@@ -12,6 +13,7 @@ at its ``def`` or ``class`` line; when coverage still meets the threshold they a
 """
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -75,6 +77,18 @@ class WorkerReport:
     coverage: tuple[ModuleCoverage, ...] = ()
 
 
+def listing(files: Sequence[str]) -> bytes:
+    """The project's files as the worker reads them on its standard input: NUL-separated.
+
+    Args:
+        files: Project-relative paths; a name that is not UTF-8 keeps its bytes.
+
+    Returns:
+        The bytes.
+    """
+    return "\0".join(files).encode("utf-8", errors="surrogateescape")
+
+
 class DocstringsGate:
     """Measure docstring coverage of the public API and check Google docstring sections."""
 
@@ -92,7 +106,12 @@ class DocstringsGate:
         Returns:
             The command.
         """
-        return Command(argv=(*own_module(PROBE), *targets(context)), cwd=context.project)
+        listed = context.snapshot.files.sources(context.paths)
+        return Command(
+            argv=(*own_module(PROBE), *targets(context)),
+            cwd=context.project,
+            stdin=listing(listed),
+        )
 
     def parse(self, output: ProcessOutput, context: GateContext) -> GateOutcome:
         """Judge the worker's JSON against the project's coverage threshold.

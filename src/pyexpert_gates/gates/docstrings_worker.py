@@ -1,8 +1,8 @@
 """Read a project's Python files and print what the ``docstrings`` gate judges, as JSON.
 
-Run as ``python -m pyexpert_gates.gates.docstrings_worker PATH...`` in the project folder. Gates
-read no files themselves, so this small program does the reading in a process of its own, and
-the gate parses what it prints:
+Run as ``python -m pyexpert_gates.gates.docstrings_worker PATH...`` in the project folder, with
+the project's files on standard input, NUL-separated. Gates read no files themselves, so this
+small program does the reading in a process of its own, and the gate parses what it prints:
 
 ```
 {"version": 1, "files": 12, "missing": [],
@@ -13,8 +13,9 @@ the gate parses what it prints:
 ```
 
 The files are the project's Python files inside the paths, as `pyexpert_gates.files` lists them
-for every gate. Test code is not public API: files named ``test_*.py``, ``*_test.py`` or
-``conftest.py`` and anything under a ``tests`` or ``test`` folder are skipped.
+for every gate (the gate hands over that list). Test code is not public API: files named
+``test_*.py``, ``*_test.py`` or ``conftest.py`` and anything under a ``tests`` or ``test`` folder
+are skipped.
 """
 
 import ast
@@ -24,7 +25,7 @@ from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 from typing import TypeAlias
 
-from pyexpert_gates.files import project_files
+from pyexpert_gates.data.snapshot import ProjectFiles
 from pyexpert_gates.gates.docstrings import WORKER_VERSION
 from pyexpert_gates.gates.public_api import Kind, public_objects
 from pyexpert_gates.gates.sections import section_findings
@@ -47,21 +48,24 @@ def main(arguments: Sequence[str] | None = None) -> int:
         The exit code: 0, since findings are for the gate to judge.
     """
     paths = list(sys.argv[1:] if arguments is None else arguments) or ["."]
-    sys.stdout.write(json.dumps(worker(Path.cwd(), paths)))
+    received = sys.stdin.buffer.read().decode("utf-8", errors="surrogateescape")
+    listed = tuple(name for name in received.split("\0") if name)
+    sys.stdout.write(json.dumps(worker(Path.cwd(), paths, listed)))
     return 0
 
 
-def worker(root: Path, paths: Sequence[str]) -> _Record:
+def worker(root: Path, paths: Sequence[str], listed: Sequence[str]) -> _Record:
     """Examine every Python file under ``paths``.
 
     Args:
         root: The folder the paths are relative to (the project root).
         paths: Files and folders to examine.
+        listed: The project's files, relative to ``root``.
 
     Returns:
         The JSON document described in the module docstring.
     """
-    files, missing = python_files(root, paths)
+    files, missing = python_files(root, paths, listed)
     objects: list[_Record] = []
     sections: list[_Record] = []
     problems: list[_Record] = []
@@ -79,12 +83,15 @@ def worker(root: Path, paths: Sequence[str]) -> _Record:
     }
 
 
-def python_files(root: Path, paths: Sequence[str]) -> tuple[list[str], list[str]]:
+def python_files(
+    root: Path, paths: Sequence[str], listed: Sequence[str]
+) -> tuple[list[str], list[str]]:
     """The non-test Python files under ``paths``, and the paths that do not exist.
 
     Args:
         root: The folder the paths are relative to (the project root).
         paths: Files and folders.
+        listed: The project's files, relative to ``root``.
 
     Returns:
         The files, relative to ``root`` with POSIX separators and in a stable order, without
@@ -92,14 +99,14 @@ def python_files(root: Path, paths: Sequence[str]) -> tuple[list[str], list[str]
     """
     missing = [name for name in paths if not (root / name).exists()]
     present = [name for name in paths if name not in missing]
-    listed = project_files(root).sources(present) if present else ()
+    inside = ProjectFiles(files=tuple(listed), from_git=False).sources(present) if present else ()
     # A file named on its own is read even when git ignores it: the user asked for it.
     named = tuple(
         PurePosixPath(name).as_posix()
         for name in present
         if name.endswith(".py") and (root / name).is_file()
     )
-    found = dict.fromkeys(sorted({*listed, *named}))
+    found = dict.fromkeys(sorted({*inside, *named}))
     return [name for name in found if name.endswith(".py") and not _is_test(Path(name))], missing
 
 

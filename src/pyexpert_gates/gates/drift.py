@@ -20,7 +20,6 @@ from pathlib import Path
 from pyexpert_gates.config import GatesConfig, config_from_document
 from pyexpert_gates.data.toml import Data, KeyPath, is_array, is_table, toml_value
 from pyexpert_gates.errors import GatesError
-from pyexpert_gates.files import project_files
 from pyexpert_gates.gates.base import GateContext, GateOutcome
 from pyexpert_gates.gates.governing import (
     RUFF_FILES,
@@ -30,7 +29,7 @@ from pyexpert_gates.gates.governing import (
 )
 from pyexpert_gates.gates.optouts import OptOut, gates_opt_outs, tool_opt_outs
 from pyexpert_gates.init.edit import FileEdit
-from pyexpert_gates.init.merge import Change, ChangeKind
+from pyexpert_gates.init.merge import Change, ChangeKind, apply_plain
 from pyexpert_gates.init.names import covers, setting_name
 from pyexpert_gates.init.plan import InitPlan, plan_init
 from pyexpert_gates.init.pytest_risks import (
@@ -39,10 +38,10 @@ from pyexpert_gates.init.pytest_risks import (
     overriding_message,
     pytest_settings,
 )
-from pyexpert_gates.init.targets import PYPROJECT
 from pyexpert_gates.models import Diagnostic, GateName, Status
 from pyexpert_gates.presets import DEFAULT_PRESET
 from pyexpert_gates.textfile import parse_toml
+from pyexpert_gates.tools import PYPROJECT, ruff
 
 _HEADER = re.compile(r"^\s*\[\[?([^\]]+)\]\]?")
 # Keys that describe the project, not the standard, as dotted paths below `tool`.
@@ -157,8 +156,9 @@ def _nested_drifts(context: GateContext, preset: str) -> list[_Drift]:
     extends take away is found as for the root's configuration.
     """
     drifts: list[_Drift] = []
-    sources = project_files(context.project).sources(context.paths)
-    for nested in nested_ruff_configs(context.project, context.paths):
+    sources = context.snapshot.files.sources(context.paths)
+    files = context.snapshot.files
+    for nested in nested_ruff_configs(context.project, context.paths, files):
         plan = plan_init(context.project / nested.folder, preset, force=False)
         inherited = frozenset({ChangeKind.ADD} if nested.extends else ())
         found = [
@@ -189,15 +189,14 @@ def _ruff_opt_outs(
         return []
     folder = edit.file.path.parent
     relative = [_relative(context.project / source, folder) for source in sources]
-    document = parse_toml(edit.file.text, edit.label)
     found = [
         _opt_out_drift(edit.label, edit.file.text, opt_out, "")
-        for opt_out in tool_opt_outs(edit.label, document, plan.preset.tools, relative)
+        for opt_out in tool_opt_outs(edit.label, _kept(edit), plan.preset.tools, relative)
         if opt_out.name.startswith("tool.ruff.")
     ]
     at = ("tool", "ruff") if edit.label == PYPROJECT else ()
     root = context.project.resolve()
-    for extended, settings in ruff_extends(edit.file.path):
+    for extended, settings in ruff_extends(edit.file.path, context.snapshot.variables):
         if extended.parent == root and extended.name in RUFF_FILES:
             continue  # the root's own configuration, judged as such
         relative = [_relative(context.project / source, extended.parent) for source in sources]
@@ -209,9 +208,16 @@ def _ruff_opt_outs(
                 dataclasses.replace(opt_out, table=at, key="extend"),
                 where,
             )
-            for opt_out in tool_opt_outs("ruff.toml", settings, plan.preset.tools, relative)
+            for opt_out in tool_opt_outs(ruff.OWN_FILE, settings, plan.preset.tools, relative)
         )
     return found
+
+
+def _kept(edit: FileEdit) -> Data:
+    """The file's settings less those the merge removes (reported as outdated, not opted out)."""
+    document = parse_toml(edit.file.text, edit.label)
+    changes = edit.merge.changes if edit.merge is not None else ()
+    return apply_plain(document, [c for c in changes if c.kind is ChangeKind.REMOVE])
 
 
 def _relative(path: Path, folder: Path) -> str:
@@ -222,16 +228,14 @@ def _relative(path: Path, folder: Path) -> str:
 
 def _opt_out_drifts(context: GateContext, plan: InitPlan, config: GatesConfig) -> list[_Drift]:
     """The settings the preset does not write that take checks away, in every merged file."""
-    sources = project_files(context.project).sources(context.paths)
+    sources = context.snapshot.files.sources(context.paths)
     preset = config_from_document({"tool": plan.preset.tools}, origin=plan.preset.name)
     edits = [edit for edit in plan.merges if edit.merge is not None]
     pyproject = next((edit for edit in edits if edit.label == PYPROJECT), None)
     found = [
         _opt_out_drift(edit.label, edit.file.text, opt_out, "")
         for edit in edits
-        for opt_out in tool_opt_outs(
-            edit.label, parse_toml(edit.file.text, edit.label), plan.preset.tools, sources
-        )
+        for opt_out in tool_opt_outs(edit.label, _kept(edit), plan.preset.tools, sources)
         if not opt_out.name.startswith("tool.ruff.")
     ]
     for edit in edits:
@@ -338,6 +342,12 @@ def _change_drift(edit: FileEdit, change: Change) -> _Drift | None:
         message = (
             f"{name} holds what an earlier version of the preset wrote; it now sets "
             f"{toml_value(change.value)}: run `pyexpert-gates init` to take it"
+        )
+        return _drift(edit, name, "config-outdated", message)
+    if change.kind is ChangeKind.REMOVE:
+        message = (
+            f"{name} holds what an earlier version of the preset wrote, which it no longer "
+            "sets: run `pyexpert-gates init` to remove it"
         )
         return _drift(edit, name, "config-outdated", message)
     message = f"{name} is not set; the preset sets {toml_value(change.value)}"

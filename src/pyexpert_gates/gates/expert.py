@@ -11,16 +11,16 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from pyexpert_gates.codemods.catalog import fix_for
-from pyexpert_gates.codemods.target import python_target
 from pyexpert_gates.config import GatesConfig
+from pyexpert_gates.data.snapshot import SOURCE_SUFFIXES, ProjectSnapshot
 from pyexpert_gates.errors import GatesError, InputError
 from pyexpert_gates.expert import RuleCode, check_source
-from pyexpert_gates.files import SOURCE_SUFFIXES, project_files
 from pyexpert_gates.gates.base import GateContext, GateOutcome
 from pyexpert_gates.gates.verdict import count, spread
-from pyexpert_gates.init.tailor import STANDARD_FLOOR
+from pyexpert_gates.init.tailor import STANDARD_FLOOR, python_floor
 from pyexpert_gates.models import Diagnostic, GateName, Status
-from pyexpert_gates.textfile import read_regular
+from pyexpert_gates.textfile import decode, parse_toml, read_regular
+from pyexpert_gates.tools import PYPROJECT
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,8 +42,8 @@ class ExpertGate:
         Returns:
             ``failed`` with the findings, ``passed``, or ``error`` when there is no file to check.
         """
-        files = python_files(context.project, context.paths)
-        target = _target(context.project)
+        files = python_files(context.snapshot, context.paths)
+        target = _target(context)
         if not files:
             paths = ", ".join(context.paths)
             return GateOutcome(status=Status.ERROR, summary=f"no Python files found in {paths}")
@@ -64,22 +64,22 @@ EXPERT_GATE = ExpertGate()
 """The expert gate."""
 
 
-def python_files(project: Path, paths: tuple[str, ...]) -> tuple[Path, ...]:
-    """Every Python source file of the project inside ``paths`` (see `pyexpert_gates.files`).
+def python_files(snapshot: ProjectSnapshot, paths: tuple[str, ...]) -> tuple[Path, ...]:
+    """Every Python source file of the project inside ``paths`` (see `ProjectSnapshot.files`).
 
     Args:
-        project: The project root.
-        paths: Files and folders relative to ``project``.
+        snapshot: The project's files.
+        paths: Files and folders relative to the project root.
 
     Returns:
-        The files, relative to ``project``, sorted.
+        The files, relative to the project root, sorted.
     """
-    listed = project_files(project).sources(paths)
+    listed = snapshot.files.sources(paths)
     # A source file named on its own is checked even when git ignores it: the user asked for it.
     named = (
         PurePosixPath(path).as_posix()
         for path in paths
-        if path.endswith(SOURCE_SUFFIXES) and (project / path).is_file()
+        if path.endswith(SOURCE_SUFFIXES) and path in snapshot.named
     )
     return tuple(Path(name) for name in sorted({*listed, *named}))
 
@@ -119,10 +119,13 @@ def _with_fixes(found: list[Diagnostic], source: str, target: tuple[int, int]) -
     ]
 
 
-def _target(project: Path) -> tuple[int, int]:
+def _target(context: GateContext) -> tuple[int, int]:
     """The oldest Python the project supports; the standard's when its pyproject is unusable."""
+    label = str(context.project / PYPROJECT)
+    data = context.snapshot.configs.get(PYPROJECT)
     try:
-        return python_target(project)
+        document = {} if data is None else parse_toml(decode(data, label), label)
+        return python_floor(document, origin=label).version
     except GatesError:
         return STANDARD_FLOOR
 

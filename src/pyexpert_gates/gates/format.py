@@ -66,7 +66,7 @@ class FormatGate:
         Returns:
             The verdict.
         """
-        files = ruff_files(output.stderr, context.project)
+        files = ruff_files(output.stderr, context)
         output = dataclasses.replace(output, stderr=without_log(output.stderr))
         if output.returncode not in {0, 1, UNCHECKED}:
             return unexpected_exit("ruff format", output)

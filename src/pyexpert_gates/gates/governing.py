@@ -10,21 +10,22 @@ are read here for the config gate to judge.
 """
 
 import json
-import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from pyexpert_gates.data.snapshot import ProjectFiles
 from pyexpert_gates.data.toml import Data, is_table
 from pyexpert_gates.errors import InputError
-from pyexpert_gates.files import project_files
 from pyexpert_gates.textfile import read_text, read_toml
+from pyexpert_gates.tools import PYPROJECT, ruff
 
 _MOST_EXTENDS = 32  # a longer chain is a loop ruff refuses anyway
+_VARIABLE = re.compile(r"\$(\w+|\{[^}]*\})", re.ASCII)
 # pyright reads JSON with comments and trailing commas: strings are kept, the rest removed.
 _JSON_EXTRAS = re.compile(r'("(?:[^"\\]|\\.)*")|//[^\n]*|/\*.*?\*/|,(?=\s*[}\]])', re.DOTALL)
-RUFF_FILES = (".ruff.toml", "ruff.toml", "pyproject.toml")
+RUFF_FILES = ruff.CONFIG_FILES
 """The files ruff reads its settings from, in the order it prefers them within one folder."""
 
 
@@ -41,12 +42,15 @@ class NestedRuffConfig:
     extends: bool
 
 
-def nested_ruff_configs(project: Path, paths: tuple[str, ...]) -> tuple[NestedRuffConfig, ...]:
+def nested_ruff_configs(
+    project: Path, paths: tuple[str, ...], files: ProjectFiles
+) -> tuple[NestedRuffConfig, ...]:
     """Every ruff configuration below ``project`` that governs a file under ``paths``.
 
     Args:
         project: The project root.
         paths: What the gates check, relative to the project.
+        files: The project's files.
 
     Returns:
         The configurations, sorted by folder.
@@ -55,21 +59,21 @@ def nested_ruff_configs(project: Path, paths: tuple[str, ...]) -> tuple[NestedRu
         InputError: A configuration file cannot be read or parsed.
     """
     found: dict[str, NestedRuffConfig] = {}
-    for folder in sorted(set(_candidate_folders(project, paths))):
+    for folder in sorted(set(_candidate_folders(project, paths, files))):
         ruff = _ruff_table(project / folder)
         if ruff is not None:
             found[folder] = NestedRuffConfig(folder=folder, extends="extend" in ruff)
     return tuple(found.values())
 
 
-def _candidate_folders(project: Path, paths: tuple[str, ...]) -> Iterator[str]:
+def _candidate_folders(project: Path, paths: tuple[str, ...], files: ProjectFiles) -> Iterator[str]:
     """The sub-folders between each checked path and the root, and those that hold a config."""
     for path in paths:
         relative = PurePosixPath(path)
         for folder in (relative, *relative.parents):
             if folder != PurePosixPath() and (project / folder).is_dir():
                 yield folder.as_posix()
-    for name in project_files(project).under(paths):
+    for name in files.under(paths):
         file = PurePosixPath(name)
         if file.name in RUFF_FILES and file.parent != PurePosixPath():
             yield file.parent.as_posix()
@@ -90,14 +94,14 @@ def _ruff_table(folder: Path) -> Data | None:
 def _ruff_settings(path: Path) -> Data | None:
     """The ruff settings in one file: ``[tool.ruff]`` of a ``pyproject.toml``, else all of it."""
     _, document = read_toml(path, str(path))
-    if path.name != "pyproject.toml":
+    if path.name != PYPROJECT:
         return document
     tool = document.get("tool")
     ruff = tool.get("ruff") if is_table(tool) else None
     return ruff if is_table(ruff) else None
 
 
-def ruff_extends(config: Path) -> list[tuple[Path, Data]]:
+def ruff_extends(config: Path, variables: Mapping[str, str]) -> list[tuple[Path, Data]]:
     """The files a ruff configuration extends, in ruff's order, nearest first.
 
     ruff applies each file's settings under those of the file that extends it, so a rule turned
@@ -106,6 +110,7 @@ def ruff_extends(config: Path) -> list[tuple[Path, Data]]:
 
     Args:
         config: A ``pyproject.toml``, ``ruff.toml`` or ``.ruff.toml``.
+        variables: The environment, for the variables an ``extend`` names.
 
     Returns:
         Each extended file, resolved, with its ruff settings; a missing file ends the chain
@@ -118,13 +123,31 @@ def ruff_extends(config: Path) -> list[tuple[Path, Data]]:
     seen = {config.resolve()}
     settings = _ruff_settings(config) or {}
     while isinstance(extend := settings.get("extend"), str) and len(chain) < _MOST_EXTENDS:
-        named = (config.parent / os.path.expandvars(Path(extend).expanduser())).resolve()
+        named = (config.parent / _expanded(extend, variables)).resolve()
         if named in seen or not named.is_file():
             break
         seen.add(named)
         config, settings = named, _ruff_settings(named) or {}
         chain.append((named, settings))
     return chain
+
+
+def _expanded(extend: str, variables: Mapping[str, str]) -> str:
+    """``extend`` with ``~`` and ``$NAME`` or ``${NAME}`` taken from ``variables``, as ruff does.
+
+    An unknown variable stays as written; ``~user`` comes from the password database.
+    """
+    home = variables.get("HOME")
+    if home and (extend == "~" or extend.startswith("~/")):
+        extend = (home.rstrip("/") or "/") + extend[1:]
+    elif extend.startswith("~"):
+        extend = str(Path(extend).expanduser())
+
+    def value(match: re.Match[str]) -> str:
+        name = match[1].removeprefix("{").removesuffix("}")
+        return variables.get(name, match[0])
+
+    return _VARIABLE.sub(value, extend)
 
 
 def pyright_extends(config: Path, settings: Data) -> list[tuple[Path, Data]]:

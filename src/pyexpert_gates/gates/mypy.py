@@ -131,7 +131,7 @@ class MypyGate:
             )
         except ShapeError as problem:
             return unreadable("mypy", problem)
-        unused = unused_sections(notes, context.project, read_config(context.project))
+        unused = unused_sections(notes, context.project, read_config(context.snapshot))
         return with_proof(_judge(output.returncode, diagnostics + unused), found)
 
 

@@ -60,8 +60,7 @@ def proof(context: GateContext, stderr: str) -> tuple[Diagnostic, ...]:
         The findings.
     """
     sources = {
-        checked_path(str(ast.literal_eval(found[1])), context.project)
-        for found in _SOURCE.finditer(stderr)
+        checked_path(str(ast.literal_eval(found[1])), context) for found in _SOURCE.finditer(stderr)
     }
     return special("mypy", context) + unchecked("mypy", context, sources, _why)
 

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
+from pyexpert_gates.data.snapshot import ProjectSnapshot
 from pyexpert_gates.gates.paths import relative_path
 from pyexpert_gates.models import Diagnostic, Severity
 
@@ -95,24 +96,20 @@ def _line_of(lines: Sequence[str], pattern: str, *, ini: bool) -> int | None:
     return None
 
 
-def read_config(project: Path) -> ConfigReader:
+def read_config(snapshot: ProjectSnapshot) -> ConfigReader:
     """A reader of the project's configuration files: regular files inside it, up to 1 MiB.
 
     Args:
-        project: The project root, absolute.
+        snapshot: The configuration files the edge read.
 
     Returns:
         The reader.
     """
 
     def read(relative: str) -> str | None:
-        path = project / relative
-        try:
-            inside = path.resolve().is_relative_to(project.resolve())
-            if not inside or not path.is_file() or path.stat().st_size > _CONFIG_LIMIT:
-                return None
-            return path.read_text(encoding="utf-8", errors="replace")
-        except OSError:
+        data = snapshot.configs.get(relative)
+        if data is None or relative in snapshot.linked_out or len(data) > _CONFIG_LIMIT:
             return None
+        return data.decode("utf-8", errors="replace")
 
     return read

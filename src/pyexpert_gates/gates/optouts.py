@@ -29,8 +29,8 @@ from pyexpert_gates.expert.weakening import mypy_standard, weak_mypy_keys, weak_
 from pyexpert_gates.gates.pytest_environment import configured_narrowing
 from pyexpert_gates.init.names import setting_name
 from pyexpert_gates.init.tailor import formatter_ignores
-from pyexpert_gates.init.targets import PYPROJECT
 from pyexpert_gates.models import GateName
+from pyexpert_gates.tools import PYPROJECT, pytest, ruff
 
 _MYPY_SILENCERS = frozenset({"ignore_errors", "disable_error_code"})
 # pytest's collection patterns, with names their defaults collect: a project's own patterns
@@ -121,7 +121,7 @@ def tool_opt_outs(
         return list(_ruff(scope, document, ()))
     tools = _table(document, ("tool",))
     return [
-        *_ruff(scope, _table(tools, ("ruff",)), ("tool", "ruff")),
+        *_ruff(scope, _table(tools, (ruff.NAME,)), ruff.TABLE),
         *_mypy(scope, _table(tools, ("mypy",))),
         *_pyright(scope, _table(tools, ("pyright",))),
         *_pytest(scope, tools),
@@ -271,13 +271,13 @@ def _pyright_message(key: str, value: object, where: str) -> str:
 
 def _pytest(scope: _Scope, tools: Data) -> Iterator[OptOut]:
     """Options in pytest's ``addopts`` and collection settings that leave tests out."""
-    for at in (("pytest", "ini_options"), ("pytest",)):
+    for at in ((pytest.NAME, pytest.INI_OPTIONS), (pytest.NAME,)):
         table = _table(tools, at)
-        value = table.get("addopts")
+        value = table.get(pytest.ADDOPTS)
         options = configured_narrowing(value if isinstance(value, str) else _strings(value))
         if options:
             message = f"passes {', '.join(options)} to pytest, which leave tests out or silence"
-            yield scope.opt_out(("tool", *at, "addopts"), message)
+            yield scope.opt_out(("tool", *at, pytest.ADDOPTS), message)
         for key, names in _COLLECTED:
             patterns = _words(table.get(key))
             lost = [name for name in names if not _collects(key, patterns, name)]

@@ -5,12 +5,10 @@ tool printed (absolute, ``./``-prefixed, or already relative).
 """
 
 import sys
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
-from pyexpert_gates import files
+from pyexpert_gates.data.snapshot import inside
 from pyexpert_gates.gates.base import GateContext
-
-_SOURCES = (".py", ".pyi")
 
 
 def own_python() -> str:
@@ -65,22 +63,8 @@ def undecodable_sources(context: GateContext) -> list[str]:
     Returns:
         Their paths relative to the project root, as read with ``surrogateescape``.
     """
-    found: list[str] = []
-    for path in context.paths or (".",):
-        if (context.project / path).is_dir():
-            found.extend(files.walk(context.project, "" if path == "." else path))
-        else:
-            found.append(path)
-    return [name for name in found if name.endswith(_SOURCES) and not _decodes(name)]
-
-
-def _decodes(name: str) -> bool:
-    """True when ``name`` was valid UTF-8 on disk (reading it needed no escapes)."""
-    try:
-        name.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
+    roots = tuple(PurePosixPath(path) for path in context.paths) or (PurePosixPath(),)
+    return [name for name in context.snapshot.undecodable if inside(name, roots)]
 
 
 def relative_path(reported: str, project: Path) -> str:

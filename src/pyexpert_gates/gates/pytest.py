@@ -11,7 +11,6 @@ file and line), coded by the test's node id. Exit codes: 0 passed, 1 tests faile
 5 (no tests collected) and 6 (more warnings than ``--max-warnings`` allows) are ``error``.
 """
 
-import os
 import re
 
 from pyexpert_gates.data.invocation import Command, ProcessOutput
@@ -114,7 +113,7 @@ class PytestGate:
 
 def _before_the_tests(output: ProcessOutput, context: GateContext) -> GateOutcome | None:
     """An error when the outcome cannot count: the environment narrowed the tests, or no pytest."""
-    if narrowed := narrowing_options(os.environ.get(VARIABLE, "")):
+    if narrowed := narrowing_options(context.snapshot.variables.get(VARIABLE, "")):
         return error(
             f"{VARIABLE} holds options that change which tests run or silence them "
             f"({', '.join(narrowed)}); the gate runs the tests the project configures: "

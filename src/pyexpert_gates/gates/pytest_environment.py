@@ -17,7 +17,9 @@ import shlex
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-VARIABLE = "PYTEST_ADDOPTS"
+from pyexpert_gates.tools import pytest
+
+VARIABLE = pytest.ADDOPTS_VARIABLE
 
 # Options of pytest and the common plugins that take a value, given apart or attached.
 _VALUED = frozenset(

@@ -7,23 +7,14 @@ keeps its choice: ``-n auto`` on our command line would override the first and b
 
 import configparser
 import itertools
-import os
 import shlex
 import tomllib
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 
+from pyexpert_gates.data.snapshot import ProjectSnapshot
 from pyexpert_gates.data.toml import is_array, is_table
-from pyexpert_gates.errors import InputError
 from pyexpert_gates.gates.base import GateContext
-from pyexpert_gates.textfile import read_regular
-
-_INI_SECTIONS = (
-    ("pytest.ini", "pytest"),
-    (".pytest.ini", "pytest"),
-    ("tox.ini", "pytest"),
-    ("setup.cfg", "tool:pytest"),
-)
+from pyexpert_gates.tools import PYPROJECT, pytest
 
 
 def allows_xdist(context: GateContext) -> bool:
@@ -35,7 +26,8 @@ def allows_xdist(context: GateContext) -> bool:
     Returns:
         Whether the gate may add ``-n auto``.
     """
-    options = [*_project_addopts(context.project), os.environ.get("PYTEST_ADDOPTS", "")]
+    snapshot = context.snapshot
+    options = [*_project_addopts(snapshot), snapshot.variables.get(pytest.ADDOPTS_VARIABLE, "")]
     return not chooses_xdist(options)
 
 
@@ -65,24 +57,24 @@ def _split(options: str) -> list[str]:
         return options.split()
 
 
-def _project_addopts(project: Path) -> Iterator[str]:
+def _project_addopts(snapshot: ProjectSnapshot) -> Iterator[str]:
     """Every ``addopts`` in the project's pytest configuration; unreadable files are skipped."""
     try:
-        document = tomllib.loads(read_regular(project / "pyproject.toml", "").decode("utf-8"))
-    except (InputError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        document = tomllib.loads(snapshot.configs.get(PYPROJECT, b"").decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
         document = {}
     tool = document.get("tool")
-    pytest = tool.get("pytest") if is_table(tool) else None
-    for table in (pytest.get("ini_options") if is_table(pytest) else None, pytest):
-        value = table.get("addopts") if is_table(table) else None
+    native = tool.get(pytest.NAME) if is_table(tool) else None
+    for table in (native.get(pytest.INI_OPTIONS) if is_table(native) else None, native):
+        value = table.get(pytest.ADDOPTS) if is_table(table) else None
         if isinstance(value, str):
             yield value
         elif is_array(value):
             yield shlex.join(str(item) for item in value)
-    for name, section in _INI_SECTIONS:
+    for file in pytest.OWN_FILES:
         parser = configparser.ConfigParser(interpolation=None)
         try:
-            parser.read(project / name, encoding="utf-8")
+            parser.read_string(snapshot.configs.get(file.name, b"").decode("utf-8"), file.name)
         except (configparser.Error, UnicodeDecodeError):
             continue
-        yield parser.get(section, "addopts", fallback="")
+        yield parser.get(file.section or pytest.SECTION, pytest.ADDOPTS, fallback="")

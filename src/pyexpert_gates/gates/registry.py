@@ -23,12 +23,8 @@ from pyexpert_gates.gates.pyright import PyrightGate
 from pyexpert_gates.gates.pytest import PytestGate
 from pyexpert_gates.gates.ruff import RuffGate
 from pyexpert_gates.models import GateName, GateTraits, Reach
+from pyexpert_gates.tools import PYPROJECT, mypy, pyright, pytest, ruff
 
-PYPROJECT = "pyproject.toml"
-_RUFF_FILES = (PYPROJECT, "ruff.toml", ".ruff.toml")
-_MYPY_FILES = (PYPROJECT, "mypy.ini", ".mypy.ini", "setup.cfg")
-_PYRIGHT_FILES = (PYPROJECT, "pyrightconfig.json")
-_PYTEST_FILES = (PYPROJECT, "pytest.ini", ".pytest.ini", "tox.ini", "setup.cfg", "conftest.py")
 ANY_KEY = "*"
 """In a `Gate.settings` pattern, any one key."""
 
@@ -134,11 +130,11 @@ _RUFF = Gate(
         baselined=True,
         tool="ruff",
         home="https://docs.astral.sh/ruff/",
-        distributions=("ruff",),
+        distributions=ruff.DISTRIBUTIONS,
     ),
     runner=RuffGate(),
     fix=FixStep.LINT,
-    config_files=_RUFF_FILES,
+    config_files=ruff.CONFIG_FILES,
     rule_docs=RuleDocs.RUFF,
     settings=(("ruff", ANY_KEY),),
     rerun=Rerun.MERGED,
@@ -150,11 +146,11 @@ _FORMAT = Gate(
         baselined=True,
         tool="ruff format",
         home="https://docs.astral.sh/ruff/formatter/",
-        distributions=("ruff",),
+        distributions=ruff.DISTRIBUTIONS,
     ),
     runner=FormatGate(),
     fix=FixStep.FORMAT,
-    config_files=_RUFF_FILES,
+    config_files=ruff.CONFIG_FILES,
     settings=(("ruff", "format"),),
     anchor=Anchor.CONTENT,
     rerun=Rerun.MERGED,
@@ -167,10 +163,10 @@ _MYPY = Gate(
         weight=5,
         tool="mypy",
         home="https://mypy.readthedocs.io/",
-        distributions=("mypy",),
+        distributions=mypy.DISTRIBUTIONS,
     ),
     runner=MypyGate(),
-    config_files=_MYPY_FILES,
+    config_files=mypy.CONFIG_FILES,
     rule_docs=RuleDocs.MYPY,
     settings=(("mypy",),),
     # mypy names an unannotated function once, at its `def`; ruff names each missing annotation.
@@ -186,10 +182,10 @@ _PYRIGHT = Gate(
         weight=6,
         tool="pyright",
         home="https://microsoft.github.io/pyright/",
-        distributions=("pyright",),
+        distributions=pyright.DISTRIBUTIONS,
     ),
     runner=PyrightGate(),
-    config_files=_PYRIGHT_FILES,
+    config_files=pyright.CONFIG_FILES,
     rule_docs=RuleDocs.PYRIGHT,
     settings=(("pyright",),),
     # pyright marks a deprecated call at its method name; ruff's DTZ and mypy at the call.
@@ -206,7 +202,7 @@ _DOCSTRINGS = Gate(
         distributions=("pydoclint",),
     ),
     runner=DocstringsGate(),
-    config_files=_RUFF_FILES,
+    config_files=ruff.CONFIG_FILES,
     rule_docs=RuleDocs.PYDOCLINT,
     settings=(("pyexpert-gates", "docstring-coverage"),),
     coverage=True,
@@ -222,7 +218,7 @@ _PYTEST = Gate(
         home="https://docs.pytest.org/",
     ),
     runner=PytestGate(),
-    config_files=_PYTEST_FILES,
+    config_files=pytest.CONFIG_FILES,
     rule_docs=RuleDocs.TESTS,
     settings=(("pytest",),),
     anchor=Anchor.TEST,
@@ -246,10 +242,10 @@ _CONFIG = Gate(
     runner=CONFIG_GATE,
     # It compares every tool's settings with the preset, and reads what init recorded.
     config_files=(
-        *_RUFF_FILES,
-        *_MYPY_FILES,
-        *_PYRIGHT_FILES,
-        *_PYTEST_FILES,
+        *ruff.CONFIG_FILES,
+        *mypy.CONFIG_FILES,
+        *pyright.CONFIG_FILES,
+        *pytest.CONFIG_FILES,
         ".pyexpert-gates/preset-state.json",
     ),
 )

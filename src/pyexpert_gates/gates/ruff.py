@@ -91,7 +91,7 @@ class RuffGate:
         Returns:
             The verdict.
         """
-        files = ruff_files(output.stderr, context.project)
+        files = ruff_files(output.stderr, context)
         output = dataclasses.replace(output, stderr=without_log(output.stderr))
         match output.returncode:
             case 0 | 1:

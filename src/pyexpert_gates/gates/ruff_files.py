@@ -10,7 +10,7 @@ The log lines are dropped before ruff's warnings are read.
 
 import re
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 
 from pyexpert_gates.gates.base import GateContext
 from pyexpert_gates.gates.checked import Hidden, checked_path, special, unchecked
@@ -79,31 +79,31 @@ def without_log(stderr: str) -> str:
     return _LOG_LINE.sub("", stderr)
 
 
-def ruff_files(stderr: str, project: Path) -> RuffFiles:
+def ruff_files(stderr: str, context: GateContext) -> RuffFiles:
     """Read the files ruff took and left out from its ``--verbose`` log.
 
     Args:
         stderr: ruff's standard error.
-        project: The project root, for relative paths.
+        context: The project, for relative paths.
 
     Returns:
         The files.
     """
     taken = frozenset(
-        checked_path(_unquoted(found[1]), project) for found in _INCLUDED.finditer(stderr)
+        checked_path(_unquoted(found[1]), context) for found in _INCLUDED.finditer(stderr)
     )
     left_out: dict[str, Hidden] = {}
     for found in _EXCLUDED.finditer(stderr):
         setting = found[1]
         # ruff's default exclude holds build, dist, venv, site-packages...: a setting all the same.
         where = "its default, or pyproject.toml or a ruff.toml on the way"
-        left_out[checked_path(_unquoted(found[2]), project)] = Hidden(
+        left_out[checked_path(_unquoted(found[2]), context)] = Hidden(
             reason=f"ruff's `{setting}` leaves it out ({where}); take it out of the setting",
             setting=f"tool.ruff.{setting}",
         )
     for found in _IGNORED.finditer(stderr):
-        source = checked_path(_unquoted(found[2]), project)
-        left_out[checked_path(found[1], project)] = Hidden(
+        source = checked_path(_unquoted(found[2]), context)
+        left_out[checked_path(found[1], context)] = Hidden(
             reason=f"{source} names it (`{_unquoted(found[3])}`) and ruff reads that file "
             "(`respect-gitignore`): git may track it all the same; take it out of that file"
         )

@@ -12,13 +12,14 @@ import re
 from pyexpert_gates.gates.base import GateOutcome
 from pyexpert_gates.gates.verdict import with_findings
 from pyexpert_gates.models import Diagnostic, Severity
+from pyexpert_gates.tools import PYPROJECT
 
 CODE = "ruff-warning"
 """The findings' code."""
 
 _WARNING = re.compile(r"^warning: ", re.MULTILINE)
 _CONFIG_FILE = re.compile(r"`((?:[^`]*/)?(?:\.?ruff\.toml|pyproject\.toml))`")
-_DEFAULT_CONFIG = "pyproject.toml"
+_DEFAULT_CONFIG = PYPROJECT
 _NOT_ABOUT_SETTINGS = ("No Python files found",)
 
 

@@ -6,6 +6,8 @@ and once to the tomlkit document (what is written); init writes only when the tw
 
 Merge rules: absent keys are added; equal values are left alone; a differing value is kept and
 reported as a `Conflict` unless forced; rule lists are unioned with the project's order first.
+A setting the project relaxes by name is the project's: nothing is added to it, except the
+preset's rules to a rule list.
 """
 
 import copy
@@ -30,6 +32,7 @@ class ChangeKind(StrEnum):
     EXTEND = "extend"
     REPLACE = "replace"
     MOVE = "move"
+    REMOVE = "remove"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -39,10 +42,10 @@ class Change:
     Attributes:
         kind: What the change does.
         path: The key it changes, from the document root.
-        value: The new value (ADD, REPLACE), the items to add (EXTEND), or None (MOVE).
+        value: The new value (ADD, REPLACE), the items to add (EXTEND), or None (MOVE, REMOVE).
         source: For MOVE, the key the value comes from.
         prepend: For EXTEND, whether the items go before the project's own.
-        previous: For REPLACE, the project's value it replaces.
+        previous: For REPLACE and REMOVE, the project's value it replaces.
         reason: For REPLACE of a value the tool refuses, why it was not kept.
     """
 
@@ -61,7 +64,7 @@ class Conflict:
 
     Attributes:
         path: The key, from the document root.
-        theirs: The project's value.
+        theirs: The project's value; None where it is not set (a setting relaxed by name).
         preset: The preset's value.
     """
 
@@ -91,11 +94,18 @@ class Replacing(TypedDict, total=False):
         refusal: Why a tool refuses a value; a refused value is replaced, never kept.
         owned: Settings that still hold what init last wrote, so the preset may update them,
             each with the list items the preset put there (which it may take back).
+        relaxed: The keys the project relaxes by name: nothing is added there, not even a
+            missing list item (a relaxation keeps the project's own value), except the
+            preset's rules to a rule list.
+        removed: Keys to remove where the file has them (what an older preset wrote, a
+            relaxation ``--force`` ends).
     """
 
     force: bool | Forced
     refusal: Refusal | None
     owned: Mapping[KeyPath, Sequence[object]] | None
+    relaxed: Forced | None
+    removed: Sequence[KeyPath] | None
 
 
 def plan_merge(
@@ -112,7 +122,8 @@ def plan_merge(
         patch: The preset's values, nested the way the file nests them.
         moves: Keys to move first, as (source, destination) pairs.
         **replacing: Which differing values are replaced (``force``, ``refusal``, ``owned``,
-            see `Replacing`); by default each is kept and reported as a conflict.
+            see `Replacing`), and which keys are left alone (``relaxed``); by default each
+            differing value is kept and reported as a conflict.
 
     Returns:
         The changes and the conflicts.
@@ -121,10 +132,37 @@ def plan_merge(
     force = replacing.get("force", False)
     forced: Forced = force if callable(force) else _always(force)
     refusal = replacing.get("refusal") or _accepts_all
-    planner = _Planner(force=forced, refusal=refusal, owned=replacing.get("owned") or {})
+    planner = _Planner(
+        force=forced,
+        refusal=refusal,
+        owned=replacing.get("owned") or {},
+        relaxed=replacing.get("relaxed") or _always(answer=False),
+    )
     planner.visit(moved, patch, ())
     move_changes = [Change(kind=ChangeKind.MOVE, path=d, source=s) for s, d in moves]
-    return MergePlan(changes=(*move_changes, *planner.changes), conflicts=tuple(planner.conflicts))
+    removals = [
+        Change(kind=ChangeKind.REMOVE, path=path, previous=previous)
+        for path in replacing.get("removed") or ()
+        if (previous := value_at(moved, path)) is not None
+    ]
+    changes = (*move_changes, *planner.changes, *removals)
+    return MergePlan(changes=changes, conflicts=tuple(planner.conflicts))
+
+
+def value_at(data: Mapping[str, object], path: KeyPath) -> object:
+    """The value at ``path`` in nested tables.
+
+    Args:
+        data: The parsed file.
+        path: The key path.
+
+    Returns:
+        The value, or None where there is none.
+    """
+    value: object = data
+    for key in path:
+        value = value.get(key) if is_table(value) else None
+    return value
 
 
 def _always(answer: bool) -> Forced:  # noqa: FBT001  # the answer is the point
@@ -148,6 +186,7 @@ class _Planner:
     force: Forced
     refusal: Refusal
     owned: Mapping[KeyPath, Sequence[object]]
+    relaxed: Forced
     changes: list[Change] = field(default_factory=list[Change])
     conflicts: list[Conflict] = field(default_factory=list[Conflict])
 
@@ -158,9 +197,25 @@ class _Planner:
         for key, wanted in patch.items():
             path = (*at, key)
             if key not in current:
-                self.changes.append(Change(kind=ChangeKind.ADD, path=path, value=wanted))
+                value = self.unrelaxed(wanted, path)
+                if value is not None:
+                    self.changes.append(Change(kind=ChangeKind.ADD, path=path, value=value))
                 continue
             self.compare(current[key], wanted, path)
+
+    def unrelaxed(self, wanted: object, path: KeyPath) -> object:
+        """``wanted`` without the settings the project relaxes by name; None when none is left.
+
+        Each setting left out is kept at the project's value (unset), as a conflict.
+        """
+        if self.relaxed(path):
+            self.conflicts.append(Conflict(path=path, theirs=None, preset=wanted))
+            return None
+        if not is_table(wanted):
+            return wanted
+        kept = {key: self.unrelaxed(value, (*path, key)) for key, value in wanted.items()}
+        left = {key: value for key, value in kept.items() if value is not None}
+        return left if left or not wanted else None
 
     def compare(self, theirs: object, wanted: object, path: KeyPath) -> None:
         """Plan one key that exists on both sides."""
@@ -179,7 +234,11 @@ class _Planner:
         if not (is_array(theirs) or isinstance(theirs, str)):
             self.differ(theirs, wanted, path)
             return
+        # A rule list's relaxation covers the rules the project turns off; the preset's join it.
         missing = missing_items(theirs, wanted, style)
+        if missing and style is not ListStyle.UNION and self.relaxed(path):
+            self.conflicts.append(Conflict(path=path, theirs=theirs, preset=wanted))
+            missing = []
         current = theirs if is_array(theirs) else []
         dropped = [i for i in self.owned.get(path, ()) if i not in wanted and i in current]
         if dropped:
@@ -240,6 +299,8 @@ def apply_plain(data: Mapping[str, object], changes: Sequence[Change]) -> Data:
             case ChangeKind.EXTEND:
                 parent = _table_at(result, change.path[:-1])
                 parent[change.path[-1]] = extended(parent[change.path[-1]], change)
+            case ChangeKind.REMOVE:
+                del _table_at(result, change.path[:-1])[change.path[-1]]
     return result
 
 
@@ -292,4 +353,5 @@ __all__ = [
     "apply_plain",
     "extended",
     "plan_merge",
+    "value_at",
 ]

@@ -24,13 +24,15 @@ from pyexpert_gates.data.toml import Data, is_array
 from pyexpert_gates.errors import ConfigError, GatesError
 from pyexpert_gates.init.edit import FileEdit
 from pyexpert_gates.init.ini import IniEntry, IniSection, read_ini
-from pyexpert_gates.init.targets import PYPROJECT, foreign_sources
+from pyexpert_gates.init.targets import foreign_sources
 from pyexpert_gates.init.toml_edit import separate_tables
 from pyexpert_gates.init.translation import mypy_modules, mypy_value, pyright_table, pytest_value
 from pyexpert_gates.textfile import TextFile, read_text, with_newlines
+from pyexpert_gates.tools import PYPROJECT, mypy, pyright, pytest
+from pyexpert_gates.tools.catalog import OWN_FILES, table_header
 
 # Files a tool reads whenever they exist: they go once their settings have moved.
-_OWN_FILES = frozenset({"mypy.ini", ".mypy.ini", "pytest.ini", ".pytest.ini"})
+_OWN_FILES = frozenset(file.name for file in OWN_FILES if file.overrides_pyproject)
 _JSON_COMMENT = re.compile(r'("(?:\\.|[^"\\])*")|//[^\n]*|/\*.*?\*/', re.DOTALL)
 _TRAILING_COMMA = re.compile(r",(\s*[}\]])")
 _ARRAY_ONE_LINE_MAX = 3
@@ -101,7 +103,7 @@ def plan_migration(
         for item, (tool, (label, section)) in zip(moved, sources.items(), strict=True)
     ]
     text = _render(pyproject_file, pyproject, moved)
-    lines = tuple(f"moved {item.origin} into {_header(item.tool)}" for item in moved)
+    lines = tuple(f"moved {item.origin} into {table_header(item.tool)}" for item in moved)
     return Migration(text=text, retired=retired, moved=lines, tools=frozenset(sources))
 
 
@@ -115,16 +117,20 @@ def _move(
     ini = read_ini(file.text, label)
     top = ini.preamble if preamble else ()
     if tool == "mypy":
-        chosen = [s for s in ini.sections if s.name == "mypy" or s.name.startswith("mypy-")]
+        chosen = [
+            s
+            for s in ini.sections
+            if s.name == mypy.SECTION or s.name.startswith(mypy.MODULE_SECTION_PREFIX)
+        ]
         table, plain = _mypy(chosen, top)
     else:
         # pytest.ini is pytest's own file: its settings are in [pytest].
-        chosen = [s for s in ini.sections if s.name == (section or "pytest")]
+        chosen = [s for s in ini.sections if s.name == (section or pytest.SECTION)]
         entries = chosen[0].entries if chosen else ()
         rows = [(e.key, pytest_value(e.key, e.value), e) for e in entries]
         table, plain = _table(rows, comments=(*top, *(s for c in chosen for s in c.heading)))
         _trailing(table, [line for c in chosen for line in c.trailing])
-        table, plain = _wrap(table, plain, "ini_options")
+        table, plain = _wrap(table, plain, pytest.INI_OPTIONS)
     names = ", ".join(f"[{s.name}]" for s in chosen)
     spans = tuple((s.start, s.end) for s in chosen)
     return _Moved(tool=tool, plain=plain, table=table, origin=f"{label} {names}", spans=spans)
@@ -132,12 +138,12 @@ def _move(
 
 def _mypy(sections: Sequence[IniSection], top: Sequence[str]) -> tuple[Table, Data]:
     """The global mypy section as a table, its per-module sections as ``overrides``."""
-    main = next((s for s in sections if s.name == "mypy"), None)
+    main = next((s for s in sections if s.name == mypy.SECTION), None)
     entries = main.entries if main else ()
     heading = (*top, *(main.heading if main else ()))
     table, plain = _table([(e.key, mypy_value(e.key, e.value), e) for e in entries], heading)
     _trailing(table, main.trailing if main else ())
-    overrides = [s for s in sections if s.name != "mypy"]
+    overrides = [s for s in sections if s.name != mypy.SECTION]
     if overrides:
         array = AoT([])
         plain_overrides: list[Data] = []
@@ -233,7 +239,8 @@ def _refuse_clash(tool: str, origin: str, pyproject: Mapping[str, object]) -> No
     configured = pyproject.get("tool")
     if isinstance(configured, Mapping) and tool in configured:
         msg = (
-            f"{PYPROJECT}: has {_header(tool)} as well as {origin}, which {tool} reads instead; "
+            f"{PYPROJECT}: has {table_header(tool)} as well as {origin}, which {tool} reads "
+            "instead; "
             "keep the settings you mean in one of them, delete the other, and run init again"
         )
         raise ConfigError(msg)
@@ -241,7 +248,7 @@ def _refuse_clash(tool: str, origin: str, pyproject: Mapping[str, object]) -> No
 
 def _retire(label: str, file: TextFile, moved: Sequence[_Moved]) -> FileEdit:
     """The old file without the moved sections; deleted when nothing else is left."""
-    if label == "pyrightconfig.json":
+    if label == pyright.OWN_FILE:
         return _deletion(label, file)
     spans = [span for item in moved if item.origin.split(" ")[0] == label for span in item.spans]
     lines = file.text.splitlines(keepends=True)
@@ -287,8 +294,3 @@ def _render(file: TextFile, pyproject: Mapping[str, object], moved: Sequence[_Mo
         msg = f"{PYPROJECT}: the moved settings would not mean what they meant; nothing was written"
         raise GatesError(msg)
     return text
-
-
-def _header(tool: str) -> str:
-    """The table a tool's settings go to."""
-    return "[tool.pytest.ini_options]" if tool == "pytest" else f"[tool.{tool}]"

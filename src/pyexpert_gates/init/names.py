@@ -9,7 +9,7 @@ leave out the leading ``tool.``.
 from collections.abc import Iterable
 
 from pyexpert_gates.data.toml import KeyPath
-from pyexpert_gates.init.targets import PYPROJECT
+from pyexpert_gates.tools import PYPROJECT
 
 
 def setting_name(label: str, path: KeyPath) -> str:

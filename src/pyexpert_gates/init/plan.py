@@ -31,12 +31,21 @@ from pyexpert_gates.init.merge import (
 from pyexpert_gates.init.migration import Migration, plan_migration
 from pyexpert_gates.init.names import canonical, covers, setting_name
 from pyexpert_gates.init.refusals import refusal
-from pyexpert_gates.init.state import PresetState, Written, owned_settings, read_state, record
+from pyexpert_gates.init.rulelists import ListStyle, list_style
+from pyexpert_gates.init.state import (
+    PresetState,
+    Written,
+    owned_settings,
+    read_state,
+    record,
+    retired_settings,
+)
 from pyexpert_gates.init.tailor import PythonFloor, build_patch, python_floor
-from pyexpert_gates.init.targets import PYPROJECT, ConfigTarget, locate
+from pyexpert_gates.init.targets import ConfigTarget, locate
 from pyexpert_gates.init.toml_edit import apply_changes, separate_tables
 from pyexpert_gates.presets import Preset, load_preset
 from pyexpert_gates.textfile import TextFile, read_toml, with_newlines
+from pyexpert_gates.tools import PYPROJECT, SETUP_CFG
 
 # ruff settings that belong in [tool.ruff.lint]; at the top level ruff still reads them but warns.
 LEGACY_LINT_KEYS = frozenset({
@@ -58,6 +67,7 @@ _COUNTED = {
     ChangeKind.EXTEND: "extended",
     ChangeKind.REPLACE: "replaced",
     ChangeKind.MOVE: "moved",
+    ChangeKind.REMOVE: "removed",
 }
 """The kinds of change a merge counts, with the word for each."""
 
@@ -90,6 +100,7 @@ class _Choices:
 
     force: bool | Collection[str]
     relax: Mapping[str, str]
+    recorded: Mapping[str, str]
 
     def forced(self, label: str) -> Forced:
         """Whether a differing value at a key of the file ``label`` is replaced."""
@@ -99,6 +110,68 @@ class _Choices:
             return lambda path: force_all or setting_name(label, path) in relaxations
         keys = [*self.force, *relaxations]
         return lambda path: covers(keys, setting_name(label, path))
+
+    def relaxed(self, label: str) -> Forced:
+        """Whether a key of the file ``label`` is relaxed by name and not forced: it stays."""
+        names = {*self.recorded, *self.relax}
+        forced = self.forced(label)
+        return lambda path: setting_name(label, path) in names and not forced(path)
+
+    def ended(self, preset_names: Collection[str]) -> list[str]:
+        """The recorded relaxations that ``--force`` ends: the preset's value is taken there.
+
+        Bare ``--force`` leaves a rule list's: it adds the preset's rules but keeps the
+        project's own, which that relaxation covers.
+        """
+        if isinstance(self.force, bool):
+            return [
+                name
+                for name in self.recorded
+                if self.force
+                and name in preset_names
+                and list_style(tuple(name.split("."))) is not ListStyle.UNION
+            ]
+        return [n for n in self.recorded if n in preset_names and covers(self.force, n)]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Earlier:
+    """What init wrote before, which it may update or take back.
+
+    Attributes:
+        state: The record of the last init, or None.
+        retired: The values earlier versions of the preset wrote, by setting name.
+        ended: The relaxations ``--force`` ends: each one's setting name, by its key path in
+            ``pyproject.toml``.
+    """
+
+    state: PresetState | None
+    retired: Mapping[str, tuple[object, ...]]
+    ended: Mapping[KeyPath, str]
+
+
+def _files(
+    project: Path, start: "_Start", tools: Data
+) -> tuple[dict[str, ConfigTarget], list[tuple[TextFile, Data]]]:
+    """Which file each tool's settings go to, and those files, ``pyproject.toml`` first."""
+    migrated = start.migration.tools if start.migration else ()
+    targets = locate(project, start.data, tuple(tools), migrated=migrated)
+    others = sorted({target.file for target in targets.values()} - {PYPROJECT})
+    files = [(start.file, start.data), *(read_toml(project / label, label) for label in others)]
+    return targets, files
+
+
+def _earlier(
+    project: Path, preset: Preset, pyproject: Mapping[str, object], ended: Collection[str]
+) -> _Earlier:
+    """What init wrote before, and the relaxations of the settings named in ``ended``."""
+    recorded = _relaxation_keys(pyproject)
+    return _Earlier(
+        # What init wrote last time is the tool's, whichever preset wrote it: a new one replaces it.
+        state=read_state(project),
+        retired=preset.retired,
+        ended={path: name for path, name in recorded.items() if name in ended},
+    )
 
 
 def plan_init(
@@ -134,16 +207,12 @@ def plan_init(
     start = _start(project, preset, migrate=migrate)
     pyproject, migration = start.data, start.migration
     relax = {canonical(key): reason for key, reason in (relax or {}).items()}
-    choices = _Choices(force=force, relax=relax)
+    choices = _Choices(force=force, relax=relax, recorded=_recorded_relaxations(pyproject))
     tools = _tools(project, preset, pyproject, start.floor, choices)
-    targets = locate(
-        project, pyproject, tuple(tools), migrated=migration.tools if migration else ()
-    )
-    others = sorted({target.file for target in targets.values()} - {PYPROJECT})
-    files = [(start.file, pyproject), *(read_toml(project / label, label) for label in others)]
-    # What init wrote last time is the tool's, whichever preset wrote it: a new preset replaces it.
-    merged = _merge_files(files, targets, tools, choices, read_state(project))
-    relaxations = _relaxations(pyproject, merged, relax)
+    targets, files = _files(project, start, tools)
+    earlier = _earlier(project, preset, pyproject, choices.ended(_leaf_names(tools, ("tool",))))
+    merged = _merge_files(files, targets, tools, choices, earlier)
+    relaxations = _relaxations(pyproject, merged, relax, [*earlier.ended.values()])
     edits = [
         _edit(loaded, plan, preset=preset, floor=start.floor, relaxations=relaxations)
         for loaded, plan in zip(files, merged.plans, strict=True)
@@ -175,15 +244,17 @@ def _merge_files(
     targets: Mapping[str, ConfigTarget],
     tools: Data,
     choices: _Choices,
-    state: PresetState | None,
+    earlier: _Earlier,
 ) -> _Merged:
     """Plan the merge into every file, and record what the preset's settings hold after it."""
     plans: list[MergePlan] = []
     records: dict[str, dict[KeyPath, Written]] = {}
+    state = earlier.state
     for file, data in files:
         label = file.path.name
         patch = _patch_for(label, targets, tools)
         ruff_at = ("tool", "ruff") if label == PYPROJECT else ()
+        retired = retired_settings(label, data, patch, earlier.retired)
         merge = plan_merge(
             data,
             patch,
@@ -191,6 +262,8 @@ def _merge_files(
             moves=legacy_ruff_moves(data, ruff_at),
             refusal=refusal,
             owned=owned_settings(state, label, data),
+            relaxed=choices.relaxed(label),
+            removed=[*retired, *(earlier.ended if label == PYPROJECT else ())],
         )
         plans.append(merge)
         previous = state.files.get(label, {}) if state is not None else dict[KeyPath, Written]()
@@ -214,7 +287,7 @@ def _setup_cfg_requires(project: Path) -> str | None:
     """``python_requires`` of ``setup.cfg``'s ``[options]``; None when absent or unreadable."""
     parser = configparser.RawConfigParser(strict=False)
     try:
-        parser.read(project / "setup.cfg", encoding="utf-8")
+        parser.read(project / SETUP_CFG, encoding="utf-8")
     except (configparser.Error, UnicodeDecodeError):
         return None
     return parser.get("options", "python_requires", fallback=None)
@@ -248,9 +321,12 @@ def _start(project: Path, preset: Preset, *, migrate: bool) -> _Start:
 
 
 def _relaxations(
-    pyproject: Mapping[str, object], merged: _Merged, relax: Mapping[str, str]
+    pyproject: Mapping[str, object],
+    merged: _Merged,
+    relax: Mapping[str, str],
+    ended: Collection[str],
 ) -> dict[str, str]:
-    """The relaxations after init: those recorded and those asked for, which must be kept."""
+    """The relaxations after init: those recorded and not ended, and those asked for."""
     recorded = _recorded_relaxations(pyproject)
     pairs = zip(merged.labels, merged.plans, strict=True)
     kept = {setting_name(label, c.path) for label, plan in pairs for c in plan.conflicts}
@@ -261,7 +337,7 @@ def _relaxations(
     # An entry of a rule list (``tool.ruff.lint.ignore.D301``) may be relaxed alone.
     entries = [key for key in relax if any(covers([name], canonical(key)) for name in known)]
     _check_named(relax.keys() - set(entries), known, "--relax", "init keeps or you set")
-    return {**recorded, **relax}
+    return {**{k: v for k, v in recorded.items() if k not in ended}, **relax}
 
 
 def _present_names(value: object, at: KeyPath, names: set[str]) -> set[str]:
@@ -319,11 +395,22 @@ def _check_named(keys: Collection[str], known: set[str], flag: str, what: str) -
 
 def _recorded_relaxations(pyproject: Mapping[str, object]) -> dict[str, str]:
     """The relaxations ``pyproject.toml`` already records, by setting name."""
+    return {canonical(path[-1]): str(reason) for path, reason in _relaxation_entries(pyproject)}
+
+
+def _relaxation_keys(pyproject: Mapping[str, object]) -> dict[KeyPath, str]:
+    """The key path of each relaxation ``pyproject.toml`` records, with its setting's name."""
+    return {path: canonical(path[-1]) for path, _ in _relaxation_entries(pyproject)}
+
+
+def _relaxation_entries(pyproject: Mapping[str, object]) -> list[tuple[KeyPath, object]]:
+    """Each relaxation's key path, as written, and its reason."""
+    at = ("tool", "pyexpert-gates", "relaxations")
     table: object = pyproject
-    for key in ("tool", "pyexpert-gates", "relaxations"):
+    for key in at:
         table = table.get(key) if is_table(table) else None
     entries = table if is_table(table) else {}
-    return {canonical(key): str(reason) for key, reason in entries.items()}
+    return [((*at, key), reason) for key, reason in entries.items()]
 
 
 def _patch_for(label: str, targets: Mapping[str, ConfigTarget], tools: Data) -> Data:

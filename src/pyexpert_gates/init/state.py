@@ -27,6 +27,7 @@ from pyexpert_gates.data.json_shape import (
 )
 from pyexpert_gates.data.toml import Data, KeyPath, is_array, is_table
 from pyexpert_gates.errors import InputError
+from pyexpert_gates.init.names import setting_name
 from pyexpert_gates.textfile import read_regular
 
 STATE_FILE = ".pyexpert-gates/preset-state.json"
@@ -93,6 +94,33 @@ def owned_settings(
         for path, entry in written.items()
         if _digest_at(data, path) == entry.digest
     }
+
+
+def retired_settings(
+    label: str, data: Data, patch: Data, retired: Mapping[str, tuple[object, ...]]
+) -> list[KeyPath]:
+    """The settings of one file that the preset wrote once and no longer sets: init removes them.
+
+    A setting is the preset's when it holds exactly one of the values an earlier version of the
+    preset wrote there (``retired``); any other value is the project's own. The record cannot
+    tell: an upgrade rewrites it, and a setting tailored to the project (ruff's line-length from
+    black's) leaves the patch when the project sets it itself.
+
+    Args:
+        label: The file's name.
+        data: The file's parsed data now.
+        patch: The preset's settings for this file now.
+        retired: The values earlier versions of the preset wrote, by setting name.
+
+    Returns:
+        The key paths to remove.
+    """
+    now = {path for path, _ in _leaves(patch, ())}
+    return [
+        path
+        for path, value in _leaves(data, ())
+        if path not in now and value in retired.get(setting_name(label, path), ())
+    ]
 
 
 def record(

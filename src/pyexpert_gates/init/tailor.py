@@ -11,6 +11,7 @@ from pyexpert_gates.config import Layout
 from pyexpert_gates.data.toml import Data, is_array, is_table
 from pyexpert_gates.errors import ConfigError
 from pyexpert_gates.presets import Preset
+from pyexpert_gates.tools import PYPROJECT, SETUP_CFG, mypy, pyright, pytest, ruff
 
 # The standard is written for Python 3.11 and newer.
 STANDARD_FLOOR = (3, 11)
@@ -66,7 +67,7 @@ def python_floor(
         source = f'[tool.poetry.dependencies] python = "{poetry}"'
         return PythonFloor(version=(3, int(found["minor"])), source=source)
     if setup_cfg is not None:
-        return _floor_of_specifier(setup_cfg, "setup.cfg", "[options] python_requires")
+        return _floor_of_specifier(setup_cfg, SETUP_CFG, "[options] python_requires")
     return PythonFloor(version=STANDARD_FLOOR, source="the standard (no requires-python)")
 
 
@@ -83,9 +84,7 @@ def _floor_of_specifier(spec: str, origin: str, key: str) -> PythonFloor:
     name = key.rsplit(" ", 1)[-1]
     for minor in range(_HIGHEST_MINOR):
         if any(specifiers.contains(f"3.{minor}.{patch}") for patch in range(20)):
-            source = (
-                f"{name} {spec!r}" if origin == "pyproject.toml" else f"{origin} {name} {spec!r}"
-            )
+            source = f"{name} {spec!r}" if origin == PYPROJECT else f"{origin} {name} {spec!r}"
             return PythonFloor(version=(3, minor), source=source)
     msg = f"{origin}: {key} = {spec!r} admits no Python 3 release"
     raise ConfigError(msg)
@@ -119,9 +118,9 @@ def build_patch(
         The preset's tool tables with the project's versions, paths and pytest style.
     """
     tools = copy.deepcopy(preset.tools)
-    _set(tools, ("ruff", "target-version"), f"py3{max(floor.version, _RUFF_OLDEST)[1]}")
-    _set(tools, ("mypy", "python_version"), f"3.{max(floor.version, _MYPY_OLDEST)[1]}")
-    _set(tools, ("pyright", "pythonVersion"), floor.dotted)
+    _set(tools, (ruff.NAME, ruff.PYTHON_VERSION), f"py3{max(floor.version, _RUFF_OLDEST)[1]}")
+    _set(tools, (mypy.NAME, mypy.PYTHON_VERSION), f"3.{max(floor.version, _MYPY_OLDEST)[1]}")
+    _set(tools, (pyright.NAME, pyright.PYTHON_VERSION), floor.dotted)
     paths = gate_paths(pyproject, layout)
     if paths:
         _set(tools, ("pyexpert-gates", "paths"), list(paths))
@@ -150,15 +149,15 @@ def gate_paths(pyproject: Mapping[str, object], layout: Layout) -> tuple[str, ..
 
 def _fit_pytest(tools: Data, current: object) -> None:
     """Use the project's pytest table style and skip settings it already has under other names."""
-    wanted = tools.get("pytest")
-    if not is_table(wanted) or not is_table(wanted.get("ini_options")):
+    wanted = tools.get(pytest.NAME)
+    if not is_table(wanted) or not is_table(wanted.get(pytest.INI_OPTIONS)):
         return
-    options = wanted["ini_options"]
-    native = is_table(current) and any(key != "ini_options" for key in current)
-    have = current.get("ini_options", {}) if is_table(current) and not native else current
+    options = wanted[pytest.INI_OPTIONS]
+    native = is_table(current) and any(key != pytest.INI_OPTIONS for key in current)
+    have = current.get(pytest.INI_OPTIONS, {}) if is_table(current) and not native else current
     if is_table(options) and is_table(have):
         _drop_satisfied(options, have)
-    tools["pytest"] = options if native else {"ini_options": options}
+    tools[pytest.NAME] = options if native else {pytest.INI_OPTIONS: options}
 
 
 def _drop_satisfied(options: Data, have: Mapping[str, object]) -> None:

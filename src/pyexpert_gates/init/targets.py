@@ -1,10 +1,9 @@
 """Find the file each tool really reads its settings from.
 
-Each tool looks for its own files before ``pyproject.toml`` (ruff: ``.ruff.toml``, ``ruff.toml``;
-mypy: ``mypy.ini``, ``.mypy.ini``; pyright: ``pyrightconfig.json``; pytest: ``pytest.ini``,
-``.pytest.ini``), and some fall back to another file after it (mypy: ``setup.cfg``; pytest:
-``tox.ini``, ``setup.cfg``), which a new table in ``pyproject.toml`` would silently replace.
-TOML files are merged where they are; for the others, init stops and says what to do.
+Each tool looks for its own files before ``pyproject.toml``, and some fall back to another file
+after it, which a new table in ``pyproject.toml`` would silently replace: which files, in which
+order, is each tool's module of `pyexpert_gates.tools`. TOML files are merged where they are;
+for the others, init stops and says what to do.
 """
 
 import configparser
@@ -14,8 +13,8 @@ from pathlib import Path
 
 from pyexpert_gates.data.toml import is_table
 from pyexpert_gates.errors import ConfigError
-
-PYPROJECT = "pyproject.toml"
+from pyexpert_gates.tools import PYPROJECT, OwnFile, ruff
+from pyexpert_gates.tools.catalog import OWN_FILES, table_header
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -29,30 +28,6 @@ class ConfigTarget:
 
     file: str
     prefix: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class _Winner:
-    """A file that a tool reads before (or instead of) ``pyproject.toml``."""
-
-    tool: str
-    file: str
-    section: str | None = None
-    overrides_pyproject: bool = True
-
-
-# In each tool's own order of precedence.
-_WINNERS = (
-    _Winner(tool="mypy", file="mypy.ini"),
-    _Winner(tool="mypy", file=".mypy.ini"),
-    _Winner(tool="mypy", file="setup.cfg", section="mypy", overrides_pyproject=False),
-    _Winner(tool="pyright", file="pyrightconfig.json"),
-    _Winner(tool="pytest", file="pytest.ini"),
-    _Winner(tool="pytest", file=".pytest.ini"),
-    _Winner(tool="pytest", file="tox.ini", section="pytest", overrides_pyproject=False),
-    _Winner(tool="pytest", file="setup.cfg", section="tool:pytest", overrides_pyproject=False),
-)
-_RUFF_FILES = (".ruff.toml", "ruff.toml")
 
 
 def foreign_sources(
@@ -69,10 +44,10 @@ def foreign_sources(
         For each such tool, the first file in its own order, and the section of a shared file.
     """
     sources: dict[str, tuple[str, str | None]] = {}
-    for winner in _WINNERS:
+    for winner in OWN_FILES:
         wanted = winner.tool in tools and winner.tool not in sources
         if wanted and _wins(project, winner, _tables(pyproject)):
-            sources[winner.tool] = (winner.file, winner.section)
+            sources[winner.tool] = (winner.name, _section(winner))
     return sources
 
 
@@ -107,7 +82,7 @@ def locate(
     in_pyproject = _tables(pyproject)
     blockers = [
         _blocker_message(winner)
-        for winner in _WINNERS
+        for winner in OWN_FILES
         if winner.tool in tools
         and winner.tool not in migrated
         and _wins(project, winner, in_pyproject)
@@ -118,19 +93,19 @@ def locate(
             "and merges the preset in the same step (--dry-run shows every file's diff)."
         )
         raise ConfigError("\n".join(["init changed nothing:", *blockers, advice]))
-    ruff_file = next((name for name in _RUFF_FILES if (project / name).is_file()), None)
+    ruff_file = next((name for name in ruff.OWN_FILES if (project / name).is_file()), None)
     targets = {tool: ConfigTarget(file=PYPROJECT, prefix=("tool", tool)) for tool in tools}
     if "ruff" in tools and ruff_file is not None:
         targets["ruff"] = ConfigTarget(file=ruff_file, prefix=())
     return targets
 
 
-def _wins(project: Path, winner: _Winner, in_pyproject: Collection[str]) -> bool:
+def _wins(project: Path, winner: OwnFile, in_pyproject: Collection[str]) -> bool:
     """Whether the tool would read ``winner`` instead of what init writes to pyproject.toml."""
-    path = project / winner.file
+    path = project / winner.name
     if not path.is_file():
         return False
-    if winner.section is None:
+    if winner.overrides_pyproject:
         return True
     # A fallback file only loses to pyproject.toml once pyproject.toml has the tool's table;
     # writing that table would silently drop the settings the fallback file holds.
@@ -148,10 +123,16 @@ def _ini_sections(path: Path) -> list[str]:
     return parser.sections()
 
 
-def _blocker_message(winner: _Winner) -> str:
+def _section(winner: OwnFile) -> str | None:
+    """The section of a file the tool shares with others; None for a file of the tool's own."""
+    return None if winner.overrides_pyproject else winner.section
+
+
+def _blocker_message(winner: OwnFile) -> str:
     """What to tell the user about a file that init cannot merge into."""
-    where = f"{winner.file} [{winner.section}]" if winner.section else winner.file
-    table = "[tool.pytest.ini_options]" if winner.tool == "pytest" else f"[tool.{winner.tool}]"
+    section = _section(winner)
+    where = f"{winner.name} [{section}]" if section else winner.name
+    table = table_header(winner.tool)
     if winner.overrides_pyproject:
         why = f"{winner.tool} reads {where} instead of {table} in pyproject.toml"
     else:
@@ -161,5 +142,5 @@ def _blocker_message(winner: _Winner) -> str:
         )
     return (
         f"  {why}. Move those settings into {table} in pyproject.toml, remove them from "
-        f"{winner.file}, and run init again."
+        f"{winner.name}, and run init again."
     )

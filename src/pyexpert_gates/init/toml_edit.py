@@ -53,6 +53,8 @@ def apply_changes(
                 parent[change.path[-1]] = _new_item(change.value, comments)
             case ChangeKind.EXTEND:
                 _extend(_container(document, change.path[:-1]), change, comments)
+            case ChangeKind.REMOVE:
+                del _container(document, change.path[:-1])[change.path[-1]]
 
 
 def _container(document: tomlkit.TOMLDocument, path: KeyPath) -> Container:

@@ -12,21 +12,8 @@ import shlex
 from typing import cast
 
 from pyexpert_gates.errors import InputError
+from pyexpert_gates.tools import mypy, pytest
 
-# mypy's options that are comma-separated lists in INI (mypy's own `ini_config_types`).
-_MYPY_LISTS = frozenset({
-    "always_false", "always_true", "disable_error_code", "enable_error_code",
-    "enable_incomplete_feature", "files", "modules", "package_root", "packages", "plugins",
-    "untyped_calls_exclude",
-})  # fmt: skip
-# mypy reads these as text even when they look like a flag or a number.
-_MYPY_TEXT = frozenset({"python_version", "exclude", "platform", "follow_imports"})
-# pytest's line lists (one item per line) and argument lists (split like a shell).
-_PYTEST_LINES = frozenset({"filterwarnings", "markers"})
-_PYTEST_ARGS = frozenset({
-    "addopts", "doctest_optionflags", "norecursedirs", "python_classes", "python_files",
-    "python_functions", "required_plugins", "testpaths", "usefixtures",
-})  # fmt: skip
 _BOOLEANS = configparser.RawConfigParser.BOOLEAN_STATES
 
 
@@ -42,9 +29,9 @@ def mypy_value(key: str, raw: str) -> object:
     """
     if key == "mypy_path":
         return [part.strip() for part in re.split("[,:]", raw) if part.strip()]
-    if key in _MYPY_LISTS:
+    if key in mypy.LIST_OPTIONS:
         return [part.strip() for part in raw.split(",") if part.strip()]
-    if key in _MYPY_TEXT:
+    if key in mypy.TEXT_OPTIONS:
         return raw
     kind = _mypy_option_type(key)
     if kind is int and re.fullmatch(r"-?\d+", raw.strip()):
@@ -74,7 +61,8 @@ def mypy_modules(section: str) -> str | list[str]:
     Returns:
         One pattern as text, several as a list.
     """
-    patterns = [part.strip() for part in section.removeprefix("mypy-").split(",") if part.strip()]
+    listed = section.removeprefix(mypy.MODULE_SECTION_PREFIX).split(",")
+    patterns = [part.strip() for part in listed if part.strip()]
     return patterns[0] if len(patterns) == 1 else patterns
 
 
@@ -88,9 +76,9 @@ def pytest_value(key: str, raw: str) -> object:
     Returns:
         A list for line and argument lists, a boolean for a strictness flag, else the text.
     """
-    if key in _PYTEST_LINES:
+    if key in pytest.LINE_LIST_OPTIONS:
         return [line.strip() for line in raw.splitlines() if line.strip()]
-    if key in _PYTEST_ARGS:
+    if key in pytest.ARGUMENT_LIST_OPTIONS:
         return shlex.split(raw)
     if key.startswith(("strict", "xfail_strict")) and raw.strip().lower() in _BOOLEANS:
         return _BOOLEANS[raw.strip().lower()]

@@ -23,6 +23,7 @@ from pyexpert_gates.init.pipeline import PIPELINE_PATH, render_pipeline
 from pyexpert_gates.init.tailor import PythonFloor
 from pyexpert_gates.process import Command, ProcessOutput, run_command
 from pyexpert_gates.textfile import TextFile, read_regular, read_toml
+from pyexpert_gates.tools import PYPROJECT
 
 
 class CiSystem(StrEnum):
@@ -202,7 +203,7 @@ def test_extra(table: object) -> str | None:
 
 def _render(project: Path, floor: PythonFloor, ci: CiSystem) -> tuple[str, tuple[str, ...]]:
     """The CI file's text, and how to pin pyexpert-gates when the project does not."""
-    _, pyproject = read_toml(project / "pyproject.toml", "pyproject.toml")
+    _, pyproject = read_toml(project / PYPROJECT, PYPROJECT)
     install = ci_install_arguments(pyproject)
     declared = f'"{DISTRIBUTION}>=' not in install
     notes = () if declared else (_ADD_IT.format(version=__version__),)

@@ -30,6 +30,7 @@ from pyexpert_gates.models import GateName
 from pyexpert_gates.nox.provenance import project_arguments, this_installation
 from pyexpert_gates.nox.reports import ERROR_SUFFIX
 from pyexpert_gates.textfile import read_toml
+from pyexpert_gates.tools import PYPROJECT
 
 IN_PLACE = "none"
 """The nox backend that runs in the current environment."""
@@ -272,7 +273,7 @@ def _prepare(
     if session.venv_backend == IN_PLACE:
         return (sys.executable, "-m", "pyexpert_gates"), ()
     try:
-        _, pyproject = read_toml(project / "pyproject.toml", "pyproject.toml")
+        _, pyproject = read_toml(project / PYPROJECT, PYPROJECT)
     except GatesError as error:
         session.error(error.message)
     session.install(*this_installation(), *project_arguments(project, pyproject), silent=quiet)

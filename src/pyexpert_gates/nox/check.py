@@ -15,18 +15,23 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
+from pyexpert_gates.baseline.store import read_baseline
+from pyexpert_gates.check.members import Locking, cannot_check, judged
 from pyexpert_gates.check.plan import resolve_paths, select_gates
 from pyexpert_gates.check.request import Request
+from pyexpert_gates.check.workspace import Member
 from pyexpert_gates.config import load_config
 from pyexpert_gates.data.invocation import Command, ProcessFailure, ProcessOutput
-from pyexpert_gates.errors import InputError
+from pyexpert_gates.errors import ConfigError, InputError
 from pyexpert_gates.models import GateName, GateResult, Report, Status
 from pyexpert_gates.nox.provenance import environment_key
 from pyexpert_gates.nox.reports import ERROR_SUFFIX, gate_from_report, session_outcomes
 from pyexpert_gates.process import run_command
 from pyexpert_gates.textfile import read_toml
+from pyexpert_gates.tools import PYPROJECT
 
 ISOLATED_BACKEND = "uv|virtualenv"
 """uv when it is installed (fast), else virtualenv."""
@@ -57,7 +62,7 @@ def check_with_nox(project: Path, request: Request) -> Report:
     limits = sum(request.timeout or config.timeout_for(gate) for gate in chosen)
     with tempfile.TemporaryDirectory(prefix="pyexpert-gates-nox-") as folder:
         scratch = Path(folder)
-        _, pyproject = read_toml(root / "pyproject.toml", "pyproject.toml")
+        _, pyproject = read_toml(root / PYPROJECT, PYPROJECT)
         key = environment_key(root, pyproject)
         _refuse_linked_environments(root, key)
         command = nox_command(root, chosen, scratch, timeout=request.timeout, key=key)
@@ -72,6 +77,33 @@ def check_with_nox(project: Path, request: Request) -> Report:
         duration_s=time.monotonic() - started,
         gates=tuple(sorted(results, key=lambda result: order.index(result.name))),
     )
+
+
+def check_members_with_nox(
+    members: Sequence[Member], request: Request, *, baselines: Locking | None
+) -> tuple[Report, ...]:
+    """Check every project of ``members`` through nox, one project after another.
+
+    Each project's gates run in parallel nox sessions of their own, isolated as ``--nox`` is.
+
+    Args:
+        members: The projects, in the order they are reported.
+        request: The ``--gate``, ``--skip`` and ``--timeout`` arguments.
+        baselines: How each project's baseline judges its report; None to leave them out.
+
+    Returns:
+        One report per project, in order; a project that cannot be checked is its own error.
+    """
+    reports: list[Report] = []
+    for member in members:
+        try:
+            baseline = None if baselines is None else read_baseline(member.path)
+            report = check_with_nox(member.path, request)
+        except (ConfigError, InputError) as error:
+            reports.append(cannot_check(member.path, error.message))
+            continue
+        reports.append(judged(report, baseline, member.path, baselines))
+    return tuple(reports)
 
 
 def _refuse_linked_environments(root: Path, key: str) -> None:

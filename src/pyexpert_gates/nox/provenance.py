@@ -16,11 +16,12 @@ from urllib.request import url2pathname
 
 from pyexpert_gates.data.toml import is_table
 from pyexpert_gates.init.workflow import test_extra
+from pyexpert_gates.tools import SETUP_CFG
 
 DISTRIBUTION = "pyexpert-gates"
 _DEPENDENCY_FIELDS = ("dependencies", "optional-dependencies", "requires-python", "dynamic")
 """The ``[project]`` fields that decide what an isolated session installs."""
-_DEPENDENCY_FILES = ("setup.py", "setup.cfg", "requirements*.txt")
+_DEPENDENCY_FILES = ("setup.py", SETUP_CFG, "requirements*.txt")
 """The files beside ``pyproject.toml`` that can declare dependencies too."""
 
 

@@ -13,6 +13,7 @@ import json
 from pyexpert_gates.data.encodable import json_dumps
 from pyexpert_gates.models import Diagnostic, GateResult, Report, Severity, Status
 from pyexpert_gates.report.identity import Checkout, digest, identities
+from pyexpert_gates.tools import PYPROJECT
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.NOTE: "info"}
 """GitLab's severity for each severity of a finding."""
@@ -108,5 +109,5 @@ def _could_not_run(gate: GateResult, checkout: Checkout) -> dict[str, object]:
         "check_name": name,
         "fingerprint": hashlib.sha256(key.encode()).hexdigest(),
         "severity": COULD_NOT_RUN,
-        "location": {"path": f"{checkout.prefix}pyproject.toml", "lines": {"begin": 1}},
+        "location": {"path": f"{checkout.prefix}{PYPROJECT}", "lines": {"begin": 1}},
     }

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from pyexpert_gates.cache.inputs import CONFIG_FILES
-from pyexpert_gates.files import SKIPPED_FOLDERS, SOURCE_SUFFIXES
+from pyexpert_gates.data.snapshot import SOURCE_SUFFIXES
+from pyexpert_gates.files import SKIPPED_FOLDERS
 
 ENVIRONMENT_FILES = (
     "uv.lock",

@@ -17,7 +17,8 @@ from pathlib import Path
 from pyexpert_gates.check.engine import gate_result, plan_report, run_gates
 from pyexpert_gates.check.plan import Plan, PlannedGate
 from pyexpert_gates.check.shortcuts import Shortcuts
-from pyexpert_gates.files import SOURCE_SUFFIXES, list_files
+from pyexpert_gates.data.snapshot import SOURCE_SUFFIXES
+from pyexpert_gates.files import list_files
 from pyexpert_gates.gates.base import SelectedTests
 from pyexpert_gates.gates.registry import GATES, Rerun
 from pyexpert_gates.models import GateName, GateResult, Report, Status

@@ -20,6 +20,7 @@ from pyexpert_gates.check.engine import available_gates, plan_report
 from pyexpert_gates.check.interpreter import choose_interpreter
 from pyexpert_gates.check.plan import Plan, make_plan
 from pyexpert_gates.check.request import Request
+from pyexpert_gates.check.snapshot import read_snapshot
 from pyexpert_gates.config import load_config
 from pyexpert_gates.data.invocation import Command, ProcessOutput
 from pyexpert_gates.errors import GatesError
@@ -276,6 +277,7 @@ class Session:
             paths=plan.paths,
             python=plan.interpreter.path,
             scratch=plan.project,
+            snapshot=await read_snapshot(plan.project, plan.paths, os.environ),
         )
         started = await start_pyright(context)
         # One that cannot start leaves pyright to run cold, where its failure is reported.

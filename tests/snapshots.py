@@ -1,0 +1,15 @@
+"""Project snapshots for tests: an empty one for pure tests, one read from a project on disk."""
+
+import os
+from pathlib import Path
+
+from pyexpert_gates.check.snapshot import take_snapshot
+from pyexpert_gates.data.snapshot import ProjectFiles, ProjectSnapshot
+
+EMPTY = ProjectSnapshot(files=ProjectFiles(files=(), from_git=False), configs={}, variables={})
+"""A project with no files, no configuration and an empty environment."""
+
+
+def snapshot(project: Path, paths: tuple[str, ...]) -> ProjectSnapshot:
+    """The snapshot of a project on disk, as ``check`` reads it, in this test's environment."""
+    return take_snapshot(project, paths, os.environ)
