@@ -168,6 +168,15 @@ LIBRARIES = (
         fault_file="pathspec/util.py",
         test_folder="tests",
     ),
+    Library(
+        name="more-itertools",
+        version="10.2.0",
+        sha256="8fccb480c43d3e99a00087634c06dd02b0d50fbf088b380de5a41a015ec239e1",
+        test_requires=(),
+        traits=("flat layout", ".pyi stubs", "setup.cfg [mypy]", "tests that warn on purpose"),
+        fault_file="more_itertools/recipes.py",
+        test_folder="tests",
+    ),
 )
 
 
