@@ -164,7 +164,7 @@ def test_changed_since_limits_the_file_level_gates(repository: Path) -> None:
         "format": changed,
         "mypy": None,
         "pyright": None,
-        "docstrings": changed,
+        "docstrings": ["src/calc/__init__.py"],  # test code is not public API
         "pytest": None,
         "expert": changed,
         "config": None,
