@@ -17,7 +17,8 @@ Rows (static gates: everything but pytest):
 - watch's complete report: the line without ``partial`` (target: at most 0.9x);
 - a cold ``check --no-cache`` of the static gates, for scale;
 - the pytest gate against a cold ``check --no-cache --gate pytest``, without affected-test
-  selection (every test runs each cycle) and with it (pytest-testmon installed).
+  selection (every test runs each cycle) and with it (pytest-testmon installed); the latter
+  also after the worst case of selection, a new function in ``version.py``, timed once.
 
 Usage: ``python -m benchmarks.watch [--packaging VERSION] [--repeat N] [--static-only]``. The
 exit code is 0 when both static targets are met for both kinds of change, 1 otherwise.
@@ -38,6 +39,7 @@ from typing import cast
 
 from benchmarks.cache import TEST_DEPENDENCIES, commit
 from benchmarks.check import fetch_packaging, make_venv, run
+from pyexpert_gates.check.snapshot import take_snapshot
 from pyexpert_gates.gates.base import GateContext
 from pyexpert_gates.gates.pyright import PyrightGate
 from pyexpert_gates.models import GateName
@@ -60,11 +62,15 @@ PATHS = ("src", "tests")
 
 @dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
 class Edit:
-    """One kind of one-file change: a file and how its ``number``-th edit rewrites it."""
+    """One kind of one-file change: a file and how its ``number``-th edit rewrites it.
+
+    An edit timed ``once`` is not repeated (each of its runs is a whole suite).
+    """
 
     label: str
     path: str
     rewrite: Callable[[str, int], str]
+    once: bool = False
 
 
 def planted(number: int) -> str:
@@ -91,6 +97,13 @@ EDITS = (
         label="new function, metadata.py", path="src/packaging/metadata.py", rewrite=_new_function
     ),
 )
+WORST = Edit(
+    label="new function, version.py",
+    path="src/packaging/version.py",
+    rewrite=_new_function,
+    once=True,
+)
+"""The worst case of affected-test selection: the module every test runs gains a function."""
 
 
 @dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
@@ -150,7 +163,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not args.static_only:
             rows.append(pytest_row("pytest, every test", project, python, args.repeat))
             run([*install, "pytest-testmon"], cwd=project)
-            rows.append(pytest_row("pytest, affected", project, python, args.repeat))
+            rows.append(
+                pytest_row("pytest, affected", project, python, args.repeat, (*EDITS, WORST))
+            )
     print_rows(args.packaging, args.repeat, rows)
     floor, first, complete = rows[:3]
     met = all(
@@ -172,7 +187,10 @@ def static_rows(project: Path, python: Path, repeat: int) -> list[Row]:
     Returns:
         The floor row, watch's two rows (their ratios against the floor), a cold check's row.
     """
-    context = GateContext(project=project, paths=PATHS, python=python, scratch=project)
+    snapshot = take_snapshot(project, PATHS, os.environ)
+    context = GateContext(
+        project=project, paths=PATHS, python=python, scratch=project, snapshot=snapshot
+    )
     command = PyrightGate().command(context)
     resident = dataclasses.replace(command, argv=(*command.argv, "--watch"))
     alone = asyncio.run(_time_edits(resident, repeat))
@@ -193,7 +211,9 @@ def static_rows(project: Path, python: Path, repeat: int) -> list[Row]:
     return [floor, first, complete, Row(label="check, cold", edits=(cold,) * len(EDITS))]
 
 
-def pytest_row(label: str, project: Path, python: Path, repeat: int) -> Row:
+def pytest_row(
+    label: str, project: Path, python: Path, repeat: int, edits: Sequence[Edit] = EDITS
+) -> Row:
     """The pytest gate after each kind of edit, against a cold run of it.
 
     Args:
@@ -201,19 +221,21 @@ def pytest_row(label: str, project: Path, python: Path, repeat: int) -> Row:
         project: The project root.
         python: The project's interpreter.
         repeat: How many timed runs of each (the median counts).
+        edits: The kinds of edit timed.
 
     Returns:
         The row, its ratios against a cold ``check --gate pytest``.
     """
     gates = (GateName.PYTEST,)
     cold = _cold(project, python, gates, repeat)
-    timings = asyncio.run(_time_edits(_watch(project, python, gates), repeat))
-    base = Row(label="cold", edits=(cold,) * len(EDITS))
+    timings = asyncio.run(_time_edits(_watch(project, python, gates), repeat, edits))
+    base = Row(label="cold", edits=(cold,) * len(edits))
+    reports = [timing.report for timing in timings]
     return Row(
         label=label,
         edits=tuple(timing.complete for timing in timings),
         base=base,
-        detail=_slowest([timing.report for timing in timings]) + f"; cold run {cold:.2f} s",
+        detail=_slowest(reports, edits) + f"; cold run {cold:.2f} s",
     )
 
 
@@ -240,7 +262,7 @@ def _cold(project: Path, python: Path, gates: Sequence[GateName], repeat: int) -
     return statistics.median(times)
 
 
-async def _time_edits(command: Command, repeat: int) -> list[Timing]:
+async def _time_edits(command: Command, repeat: int, edits: Sequence[Edit] = EDITS) -> list[Timing]:
     """Per kind of edit: the median timings after a save, while ``command`` watches."""
     process = await start_resident(command)
     if isinstance(process, ProcessFailure):
@@ -248,9 +270,9 @@ async def _time_edits(command: Command, repeat: int) -> list[Timing]:
     timings: list[Timing] = []
     try:
         await _next_report(process, "")  # the first, cold one
-        for index, edit in enumerate(EDITS):
+        for index, edit in enumerate(edits):
             runs = []
-            for number in range(index * 100, index * 100 + repeat):
+            for number in range(index * 100, index * 100 + (1 if edit.once else repeat)):
                 await asyncio.sleep(SETTLE_S)
                 path = command.cwd / edit.path
                 text = edit.rewrite(path.read_text(encoding="utf-8"), number)
@@ -298,14 +320,14 @@ async def _next_document(process: ResidentProcess) -> dict[str, object]:
     raise SystemExit(message)
 
 
-def _slowest(reports: Sequence[dict[str, object]]) -> str:
+def _slowest(reports: Sequence[dict[str, object]], edits: Sequence[Edit] = EDITS) -> str:
     """The three slowest gates of watch's last report, and how many tests ran after each edit."""
     gates = cast("list[dict[str, object]]", reports[-1].get("gates", []))
     ranked = sorted(gates, key=lambda gate: -cast("float", gate["duration_s"]))[:3]
     slowest = ", ".join(f"{gate['name']} {gate['duration_s']:.2f} s" for gate in ranked)
     tests = [
         f"\n      {edit.label}: {gate['summary']}"
-        for edit, report in zip(EDITS, reports, strict=True)
+        for edit, report in zip(edits, reports, strict=True)
         for gate in cast("list[dict[str, object]]", report.get("gates", []))
         if gate["name"] == GateName.PYTEST
     ]
@@ -327,7 +349,8 @@ def print_rows(version: str, repeat: int, rows: Sequence[Row]) -> None:
         f"finding <= {FIRST_TARGET}x and complete report <= {COMPLETE_TARGET}x "
         "pyright --watch alone; pytest rows against a cold run of the pytest gate"
     )
-    header = "".join(f"{edit.label:>34}" for edit in EDITS)
+    columns = max(len(row.edits) for row in rows)
+    header = "".join(f"{edit.label:>34}" for edit in (*EDITS, WORST)[:columns])
     print(f"  {'':<24}{header}")
     for row in rows:
         cells = "".join(

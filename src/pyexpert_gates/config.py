@@ -14,12 +14,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from pyexpert_gates.data.snapshot import ConfigReader
 from pyexpert_gates.data.toml import is_array, is_table
 from pyexpert_gates.errors import ConfigError
 from pyexpert_gates.expert import RULES, ExpertSettings, default_settings, find_rules
 from pyexpert_gates.expert.settings import DEFAULT_MAX_FUNCTION_LINES
 from pyexpert_gates.models import GateName
-from pyexpert_gates.textfile import parse_toml, read_toml
+from pyexpert_gates.textfile import DiskReader, parse_toml, read_toml
 from pyexpert_gates.tools import PYPROJECT, pytest
 
 DEFAULT_TIMEOUT_S = 600.0
@@ -154,25 +155,30 @@ class Layout:
         return tuple(sorted((self.packages | self.modules) - covered))
 
 
-def read_layout(project: Path) -> Layout:
+def read_layout(project: Path, reader: ConfigReader | None = None) -> Layout:
     """The folders, packages and modules at the top level of ``project``.
 
     Args:
         project: The project root.
+        reader: Where the folder is looked at; the disk when None.
 
     Returns:
         Its layout; empty when the folder cannot be read.
     """
-    try:
-        entries = list(project.iterdir())
-    except OSError:
+    reader = reader or DiskReader()
+    names = reader.entries(project)
+    if names is None:
         return Layout()
-    folders = {entry.name for entry in entries if entry.is_dir()}
+    folders = {name for name in names if reader.holds_folder(project / name)}
     return Layout(
         folders=frozenset(folders),
-        packages=frozenset(name for name in folders if (project / name / "__init__.py").is_file()),
+        packages=frozenset(
+            name for name in folders if reader.holds_file(project / name / "__init__.py")
+        ),
         modules=frozenset(
-            entry.name for entry in entries if entry.suffix == ".py" and entry.is_file()
+            name
+            for name in names
+            if PurePosixPath(name).suffix == ".py" and reader.holds_file(project / name)
         ),
     )
 

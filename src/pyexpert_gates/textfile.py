@@ -24,9 +24,11 @@ import secrets
 import stat
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 
+from pyexpert_gates.data.snapshot import ConfigReader, FollowedFiles
 from pyexpert_gates.data.toml import Data
 from pyexpert_gates.errors import InputError
 
@@ -79,10 +81,7 @@ def read_toml(path: Path, label: str) -> tuple[TextFile, Data]:
     Raises:
         InputError: The file cannot be read, is not UTF-8, starts with a BOM or is not TOML.
     """
-    if not path.exists() and not path.is_symlink():
-        return TextFile(path=path, text="", exists=False), {}
-    text = decode(read_regular(path, label), label)
-    return TextFile(path=path, text=text, exists=True), parse_toml(text, label)
+    return toml_from(DiskReader(), path, label)
 
 
 def read_text(path: Path, label: str) -> TextFile:
@@ -585,3 +584,157 @@ def unified_diff(file: TextFile, new_text: str, label: str, *, gone: bool = Fals
     return "".join(
         line if line.endswith("\n") else f"{line}\n\\ No newline at end of file\n" for line in lines
     )
+
+
+@dataclass(slots=True)
+class DiskReader:
+    """A `ConfigReader` of the disk that keeps every answer it gives, for a snapshot.
+
+    Attributes:
+        folders: The paths found to be folders.
+        files: The paths found to be regular files.
+        real: Each path resolved, with its symlinks resolved.
+        contents: The bytes of each file read.
+        unreadable: Why each file that could not be read was not, by path, without its name.
+        listings: The names in each folder listed.
+        homes: Each path that starts with ``~``, expanded.
+    """
+
+    folders: set[Path] = field(default_factory=set[Path])
+    files: set[Path] = field(default_factory=set[Path])
+    real: dict[Path, Path] = field(default_factory=dict[Path, Path])
+    contents: dict[Path, bytes] = field(default_factory=dict[Path, bytes])
+    unreadable: dict[Path, str] = field(default_factory=dict[Path, str])
+    listings: dict[Path, tuple[str, ...]] = field(default_factory=dict[Path, tuple[str, ...]])
+    homes: dict[str, str] = field(default_factory=dict[str, str])
+
+    def holds_folder(self, path: Path) -> bool:
+        """Whether ``path`` is a folder (or a symlink to one).
+
+        Args:
+            path: The path.
+
+        Returns:
+            True for a folder.
+        """
+        if path.is_dir():
+            self.folders.add(path)
+            return True
+        return False
+
+    def holds_file(self, path: Path) -> bool:
+        """Whether ``path`` is a regular file (or a symlink to one).
+
+        Args:
+            path: The path.
+
+        Returns:
+            True for a regular file.
+        """
+        if path.is_file():
+            self.files.add(path)
+            return True
+        return False
+
+    def real_path(self, path: Path) -> Path:
+        """``path`` absolute, with its symlinks resolved.
+
+        Args:
+            path: The path.
+
+        Returns:
+            The real path.
+        """
+        self.real[path] = path.resolve()
+        return self.real[path]
+
+    def content(self, path: Path, label: str) -> bytes | None:
+        """The bytes of the regular file ``path``, under the read limit.
+
+        Args:
+            path: The path.
+            label: The file's name in messages.
+
+        Returns:
+            The bytes; None when nothing, not even a link, is there.
+
+        Raises:
+            InputError: The file cannot be read, is not regular or is too large; the message
+                names it by ``label`` and says the fix.
+        """
+        if not path.exists() and not path.is_symlink():
+            return None
+        try:
+            self.contents[path] = read_regular(path, label)
+        except InputError as error:
+            self.unreadable[path] = error.message.removeprefix(f"{label}: ")
+            raise
+        return self.contents[path]
+
+    def home_of(self, path: str) -> str:
+        """``path`` with a leading ``~`` or ``~user`` replaced by that user's home folder.
+
+        Args:
+            path: A path that starts with ``~``.
+
+        Returns:
+            The path expanded; as written when the user is unknown.
+        """
+        try:
+            self.homes[path] = str(Path(path).expanduser())
+        except RuntimeError:  # no such user, or no home folder
+            self.homes[path] = path
+        return self.homes[path]
+
+    def entries(self, folder: Path) -> tuple[str, ...] | None:
+        """The names in ``folder``.
+
+        Args:
+            folder: The folder.
+
+        Returns:
+            The names, sorted; None when the folder cannot be listed.
+        """
+        try:
+            names = tuple(sorted(entry.name for entry in folder.iterdir()))
+        except OSError:
+            return None
+        self.listings[folder] = names
+        return names
+
+    def answers(self) -> FollowedFiles:
+        """Every answer given so far, for the snapshot.
+
+        Returns:
+            The answers, which the gates ask again.
+        """
+        return FollowedFiles(
+            folders=frozenset(self.folders),
+            files=frozenset(self.files),
+            real=MappingProxyType(dict(self.real)),
+            contents=MappingProxyType(dict(self.contents)),
+            unreadable=MappingProxyType(dict(self.unreadable)),
+            listings=MappingProxyType(dict(self.listings)),
+            homes=MappingProxyType(dict(self.homes)),
+        )
+
+
+def toml_from(reader: ConfigReader, path: Path, label: str) -> tuple[TextFile, Data]:
+    """`read_toml` through ``reader``: the disk, or what a snapshot holds of it.
+
+    Args:
+        reader: Where the file is read.
+        path: The file.
+        label: Its name in messages.
+
+    Returns:
+        As `read_toml`.
+
+    Raises:
+        InputError: As `read_toml`.
+    """
+    data = reader.content(path, label)
+    if data is None:
+        return TextFile(path=path, text="", exists=False), {}
+    text = decode(data, label)
+    return TextFile(path=path, text=text, exists=True), parse_toml(text, label)

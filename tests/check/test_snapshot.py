@@ -2,21 +2,29 @@
 
 import dataclasses
 import os
+import shutil
 import sys
 from pathlib import Path
 
 import pytest
 
 from pyexpert_gates.check.snapshot import CONFIG_NAMES, take_snapshot
+from pyexpert_gates.cli import main
+from pyexpert_gates.config import load_config
 from pyexpert_gates.data.invocation import ProcessOutput
-from pyexpert_gates.data.snapshot import ProjectSnapshot
+from pyexpert_gates.data.snapshot import ProjectFiles, ProjectSnapshot
+from pyexpert_gates.errors import InputError
 from pyexpert_gates.files import project_files
 from pyexpert_gates.gates.base import GateContext
 from pyexpert_gates.gates.checked import checked_path
+from pyexpert_gates.gates.drift import CONFIG_GATE
+from pyexpert_gates.gates.expert import EXPERT_GATE
 from pyexpert_gates.gates.governing import ruff_extends
 from pyexpert_gates.gates.pytest import PytestGate
 from pyexpert_gates.gates.pytest_xdist import allows_xdist
 from pyexpert_gates.models import Status
+from pyexpert_gates.textfile import DiskReader
+from tests.check.projects import edit, write_files
 from tests.snapshots import EMPTY
 
 
@@ -109,7 +117,184 @@ def test_ruff_extend_takes_its_variables_from_the_snapshot(
     config = tmp_path / "ruff.toml"
     config.write_text(f'extend = "{extend}"\n', encoding="utf-8")
     variables = {name: str(tmp_path / value) for name, value in variables.items()}
-    assert ruff_extends(config, variables) == [
+    assert ruff_extends(config, variables, DiskReader()) == [
         ((tmp_path / "shared" / "base.toml").resolve(), {"line-length": 90})
     ]
-    assert ruff_extends(config, {}) == []  # unknown: kept as written, a file that is not there
+    assert (
+        ruff_extends(config, {}, DiskReader()) == []
+    )  # unknown: kept as written, a file that is not there
+
+
+def test_the_config_gate_follows_the_files_as_the_snapshot_holds_them(tmp_path: Path) -> None:
+    project = tmp_path / "demo"
+    write_files(
+        project,
+        {
+            "pyproject.toml": '[project]\nname = "demo"\nrequires-python = ">=3.11"\n',
+            "src/demo/__init__.py": '"""Demo."""\n',
+        },
+    )
+    assert main(["init", "--project", str(project), "--no-noxfile"]) == 0
+    write_files(
+        tmp_path,
+        {
+            "shared/ruff.toml": '[lint]\nignore = ["E501"]\n',
+            "shared/base.json": '{"reportAny": "none"}',
+        },
+    )
+    edit(
+        project / "pyproject.toml", "[tool.ruff]\n", '[tool.ruff]\nextend = "../shared/ruff.toml"\n'
+    )
+    edit(
+        project / "pyproject.toml",
+        "[tool.pyright]\n",
+        '[tool.pyright]\nextends = "../shared/base.json"\n',
+    )
+    config = load_config(project)
+    assert config.paths is not None
+    context = dataclasses.replace(
+        _context(project, take_snapshot(project, config.paths, {})), paths=config.paths
+    )
+    shutil.rmtree(tmp_path / "shared")
+    write_files(project, {"src/ruff.toml": "line-length = 200\n"})
+    outcome = CONFIG_GATE.evaluate(context, config)
+    messages = [item.message for item in outcome.diagnostics]
+    assert {item.path for item in outcome.diagnostics} == {"pyproject.toml"}
+    assert any(", in ../shared/ruff.toml, which" in message for message in messages)
+    assert any(", in ../shared/base.json, which" in message for message in messages)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Sources:
+    """Sources held in memory, by name."""
+
+    texts: dict[str, bytes]
+
+    def real_path(self, name: str) -> Path:
+        return Path("/real") / name
+
+    def source(self, name: str) -> bytes:
+        return self.texts[name]
+
+
+def test_the_expert_gate_reads_its_sources_through_the_snapshot(tmp_path: Path) -> None:
+    files = ProjectFiles(files=("src/mod.py", "src/old.py"), from_git=False)
+    sources = _Sources({"src/mod.py": b'"""Mod."""\n', "src/old.py": b"\xff\n"})
+    context = dataclasses.replace(
+        _context(tmp_path, dataclasses.replace(EMPTY, files=files, sources=sources)),
+        paths=("src",),
+    )
+    outcome = EXPERT_GATE.evaluate(context, load_config(tmp_path))
+    assert [(item.path, item.code) for item in outcome.diagnostics] == [("src/old.py", "decode")]
+
+
+def test_a_source_is_read_when_the_gate_checks_it(tmp_path: Path) -> None:
+    snapshot = take_snapshot(tmp_path, ("src",), {})
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "mod.py").write_bytes(b"\xff\n")
+    assert snapshot.sources.source("src/mod.py") == b"\xff\n"
+    with pytest.raises(InputError, match=r"^src/gone\.py: cannot read the file"):
+        snapshot.sources.source("src/gone.py")
+    with pytest.raises(InputError, match=r"^src/mod\.py: cannot read the file: no project"):
+        EMPTY.sources.source("src/mod.py")
+
+
+HOSTILE_FOLLOWS: list[tuple[str, dict[str, str]]] = [
+    ('[tool.ruff]\nextend = "../shared/pipe.toml"\n', {}),
+    ('[tool.ruff]\nextend = "../shared/bad.toml"\n', {"shared/bad.toml": "[lint\n"}),
+    ('[tool.ruff]\nextend = "../shared"\n', {"shared/x.toml": ""}),
+    ('[tool.ruff]\nextend = "../shared/gone.toml"\n', {"shared/link.toml": "->gone"}),
+    ('[tool.ruff]\nextend = "../shared/link.toml"\n', {"shared/link.toml": "->base.toml"}),
+    ('[tool.pyright]\nextends = "../shared/bad.json"\n', {"shared/bad.json": "{,"}),
+    ("", {"demo/src/ruff.toml": 'extend = "../../shared/gone.toml"\n'}),
+    ("", {"demo/src/ruff.toml": "[lint\n"}),
+    ("", {"demo/src/ruff.toml": '[lint]\nselect = ["E"]\n', "demo/src/setup.cfg": "[options\n"}),
+    ("", {"demo/setup.cfg": "[options]\npython_requires = >=3.13\n"}),
+    ("", {"demo/setup.cfg": "->../shared/pipe.toml"}),
+    ("", {"demo/.pyexpert-gates/preset-state.json": "{"}),
+    ("", {"demo/mypy.ini": "[mypy]\nstrict = true\n"}),
+    ("", {"demo/tox.ini": "[pytest\n"}),
+    ("", {"demo/ruff.toml": "line-length = 120\n"}),
+]
+
+
+@pytest.mark.parametrize(("header", "files"), HOSTILE_FOLLOWS)
+def test_the_config_gate_sees_in_the_snapshot_what_it_would_see_on_disk(
+    tmp_path: Path, header: str, files: dict[str, str]
+) -> None:
+    project = tmp_path / "demo"
+    write_files(project, {"pyproject.toml": '[project]\nname = "demo"\n', "src/demo/m.py": ""})
+    assert main(["init", "--project", str(project), "--no-noxfile"]) == 0
+    (tmp_path / "shared").mkdir()
+    os.mkfifo(tmp_path / "shared" / "pipe.toml")
+    write_files(tmp_path, {"shared/base.toml": '[lint]\nignore = ["E501"]\n'})
+    for name, text in files.items():
+        if text.startswith("->"):
+            (tmp_path / name).symlink_to(text.removeprefix("->"))
+        else:
+            write_files(tmp_path, {name: text})
+    if header:
+        table = header.split("\n", 1)[0] + "\n"
+        edit(project / "pyproject.toml", table, header)
+    config = load_config(project)
+    assert config.paths is not None
+    snapshot = take_snapshot(project, config.paths, {})
+    context = dataclasses.replace(_context(project, snapshot), paths=config.paths)
+    on_disk = dataclasses.replace(
+        context, snapshot=dataclasses.replace(snapshot, followed=DiskReader())
+    )
+    assert CONFIG_GATE.evaluate(context, config) == CONFIG_GATE.evaluate(on_disk, config)
+
+
+def test_the_config_gate_plans_from_the_snapshot(tmp_path: Path) -> None:
+    write_files(tmp_path, {"pyproject.toml": '[project]\nname = "demo"\n', "src/demo/m.py": ""})
+    assert main(["init", "--project", str(tmp_path), "--no-noxfile"]) == 0
+    config = load_config(tmp_path)
+    assert config.paths is not None
+    context = dataclasses.replace(
+        _context(tmp_path, take_snapshot(tmp_path, config.paths, {})), paths=config.paths
+    )
+    edit(tmp_path / "pyproject.toml", "strict = true", "strict = false")
+    write_files(tmp_path, {"mypy.ini": "[mypy]\n", "src/ruff.toml": "line-length = 200\n"})
+    assert CONFIG_GATE.evaluate(context, config).status is Status.PASSED
+
+
+def test_the_config_gate_matches_real_paths_in_a_project_reached_through_a_link(
+    tmp_path: Path,
+) -> None:
+    real = tmp_path / "real"
+    write_files(real, {"pyproject.toml": '[project]\nname = "demo"\n', "src/demo/m.py": ""})
+    assert main(["init", "--project", str(real), "--no-noxfile"]) == 0
+    write_files(tmp_path, {"shared/ruff.toml": 'extend-exclude = ["../real/src/demo/m.py"]\n'})
+    edit(real / "pyproject.toml", "[tool.ruff]\n", '[tool.ruff]\nextend = "../shared/ruff.toml"\n')
+    (tmp_path / "link").symlink_to(real)
+    project = tmp_path / "link"
+    config = load_config(project)
+    assert config.paths is not None
+    context = dataclasses.replace(
+        _context(project, take_snapshot(project, config.paths, {})), paths=config.paths
+    )
+    (finding,) = CONFIG_GATE.evaluate(context, config).diagnostics
+    assert finding.message.startswith(
+        "tool.ruff.extend-exclude hides ../real/src/demo/m.py from ruff, in ../shared/ruff.toml, "
+        "which pyproject.toml extends"
+    )
+
+
+def test_a_users_home_in_ruff_extend_comes_from_the_reader(tmp_path: Path) -> None:
+    base = tmp_path / "shared" / "base.toml"
+    write_files(
+        tmp_path,
+        {"shared/base.toml": "line-length = 90\n", "ruff.toml": 'extend = "~bob/base.toml"\n'},
+    )
+    config = tmp_path / "ruff.toml"
+    disk = DiskReader()
+    for path in (config, base, base.resolve()):
+        disk.real_path(path)
+        disk.holds_file(path)
+        disk.content(path, str(path))
+    answers = dataclasses.replace(disk.answers(), homes={"~bob/base.toml": str(base)})
+    assert ruff_extends(config, {}, answers) == [(base.resolve(), {"line-length": 90})]
+    assert (
+        DiskReader().home_of("~no-such-user-of-pxg/base.toml") == "~no-such-user-of-pxg/base.toml"
+    )

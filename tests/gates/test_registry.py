@@ -42,10 +42,11 @@ def test_fix_resolves_the_findings_of_the_gates_with_a_fix_step() -> None:
 def test_watch_merges_the_file_level_gates_and_keeps_pyright_and_pytest_apart() -> None:
     by_rerun = {rerun: {n for n, g in GATES.items() if g.rerun is rerun} for rerun in Rerun}
     assert by_rerun == {
-        Rerun.MERGED: {G.RUFF, G.FORMAT, G.EXPERT},
-        Rerun.WHOLE: {G.MYPY, G.DOCSTRINGS, G.CONFIG},
+        Rerun.MERGED: {G.RUFF, G.FORMAT, G.EXPERT, G.DOCSTRINGS},
+        Rerun.WHOLE: {G.MYPY},
         Rerun.RESIDENT: {G.PYRIGHT},
         Rerun.SELECTED_TESTS: {G.PYTEST},
+        Rerun.SETTINGS: {G.CONFIG},
     }
 
 

@@ -12,6 +12,7 @@ from pyexpert_gates.gates.base import GateContext, GateOutcome
 from pyexpert_gates.gates.drift import CONFIG_GATE
 from pyexpert_gates.gates.governing import NestedRuffConfig, nested_ruff_configs
 from pyexpert_gates.models import Status
+from pyexpert_gates.textfile import DiskReader
 from tests.check.projects import edit, write_files
 from tests.conftest import InitializedProjects
 from tests.snapshots import snapshot
@@ -57,7 +58,9 @@ def append(path: Path, text: str) -> None:
 
 def test_sub_projects_without_ruff_settings_follow_the_root(monorepo: Path) -> None:
     assert (
-        nested_ruff_configs(monorepo, ("packages/a/src", "packages/b/src"), project_files(monorepo))
+        nested_ruff_configs(
+            monorepo, ("packages/a/src", "packages/b/src"), project_files(monorepo), DiskReader()
+        )
         == ()
     )
     assert evaluate(monorepo).status is Status.PASSED
@@ -77,9 +80,9 @@ def test_a_weak_ruff_config_of_a_sub_project_is_a_finding_in_its_file(monorepo: 
 def test_a_config_that_extends_the_root_inherits_what_it_leaves_out(monorepo: Path) -> None:
     sub = monorepo / "packages" / "a" / "pyproject.toml"
     append(sub, '\n[tool.ruff]\nextend = "../../pyproject.toml"\n')
-    assert nested_ruff_configs(monorepo, ("packages/a/src",), project_files(monorepo)) == (
-        NestedRuffConfig(folder="packages/a", extends=True),
-    )
+    assert nested_ruff_configs(
+        monorepo, ("packages/a/src",), project_files(monorepo), DiskReader()
+    ) == (NestedRuffConfig(folder="packages/a", extends=True),)
     assert evaluate(monorepo).status is Status.PASSED
     append(sub, '\n[tool.ruff.lint]\nselect = ["E"]\n')
     outcome = evaluate(monorepo)

@@ -56,6 +56,14 @@ def test_add() -> None:
 
 def test_sub() -> None:
     assert sub(3, 2) == 1
+
+
+def test_no_arithmetic() -> None:
+    assert str(1) == "1"
+
+
+def test_no_arithmetic_either() -> None:
+    assert str(2) == "2"
 """
 
 
@@ -128,7 +136,7 @@ def descendants(pid: int) -> Iterator[int]:
             yield from descendants(child)
 
 
-AFFECTED_ONE = "1 passed: 1 of 2 tests, affected by the change"
+AFFECTED_ONE = "1 passed: 1 of 4 tests, affected by the change"
 
 
 def edits_with_affected_tests(watch: Watch, source: Path) -> None:
@@ -151,11 +159,11 @@ def edits_with_affected_tests(watch: Watch, source: Path) -> None:
 def changes_that_run_every_test(watch: Watch, project: Path) -> None:
     """The environment's lock file, then the configuration: every test runs again."""
     (project / "uv.lock").write_text("version = 1\n")
-    assert summary(watch.next_report(), "pytest") == "2 passed"
+    assert summary(watch.next_report(), "pytest") == "4 passed"
 
     edit(project / "pyproject.toml", 'pythonpath = ["src"]', 'pythonpath = ["src"]\n# new')
     configuration = watch.next_report()
-    assert summary(configuration, "pytest") == "2 passed"
+    assert summary(configuration, "pytest") == "4 passed"
     assert configuration["passed"] is True
 
 
@@ -169,7 +177,7 @@ def test_watch_reports_each_change_runs_affected_tests_and_stops_cleanly(tmp_pat
     try:
         first = watch.next_report()
         assert first["passed"] is True
-        assert summary(first, "pytest") == "2 passed"
+        assert summary(first, "pytest") == "4 passed"
         seen_children = set(descendants(watch.process.pid))
         edits_with_affected_tests(watch, project / "src/calc/__init__.py")
         changes_that_run_every_test(watch, project)

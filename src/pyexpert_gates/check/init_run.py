@@ -191,10 +191,11 @@ def _checked_paths(project: "Path") -> CheckedPaths | None:
     from pyexpert_gates.check.plan import resolve_paths  # noqa: PLC0415 - loaded on use, see above
     from pyexpert_gates.files import project_files  # noqa: PLC0415 - loaded on use, see above
     from pyexpert_gates.gates.governing import nested_ruff_configs  # noqa: PLC0415 - loaded on use, see above
+    from pyexpert_gates.textfile import DiskReader  # noqa: PLC0415 - loaded on use, see above
 
     try:
         paths = resolve_paths(project, load_config(project))
-        nested = nested_ruff_configs(project, paths, project_files(project))
+        nested = nested_ruff_configs(project, paths, project_files(project), DiskReader())
     except GatesError:
         return None
     left_out = tuple(read_layout(project).left_out(paths))

@@ -32,6 +32,7 @@ from pyexpert_gates.check.distributions import Installed, keep_file, probe_insta
 from pyexpert_gates.check.request import ShortcutOptions
 from pyexpert_gates.data.snapshot import ProjectFiles
 from pyexpert_gates.gates.base import GateContext, SelectedTests
+from pyexpert_gates.gates.paths import is_test_code
 from pyexpert_gates.gates.pytest_xdist import allows_xdist
 from pyexpert_gates.gates.registry import GATE_TRAITS, GATES
 from pyexpert_gates.gates.shadowed import shadowed
@@ -186,7 +187,10 @@ class Shortcuts:
         """The files a file-level gate is limited to, or None when it checks all its paths."""
         if self.changed is None or not GATE_TRAITS[name].limited_by_changed_since:
             return None
-        return limit_paths(self.changed, context.paths, context.snapshot.files)
+        limited = limit_paths(self.changed, context.paths, context.snapshot.files)
+        if GATES[name].public_api:
+            return tuple(path for path in limited if not is_test_code(path))
+        return limited
 
     async def _key(self, name: GateName, context: GateContext) -> str | None:
         """The gate's cache key, or None when the environment cannot be known."""
@@ -215,12 +219,14 @@ class Shortcuts:
         configs = config_files(context.project, listed, context.snapshot.variables)
         if GATE_TRAITS[name].reach is Reach.CONFIGURATION:
             return configs
-        # A file named in the paths is checked even when git ignores it, so it is read too.
+        # A file named in the paths, or a source in them, is checked even when git ignores it.
         named = [path for path in context.paths if (context.project / path).is_file()]
+        ignored = ProjectFiles(files=context.snapshot.unlisted, from_git=False)
+        unlisted = [*named, *ignored.under(context.paths)]
         if installed is None:
-            return without_own_state([*configs, *named, *listed.under(context.paths)])
+            return without_own_state([*configs, *unlisted, *listed.under(context.paths)])
         editable = await editable_files(installed.editable, context.project)
-        return [*without_own_state([*configs, *named, *listed.files]), *editable]
+        return [*without_own_state([*configs, *unlisted, *listed.files]), *editable]
 
     async def _installed(self, context: GateContext) -> Installed | None:
         """The probe of the project's environment, run once per run."""

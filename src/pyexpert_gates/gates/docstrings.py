@@ -12,8 +12,9 @@ not match its definition, or when a file cannot be parsed. Each undocumented obj
 at its ``def`` or ``class`` line; when coverage still meets the threshold they are kept as notes.
 """
 
+import dataclasses
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,6 +53,12 @@ _MISSING = {
 """For each kind of object, the code and wording of its missing docstring (ruff's rule names)."""
 MODULE_CODES = frozenset(_MISSING[kind][0] for kind in (Kind.MODULE, Kind.PACKAGE))
 """The codes of findings about a whole module or package, which the gate places on line 1."""
+UNDOCUMENTED_CODES = frozenset(code for code, _ in _MISSING.values())
+"""The codes of findings about a public object without a docstring."""
+UNREADABLE = "unreadable"
+"""The worker's code for a file it could not read."""
+INVALID_SYNTAX = "invalid-syntax"
+"""The worker's code for a file it could not parse."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -168,6 +175,40 @@ def judge(report: WorkerReport, threshold: float) -> GateOutcome:
     )
 
 
+def judge_merged(
+    diagnostics: Iterable[Diagnostic], coverage: Iterable[ModuleCoverage], threshold: float
+) -> GateOutcome:
+    """The verdict on findings and per-module coverage put together from runs on parts of the files.
+
+    The undocumented objects are weighed again against the threshold (they are errors or notes
+    by the coverage of all the modules); the order is that of one run on every file.
+
+    Args:
+        diagnostics: The findings of every file, each as one of the runs reported it.
+        coverage: The counts of every module, each from one of the runs.
+        threshold: The coverage, in percent, below which the gate fails.
+
+    Returns:
+        The verdict one run on every file gives.
+    """
+    ordered = sorted(diagnostics, key=lambda item: item.path)  # stable: each file's own order
+    modules = tuple(sorted(coverage, key=lambda module: module.path))
+    report = WorkerReport(
+        files=len(modules),
+        missing=(),
+        documented=sum(module.documented for module in modules),
+        undocumented=tuple(_as_error(item) for item in ordered if item.code in UNDOCUMENTED_CODES),
+        sections=tuple(
+            item
+            for item in ordered
+            if item.code not in {*UNDOCUMENTED_CODES, UNREADABLE, INVALID_SYNTAX}
+        ),
+        problems=tuple(item for item in ordered if item.code in {UNREADABLE, INVALID_SYNTAX}),
+        coverage=modules,
+    )
+    return judge(report, threshold)
+
+
 def _coverage(documented: int, total: int, threshold: float, files: int) -> str:
     """``96.4% documented (27/28), threshold 100%``, rounded down so 99.96% is not 100%."""
     if total == 0:
@@ -178,13 +219,12 @@ def _coverage(documented: int, total: int, threshold: float, files: int) -> str:
 
 def _as_note(diagnostic: Diagnostic) -> Diagnostic:
     """The same finding as a note, for coverage that meets the threshold anyway."""
-    return Diagnostic(
-        path=diagnostic.path,
-        line=diagnostic.line,
-        code=diagnostic.code,
-        message=diagnostic.message,
-        severity=Severity.NOTE,
-    )
+    return dataclasses.replace(diagnostic, severity=Severity.NOTE)
+
+
+def _as_error(diagnostic: Diagnostic) -> Diagnostic:
+    """The same finding as an error, as the worker's report has it before it is judged."""
+    return dataclasses.replace(diagnostic, severity=Severity.ERROR)
 
 
 def read_worker_report(stdout: str, project: Path) -> WorkerReport:

@@ -26,13 +26,13 @@ from pathlib import Path, PurePosixPath
 from typing import TypeAlias
 
 from pyexpert_gates.data.snapshot import ProjectFiles
-from pyexpert_gates.gates.docstrings import WORKER_VERSION
+from pyexpert_gates.gates.docstrings import INVALID_SYNTAX, UNREADABLE, WORKER_VERSION
+from pyexpert_gates.gates.paths import is_test_code
 from pyexpert_gates.gates.public_api import Kind, public_objects
 from pyexpert_gates.gates.sections import section_findings
 
 MAX_SOURCE_BYTES = 64 * 1024 * 1024
 """The largest source file read, as for every file pyexpert-gates reads itself."""
-_TEST_FOLDERS = frozenset({"tests", "test"})
 _MODULE_KINDS = frozenset({Kind.MODULE, Kind.PACKAGE})
 
 _Record: TypeAlias = dict[str, object]
@@ -107,18 +107,7 @@ def python_files(
         if name.endswith(".py") and (root / name).is_file()
     )
     found = dict.fromkeys(sorted({*inside, *named}))
-    return [name for name in found if name.endswith(".py") and not _is_test(Path(name))], missing
-
-
-def _is_test(path: Path) -> bool:
-    """Whether a project-relative file is test code by pytest's naming conventions."""
-    name = path.name
-    return (
-        name.startswith("test_")
-        or name.endswith("_test.py")
-        or name == "conftest.py"
-        or bool(_TEST_FOLDERS.intersection(path.parent.parts))
-    )
+    return [name for name in found if name.endswith(".py") and not is_test_code(name)], missing
 
 
 def _parse(path: Path, relative: str, problems: list[_Record]) -> ast.Module | None:
@@ -126,24 +115,24 @@ def _parse(path: Path, relative: str, problems: list[_Record]) -> ast.Module | N
     try:
         if not path.is_file():
             # A FIFO would block this worker and a device such as /dev/zero would never end.
-            problems.append(_problem(relative, None, "unreadable", "not a regular file"))
+            problems.append(_problem(relative, None, UNREADABLE, "not a regular file"))
             return None
         with path.open("rb") as stream:
             source = stream.read(MAX_SOURCE_BYTES + 1)
     except OSError as error:
-        problems.append(_problem(relative, None, "unreadable", error.strerror or str(error)))
+        problems.append(_problem(relative, None, UNREADABLE, error.strerror or str(error)))
         return None
     if len(source) > MAX_SOURCE_BYTES:
-        problems.append(_problem(relative, None, "unreadable", "larger than 64 MiB"))
+        problems.append(_problem(relative, None, UNREADABLE, "larger than 64 MiB"))
         return None
     try:
         return ast.parse(source, filename=relative)
     except SyntaxError as error:
-        problems.append(_problem(relative, error.lineno, "invalid-syntax", error.msg))
+        problems.append(_problem(relative, error.lineno, INVALID_SYNTAX, error.msg))
     except ValueError as error:  # a NUL byte in the source, on some Python versions
-        problems.append(_problem(relative, None, "invalid-syntax", str(error)))
+        problems.append(_problem(relative, None, INVALID_SYNTAX, str(error)))
     except (RecursionError, MemoryError):
-        problems.append(_problem(relative, None, "invalid-syntax", "too deeply nested to parse"))
+        problems.append(_problem(relative, None, INVALID_SYNTAX, "too deeply nested to parse"))
     return None
 
 

@@ -12,7 +12,7 @@ import dataclasses
 import os
 import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,7 +31,7 @@ from pyexpert_gates.gates.optouts import OptOut, gates_opt_outs, tool_opt_outs
 from pyexpert_gates.init.edit import FileEdit
 from pyexpert_gates.init.merge import Change, ChangeKind, apply_plain
 from pyexpert_gates.init.names import covers, setting_name
-from pyexpert_gates.init.plan import InitPlan, plan_init
+from pyexpert_gates.init.plan import InitPlan, plan_as_read
 from pyexpert_gates.init.pytest_risks import (
     line_holding,
     overriding_filters,
@@ -65,6 +65,7 @@ class _Drift:
     name: str
     code: str
     message: str
+    entries: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,13 +90,13 @@ class ConfigGate:
         """
         preset = config.preset or DEFAULT_PRESET
         try:
-            plan = plan_init(context.project, preset, force=False)
+            plan = plan_as_read(context.project, preset, context.snapshot.followed)
             drifts = [d for merge in plan.merges for d in _drifts(merge)]
             drifts += _nested_drifts(context, preset)
             drifts += _opt_out_drifts(context, plan, config)
         except GatesError as error:
             return GateOutcome(status=Status.ERROR, summary=error.message)
-        findings = [d for d in drifts if not covers(config.relaxations, d.name)]
+        findings = _unrecorded(drifts, config.relaxations)
         relaxed = len(drifts) - len(findings)
         diagnostics = tuple(_diagnostic(d) for d in findings)
         summary = f"{len(diagnostics)} settings below preset {preset}, {relaxed} recorded"
@@ -120,10 +121,30 @@ def unrecorded_settings(context: GateContext, config: GatesConfig) -> dict[str, 
         The finding code (``config-differs``, ``config-opt-out``...) by setting name.
     """
     preset = config.preset or DEFAULT_PRESET
-    plan = plan_init(context.project, preset, force=False)
+    plan = plan_as_read(context.project, preset, context.snapshot.followed)
     drifts = [d for merge in plan.merges for d in _drifts(merge)]
     drifts += _nested_drifts(context, preset) + _opt_out_drifts(context, plan, config)
-    return {d.name: d.code for d in drifts if not covers(config.relaxations, d.name)}
+    return {
+        name: drift.code
+        for drift in _unrecorded(drifts, config.relaxations)
+        for name in ([f"{drift.name}.{entry}" for entry in drift.entries] or [drift.name])
+    }
+
+
+def _unrecorded(drifts: Sequence[_Drift], relaxations: Mapping[str, str]) -> list[_Drift]:
+    """The drifts no relaxation records; of a list of rules, the entries none records."""
+    found: list[_Drift] = []
+    for drift in drifts:
+        if covers(relaxations, drift.name):
+            continue
+        entries = tuple(e for e in drift.entries if not covers(relaxations, f"{drift.name}.{e}"))
+        if entries == drift.entries:
+            found.append(drift)
+        elif entries:
+            also = f"{drift.name} also holds {', '.join(entries)}, which no relaxation records"
+            message = f"{also}: {drift.message}"
+            found.append(dataclasses.replace(drift, message=message, entries=entries))
+    return found
 
 
 def _nested_drifts(context: GateContext, preset: str) -> list[_Drift]:
@@ -135,17 +156,19 @@ def _nested_drifts(context: GateContext, preset: str) -> list[_Drift]:
     extends take away is found as for the root's configuration.
     """
     drifts: list[_Drift] = []
-    sources = context.snapshot.files.sources(context.paths)
+    reals = _real_sources(context)
     files = context.snapshot.files
-    for nested in nested_ruff_configs(context.project, context.paths, files):
-        plan = plan_init(context.project / nested.folder, preset, force=False)
+    for nested in nested_ruff_configs(
+        context.project, context.paths, files, context.snapshot.followed
+    ):
+        plan = plan_as_read(context.project / nested.folder, preset, context.snapshot.followed)
         inherited = frozenset({ChangeKind.ADD} if nested.extends else ())
         found = [
             drift
             for merge in plan.merges
             for drift in (
                 *_drifts(merge, skip=inherited),
-                *_ruff_opt_outs(context, merge, plan, sources),
+                *_ruff_opt_outs(context, merge, plan, reals),
             )
         ]
         drifts.extend(
@@ -156,29 +179,37 @@ def _nested_drifts(context: GateContext, preset: str) -> list[_Drift]:
     return drifts
 
 
+def _real_sources(context: GateContext) -> list[Path]:
+    """The real paths of the Python files inside the checked paths, as patterns match them."""
+    sources = context.snapshot.files.sources(context.paths)
+    return [context.snapshot.sources.real_path(source) for source in sources]
+
+
 def _ruff_opt_outs(
-    context: GateContext, edit: FileEdit, plan: InitPlan, sources: Sequence[str]
+    context: GateContext, edit: FileEdit, plan: InitPlan, reals: Sequence[Path]
 ) -> list[_Drift]:
     """What a ruff configuration and the files it extends take away, at the file's lines.
 
     Patterns in each file are relative to that file's folder, as ruff reads them; what an
-    extended file takes away is reported at the ``extend`` line that brings it in.
+    extended file takes away is reported at the ``extend`` line that brings it in. ``reals``
+    are the real paths of the checked sources.
     """
     if edit.merge is None:
         return []
-    folder = edit.file.path.parent
-    relative = [_relative(context.project / source, folder) for source in sources]
+    followed = context.snapshot.followed
+    folder = followed.real_path(edit.file.path.parent)
+    relative = [_relative(real, folder) for real in reals]
     found = [
         _opt_out_drift(edit.label, edit.file.text, opt_out, "")
         for opt_out in tool_opt_outs(edit.label, _kept(edit), plan.preset.tools, relative)
         if opt_out.name.startswith("tool.ruff.")
     ]
     at = ("tool", "ruff") if edit.label == PYPROJECT else ()
-    root = context.project.resolve()
-    for extended, settings in ruff_extends(edit.file.path, context.snapshot.variables):
+    root = followed.real_path(context.project)
+    for extended, settings in ruff_extends(edit.file.path, context.snapshot.variables, followed):
         if extended.parent == root and extended.name in RUFF_FILES:
             continue  # the root's own configuration, judged as such
-        relative = [_relative(context.project / source, extended.parent) for source in sources]
+        relative = [_relative(real, extended.parent) for real in reals]
         where = f", in {_relative(extended, folder)}, which {edit.label} extends"
         found.extend(
             _opt_out_drift(
@@ -200,14 +231,15 @@ def _kept(edit: FileEdit) -> Data:
 
 
 def _relative(path: Path, folder: Path) -> str:
-    """``path`` relative to ``folder``, with ``..`` steps where it lies outside, POSIX style."""
+    """Real ``path`` relative to real ``folder``, with ``..`` steps out of it, POSIX style."""
     # pathlib walks up (``relative_to(walk_up=True)``) only from Python 3.12 on.
-    return Path(os.path.relpath(path.resolve(), folder.resolve())).as_posix()
+    return Path(os.path.relpath(path, folder)).as_posix()
 
 
 def _opt_out_drifts(context: GateContext, plan: InitPlan, config: GatesConfig) -> list[_Drift]:
     """The settings the preset does not write that take checks away, in every merged file."""
     sources = context.snapshot.files.sources(context.paths)
+    reals = _real_sources(context)
     preset = config_from_document({"tool": plan.preset.tools}, origin=plan.preset.name)
     edits = [edit for edit in plan.merges if edit.merge is not None]
     pyproject = next((edit for edit in edits if edit.label == PYPROJECT), None)
@@ -218,9 +250,9 @@ def _opt_out_drifts(context: GateContext, plan: InitPlan, config: GatesConfig) -
         if not opt_out.name.startswith("tool.ruff.")
     ]
     for edit in edits:
-        found += _ruff_opt_outs(context, edit, plan, sources)
+        found += _ruff_opt_outs(context, edit, plan, reals)
     if pyproject is not None:
-        found += _pyright_extends_opt_outs(context, pyproject, plan, sources)
+        found += _pyright_extends_opt_outs(context, pyproject, plan, reals)
         found += [
             _opt_out_drift(pyproject.label, pyproject.file.text, opt_out, "")
             for opt_out in gates_opt_outs(config, preset)
@@ -229,7 +261,7 @@ def _opt_out_drifts(context: GateContext, plan: InitPlan, config: GatesConfig) -
 
 
 def _pyright_extends_opt_outs(
-    context: GateContext, edit: FileEdit, plan: InitPlan, sources: Sequence[str]
+    context: GateContext, edit: FileEdit, plan: InitPlan, reals: Sequence[Path]
 ) -> list[_Drift]:
     """What the files pyright ``extends`` take away, where ``[tool.pyright]`` leaves it to them."""
     tool = parse_toml(edit.file.text, edit.label).get("tool")
@@ -237,10 +269,12 @@ def _pyright_extends_opt_outs(
     if not is_table(local):
         return []
     found: list[_Drift] = []
-    for extended, settings in pyright_extends(edit.file.path, local):
+    followed = context.snapshot.followed
+    folder = followed.real_path(edit.file.path.parent)
+    for extended, settings in pyright_extends(edit.file.path, local, followed):
         inherited = {key: value for key, value in settings.items() if key not in local}
-        relative = [_relative(context.project / source, extended.parent) for source in sources]
-        where = f", in {_relative(extended, edit.file.path.parent)}, which {edit.label} extends"
+        relative = [_relative(real, extended.parent) for real in reals]
+        where = f", in {_relative(extended, folder)}, which {edit.label} extends"
         document: Data = {"tool": {"pyright": inherited}}
         found.extend(
             _opt_out_drift(
@@ -263,6 +297,7 @@ def _opt_out_drift(label: str, text: str, opt_out: OptOut, where: str) -> _Drift
         name=opt_out.name,
         code="config-opt-out",
         message=f"{opt_out.name} {opt_out.message}{where}",
+        entries=opt_out.entries,
     )
 
 
@@ -298,6 +333,7 @@ def _overridden(edit: FileEdit) -> list[_Drift]:
             name=name,
             code="config-overridden",
             message=overriding_message(entry),
+            entries=(entry,),
         )
         for entry in overriding_filters(settings.filters)
     ]

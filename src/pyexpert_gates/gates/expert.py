@@ -12,14 +12,14 @@ from pathlib import Path, PurePosixPath
 
 from pyexpert_gates.codemods.catalog import fix_for
 from pyexpert_gates.config import GatesConfig
-from pyexpert_gates.data.snapshot import SOURCE_SUFFIXES, ProjectSnapshot
+from pyexpert_gates.data.snapshot import SOURCE_SUFFIXES, ProjectSnapshot, SourceReader
 from pyexpert_gates.errors import GatesError, InputError
 from pyexpert_gates.expert import RuleCode, check_source
 from pyexpert_gates.gates.base import GateContext, GateOutcome
 from pyexpert_gates.gates.verdict import count, spread
 from pyexpert_gates.init.tailor import STANDARD_FLOOR, python_floor
 from pyexpert_gates.models import Diagnostic, GateName, Status
-from pyexpert_gates.textfile import decode, parse_toml, read_regular
+from pyexpert_gates.textfile import decode, parse_toml
 from pyexpert_gates.tools import PYPROJECT
 
 
@@ -50,7 +50,7 @@ class ExpertGate:
         diagnostics = tuple(
             diagnostic
             for path in files
-            for diagnostic in _check_file(context.project, path, config, target)
+            for diagnostic in _check_file(context.snapshot.sources, path, config, target)
         )
         summary = _summary(diagnostics, len(files))
         return GateOutcome(
@@ -85,12 +85,12 @@ def python_files(snapshot: ProjectSnapshot, paths: tuple[str, ...]) -> tuple[Pat
 
 
 def _check_file(
-    project: Path, path: Path, config: GatesConfig, target: tuple[int, int]
+    sources: SourceReader, path: Path, config: GatesConfig, target: tuple[int, int]
 ) -> list[Diagnostic]:
     """The expert findings in one file; a file Python cannot decode is a finding too."""
     name = path.as_posix()
     try:
-        data = read_regular(project / path, name)
+        data = sources.source(name)
     except InputError as error:
         return [Diagnostic(path=name, line=None, code="unreadable", message=error.message)]
     try:

@@ -10,6 +10,8 @@ from pathlib import Path, PurePosixPath
 from pyexpert_gates.data.snapshot import inside
 from pyexpert_gates.gates.base import GateContext
 
+_TEST_FOLDERS = frozenset({"tests", "test"})
+
 
 def own_python() -> str:
     """The interpreter running pyexpert-gates, which has ruff, mypy and pyright installed.
@@ -86,3 +88,24 @@ def relative_path(reported: str, project: Path) -> str:
             return path.as_posix()
         path = path.relative_to(project)
     return path.as_posix()
+
+
+def is_test_code(name: str) -> bool:
+    """Whether a project-relative file is test code by pytest's naming conventions.
+
+    Test code is not public API: the docstrings gate leaves it out.
+
+    Args:
+        name: The file, relative to the project, POSIX separators.
+
+    Returns:
+        True for ``test_*.py``, ``*_test.py``, ``conftest.py`` and files under ``tests`` or
+        ``test``.
+    """
+    path = PurePosixPath(name)
+    return (
+        path.name.startswith("test_")
+        or path.name.endswith("_test.py")
+        or path.name == "conftest.py"
+        or bool(_TEST_FOLDERS.intersection(path.parent.parts))
+    )

@@ -7,13 +7,13 @@ Every other module asks the registry instead of naming a gate, so a new gate is 
 ``gates/`` plus its line here.
 """
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from types import MappingProxyType
 
-from pyexpert_gates.gates.base import CommandGate
-from pyexpert_gates.gates.docstrings import DocstringsGate
+from pyexpert_gates.gates.base import CommandGate, GateOutcome
+from pyexpert_gates.gates.docstrings import DocstringsGate, judge_merged
 from pyexpert_gates.gates.drift import CONFIG_GATE
 from pyexpert_gates.gates.expert import EXPERT_GATE
 from pyexpert_gates.gates.format import FormatGate
@@ -22,7 +22,7 @@ from pyexpert_gates.gates.mypy import MypyGate
 from pyexpert_gates.gates.pyright import PyrightGate
 from pyexpert_gates.gates.pytest import PytestGate
 from pyexpert_gates.gates.ruff import RuffGate
-from pyexpert_gates.models import GateName, GateTraits, Reach
+from pyexpert_gates.models import Diagnostic, GateName, GateTraits, ModuleCoverage, Reach
 from pyexpert_gates.tools import PYPROJECT, mypy, pyright, pytest, ruff
 
 ANY_KEY = "*"
@@ -74,13 +74,21 @@ class Rerun(StrEnum):
     """How ``watch`` re-runs a gate after a change."""
 
     MERGED = "merged"
-    """On the changed files only, merged with its kept findings on the others."""
+    """On the changed files only, merged with its kept findings (and coverage) on the others."""
     WHOLE = "whole"
     """On every file, with the tool's own incremental cache."""
     RESIDENT = "resident"
     """By a resident process that follows the changes itself."""
     SELECTED_TESTS = "selected-tests"
     """On every file, running only the tests a change can affect."""
+    SETTINGS = "settings"
+    """Only after a change that can alter a setting; after Python files edited in place, its
+    last result stands."""
+
+
+Rejudge = Callable[[Iterable[Diagnostic], Iterable[ModuleCoverage], float], GateOutcome]
+"""The verdict on findings and per-module coverage merged from runs on parts of the files,
+weighed against the coverage threshold."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -104,6 +112,10 @@ class Gate:
         shadowed_stubs: True when it needs to know the sources a stub beside them hides.
         runs_tests: True when it needs the test options (xdist, selected tests).
         coverage: True when it measures docstring coverage, which the baseline's floors hold.
+        rejudge: How ``watch`` judges its findings and coverage merged from the changed files'
+            run and the kept results (a gate that measures coverage); None for the others.
+        public_api: True when it checks public API only: test code among the changed files is
+            left out (``--changed-since``, ``watch``).
         blind_on_syntax_error: True when one syntax error stops it before it checks anything.
     """
 
@@ -120,6 +132,8 @@ class Gate:
     shadowed_stubs: bool = False
     runs_tests: bool = False
     coverage: bool = False
+    rejudge: Rejudge | None = None
+    public_api: bool = False
     blind_on_syntax_error: bool = False
 
 
@@ -206,6 +220,9 @@ _DOCSTRINGS = Gate(
     rule_docs=RuleDocs.PYDOCLINT,
     settings=(("pyexpert-gates", "docstring-coverage"),),
     coverage=True,
+    rejudge=judge_merged,
+    public_api=True,
+    rerun=Rerun.MERGED,
 )
 # pytest runs in the project's environment, whose distributions are in its key already.
 _PYTEST = Gate(
@@ -240,6 +257,7 @@ _CONFIG = Gate(
         reach=Reach.CONFIGURATION, baselined=False, weight=1, tool="pyexpert-gates config"
     ),
     runner=CONFIG_GATE,
+    rerun=Rerun.SETTINGS,
     # It compares every tool's settings with the preset, and reads what init recorded.
     config_files=(
         *ruff.CONFIG_FILES,

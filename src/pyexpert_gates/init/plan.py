@@ -6,7 +6,9 @@ original file and the preset, else init stops and the file stays as it was.
 """
 
 import configparser
+import contextlib
 import dataclasses
+import io
 import tomllib
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
@@ -16,7 +18,8 @@ from pathlib import Path
 import tomlkit
 from tomlkit.exceptions import TOMLKitError
 
-from pyexpert_gates.config import read_layout
+from pyexpert_gates.config import Layout, read_layout
+from pyexpert_gates.data.snapshot import ConfigReader
 from pyexpert_gates.data.toml import Data, KeyPath, is_array, is_table, toml_value
 from pyexpert_gates.errors import GatesError, InputError, UsageError
 from pyexpert_gates.init.edit import FileEdit
@@ -33,6 +36,7 @@ from pyexpert_gates.init.names import canonical, covers, setting_name
 from pyexpert_gates.init.refusals import refusal
 from pyexpert_gates.init.rulelists import ListStyle, list_style
 from pyexpert_gates.init.state import (
+    STATE_FILE,
     PresetState,
     Written,
     owned_settings,
@@ -44,8 +48,9 @@ from pyexpert_gates.init.tailor import PythonFloor, build_patch, python_floor
 from pyexpert_gates.init.targets import ConfigTarget, locate
 from pyexpert_gates.init.toml_edit import apply_changes, separate_tables
 from pyexpert_gates.presets import Preset, load_preset
-from pyexpert_gates.textfile import TextFile, read_toml, with_newlines
-from pyexpert_gates.tools import PYPROJECT, SETUP_CFG
+from pyexpert_gates.textfile import DiskReader, TextFile, toml_from, with_newlines
+from pyexpert_gates.tools import PYPROJECT, SETUP_CFG, ruff
+from pyexpert_gates.tools.catalog import OWN_FILES
 
 # ruff settings that belong in [tool.ruff.lint]; at the top level ruff still reads them but warns.
 LEGACY_LINT_KEYS = frozenset({
@@ -100,7 +105,7 @@ class _Choices:
 
     force: bool | Collection[str]
     relax: Mapping[str, str]
-    recorded: Mapping[str, str]
+    recorded: Mapping[str, str] = field(default_factory=dict[str, str])
 
     def forced(self, label: str) -> Forced:
         """Whether a differing value at a key of the file ``label`` is replaced."""
@@ -151,24 +156,31 @@ class _Earlier:
 
 
 def _files(
-    project: Path, start: "_Start", tools: Data
+    project: Path, start: "_Start", tools: Data, reader: ConfigReader
 ) -> tuple[dict[str, ConfigTarget], list[tuple[TextFile, Data]]]:
     """Which file each tool's settings go to, and those files, ``pyproject.toml`` first."""
     migrated = start.migration.tools if start.migration else ()
-    targets = locate(project, start.data, tuple(tools), migrated=migrated)
+    targets = locate(project, start.data, tuple(tools), migrated=migrated, reader=reader)
     others = sorted({target.file for target in targets.values()} - {PYPROJECT})
-    files = [(start.file, start.data), *(read_toml(project / label, label) for label in others)]
+    files = [
+        (start.file, start.data),
+        *(toml_from(reader, project / label, label) for label in others),
+    ]
     return targets, files
 
 
 def _earlier(
-    project: Path, preset: Preset, pyproject: Mapping[str, object], ended: Collection[str]
+    project: Path,
+    preset: Preset,
+    pyproject: Mapping[str, object],
+    ended: Collection[str],
+    reader: ConfigReader,
 ) -> _Earlier:
     """What init wrote before, and the relaxations of the settings named in ``ended``."""
     recorded = _relaxation_keys(pyproject)
     return _Earlier(
         # What init wrote last time is the tool's, whichever preset wrote it: a new one replaces it.
-        state=read_state(project),
+        state=read_state(project, reader),
         retired=preset.retired,
         ended={path: name for path, name in recorded.items() if name in ended},
     )
@@ -200,19 +212,66 @@ def plan_init(
         UsageError: The project folder does not exist, or a named setting is not one the
             preset sets (``force``) or keeps (``relax``).
     """
-    if not project.is_dir():
+    relax = {canonical(key): reason for key, reason in (relax or {}).items()}
+    choices = _Choices(force=force, relax=relax)
+    return _plan(project, preset_name, choices, DiskReader(), migrate=migrate)
+
+
+def plan_as_read(project: Path, preset_name: str, reader: ConfigReader) -> InitPlan:
+    """What a plain ``init`` would write, from the project's files as ``reader`` finds them.
+
+    The config gate plans from its snapshot this way; `ask_planner` asks the disk the same
+    questions at the edge.
+
+    Args:
+        project: The project folder.
+        preset_name: The preset to merge.
+        reader: Where the project's files are read.
+
+    Returns:
+        The plan.
+
+    Raises:
+        UsageError: The project folder does not exist.
+    """
+    return _plan(project, preset_name, _Choices(force=False, relax={}), reader, migrate=False)
+
+
+def ask_planner(project: Path, reader: ConfigReader) -> None:
+    """Ask ``reader`` every question `plan_as_read` may ask of ``project``, whatever the preset.
+
+    The edge asks the disk this way, and keeps the answers for the config gate.
+
+    Args:
+        project: The project folder.
+        reader: Where the project's files are read.
+    """
+    reader.holds_folder(project)
+    read_layout(project, reader)
+    own = (own.name for own in OWN_FILES)
+    for name in dict.fromkeys((PYPROJECT, SETUP_CFG, STATE_FILE, *ruff.OWN_FILES, *own)):
+        reader.holds_file(project / name)
+        with contextlib.suppress(InputError):
+            reader.content(project / name, name)
+
+
+def _plan(
+    project: Path, preset_name: str, asked: _Choices, reader: ConfigReader, *, migrate: bool
+) -> InitPlan:
+    """`plan_init`, reading the project's files through ``reader`` (``--migrate``: the disk)."""
+    if not reader.holds_folder(project):
         msg = f"{project}: no such project folder; pass an existing folder to --project"
         raise UsageError(msg)
     preset = load_preset(preset_name)
-    start = _start(project, preset, migrate=migrate)
+    start = _start(project, preset, reader, migrate=migrate)
     pyproject, migration = start.data, start.migration
-    relax = {canonical(key): reason for key, reason in (relax or {}).items()}
-    choices = _Choices(force=force, relax=relax, recorded=_recorded_relaxations(pyproject))
-    tools = _tools(project, preset, pyproject, start.floor, choices)
-    targets, files = _files(project, start, tools)
-    earlier = _earlier(project, preset, pyproject, choices.ended(_leaf_names(tools, ("tool",))))
+    choices = dataclasses.replace(asked, recorded=_recorded_relaxations(pyproject))
+    tools = _tools(preset, pyproject, start.floor, choices, read_layout(project, reader))
+    targets, files = _files(project, start, tools, reader)
+    ended = choices.ended(_leaf_names(tools, ("tool",)))
+    earlier = _earlier(project, preset, pyproject, ended, reader)
     merged = _merge_files(files, targets, tools, choices, earlier)
-    relaxations = _relaxations(pyproject, merged, relax, [*earlier.ended.values()])
+    relaxations = _relaxations(pyproject, merged, choices.relax, [*earlier.ended.values()])
     edits = [
         _edit(loaded, plan, preset=preset, floor=start.floor, relaxations=relaxations)
         for loaded, plan in zip(files, merged.plans, strict=True)
@@ -283,12 +342,15 @@ def _moved(migration: Migration) -> tuple[str, ...]:
     return tuple(f"  {line}" for line in migration.moved)
 
 
-def _setup_cfg_requires(project: Path) -> str | None:
+def _setup_cfg_requires(project: Path, reader: ConfigReader) -> str | None:
     """``python_requires`` of ``setup.cfg``'s ``[options]``; None when absent or unreadable."""
     parser = configparser.RawConfigParser(strict=False)
     try:
-        parser.read(project / SETUP_CFG, encoding="utf-8")
-    except (configparser.Error, UnicodeDecodeError):
+        data = reader.content(project / SETUP_CFG, SETUP_CFG) or b""
+        # Decoded as a file opened in text mode is: universal newlines.
+        stream = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8")
+        parser.read_file(stream, source=str(project / SETUP_CFG))
+    except (configparser.Error, UnicodeDecodeError, InputError):
         return None
     return parser.get("options", "python_requires", fallback=None)
 
@@ -304,10 +366,11 @@ class _Start:
     migration: Migration | None
 
 
-def _start(project: Path, preset: Preset, *, migrate: bool) -> _Start:
+def _start(project: Path, preset: Preset, reader: ConfigReader, *, migrate: bool) -> _Start:
     """Read ``pyproject.toml``; with ``migrate``, the merge starts from it with settings moved."""
-    on_disk, original = read_toml(project / PYPROJECT, PYPROJECT)
-    floor = python_floor(original, origin=PYPROJECT, setup_cfg=_setup_cfg_requires(project))
+    on_disk, original = toml_from(reader, project / PYPROJECT, PYPROJECT)
+    setup_cfg = _setup_cfg_requires(project, reader)
+    floor = python_floor(original, origin=PYPROJECT, setup_cfg=setup_cfg)
     if not migrate:
         return _Start(on_disk=on_disk, file=on_disk, data=original, floor=floor, migration=None)
     migration = plan_migration(project, on_disk, original, [*preset.tools])
@@ -333,7 +396,10 @@ def _relaxations(
     # A setting the preset does not write may take checks away (an exclude, an override):
     # the config gate reports it until a relaxation records why, which --relax may do.
     present = _present_names(pyproject.get("tool"), ("tool",), set())
-    _check_named(relax, kept | set(recorded) | present, "--relax", "init keeps or you set")
+    known = kept | set(recorded) | present
+    # An entry of a rule list (``tool.ruff.lint.ignore.D301``) may be relaxed alone.
+    entries = [key for key in relax if any(covers([name], canonical(key)) for name in known)]
+    _check_named(relax.keys() - set(entries), known, "--relax", "init keeps or you set")
     return {**{k: v for k, v in recorded.items() if k not in ended}, **relax}
 
 
@@ -351,14 +417,14 @@ def _present_names(value: object, at: KeyPath, names: set[str]) -> set[str]:
 
 
 def _tools(
-    project: Path,
     preset: Preset,
     pyproject: Mapping[str, object],
     floor: PythonFloor,
     choices: _Choices,
+    layout: Layout,
 ) -> Data:
     """The preset's tool tables for this project, with the relaxations asked for."""
-    tools = build_patch(preset, pyproject, floor, read_layout(project))
+    tools = build_patch(preset, pyproject, floor, layout)
     if not isinstance(choices.force, bool):
         _check_named(choices.force, _leaf_names(tools, ("tool",)), "--force", "the preset sets")
     if relax := choices.relax:

@@ -25,10 +25,11 @@ from pyexpert_gates.data.json_shape import (
     load,
     text,
 )
+from pyexpert_gates.data.snapshot import ConfigReader
 from pyexpert_gates.data.toml import Data, KeyPath, is_array, is_table
 from pyexpert_gates.errors import InputError
 from pyexpert_gates.init.names import setting_name
-from pyexpert_gates.textfile import read_regular
+from pyexpert_gates.textfile import DiskReader
 
 STATE_FILE = ".pyexpert-gates/preset-state.json"
 _FORMAT_VERSION = 1
@@ -153,11 +154,12 @@ def record(
     return written
 
 
-def read_state(project: Path) -> PresetState | None:
+def read_state(project: Path, reader: ConfigReader | None = None) -> PresetState | None:
     """The record of the last init, if there is one.
 
     Args:
         project: The project folder.
+        reader: Where the record is read; the disk when None.
 
     Returns:
         The record, or None when init never recorded one.
@@ -165,11 +167,9 @@ def read_state(project: Path) -> PresetState | None:
     Raises:
         InputError: The record is damaged.
     """
-    path = project / STATE_FILE
-    if not path.exists() and not path.is_symlink():
-        return None
     try:
-        return _parse(load(read_regular(path, STATE_FILE).decode("utf-8")))
+        data = (reader or DiskReader()).content(project / STATE_FILE, STATE_FILE)
+        return None if data is None else _parse(load(data.decode("utf-8")))
     except InputError as error:
         msg = f"{error.message}; delete the file and run init again"
         raise InputError(msg) from None

@@ -7,12 +7,15 @@ for the others, init stops and says what to do.
 """
 
 import configparser
+import io
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from pyexpert_gates.data.snapshot import ConfigReader
 from pyexpert_gates.data.toml import is_table
-from pyexpert_gates.errors import ConfigError
+from pyexpert_gates.errors import ConfigError, InputError
+from pyexpert_gates.textfile import DiskReader
 from pyexpert_gates.tools import PYPROJECT, OwnFile, ruff
 from pyexpert_gates.tools.catalog import OWN_FILES, table_header
 
@@ -46,7 +49,7 @@ def foreign_sources(
     sources: dict[str, tuple[str, str | None]] = {}
     for winner in OWN_FILES:
         wanted = winner.tool in tools and winner.tool not in sources
-        if wanted and _wins(project, winner, _tables(pyproject)):
+        if wanted and _wins(project / winner.name, winner, _tables(pyproject), DiskReader()):
             sources[winner.tool] = (winner.name, _section(winner))
     return sources
 
@@ -63,6 +66,7 @@ def locate(
     tools: Collection[str],
     *,
     migrated: Collection[str] = (),
+    reader: ConfigReader | None = None,
 ) -> dict[str, ConfigTarget]:
     """Where to write each tool's settings.
 
@@ -71,6 +75,7 @@ def locate(
         pyproject: The parsed ``pyproject.toml`` (empty when there is none).
         tools: The tools the preset configures.
         migrated: The tools whose own file this run moves into ``pyproject.toml``.
+        reader: Where the tools' own files are looked at; the disk when None.
 
     Returns:
         The target of every tool.
@@ -80,12 +85,13 @@ def locate(
             such file and what to do.
     """
     in_pyproject = _tables(pyproject)
+    reader = reader or DiskReader()
     blockers = [
         _blocker_message(winner)
         for winner in OWN_FILES
         if winner.tool in tools
         and winner.tool not in migrated
-        and _wins(project, winner, in_pyproject)
+        and _wins(project / winner.name, winner, in_pyproject, reader)
     ]
     if blockers:
         advice = (
@@ -93,30 +99,35 @@ def locate(
             "and merges the preset in the same step (--dry-run shows every file's diff)."
         )
         raise ConfigError("\n".join(["init changed nothing:", *blockers, advice]))
-    ruff_file = next((name for name in ruff.OWN_FILES if (project / name).is_file()), None)
+    ruff_file = next((name for name in ruff.OWN_FILES if reader.holds_file(project / name)), None)
     targets = {tool: ConfigTarget(file=PYPROJECT, prefix=("tool", tool)) for tool in tools}
     if "ruff" in tools and ruff_file is not None:
         targets["ruff"] = ConfigTarget(file=ruff_file, prefix=())
     return targets
 
 
-def _wins(project: Path, winner: OwnFile, in_pyproject: Collection[str]) -> bool:
-    """Whether the tool would read ``winner`` instead of what init writes to pyproject.toml."""
-    path = project / winner.name
-    if not path.is_file():
+def _wins(path: Path, winner: OwnFile, in_pyproject: Collection[str], reader: ConfigReader) -> bool:
+    """Whether the tool reads ``winner`` at ``path`` instead of what init writes to pyproject."""
+    if not reader.holds_file(path):
         return False
     if winner.overrides_pyproject:
         return True
     # A fallback file only loses to pyproject.toml once pyproject.toml has the tool's table;
     # writing that table would silently drop the settings the fallback file holds.
-    return winner.tool not in in_pyproject and winner.section in _ini_sections(path)
+    return winner.tool not in in_pyproject and winner.section in _ini_sections(path, reader)
 
 
-def _ini_sections(path: Path) -> list[str]:
+def _ini_sections(path: Path, reader: ConfigReader) -> list[str]:
     """The sections of an INI file; an unreadable file has none that a tool could use."""
     parser = configparser.ConfigParser(interpolation=None, strict=False)
     try:
-        parser.read(path, encoding="utf-8")
+        data = reader.content(path, path.name)
+    except InputError:
+        return []  # configparser skips a file it cannot open
+    # Decoded as a file opened in text mode is, so a message reads as it did from the disk.
+    stream = io.TextIOWrapper(io.BytesIO(data or b""), encoding="utf-8")
+    try:
+        parser.read_file(stream, source=str(path))
     except (configparser.Error, UnicodeDecodeError, OSError) as error:
         msg = f"{path.name}: cannot read it as an INI file ({error}); fix it and run init again"
         raise ConfigError(msg) from None

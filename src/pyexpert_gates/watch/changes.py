@@ -51,17 +51,30 @@ class Changes:
             and the resident tools restart.
         environment: True when a lock or requirements file changed: every test runs.
         seen: When the watcher handed the last of them over, in `time.monotonic` seconds.
+        listing: True when a file was added to the project's files or removed from them.
     """
 
     files: tuple[str, ...]
     configuration: bool = False
     environment: bool = False
     seen: float = 0.0
+    listing: bool = False
 
     @property
     def sources(self) -> tuple[str, ...]:
         """The changed Python files."""
         return tuple(name for name in self.files if name.endswith(SOURCE_SUFFIXES))
+
+    @property
+    def sources_only(self) -> bool:
+        """True when the changes can alter no setting: Python files edited in place, no more.
+
+        The settings, and which files each one governs, are then what they were, so a verdict
+        on the settings alone (the config gate's) still stands.
+        """
+        return not (self.configuration or self.environment or self.listing) and all(
+            name.endswith(SOURCE_SUFFIXES) for name in self.files
+        )
 
 
 def sort_changes(project: Path, paths: Iterable[str | Path], *, seen: float = 0.0) -> Changes:

@@ -1,8 +1,9 @@
 """One cycle of ``watch``: the gates on the files as they are now, the file-level ones limited.
 
 The first cycle, and the first after a configuration change, runs every gate on every file.
-Later cycles run the file-level gates (ruff, format, expert) on the changed files only and
-merge their findings with those kept for the other files; the whole-program gates check
+Later cycles run the file-level gates (ruff, format, expert, docstrings) on the changed files
+only and merge their findings (and coverage) with those kept for the other files; the
+whole-program gates check
 everything again, with their own incremental caches (mypy's cache, the resident pyright,
 pytest-testmon's record of what each test executes).
 """
@@ -29,8 +30,8 @@ SINCE = "the last report"
 """How a gate limited to the changed files names what they changed since."""
 
 MERGED = frozenset(name for name, gate in GATES.items() if gate.rerun is Rerun.MERGED)
-"""The file-level gates whose findings on unchanged files are kept: a file's verdict depends
-on that file alone. (The docstrings gate weighs every file's coverage against one threshold.)"""
+"""The file-level gates whose findings on unchanged files are kept: a file's findings depend on
+that file alone (the docstrings gate's coverage is kept per module and weighed again)."""
 
 Finished = Callable[[GateResult], None]
 """Told of each gate's result on every file as soon as that gate has finished."""
@@ -79,6 +80,8 @@ class Cycle:
         tests: Which tests the pytest gate runs.
         pyright: The resident pyright language server, or None to run pyright cold.
         seen: When the last change was seen (`time.monotonic` seconds).
+        settings_kept: True when the changes can alter no setting: the kept result of a gate
+            that judges the settings alone stands.
     """
 
     plan: Plan
@@ -87,6 +90,7 @@ class Cycle:
     tests: SelectedTests = SelectedTests.EVERY
     pyright: PyrightServer | None = None
     seen: float = 0.0
+    settings_kept: bool = False
 
 
 async def run_cycle(cycle: Cycle, finished: Finished = _ignore) -> Report:
@@ -100,14 +104,26 @@ async def run_cycle(cycle: Cycle, finished: Finished = _ignore) -> Report:
         The report on every gate, the limited ones merged with their kept results.
     """
     started = time.monotonic()
-    planned = any(_resident(gate) for gate in cycle.plan.gates)
-    pyright = cycle.pyright if planned else None
+    # A verdict on the settings alone stands while they are what they were: it takes no time.
+    standing = tuple(
+        dataclasses.replace(cycle.kept[gate.name], duration_s=0.0)
+        for gate in cycle.plan.gates
+        if _standing(cycle, gate.name)
+    )
+    for result in standing:
+        finished(result)
+    planned = dataclasses.replace(
+        cycle.plan,
+        gates=tuple(gate for gate in cycle.plan.gates if not _standing(cycle, gate.name)),
+    )
+    cycle = dataclasses.replace(cycle, plan=planned)
+    pyright = cycle.pyright if any(_resident(gate) for gate in planned.gates) else None
     runs = await asyncio.gather(
         _run_engine(cycle, finished, skip_resident=pyright is not None),
         _nothing() if pyright is None else _resident_pyright(cycle, pyright, finished),
     )
-    fresh = (*runs[0], *runs[1])
-    return plan_report(cycle.plan, fresh, time.monotonic() - started)
+    fresh = (*standing, *runs[0], *runs[1])
+    return plan_report(planned, fresh, time.monotonic() - started)
 
 
 async def _run_engine(
@@ -126,7 +142,12 @@ async def _run_engine(
     )
 
     def whole_result(result: GateResult) -> GateResult:
-        return merge_file_level(cycle.kept[result.name], result, cycle.changed)
+        return merge_file_level(
+            cycle.kept[result.name],
+            result,
+            cycle.changed,
+            threshold=cycle.plan.config.docstring_coverage,
+        )
 
     observers = (_Told(finished, whole_result), _Told(finished, lambda result: result))
     with tempfile.TemporaryDirectory(prefix="pyexpert-gates-watch-") as scratch:
@@ -149,9 +170,15 @@ async def _resident_pyright(
     """The pyright result from the resident language server; run cold when it has none in time."""
     started = time.monotonic()
     planned = next(gate for gate in cycle.plan.gates if _resident(gate))
-    sources = (await list_files(cycle.plan.project)).sources(cycle.plan.paths)
+    # The server is told of the change before git lists the files: its analysis starts first.
+    sources = asyncio.ensure_future(_sources(cycle.plan))
     changed = tuple(name for name in cycle.changed if name.endswith(SOURCE_SUFFIXES))
-    outcome = await server.outcome(changed=changed, sources=sources, time_limit=planned.time_limit)
+    try:
+        outcome = await server.outcome(
+            changed=changed, sources=sources, time_limit=planned.time_limit
+        )
+    finally:
+        sources.cancel()
     if outcome is None:
         cold = dataclasses.replace(cycle.plan, gates=(planned,), shortcuts=Shortcuts())
         with tempfile.TemporaryDirectory(prefix="pyexpert-gates-watch-") as scratch:
@@ -163,6 +190,11 @@ async def _resident_pyright(
     return (result,)
 
 
+async def _sources(plan: Plan) -> tuple[str, ...]:
+    """The Python files in the plan's paths, by the project's one list."""
+    return (await list_files(plan.project)).sources(plan.paths)
+
+
 async def _nothing() -> tuple[GateResult, ...]:
     """No results: pyright runs with the other gates."""
     return ()
@@ -171,6 +203,15 @@ async def _nothing() -> tuple[GateResult, ...]:
 def _resident(planned: PlannedGate) -> bool:
     """True for the gate a resident process re-runs after each change."""
     return GATES[planned.name].rerun is Rerun.RESIDENT
+
+
+def _standing(cycle: Cycle, name: GateName) -> bool:
+    """True for a gate on the settings alone whose kept result stands after ``cycle``'s changes."""
+    return (
+        cycle.settings_kept
+        and GATES[name].rerun is Rerun.SETTINGS
+        and _mergeable(cycle.kept.get(name))
+    )
 
 
 def _mergeable(kept: GateResult | None) -> bool:

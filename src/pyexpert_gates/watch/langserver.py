@@ -78,14 +78,19 @@ class PyrightServer:
         return langserver_command(self._context).argv
 
     async def outcome(
-        self, *, changed: tuple[str, ...], sources: tuple[str, ...], time_limit: float
+        self,
+        *,
+        changed: tuple[str, ...],
+        sources: "tuple[str, ...] | asyncio.Future[tuple[str, ...]]",
+        time_limit: float,
     ) -> GateOutcome | None:
         """Tell the server of ``changed``, then the verdict on ``sources`` once it has analysed.
 
         Args:
             changed: The changed Python files, relative to the project (deleted ones too).
-            sources: The gate's files now; the first call waits for every one of them, later
-                calls for those of ``changed``.
+            sources: The gate's files now, or their listing under way (the server is told of
+                the change first); the first call waits for every one of them, later calls
+                for those of ``changed``.
             time_limit: Seconds the gate may take; once the server analysed the project, a
                 cycle waits at most `WAIT_FACTOR` times as long as that took.
 
@@ -93,17 +98,19 @@ class PyrightServer:
             The verdict, or None when the server ended or did not answer in time (run cold).
         """
         since = time.monotonic() if self._first is not None else self._started
-        edited = await asyncio.to_thread(self._edited, changed if self._first else sources)
-        expected = set(sources) if self._first is None else edited & set(sources)
+        told = changed if self._first else await _listed(sources)
+        edited = await asyncio.to_thread(self._edited, told)
         if changed and not await self._send(lsp.changed(self._context.project, changed)):
             return None
         self._last = time.monotonic()  # what the change starts comes after it
+        listed = await _listed(sources)
+        expected = set(listed) if self._first is None else edited & set(listed)
         if self._first is not None:
             time_limit = min(time_limit, max(MIN_WAIT_S, WAIT_FACTOR * self._first))
         with contextlib.suppress(TimeoutError):
             async with asyncio.timeout(time_limit):
                 if await self._settled(expected, since):
-                    return self._verdict(sources)
+                    return self._verdict(listed)
                 return None
         self.missed = True
         return None
@@ -215,6 +222,13 @@ class PyrightServer:
         if name is not None:
             self._published[name] = lsp.elements(params.get("diagnostics"))
             self._seen[name] = time.monotonic()
+
+
+async def _listed(
+    sources: "tuple[str, ...] | asyncio.Future[tuple[str, ...]]",
+) -> tuple[str, ...]:
+    """The gate's files, once listed."""
+    return sources if isinstance(sources, tuple) else await sources
 
 
 def langserver_command(context: GateContext) -> Command:

@@ -31,7 +31,8 @@ from pyexpert_gates.process import run_command
 from pyexpert_gates.watch.changes import Changes
 from pyexpert_gates.watch.cycle import Cycle, run_cycle
 from pyexpert_gates.watch.langserver import PyrightServer, start_pyright
-from pyexpert_gates.watch.tests import counted_tests, selection, with_total
+from pyexpert_gates.watch.record import affected_share
+from pyexpert_gates.watch.tests import counted_tests, plain_instead, selection, with_total
 from pyexpert_gates.watch.watcher import Fence, own_folder, require_own_record, watch_changes
 
 PROBE_TIME_LIMIT_S = 60.0
@@ -209,6 +210,10 @@ class Session:
             recorded=self._tests.total is not None,
             full=changes.environment or _outside_sources(changes, plan),
         )
+        plainly = None
+        if tests is SelectedTests.AFFECTED:
+            plainly = plain_instead(await affected_share(plan.project, plan.interpreter.path))
+            tests = SelectedTests.EVERY if plainly else tests
         cycle = Cycle(
             plan=plan,
             kept=self._kept,
@@ -216,9 +221,10 @@ class Session:
             tests=tests,
             pyright=self._pyright,
             seen=changes.seen,
+            settings_kept=changes.sources_only,
         )
         report = await run_cycle(cycle, self._progress(plan, changes))
-        return self._keep(report, tests)
+        return self._keep(report, tests, plainly)
 
     def _progress(self, plan: Plan, changes: Changes) -> Callable[[GateResult], None]:
         """Say that a cycle of ``plan`` runs; the returned callable shows each gate as it ends."""
@@ -239,19 +245,23 @@ class Session:
 
         return show
 
-    def _keep(self, report: Report, tests: SelectedTests) -> Report:
-        """Keep the cycle's results for the next one; say how many tests the selection ran."""
+    def _keep(self, report: Report, tests: SelectedTests, plainly: str | None) -> Report:
+        """Keep the cycle's results for the next one; say which tests ran, and why all did."""
         self._kept = {result.name: result for result in report.gates}
         pytest = next((kept for name, kept in self._kept.items() if _selects_tests(name)), None)
         if pytest is None:
             return report
         if tests is SelectedTests.RECORD:
             self._tests.total = counted_tests(pytest)
-        elif tests is SelectedTests.AFFECTED:
+            return report
+        if tests is SelectedTests.AFFECTED:
             shown = with_total(pytest, self._tests.total)
-            gates = tuple(shown if gate is pytest else gate for gate in report.gates)
-            return dataclasses.replace(report, gates=gates)
-        return report
+        elif plainly is not None:
+            shown = dataclasses.replace(pytest, summary=f"{pytest.summary}; {plainly}")
+        else:
+            return report
+        gates = tuple(shown if gate is pytest else gate for gate in report.gates)
+        return dataclasses.replace(report, gates=gates)
 
     async def _replan(self) -> Plan:
         """Read the configuration and plan the gates, as ``check`` does."""
@@ -340,4 +350,5 @@ def _combined(first: Changes, *more: Changes | tuple[Changes, ...]) -> Changes:
         configuration=any(batch.configuration for batch in batches),
         environment=any(batch.environment for batch in batches),
         seen=max(batch.seen for batch in batches),
+        listing=any(batch.listing for batch in batches),
     )

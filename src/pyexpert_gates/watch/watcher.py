@@ -13,6 +13,7 @@ record; the folder holds a ``.gitignore`` so that git leaves both alone.
 
 import asyncio
 import contextlib
+import dataclasses
 import os
 import time
 from collections.abc import AsyncIterator
@@ -172,15 +173,26 @@ async def watch_changes(project: Path, fence: Fence, queue: "asyncio.Queue[Chang
     async for batch in _batches(project, mark):
         paths = {path for _, path in batch}
         changes = sort_changes(project, paths - {mark}, seen=time.monotonic())
-        if changes.files:
+        if changes.files and not _edited_in_place(project, changes.files, known):
             # A file git ignores (a build output, a log) is read by no gate: no cycle for it.
             listed = set((await list_files(project)).files)
-            changes = listed_only(changes, known | listed)
+            changes = dataclasses.replace(
+                listed_only(changes, known | listed), listing=listed != known
+            )
             known = listed
         if changes.files:
             queue.put_nowait(changes)
         if mark in paths:
             fence.seen()
+
+
+def _edited_in_place(project: Path, names: tuple[str, ...], known: set[str]) -> bool:
+    """True when every changed file was listed and still is a file: the list stays as it was.
+
+    Git lists the same files until one is added or removed, so an ordinary save starts its
+    cycle without asking git again.
+    """
+    return all(name in known and (project / name).is_file() for name in names)
 
 
 def _batches(project: Path, fence: str) -> AsyncIterator[set[tuple[watchfiles.Change, str]]]:
