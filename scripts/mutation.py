@@ -24,12 +24,14 @@ import argparse
 import ast
 import copy
 import dataclasses
+import functools
 import gc
 import importlib
 import importlib.abc
 import importlib.machinery
 import importlib.metadata
 import importlib.util
+import inspect
 import json
 import os
 import shutil
@@ -54,7 +56,15 @@ PACKAGE = ROOT / "src" / "pyexpert_gates"
 TESTS: dict[str, tuple[str, ...]] = {
     "init/merge.py": ("tests/init/test_merge.py", "tests/init/test_merge_plan.py"),
     "init/names.py": ("tests/init/test_names.py",),
-    "init/plan.py": ("tests/init/test_merge.py", "tests/commands/test_init.py"),
+    "init/plan.py": (
+        "tests/init/test_merge.py",
+        "tests/init/test_merge_plan.py",
+        "tests/commands/test_init.py",
+        "tests/commands/test_init_migrate.py",
+        "tests/init/test_force_and_relax.py",
+        "tests/init/test_missing_project.py",
+        "tests/gates/test_drift.py",
+    ),
     "gates/verdict.py": ("tests/gates/test_verdict_pieces.py", "tests/gates/test_verdict.py"),
     "baseline/matching.py": (
         "tests/baseline/test_matching.py",
@@ -67,16 +77,29 @@ TESTS: dict[str, tuple[str, ...]] = {
         "tests/gates/test_governing.py",
         "tests/gates/test_optouts.py",
         "tests/gates/test_drift_kinds.py",
+        "tests/gates/test_unrecorded_settings.py",
+        "tests/gates/test_opt_out_lines.py",
+        "tests/gates/test_missing_rules.py",
     ),
-    "gates/optouts.py": ("tests/gates/test_optouts.py",),
+    "gates/optouts.py": (
+        "tests/gates/test_optouts.py",
+        "tests/gates/test_opt_out_lines.py",
+        "tests/gates/test_governing.py",
+        "tests/gates/test_drift.py",
+    ),
     "data/codec.py": ("tests/data_/test_codec.py", "tests/data_/test_codec_fields.py"),
     "expert/": ("tests/expert",),
+    "report/": ("tests/report",),
     "watch/lsp.py": ("tests/watch/test_langserver.py",),
     "watch/changes.py": ("tests/watch/test_changes.py", "tests/watch/test_cycle.py"),
 }
 """The tests that cover each module (a key ending in ``/`` covers every module of a folder)."""
 
 _UNSHOWN = "the member's value is never written, read or shown: only the member itself is used"
+_WIDER = (
+    "renames_any only widens the search for Any from the lines that say Any to every line: "
+    "each use of Any under its own name is on a line that says it"
+)
 
 EQUIVALENT: dict[tuple[str, str, str, str], str] = {
     ("watch/lsp.py", "members", "'a message'", "'XXa messageXX'"): (
@@ -88,6 +111,39 @@ EQUIVALENT: dict[tuple[str, str, str, str], str] = {
     # (module, function, original, mutant): why the mutant behaves as the original does.
     ("baseline/matching.py", "_match", "strict=True", "strict=False"): (
         "entries() gives one entry per finding, so the two zipped sequences are always as long"
+    ),
+    ("gates/drift.py", "_ruff_opt_outs", "return []", "return None"): (
+        "the config gate plans without migrating: every file of its plans has a merge"
+    ),
+    ("gates/drift.py", "_drifts", "return []", "return None"): (
+        "the config gate plans without migrating: every file of its plans has a merge"
+    ),
+    (
+        "gates/drift.py",
+        "_overridden",
+        "edit.label != PYPROJECT or not edit.file.exists",
+        "edit.label != PYPROJECT and (not edit.file.exists)",
+    ): "a missing file, or a ruff or mypy file, holds no pytest settings to read either way",
+    ("report/sarif.py", "uri_reference", "safe='/'", "safe='XX/XX'"): (
+        "X is an unreserved character, which quote never escapes: the safe set is the same"
+    ),
+    ("report/junit.py", "<module>", "255", "256"): (
+        "U+0100 is a character XML allows: the pattern never hands it over either"
+    ),
+    ("init/plan.py", "plan_init", "strict=True", "strict=False"): (
+        "_merge_files plans one merge per file it is given, so the zipped lists are as long"
+    ),
+    ("report/junit.py", "_shown", "point <= _LAST_BYTE", "point < _LAST_BYTE"): (
+        "U+00FF is a character XML allows: the pattern never hands it over"
+    ),
+    ("report/junit.py", "_count", "'0'", "'XX0XX'"): (
+        "each suite's counts are set before the root's are added up: the default is never read"
+    ),
+    ("report/junit.py", "_cases", "strict=True", "strict=False"): (
+        "identities() gives one identity per finding, so the two zipped sequences are as long"
+    ),
+    ("report/gitlab.py", "gitlab_issues", "strict=True", "strict=False"): (
+        "identities() gives one identity per finding, so the two zipped sequences are as long"
     ),
     ("init/merge.py", "ChangeKind", "'add'", "'XXaddXX'"): _UNSHOWN,
     ("init/merge.py", "ChangeKind", "'extend'", "'XXextendXX'"): _UNSHOWN,
@@ -105,6 +161,35 @@ EQUIVALENT: dict[tuple[str, str, str, str], str] = {
     ),
     ("data/codec.py", "<module>", "'_Member'", "'XX_MemberXX'"): (
         "a TypeVar's name is for type checkers and messages; nothing reads it at run time"
+    ),
+    ("expert/anys.py", "_generic", "return False", "return None"): (
+        "its one caller reads it as a truth value, and None is as false as False"
+    ),
+    ("expert/anys.py", "_call", "2", "3"): (
+        "NewType takes exactly two arguments: a slice that reaches a third finds none"
+    ),
+    (
+        "expert/anys.py",
+        "_call",
+        "(call.func, *call.args, *(keyword.value for keyword in call.keywords))",
+        "(*call.args, *(keyword.value for keyword in call.keywords))",
+    ): "the function of a call read here is the name cast, NewType or TypeVar, never an Any",
+    ("expert/length.py", "_literal_spans", "end > node.lineno", "end >= node.lineno"): (
+        "a literal on one line, taken as data, counts 1 - 1 = 0 lines: as many as it adds as code"
+    ),
+    ("expert/comments.py", "_tokenized", "if number > last: return", "<removed>"): (
+        "the chunk ends at the last wanted line: what follows it is end markers, never a comment"
+    ),
+    ("expert/names.py", "ImportMap.__init__", "False", "True"): _WIDER,
+    (
+        "expert/names.py",
+        "ImportMap._record_from",
+        "local != 'Any' and f'{module}.{alias.name}' in ANY",
+        "local != 'Any' or f'{module}.{alias.name}' in ANY",
+    ): _WIDER,
+    ("expert/names.py", "ImportMap._record_from", "'Any'", "'XXAnyXX'"): _WIDER,
+    ("expert/names.py", "ImportMap._record_from", "continue", "<removed>"): (
+        "a star import then also binds the name `*`, which no expression can use"
     ),
 }
 """Surviving mutants that cannot be told from the original by any test, with the reason."""
@@ -548,10 +633,23 @@ class _Coverage:
         self.test = ""
         self.lines: dict[int, set[str]] = {}
         self.seconds: dict[str, float] = {}
+        self.caches: list[Callable[[], None]] = []
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_collection_finish(self, session: pytest.Session) -> None:
+        """Find the package's cached functions, once every test module imported them."""
+        del session
+        self.caches = _package_caches()
 
     def trace(self, frame: FrameType, _event: str, _arg: object) -> "_Tracer | None":
-        """The global tracer: follow only the frames of the file."""
-        return self._line if frame.f_code.co_filename == self.filename else None
+        """The global tracer: follow only the frames of the file's functions.
+
+        The module's and its classes' bodies run once, at import, outside every test: their
+        ``def`` lines would make each function look run at import, and run every test.
+        """
+        code = frame.f_code
+        in_function = code.co_flags & inspect.CO_OPTIMIZED
+        return self._line if in_function and code.co_filename == self.filename else None
 
     def _line(self, frame: FrameType, event: str, _arg: object) -> "_Tracer":
         if event == "line":
@@ -560,7 +658,13 @@ class _Coverage:
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_protocol(self, item: pytest.Item) -> Iterator[None]:
-        """Attribute the lines run during a test (its fixtures too) to the test."""
+        """Attribute the lines run during a test (its fixtures too) to the test.
+
+        The package's caches are emptied first: a value another test cached would hide that
+        this one runs the function too.
+        """
+        for clear in self.caches:
+            clear()
         self.test = item.nodeid
         try:
             return (yield)
@@ -663,7 +767,13 @@ def run_module(module: str, timeout: float | None, *, survivors_only: bool) -> l
         for mutant, _, chosen in plan:
             if chosen is None:
                 report.add(Outcome(mutant, _survivor(mutant) + " (no test runs it)", 0.0))
-        in_place = [entry for entry in plan if _in_place(entry[0], entry[2], tests)]
+        # A module-level mutant runs every test in place: the quickest first, to fail soonest.
+        everything = sorted(seconds, key=lambda test: (seconds[test], test))
+        in_place = [
+            (mutant, tree, everything if mutant.owner is None else chosen)
+            for mutant, tree, chosen in plan
+            if _in_place(mutant, chosen, tests)
+        ]
         results = scratch / "in-place.json"
         _wait(_run_in_place(tests, in_place, results, scratch / "session", limit), 3600 * 24)
         done = {int(index): status for index, status in json.loads(results.read_text()).items()}
@@ -691,8 +801,16 @@ class _Report:
 
 
 def _in_place(mutant: Mutant, chosen: Sequence[str] | None, tests: Sequence[str]) -> bool:
-    """Whether swapping one function's code is the whole mutant: a body no import runs."""
-    return mutant.owner is not None and chosen is not None and chosen is not tests
+    """Whether to try the mutant in the collected session first.
+
+    Swapping one function's code is the whole mutant of a body no import runs. A module-level
+    mutant is tried by swapping the value of the constant it changes: a test failing then
+    kills it, and one that survives runs again in a fresh import (a copy of the old value made
+    at import, in another constant, still holds the old one).
+    """
+    if mutant.owner is None:
+        return chosen is tests
+    return chosen is not None and chosen is not tests
 
 
 def _run_in_place(
@@ -742,7 +860,7 @@ class _MutantLoop:
         functions = _live_functions()
         done: dict[int, str] = {}
         for mutant, tree, chosen in self.plan:
-            selected = [items[nodeid] for nodeid in chosen or () if nodeid in items]
+            selected = [items[test] for test in chosen or () if test in items]
             pid = os.fork()
             if not pid:
                 _run_in_grandchild(mutant, tree, selected, functions)
@@ -774,9 +892,16 @@ def _run_in_grandchild(
     items: Sequence[pytest.Item],
     functions: dict[tuple[str, str, int], list[FunctionType]],
 ) -> None:
-    """Swap the mutated code into the function, run the items, exit 1 on a failure."""
+    """Swap the mutated code into the function, run the items, exit 1 on a failure.
+
+    A module-level mutant that survives exits `_NOT_IN_PLACE`, for a fresh import to confirm.
+    """
     try:
-        if mutant.owner is None or mutant.span is None:
+        if mutant.owner is None:
+            _swap_constant(mutant, tree)
+            _run_items(items)
+            os._exit(_NOT_IN_PLACE)
+        if mutant.span is None:
             os._exit(_NOT_IN_PLACE)
         filename = str(PACKAGE / mutant.module)
         code = _code_of(compile(tree, filename, "exec"), mutant.owner, mutant.span[0])
@@ -788,17 +913,72 @@ def _run_in_grandchild(
                 function.__code__ = code
         except ValueError:  # a closure of another shape
             os._exit(_NOT_IN_PLACE)
-        for cached in gc.get_objects():
-            if getattr(cached, "__wrapped__", None) in live and hasattr(cached, "cache_clear"):
-                cached.cache_clear()
-        for at, item in enumerate(items):
-            following = items[at + 1] if at + 1 < len(items) else None
-            reports = runtestprotocol(item, log=False, nextitem=following)
-            if any(report.failed for report in reports):
-                os._exit(1)
+        for clear in _package_caches():
+            clear()
+        _run_items(items)
         os._exit(0)
     finally:
         os._exit(99)
+
+
+def _package_caches() -> list[Callable[[], None]]:
+    """The ``cache_clear`` of each cached function of the package (values made at collection)."""
+    found: list[Callable[[], None]] = []
+    for thing in gc.get_objects():
+        if isinstance(thing, functools.partial | ModuleType) or not callable(thing):
+            continue
+        try:
+            module = getattr(getattr(thing, "__wrapped__", None), "__module__", None)
+        except Exception:  # noqa: BLE001, S112 - a test double may answer any attribute with an error
+            continue
+        if isinstance(module, str) and module.startswith("pyexpert_gates"):
+            clear = getattr(thing, "cache_clear", None)
+            if callable(clear):
+                found.append(cast("Callable[[], None]", clear))
+    return found
+
+
+def _run_items(items: Sequence[pytest.Item]) -> None:
+    """Run the items in turn; exit 1 at the first that fails."""
+    for at, item in enumerate(items):
+        following = items[at + 1] if at + 1 < len(items) else None
+        reports = runtestprotocol(item, log=False, nextitem=following)
+        if any(report.failed for report in reports):
+            os._exit(1)
+
+
+def _swap_constant(mutant: Mutant, tree: ast.Module) -> None:
+    """Give the names the mutated module-level assignment sets their mutated values.
+
+    Every module that imported the old value under its name gets the new one. Exits `_NOT_IN_PLACE`
+    when the mutant is not in an assignment of plain names.
+    """
+    statement = next(
+        (
+            node
+            for node in tree.body
+            if node.lineno <= mutant.line <= (node.end_lineno or node.lineno)
+        ),
+        None,
+    )
+    targets: list[ast.expr] = []
+    if isinstance(statement, ast.Assign):
+        targets = statement.targets
+    elif isinstance(statement, ast.AnnAssign) and statement.value is not None:
+        targets = [statement.target]
+    names = [target.id for target in targets if isinstance(target, ast.Name)]
+    live = sys.modules.get(_module_name(mutant.module))
+    if statement is None or not names or len(names) != len(targets) or live is None:
+        os._exit(_NOT_IN_PLACE)
+    namespace = dict(vars(live))
+    code = compile(ast.Module([statement], []), str(PACKAGE / mutant.module), "exec")
+    exec(code, namespace)  # noqa: S102 - the module's own statement, mutated
+    for name in names:
+        old = vars(live)[name]
+        for module in list(sys.modules.values()):
+            found = getattr(module, "__dict__", {})
+            if found.get(name) is old:  # the module itself, or one that imported the name
+                found[name] = namespace[name]
 
 
 def _code_of(code: CodeType, qualname: str, first: int) -> CodeType | None:

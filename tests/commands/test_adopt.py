@@ -1,5 +1,6 @@
 """``pyexpert-gates adopt`` end to end, with the real tools, on a small project with tests."""
 
+import subprocess
 import sys
 from pathlib import Path
 from typing import cast
@@ -8,6 +9,7 @@ import pytest
 
 from pyexpert_gates.check.held_back import read_held_back
 from pyexpert_gates.cli import main
+from pyexpert_gates.commands.adopt import next_steps
 from tests.helpers.projects import check_json, findings, gates_of, write_files
 
 pytestmark = pytest.mark.slow
@@ -73,10 +75,12 @@ def test_adopt_ends_green_keeps_the_tests_passing_and_new_faults_fail(
     assert main(["adopt", "--project", str(tmp_path), "--python", sys.executable]) == 0
     out = capsys.readouterr().out
     assert "  tool.pyright.typeCheckingMode: `pyexpert-gates init --force " in out
-    assert "  tool.ruff.lint.ignore: remove it" in out
+    assert "  tool.ruff.lint.ignore.E501: remove it" in out
     assert "fixed, with every test still passing: F401, I001" in out
     assert "  format: a passing test failed with this fix: tests/test_core.py" in out
-    assert "next:\n  git add --update . && git add pyproject.toml noxfile.py .pyexpert-gates" in out
+    assert (
+        "next:\n  git add --update . && git add --force pyproject.toml noxfile.py .pyexpert-" in out
+    )
     pyproject = (tmp_path / "pyproject.toml").read_text(encoding="utf-8")
     assert '"tool.pyright.typeCheckingMode" = "kept from the project\'s configuration' in pyproject
     assert set(read_held_back(tmp_path)) == {"format"}
@@ -94,6 +98,17 @@ def test_adopt_ends_green_keeps_the_tests_passing_and_new_faults_fail(
     assert main(["check", "--project", str(tmp_path), "--python", sys.executable, "--locked"]) == 0
     capsys.readouterr()
     assert_a_new_import_fails_with_no_format_fix_offered(tmp_path, core)
+    assert_a_rule_ignored_later_fails(tmp_path)
+
+
+def assert_a_rule_ignored_later_fails(root: Path) -> None:
+    """The ignored rule adopt kept is relaxed alone: a rule that list names later fails."""
+    pyproject = root / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text().replace('"E501"', '"E501", "ANN"', 1))
+    code, report = check_json(root, "--gate", "config")
+    assert code == 1
+    (finding,) = cast("list[dict[str, str]]", gates_of(report)["config"]["diagnostics"])
+    assert "also holds ANN, which no relaxation records" in finding["message"]
 
 
 def assert_a_new_import_fails_with_no_format_fix_offered(root: Path, core: str) -> None:
@@ -120,3 +135,24 @@ def test_adopt_applies_no_fix_when_the_tests_fail_and_names_them(
     assert "  tests/test_core.py: " in out
     assert (tmp_path / "src/shop/core.py").read_text(encoding="utf-8") == MODULE
     assert (tmp_path / ".pyexpert-gates/baseline.json").is_file()
+
+
+def test_the_printed_commit_holds_the_baseline_where_git_ignores_dot_folders(
+    tmp_path: Path,
+) -> None:
+    written = [
+        "pyproject.toml",
+        ".pyexpert-gates/baseline.json",
+        ".pyexpert-gates/preset-state.json",
+    ]
+    write_files(tmp_path, {".gitignore": ".*\n", ".pyexpert-gates/cache/entry": "", "a.py": ""})
+    write_files(tmp_path, dict.fromkeys(written, "{}\n"))
+    identity = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t"}
+    environment = {"PATH": "/usr/bin:/bin", "GIT_COMMITTER_EMAIL": "t@t", **identity}
+    commit = next_steps(tmp_path)[1].strip()
+    listed = ""
+    for command in ("git init -q", "git add a.py", "git commit -qm start", commit, "git ls-files"):
+        listed = subprocess.run(  # noqa: S602 - the line as adopt prints it, for the user's shell
+            command, shell=True, cwd=tmp_path, env=environment, check=True, capture_output=True
+        ).stdout.decode()
+    assert sorted(listed.split()) == sorted(["a.py", *written])

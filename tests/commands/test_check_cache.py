@@ -201,3 +201,19 @@ def test_pytest_runs_on_every_core_when_xdist_is_installed(
     assert (pytest_gate["status"], pytest_gate["summary"]) == ("passed", "2 passed")
     assert isinstance(pytest_gate["command"], list)
     assert "auto" not in pytest_gate["command"]
+
+
+def test_a_source_git_ignores_in_the_paths_is_in_the_type_checkers_keys(
+    repository: Path,
+) -> None:
+    # The version module a build back end writes, ignored as the back ends advise.
+    version = repository / "src" / "calc" / "version.py"
+    version.write_text('"""Written by the build."""\n\nversion = "1.0"\n')
+    (repository / ".gitignore").write_text("/src/calc/version.py\n")
+    code, _ = check_json(repository, "--gate", "mypy")
+    assert code == 0
+    version.write_text(version.read_text() + "\n\ndef planted(value: int):\n    return value\n")
+    code, document = check_json(repository, "--gate", "mypy")
+    assert _cached(document) == {"mypy": False}
+    assert code == 1
+    assert findings(gates_of(document)["mypy"]) == [("src/calc/version.py", 6, "no-untyped-def")]

@@ -11,6 +11,7 @@ from pyexpert_gates.errors import ConfigError
 from pyexpert_gates.gates.base import GateContext, GateOutcome
 from pyexpert_gates.gates.drift import CONFIG_GATE
 from pyexpert_gates.models import Status
+from tests.conftest import InitializedProjects
 from tests.helpers.snapshots import snapshot
 
 
@@ -26,12 +27,9 @@ def evaluate(project: Path) -> GateOutcome:
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
+def project(tmp_path: Path, initialized_projects: InitializedProjects) -> Path:
     pyproject = '[project]\nname = "demo"\nrequires-python = ">=3.11"\n'
-    (tmp_path / "pyproject.toml").write_text(pyproject)
-    (tmp_path / "src").mkdir()
-    assert main(["init", "--project", str(tmp_path)]) == 0
-    return tmp_path
+    return initialized_projects.copy(tmp_path, {"pyproject.toml": pyproject, "src/": ""})
 
 
 def edit(project: Path, old: str, new: str) -> None:

@@ -9,15 +9,14 @@ from pyexpert_gates.cli import main
 from pyexpert_gates.gates.drift import CONFIG_GATE
 from pyexpert_gates.init.state import STATE_FILE, digest
 from pyexpert_gates.models import GateName, Status
+from tests.conftest import InitializedProjects
 from tests.gates.test_drift import edit, evaluate, line_of
 
 
 @pytest.fixture
-def initialized(tmp_path: Path) -> Path:
-    (tmp_path / "pyproject.toml").write_text('[project]\nname = "demo"\n')
-    (tmp_path / "src").mkdir()
-    assert main(["init", "--project", str(tmp_path)]) == 0
-    return tmp_path
+def initialized(tmp_path: Path, initialized_projects: InitializedProjects) -> Path:
+    files = {"pyproject.toml": '[project]\nname = "demo"\n', "src/": ""}
+    return initialized_projects.copy(tmp_path, files)
 
 
 def written_earlier(project: Path, key: list[str], value: object) -> None:

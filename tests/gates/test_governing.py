@@ -13,6 +13,7 @@ from pyexpert_gates.gates.drift import CONFIG_GATE
 from pyexpert_gates.gates.governing import NestedRuffConfig, nested_ruff_configs
 from pyexpert_gates.models import Status
 from pyexpert_gates.textfile import DiskReader
+from tests.conftest import InitializedProjects
 from tests.helpers.projects import edit, write_files
 from tests.helpers.snapshots import snapshot
 
@@ -29,17 +30,13 @@ WEAK = '\n[tool.ruff.lint]\nselect = ["E", "F"]\n'
 
 
 @pytest.fixture
-def monorepo(tmp_path: Path) -> Path:
+def monorepo(tmp_path: Path, initialized_projects: InitializedProjects) -> Path:
     """A root that checks two sub-projects' sources, with the preset merged at the root."""
-    root = tmp_path / "mono"
-    (root / "packages").mkdir(parents=True)
-    (root / "pyproject.toml").write_text(ROOT)
+    files = {"pyproject.toml": ROOT}
     for name in ("a", "b"):
-        (root / "packages" / name / "src" / name).mkdir(parents=True)
-        (root / "packages" / name / "src" / name / "core.py").write_text('"""Core."""\n')
-        (root / "packages" / name / "pyproject.toml").write_text(SUB.format(name=name))
-    assert main(["init", "--project", str(root), "--no-noxfile"]) == 0
-    return root
+        files[f"packages/{name}/src/{name}/core.py"] = '"""Core."""\n'
+        files[f"packages/{name}/pyproject.toml"] = SUB.format(name=name)
+    return initialized_projects.copy(tmp_path / "mono", files, "--no-noxfile")
 
 
 def evaluate(project: Path) -> GateOutcome:
@@ -99,6 +96,17 @@ def test_a_ruff_toml_inside_a_checked_folder_is_checked(monorepo: Path) -> None:
     outcome = evaluate(monorepo)
     assert outcome.status is Status.FAILED
     assert {item.path for item in outcome.diagnostics} == {"packages/b/src/legacy/ruff.toml"}
+
+
+def test_a_value_a_sub_project_config_sets_otherwise_differs_and_is_not_taken_for_outdated(
+    monorepo: Path,
+) -> None:
+    (monorepo / "packages" / "b" / "ruff.toml").write_text("[lint.mccabe]\nmax-complexity = 20\n")
+    outcome = evaluate(monorepo)
+    differs = [item for item in outcome.diagnostics if item.code == "config-differs"]
+    assert [(item.path, item.message.split(";")[0]) for item in differs] == [
+        ("packages/b/ruff.toml", "tool.ruff.lint.mccabe.max-complexity is 20")
+    ]
 
 
 def test_a_broken_sub_project_config_is_an_error_not_a_pass(monorepo: Path) -> None:

@@ -13,6 +13,7 @@ from pyexpert_gates.gates.drift import CONFIG_GATE
 from pyexpert_gates.gates.optouts import gates_opt_outs, tool_opt_outs
 from pyexpert_gates.models import GateName, Status
 from pyexpert_gates.presets import load_preset
+from tests.conftest import InitializedProjects
 from tests.helpers.projects import edit, write_files
 from tests.helpers.snapshots import snapshot
 
@@ -29,14 +30,13 @@ def evaluate(project: Path) -> GateOutcome:
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
-    pyproject = '[project]\nname = "demo"\nrequires-python = ">=3.11"\n'
-    (tmp_path / "pyproject.toml").write_text(pyproject)
-    (tmp_path / "src" / "demo").mkdir(parents=True)
-    (tmp_path / "src" / "demo" / "legacy.py").write_text('"""Old code."""\n')
-    (tmp_path / "tests").mkdir()
-    assert main(["init", "--project", str(tmp_path)]) == 0
-    return tmp_path
+def project(tmp_path: Path, initialized_projects: InitializedProjects) -> Path:
+    files = {
+        "pyproject.toml": '[project]\nname = "demo"\nrequires-python = ">=3.11"\n',
+        "src/demo/legacy.py": '"""Old code."""\n',
+        "tests/": "",
+    }
+    return initialized_projects.copy(tmp_path, files)
 
 
 def line_of(project: Path, text: str) -> int:
@@ -255,6 +255,70 @@ def test_init_relax_records_why_an_opt_out_stays(project: Path) -> None:
     assert main(["init", "--project", str(project), "--relax", "tool.mypy.nosuch=why"]) == 2
 
 
+@pytest.mark.parametrize(
+    ("after", "added", "entries"),
+    [
+        (
+            "[tool.ruff.lint]\n",
+            'extend-ignore = ["PTH", "ANN"]\n',
+            ("extend-ignore.", "PTH", "ANN"),
+        ),
+        (
+            "[tool.ruff.lint.per-file-ignores]\n",
+            '"src/demo/*.py" = ["T20", "ERA"]\n',
+            ("per-file-ignores.", "src/demo/*.py.T20", "src/demo/*.py.ERA"),
+        ),
+    ],
+)
+def test_a_rule_list_relaxed_entry_by_entry_reports_each_entry_added_later(
+    project: Path, after: str, added: str, entries: tuple[str, str, str]
+) -> None:
+    edit(project / "pyproject.toml", after, after + added)
+    setting, recorded, new = entries
+    relax = f"tool.ruff.lint.{setting}{recorded}=legacy"
+    assert main(["init", "--project", str(project), "--relax", relax]) == 0
+    outcome = evaluate(project)
+    (finding,) = outcome.diagnostics
+    assert f"also holds {new}, which no relaxation records" in finding.message
+    assert finding.line == line_of(project, added.strip())
+    relax = f"tool.ruff.lint.{setting}{new}=legacy too"
+    assert main(["init", "--project", str(project), "--relax", relax]) == 0
+    assert evaluate(project).status is Status.PASSED
+
+
+OVERRIDE = '\n[[tool.mypy.overrides]]\nmodule = "{module}"\ndisallow_untyped_defs = false\n'
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "relaxed"),
+    [
+        (
+            ("", OVERRIDE.format(module="tests.*")),
+            ("", OVERRIDE.format(module="demo.*")),
+            ("tool.mypy.overrides.disallow_untyped_defs.", "tests.*", "demo.*"),
+        ),
+        (
+            ('filterwarnings = ["error"', ', "once::Warning"'),
+            ('"once::Warning"', ', "default"'),
+            ("tool.pytest.ini_options.filterwarnings.", "once::Warning", "default"),
+        ),
+    ],
+)
+def test_a_relaxed_override_or_filter_covers_itself_not_one_added_later(
+    project: Path, first: tuple[str, str], second: tuple[str, str], relaxed: tuple[str, str, str]
+) -> None:
+    pyproject = project / "pyproject.toml"
+    setting, recorded, later = relaxed
+    for (after, added), entry in ((first, recorded), (second, later)):
+        text = pyproject.read_text()
+        pyproject.write_text(text.replace(after, after + added, 1) if after else text + added)
+        (finding,) = evaluate(project).diagnostics
+        assert entry in finding.message
+        relax = f"{setting}{entry}=kept from before"
+        assert main(["init", "--project", str(project), "--relax", relax]) == 0
+        assert evaluate(project).status is Status.PASSED
+
+
 PRESET = load_preset().tools
 SOURCES = ("src/demo/legacy.py", "tests/test_legacy.py")
 
@@ -347,6 +411,18 @@ def test_a_preview_rule_turned_off_under_preview_is_reported(preview: str) -> No
         table = {"lint": {"ignore": ignore}, "preview": True}
     (found,) = tool_opt_outs("ruff.toml", table, PRESET, SOURCES)
     assert found.message == "turns off E203, E501"
+
+
+@pytest.mark.parametrize(
+    ("style", "rules"),
+    [({"quote-style": "preserve"}, ["Q000", "Q001"]), ({"indent-style": "tab"}, ["W191", "D206"])],
+)
+def test_rules_init_turns_off_to_agree_with_the_formatter_are_not_reported(
+    style: dict[str, str], rules: list[str]
+) -> None:
+    table: dict[str, object] = {"format": style, "lint": {"ignore": [*rules, "E501"]}}
+    (found,) = tool_opt_outs("ruff.toml", table, PRESET, SOURCES)
+    assert found.message == "turns off E501"
 
 
 OTHER_TOOLS = [

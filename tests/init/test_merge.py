@@ -77,6 +77,16 @@ def ruff_lint(**lint: object) -> Patch:
             id="legacy-ruff-settings-moved-into-lint",
         ),
         pytest.param(
+            "[tool.ruff]\nline-length = 120\nlint.preview = true\n"
+            '[tool.ruff.per-file-ignores]\n"tests/**/*.py" = [\n  "S101", # asserts\n]\n'
+            '"docs/*.py" = ["D"]\n\n[tool.x]\ny = 1\n',
+            ruff_lint(select=["F"]),
+            '[tool.ruff]\nline-length = 120\nlint.preview = true\nlint.per-file-ignores."tests/**/'
+            '*.py" = [\n  "S101", # asserts\n]\nlint.per-file-ignores."docs/*.py" = ["D"]\n'
+            'lint.select = ["F"]\n\n[tool.x]\ny = 1\n',
+            id="legacy-ruff-table-moved-under-a-dotted-lint-as-dotted-keys",
+        ),
+        pytest.param(
             "[tool.mypy]\r\nstrict = true\r\n",
             {
                 "tool": {

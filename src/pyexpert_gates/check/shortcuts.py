@@ -219,12 +219,14 @@ class Shortcuts:
         configs = config_files(context.project, listed, context.snapshot.variables)
         if GATE_TRAITS[name].reach is Reach.CONFIGURATION:
             return configs
-        # A file named in the paths is checked even when git ignores it, so it is read too.
+        # A file named in the paths, or a source in them, is checked even when git ignores it.
         named = [path for path in context.paths if (context.project / path).is_file()]
+        ignored = ProjectFiles(files=context.snapshot.unlisted, from_git=False)
+        unlisted = [*named, *ignored.under(context.paths)]
         if installed is None:
-            return without_own_state([*configs, *named, *listed.under(context.paths)])
+            return without_own_state([*configs, *unlisted, *listed.under(context.paths)])
         editable = await editable_files(installed.editable, context.project)
-        return [*without_own_state([*configs, *named, *listed.files]), *editable]
+        return [*without_own_state([*configs, *unlisted, *listed.files]), *editable]
 
     async def _installed(self, context: GateContext) -> Installed | None:
         """The probe of the project's environment, run once per run."""

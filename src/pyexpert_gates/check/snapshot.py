@@ -79,17 +79,15 @@ def _snapshot_of(
     """The snapshot of ``project``, whose files are listed already: the rest is read here."""
     configs = {name: data for name in CONFIG_NAMES if (data := _bytes(project / name)) is not None}
     root = project.resolve()
+    on_disk = {name for name in walk_paths(project, paths) if name.endswith(SOURCE_SUFFIXES)}
     return ProjectSnapshot(
         files=files,
         configs=MappingProxyType(configs),
         variables=MappingProxyType(dict(environ)),
         named=frozenset(path for path in paths if (project / path).is_file()),
         special=special_files(project, paths),
-        undecodable=tuple(
-            name
-            for name in walk_paths(project, paths)
-            if name.endswith(SOURCE_SUFFIXES) and not _decodes(name)
-        ),
+        undecodable=tuple(sorted(name for name in on_disk if not _decodes(name))),
+        unlisted=tuple(sorted(on_disk.difference(files.files))),
         linked_out=frozenset(
             name for name in configs if not (project / name).resolve().is_relative_to(root)
         ),

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from pyexpert_gates.baseline.model import BASELINE_FILE
 from pyexpert_gates.check.held_back import (
     HELD_BACK_FILE,
     read_held_back,
@@ -28,6 +29,7 @@ from pyexpert_gates.commands import baseline as baseline_command
 from pyexpert_gates.commands import init as init_command
 from pyexpert_gates.fix.guard import TestRun, guard
 from pyexpert_gates.init.plan import plan_init, render
+from pyexpert_gates.init.state import STATE_FILE
 from pyexpert_gates.init.strictness import (
     STRICT_MARKERS,
     StrictSetting,
@@ -359,7 +361,7 @@ def _summary(project: Path, adopted: _Adopted) -> str:
             "them; check no longer offers them):"
         )
         lines.extend(f"  {group}: {reason}" for group, reason in sorted(held.items()))
-    return "\n".join([*lines, *_next_steps(project)]) + "\n"
+    return "\n".join([*lines, *next_steps(project)]) + "\n"
 
 
 def _kept_lines(project: Path, adopted: _Adopted) -> list[str]:
@@ -397,11 +399,22 @@ def _relaxations(project: Path) -> dict[str, str]:
     return shown
 
 
-def _next_steps(project: Path) -> list[str]:
-    """The commit of init's files, fix's changes and the baseline; then the checks."""
-    created = [name for name in (PYPROJECT, "noxfile.py") if (project / name).is_file()]
+def next_steps(project: Path) -> list[str]:
+    """The commit of init's files, fix's changes and the baseline; then the checks.
+
+    The files are named and forced: many a ``.gitignore`` ignores every dot-folder (``.*``),
+    which would leave the baseline out of the commit, and the folder's scratch stays out.
+
+    Args:
+        project: The adopted project.
+
+    Returns:
+        The lines to print, the commit first.
+    """
+    written = (PYPROJECT, "noxfile.py", STATE_FILE, BASELINE_FILE, HELD_BACK_FILE)
+    created = [name for name in written if (project / name).is_file()]
     commit = (
-        f"git add --update . && git add {' '.join([*created, '.pyexpert-gates'])} && "
+        f"git add --update . && git add --force {' '.join(created)} && "
         'git commit -m "Adopt pyexpert-gates: preset, safe fixes, baseline"'
     )
     return [

@@ -317,6 +317,9 @@ class ProjectSnapshot:
             none of them, so they are walked for.
         undecodable: The Python files inside the checked paths whose names are not UTF-8 (as
             read with ``surrogateescape``): git lists none of them, so they are walked for.
+        unlisted: The Python files inside the checked paths that ``files`` leaves out, sorted:
+            those git ignores (the ``version.py`` a build back end writes), which mypy, pyright
+            and pytest read all the same, so they are in those gates' cache keys.
         linked_out: The names among ``configs`` that are symlinks to a file outside the project.
         real_project: The project root with its symlinks resolved, where a tool may print
             paths; None when it is the root as given.
@@ -331,6 +334,7 @@ class ProjectSnapshot:
     named: frozenset[str] = frozenset()
     special: tuple[str, ...] = ()
     undecodable: tuple[str, ...] = ()
+    unlisted: tuple[str, ...] = ()
     linked_out: frozenset[str] = frozenset()
     real_project: Path | None = None
     followed: ConfigReader = FollowedFiles()

@@ -12,7 +12,7 @@ import dataclasses
 import os
 import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,6 +65,7 @@ class _Drift:
     name: str
     code: str
     message: str
+    entries: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +96,7 @@ class ConfigGate:
             drifts += _opt_out_drifts(context, plan, config)
         except GatesError as error:
             return GateOutcome(status=Status.ERROR, summary=error.message)
-        findings = [d for d in drifts if not covers(config.relaxations, d.name)]
+        findings = _unrecorded(drifts, config.relaxations)
         relaxed = len(drifts) - len(findings)
         diagnostics = tuple(_diagnostic(d) for d in findings)
         summary = f"{len(diagnostics)} settings below preset {preset}, {relaxed} recorded"
@@ -123,7 +124,27 @@ def unrecorded_settings(context: GateContext, config: GatesConfig) -> dict[str, 
     plan = plan_as_read(context.project, preset, context.snapshot.followed)
     drifts = [d for merge in plan.merges for d in _drifts(merge)]
     drifts += _nested_drifts(context, preset) + _opt_out_drifts(context, plan, config)
-    return {d.name: d.code for d in drifts if not covers(config.relaxations, d.name)}
+    return {
+        name: drift.code
+        for drift in _unrecorded(drifts, config.relaxations)
+        for name in ([f"{drift.name}.{entry}" for entry in drift.entries] or [drift.name])
+    }
+
+
+def _unrecorded(drifts: Sequence[_Drift], relaxations: Mapping[str, str]) -> list[_Drift]:
+    """The drifts no relaxation records; of a list of rules, the entries none records."""
+    found: list[_Drift] = []
+    for drift in drifts:
+        if covers(relaxations, drift.name):
+            continue
+        entries = tuple(e for e in drift.entries if not covers(relaxations, f"{drift.name}.{e}"))
+        if entries == drift.entries:
+            found.append(drift)
+        elif entries:
+            also = f"{drift.name} also holds {', '.join(entries)}, which no relaxation records"
+            message = f"{also}: {drift.message}"
+            found.append(dataclasses.replace(drift, message=message, entries=entries))
+    return found
 
 
 def _nested_drifts(context: GateContext, preset: str) -> list[_Drift]:
@@ -276,6 +297,7 @@ def _opt_out_drift(label: str, text: str, opt_out: OptOut, where: str) -> _Drift
         name=opt_out.name,
         code="config-opt-out",
         message=f"{opt_out.name} {opt_out.message}{where}",
+        entries=opt_out.entries,
     )
 
 
@@ -311,6 +333,7 @@ def _overridden(edit: FileEdit) -> list[_Drift]:
             name=name,
             code="config-overridden",
             message=overriding_message(entry),
+            entries=(entry,),
         )
         for entry in overriding_filters(settings.filters)
     ]

@@ -12,6 +12,7 @@ File patterns count only when they hide a file the gates check: ``exclude = ["do
 project that checks ``src`` and ``tests`` takes nothing away.
 """
 
+import dataclasses
 import fnmatch
 import functools
 import re
@@ -27,6 +28,7 @@ from pyexpert_gates.expert.patterns import path_matches
 from pyexpert_gates.expert.weakening import mypy_standard, weak_mypy_keys, weak_pyright_keys
 from pyexpert_gates.gates.pytest_environment import configured_narrowing
 from pyexpert_gates.init.names import setting_name
+from pyexpert_gates.init.tailor import formatter_ignores
 from pyexpert_gates.models import GateName
 from pyexpert_gates.tools import PYPROJECT, pytest, ruff
 
@@ -59,12 +61,16 @@ class OptOut:
         table: The table that holds the setting in its file, from the file's root.
         key: The key as written on the setting's line, to find the line.
         message: What the setting takes away.
+        entries: For a list of rules, the entries that take checks away, each named below
+            ``name`` so that a relaxation can record it alone (``D301`` of
+            ``tool.ruff.lint.ignore``): an entry added later is then a new finding.
     """
 
     name: str
     table: KeyPath
     key: str
     message: str
+    entries: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -75,9 +81,17 @@ class _Scope:
     preset: Data
     sources: tuple[str, ...]
 
-    def opt_out(self, path: KeyPath, message: str, *, key: str | None = None) -> OptOut:
+    def opt_out(
+        self,
+        path: KeyPath,
+        message: str,
+        *,
+        key: str | None = None,
+        entries: Sequence[str] = (),
+    ) -> OptOut:
         """An opt-out of the setting at ``path``, or of its entry ``key`` when it is a table."""
-        return _opt_out(setting_name(self.label, path), path, message, key)
+        found = _opt_out(setting_name(self.label, path), path, message, key)
+        return dataclasses.replace(found, entries=tuple(entries))
 
     def hidden(self, patterns: Sequence[str], matches: Callable[[str, str], bool]) -> list[str]:
         """The checked files, or folders holding them, that one of ``patterns`` matches."""
@@ -126,14 +140,15 @@ def _ruff(scope: _Scope, ruff: Data, at: KeyPath) -> Iterator[OptOut]:
         if left_out := [source for source in scope.sources if source not in matched]:
             yield scope.opt_out((*at, "include"), f"leaves {_files(left_out)} out of ruff")
     preset = _table(scope.preset, ("ruff",))
-    allowed = set(_strings(_get(preset, ("lint", "ignore"))))
+    # The rules init turns off to agree with the project's formatter take nothing away.
+    allowed = {*_strings(_get(preset, ("lint", "ignore"))), *formatter_ignores(ruff)}
     if not any(_get(ruff, path) is True for path in (("preview",), ("lint", "preview"))):
         # Turning off a rule that runs only under preview takes nothing away.
         allowed |= _preview_only()
     for path in _RULE_IGNORES:
         extra = [code for code in _strings(_get(ruff, path)) if code not in allowed]
         if extra:
-            yield scope.opt_out((*at, *path), f"turns off {', '.join(extra)}")
+            yield scope.opt_out((*at, *path), f"turns off {', '.join(extra)}", entries=extra)
     preset_files = _table(preset, ("lint", "per-file-ignores"))
     for path in _FILE_IGNORES:
         table = _table(ruff, path)
@@ -173,7 +188,8 @@ def _file_ignores(
         ]
         if extra:
             message = f"turns off {', '.join(extra)} for {pattern}"
-            yield scope.opt_out(path, message, key=pattern)
+            entries = [f"{pattern}.{code}" for code in extra]
+            yield scope.opt_out(path, message, key=pattern, entries=entries)
 
 
 def _preset_ignores(preset: Data, code: str, file: str) -> bool:
@@ -199,14 +215,18 @@ def _mypy(scope: _Scope, mypy: Data) -> Iterator[OptOut]:
             message = f"= {toml_value(mypy[key])} checks less than the preset's mypy --strict"
             yield scope.opt_out((*at, key), message)
     for override in _tables(mypy.get("overrides")):
-        modules = ", ".join(_strings(override.get("module"))) or "no module"
-        where = f" for {modules}"
-        yield from _mypy_silencers(scope, override, (*at, "overrides"), where)
+        named = _words(override.get("module"))
+        where = f" for {', '.join(named) or 'no module'}"
+        # Relaxed module by module: an override added later for another module is new.
+        silencers = _mypy_silencers(scope, override, (*at, "overrides"), where)
+        for found in silencers:
+            entries = [f"{module}.{entry}" for module in named for entry in found.entries]
+            yield dataclasses.replace(found, entries=tuple(entries or named))
         for key in weak_mypy_keys(override, standard):
             # A missing stub of a named module is a fact about that module, not a relaxation.
             if key not in {*_MYPY_SILENCERS, "ignore_missing_imports"}:
                 message = f"= {toml_value(override[key])}{where} checks less than the preset"
-                yield scope.opt_out((*at, "overrides", key), message)
+                yield scope.opt_out((*at, "overrides", key), message, entries=named)
 
 
 def _mypy_silencers(scope: _Scope, table: Data, at: KeyPath, where: str) -> Iterator[OptOut]:
@@ -218,7 +238,9 @@ def _mypy_silencers(scope: _Scope, table: Data, at: KeyPath, where: str) -> Iter
     codes = _strings(table.get("disable_error_code"))
     if codes:
         message = f"turns off mypy's {', '.join(codes)}{where}"
-        yield scope.opt_out((*at, "disable_error_code"), message, key="disable_error_code")
+        yield scope.opt_out(
+            (*at, "disable_error_code"), message, key="disable_error_code", entries=codes
+        )
 
 
 def _pyright(scope: _Scope, pyright: Data) -> Iterator[OptOut]:

@@ -396,7 +396,10 @@ def _relaxations(
     # A setting the preset does not write may take checks away (an exclude, an override):
     # the config gate reports it until a relaxation records why, which --relax may do.
     present = _present_names(pyproject.get("tool"), ("tool",), set())
-    _check_named(relax, kept | set(recorded) | present, "--relax", "init keeps or you set")
+    known = kept | set(recorded) | present
+    # An entry of a rule list (``tool.ruff.lint.ignore.D301``) may be relaxed alone.
+    entries = [key for key in relax if any(covers([name], canonical(key)) for name in known)]
+    _check_named(relax.keys() - set(entries), known, "--relax", "init keeps or you set")
     return {**{k: v for k, v in recorded.items() if k not in ended}, **relax}
 
 

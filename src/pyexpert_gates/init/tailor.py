@@ -224,12 +224,30 @@ def _fit_formatter(tools: Data, current: Mapping[str, object]) -> None:
         _put(tools, ("ruff", "format", "quote-style"), quotes)
     if quotes == "single":
         _put(tools, ("ruff", "lint", "flake8-quotes", "inline-quotes"), "single")
-    ignored = [*(_PRESERVED_QUOTES if quotes == "preserve" else [])]
-    if _lookup(ruff, ("format", "indent-style")) == "tab":
-        ignored.extend(_TABS)
-    if ignored:
+    indent = _lookup(ruff, ("format", "indent-style"))
+    if ignored := formatter_ignores({"format": {"quote-style": quotes, "indent-style": indent}}):
         present = _lookup(tools, ("ruff", "lint", "ignore"))
         _put(tools, ("ruff", "lint", "ignore"), [*(present if is_array(present) else []), *ignored])
+
+
+def formatter_ignores(ruff: Mapping[str, object]) -> list[str]:
+    """The lint rules that contradict the formatter settings of a ruff table.
+
+    ruff warns about each such pair, so init turns these rules off; off, they take nothing away.
+
+    Args:
+        ruff: A ruff table (``[tool.ruff]``, or ``ruff.toml``'s root).
+
+    Returns:
+        The rule codes: the quote rules under ``quote-style = "preserve"``, the indentation
+        rules under ``indent-style = "tab"``.
+    """
+    ignored = [
+        *(_PRESERVED_QUOTES if _lookup(ruff, ("format", "quote-style")) == "preserve" else [])
+    ]
+    if _lookup(ruff, ("format", "indent-style")) == "tab":
+        ignored.extend(_TABS)
+    return ignored
 
 
 def _lookup(table: Mapping[str, object], path: tuple[str, ...]) -> object:

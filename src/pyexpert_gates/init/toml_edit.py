@@ -233,6 +233,14 @@ def _move(document: tomlkit.TOMLDocument, change: Change) -> None:
     parent = _container(document, destination_path[:-1])
     if destination_path[-1] not in parent:
         parent[destination_path[-1]] = tomlkit.table()
+    anchor = _dotted_anchor(document, destination_path)
+    if anchor is not None and isinstance(item, Table):
+        # Under a dotted table (``lint.preview = true``) tomlkit gives a moved table the wrong
+        # header, so its leaves go in as dotted keys, each item with its own comments.
+        table, below = anchor
+        for leaf_path, leaf in _leaves(item, (*below, change.path[-1])):
+            table.add(tomlkit.key(list(leaf_path)), cast("Item", leaf))
+        return
     _container(document, destination_path)[change.path[-1]] = item
 
 
