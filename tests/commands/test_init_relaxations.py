@@ -5,7 +5,6 @@ setting relaxed by name is the project's (init adds nothing there); a value an e
 of the preset wrote at a setting it no longer sets is the preset's, and init removes it.
 """
 
-import sys
 import tomllib
 from pathlib import Path
 from typing import cast
@@ -13,23 +12,9 @@ from typing import cast
 import pytest
 
 from pyexpert_gates.cli import main
-from pyexpert_gates.config import load_config
-from pyexpert_gates.gates.base import GateContext, GateOutcome
-from pyexpert_gates.gates.drift import CONFIG_GATE
 from pyexpert_gates.models import Status
 from pyexpert_gates.presets import load_preset
-from tests.helpers.snapshots import snapshot
-
-
-def evaluate(project: Path) -> GateOutcome:
-    context = GateContext(
-        project=project,
-        paths=("src",),
-        python=Path(sys.executable),
-        scratch=project,
-        snapshot=snapshot(project, ("src",)),
-    )
-    return CONFIG_GATE.evaluate(context, load_config(project))
+from tests.helpers.config_gate import evaluate
 
 
 def read(project: Path) -> dict[str, object]:
@@ -135,14 +120,7 @@ def test_an_earlier_presets_test_ignores_are_removed_and_the_projects_own_kept(
     text = path.read_text(encoding="utf-8")
     entry = '"**/tests/**" = '
     path.write_text(text.replace(entry, f'"tests/**" = [{codes}]\n{entry}'), encoding="utf-8")
-    context = GateContext(
-        project=tmp_path,
-        paths=("src", "tests"),
-        python=Path(sys.executable),
-        scratch=tmp_path,
-        snapshot=snapshot(tmp_path, ("src", "tests")),
-    )
-    outcome = CONFIG_GATE.evaluate(context, load_config(tmp_path))
+    outcome = evaluate(tmp_path, ("src", "tests"))
     (finding,) = outcome.diagnostics
     expected = "config-outdated" if removed else "config-opt-out"
     assert finding.code == expected, finding.message

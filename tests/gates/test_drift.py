@@ -1,6 +1,5 @@
 """The config gate on real projects: settings that meet the preset, drift, and relaxations."""
 
-import sys
 from pathlib import Path
 
 import pytest
@@ -8,40 +7,15 @@ import pytest
 from pyexpert_gates.cli import main
 from pyexpert_gates.config import load_config
 from pyexpert_gates.errors import ConfigError
-from pyexpert_gates.gates.base import GateContext, GateOutcome
-from pyexpert_gates.gates.drift import CONFIG_GATE
 from pyexpert_gates.models import Status
 from tests.conftest import InitializedProjects
-from tests.helpers.snapshots import snapshot
-
-
-def evaluate(project: Path) -> GateOutcome:
-    context = GateContext(
-        project=project,
-        paths=("src",),
-        python=Path(sys.executable),
-        scratch=project,
-        snapshot=snapshot(project, ("src",)),
-    )
-    return CONFIG_GATE.evaluate(context, load_config(project))
+from tests.helpers.config_gate import edit, evaluate, line_of
 
 
 @pytest.fixture
 def project(tmp_path: Path, initialized_projects: InitializedProjects) -> Path:
     pyproject = '[project]\nname = "demo"\nrequires-python = ">=3.11"\n'
     return initialized_projects.copy(tmp_path, {"pyproject.toml": pyproject, "src/": ""})
-
-
-def edit(project: Path, old: str, new: str) -> None:
-    path = project / "pyproject.toml"
-    text = path.read_text()
-    assert old in text
-    path.write_text(text.replace(old, new, 1))
-
-
-def line_of(project: Path, text: str) -> int:
-    lines = (project / "pyproject.toml").read_text().splitlines()
-    return next(number for number, line in enumerate(lines, 1) if line.startswith(text))
 
 
 def test_settings_written_by_init_pass(project: Path) -> None:

@@ -10,7 +10,7 @@ from pyexpert_gates.gates.drift import CONFIG_GATE
 from pyexpert_gates.init.state import STATE_FILE, digest
 from pyexpert_gates.models import GateName, Status
 from tests.conftest import InitializedProjects
-from tests.gates.test_drift import edit, evaluate, line_of
+from tests.helpers.config_gate import edit, evaluate, line_of
 
 
 @pytest.fixture

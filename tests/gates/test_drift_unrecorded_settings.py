@@ -7,7 +7,7 @@ from pyexpert_gates.config import load_config
 from pyexpert_gates.gates.base import GateContext
 from pyexpert_gates.gates.drift import unrecorded_settings
 from tests.conftest import InitializedProjects
-from tests.gates.test_drift import edit
+from tests.helpers.config_gate import edit
 from tests.helpers.snapshots import snapshot
 
 

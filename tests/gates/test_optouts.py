@@ -1,32 +1,23 @@
 """The config gate reports settings the preset does not write that take checks away."""
 
-import sys
 from pathlib import Path
 
 import pytest
 
 from pyexpert_gates.cli import main
-from pyexpert_gates.config import GatesConfig, config_from_document, load_config
+from pyexpert_gates.config import GatesConfig, config_from_document
 from pyexpert_gates.expert import RULES
-from pyexpert_gates.gates.base import GateContext, GateOutcome
-from pyexpert_gates.gates.drift import CONFIG_GATE
+from pyexpert_gates.gates.base import GateOutcome
 from pyexpert_gates.gates.optouts import gates_opt_outs, tool_opt_outs
 from pyexpert_gates.models import GateName, Status
 from pyexpert_gates.presets import load_preset
 from tests.conftest import InitializedProjects
+from tests.helpers.config_gate import evaluate as check_config
 from tests.helpers.projects import edit, write_files
-from tests.helpers.snapshots import snapshot
 
 
 def evaluate(project: Path) -> GateOutcome:
-    context = GateContext(
-        project=project,
-        paths=("src", "tests"),
-        python=Path(sys.executable),
-        scratch=project,
-        snapshot=snapshot(project, ("src", "tests")),
-    )
-    return CONFIG_GATE.evaluate(context, load_config(project))
+    return check_config(project, ("src", "tests"))
 
 
 @pytest.fixture

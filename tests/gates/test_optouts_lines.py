@@ -1,30 +1,15 @@
 """A ruff opt-out's finding: its whole message, at the line of the key that brings it in."""
 
-import sys
 from pathlib import Path
 
 import pytest
 
-from pyexpert_gates.config import load_config
-from pyexpert_gates.gates.base import GateContext, GateOutcome
-from pyexpert_gates.gates.drift import CONFIG_GATE
 from pyexpert_gates.models import Status
 from tests.conftest import InitializedProjects
+from tests.helpers.config_gate import evaluate
 from tests.helpers.projects import edit
-from tests.helpers.snapshots import snapshot
 
 PYPROJECT = '[project]\nname = "demo"\nrequires-python = ">=3.11"\n'
-
-
-def evaluate(project: Path) -> GateOutcome:
-    context = GateContext(
-        project=project,
-        paths=("src",),
-        python=Path(sys.executable),
-        scratch=project,
-        snapshot=snapshot(project, ("src",)),
-    )
-    return CONFIG_GATE.evaluate(context, load_config(project))
 
 
 @pytest.mark.parametrize(
