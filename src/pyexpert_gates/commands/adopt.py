@@ -11,11 +11,11 @@ from pyexpert_gates.baseline.model import BASELINE_FILE
 from pyexpert_gates.check.baseline_run import Recorded
 from pyexpert_gates.check.held_back import HELD_BACK_FILE
 from pyexpert_gates.commands import SUMMARIES, Subparsers, add_project_argument, project_members
-from pyexpert_gates.commands.baseline import render_recorded
-from pyexpert_gates.commands.init import render
 from pyexpert_gates.fix.adoption import Adopted, adopt, broke
 from pyexpert_gates.init.state import STATE_FILE
 from pyexpert_gates.presets import DEFAULT_PRESET
+from pyexpert_gates.report.baseline import render_recorded
+from pyexpert_gates.report.init import render
 from pyexpert_gates.report.text import safe_text
 from pyexpert_gates.tools import PYPROJECT
 
