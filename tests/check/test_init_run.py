@@ -12,10 +12,10 @@ from pyexpert_gates.check.init_run import (
     run_init,
 )
 from pyexpert_gates.check.workspace import Member
-from pyexpert_gates.commands.init import render
 from pyexpert_gates.gates.governing import NestedRuffConfig
 from pyexpert_gates.init.projects import InitChoices
 from pyexpert_gates.models import GateName
+from pyexpert_gates.report.init import render
 
 CHOICES = InitChoices(preset="strict", force=False, relax={}, migrate=False, noxfile=False, ci=None)
 
