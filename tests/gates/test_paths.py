@@ -6,18 +6,18 @@ import pytest
 
 from pyexpert_gates.gates.paths import relative_path
 
-PROJECT = Path("/work/project")
+PROJECT = Path("/home/project")
 
 
 @pytest.mark.parametrize(
     ("reported", "expected"),
     [
-        ("/work/project/src/a.py", "src/a.py"),
+        ("/home/project/src/a.py", "src/a.py"),
         ("src/a.py", "src/a.py"),
         ("./src/a.py", "src/a.py"),
-        ("/work/project", "."),
+        ("/home/project", "."),
         ("/usr/lib/python3/typing.pyi", "/usr/lib/python3/typing.pyi"),
-        ("/work/project-other/a.py", "/work/project-other/a.py"),
+        ("/home/project-other/a.py", "/home/project-other/a.py"),
     ],
 )
 def test_relative_path(reported: str, expected: str) -> None:

@@ -13,7 +13,7 @@ from pyexpert_gates.models import GateName
 from pyexpert_gates.process import Command
 from tests.helpers.snapshots import EMPTY
 
-PROJECT = Path("/work/project")
+PROJECT = Path("/home/project")
 PYTHON = PROJECT / ".venv" / "bin" / "python"
 CONTEXT = GateContext(
     project=PROJECT,

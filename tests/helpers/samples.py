@@ -42,9 +42,9 @@ SPANNED = Diagnostic(
 )
 
 REPORT = Report(
-    project="/work/project",
+    project="/home/project",
     duration_s=2.5,
-    python="/work/project/.venv/bin/python",
+    python="/home/project/.venv/bin/python",
     gates=(
         GateResult(
             name=GateName.RUFF,

@@ -37,7 +37,7 @@ SUMMARY = """\
 
 
 def report_of(*gates: GateResult) -> Report:
-    return Report(project="/work/project", duration_s=1.0, gates=gates)
+    return Report(project="/home/project", duration_s=1.0, gates=gates)
 
 
 def test_the_job_summary_is_a_verdict_a_table_and_each_failing_gates_findings() -> None:

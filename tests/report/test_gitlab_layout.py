@@ -18,7 +18,7 @@ def test_the_report_is_indented_by_two_spaces() -> None:
 def test_a_finding_without_a_message_is_described_as_having_none() -> None:
     blank = Diagnostic(path="src/pkg/mod.py", line=3, code="F401", message="  \n")
     gate = GateResult(name=GateName.RUFF, status=Status.FAILED, diagnostics=(blank,))
-    report = Report(project="/work/project", duration_s=1.0, gates=(gate,))
+    report = Report(project="/home/project", duration_s=1.0, gates=(gate,))
     (issue,) = json.loads(render(report, "gitlab"))
     assert issue["description"] == "ruff/F401: (no message)"
 
@@ -26,7 +26,7 @@ def test_a_finding_without_a_message_is_described_as_having_none() -> None:
 def could_not_run(name: GateName, summary: str, prefix: str) -> dict[str, object]:
     """The one issue of a report whose gate ``name`` could not run, in a checkout at ``prefix``."""
     gate = GateResult(name=name, status=Status.ERROR, summary=summary)
-    report = Report(project="/work/project", duration_s=1.0, gates=(gate,))
+    report = Report(project="/home/project", duration_s=1.0, gates=(gate,))
     issues: list[dict[str, object]] = json.loads(render_gitlab(report, Checkout(prefix=prefix)))
     (issue,) = issues
     return issue

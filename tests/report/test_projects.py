@@ -15,10 +15,10 @@ from pyexpert_gates.report.projects import Projects, combined, render_projects
 from pyexpert_gates.report.publish import Audience, publish
 from tests.helpers.samples import REPORT
 
-WHERE = Path("/work/repo")
-FAILING = dataclasses.replace(REPORT, project="/work/repo/packages/api")
+WHERE = Path("/home/repo")
+FAILING = dataclasses.replace(REPORT, project="/home/repo/packages/api")
 PASSING = Report(
-    project="/work/repo/packages/core",
+    project="/home/repo/packages/core",
     duration_s=1.0,
     gates=(GateResult(name=GateName.RUFF, status=Status.PASSED, summary="no findings"),),
 )
@@ -34,8 +34,8 @@ def test_json_holds_each_project_s_single_project_report() -> None:
     assert document["version"] == 1
     assert document["passed"] is False
     assert [project["project"] for project in document["projects"]] == [
-        "/work/repo/packages/core",
-        "/work/repo/packages/api",
+        "/home/repo/packages/core",
+        "/home/repo/packages/api",
     ]
     (single,) = [item for item in document["projects"] if not item["passed"]]
     assert (
@@ -63,7 +63,7 @@ def test_combined_paths_start_with_the_project_folder_and_summaries_name_it() ->
 
 
 def test_a_project_outside_the_folder_is_named_relative_to_it() -> None:
-    outside = dataclasses.replace(REPORT, project="/work/elsewhere")
+    outside = dataclasses.replace(REPORT, project="/home/elsewhere")
     report = combined(Projects(reports=(outside,), where=WHERE))
     assert "../elsewhere/src/pkg/mod.py" in finding_paths(report)
 
@@ -121,7 +121,7 @@ def test_sarif_gives_each_project_s_runs_a_category_of_their_own() -> None:
     assert "pyexpert-gates/packages/core/ruff/" in categories
     assert "pyexpert-gates/packages/api/ruff/" in categories
     roots = {run["originalUriBaseIds"]["%SRCROOT%"]["uri"] for run in document["runs"]}
-    assert roots == {"file:///work/repo/"}
+    assert roots == {"file:///home/repo/"}
 
 
 def two_projects_in_a_repository(tmp_path: Path) -> Projects:

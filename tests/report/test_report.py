@@ -9,9 +9,9 @@ from pyexpert_gates.report.text import format_diagnostic
 from tests.helpers.samples import UNUSED
 
 REPORT = Report(
-    project="/work/project",
+    project="/home/project",
     duration_s=1.23456,
-    python="/work/project/.venv/bin/python",
+    python="/home/project/.venv/bin/python",
     gates=(
         GateResult(
             name=GateName.RUFF,
@@ -38,7 +38,7 @@ def test_json_report_follows_version_1() -> None:
     assert set(document) == {"version", "passed", "project", "duration_s", "gates", "python"}
     assert document["version"] == 1
     assert document["passed"] is False
-    assert document["project"] == "/work/project"
+    assert document["project"] == "/home/project"
     assert document["duration_s"] == 1.235
     assert [set(gate) for gate in document["gates"]] == [GATE_KEYS] * 4
     assert [gate["status"] for gate in document["gates"]] == [
@@ -121,7 +121,7 @@ def test_text_report_groups_by_gate_and_ends_with_a_table() -> None:
         "format  passed          0    0.03s  ok",
         "mypy    error           -    0.00s  mypy: executable not found",
         "pytest  skipped         -        -  skipped by --skip",
-        "python: /work/project/.venv/bin/python",
+        "python: /home/project/.venv/bin/python",
         "ERROR: 1 could not run, 1 failed (1.23 s)",
     ]
 

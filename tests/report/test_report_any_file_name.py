@@ -35,7 +35,7 @@ def report_of(path: str, message: str) -> Report:
             name=GateName.MYPY, status=Status.ERROR, summary=message, diagnostics=(finding,)
         ),
     )
-    return Report(project="/work/p", duration_s=1.0, gates=gates)
+    return Report(project="/home/p", duration_s=1.0, gates=gates)
 
 
 @settings(max_examples=100, deadline=None)

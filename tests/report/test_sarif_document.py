@@ -16,9 +16,9 @@ def test_the_sample_report_renders_as_recorded() -> None:
 
 def test_a_gate_that_could_not_run_without_a_summary_says_so_and_the_base_is_the_project() -> None:
     gate = GateResult(name=GateName.PYRIGHT, status=Status.ERROR)
-    log = json.loads(render_sarif(Report(project="/work/BOX", duration_s=1.0, gates=(gate,))))
+    log = json.loads(render_sarif(Report(project="/home/BOX", duration_s=1.0, gates=(gate,))))
     (run,) = log["runs"]
-    assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == "file:///work/BOX/"
+    assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == "file:///home/BOX/"
     (invocation,) = run["invocations"]
     assert invocation["toolExecutionNotifications"] == [
         {"level": "error", "message": {"text": "could not run"}}

@@ -25,7 +25,7 @@ def _findings(code: str, count: int, fixable: int = 0) -> tuple[Diagnostic, ...]
 
 
 REPORT = Report(
-    project="/work/project",
+    project="/home/project",
     duration_s=1.0,
     gates=(
         GateResult(

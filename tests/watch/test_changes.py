@@ -17,7 +17,7 @@ from pyexpert_gates.watch.screen import LiveScreen
 from pyexpert_gates.watch.tests import selection, with_total
 from tests.helpers.snapshots import EMPTY
 
-PROJECT = Path("/work/project")
+PROJECT = Path("/home/project")
 EMPTY_JUNIT = (
     '<testsuites><testsuite name="pytest" tests="0" errors="0" failures="0" skipped="0"/>'
     "</testsuites>"

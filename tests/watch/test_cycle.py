@@ -17,7 +17,7 @@ from pyexpert_gates.watch.changes import Changes, listed_only, sort_changes, wat
 from pyexpert_gates.watch.cycle import Cycle, run_cycle
 from pyexpert_gates.watch.screen import JsonLines, LiveScreen
 
-PROJECT = Path("/work/project")
+PROJECT = Path("/home/project")
 RUFF_PASSED = GateResult(name=GateName.RUFF, status=Status.PASSED, summary="no findings")
 REPORT = Report(project="/p", duration_s=1.0, gates=(RUFF_PASSED,))
 

@@ -13,7 +13,7 @@ from pyexpert_gates.watch import lsp
 from pyexpert_gates.watch.langserver import PyrightServer, start_pyright
 from tests.helpers.gate_runs import make_context, run
 
-PROJECT = Path("/work/project")
+PROJECT = Path("/home/project")
 ERROR = {
     "range": {"start": {"line": 2, "character": 4}, "end": {"line": 2, "character": 9}},
     "message": "bad",
@@ -76,7 +76,7 @@ def test_a_deleted_file_is_told_as_deleted(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("uri", "expected"),
     [
-        ("file:///work/project/src/a%20b.py", "src/a b.py"),
+        ("file:///home/project/src/a%20b.py", "src/a b.py"),
         ("file:///elsewhere/a.py", None),
         ("untitled:Untitled-1", None),
         (None, None),
@@ -100,8 +100,8 @@ def test_the_published_diagnostics_become_the_command_lines_document() -> None:
     assert [
         (entry["file"], entry["severity"], entry["rule"]) for entry in report["generalDiagnostics"]
     ] == [
-        ("/work/project/a.py", "error", "reportReturnType"),
-        ("/work/project/b.py", "warning", "reportUnnecessaryTypeIgnoreComment"),
+        ("/home/project/a.py", "error", "reportReturnType"),
+        ("/home/project/b.py", "warning", "reportUnnecessaryTypeIgnoreComment"),
     ]
 
 
@@ -214,8 +214,8 @@ def test_the_initialize_request_is_exactly_what_pyright_needs() -> None:
         "method": "initialize",
         "params": {
             "processId": 41,
-            "rootUri": "file:///work/project",
-            "workspaceFolders": [{"uri": "file:///work/project", "name": "project"}],
+            "rootUri": "file:///home/project",
+            "workspaceFolders": [{"uri": "file:///home/project", "name": "project"}],
             "capabilities": {
                 "workspace": {
                     "configuration": True,
@@ -286,7 +286,7 @@ def test_the_document_has_the_command_lines_fields_counts_and_order() -> None:
     }
     first, *rest = report["generalDiagnostics"]
     assert first == {
-        "file": "/work/project/a.py",
+        "file": "/home/project/a.py",
         "severity": "error",
         "message": "at 0:0",
         "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 1}},
