@@ -1,12 +1,6 @@
 """``watch`` on a small project: reports after each change, affected tests, Ctrl-C."""
 
-import json
-import os
-import queue
 import signal
-import subprocess
-import sys
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,25 +10,9 @@ import pytest
 
 from tests.helpers.processes import is_running
 from tests.helpers.projects import PYPROJECT, edit, gates_of, write_files
+from tests.helpers.watch import CALC, JsonReport, Watch, summary
 
 pytestmark = pytest.mark.slow
-
-REPORT_WAIT_S = 240.0
-JsonReport = dict[str, object]
-
-CALC = '''\
-"""Arithmetic."""
-
-
-def add(left: int, right: int) -> int:
-    """Add two numbers."""
-    return left + right
-
-
-def sub(left: int, right: int) -> int:
-    """Subtract two numbers."""
-    return left - right
-'''
 
 TESTS = """\
 from calc import add, sub
@@ -55,57 +33,6 @@ def test_no_arithmetic() -> None:
 def test_no_arithmetic_either() -> None:
     assert str(2) == "2"
 """
-
-
-class Watch:
-    """A running ``watch --format json`` and the reports it has printed."""
-
-    def __init__(self, project: Path, *gates: str) -> None:
-        self.process = subprocess.Popen(  # noqa: S603 - the argv is this test's own
-            [
-                sys.executable,
-                "-m",
-                "pyexpert_gates",
-                "watch",
-                "--project",
-                str(project),
-                "--format",
-                "json",
-                *(f"--gate={name}" for name in gates or ("ruff", "pytest")),
-                "--python",
-                sys.executable,
-            ],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            env={**os.environ, "CI": ""},
-        )
-        self.reports: queue.Queue[JsonReport] = queue.Queue()
-        self.partials: list[JsonReport] = []
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self) -> None:
-        assert self.process.stdout is not None
-        for line in self.process.stdout:
-            self.reports.put(json.loads(line))
-
-    def next_line(self) -> JsonReport:
-        try:
-            return self.reports.get(timeout=REPORT_WAIT_S)
-        except queue.Empty:
-            self.process.kill()
-            _, stderr = self.process.communicate()
-            pytest.fail(f"no report within {REPORT_WAIT_S} s; stderr: {stderr}")
-
-    def next_report(self) -> JsonReport:
-        """The next complete report; the partial ones before it are kept in ``partials``."""
-        while (line := self.next_line()).get("partial"):
-            self.partials.append(line)
-        return line
-
-
-def summary(report: JsonReport, name: str) -> str:
-    return str(gates_of(report)[name]["summary"])
 
 
 def codes(report: JsonReport, name: str) -> list[str]:

@@ -13,6 +13,7 @@ from pyexpert_gates.gates.pytest import TESTMON_DATA
 from pyexpert_gates.watch.record import affected_share, read_share
 from pyexpert_gates.watch.tests import UNKNOWN_SHARE, Share, plain_instead
 from tests.helpers.projects import edit, write_files
+from tests.helpers.watch import CALC, Watch, summary
 
 PYPROJECT = """\
 [project]
@@ -23,19 +24,6 @@ requires-python = ">=3.11"
 [tool.pytest.ini_options]
 pythonpath = ["src"]
 """
-CALC = '''\
-"""Arithmetic."""
-
-
-def add(left: int, right: int) -> int:
-    """Add two numbers."""
-    return left + right
-
-
-def sub(left: int, right: int) -> int:
-    """Subtract two numbers."""
-    return left - right
-'''
 TESTS = """\
 from calc import add, sub
 
@@ -125,7 +113,6 @@ def test_the_probe_of_a_project_without_a_record_is_unknown(tmp_path: Path) -> N
 
 @pytest.mark.slow
 def test_watch_runs_every_test_plainly_when_a_change_affects_most_of_them(tmp_path: Path) -> None:
-    from tests.commands.test_watch import Watch, summary  # noqa: PLC0415 - the watch's one driver
 
     project = _calc(tmp_path)
     source = project / "src/calc/__init__.py"
