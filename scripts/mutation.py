@@ -118,6 +118,9 @@ EQUIVALENT: dict[tuple[str, str, str, str], str] = {
     ("gates/drift.py", "_drifts", "return []", "return None"): (
         "the config gate plans without migrating: every file of its plans has a merge"
     ),
+    ("gates/drift.py", "_items", "[value]", "[]"): (
+        "the gate's changes come from plan_merge, whose EXTEND holds the list of missing items"
+    ),
     (
         "gates/drift.py",
         "_overridden",
@@ -149,6 +152,7 @@ EQUIVALENT: dict[tuple[str, str, str, str], str] = {
     ("init/merge.py", "ChangeKind", "'extend'", "'XXextendXX'"): _UNSHOWN,
     ("init/merge.py", "ChangeKind", "'replace'", "'XXreplaceXX'"): _UNSHOWN,
     ("init/merge.py", "ChangeKind", "'move'", "'XXmoveXX'"): _UNSHOWN,
+    ("init/merge.py", "ChangeKind", "'remove'", "'XXremoveXX'"): _UNSHOWN,
     ("init/merge.py", "_same", "return False", "return None"): (
         "its one caller asks `if not _same(...)`, and None is as false as False"
     ),

@@ -1,4 +1,6 @@
-"""The merge plan on plain data: what is added, extended, replaced or kept as a conflict."""
+"""The merge plan on plain data: what it adds, extends, replaces, removes or keeps as a conflict."""
+
+from collections.abc import Callable
 
 import pytest
 
@@ -205,3 +207,74 @@ def test_items_prepended_to_a_string_come_before_it() -> None:
     path = ("tool", "pytest", "ini_options", "filterwarnings")
     change = Change(kind=ChangeKind.EXTEND, path=path, value=["error"], prepend=True)
     assert extended("ignore::X", change) == "error ignore::X"
+
+
+MYPY = ("tool", "mypy")
+
+
+def relaxed_at(*relaxed: tuple[str, ...]) -> Callable[[tuple[str, ...]], bool]:
+    return lambda path: path in relaxed
+
+
+def test_a_relaxed_key_is_not_added_and_stays_a_conflict_beside_the_added_ones() -> None:
+    plan = plan_merge(
+        {"project": {}},
+        {"tool": {"mypy": {"strict": True, "warn_unreachable": True}}},
+        relaxed=relaxed_at((*MYPY, "strict")),
+    )
+    assert plan.changes == (
+        Change(kind=ChangeKind.ADD, path=("tool",), value={"mypy": {"warn_unreachable": True}}),
+    )
+    assert plan.conflicts == (Conflict(path=(*MYPY, "strict"), theirs=None, preset=True),)
+
+
+def test_a_table_whose_every_key_is_relaxed_is_not_added() -> None:
+    plan = plan_merge(
+        {"project": {}}, {"tool": {"mypy": {"strict": True}}}, relaxed=relaxed_at(MYPY)
+    )
+    assert plan.changes == ()
+    assert plan.conflicts == (Conflict(path=MYPY, theirs=None, preset={"strict": True}),)
+    plan = plan_merge(
+        {"project": {}}, {"tool": {"mypy": {"strict": True}}}, relaxed=relaxed_at((*MYPY, "strict"))
+    )
+    assert plan.changes == ()
+
+
+def test_an_empty_table_of_the_preset_is_added_as_it_is() -> None:
+    plan = plan_merge({"project": {}}, {"tool": {"mypy": {}}})
+    assert plan.changes == (Change(kind=ChangeKind.ADD, path=("tool",), value={"mypy": {}}),)
+
+
+def test_a_relaxed_option_list_keeps_the_projects_options_and_a_rule_list_still_grows() -> None:
+    addopts = ("tool", "pytest", "ini_options", "addopts")
+    current = {"tool": {"pytest": {"ini_options": {"addopts": ["-ra"]}}}}
+    patch = {"tool": {"pytest": {"ini_options": {"addopts": ["-ra", "--strict-markers"]}}}}
+    plan = plan_merge(current, patch, relaxed=relaxed_at(addopts))
+    assert plan.changes == ()
+    assert plan.conflicts == (
+        Conflict(path=addopts, theirs=["-ra"], preset=["-ra", "--strict-markers"]),
+    )
+    # A rule list's relaxation covers the rules the project turns off, not the preset's own.
+    plan = plan_merge(
+        ruff_lint(select=["E"]), ruff_lint(select=["E", "F"]), relaxed=relaxed_at(SELECT)
+    )
+    assert plan.changes == (Change(kind=ChangeKind.EXTEND, path=SELECT, value=["F"]),)
+    assert plan.conflicts == ()
+
+
+def test_removed_keys_the_file_holds_are_removed_last_and_the_others_ignored() -> None:
+    current = {"tool": {"mypy": {"strict": True, "warn_unreachable": False}, "ruff": 5}}
+    removed = [(*MYPY, "warn_unreachable"), (*MYPY, "absent"), ("tool", "ruff", "select")]
+    plan = plan_merge(current, {"tool": {"mypy": {"pretty": True}}}, removed=removed)
+    assert plan.changes == (
+        Change(kind=ChangeKind.ADD, path=(*MYPY, "pretty"), value=True),
+        Change(kind=ChangeKind.REMOVE, path=(*MYPY, "warn_unreachable"), previous=False),
+    )
+    assert apply_plain(current, plan.changes) == {
+        "tool": {"mypy": {"strict": True, "pretty": True}, "ruff": 5}
+    }
+
+
+def test_a_single_item_extends_a_list_as_one_item() -> None:
+    change = Change(kind=ChangeKind.EXTEND, path=SELECT, value="F")
+    assert extended(["E"], change) == ["E", "F"]
