@@ -7,7 +7,14 @@ import pytest
 
 from pyexpert_gates.data.codec import read_gate, write_gate
 from pyexpert_gates.data.json_shape import ShapeError
-from pyexpert_gates.models import Diagnostic, FixSafety, GateName, GateResult, Status
+from pyexpert_gates.models import (
+    Diagnostic,
+    FixSafety,
+    GateName,
+    GateResult,
+    ModuleCoverage,
+    Status,
+)
 
 FIXABLE = Diagnostic(path="a.py", line=1, code="F401", message="unused", fix=FixSafety.SAFE)
 RESULT = GateResult(
@@ -58,6 +65,34 @@ def damaged_finding(**fields: object) -> dict[str, object]:
     return write_gate(RESULT, complete=True) | {"diagnostics": [WRITTEN_FINDING | fields]}
 
 
+COVERED = GateResult(
+    name=GateName.DOCSTRINGS,
+    status=Status.PASSED,
+    duration_s=0.5,
+    coverage=(
+        ModuleCoverage(path="src/a.py", documented=1, total=3),
+        ModuleCoverage(path="src/b.py", documented=0, total=0),
+        ModuleCoverage(path="src/c.py", documented=2, total=2),
+    ),
+)
+
+
+def test_the_docstring_coverage_is_written_only_when_complete_and_read_back() -> None:
+    written = write_gate(COVERED, complete=True)
+    assert written["coverage"] == [
+        {"path": "src/a.py", "documented": 1, "total": 3},
+        {"path": "src/b.py", "documented": 0, "total": 0},
+        {"path": "src/c.py", "documented": 2, "total": 2},
+    ]
+    assert read_gate(written) == COVERED
+    assert "coverage" not in write_gate(COVERED)
+    assert read_gate(write_gate(COVERED)).coverage is None
+
+
+def damaged_coverage(coverage: object) -> dict[str, object]:
+    return write_gate(COVERED, complete=True) | {"coverage": coverage}
+
+
 @pytest.mark.parametrize(
     ("entry", "message"),
     [
@@ -75,6 +110,16 @@ def damaged_finding(**fields: object) -> dict[str, object]:
         (write_gate(RESULT) | {"diagnostics": ["x"]}, "diagnostic is a string, expected an object"),
         (damaged_finding(severity="fatal"), "'fatal' is not a Severity"),
         (damaged_finding(fix="maybe"), "'maybe' is not a FixSafety"),
+        (damaged_coverage("all"), "coverage is a string, expected an array"),
+        (damaged_coverage(["x"]), "a module's coverage is a string, expected an object"),
+        (
+            damaged_coverage([{"path": "a.py", "documented": 4, "total": 3}]),
+            "coverage: 4 of 3 documented is not a count",
+        ),
+        (
+            damaged_coverage([{"path": "a.py", "documented": -1, "total": 3}]),
+            "coverage: -1 of 3 documented is not a count",
+        ),
     ],
     ids=[
         "text",
@@ -88,6 +133,10 @@ def damaged_finding(**fields: object) -> dict[str, object]:
         "diagnostic",
         "severity",
         "fix",
+        "coverage",
+        "module-coverage",
+        "more-documented-than-total",
+        "negative-documented",
     ],
 )
 def test_a_damaged_field_is_refused_by_name(entry: dict[str, object], message: str) -> None:
