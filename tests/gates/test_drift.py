@@ -61,6 +61,19 @@ def test_relaxations_need_a_reason(project: Path, relaxation: str, status: Statu
     assert evaluate(project).status is status
 
 
+def test_a_rule_list_relaxed_in_part_names_every_entry_no_relaxation_records(
+    project: Path,
+) -> None:
+    edit(project, "[tool.ruff.lint]\n", '[tool.ruff.lint]\nextend-ignore = ["PTH", "ANN", "ERA"]\n')
+    table = '[tool.pyexpert-gates.relaxations]\n"tool.ruff.lint.extend-ignore.PTH" = "legacy"\n\n'
+    edit(project, "[tool.pyexpert-gates]\n", f"{table}[tool.pyexpert-gates]\n")
+    (finding,) = evaluate(project).diagnostics
+    assert finding.code == "config-opt-out"
+    assert finding.message.startswith(
+        "tool.ruff.lint.extend-ignore also holds ANN, ERA, which no relaxation records: "
+    )
+
+
 def test_a_filter_that_takes_error_back_for_every_warning_is_a_finding(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

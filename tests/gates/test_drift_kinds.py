@@ -90,3 +90,20 @@ def test_the_summary_counts_findings_and_recorded_relaxations_apart(initialized:
     outcome = evaluate(initialized)
     assert [finding.code for finding in outcome.diagnostics] == ["config-differs"]
     assert outcome.summary == "1 settings below preset strict, 1 recorded"
+
+
+def test_a_value_the_preset_no_longer_sets_is_outdated_not_an_opt_out(initialized: Path) -> None:
+    # The strict preset's first version wrote these test ignores; [preset.retired] lists them.
+    (initialized / "tests").mkdir()
+    (initialized / "tests/test_a.py").write_text('"""Tests."""\n', encoding="utf-8")
+    entry = '"**/tests/**" = '
+    edit(initialized, entry, f'"tests/**" = ["S101", "PLR2004", "D1"]\n{entry}')
+    (finding,) = evaluate(initialized, ("src", "tests")).diagnostics
+    assert finding.code == "config-outdated"
+    assert finding.line == line_of(initialized, '"tests/**"')
+    assert finding.message == (
+        "tool.ruff.lint.per-file-ignores.tests/** holds what an earlier version of the preset "
+        "wrote, which it no longer sets: run `pyexpert-gates init` to remove it"
+    )
+    assert main(["init", "--project", str(initialized)]) == 0
+    assert evaluate(initialized, ("src", "tests")).status is Status.PASSED
