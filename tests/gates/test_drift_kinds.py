@@ -5,12 +5,14 @@ from pathlib import Path
 
 import pytest
 
+from pyexpert_gates import presets
 from pyexpert_gates.cli import main
 from pyexpert_gates.gates.drift import CONFIG_GATE
 from pyexpert_gates.init.state import STATE_FILE, digest
 from pyexpert_gates.models import GateName, Status
 from tests.conftest import InitializedProjects
 from tests.helpers.config_gate import edit, evaluate, line_of
+from tests.helpers.presets import sources_of
 
 
 @pytest.fixture
@@ -92,7 +94,9 @@ def test_the_summary_counts_findings_and_recorded_relaxations_apart(initialized:
     assert outcome.summary == "1 settings below preset strict, 1 recorded"
 
 
-def test_a_value_the_preset_no_longer_sets_is_outdated_not_an_opt_out(initialized: Path) -> None:
+def test_a_value_the_preset_no_longer_sets_is_outdated_and_init_removes_it(
+    initialized: Path,
+) -> None:
     # The strict preset's first version wrote these test ignores; [preset.retired] lists them.
     (initialized / "tests").mkdir()
     (initialized / "tests/test_a.py").write_text('"""Tests."""\n', encoding="utf-8")
@@ -107,3 +111,20 @@ def test_a_value_the_preset_no_longer_sets_is_outdated_not_an_opt_out(initialize
     )
     assert main(["init", "--project", str(initialized)]) == 0
     assert evaluate(initialized, ("src", "tests")).status is Status.PASSED
+
+
+def test_a_retired_value_that_takes_checks_away_is_outdated_and_not_also_an_opt_out(
+    initialized: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    retired = 'extends = "strict"\n\n[preset.retired]\n"tool.mypy.ignore_errors" = [true]\n'
+    (tmp_path / "presets").mkdir()
+    sources = sources_of(tmp_path / "presets", acme=retired)
+    monkeypatch.setattr(presets, "preset_sources", lambda: sources)
+    edit(initialized, 'preset = "strict"', 'preset = "acme"')
+    edit(initialized, "[tool.mypy]\n", "[tool.mypy]\nignore_errors = true\n")
+    (finding,) = evaluate(initialized).diagnostics
+    assert (finding.code, finding.line) == (
+        "config-outdated",
+        line_of(initialized, "ignore_errors"),
+    )
+    assert finding.message.startswith("tool.mypy.ignore_errors holds what an earlier version")
