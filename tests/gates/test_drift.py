@@ -40,7 +40,10 @@ def test_a_missing_rule_is_a_finding(project: Path) -> None:
     outcome = evaluate(project)
     (finding,) = outcome.diagnostics
     assert finding.code == "config-missing"
-    assert "tool.ruff.lint.select lacks DTZ" in finding.message
+    assert finding.message == (
+        "tool.ruff.lint.select lacks DTZ, which the preset has; "
+        "`pyexpert-gates init` sets the preset's value"
+    )
 
 
 @pytest.mark.parametrize(
@@ -74,6 +77,17 @@ def test_a_rule_list_relaxed_in_part_names_every_entry_no_relaxation_records(
     )
 
 
+def test_an_opt_out_is_placed_in_its_own_table_not_one_whose_name_only_looks_alike(
+    project: Path,
+) -> None:
+    ignore = 'extend-ignore = ["ANN"]\n'
+    edit(project, "[tool.ruff.lint]\n", f"[tool.ruff.lintX]\n{ignore}\n[tool.ruff.lint]\n{ignore}")
+    (finding,) = evaluate(project).diagnostics
+    lines = (project / "pyproject.toml").read_text().splitlines()
+    assert finding.line is not None
+    assert lines[finding.line - 2 : finding.line] == ["[tool.ruff.lint]", ignore.strip()]
+
+
 def test_a_filter_that_takes_error_back_for_every_warning_is_a_finding(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -83,13 +97,28 @@ def test_a_filter_that_takes_error_back_for_every_warning_is_a_finding(
     assert finding.code == "config-overridden"
     assert finding.line == line_of(project, "filterwarnings")
     assert 'entry "once::Warning" comes after "error" and matches every warning' in finding.message
+    name = "tool.pytest.ini_options.filterwarnings"
+    relax = f", or `pyexpert-gates init --relax {name}=REASON` records why you keep it"
+    assert finding.message.endswith(relax)
     capsys.readouterr()
     assert main(["init", "--project", str(project)]) == 0
     assert "warning: pyproject.toml:" in capsys.readouterr().out
-    name = "tool.pytest.ini_options.filterwarnings"
     assert main(["init", "--project", str(project), "--relax", f"{name}=a log of each"]) == 0
     assert "once::Warning" not in capsys.readouterr().out
     assert evaluate(project).status is Status.PASSED
+
+
+def test_a_setting_the_project_sets_itself_is_not_taken_from_a_file_further_up_its_extends(
+    project: Path,
+) -> None:
+    # pyproject.toml extends base.json, which extends more.json: the project's own value wins.
+    (project / "base.json").write_text('{"extends": "./more.json"}')
+    (project / "more.json").write_text('{"reportAny": "none", "reportUnusedClass": "none"}')
+    pyright = '[tool.pyright]\nextends = "base.json"\nreportAny = "error"\n'
+    edit(project, "[tool.pyright]\n", pyright)
+    (finding,) = evaluate(project).diagnostics
+    assert finding.message.startswith('tool.pyright.reportUnusedClass = "none" turns off')
+    assert finding.line == line_of(project, "extends =")
 
 
 def test_a_relaxation_without_reason_is_a_configuration_error(project: Path) -> None:

@@ -408,7 +408,7 @@ def _diagnostic(drift: _Drift) -> Diagnostic:
 
 def _line_of(text: str, name: str) -> int | None:
     """The 1-based line of ``text`` that sets ``name``'s last key, else None."""
-    key = re.escape(name.rsplit(".", 1)[-1])
+    key = re.escape(name.rpartition(".")[-1])
     pattern = re.compile(rf'^\s*(?:[\w.-]+\.)?"?{key}"?\s*=')
     lines = text.splitlines()
     return next((number for number, line in enumerate(lines, 1) if pattern.match(line)), None)
