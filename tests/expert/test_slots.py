@@ -93,6 +93,21 @@ CODE = "PXG001"
         ),
         pytest.param(
             """
+            import attr
+
+            @attr.attrs
+            class A:
+                x: int
+
+            @attr.dataclass
+            class B:
+                x: int
+            """,
+            [4, 8],
+            id="attr-classic-names",
+        ),
+        pytest.param(
+            """
             from typing import dataclass_transform
 
             @dataclass_transform()
@@ -108,6 +123,85 @@ CODE = "PXG001"
             """,
             [7, 11],
             id="local-dataclass-transform-without-slots",
+        ),
+        pytest.param(
+            """
+            from typing import dataclass_transform
+
+            @dataclass_transform()
+            def model(cls=None, slots=False): ...
+
+            @dataclass_transform()
+            def entity(cls=None, /, *, slots=False): ...
+
+            @model
+            class A:
+                x: int
+
+            @entity
+            class B:
+                x: int
+            """,
+            [10, 14],
+            id="dataclass-transform-slots-positional-or-after-positional-only",
+        ),
+        pytest.param(
+            """
+            from dataclasses import dataclass
+
+            @dataclass
+            class A:
+                x: int
+
+                def reset(self) -> None:
+                    self.x = 0
+
+            @dataclass(frozen=True)
+            class B:
+                x: int
+
+                def __post_init__(self) -> None:
+                    object.__setattr__(self, "x", abs(self.x))
+            """,
+            [4, 11],
+            id="methods-set-declared-fields",
+        ),
+        pytest.param(
+            """
+            from dataclasses import dataclass
+
+            @dataclass
+            class A:
+                _x: int
+
+                @property
+                def x(self) -> int:
+                    return self._x
+
+                @x.setter
+                def x(self, value: int) -> None:
+                    self._x = value
+
+                def reset(self) -> None:
+                    self.x = 0
+            """,
+            [4],
+            id="property-setter",
+        ),
+        pytest.param(
+            """
+            from dataclasses import dataclass
+
+            @dataclass
+            class A:
+                x: int
+
+                def copy_to(self, other: object) -> None:
+                    setattr(other, "y", self.x)
+                    object.__setattr__(other, "z", self.x)
+            """,
+            [4],
+            id="setattr-on-another-object",
         ),
     ],
 )
@@ -170,6 +264,21 @@ def test_reports_dataclasses_without_slots(source: str, expected: list[int]) -> 
         ),
         pytest.param(
             """
+            import functools
+            from dataclasses import dataclass
+
+            @dataclass
+            class A:
+                x: int
+
+                @functools.cached_property
+                def double(self) -> int:
+                    return self.x * 2
+            """,
+            id="cached-property-by-module-needs-dict",
+        ),
+        pytest.param(
+            """
             from dataclasses import dataclass
 
             @dataclass
@@ -200,6 +309,52 @@ def test_reports_dataclasses_without_slots(source: str, expected: list[int]) -> 
                     object.__setattr__(self, "total", self.x)
             """,
             id="undeclared-attributes",
+        ),
+        pytest.param(
+            """
+            from dataclasses import dataclass
+
+            @dataclass
+            class A:
+                x: int
+
+                def __post_init__(self) -> None:
+                    setattr(self, "total", self.x)
+
+            @dataclass
+            class B:
+                x: int
+
+                def load(self, name: str) -> None:
+                    setattr(self, name, self.x)
+            """,
+            id="attributes-set-by-setattr",
+        ),
+        pytest.param(
+            """
+            import typing
+            from dataclasses import dataclass
+            from typing import ClassVar
+
+            @dataclass
+            class A:
+                x: int
+                total = 0
+
+                def bump(self) -> None:
+                    self.total += 1
+
+            @dataclass
+            class B:
+                x: int
+                total: ClassVar[int] = 0
+                seen: typing.ClassVar = 0
+
+                def bump(self) -> None:
+                    self.total = 1
+                    self.seen = 1
+            """,
+            id="class-attributes-are-read-only-on-slotted-instances",
         ),
         pytest.param(
             """
