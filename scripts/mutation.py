@@ -101,6 +101,12 @@ _WIDER = (
     "each use of Any under its own name is on a line that says it"
 )
 
+_CONTEXT = "an expression's context (load, store, del) follows from the field it stands in"
+_TYPE_COMMENT = "the checker parses without type comments, so the field is None in every body"
+_TAG = (
+    "a literal's and a local's tokens are the only tuples in a shape: any two tags keep them apart"
+)
+
 EQUIVALENT: dict[tuple[str, str, str, str], str] = {
     ("watch/lsp.py", "members", "'a message'", "'XXa messageXX'"): (
         "the shape error's message is caught at once and never shown"
@@ -190,6 +196,44 @@ EQUIVALENT: dict[tuple[str, str, str, str], str] = {
     ("expert/names.py", "ImportMap._record_from", "'Any'", "'XXAnyXX'"): _WIDER,
     ("expert/names.py", "ImportMap._record_from", "continue", "<removed>"): (
         "a star import then also binds the name `*`, which no expression can use"
+    ),
+    ("expert/shapes.py", "<module>", "{'ctx', 'type_comment'}", "{'type_comment'}"): _CONTEXT,
+    ("expert/shapes.py", "<module>", "'ctx'", "'XXctxXX'"): _CONTEXT,
+    ("expert/shapes.py", "<module>", "{'ctx', 'type_comment'}", "{'ctx'}"): _TYPE_COMMENT,
+    ("expert/shapes.py", "<module>", "'type_comment'", "'XXtype_commentXX'"): _TYPE_COMMENT,
+    ("expert/shapes.py", "<module>", "('literal',)", "()"): _TAG,
+    ("expert/shapes.py", "<module>", "'literal'", "'XXliteralXX'"): _TAG,
+    ("expert/shapes.py", "_Writer.finish", "'local'", "'XXlocalXX'"): _TAG,
+    (
+        "expert/shapes.py",
+        "_Writer.finish",
+        "('local', order.setdefault(name, len(order)))",
+        "(order.setdefault(name, len(order)),)",
+    ): _TAG,
+    ("expert/shapes.py", "_Writer._node", "'list[object]'", "'XXlist[object]XX'"): (
+        "cast returns its value unchanged: the type it names is for type checkers"
+    ),
+    ("expert/slots.py", "_slots_default", "strict=True", "strict=False"): (
+        "the defaults belong to the last positional parameters, and kw_defaults holds one item "
+        "per keyword-only parameter: each pair of zipped sequences is as long"
+    ),
+    ("expert/slots.py", "_fix", "''", "'XXXX'"): (
+        "no maker is named '' or 'XXXX': a decorator imports cannot name is unknown either way"
+    ),
+    ("expert/slots.py", "_slots_breakers", "return False", "return None"): (
+        "its one caller puts it before `or` and a bool, so None gives what False gives"
+    ),
+    ("expert/slots.py", "_class_var", "return False", "return None"): (
+        "its one caller reads `not` of it, and None is as false as False"
+    ),
+    ("expert/slots.py", "_named_target", "'<computed>'", "'XX<computed>XX'"): (
+        "neither is an identifier, so no declaration in the class body can match it"
+    ),
+    ("expert/suppressions.py", "parse_suppressions", "strict=True", "strict=False"): (
+        "ends holds one end per directive found, so the two zipped lists are as long"
+    ),
+    ("expert/suppressions.py", "parse_suppressions", "'#'", "'XX#XX'"): (
+        "after its `#` a directive has spaces or a tool's name, and no tool's name starts with X"
     ),
 }
 """Surviving mutants that cannot be told from the original by any test, with the reason."""
