@@ -93,21 +93,6 @@ CODE = "PXG001"
         ),
         pytest.param(
             """
-            import attr
-
-            @attr.attrs
-            class A:
-                x: int
-
-            @attr.dataclass
-            class B:
-                x: int
-            """,
-            [4, 8],
-            id="attr-classic-names",
-        ),
-        pytest.param(
-            """
             from typing import dataclass_transform
 
             @dataclass_transform()
@@ -348,11 +333,17 @@ def test_reports_dataclasses_without_slots(source: str, expected: list[int]) -> 
             class B:
                 x: int
                 total: ClassVar[int] = 0
-                seen: typing.ClassVar = 0
 
                 def bump(self) -> None:
                     self.total = 1
-                    self.seen = 1
+
+            @dataclass
+            class C:
+                x: int
+                seen: typing.ClassVar = False
+
+                def see(self) -> None:
+                    self.seen = True
             """,
             id="class-attributes-are-read-only-on-slotted-instances",
         ),
@@ -400,6 +391,39 @@ def test_reports_dataclasses_without_slots(source: str, expected: list[int]) -> 
 )
 def test_leaves_slotted_or_unknowable_classes_alone(source: str) -> None:
     assert lines_of(CODE, source) == []
+
+
+@pytest.mark.parametrize(
+    ("maker", "expected"),
+    [
+        ("dataclasses.dataclass", [4, 8]),
+        ("pydantic.dataclasses.dataclass", [4, 8]),
+        ("attr.s", [4, 8]),
+        ("attr.attrs", [4, 8]),
+        ("attr.dataclass", [4, 8]),
+        ("attr.define", [8]),
+        ("attr.mutable", [8]),
+        ("attr.frozen", [8]),
+        ("attrs.define", [8]),
+        ("attrs.mutable", [8]),
+        ("attrs.frozen", [8]),
+    ],
+)
+def test_each_known_maker_has_its_own_slots_default(maker: str, expected: list[int]) -> None:
+    module = maker.rpartition(".")[0]
+    source = f"""
+    import {module}
+
+    @{maker}
+    class A:
+        x: int
+
+    @{maker}(slots=False)
+    class B:
+        x: int
+    """
+    # Bare, the maker's default decides; `slots=False` is reported from every maker.
+    assert lines_of(CODE, source) == expected
 
 
 def test_stubs_are_not_checked() -> None:
