@@ -89,6 +89,14 @@ TESTS: dict[str, tuple[str, ...]] = {
     ),
     "data/codec.py": ("tests/data_/test_codec.py", "tests/data_/test_codec_fields.py"),
     "expert/": ("tests/expert",),
+    "expert/anys.py": ("tests/expert/test_anys.py", "tests/expert/test_anys_positions.py"),
+    "expert/comments.py": ("tests/expert/test_comments.py",),
+    "expert/names.py": (
+        "tests/expert/test_names_imports.py",
+        "tests/expert/test_names_star_imports.py",
+    ),
+    "expert/twins.py": ("tests/expert/test_twins.py",),
+    "expert/weakening.py": ("tests/expert/test_weakening.py",),
     "report/": ("tests/report",),
     "watch/lsp.py": ("tests/watch/test_langserver.py",),
     "watch/changes.py": ("tests/watch/test_changes.py", "tests/watch/test_cycle.py"),
@@ -190,6 +198,25 @@ EQUIVALENT: dict[tuple[str, str, str, str], str] = {
     ("expert/names.py", "ImportMap._record_from", "'Any'", "'XXAnyXX'"): _WIDER,
     ("expert/names.py", "ImportMap._record_from", "continue", "<removed>"): (
         "a star import then also binds the name `*`, which no expression can use"
+    ),
+    ("expert/twins.py", "check_twins", "len(group) > 1", "len(group) >= 1"): (
+        "_by_signature yields only groups of two or more: a group of one yields nothing either way"
+    ),
+    ("expert/twins.py", "_by_signature", "'\\n'", "'XX\\nXX'"): (
+        "ast.dump writes no line break, so either separator joins the dumps without ambiguity"
+    ),
+    ("expert/twins.py", "_varying", "0", "1"): (
+        "twins share one shape key, which holds a token per literal: each twin has as many slots"
+    ),
+    ("expert/twins.py", "_advice", "0", "1"): (
+        "twins share their scope and their decorators (by dump): the second twin's are the first's"
+    ),
+    ("expert/weakening.py", "mypy_comment_weakens", "inline=True", "inline=False"): (
+        "a comment's values are strings, which mypy's TOML and ini readers resolve alike but for "
+        "how exclude and mypy_path split, neither of which weakens"
+    ),
+    ("expert/weakening.py", "_resolved", "''", "'XXXX'"): (
+        "the section name only prefixes mypy's messages about bad values, which no one reads"
     ),
 }
 """Surviving mutants that cannot be told from the original by any test, with the reason."""
