@@ -91,7 +91,7 @@ TESTS: dict[str, tuple[str, ...]] = {
     "expert/": ("tests/expert",),
     "report/": ("tests/report",),
     "watch/lsp.py": ("tests/watch/test_langserver.py",),
-    "watch/changes.py": ("tests/watch/test_changes.py", "tests/watch/test_cycle.py"),
+    "watch/changes.py": ("tests/watch/test_changes.py",),
 }
 """The tests that cover each module (a key ending in ``/`` covers every module of a folder)."""
 

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from pyexpert_gates.check.snapshot import take_snapshot
 from pyexpert_gates.data.snapshot import ProjectFiles, ProjectSnapshot
+from pyexpert_gates.gates.base import GateContext, SelectedTests
 
 EMPTY = ProjectSnapshot(files=ProjectFiles(files=(), from_git=False), configs={}, variables={})
 """A project with no files, no configuration and an empty environment."""
@@ -13,3 +14,10 @@ EMPTY = ProjectSnapshot(files=ProjectFiles(files=(), from_git=False), configs={}
 def snapshot(project: Path, paths: tuple[str, ...]) -> ProjectSnapshot:
     """The snapshot of a project on disk, as ``check`` reads it, in this test's environment."""
     return take_snapshot(project, paths, os.environ)
+
+
+def empty_context(folder: Path, tests: SelectedTests = SelectedTests.EVERY) -> GateContext:
+    """A gate's context on the empty snapshot, for a command or a verdict that reads no project."""
+    return GateContext(
+        project=folder, paths=(), python=Path("python"), scratch=folder, snapshot=EMPTY, tests=tests
+    )
