@@ -90,7 +90,7 @@ TESTS: dict[str, tuple[str, ...]] = {
     "data/codec.py": ("tests/data_/test_codec.py", "tests/data_/test_codec_fields.py"),
     "expert/": ("tests/expert",),
     "report/": ("tests/report",),
-    "watch/lsp.py": ("tests/watch/test_langserver.py",),
+    "watch/lsp.py": ("tests/watch/test_lsp.py",),
     "watch/changes.py": ("tests/watch/test_changes.py",),
 }
 """The tests that cover each module (a key ending in ``/`` covers every module of a folder)."""
