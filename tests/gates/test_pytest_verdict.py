@@ -8,7 +8,7 @@ from pyexpert_gates.data.invocation import ProcessOutput
 from pyexpert_gates.gates.base import SelectedTests
 from pyexpert_gates.gates.pytest import PytestGate
 from pyexpert_gates.models import Status
-from tests.helpers.snapshots import empty_context
+from tests.helpers.snapshots import gate_context
 
 
 def junit(*outcomes: str) -> str:
@@ -40,7 +40,7 @@ def test_a_session_whose_every_test_was_skipped_tested_nothing(
     tmp_path: Path, outcomes: tuple[str, ...], tests: SelectedTests, status: Status
 ) -> None:
     output = ProcessOutput(returncode=0, stdout="", stderr="", report_text=junit(*outcomes))
-    context = empty_context(tmp_path, tests)
+    context = gate_context(tmp_path, tests=tests)
     outcome = PytestGate().parse(output, context)
     assert outcome.status is status
     if status is Status.ERROR:

@@ -1,6 +1,7 @@
 """Project snapshots for tests: an empty one for pure tests, one read from a project on disk."""
 
 import os
+import sys
 from pathlib import Path
 
 from pyexpert_gates.check.snapshot import take_snapshot
@@ -16,8 +17,15 @@ def snapshot(project: Path, paths: tuple[str, ...]) -> ProjectSnapshot:
     return take_snapshot(project, paths, os.environ)
 
 
-def empty_context(folder: Path, tests: SelectedTests = SelectedTests.EVERY) -> GateContext:
-    """A gate's context on the empty snapshot, for a command or a verdict that reads no project."""
+def gate_context(
+    folder: Path, snapshot: ProjectSnapshot = EMPTY, tests: SelectedTests = SelectedTests.EVERY
+) -> GateContext:
+    """A gate's context of ``folder`` that knows of it what ``snapshot`` holds, and no paths."""
     return GateContext(
-        project=folder, paths=(), python=Path("python"), scratch=folder, snapshot=EMPTY, tests=tests
+        project=folder,
+        paths=(),
+        python=Path(sys.executable),
+        scratch=folder,
+        snapshot=snapshot,
+        tests=tests,
     )
