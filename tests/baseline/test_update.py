@@ -1,4 +1,4 @@
-"""When the baseline is locked: by the flag, or on CI."""
+"""The baseline after a check: locked by the flag or on CI, shrunk as the file is now."""
 
 from pathlib import Path
 

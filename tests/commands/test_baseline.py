@@ -1,4 +1,4 @@
-"""The ``baseline`` command and ``check``'s use of the file: refusals and locking."""
+"""The ``baseline`` command and ``check``'s use of the file: what they refuse."""
 
 import sys
 from pathlib import Path

@@ -1,4 +1,4 @@
-"""``init --ci gitlab`` writes a pipeline that publishes its reports; the workflow's pins.
+"""``init --ci gitlab`` writes a pipeline that publishes its reports; the workflow's triggers.
 
 Both CI files are validated against their CI system's schema as check-jsonschema vendors them:
 GitLab's own ``ci.json`` and SchemaStore's GitHub workflow schema.

@@ -1,4 +1,4 @@
-"""The watcher and its fence, on real files: once the fence passed, every earlier change arrived."""
+"""The watcher and its fence, on real files: every earlier change arrived, added files told."""
 
 import asyncio
 from pathlib import Path
