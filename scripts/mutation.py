@@ -98,8 +98,8 @@ TESTS: dict[str, tuple[str, ...]] = {
     "expert/twins.py": ("tests/expert/test_twins.py",),
     "expert/weakening.py": ("tests/expert/test_weakening.py",),
     "report/": ("tests/report",),
-    "watch/lsp.py": ("tests/watch/test_langserver.py",),
-    "watch/changes.py": ("tests/watch/test_changes.py", "tests/watch/test_cycle.py"),
+    "watch/lsp.py": ("tests/watch/test_lsp.py",),
+    "watch/changes.py": ("tests/watch/test_changes.py",),
 }
 """The tests that cover each module (a key ending in ``/`` covers every module of a folder)."""
 
