@@ -7,6 +7,7 @@ from pyexpert_gates.config import load_config
 from pyexpert_gates.data.snapshot import ProjectFiles
 from pyexpert_gates.gates.expert import EXPERT_GATE
 from pyexpert_gates.models import FixSafety
+from tests.helpers.cli import run_python
 from tests.helpers.snapshots import EMPTY, gate_context, snapshot
 
 
@@ -45,3 +46,24 @@ def test_the_expert_gate_reads_its_sources_through_the_snapshot(tmp_path: Path) 
     )
     outcome = EXPERT_GATE.evaluate(context, load_config(tmp_path))
     assert [(item.path, item.code) for item in outcome.diagnostics] == [("src/old.py", "decode")]
+
+
+def test_no_finding_is_fixable_for_a_python_without_slots_and_libcst_stays_unloaded(
+    tmp_path: Path,
+) -> None:
+    dataclass = "from dataclasses import dataclass\n\n\n@dataclass\nclass P:\n    x: int\n"
+    (tmp_path / "pyproject.toml").write_text('[project]\nrequires-python = ">=3.9"\n')
+    (tmp_path / "fixable.py").write_text(dataclass)
+    context = dataclasses.replace(gate_context(tmp_path, snapshot(tmp_path, (".",))), paths=(".",))
+    outcome = EXPERT_GATE.evaluate(context, load_config(tmp_path))
+    assert [(item.code, item.fix) for item in outcome.diagnostics] == [("PXG001", None)]
+    # A fresh interpreter: this one may have loaded libcst for another test.
+    probe = (
+        "import sys\nfrom pyexpert_gates.cli import main\n"
+        "try:\n    main(['check', '--gate', 'expert', '--format', 'json', '--no-cache'])\n"
+        "except SystemExit:\n    pass\n"
+        "print('libcst' in sys.modules)\n"
+    )
+    result = run_python(tmp_path, "-c", probe)
+    assert '"code": "PXG001"' in result.stdout
+    assert result.stdout.splitlines()[-1] == "False"
