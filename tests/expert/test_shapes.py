@@ -37,6 +37,17 @@ def test_names_calls_and_operations_are_not_literals(expression: str) -> None:
         pytest.param("return {'a': [1]}", "return {}", id="dict-of-literals"),
         pytest.param(
             """
+            size = 1
+            return grow(size)
+            """,
+            """
+            amount = 100
+            return grow(amount)
+            """,
+            id="name-bound-to-a-literal",
+        ),
+        pytest.param(
+            """
             size: int = 1
             return grow(size)
             """,
@@ -86,6 +97,20 @@ def test_bodies_that_differ_only_in_literals_have_one_shape(first: str, second: 
             return pair(first, second)
             """,
             id="literal-bound-name-used-twice",
+        ),
+        pytest.param("return grow(size)", "return grow(amount)", id="name-not-bound-here"),
+        pytest.param(
+            """
+            size = 1
+            size = measure()
+            return grow(size)
+            """,
+            """
+            amount = 1
+            amount = measure()
+            return grow(amount)
+            """,
+            id="name-also-bound-to-a-call",
         ),
     ],
 )
