@@ -22,6 +22,7 @@ from pathlib import Path
 
 root = Path(sys.argv[1])
 busy = float(sys.argv[2])
+ends = sys.argv[3:] == ["ends"]
 
 
 def send(message):
@@ -60,6 +61,8 @@ for message in messages():
     if method == "initialized":
         publish("a.py", 0)
         publish("b.py", 0)
+    elif method == "workspace/didChangeWatchedFiles" and ends:
+        sys.exit(1)
     elif method == "workspace/didChangeWatchedFiles":
         publish("a.py", 1)
         time.sleep(busy)
@@ -72,9 +75,12 @@ for message in messages():
 """
 
 
-async def _before_and_after_a_change(context: GateContext) -> tuple[GateOutcome | None, ...]:
+async def _before_and_after_a_change(
+    context: GateContext, *arguments: str
+) -> tuple[GateOutcome | None, GateOutcome | None, bool]:
+    """The stand-in's verdicts at start and after a change, and whether it then missed."""
     started = await start_resident(
-        python_command(SERVER, str(context.project), str(BUSY_S), cwd=context.project),
+        python_command(SERVER, str(context.project), str(BUSY_S), *arguments, cwd=context.project),
         talk=True,
     )
     assert isinstance(started, ResidentProcess)
@@ -83,18 +89,28 @@ async def _before_and_after_a_change(context: GateContext) -> tuple[GateOutcome 
         assert await server.begin()
         sources = ("a.py", "b.py")
         first = await server.outcome(changed=(), sources=sources, time_limit=60)
+        assert not server.missed
         await asyncio.to_thread((context.project / "a.py").write_text, "changed = 1\n")
         after = await server.outcome(changed=("a.py",), sources=sources, time_limit=60)
     finally:
         await server.stop()
-    return first, after
+    return first, after, server.missed
 
 
 def test_an_analysis_is_over_only_once_the_server_has_said_so(tmp_path: Path) -> None:
     context = make_context(tmp_path, {"a.py": "", "b.py": ""}, (".",), python=sys.executable)
-    first, after = asyncio.run(_before_and_after_a_change(context))
+    first, after, missed = asyncio.run(_before_and_after_a_change(context))
     assert first is not None
     assert first.diagnostics == ()
     assert after is not None
     # b.py's finding came after the server was quiet for longer than a pause could tell.
     assert sorted(Path(item.path).name for item in after.diagnostics) == ["a.py", "b.py"]
+    assert not missed
+
+
+def test_a_server_that_ended_is_missed_and_so_started_again(tmp_path: Path) -> None:
+    context = make_context(tmp_path, {"a.py": "", "b.py": ""}, (".",), python=sys.executable)
+    first, after, missed = asyncio.run(_before_and_after_a_change(context, "ends"))
+    assert first is not None
+    assert after is None  # the cycle runs pyright cold
+    assert missed

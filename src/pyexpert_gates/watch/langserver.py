@@ -78,7 +78,8 @@ class PyrightServer:
         self._idle = True
         """True while no analysis of an earlier change can be running: the last was seen over."""
         self.missed = False
-        """True once the server did not analyse a change in time: its program may be stale."""
+        """True once the server did not analyse a change in time (its program may be stale), or
+        ended."""
         self._reader = asyncio.create_task(self._read())
 
     @property
@@ -110,6 +111,7 @@ class PyrightServer:
         quiet, self._idle = not self._idle, False
         # Told before anything else is done: the analysis is the longest part of a cycle.
         if changed and not await self._send(lsp.changed(self._context.project, changed)):
+            self.missed = True
             return None
         self._last = time.monotonic()  # what the change starts comes after it
         told = changed if self._first else await _listed(sources)
@@ -122,7 +124,7 @@ class PyrightServer:
             async with asyncio.timeout(time_limit):
                 if await self._settled(expected, since, quiet=quiet):
                     return self._verdict(listed)
-                return None
+        # Not in time, or the server ended: the watch starts another before its next cycle.
         self.missed = True
         return None
 
