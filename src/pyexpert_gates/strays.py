@@ -17,7 +17,6 @@ import signal
 import sys
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 MARKER = "PYEXPERT_GATES_RUN"
 """The environment variable that tells a command's processes from the others'."""
@@ -25,7 +24,8 @@ _PR_SET_CHILD_SUBREAPER = 36
 _ROUNDS = 50
 """Sweeps before giving up on processes that keep forking; each kill reparents their children."""
 _PAUSE_S = 0.01
-_PROC = Path("/proc")
+_PROC = "/proc"
+_CHUNK = 65536
 
 
 @functools.cache
@@ -120,7 +120,7 @@ def _descends(pid: int, ancestor: int, table: dict[int, tuple[str, int]]) -> boo
 def _carries(pid: int, marker: str) -> bool:
     """True when process ``pid`` started with ``MARKER=marker`` in its environment."""
     try:
-        environment = (_PROC / str(pid) / "environ").read_bytes()
+        environment = _read_proc(f"{pid}/environ")
     except OSError:
         return False
     return f"{MARKER}={marker}".encode() in environment.split(b"\0")
@@ -129,13 +129,27 @@ def _carries(pid: int, marker: str) -> bool:
 def _table() -> dict[int, tuple[str, int]]:
     """Every visible process: its state letter and its parent."""
     table: dict[int, tuple[str, int]] = {}
-    with contextlib.suppress(OSError):
-        for entry in _PROC.iterdir():
+    with contextlib.suppress(OSError), os.scandir(_PROC) as entries:
+        for entry in entries:
             if not entry.name.isdigit():
                 continue
             try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                fields = _read_proc(f"{entry.name}/stat").rsplit(b")", 1)[1].split()
             except (OSError, IndexError):
                 continue
-            table[int(entry.name)] = (fields[0], int(fields[1]))
+            table[int(entry.name)] = (fields[0].decode(), int(fields[1]))
     return table
+
+
+def _read_proc(name: str) -> bytes:
+    """The content of ``/proc/NAME``."""
+    # Plain file descriptors, not pathlib: this runs for every process of the machine after
+    # every command, beside the gates still running.
+    descriptor = os.open(f"{_PROC}/{name}", os.O_RDONLY)
+    try:
+        chunks: list[bytes] = []
+        while chunk := os.read(descriptor, _CHUNK):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(descriptor)
