@@ -41,20 +41,29 @@ def become_subreaper() -> bool:
     return bool(libc.prctl(_PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0)
 
 
-def end_strays(marker: str | None, *, running: frozenset[int] = frozenset()) -> int:
+def end_strays(
+    marker: str | None,
+    *,
+    running: frozenset[int] = frozenset(),
+    residents: frozenset[int] = frozenset(),
+) -> int:
     """Kill and reap the processes a command left behind.
 
     Args:
         marker: The command's marker value: its processes are ended. None for every descendant
             of this process, when no command runs any more.
         running: Processes started by commands still running, never touched.
+        residents: The leaders of resident processes: they and their descendants are never
+            touched, looked up again in each sweep, as they start children at any moment.
 
     Returns:
         How many processes were killed.
     """
     killed = 0
     for _ in range(_ROUNDS):
-        found = [pid for pid in _strays(marker) if pid not in running]
+        table = _table()
+        kept = running | _family(residents, table)
+        found = [pid for pid in _strays(marker, table) if pid not in kept]
         if not found:
             break
         for pid in found:
@@ -62,25 +71,8 @@ def end_strays(marker: str | None, *, running: frozenset[int] = frozenset()) -> 
                 os.kill(pid, signal.SIGKILL)
         killed += len(found)
         time.sleep(_PAUSE_S)
-        reap(running)
+        reap(running | _family(residents, _table()))
     return killed
-
-
-def family(leaders: frozenset[int]) -> frozenset[int]:
-    """The processes ``leaders`` and every living descendant of theirs.
-
-    Args:
-        leaders: Process ids, such as the resident processes a watch keeps.
-
-    Returns:
-        The leaders and their descendants.
-    """
-    if not leaders:
-        return frozenset()
-    table = _table()
-    return leaders | {
-        pid for pid in table if any(_descends(pid, leader, table) for leader in leaders)
-    }
 
 
 def reap(running: frozenset[int] = frozenset()) -> None:
@@ -96,9 +88,15 @@ def reap(running: frozenset[int] = frozenset()) -> None:
                 os.waitpid(pid, os.WNOHANG)
 
 
-def _strays(marker: str | None) -> Iterator[int]:
-    """Living processes that carry ``marker``, or every living descendant when None."""
-    table = _table()
+def _family(leaders: frozenset[int], table: dict[int, tuple[str, int]]) -> frozenset[int]:
+    """The processes ``leaders`` and every descendant of theirs in ``table``."""
+    return leaders | {
+        pid for pid in table if any(_descends(pid, leader, table) for leader in leaders)
+    }
+
+
+def _strays(marker: str | None, table: dict[int, tuple[str, int]]) -> Iterator[int]:
+    """Living processes of ``table`` that carry ``marker``, or every living descendant when None."""
     me = os.getpid()
     for pid, (state, _) in table.items():
         if state == "Z" or pid == me:

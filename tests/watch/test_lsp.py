@@ -150,6 +150,17 @@ def test_the_change_notification_is_a_didchangewatchedfiles(tmp_path: Path) -> N
     assert (lsp.FILE_CHANGED, lsp.FILE_DELETED) == (2, 3)
 
 
+def test_a_question_is_a_request_no_server_handles_and_only_its_answer_is_one() -> None:
+    assert lsp.question(3) == {"jsonrpc": "2.0", "id": 3, "method": "pyexpert-gates/caught-up"}
+    unhandled = {"code": -32601, "message": "Unhandled method pyexpert-gates/caught-up"}
+    assert lsp.answered({"jsonrpc": "2.0", "id": 3, "error": unhandled}) == 3
+    assert lsp.answered({"jsonrpc": "2.0", "id": 1, "result": None}) == 1
+    assert lsp.answered({"jsonrpc": "2.0", "id": 0, "result": {}}) is None  # initialize's
+    assert lsp.answered({"jsonrpc": "2.0", "id": 2, "method": "workspace/configuration"}) is None
+    assert lsp.answered({"jsonrpc": "2.0", "method": "$/progress"}) is None
+    assert lsp.answered({"jsonrpc": "2.0", "id": "3", "result": None}) is None
+
+
 @pytest.mark.parametrize("value", [None, 3, "text", [1]])
 def test_a_value_of_another_shape_is_read_as_empty(value: object) -> None:
     assert lsp.members(value) == {}
