@@ -6,16 +6,14 @@ import pytest
 
 from pyexpert_gates.cli import main
 from pyexpert_gates.config import load_config
-from pyexpert_gates.errors import ConfigError
 from pyexpert_gates.models import Status
 from tests.conftest import InitializedProjects
-from tests.helpers.config_gate import edit, evaluate, line_of
+from tests.helpers.config_gate import demo_project, edit, evaluate, line_of
 
 
 @pytest.fixture
 def project(tmp_path: Path, initialized_projects: InitializedProjects) -> Path:
-    pyproject = '[project]\nname = "demo"\nrequires-python = ">=3.11"\n'
-    return initialized_projects.copy(tmp_path, {"pyproject.toml": pyproject, "src/": ""})
+    return demo_project(tmp_path, initialized_projects)
 
 
 def test_settings_written_by_init_pass(project: Path) -> None:
@@ -119,13 +117,6 @@ def test_a_setting_the_project_sets_itself_is_not_taken_from_a_file_further_up_i
     (finding,) = evaluate(project).diagnostics
     assert finding.message.startswith('tool.pyright.reportUnusedClass = "none" turns off')
     assert finding.line == line_of(project, "extends =")
-
-
-def test_a_relaxation_without_reason_is_a_configuration_error(project: Path) -> None:
-    table = '[tool.pyexpert-gates.relaxations]\n"tool.mypy.warn_unreachable" = " "\n\n'
-    edit(project, "[tool.pyexpert-gates]\n", f"{table}[tool.pyexpert-gates]\n")
-    with pytest.raises(ConfigError, match="giving the reason"):
-        load_config(project)
 
 
 def test_a_file_that_hides_the_settings_is_an_error(project: Path) -> None:
