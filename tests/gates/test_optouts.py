@@ -435,6 +435,12 @@ OTHER_TOOLS = [
         "tool.mypy.exclude",
         "hides src/demo/legacy.py and 1 more checked file from mypy",
     ),
+    # mypy matches a folder's path with a slash at its end.
+    (
+        {"mypy": {"exclude": "^src/demo/$"}},
+        "tool.mypy.exclude",
+        "hides src/demo/legacy.py from mypy",
+    ),
     (
         {"mypy": {"overrides": [{"module": ["a", "b"], "ignore_errors": True}]}},
         "tool.mypy.overrides.ignore_errors",
@@ -538,6 +544,8 @@ def test_every_mypy_pyright_and_pytest_opt_out_is_reported(
             }
         },
         {"mypy": {"overrides": [{"module": "yaml", "ignore_missing_imports": True}]}},
+        # No path mypy matches ends at a folder's name: "tests/" for the folder.
+        {"mypy": {"exclude": ["^tests$", "^src/demo$"]}},
         # Options the strict standard leaves at their lax default stay lax without a finding.
         {"mypy": {"disallow_any_expr": False, "warn_incomplete_stub": False}},
         {"pyright": {"exclude": ["build"], "reportAny": "warning", "typeCheckingMode": "basic"}},

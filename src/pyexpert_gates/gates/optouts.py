@@ -93,12 +93,21 @@ class _Scope:
         found = _opt_out(setting_name(self.label, path), path, message, key)
         return dataclasses.replace(found, entries=tuple(entries))
 
-    def hidden(self, patterns: Sequence[str], matches: Callable[[str, str], bool]) -> list[str]:
-        """The checked files, or folders holding them, that one of ``patterns`` matches."""
+    def hidden(
+        self, patterns: Sequence[str], matches: Callable[[str, str], bool], *, folder_end: str = ""
+    ) -> list[str]:
+        """The checked files, or folders holding them, that one of ``patterns`` matches.
+
+        Each folder's path ends in ``folder_end``, as the tool writes it when it matches.
+        """
         return [
             source
             for source in self.sources
-            if any(matches(pattern, place) for pattern in patterns for place in _places(source))
+            if any(
+                matches(pattern, place)
+                for pattern in patterns
+                for place in _places(source, folder_end)
+            )
         ]
 
 
@@ -204,7 +213,8 @@ def _mypy(scope: _Scope, mypy: Data) -> Iterator[OptOut]:
     at = ("tool", "mypy")
     yield from _mypy_silencers(scope, mypy, at, "")
     regexes = _strings(mypy.get("exclude"))
-    hidden = scope.hidden(regexes, _regex_matches)
+    # mypy matches a folder's path with a slash at its end: "^tests/$" leaves tests out.
+    hidden = scope.hidden(regexes, _regex_matches, folder_end="/")
     if hidden:
         yield scope.opt_out((*at, "exclude"), f"hides {_files(hidden)} from mypy")
     preset = _table(scope.preset, ("mypy",))
@@ -325,11 +335,13 @@ def _words(value: object) -> list[str]:
     return value.split() if isinstance(value, str) else _strings(value)
 
 
-def _places(source: str) -> Iterator[str]:
-    """A file and each folder above it, relative to the project: what a pattern may match."""
+def _places(source: str, folder_end: str) -> Iterator[str]:
+    """A file and each folder above it, its path ending in ``folder_end``: what patterns match."""
     path = PurePosixPath(source)
     yield source
-    yield from (parent.as_posix() for parent in path.parents if parent != PurePosixPath())
+    yield from (
+        parent.as_posix() + folder_end for parent in path.parents if parent != PurePosixPath()
+    )
 
 
 def _regex_matches(pattern: str, place: str) -> bool:
