@@ -15,11 +15,23 @@ def opt_outs(tools: dict[str, object], sources: tuple[str, ...]) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    "folder", ["demo.egg", ".hidden", "_darcs", "build", "CVS", "dist", "node_modules", "venv"]
+    "folder",
+    ["demo.egg", ".hidden", "_darcs", "build", "CVS", "dist", "node_modules", "venv", "{arch}"],
 )
 def test_a_folder_pytest_skips_by_default_may_stay_skipped(folder: str) -> None:
     tools: dict[str, object] = {"pytest": {"ini_options": {"norecursedirs": [folder, "docs"]}}}
     assert opt_outs(tools, (f"{folder}/test_old.py", "tests/test_new.py")) == []
+
+
+@pytest.mark.parametrize("pattern", ["tests/legacy", "*/legacy", "tests/leg*"])
+def test_a_norecursedirs_pattern_with_a_slash_is_matched_against_the_folders_path(
+    pattern: str,
+) -> None:
+    sources = ("tests/legacy/test_old.py", "tests/test_new.py", "docs/older/test_doc.py")
+    tools: dict[str, object] = {"pytest": {"norecursedirs": [pattern, "docs/old"]}}
+    assert opt_outs(tools, sources) == [
+        "tool.pytest.norecursedirs leaves tests/legacy/test_old.py out of pytest"
+    ]
 
 
 def test_a_test_file_named_by_pytests_second_default_pattern_counts_as_a_test() -> None:

@@ -41,7 +41,17 @@ _COLLECTED = (
     ("python_functions", ("test_example",)),
 )
 _DEFAULT_FILES = ("test_*.py", "*_test.py")
-_DEFAULT_NORECURSE = ("*.egg", ".*", "_darcs", "build", "CVS", "dist", "node_modules", "venv")
+_DEFAULT_NORECURSE = (
+    "*.egg",
+    ".*",
+    "_darcs",
+    "build",
+    "CVS",
+    "dist",
+    "node_modules",
+    "venv",
+    "{arch}",
+)
 _EXCLUDES = (("exclude",), ("extend-exclude",), ("lint", "exclude"), ("format", "exclude"))
 _RULE_IGNORES = (("lint", "ignore"), ("lint", "extend-ignore"), ("ignore",), ("extend-ignore",))
 _FILE_IGNORES = (
@@ -308,9 +318,10 @@ def _pytest_folders(scope: _Scope, table: Data, at: KeyPath) -> Iterator[OptOut]
         test
         for test in tests
         if any(
-            fnmatch.fnmatch(folder, pattern) and not _skipped_by_default(folder)
+            _norecurse_matches(pattern, folder) and not _skipped_by_default(folder.name)
             for pattern in _words(table.get("norecursedirs"))
-            for folder in PurePosixPath(test).parent.parts
+            for folder in PurePosixPath(test).parents
+            if folder.name
         )
     ]
     if skipped:
@@ -323,6 +334,14 @@ def _collects(key: str, patterns: Sequence[str], name: str) -> bool:
         base = PurePosixPath(name).name
         return any(fnmatch.fnmatch(base, pattern) for pattern in patterns or _DEFAULT_FILES)
     return any(name.startswith(pattern) or fnmatch.fnmatch(name, pattern) for pattern in patterns)
+
+
+def _norecurse_matches(pattern: str, folder: PurePosixPath) -> bool:
+    """Whether a ``norecursedirs`` pattern matches a folder: its name, or with a ``/`` its path."""
+    # pytest matches a pattern with a separator against the folder's absolute path, after "*/".
+    if "/" in pattern:
+        return fnmatch.fnmatch(f"/{folder}", f"*/{pattern}")
+    return fnmatch.fnmatch(folder.name, pattern)
 
 
 def _skipped_by_default(folder: str) -> bool:
