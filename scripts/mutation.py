@@ -83,7 +83,8 @@ TESTS: dict[str, tuple[str, ...]] = {
     ),
     "gates/optouts.py": (
         "tests/gates/test_optouts.py",
-        "tests/gates/test_optouts_defaults.py",
+        "tests/gates/test_optouts_patterns.py",
+        "tests/gates/test_optouts_entries.py",
         "tests/gates/test_optouts_lines.py",
         "tests/gates/test_governing.py",
         "tests/gates/test_drift.py",

@@ -344,7 +344,8 @@ RUFF_KEYS = [
     ),
     ("include", ["src/**/*.py"], "leaves tests/test_legacy.py out of ruff"),
     ("include", ["tests/*.py"], "leaves src/demo/legacy.py out of ruff"),
-    *((key, ["src/demo"], "hides src/demo/legacy.py from ruff") for key in ruff_excludes()),
+    *((key, ["src/demo"], "hides src/demo/legacy.py from ruff") for key in ruff_excludes()[:2]),
+    *((key, ["src/demo/*"], "hides src/demo/legacy.py from ruff") for key in ruff_excludes()[2:]),
     *((key, ["PTH", "COM812"], "turns off PTH") for key in ("lint.ignore", "ignore")),
     *((key, ["E501"], "turns off E501") for key in ("lint.extend-ignore", "extend-ignore")),
     *(
@@ -373,7 +374,7 @@ def test_every_ruff_key_that_takes_checks_away_is_reported(
     [
         *((key, ["docs", "build/*.py"]) for key in ruff_excludes()),
         ("include", ["*.py", "*.pyi"]),
-        ("include", ["src/**", "tests"]),
+        ("include", ["src/**", "tests/**"]),
         ("extend-include", ["*.ipy"]),
         # The preset's own ignores, and rules that run only under preview, take nothing away.
         ("lint.ignore", ["COM812", "D1", "E203", "E2", "E221", "W391"]),

@@ -104,20 +104,16 @@ class _Scope:
         return dataclasses.replace(found, entries=tuple(entries))
 
     def hidden(
-        self, patterns: Sequence[str], matches: Callable[[str, str], bool], *, folder_end: str = ""
+        self,
+        patterns: Sequence[str],
+        matches: Callable[[str, str], bool],
+        places: Callable[[str], Iterator[str]],
     ) -> list[str]:
-        """The checked files, or folders holding them, that one of ``patterns`` matches.
-
-        Each folder's path ends in ``folder_end``, as the tool writes it when it matches.
-        """
+        """The checked files that one of ``patterns`` matches at one of their ``places``."""
         return [
             source
             for source in self.sources
-            if any(
-                matches(pattern, place)
-                for pattern in patterns
-                for place in _places(source, folder_end)
-            )
+            if any(matches(pattern, place) for pattern in patterns for place in places(source))
         ]
 
 
@@ -150,12 +146,17 @@ def tool_opt_outs(
 def _ruff(scope: _Scope, ruff: Data, at: KeyPath) -> Iterator[OptOut]:
     """Excluded checked files, and rules turned off beyond the preset's own."""
     for path in _EXCLUDES:
-        hidden = scope.hidden(_strings(_get(ruff, path)), path_matches)
+        patterns = _strings(_get(ruff, path))
+        # The exclusions of every command match folders too; lint's and format's, files alone.
+        if len(path) == 1:
+            hidden = scope.hidden(patterns, _exclusion_matches, _file_and_folders)
+        else:
+            hidden = scope.hidden(patterns, path_matches, _file_alone)
         if hidden:
             yield scope.opt_out((*at, *path), f"hides {_files(hidden)} from ruff")
     include = _strings(ruff.get("include"))
     if include:
-        matched = scope.hidden(include, path_matches)
+        matched = scope.hidden(include, path_matches, _file_alone)
         if left_out := [source for source in scope.sources if source not in matched]:
             yield scope.opt_out((*at, "include"), f"leaves {_files(left_out)} out of ruff")
     preset = _table(scope.preset, ("ruff",))
@@ -198,7 +199,7 @@ def _file_ignores(
     preset's patterns turns it off on each of them (``tests/**`` against ``**/tests/**``).
     """
     for pattern, codes in table.items():
-        files = scope.hidden([pattern], path_matches)
+        files = scope.hidden([pattern], path_matches, _file_alone)
         extra = [
             code
             for code in _strings(codes)
@@ -223,8 +224,7 @@ def _mypy(scope: _Scope, mypy: Data) -> Iterator[OptOut]:
     at = ("tool", "mypy")
     yield from _mypy_silencers(scope, mypy, at, "")
     regexes = _strings(mypy.get("exclude"))
-    # mypy matches a folder's path with a slash at its end: "^tests/$" leaves tests out.
-    hidden = scope.hidden(regexes, _regex_matches, folder_end="/")
+    hidden = scope.hidden(regexes, _regex_matches, _mypy_places)
     if hidden:
         yield scope.opt_out((*at, "exclude"), f"hides {_files(hidden)} from mypy")
     preset = _table(scope.preset, ("mypy",))
@@ -267,7 +267,7 @@ def _pyright(scope: _Scope, pyright: Data) -> Iterator[OptOut]:
     """Checked files pyright skips or does not report on; rules and modes below strict."""
     at = ("tool", "pyright")
     for key in ("exclude", "ignore"):
-        hidden = scope.hidden(_strings(pyright.get(key)), path_matches)
+        hidden = scope.hidden(_strings(pyright.get(key)), _exclusion_matches, _file_and_folders)
         if hidden:
             yield scope.opt_out((*at, key), f"hides {_files(hidden)} from pyright")
     # The merge compares the keys the preset sets in the main table (config-differs).
@@ -311,7 +311,7 @@ def _pytest_folders(scope: _Scope, table: Data, at: KeyPath) -> Iterator[OptOut]
     """Test files that ``testpaths`` or ``norecursedirs`` keep pytest from collecting."""
     tests = [source for source in scope.sources if _collects("python_files", (), source)]
     if "testpaths" in table:
-        reached = scope.hidden(_words(table["testpaths"]), path_matches)
+        reached = scope.hidden(_words(table["testpaths"]), _exclusion_matches, _file_and_folders)
         if outside := [test for test in tests if test not in reached]:
             yield scope.opt_out((*at, "testpaths"), f"leaves {_files(outside)} out of pytest")
     skipped = [
@@ -354,13 +354,32 @@ def _words(value: object) -> list[str]:
     return value.split() if isinstance(value, str) else _strings(value)
 
 
-def _places(source: str, folder_end: str) -> Iterator[str]:
-    """A file and each folder above it, its path ending in ``folder_end``: what patterns match."""
-    path = PurePosixPath(source)
+def _file_alone(source: str) -> Iterator[str]:
+    """The file itself: all that ruff's file patterns (``include``, ``lint.exclude``) match."""
     yield source
-    yield from (
-        parent.as_posix() + folder_end for parent in path.parents if parent != PurePosixPath()
-    )
+
+
+def _file_and_folders(source: str) -> Iterator[str]:
+    """A file and each folder above it, relative to the project: what a path pattern may match."""
+    yield source
+    yield from _folders(source)
+
+
+def _mypy_places(source: str) -> Iterator[str]:
+    """A file and each folder above it as mypy's ``exclude`` sees them: a folder ends in ``/``."""
+    yield source
+    yield from (f"{folder}/" for folder in _folders(source))
+
+
+def _folders(source: str) -> Iterator[str]:
+    """Each folder above a file, relative to the project, the project itself left out."""
+    return (parent.as_posix() for parent in PurePosixPath(source).parents if parent.name)
+
+
+def _exclusion_matches(pattern: str, place: str) -> bool:
+    """Whether a path pattern matches a file or folder: ``src/`` names src, ``.`` the project."""
+    folder = pattern.rstrip("/")
+    return folder == "." or path_matches(folder, place)
 
 
 def _regex_matches(pattern: str, place: str) -> bool:

@@ -1,4 +1,4 @@
-"""What pytest and mypy do by default decides whether a setting takes checks away."""
+"""A pattern hides what its tool matches with it: files or folders, and by the tool's defaults."""
 
 import pytest
 
@@ -54,3 +54,56 @@ def test_an_invalid_mypy_exclude_hides_nothing_and_the_valid_ones_still_count() 
     assert opt_outs({"mypy": {"exclude": ["[unclosed", "legacy"]}}, sources) == [
         "tool.mypy.exclude hides src/demo/legacy.py from mypy"
     ]
+
+
+SOURCES = ("src/demo/legacy.py", "tests/test_legacy.py")
+
+
+@pytest.mark.parametrize(
+    ("tools", "message"),
+    [
+        ({"ruff": {"exclude": ["src/"]}}, "tool.ruff.exclude hides src/demo/legacy.py from ruff"),
+        (
+            {"ruff": {"extend-exclude": ["."]}},
+            "tool.ruff.extend-exclude hides src/demo/legacy.py and 1 more checked file from ruff",
+        ),
+        (
+            {"pyright": {"exclude": ["./"]}},
+            "tool.pyright.exclude hides src/demo/legacy.py and 1 more checked file from pyright",
+        ),
+        (
+            {"pyright": {"ignore": ["tests/"]}},
+            "tool.pyright.ignore hides tests/test_legacy.py from pyright",
+        ),
+        (
+            {"ruff": {"include": ["src/**", "tests"]}},
+            "tool.ruff.include leaves tests/test_legacy.py out of ruff",
+        ),
+    ],
+)
+def test_a_folder_written_with_a_slash_or_the_project_itself_is_hidden(
+    tools: dict[str, object], message: str
+) -> None:
+    # ruff's include matches files alone: "tests" names no file.
+    assert opt_outs(tools, SOURCES) == [message]
+
+
+@pytest.mark.parametrize(
+    "tools",
+    [
+        {
+            "ruff": {
+                "lint": {"exclude": ["src", "tests/"]},
+                "format": {"exclude": ["src/demo", "."]},
+            }
+        },
+        {"ruff": {"lint": {"per-file-ignores": {"src": ["ALL"], "tests/": ["ANN"]}}}},
+        {"pytest": {"ini_options": {"testpaths": ["."]}}},
+        {"pytest": {"ini_options": {"testpaths": ["tests/", "./src"]}}},
+    ],
+)
+def test_a_pattern_that_names_a_folder_where_its_tool_matches_files_hides_nothing(
+    tools: dict[str, object],
+) -> None:
+    # ruff's lint and format exclusions and per-file-ignores match files; testpaths, folders.
+    assert opt_outs(tools, SOURCES) == []

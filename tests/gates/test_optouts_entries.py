@@ -1,0 +1,40 @@
+"""An opt-out of a list or of per-module tables names each entry a relaxation may record alone."""
+
+import pytest
+
+from pyexpert_gates.gates.optouts import tool_opt_outs
+from pyexpert_gates.presets import load_preset
+
+PRESET = load_preset().tools
+SOURCES = ("src/demo/legacy.py", "tests/test_legacy.py")
+
+
+@pytest.mark.parametrize(
+    ("tools", "entries"),
+    [
+        (
+            {
+                "mypy": {
+                    "overrides": [{"module": ["a", "b"], "disable_error_code": ["misc", "name"]}]
+                }
+            },
+            ("a.misc", "a.name", "b.misc", "b.name"),
+        ),
+        ({"mypy": {"overrides": [{"module": "a.*", "ignore_errors": True}]}}, ("a.*",)),
+        ({"mypy": {"overrides": [{"module": ["a", "b"], "warn_no_return": False}]}}, ("a", "b")),
+        ({"mypy": {"overrides": [{"disable_error_code": "misc"}]}}, ()),
+        ({"mypy": {"disable_error_code": ["misc", "name"]}}, ("misc", "name")),
+        ({"mypy": {"ignore_errors": True}}, ()),
+        ({"ruff": {"lint": {"extend-ignore": ["ANN", "COM812", "PTH"]}}}, ("ANN", "PTH")),
+        (
+            {"ruff": {"lint": {"per-file-ignores": {"src/**": ["ANN", "T20"]}}}},
+            ("src/**.ANN", "src/**.T20"),
+        ),
+        ({"pytest": {"ini_options": {"addopts": "-k fast"}}}, ()),
+    ],
+)
+def test_each_opt_out_names_the_entries_a_relaxation_may_record_one_by_one(
+    tools: dict[str, object], entries: tuple[str, ...]
+) -> None:
+    (found,) = tool_opt_outs("pyproject.toml", {"tool": tools}, PRESET, SOURCES)
+    assert found.entries == entries
