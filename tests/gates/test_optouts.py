@@ -477,8 +477,14 @@ OTHER_TOOLS = [
         "tool.pyright.reportAny",
         '= "information" turns off pyright\'s reportAny',
     ),
+    # Items of the wrong type are left out, as the tools refuse them (config-refused).
     (
-        {"pyright": {"executionEnvironments": [{"reportAny": False}]}},
+        {"mypy": {"disable_error_code": ["misc", 5]}},
+        "tool.mypy.disable_error_code",
+        "turns off mypy's misc",
+    ),
+    (
+        {"pyright": {"executionEnvironments": ["src", {"reportAny": False}]}},
         "tool.pyright.executionEnvironments.reportAny",
         "= false for no root turns off pyright's reportAny",
     ),
@@ -562,6 +568,8 @@ def test_every_mypy_pyright_and_pytest_opt_out_is_reported(
                 }
             }
         },
+        {"mypy": {"overrides": 5, "disable_error_code": 5}, "pyright": {"ignore": 5}},
+        {"pyright": {"executionEnvironments": {"root": "src", "reportAny": False}}},
         # Other tools read only pyproject.toml: their tables in a ruff.toml mean nothing.
         {"mypy": "not a table", "pyright": ["not", "a", "table"]},
     ],
@@ -607,6 +615,15 @@ def test_every_gate_and_expert_rule_left_out_is_reported(
     (found,) = gates_opt_outs(gates(table), PRESET_GATES)
     assert found.name == name
     assert found.message.startswith(message)
+
+
+def test_a_per_file_ignore_of_the_expert_rules_is_found_at_its_pattern() -> None:
+    table: dict[str, object] = {"expert": {"per-file-ignores": {"src/**": ["PXG005"]}}}
+    (found,) = gates_opt_outs(gates(table), PRESET_GATES)
+    assert (found.table, found.key) == (
+        ("tool", "pyexpert-gates", "expert", "per-file-ignores"),
+        "src/**",
+    )
 
 
 @pytest.mark.parametrize(

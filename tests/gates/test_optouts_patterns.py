@@ -107,3 +107,19 @@ def test_a_pattern_that_names_a_folder_where_its_tool_matches_files_hides_nothin
 ) -> None:
     # ruff's lint and format exclusions and per-file-ignores match files; testpaths, folders.
     assert opt_outs(tools, SOURCES) == []
+
+
+@pytest.mark.parametrize(
+    "tools",
+    [
+        {"ruff": {"exclude": [".*", "**/.venv"]}},
+        {"pyright": {"exclude": [".*"], "ignore": ["./.cache/"]}},
+        {"mypy": {"exclude": [r"^\./", r"^\.$"]}},
+        {"pytest": {"norecursedirs": "*"}},
+    ],
+)
+def test_the_project_folder_is_no_place_a_pattern_of_hidden_folders_matches(
+    tools: dict[str, object],
+) -> None:
+    # pytest applies norecursedirs below the folders it starts from, never to the project.
+    assert opt_outs(tools, ("test_root.py", "src/demo/legacy.py")) == []
