@@ -342,6 +342,7 @@ RUFF_KEYS = [
         {"tests/**": ["S101", "ANN"]},
         "turns off ANN for tests/**",
     ),
+    ("lint.per-file-ignores", {"src/**": ["ANN", "T20"]}, "turns off ANN, T20 for src/**"),
     ("include", ["src/**/*.py"], "leaves tests/test_legacy.py out of ruff"),
     ("include", ["tests/*.py"], "leaves src/demo/legacy.py out of ruff"),
     *((key, ["src/demo"], "hides src/demo/legacy.py from ruff") for key in ruff_excludes()[:2]),
