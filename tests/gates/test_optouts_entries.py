@@ -1,4 +1,4 @@
-"""An opt-out of a list or of per-module tables names each entry a relaxation may record alone."""
+"""An opt-out names its table and key, and each entry a relaxation may record alone."""
 
 import pytest
 
@@ -38,3 +38,26 @@ def test_each_opt_out_names_the_entries_a_relaxation_may_record_one_by_one(
 ) -> None:
     (found,) = tool_opt_outs("pyproject.toml", {"tool": tools}, PRESET, SOURCES)
     assert found.entries == entries
+
+
+@pytest.mark.parametrize(
+    ("tools", "table", "key"),
+    [
+        ({"mypy": {"ignore_errors": True}}, ("tool", "mypy"), "ignore_errors"),
+        (
+            {"mypy": {"overrides": [{"module": "a", "disable_error_code": ["misc"]}]}},
+            ("tool", "mypy", "overrides"),
+            "disable_error_code",
+        ),
+        (
+            {"ruff": {"lint": {"per-file-ignores": {"src/**": ["ANN"]}}}},
+            ("tool", "ruff", "lint", "per-file-ignores"),
+            "src/**",
+        ),
+    ],
+)
+def test_an_opt_out_names_the_table_that_holds_it_and_its_key(
+    tools: dict[str, object], table: tuple[str, ...], key: str
+) -> None:
+    (found,) = tool_opt_outs("pyproject.toml", {"tool": tools}, PRESET, SOURCES)
+    assert (found.table, found.key) == (table, key)

@@ -120,6 +120,11 @@ def test_a_setting_an_extended_file_overrides_is_not_taken_from_the_file_it_exte
         ("[tool.mypy]\n", 'exclude = ["legacy"]\n', "tool.mypy.exclude hides"),
         ("[tool.pyright]\n", 'exclude = ["src"]\n', "tool.pyright.exclude hides"),
         ("[tool.mypy]\n", "ignore_errors = true\n", "tool.mypy.ignore_errors = true"),
+        (
+            "[tool.pytest.ini_options]\n",
+            'python_functions = "check_*"\n',
+            "tool.pytest.ini_options.python_functions",
+        ),
     ],
 )
 def test_an_opt_out_is_at_its_key_in_its_tools_table_not_at_the_same_key_in_another(
@@ -137,3 +142,17 @@ def test_an_opt_out_is_at_its_key_in_its_tools_table_not_at_the_same_key_in_anot
     assert finding.message.startswith(message)
     assert finding.line is not None
     assert pyproject.read_text().splitlines()[finding.line - 2] == table.strip()
+
+
+def test_addopts_that_leave_tests_out_are_found_in_pytests_table_not_in_another(
+    tmp_path: Path, initialized_projects: InitializedProjects
+) -> None:
+    project = initialized_projects.copy(tmp_path, {"pyproject.toml": PYPROJECT, "src/": ""})
+    pyproject = project / "pyproject.toml"
+    table = "[tool.pytest.ini_options]\n"
+    edit(pyproject, table, f'[tool.other]\naddopts = "-k fast"\n\n{table}')
+    edit(pyproject, '"--strict-config"', '"--strict-config", "-k", "fast"')
+    (finding,) = evaluate(project).diagnostics
+    assert finding.message.startswith("tool.pytest.ini_options.addopts passes -k fast")
+    assert finding.line is not None
+    assert pyproject.read_text().splitlines()[finding.line - 1].startswith("addopts = [")

@@ -254,13 +254,11 @@ def _mypy_silencers(scope: _Scope, table: Data, at: KeyPath, where: str) -> Iter
     # mypy reads "true", "yes", "on" and 1 as true too.
     if any(weak_mypy_keys({"ignore_errors": table.get("ignore_errors", False)}, {})):
         message = f"= true hides every mypy error{where}"
-        yield scope.opt_out((*at, "ignore_errors"), message, key="ignore_errors")
+        yield scope.opt_out((*at, "ignore_errors"), message)
     codes = _strings(table.get("disable_error_code"))
     if codes:
         message = f"turns off mypy's {', '.join(codes)}{where}"
-        yield scope.opt_out(
-            (*at, "disable_error_code"), message, key="disable_error_code", entries=codes
-        )
+        yield scope.opt_out((*at, "disable_error_code"), message, entries=codes)
 
 
 def _pyright(scope: _Scope, pyright: Data) -> Iterator[OptOut]:
