@@ -715,3 +715,14 @@ def test_an_extended_pyright_file_that_is_not_json_is_an_error(project: Path) ->
     outcome = evaluate(project)
     assert outcome.status is Status.ERROR
     assert "base.json:2: invalid JSON" in outcome.summary
+
+
+def test_a_collection_pattern_that_loses_both_default_file_names_names_both() -> None:
+    tools = {"pytest": {"ini_options": {"python_files": "check_*.py"}}}
+    (found,) = tool_opt_outs("pyproject.toml", {"tool": tools}, PRESET, SOURCES)
+    assert found.message == '= "check_*.py" no longer collects test_example.py, example_test.py'
+
+
+def test_a_gate_left_out_is_found_by_its_table_and_key() -> None:
+    (found,) = gates_opt_outs(gates({"skip": ["pytest"]}), PRESET_GATES)
+    assert (found.table, found.key) == (("tool", "pyexpert-gates"), "skip")

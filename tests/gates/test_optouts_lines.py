@@ -156,3 +156,17 @@ def test_addopts_that_leave_tests_out_are_found_in_pytests_table_not_in_another(
     assert finding.message.startswith("tool.pytest.ini_options.addopts passes -k fast")
     assert finding.line is not None
     assert pyproject.read_text().splitlines()[finding.line - 1].startswith("addopts = [")
+
+
+def test_testpaths_that_leave_tests_out_are_found_in_pytests_table_not_in_another(
+    tmp_path: Path, initialized_projects: InitializedProjects
+) -> None:
+    files = {"pyproject.toml": PYPROJECT, "src/": "", "tests/test_old.py": ""}
+    project = initialized_projects.copy(tmp_path, files)
+    pyproject = project / "pyproject.toml"
+    table = "[tool.pytest.ini_options]\n"
+    edit(pyproject, table, f'[tool.other]\ntestpaths = ["src"]\n\n{table}testpaths = ["src"]\n')
+    (finding,) = evaluate(project, ("src", "tests")).diagnostics
+    assert finding.message.startswith("tool.pytest.ini_options.testpaths leaves tests/test_old.py")
+    assert finding.line is not None
+    assert pyproject.read_text().splitlines()[finding.line - 2] == table.strip()

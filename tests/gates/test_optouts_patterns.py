@@ -123,3 +123,10 @@ def test_the_project_folder_is_no_place_a_pattern_of_hidden_folders_matches(
 ) -> None:
     # pytest applies norecursedirs below the folders it starts from, never to the project.
     assert opt_outs(tools, ("test_root.py", "src/demo/legacy.py")) == []
+
+
+def test_only_slashes_are_taken_off_the_end_of_a_folder_pattern() -> None:
+    sources = ("src/UX/widget.py", "src/U/other.py")
+    assert opt_outs({"pyright": {"exclude": ["src/UX/"]}}, sources) == [
+        "tool.pyright.exclude hides src/UX/widget.py from pyright"
+    ]
