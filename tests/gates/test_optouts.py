@@ -726,3 +726,9 @@ def test_a_collection_pattern_that_loses_both_default_file_names_names_both() ->
 def test_a_gate_left_out_is_found_by_its_table_and_key() -> None:
     (found,) = gates_opt_outs(gates({"skip": ["pytest"]}), PRESET_GATES)
     assert (found.table, found.key) == (("tool", "pyexpert-gates"), "skip")
+
+
+def test_expert_rules_turned_off_for_some_files_are_each_named() -> None:
+    table: dict[str, object] = {"expert": {"per-file-ignores": {"src/**": ["PXG005", "PXG001"]}}}
+    (found,) = gates_opt_outs(gates(table), PRESET_GATES)
+    assert found.message == "turns off PXG001, PXG005 for src/**"
