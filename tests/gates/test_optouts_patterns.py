@@ -41,11 +41,27 @@ def test_a_test_file_named_by_pytests_second_default_pattern_counts_as_a_test() 
     ]
 
 
-def test_more_than_one_more_hidden_file_is_counted_in_the_plural() -> None:
-    sources = ("src/legacy.py", "tests/legacy/test_a.py", "tests/test_legacy.py")
-    assert opt_outs({"mypy": {"exclude": "legacy"}}, sources) == [
-        "tool.mypy.exclude hides src/legacy.py and 2 more checked files from mypy"
-    ]
+@pytest.mark.parametrize(
+    ("tools", "sources", "message"),
+    [
+        # Two more hidden files are counted in the plural.
+        (
+            {"mypy": {"exclude": "legacy"}},
+            ("src/legacy.py", "tests/legacy/test_a.py", "tests/test_legacy.py"),
+            "tool.mypy.exclude hides src/legacy.py and 2 more checked files from mypy",
+        ),
+        # Only slashes are taken off the end of a folder pattern.
+        (
+            {"pyright": {"exclude": ["src/UX/"]}},
+            ("src/UX/widget.py", "src/U/other.py"),
+            "tool.pyright.exclude hides src/UX/widget.py from pyright",
+        ),
+    ],
+)
+def test_a_pattern_hides_exactly_the_files_it_matches_each_named(
+    tools: dict[str, object], sources: tuple[str, ...], message: str
+) -> None:
+    assert opt_outs(tools, sources) == [message]
 
 
 def test_an_invalid_mypy_exclude_hides_nothing_and_the_valid_ones_still_count() -> None:
@@ -123,10 +139,3 @@ def test_the_project_folder_is_no_place_a_pattern_of_hidden_folders_matches(
 ) -> None:
     # pytest applies norecursedirs below the folders it starts from, never to the project.
     assert opt_outs(tools, ("test_root.py", "src/demo/legacy.py")) == []
-
-
-def test_only_slashes_are_taken_off_the_end_of_a_folder_pattern() -> None:
-    sources = ("src/UX/widget.py", "src/U/other.py")
-    assert opt_outs({"pyright": {"exclude": ["src/UX/"]}}, sources) == [
-        "tool.pyright.exclude hides src/UX/widget.py from pyright"
-    ]
