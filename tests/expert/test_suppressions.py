@@ -64,6 +64,8 @@ def test_a_suppression_is_explained_by_words_after_it(text: str, explained: list
         pytest.param("# pyright: strict", 0, id="pyright-at-strict"),
         pytest.param("# mypy: ignore-errors", 4, id="config-after-code"),
         pytest.param("# see below # mypy: ignore-errors", 0, id="config-not-first"),
+        pytest.param("#mypy: ignore-errors", 0, id="mypy-reads-no-other-spacing"),
+        pytest.param("# mypy:ignore-errors", 0, id="mypy-needs-a-space-after-the-colon"),
     ],
 )
 def test_comments_that_suppress_nothing(text: str, column: int) -> None:
