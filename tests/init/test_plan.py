@@ -80,6 +80,19 @@ def test_forcing_a_relaxed_setting_ends_its_relaxation_and_keeps_the_others(
     assert merged_setting(plan, "tool.pyexpert-gates.relaxations") == plan.relaxations
 
 
+def test_the_record_holds_the_items_the_preset_added_to_a_list_and_not_the_projects(
+    tmp_path: Path,
+) -> None:
+    pyproject = '[project]\nname = "demo"\n\n[tool.ruff.lint]\nignore = ["E501"]\n'
+    write_files(tmp_path, {"pyproject.toml": pyproject})
+    plan = plan_init(tmp_path, "strict")
+    ignore = merged_setting(plan, "tool.ruff.lint.ignore")
+    assert isinstance(ignore, list)
+    written = plan.state.files["pyproject.toml"][("tool", "ruff", "lint", "ignore")]
+    assert written.added == {f'"{code}"' for code in ignore} - {'"E501"'}
+    assert ("tool", "mypy", "warn_unreachable") in plan.state.files["pyproject.toml"]
+
+
 def test_planning_again_after_init_records_what_init_recorded(tmp_path: Path) -> None:
     write_files(tmp_path, {"pyproject.toml": RELAXED, "src/demo.py": ""})
     assert main(["init", "--project", str(tmp_path), "--no-noxfile"]) == 0

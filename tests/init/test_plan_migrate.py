@@ -3,6 +3,9 @@
 import tomllib
 from pathlib import Path
 
+import pytest
+
+from pyexpert_gates.errors import ConfigError
 from pyexpert_gates.init.plan import plan_init
 from tests.helpers.projects import write_files
 
@@ -32,3 +35,10 @@ def test_the_merge_starts_from_the_moved_settings_and_the_diff_from_the_file_on_
     )
     assert plan.migration is not None
     assert [retired.label for retired in plan.migration.retired] == ["mypy.ini"]
+
+
+def test_unless_asked_to_migrate_a_tools_own_file_stops_the_plan(tmp_path: Path) -> None:
+    write_files(tmp_path, {"pyproject.toml": PYPROJECT, "mypy.ini": MYPY_INI})
+    with pytest.raises(ConfigError) as raised:
+        plan_init(tmp_path, "strict")
+    assert "mypy reads mypy.ini instead of [tool.mypy]" in str(raised.value)
