@@ -10,8 +10,9 @@ environment, then times, in one run and side by side:
 - ``pyexpert-gates --version``, the start-up cost of every command (target: under 0.3 s).
 
 Every timing is the median of several runs after one warm-up run, so tool caches are warm in all
-of them alike. mypy 2 refuses the ``python_version = 3.8`` in packaging's configuration, so the
-benchmark sets 3.11 there; otherwise the project is checked as released.
+of them alike. The package is byte-compiled first, as pip does when it installs the wheel. mypy 2
+refuses the ``python_version = 3.8`` in packaging's configuration, so the benchmark sets 3.11
+there; otherwise the project is checked as released.
 
 Usage: ``python benchmarks/check.py [--packaging VERSION] [--repeat N]``. The exit code is 0 when
 both targets are met, 1 otherwise.
@@ -19,6 +20,7 @@ both targets are met, 1 otherwise.
 
 import argparse
 import asyncio
+import compileall
 import json
 import os
 import re
@@ -32,6 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyexpert_gates
 from pyexpert_gates.check.interpreter import venv_python
 from pyexpert_gates.gates.registry import GATES
 from pyexpert_gates.models import GateName
@@ -70,6 +73,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--packaging", default="24.2", metavar="VERSION")
     parser.add_argument("--repeat", type=int, default=3, metavar="N")
     args = parser.parse_args(argv)
+    # pip byte-compiles an installed wheel; an editable checkout run where bytecode is not
+    # written (PYTHONDONTWRITEBYTECODE) would compile the package again in every process.
+    compileall.compile_dir(Path(pyexpert_gates.__file__).parent, quiet=1)
     with tempfile.TemporaryDirectory(prefix="pyexpert-gates-bench-") as scratch:
         project = fetch_packaging(Path(scratch), args.packaging)
         python = make_venv(Path(scratch) / "venv")

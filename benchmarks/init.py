@@ -113,7 +113,15 @@ def timed(argv: tuple[str, ...], cwd: Path) -> float:
 
 
 def median_of(runs: int, once: Callable[[], float]) -> float:
-    """The median of ``runs`` calls of ``once``."""
+    """The median of ``runs`` calls of ``once``.
+
+    Args:
+        runs: How many calls.
+        once: One timed run, returning its seconds.
+
+    Returns:
+        The median seconds.
+    """
     return statistics.median(once() for _ in range(runs))
 
 

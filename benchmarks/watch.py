@@ -74,7 +74,14 @@ class Edit:
 
 
 def planted(number: int) -> str:
-    """The name of the unused variable the ``number``-th edit plants."""
+    """The name of the unused variable the ``number``-th edit plants.
+
+    Args:
+        number: The edit's number.
+
+    Returns:
+        The variable's name, which the report names when it sees the fault.
+    """
     return f"planted_{number}"
 
 
@@ -254,7 +261,7 @@ def _cold(project: Path, python: Path, gates: Sequence[GateName], repeat: int) -
     check = [sys.executable, "-m", "pyexpert_gates", "check", "--project", str(project)]
     check += ["--python", str(python), "--no-cache", "--format", "json"]
     check += [f"--gate={gate}" for gate in gates]
-    times = []
+    times: list[float] = []
     for _ in range(repeat):
         started = time.perf_counter()
         run(check, cwd=project)
@@ -271,7 +278,7 @@ async def _time_edits(command: Command, repeat: int, edits: Sequence[Edit] = EDI
     try:
         await _next_report(process, "")  # the first, cold one
         for index, edit in enumerate(edits):
-            runs = []
+            runs: list[Timing] = []
             for number in range(index * 100, index * 100 + (1 if edit.once else repeat)):
                 await asyncio.sleep(SETTLE_S)
                 path = command.cwd / edit.path

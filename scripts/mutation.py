@@ -40,7 +40,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import CodeType, FrameType, FunctionType, ModuleType
@@ -97,9 +97,20 @@ TESTS: dict[str, tuple[str, ...]] = {
     ),
     "data/codec.py": ("tests/data_/test_codec.py", "tests/data_/test_codec_fields.py"),
     "expert/": ("tests/expert",),
+    "expert/anys.py": ("tests/expert/test_anys.py", "tests/expert/test_anys_positions.py"),
+    "expert/comments.py": ("tests/expert/test_comments.py",),
+    "expert/names.py": (
+        "tests/expert/test_names_imports.py",
+        "tests/expert/test_names_star_imports.py",
+    ),
+    "expert/shapes.py": ("tests/expert/test_shapes.py",),
+    "expert/slots.py": ("tests/expert/test_slots.py",),
+    "expert/suppressions.py": ("tests/expert/test_suppressions.py",),
+    "expert/twins.py": ("tests/expert/test_twins.py",),
+    "expert/weakening.py": ("tests/expert/test_weakening.py",),
     "report/": ("tests/report",),
-    "watch/lsp.py": ("tests/watch/test_langserver.py",),
-    "watch/changes.py": ("tests/watch/test_changes.py", "tests/watch/test_cycle.py"),
+    "watch/lsp.py": ("tests/watch/test_lsp.py",),
+    "watch/changes.py": ("tests/watch/test_changes.py",),
 }
 """The tests that cover each module (a key ending in ``/`` covers every module of a folder)."""
 
@@ -107,6 +118,12 @@ _UNSHOWN = "the member's value is never written, read or shown: only the member 
 _WIDER = (
     "renames_any only widens the search for Any from the lines that say Any to every line: "
     "each use of Any under its own name is on a line that says it"
+)
+
+_CONTEXT = "an expression's context (load, store, del) follows from the field it stands in"
+_TYPE_COMMENT = "the checker parses without type comments, so the field is None in every body"
+_TAG = (
+    "a literal's and a local's tokens are the only tuples in a shape: any two tags keep them apart"
 )
 
 EQUIVALENT: dict[tuple[str, str, str, str], str] = {
@@ -211,6 +228,63 @@ EQUIVALENT: dict[tuple[str, str, str, str], str] = {
     ("expert/names.py", "ImportMap._record_from", "continue", "<removed>"): (
         "a star import then also binds the name `*`, which no expression can use"
     ),
+    ("expert/shapes.py", "<module>", "{'ctx', 'type_comment'}", "{'type_comment'}"): _CONTEXT,
+    ("expert/shapes.py", "<module>", "'ctx'", "'XXctxXX'"): _CONTEXT,
+    ("expert/shapes.py", "<module>", "{'ctx', 'type_comment'}", "{'ctx'}"): _TYPE_COMMENT,
+    ("expert/shapes.py", "<module>", "'type_comment'", "'XXtype_commentXX'"): _TYPE_COMMENT,
+    ("expert/shapes.py", "<module>", "('literal',)", "()"): _TAG,
+    ("expert/shapes.py", "<module>", "'literal'", "'XXliteralXX'"): _TAG,
+    ("expert/shapes.py", "_Writer.finish", "'local'", "'XXlocalXX'"): _TAG,
+    (
+        "expert/shapes.py",
+        "_Writer.finish",
+        "('local', order.setdefault(name, len(order)))",
+        "(order.setdefault(name, len(order)),)",
+    ): _TAG,
+    ("expert/shapes.py", "_Writer._node", "'list[object]'", "'XXlist[object]XX'"): (
+        "cast returns its value unchanged: the type it names is for type checkers"
+    ),
+    ("expert/slots.py", "_slots_default", "strict=True", "strict=False"): (
+        "the defaults belong to the last positional parameters, and kw_defaults holds one item "
+        "per keyword-only parameter: each pair of zipped sequences is as long"
+    ),
+    ("expert/slots.py", "_fix", "''", "'XXXX'"): (
+        "no maker is named '' or 'XXXX': a decorator imports cannot name is unknown either way"
+    ),
+    ("expert/slots.py", "_slots_breakers", "return False", "return None"): (
+        "its one caller puts it before `or` and a bool, so None gives what False gives"
+    ),
+    ("expert/slots.py", "_class_var", "return False", "return None"): (
+        "its one caller reads `not` of it, and None is as false as False"
+    ),
+    ("expert/slots.py", "_named_target", "'<computed>'", "'XX<computed>XX'"): (
+        "neither is an identifier, so no declaration in the class body can match it"
+    ),
+    ("expert/suppressions.py", "parse_suppressions", "strict=True", "strict=False"): (
+        "ends holds one end per directive found, so the two zipped lists are as long"
+    ),
+    ("expert/suppressions.py", "parse_suppressions", "'#'", "'XX#XX'"): (
+        "after its `#` a directive has spaces or a tool's name, and no tool's name starts with X"
+    ),
+    ("expert/twins.py", "check_twins", "len(group) > 1", "len(group) >= 1"): (
+        "_by_signature yields only groups of two or more: a group of one yields nothing either way"
+    ),
+    ("expert/twins.py", "_by_signature", "'\\n'", "'XX\\nXX'"): (
+        "ast.dump writes no line break, so either separator joins the dumps without ambiguity"
+    ),
+    ("expert/twins.py", "_varying", "0", "1"): (
+        "twins share one shape key, which holds a token per literal: each twin has as many slots"
+    ),
+    ("expert/twins.py", "_advice", "0", "1"): (
+        "twins share their scope and their decorators (by dump): the second twin's are the first's"
+    ),
+    ("expert/weakening.py", "mypy_comment_weakens", "inline=True", "inline=False"): (
+        "a comment's values are strings, which mypy's TOML and ini readers resolve alike but for "
+        "how exclude and mypy_path split, neither of which weakens"
+    ),
+    ("expert/weakening.py", "_resolved", "''", "'XXXX'"): (
+        "the section name only prefixes mypy's messages about bad values, which no one reads"
+    ),
 }
 """Surviving mutants that cannot be told from the original by any test, with the reason."""
 
@@ -286,7 +360,11 @@ class Mutant:
     owner: str | None
 
     def key(self) -> tuple[str, str, str, str]:
-        """The mutant's key in `EQUIVALENT`, stable while lines move."""
+        """The mutant's key in `EQUIVALENT`, stable while lines move.
+
+        Returns:
+            The module, the function, the original code and the mutated code.
+        """
         return (self.module, self.function, self.original, self.mutated)
 
 
@@ -366,8 +444,9 @@ def _sites(tree: ast.Module) -> list[_Site]:
         found = [*_node_sites(node, order[id(node)], function)]
         if function != "<module>":
             found += _statement_sites(node, order[id(node)], function)
-        where = {"span": owner[1:], "owner": owner[0]} if owner else {}
-        sites.extend(dataclasses.replace(site, **where) for site in found)  # type: ignore[arg-type]
+        if owner:
+            found = [dataclasses.replace(site, span=owner[1:], owner=owner[0]) for site in found]
+        sites.extend(found)
         inner = owner
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
             function = node.name if function == "<module>" else f"{function}.{node.name}"
@@ -430,7 +509,7 @@ def _statement_sites(node: ast.AST, position: int, function: str) -> Iterator[_S
         statements = getattr(node, field, None)
         if not isinstance(statements, list):
             continue
-        for at, statement in enumerate(statements):
+        for at, statement in enumerate(cast("list[ast.stmt]", statements)):
             if isinstance(statement, _REMOVABLE) and not _is_docstring(statement):
                 yield _Site(
                     position,
@@ -462,7 +541,13 @@ def _set_compare(at: int, operator: type[ast.AST]) -> Change:
 
 def _set_op(operator: type[ast.AST]) -> Change:
     def change(node: ast.AST) -> None:
-        node.op = operator()  # type: ignore[attr-defined]
+        match node:
+            case ast.BoolOp():
+                node.op = cast("ast.boolop", operator())
+            case ast.BinOp() | ast.AugAssign():
+                node.op = cast("ast.operator", operator())
+            case _:
+                raise TypeError(node)
 
     return change
 
@@ -535,7 +620,11 @@ def _remove_statement(field: str, at: int) -> Change:
 
 
 def _remove_else(node: ast.AST) -> None:
-    node.orelse = []  # type: ignore[attr-defined]
+    match node:
+        case ast.If() | ast.For() | ast.While() | ast.Try():
+            node.orelse = []
+        case _:
+            raise TypeError(node)
 
 
 def mutants(module: str) -> list[tuple[Mutant, ast.Module]]:
@@ -612,7 +701,14 @@ def _module_name(module: str) -> str:
 
 
 def tests_for(module: str) -> tuple[str, ...]:
-    """The test files that cover ``module``, from `TESTS` (those that exist)."""
+    """The test files that cover ``module``, from `TESTS` (those that exist).
+
+    Args:
+        module: The module's path relative to the package folder.
+
+    Returns:
+        The test files, relative to the repository root.
+    """
     folder = module.rsplit("/", 1)[0] + "/"
     chosen = TESTS.get(module) or TESTS.get(folder)
     if chosen is None:
@@ -677,7 +773,7 @@ class _Coverage:
         return self._line
 
     @pytest.hookimpl(wrapper=True)
-    def pytest_runtest_protocol(self, item: pytest.Item) -> Iterator[None]:
+    def pytest_runtest_protocol(self, item: pytest.Item) -> Generator[None, object, object]:
         """Attribute the lines run during a test (its fixtures too) to the test.
 
         The package's caches are emptied first: a value another test cached would hide that
@@ -768,17 +864,7 @@ def run_module(module: str, timeout: float | None, *, survivors_only: bool) -> l
     tests = tests_for(module)
     scratch = Path(tempfile.mkdtemp(prefix="mutation-"))
     try:
-        started = time.monotonic()
-        coverage = scratch / "coverage.json"
-        code = _wait(
-            _run_child(tests, None, scratch / "original", (PACKAGE / module, coverage)), 3600
-        )
-        if code != 0:
-            sys.exit(f"{module}: its tests fail without a mutant (exit {code}): fix them first")
-        limit = timeout or 10 + 3 * (time.monotonic() - started)
-        recorded = json.loads(coverage.read_text())
-        lines = {int(line): set(ids) for line, ids in recorded["lines"].items()}
-        seconds: dict[str, float] = recorded["seconds"]
+        lines, seconds, limit = _original_run(module, tests, scratch, timeout)
         plan = [
             (mutant, tree, _covering(mutant, lines, tests, seconds))
             for mutant, tree in mutants(module)
@@ -805,6 +891,26 @@ def run_module(module: str, timeout: float | None, *, survivors_only: bool) -> l
         return sorted(report.outcomes, key=lambda outcome: outcome.mutant.line)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _original_run(
+    module: str, tests: tuple[str, ...], scratch: Path, timeout: float | None
+) -> tuple[dict[int, set[str]], dict[str, float], float]:
+    """The tests run on the unmutated module: which tests run each line, and how long each takes.
+
+    Returns:
+        The tests by line, each test's seconds, and the seconds a mutant's tests may take.
+    """
+    started = time.monotonic()
+    coverage = scratch / "coverage.json"
+    code = _wait(_run_child(tests, None, scratch / "original", (PACKAGE / module, coverage)), 3600)
+    if code != 0:
+        sys.exit(f"{module}: its tests fail without a mutant (exit {code}): fix them first")
+    limit = timeout or 10 + 3 * (time.monotonic() - started)
+    recorded = json.loads(coverage.read_text())
+    lines = {int(line): set(ids) for line, ids in recorded["lines"].items()}
+    seconds: dict[str, float] = recorded["seconds"]
+    return lines, seconds, limit
 
 
 @dataclass(slots=True)
@@ -1078,7 +1184,15 @@ def _line(outcome: "Outcome") -> str:
 
 
 def summary(module: str, outcomes: Sequence[Outcome]) -> str:
-    """One line: the module's mutants, how many were killed, and the share of those that count."""
+    """One line: the module's mutants, how many were killed, and the share of those that count.
+
+    Args:
+        module: The module's path relative to the package folder.
+        outcomes: What became of each of its mutants.
+
+    Returns:
+        The line.
+    """
     killed = sum(outcome.killed for outcome in outcomes)
     equivalent = sum(outcome.status.startswith("equivalent") for outcome in outcomes)
     survived = sum(outcome.status.startswith("survived") for outcome in outcomes)
@@ -1101,8 +1215,15 @@ def _modules(paths: Sequence[str]) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the mutants of the given modules; exit 1 when a non-equivalent mutant survives."""
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    """Run the mutants of the given modules.
+
+    Args:
+        argv: The command line's arguments (by default, the process's own).
+
+    Returns:
+        1 when a mutant that is not equivalent survives, 0 otherwise.
+    """
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n", 1)[0])
     parser.add_argument("paths", nargs="+", help="modules or folders under src/pyexpert_gates")
     parser.add_argument("--timeout", type=float, help="seconds per mutant (default: adaptive)")
     parser.add_argument("--survivors", action="store_true", help="print only surviving mutants")
@@ -1121,7 +1242,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         survived = survived or any(outcome.status.startswith("survived") for outcome in outcomes)
         summaries.append(summary(module, outcomes))
         print(summaries[-1], flush=True)  # noqa: T201 - the script's report
-    print("\n".join(["", *summaries]))  # noqa: T201
+    print("\n".join(["", *summaries]))  # noqa: T201 - the script's report
     return 1 if survived else 0
 
 

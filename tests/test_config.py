@@ -6,6 +6,8 @@ from pyexpert_gates.config import DEFAULT_TIMEOUT_S, GatesConfig, load_config, p
 from pyexpert_gates.errors import ConfigError, InputError
 from pyexpert_gates.expert import default_settings
 from pyexpert_gates.models import GateName
+from tests.conftest import InitializedProjects
+from tests.helpers.config_gate import demo_project, edit
 
 FULL = """
 [project]
@@ -116,3 +118,13 @@ def test_load_refuses_bytes_that_are_not_utf8(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_bytes(b"[project]\nname = '\xff'\n")
     with pytest.raises(InputError, match=r"pyproject.toml:2:\d+: byte 0xff is not UTF-8"):
         load_config(tmp_path)
+
+
+def test_a_relaxation_without_reason_is_a_configuration_error(
+    tmp_path: Path, initialized_projects: InitializedProjects
+) -> None:
+    project = demo_project(tmp_path, initialized_projects)
+    table = '[tool.pyexpert-gates.relaxations]\n"tool.mypy.warn_unreachable" = " "\n\n'
+    edit(project, "[tool.pyexpert-gates]\n", f"{table}[tool.pyexpert-gates]\n")
+    with pytest.raises(ConfigError, match="giving the reason"):
+        load_config(project)

@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from pyexpert_gates.error_handler import EXIT_BROKEN_PIPE
-from pyexpert_gates.report.text import error_text
 
 
 @pytest.mark.parametrize(
@@ -51,13 +50,3 @@ def test_an_error_of_several_lines_keeps_its_lines_and_shows_control_characters(
     assert lines[0] == "pyexpert-gates: error: init changed nothing:"
     assert lines[1].startswith("  mypy reads setup.cfg [mypy]")
     assert "\\n" not in result.stderr
-
-
-def test_a_name_with_a_newline_cannot_start_a_line_of_its_own() -> None:
-    text = error_text("first\nsecond\n::error file=x::forged\x1b[2J\n\xa0\xa0indented")
-    assert text.splitlines() == [
-        "pyexpert-gates: error: first",
-        "  second",
-        "  \\x3a:error file=x::forged\\x1b[2J",  # the runner reads a command after blanks too
-        "\xa0\xa0indented",
-    ]

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from pyexpert_gates.errors import UsageError
-from pyexpert_gates.presets import STRICT, PresetSource, compose_preset
+from pyexpert_gates.presets import STRICT, PresetSource, compose_preset, load_preset
 
 OLD_TESTS = "tool.ruff.lint.per-file-ignores.tests/**"
 
@@ -32,3 +32,8 @@ def test_a_retired_value_that_is_not_a_list_names_the_table(tmp_path: Path) -> N
     text = '[preset.retired]\n"tool.mypy.strict" = true\n'
     with pytest.raises(UsageError, match=r"\[preset\.retired\] maps each setting"):
         compose_preset("acme", sources(tmp_path, text))
+
+
+def test_the_strict_preset_lists_the_test_ignores_its_first_version_wrote() -> None:
+    retired = load_preset().retired["tool.ruff.lint.per-file-ignores.tests/**"]
+    assert ["S101", "PLR2004", "D1"] in retired

@@ -38,7 +38,7 @@ __all__ = [
     "run_until_terminated",
     "start_resident",
 ]
-from pyexpert_gates.strays import MARKER, become_subreaper, end_strays, family
+from pyexpert_gates.strays import MARKER, become_subreaper, end_strays
 
 _T = TypeVar("_T")
 EXIT_TERMINATED = 128 + signal.SIGTERM
@@ -192,12 +192,12 @@ async def _collect(
 def _end_strays(marker: str, leader: int) -> None:
     """Kill what the command of ``leader`` left outside its group; all strays once none runs."""
     # A resident process (watch's type checker) and its children are never strays.
-    residents = family(frozenset(_RESIDENTS))
-    end_strays(marker, running=frozenset(_RUNNING - {leader}) | residents)
+    residents = frozenset(_RESIDENTS)
+    end_strays(marker, running=frozenset(_RUNNING - {leader}), residents=residents)
     if len(_ACTIVE) == 1:
         # Orphans that cleared their environment can only be told apart when no other command
         # runs, or is starting.
-        end_strays(None, running=residents)
+        end_strays(None, residents=residents)
 
 
 async def _start(command: Command, marker: str) -> asyncio.subprocess.Process:

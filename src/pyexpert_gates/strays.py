@@ -17,7 +17,6 @@ import signal
 import sys
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 MARKER = "PYEXPERT_GATES_RUN"
 """The environment variable that tells a command's processes from the others'."""
@@ -25,7 +24,8 @@ _PR_SET_CHILD_SUBREAPER = 36
 _ROUNDS = 50
 """Sweeps before giving up on processes that keep forking; each kill reparents their children."""
 _PAUSE_S = 0.01
-_PROC = Path("/proc")
+_PROC = "/proc"
+_CHUNK = 65536
 
 
 @functools.cache
@@ -41,20 +41,29 @@ def become_subreaper() -> bool:
     return bool(libc.prctl(_PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0)
 
 
-def end_strays(marker: str | None, *, running: frozenset[int] = frozenset()) -> int:
+def end_strays(
+    marker: str | None,
+    *,
+    running: frozenset[int] = frozenset(),
+    residents: frozenset[int] = frozenset(),
+) -> int:
     """Kill and reap the processes a command left behind.
 
     Args:
         marker: The command's marker value: its processes are ended. None for every descendant
             of this process, when no command runs any more.
         running: Processes started by commands still running, never touched.
+        residents: The leaders of resident processes: they and their descendants are never
+            touched, looked up again in each sweep, as they start children at any moment.
 
     Returns:
         How many processes were killed.
     """
     killed = 0
     for _ in range(_ROUNDS):
-        found = [pid for pid in _strays(marker) if pid not in running]
+        table = _table()
+        kept = running | _family(residents, table)
+        found = [pid for pid in _strays(marker, table) if pid not in kept]
         if not found:
             break
         for pid in found:
@@ -62,25 +71,8 @@ def end_strays(marker: str | None, *, running: frozenset[int] = frozenset()) -> 
                 os.kill(pid, signal.SIGKILL)
         killed += len(found)
         time.sleep(_PAUSE_S)
-        reap(running)
+        reap(running | _family(residents, _table()))
     return killed
-
-
-def family(leaders: frozenset[int]) -> frozenset[int]:
-    """The processes ``leaders`` and every living descendant of theirs.
-
-    Args:
-        leaders: Process ids, such as the resident processes a watch keeps.
-
-    Returns:
-        The leaders and their descendants.
-    """
-    if not leaders:
-        return frozenset()
-    table = _table()
-    return leaders | {
-        pid for pid in table if any(_descends(pid, leader, table) for leader in leaders)
-    }
 
 
 def reap(running: frozenset[int] = frozenset()) -> None:
@@ -96,9 +88,15 @@ def reap(running: frozenset[int] = frozenset()) -> None:
                 os.waitpid(pid, os.WNOHANG)
 
 
-def _strays(marker: str | None) -> Iterator[int]:
-    """Living processes that carry ``marker``, or every living descendant when None."""
-    table = _table()
+def _family(leaders: frozenset[int], table: dict[int, tuple[str, int]]) -> frozenset[int]:
+    """The processes ``leaders`` and every descendant of theirs in ``table``."""
+    return leaders | {
+        pid for pid in table if any(_descends(pid, leader, table) for leader in leaders)
+    }
+
+
+def _strays(marker: str | None, table: dict[int, tuple[str, int]]) -> Iterator[int]:
+    """Living processes of ``table`` that carry ``marker``, or every living descendant when None."""
     me = os.getpid()
     for pid, (state, _) in table.items():
         if state == "Z" or pid == me:
@@ -122,7 +120,7 @@ def _descends(pid: int, ancestor: int, table: dict[int, tuple[str, int]]) -> boo
 def _carries(pid: int, marker: str) -> bool:
     """True when process ``pid`` started with ``MARKER=marker`` in its environment."""
     try:
-        environment = (_PROC / str(pid) / "environ").read_bytes()
+        environment = _read_proc(f"{pid}/environ")
     except OSError:
         return False
     return f"{MARKER}={marker}".encode() in environment.split(b"\0")
@@ -131,13 +129,27 @@ def _carries(pid: int, marker: str) -> bool:
 def _table() -> dict[int, tuple[str, int]]:
     """Every visible process: its state letter and its parent."""
     table: dict[int, tuple[str, int]] = {}
-    with contextlib.suppress(OSError):
-        for entry in _PROC.iterdir():
+    with contextlib.suppress(OSError), os.scandir(_PROC) as entries:
+        for entry in entries:
             if not entry.name.isdigit():
                 continue
             try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                fields = _read_proc(f"{entry.name}/stat").rsplit(b")", 1)[1].split()
             except (OSError, IndexError):
                 continue
-            table[int(entry.name)] = (fields[0], int(fields[1]))
+            table[int(entry.name)] = (fields[0].decode(), int(fields[1]))
     return table
+
+
+def _read_proc(name: str) -> bytes:
+    """The content of ``/proc/NAME``."""
+    # Plain file descriptors, not pathlib: this runs for every process of the machine after
+    # every command, beside the gates still running.
+    descriptor = os.open(f"{_PROC}/{name}", os.O_RDONLY)
+    try:
+        chunks: list[bytes] = []
+        while chunk := os.read(descriptor, _CHUNK):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(descriptor)

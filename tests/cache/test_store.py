@@ -8,23 +8,24 @@ from pathlib import Path
 
 import pytest
 
-from pyexpert_gates.cache.inputs import ContentDigests
 from pyexpert_gates.cache.store import (
     SECRET_BYTES,
     ResultCache,
     cache_home,
     open_cache,
+    result_from_json,
     result_to_json,
 )
 from pyexpert_gates.models import (
     Diagnostic,
+    FixSafety,
     GateName,
     GateResult,
     ModuleCoverage,
     Severity,
     Status,
 )
-from tests.helpers.samples import SPANNED
+from tests.helpers.samples import FIXABLE_RUFF, SPANNED
 
 KEY = "0" * 40
 SECRET = bytes(range(SECRET_BYTES))
@@ -223,9 +224,6 @@ def test_a_cache_someone_else_could_write_is_not_used(tmp_path: Path, damage: st
     assert open_cache(project, environ) is None
 
 
-def test_a_fifo_or_an_unreadable_file_is_never_read_into_the_key(tmp_path: Path) -> None:
-    os.mkfifo(tmp_path / "pipe")
-    digests = ContentDigests()
-    digests.digest(tmp_path, ["pipe", "missing"])
-    assert digests.known[tmp_path / "pipe"] == "not a regular file"
-    assert digests.known[tmp_path / "missing"].startswith("unreadable")
+def test_a_cached_result_keeps_what_fix_resolves() -> None:
+    replayed = result_from_json(result_to_json(FIXABLE_RUFF, "key"), "key")
+    assert [item.fix for item in replayed.diagnostics] == [FixSafety.SAFE, FixSafety.UNSAFE, None]

@@ -149,14 +149,6 @@ def test_default_paths(
         assert resolve_paths(tmp_path, config) == paths
 
 
-def test_the_layout_says_what_paths_leave_out(tmp_path: Path) -> None:
-    make_tree(tmp_path, "src/pkg/__init__.py", "tools/__init__.py", "setup.py", "tests/t.py")
-    layout = read_layout(tmp_path)
-    assert layout.left_out(layout.code_paths(None)) == ("setup.py", "tools")
-    assert layout.left_out(("src", "tools", "setup.py")) == ()
-    assert layout.left_out((".",)) == ()
-
-
 def test_nothing_to_check_is_a_config_error(tmp_path: Path) -> None:
     make_tree(tmp_path, "setup.py", "docs/index.md")
     with pytest.raises(ConfigError, match=r"nothing to check in .*set paths"):

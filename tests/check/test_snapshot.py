@@ -3,7 +3,6 @@
 import dataclasses
 import os
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
@@ -11,28 +10,14 @@ import pytest
 from pyexpert_gates.check.snapshot import CONFIG_NAMES, take_snapshot
 from pyexpert_gates.cli import main
 from pyexpert_gates.config import load_config
-from pyexpert_gates.data.invocation import ProcessOutput
-from pyexpert_gates.data.snapshot import ProjectFiles, ProjectSnapshot
 from pyexpert_gates.errors import InputError
 from pyexpert_gates.files import project_files
-from pyexpert_gates.gates.base import GateContext
 from pyexpert_gates.gates.checked import checked_path
 from pyexpert_gates.gates.drift import CONFIG_GATE
-from pyexpert_gates.gates.expert import EXPERT_GATE
-from pyexpert_gates.gates.governing import ruff_extends
-from pyexpert_gates.gates.pytest import PytestGate
-from pyexpert_gates.gates.pytest_xdist import allows_xdist
 from pyexpert_gates.models import Status
 from pyexpert_gates.textfile import DiskReader
 from tests.helpers.projects import edit, write_files
-from tests.helpers.snapshots import EMPTY
-
-
-def _context(project: Path, snapshot: ProjectSnapshot = EMPTY) -> GateContext:
-    """A context of ``project`` that knows of it what ``snapshot`` holds."""
-    return GateContext(
-        project=project, paths=(), python=Path(sys.executable), scratch=project, snapshot=snapshot
-    )
+from tests.helpers.snapshots import EMPTY, gate_context
 
 
 def test_every_root_configuration_file_of_a_gate_is_read() -> None:
@@ -67,7 +52,7 @@ def test_a_tool_printing_the_real_path_of_a_linked_project_is_understood(tmp_pat
     snapshot = take_snapshot(tmp_path / "link", ("src",), {})
     real = (tmp_path / "real").resolve()
     assert snapshot.real_project == real
-    context = _context(tmp_path / "link", snapshot)
+    context = gate_context(tmp_path / "link", snapshot)
     assert checked_path(str(real / "src" / "a.py"), context) == "src/a.py"
     assert checked_path(str(tmp_path / "link" / "src" / "a.py"), context) == "src/a.py"
     assert checked_path("/elsewhere/a.py", context) == "/elsewhere/a.py"
@@ -78,51 +63,6 @@ def test_the_environment_is_read_once(tmp_path: Path) -> None:
     snapshot = take_snapshot(tmp_path, (), environ)
     environ["PYTEST_ADDOPTS"] = ""
     assert snapshot.variables["PYTEST_ADDOPTS"] == "-n 0"
-
-
-def test_the_pytest_gates_read_the_environment_of_the_snapshot(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("PYTEST_ADDOPTS", "-k slow -n 0")
-    plain = _context(tmp_path)
-    narrowed = _context(
-        tmp_path, dataclasses.replace(EMPTY, variables={"PYTEST_ADDOPTS": "-k slow -n 0"})
-    )
-    output = ProcessOutput(returncode=0, stdout="", stderr="")
-    assert "-k" not in PytestGate().parse(output, plain).summary
-    refused = PytestGate().parse(output, narrowed)
-    assert refused.status is Status.ERROR
-    assert "PYTEST_ADDOPTS holds options" in refused.summary
-    assert allows_xdist(plain)
-    assert not allows_xdist(narrowed)
-    in_tox = _context(
-        tmp_path, dataclasses.replace(EMPTY, configs={"tox.ini": b"[pytest]\naddopts = -n 2\n"})
-    )
-    assert not allows_xdist(in_tox)
-
-
-@pytest.mark.parametrize(
-    ("extend", "variables"),
-    [
-        ("$BASE/base.toml", {"BASE": "shared"}),
-        ("${BASE}/base.toml", {"BASE": "shared"}),
-        ("~/base.toml", {"HOME": "shared"}),
-    ],
-)
-def test_ruff_extend_takes_its_variables_from_the_snapshot(
-    tmp_path: Path, extend: str, variables: dict[str, str]
-) -> None:
-    (tmp_path / "shared").mkdir()
-    (tmp_path / "shared" / "base.toml").write_text("line-length = 90\n", encoding="utf-8")
-    config = tmp_path / "ruff.toml"
-    config.write_text(f'extend = "{extend}"\n', encoding="utf-8")
-    variables = {name: str(tmp_path / value) for name, value in variables.items()}
-    assert ruff_extends(config, variables, DiskReader()) == [
-        ((tmp_path / "shared" / "base.toml").resolve(), {"line-length": 90})
-    ]
-    assert (
-        ruff_extends(config, {}, DiskReader()) == []
-    )  # unknown: kept as written, a file that is not there
 
 
 def test_the_config_gate_follows_the_files_as_the_snapshot_holds_them(tmp_path: Path) -> None:
@@ -153,7 +93,7 @@ def test_the_config_gate_follows_the_files_as_the_snapshot_holds_them(tmp_path: 
     config = load_config(project)
     assert config.paths is not None
     context = dataclasses.replace(
-        _context(project, take_snapshot(project, config.paths, {})), paths=config.paths
+        gate_context(project, take_snapshot(project, config.paths, {})), paths=config.paths
     )
     shutil.rmtree(tmp_path / "shared")
     write_files(project, {"src/ruff.toml": "line-length = 200\n"})
@@ -162,30 +102,6 @@ def test_the_config_gate_follows_the_files_as_the_snapshot_holds_them(tmp_path: 
     assert {item.path for item in outcome.diagnostics} == {"pyproject.toml"}
     assert any(", in ../shared/ruff.toml, which" in message for message in messages)
     assert any(", in ../shared/base.json, which" in message for message in messages)
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class _Sources:
-    """Sources held in memory, by name."""
-
-    texts: dict[str, bytes]
-
-    def real_path(self, name: str) -> Path:
-        return Path("/real") / name
-
-    def source(self, name: str) -> bytes:
-        return self.texts[name]
-
-
-def test_the_expert_gate_reads_its_sources_through_the_snapshot(tmp_path: Path) -> None:
-    files = ProjectFiles(files=("src/mod.py", "src/old.py"), from_git=False)
-    sources = _Sources({"src/mod.py": b'"""Mod."""\n', "src/old.py": b"\xff\n"})
-    context = dataclasses.replace(
-        _context(tmp_path, dataclasses.replace(EMPTY, files=files, sources=sources)),
-        paths=("src",),
-    )
-    outcome = EXPERT_GATE.evaluate(context, load_config(tmp_path))
-    assert [(item.path, item.code) for item in outcome.diagnostics] == [("src/old.py", "decode")]
 
 
 def test_a_source_is_read_when_the_gate_checks_it(tmp_path: Path) -> None:
@@ -239,7 +155,7 @@ def test_the_config_gate_sees_in_the_snapshot_what_it_would_see_on_disk(
     config = load_config(project)
     assert config.paths is not None
     snapshot = take_snapshot(project, config.paths, {})
-    context = dataclasses.replace(_context(project, snapshot), paths=config.paths)
+    context = dataclasses.replace(gate_context(project, snapshot), paths=config.paths)
     on_disk = dataclasses.replace(
         context, snapshot=dataclasses.replace(snapshot, followed=DiskReader())
     )
@@ -252,7 +168,7 @@ def test_the_config_gate_plans_from_the_snapshot(tmp_path: Path) -> None:
     config = load_config(tmp_path)
     assert config.paths is not None
     context = dataclasses.replace(
-        _context(tmp_path, take_snapshot(tmp_path, config.paths, {})), paths=config.paths
+        gate_context(tmp_path, take_snapshot(tmp_path, config.paths, {})), paths=config.paths
     )
     edit(tmp_path / "pyproject.toml", "strict = true", "strict = false")
     write_files(tmp_path, {"mypy.ini": "[mypy]\n", "src/ruff.toml": "line-length = 200\n"})
@@ -272,29 +188,10 @@ def test_the_config_gate_matches_real_paths_in_a_project_reached_through_a_link(
     config = load_config(project)
     assert config.paths is not None
     context = dataclasses.replace(
-        _context(project, take_snapshot(project, config.paths, {})), paths=config.paths
+        gate_context(project, take_snapshot(project, config.paths, {})), paths=config.paths
     )
     (finding,) = CONFIG_GATE.evaluate(context, config).diagnostics
     assert finding.message.startswith(
         "tool.ruff.extend-exclude hides ../real/src/demo/m.py from ruff, in ../shared/ruff.toml, "
         "which pyproject.toml extends"
-    )
-
-
-def test_a_users_home_in_ruff_extend_comes_from_the_reader(tmp_path: Path) -> None:
-    base = tmp_path / "shared" / "base.toml"
-    write_files(
-        tmp_path,
-        {"shared/base.toml": "line-length = 90\n", "ruff.toml": 'extend = "~bob/base.toml"\n'},
-    )
-    config = tmp_path / "ruff.toml"
-    disk = DiskReader()
-    for path in (config, base, base.resolve()):
-        disk.real_path(path)
-        disk.holds_file(path)
-        disk.content(path, str(path))
-    answers = dataclasses.replace(disk.answers(), homes={"~bob/base.toml": str(base)})
-    assert ruff_extends(config, {}, answers) == [(base.resolve(), {"line-length": 90})]
-    assert (
-        DiskReader().home_of("~no-such-user-of-pxg/base.toml") == "~no-such-user-of-pxg/base.toml"
     )

@@ -1,14 +1,8 @@
-import sys
 from pathlib import Path
 
 import pytest
 
 from pyexpert_gates.cli import main
-from pyexpert_gates.config import load_config
-from pyexpert_gates.gates.base import GateContext
-from pyexpert_gates.gates.expert import EXPERT_GATE
-from pyexpert_gates.models import FixSafety
-from tests.helpers.snapshots import snapshot
 
 
 def test_a_gate_without_fixes_is_a_usage_error(
@@ -25,22 +19,3 @@ def test_a_missing_project_is_a_usage_error(
 ) -> None:
     assert main(["fix", "--project", str(tmp_path / "none")]) == 2
     assert "no such directory" in capsys.readouterr().err
-
-
-def test_the_expert_gate_marks_the_findings_the_slots_codemod_fixes(tmp_path: Path) -> None:
-    dataclass = "from dataclasses import dataclass\n\n\n@dataclass\nclass P:\n    x: int\n"
-    (tmp_path / "pyproject.toml").write_text('[project]\nrequires-python = ">=3.11"\n')
-    (tmp_path / "fixable.py").write_text(dataclass)
-    (tmp_path / "weak.py").write_text(f"import weakref\n{dataclass}")
-    context = GateContext(
-        project=tmp_path,
-        paths=(".",),
-        python=Path(sys.executable),
-        scratch=tmp_path,
-        snapshot=snapshot(tmp_path, (".",)),
-    )
-    outcome = EXPERT_GATE.evaluate(context, load_config(tmp_path))
-    assert [(item.path, item.code, item.fix) for item in outcome.diagnostics] == [
-        ("fixable.py", "PXG001", FixSafety.SAFE),
-        ("weak.py", "PXG001", None),
-    ]

@@ -13,7 +13,6 @@ import pytest
 
 from pyexpert_gates.cli import main
 from pyexpert_gates.models import Status
-from pyexpert_gates.presets import load_preset
 from tests.helpers.config_gate import evaluate
 
 
@@ -97,11 +96,6 @@ def test_a_list_relaxed_by_name_is_not_extended_until_forced(tmp_path: Path) -> 
         "--strict-config",
     ]
     assert tool(tmp_path, "pyexpert-gates", "relaxations") == {}
-
-
-def test_the_strict_preset_lists_the_test_ignores_its_first_version_wrote() -> None:
-    retired = load_preset().retired["tool.ruff.lint.per-file-ignores.tests/**"]
-    assert ["S101", "PLR2004", "D1"] in retired
 
 
 @pytest.mark.parametrize(

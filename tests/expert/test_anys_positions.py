@@ -26,6 +26,9 @@ CODE = "PXG003"
         ('size: Annotated[Any, "bytes"] = 0\n', [3]),
         ("size: Annotated[()] | Any = 0\n", [3]),
         ("size: Annotated[Any] = 0\n", [3]),
+        # A type written inside the metadata is still a type.
+        ("size: Annotated[int, Registry[Any]] = 0\n", [3]),
+        ("size: Annotated[int, Any] = 0\n", []),
     ],
 )
 def test_an_any_is_reported_only_where_it_is_a_type(source: str, expected: list[int]) -> None:
@@ -66,8 +69,8 @@ def test_the_arguments_of_cast_and_typevar_that_are_types(call: str, expected: l
 
 @pytest.mark.parametrize(
     "annotation",
-    ['"Any\\x00"', '"' + "a." * 100_000 + 'Any"'],
-    ids=["a NUL character", "nested too deep for the parser"],
+    ['"Any\\x00"', '"Any\\ud800"', '"' + "a." * 100_000 + 'Any"'],
+    ids=["a NUL character", "a lone surrogate", "nested too deep for the parser"],
 )
 def test_a_string_annotation_python_cannot_parse_is_no_finding(annotation: str) -> None:
     assert lines_of(CODE, f"from typing import Any\n\nvalue: {annotation} = 1\n") == []

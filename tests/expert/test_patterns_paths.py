@@ -31,3 +31,27 @@ def test_each_token_of_a_pattern_matches_as_ruff_matches_it(
     pattern: str, path: str, *, expected: bool
 ) -> None:
     assert path_matches(pattern, path) is expected
+
+
+@pytest.mark.parametrize(
+    ("pattern", "path", "expected"),
+    [
+        ("tests/**", "tests/unit/test_a.py", True),
+        ("tests/**", "src/tests.py", False),
+        ("tests/*", "tests/unit/test_a.py", True),
+        ("*.pyi", "src/pkg/module.pyi", True),
+        ("*.pyi", "src/pkg/module.py", False),
+        ("conftest.py", "tests/deep/conftest.py", True),
+        ("**/test_*.py", "test_top.py", True),
+        ("src/pkg/[ab].py", "src/pkg/b.py", True),
+        ("src/pkg/[!ab].py", "src/pkg/b.py", False),
+        ("src/{pkg,lib}/*.py", "src/lib/x.py", True),
+        ("./src/*.py", "src/x.py", True),
+        ("a/b.py", "src/a/b.py", False),
+        ("!src/**", "tests/test_a.py", True),
+        ("!src/**", "src/a.py", False),
+        ("data[1].py", "data[1].py", False),
+    ],
+)
+def test_patterns_match_like_ruff(pattern: str, path: str, *, expected: bool) -> None:
+    assert path_matches(pattern, path) is expected

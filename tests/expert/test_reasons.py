@@ -123,8 +123,7 @@ def test_reports_at_the_directive() -> None:
     assert (found.line, found.column, found.end_column) == (1, 35, 49)
 
 
-def test_comments_are_found_in_every_kind_of_statement() -> None:
-    source = '''
+EVERY_KIND_OF_STATEMENT = '''
     import os  # noqa: F401
     @decorator(  # noqa: B008
         "# noqa: E501"
@@ -147,8 +146,31 @@ def test_comments_are_found_in_every_kind_of_statement() -> None:
         match value:  # noqa: PLR2004
             case "# noqa":  # noqa: PLR2004
                 pass
-    '''
-    assert lines_of(CODE, source) == [2, 3, 6, 7, 9, 12, 13, 15, 17, 19, 21, 22]
+'''
+# A pattern in parentheses starts a line below `case (`, and its closing line is indented less.
+CASE_IN_PARENTHESES = """
+match value:
+    case (
+        "# noqa"  # noqa: PLR2004
+        | "other"
+    ):  # type: ignore
+        pass
+"""
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        pytest.param(
+            EVERY_KIND_OF_STATEMENT,
+            [2, 3, 6, 7, 9, 12, 13, 15, 17, 19, 21, 22],
+            id="every-kind-of-statement",
+        ),
+        pytest.param(CASE_IN_PARENTHESES, [4, 6], id="a-case-pattern-in-parentheses"),
+    ],
+)
+def test_comments_are_found_in_every_kind_of_statement(source: str, expected: list[int]) -> None:
+    assert lines_of(CODE, source) == expected
 
 
 @pytest.mark.parametrize(

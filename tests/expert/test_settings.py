@@ -5,7 +5,6 @@ import pytest
 from pyexpert_gates.config import config_from_document
 from pyexpert_gates.errors import ConfigError
 from pyexpert_gates.expert import RULES, ExpertSettings, default_settings
-from pyexpert_gates.expert.patterns import path_matches
 
 ORIGIN = "pyproject.toml"
 EVERY = frozenset(rule.code.value for rule in RULES)
@@ -87,30 +86,6 @@ def test_rejects_bad_tables_naming_the_key_and_file(table: dict[str, object], na
     assert named in raised.value.message
     assert raised.value.message.startswith(f"{ORIGIN}: ")
     assert raised.value.exit_code == 2
-
-
-@pytest.mark.parametrize(
-    ("pattern", "path", "expected"),
-    [
-        ("tests/**", "tests/unit/test_a.py", True),
-        ("tests/**", "src/tests.py", False),
-        ("tests/*", "tests/unit/test_a.py", True),
-        ("*.pyi", "src/pkg/module.pyi", True),
-        ("*.pyi", "src/pkg/module.py", False),
-        ("conftest.py", "tests/deep/conftest.py", True),
-        ("**/test_*.py", "test_top.py", True),
-        ("src/pkg/[ab].py", "src/pkg/b.py", True),
-        ("src/pkg/[!ab].py", "src/pkg/b.py", False),
-        ("src/{pkg,lib}/*.py", "src/lib/x.py", True),
-        ("./src/*.py", "src/x.py", True),
-        ("a/b.py", "src/a/b.py", False),
-        ("!src/**", "tests/test_a.py", True),
-        ("!src/**", "src/a.py", False),
-        ("data[1].py", "data[1].py", False),
-    ],
-)
-def test_patterns_match_like_ruff(pattern: str, path: str, *, expected: bool) -> None:
-    assert path_matches(pattern, path) is expected
 
 
 def test_codes_for_a_file_drop_ignored_rules_but_keep_syntax_errors() -> None:

@@ -141,6 +141,33 @@ def test_reports_tests_that_differ_only_in_literals(source: str, expected: list[
             """,
             id="placeholders-and-helpers",
         ),
+        pytest.param(
+            """
+            def test_todo():
+                pass
+
+            def test_later():
+                pass
+
+            def test_someday():
+                '''To write.'''
+                ...
+
+            def test_never():
+                ...
+            """,
+            id="placeholders-alike",
+        ),
+        pytest.param(
+            """
+            def test_sync():
+                assert run(1)
+
+            async def test_async():
+                assert run(2)
+            """,
+            id="sync-and-async",
+        ),
     ],
 )
 def test_leaves_distinct_tests_alone(source: str) -> None:
@@ -213,6 +240,45 @@ def test_only_test_modules_are_compared(path: str, expected: list[int]) -> None:
             "exactly: keep one of them",
             id="copies",
         ),
+        pytest.param(
+            """
+            @pytest.mark.parametrize("mode", ["fast"])
+            def test_a(mode):
+                check(mode, 1)
+
+            @pytest.mark.parametrize("mode", ["fast"])
+            def test_b(mode):
+                check(mode, 2)
+            """,
+            "apart from literals: merge them into one test and join their parameter lists",
+            id="already-parametrized",
+        ),
+        pytest.param(
+            """
+            def test_small():
+                size = 1
+                assert grow(size)
+
+            def test_large():
+                amount = 100
+                assert grow(amount)
+            """,
+            'apart from literals: make them one test with `@pytest.mark.parametrize("size", '
+            "[1, 100])`",
+            id="the-first-tests-name-names-the-parameter",
+        ),
+        pytest.param(
+            """
+            def test_a():
+                assert add(1, 2)
+
+            def test_b():
+                assert add(3, 4)
+            """,
+            "apart from literals: make them one test with "
+            '`@pytest.mark.parametrize(("value1", "value2"), [(1, 2), (3, 4)])`',
+            id="unnamed-parameters-numbered",
+        ),
     ],
 )
 def test_message_names_the_twins_and_the_fix(source: str, advice: str) -> None:
@@ -221,11 +287,53 @@ def test_message_names_the_twins_and_the_fix(source: str, advice: str) -> None:
     assert first.endswith(advice)
 
 
-def test_message_lists_at_most_three_twins() -> None:
-    source = "".join(f"def test_{index}():\n    assert f({index})\n\n" for index in range(6))
+@pytest.mark.parametrize(
+    ("twins", "others"),
+    [
+        (2, "`test_1`"),
+        (4, "`test_1`, `test_2`, `test_3`"),
+        (5, "`test_1`, `test_2`, `test_3` and 1 more"),
+        (6, "`test_1`, `test_2`, `test_3` and 2 more"),
+    ],
+)
+def test_message_names_at_most_three_other_twins(twins: int, others: str) -> None:
+    source = "".join(f"def test_{index}():\n    assert f({index})\n\n" for index in range(twins))
     first = messages_of(CODE, source, path=TEST_MODULE)[0]
-    named = "test `test_0` is repeated by `test_1`, `test_2`, `test_3` and 2 more"
-    assert f"{named} apart from literals" in first
+    assert f"test `test_0` is repeated by {others} apart from literals" in first
+
+
+def suggestion(source: str) -> str:
+    """The parametrize that PXG005's one finding on ``source`` suggests."""
+    [message] = messages_of(CODE, source, path=TEST_MODULE)
+    return message.partition("make them one test with `")[2].removesuffix("`")
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        pytest.param("a" * 38, "'" + "a" * 38 + "'", id="forty-characters-whole"),
+        pytest.param("a" * 39, "'" + "a" * 36 + "...", id="longer-shortened-to-forty"),
+    ],
+)
+def test_a_long_value_is_shortened_in_the_suggestion(value: str, shown: str) -> None:
+    source = f'def test_a():\n    check("{value}")\n\ndef test_b():\n    check("b")\n'
+    assert suggestion(source) == f"@pytest.mark.parametrize(\"value\", [{shown}, 'b'])"
+
+
+@pytest.mark.parametrize(
+    ("keyword", "end"),
+    [
+        pytest.param("width", "4" * 37 + "'])", id="240-characters-whole"),
+        pytest.param("widths", "'" + "4" * 33 + " ...])", id="longer-cut-to-240"),
+    ],
+)
+def test_a_long_suggestion_is_cut_to_240_characters(keyword: str, end: str) -> None:
+    # Five twins, each with a value of 39 characters: the keyword's length decides the width.
+    source = "".join(
+        f'def test_{index}():\n    check({keyword}="{str(index) * 37}")\n\n' for index in range(5)
+    )
+    shown = suggestion(source)
+    assert (len(shown), shown[-len(end) :]) == (240, end)
 
 
 def test_a_literal_repeated_in_each_twin_is_one_parameter() -> None:

@@ -45,3 +45,11 @@ def test_functions_come_in_source_order_with_the_spans_nested_directly_in_them()
 def test_a_record_is_immutable_and_hashable() -> None:
     records = walked().functions
     assert len(set(records)) == len(records)
+
+
+def test_the_comments_of_a_case_are_tokenized_from_its_match_statement() -> None:
+    # A pattern in parentheses starts below `case (`: no safe place to start the tokenizer.
+    source = "match x:\n    case (\n        A()  # noqa\n    ):  # noqa\n        pass  # noqa\n"
+    walker = Walker(any_lines=None, comment_lines=[3, 4, 5])
+    walker.walk(ast.parse(source))
+    assert walker.origins == {3: 1, 4: 1, 5: 5}

@@ -11,7 +11,6 @@ from pyexpert_gates.gates.base import GateContext, GateOutcome
 from pyexpert_gates.gates.checked import UNCHECKED, UNREADABLE, with_proof
 from pyexpert_gates.gates.mypy import MypyGate
 from pyexpert_gates.gates.mypy_files import excluded as mypy_excluded
-from pyexpert_gates.gates.paths import targets
 from pyexpert_gates.gates.pyright import PyrightGate
 from pyexpert_gates.gates.ruff import RuffGate
 from pyexpert_gates.gates.ruff_files import excluded as ruff_excluded
@@ -146,11 +145,3 @@ def test_an_error_stays_an_error_with_unchecked_files() -> None:
     output = ProcessOutput(returncode=0, stdout="[]", stderr=RUFF_LOG)
     findings = RuffGate().parse(output, _context()).diagnostics
     assert with_proof(outcome, findings) == outcome
-
-
-def test_a_special_path_named_in_the_paths_is_given_to_no_tool() -> None:
-    context = dataclasses.replace(_context(special=("pipe.py",)), paths=("src", "pipe.py"))
-    assert targets(context) == ("src",)
-    alone = dataclasses.replace(context, paths=("pipe.py",))
-    # Nothing left would make a tool check the whole folder: the path stays, the gate reports it.
-    assert targets(alone) == ("pipe.py",)

@@ -6,16 +6,14 @@ import pytest
 
 from pyexpert_gates.cli import main
 from pyexpert_gates.config import load_config
-from pyexpert_gates.errors import ConfigError
 from pyexpert_gates.models import Status
 from tests.conftest import InitializedProjects
-from tests.helpers.config_gate import edit, evaluate, line_of
+from tests.helpers.config_gate import demo_project, edit, evaluate, line_of
 
 
 @pytest.fixture
 def project(tmp_path: Path, initialized_projects: InitializedProjects) -> Path:
-    pyproject = '[project]\nname = "demo"\nrequires-python = ">=3.11"\n'
-    return initialized_projects.copy(tmp_path, {"pyproject.toml": pyproject, "src/": ""})
+    return demo_project(tmp_path, initialized_projects)
 
 
 def test_settings_written_by_init_pass(project: Path) -> None:
@@ -77,13 +75,6 @@ def test_a_filter_that_takes_error_back_for_every_warning_is_a_finding(
     assert main(["init", "--project", str(project), "--relax", f"{name}=a log of each"]) == 0
     assert "once::Warning" not in capsys.readouterr().out
     assert evaluate(project).status is Status.PASSED
-
-
-def test_a_relaxation_without_reason_is_a_configuration_error(project: Path) -> None:
-    table = '[tool.pyexpert-gates.relaxations]\n"tool.mypy.warn_unreachable" = " "\n\n'
-    edit(project, "[tool.pyexpert-gates]\n", f"{table}[tool.pyexpert-gates]\n")
-    with pytest.raises(ConfigError, match="giving the reason"):
-        load_config(project)
 
 
 def test_a_file_that_hides_the_settings_is_an_error(project: Path) -> None:

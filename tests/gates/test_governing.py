@@ -1,5 +1,6 @@
 """The config gate and ruff's hierarchical configuration: a sub-folder's own config governs."""
 
+import dataclasses
 import sys
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from pyexpert_gates.config import load_config
 from pyexpert_gates.files import project_files
 from pyexpert_gates.gates.base import GateContext, GateOutcome
 from pyexpert_gates.gates.drift import CONFIG_GATE
-from pyexpert_gates.gates.governing import NestedRuffConfig, nested_ruff_configs
+from pyexpert_gates.gates.governing import NestedRuffConfig, nested_ruff_configs, ruff_extends
 from pyexpert_gates.models import Status
 from pyexpert_gates.textfile import DiskReader
 from tests.conftest import InitializedProjects
@@ -237,3 +238,46 @@ def test_the_root_configuration_extended_by_a_sub_folder_is_judged_once(monorepo
     assert [(item.path, item.code) for item in outcome.diagnostics] == [
         ("pyproject.toml", "config-opt-out")
     ]
+
+
+@pytest.mark.parametrize(
+    ("extend", "variables"),
+    [
+        ("$BASE/base.toml", {"BASE": "shared"}),
+        ("${BASE}/base.toml", {"BASE": "shared"}),
+        ("~/base.toml", {"HOME": "shared"}),
+    ],
+)
+def test_ruff_extend_takes_its_variables_from_the_snapshot(
+    tmp_path: Path, extend: str, variables: dict[str, str]
+) -> None:
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "shared" / "base.toml").write_text("line-length = 90\n", encoding="utf-8")
+    config = tmp_path / "ruff.toml"
+    config.write_text(f'extend = "{extend}"\n', encoding="utf-8")
+    variables = {name: str(tmp_path / value) for name, value in variables.items()}
+    assert ruff_extends(config, variables, DiskReader()) == [
+        ((tmp_path / "shared" / "base.toml").resolve(), {"line-length": 90})
+    ]
+    assert (
+        ruff_extends(config, {}, DiskReader()) == []
+    )  # unknown: kept as written, a file that is not there
+
+
+def test_a_users_home_in_ruff_extend_comes_from_the_reader(tmp_path: Path) -> None:
+    base = tmp_path / "shared" / "base.toml"
+    write_files(
+        tmp_path,
+        {"shared/base.toml": "line-length = 90\n", "ruff.toml": 'extend = "~bob/base.toml"\n'},
+    )
+    config = tmp_path / "ruff.toml"
+    disk = DiskReader()
+    for path in (config, base, base.resolve()):
+        disk.real_path(path)
+        disk.holds_file(path)
+        disk.content(path, str(path))
+    answers = dataclasses.replace(disk.answers(), homes={"~bob/base.toml": str(base)})
+    assert ruff_extends(config, {}, answers) == [(base.resolve(), {"line-length": 90})]
+    assert (
+        DiskReader().home_of("~no-such-user-of-pxg/base.toml") == "~no-such-user-of-pxg/base.toml"
+    )

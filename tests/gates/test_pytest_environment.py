@@ -1,8 +1,16 @@
 """pytest options are read as pytest reads them: each option with its value, other words paths."""
 
+import dataclasses
+from pathlib import Path
+
 import pytest
 
+from pyexpert_gates.data.invocation import ProcessOutput
+from pyexpert_gates.gates.pytest import PytestGate
 from pyexpert_gates.gates.pytest_environment import configured_narrowing, narrowing_options
+from pyexpert_gates.gates.pytest_xdist import allows_xdist
+from pyexpert_gates.models import Status
+from tests.helpers.snapshots import EMPTY, gate_context
 
 
 @pytest.mark.parametrize(
@@ -90,3 +98,24 @@ def test_configured_options_that_narrow_or_soften_are_found(
 )
 def test_configured_options_that_narrow_nothing_pass(addopts: str) -> None:
     assert configured_narrowing(addopts) == []
+
+
+def test_the_pytest_gates_read_the_environment_of_the_snapshot(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PYTEST_ADDOPTS", "-k slow -n 0")
+    plain = gate_context(tmp_path)
+    narrowed = gate_context(
+        tmp_path, dataclasses.replace(EMPTY, variables={"PYTEST_ADDOPTS": "-k slow -n 0"})
+    )
+    output = ProcessOutput(returncode=0, stdout="", stderr="")
+    assert "-k" not in PytestGate().parse(output, plain).summary
+    refused = PytestGate().parse(output, narrowed)
+    assert refused.status is Status.ERROR
+    assert "PYTEST_ADDOPTS holds options" in refused.summary
+    assert allows_xdist(plain)
+    assert not allows_xdist(narrowed)
+    in_tox = gate_context(
+        tmp_path, dataclasses.replace(EMPTY, configs={"tox.ini": b"[pytest]\naddopts = -n 2\n"})
+    )
+    assert not allows_xdist(in_tox)

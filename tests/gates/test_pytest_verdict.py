@@ -5,10 +5,10 @@ from pathlib import Path
 import pytest
 
 from pyexpert_gates.data.invocation import ProcessOutput
-from pyexpert_gates.gates.base import GateContext, SelectedTests
+from pyexpert_gates.gates.base import SelectedTests
 from pyexpert_gates.gates.pytest import PytestGate
 from pyexpert_gates.models import Status
-from tests.helpers.snapshots import EMPTY
+from tests.helpers.snapshots import gate_context
 
 
 def junit(*outcomes: str) -> str:
@@ -40,14 +40,7 @@ def test_a_session_whose_every_test_was_skipped_tested_nothing(
     tmp_path: Path, outcomes: tuple[str, ...], tests: SelectedTests, status: Status
 ) -> None:
     output = ProcessOutput(returncode=0, stdout="", stderr="", report_text=junit(*outcomes))
-    context = GateContext(
-        project=tmp_path,
-        paths=(),
-        python=Path("python"),
-        scratch=tmp_path,
-        tests=tests,
-        snapshot=EMPTY,
-    )
+    context = gate_context(tmp_path, tests=tests)
     outcome = PytestGate().parse(output, context)
     assert outcome.status is status
     if status is Status.ERROR:

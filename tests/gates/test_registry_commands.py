@@ -1,7 +1,6 @@
 """The exact commands the tool gates ask the runner to start."""
 
 import sys
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -152,11 +151,3 @@ def test_every_tool_gate_is_registered_under_its_own_name() -> None:
             GateName.PYTEST,
         )
     }
-
-
-def test_mypy_runs_on_one_project_share_a_lock_outside_it() -> None:
-    lock = cache_lock(PROJECT)
-    assert lock == cache_lock(Path(str(PROJECT)))
-    assert lock != cache_lock(PROJECT / "other")
-    assert lock.parent == Path(tempfile.gettempdir())
-    assert not lock.is_relative_to(PROJECT)

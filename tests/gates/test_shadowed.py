@@ -1,15 +1,11 @@
 """mypy checks an implementation that a stub beside it hides, and nothing more than before."""
 
-import dataclasses
 from pathlib import Path
 
 import pytest
 
-from pyexpert_gates.gates.base import GateContext
-from pyexpert_gates.gates.mypy import RUNNER, MypyGate
 from pyexpert_gates.gates.shadowed import shadowed
 from tests.helpers.projects import check_json, clean_project, findings, gates_of, write_files
-from tests.helpers.snapshots import EMPTY
 
 IMPLEMENTATION = '''\
 """Keys."""
@@ -47,14 +43,3 @@ def test_a_project_without_stubs_runs_mypy_alone(tmp_path: Path) -> None:
 def test_only_an_implementation_with_a_stub_beside_it_is_shadowed() -> None:
     sources = ("a/keys.py", "a/keys.pyi", "a/other.py", "b/only.pyi", "b/keys.py")
     assert shadowed(sources) == ("a/keys.py",)
-
-
-def test_the_runner_is_named_only_when_a_stub_hides_a_file(tmp_path: Path) -> None:
-    context = GateContext(
-        project=tmp_path, paths=("src",), python=Path("py"), scratch=tmp_path, snapshot=EMPTY
-    )
-    alone = MypyGate().command(context).argv
-    assert RUNNER not in alone
-    assert alone[-1] == "src"
-    hidden = MypyGate().command(dataclasses.replace(context, shadowed=("-k.py", "src/k.py")))
-    assert hidden.argv[3:] == (RUNNER, "py", "src", "--shadowed", "./-k.py", "src/k.py")

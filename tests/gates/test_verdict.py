@@ -17,6 +17,7 @@ from pyexpert_gates.gates.verdict import (
     unexpected_exit,
     unreadable,
     untrusted,
+    with_findings,
 )
 from pyexpert_gates.models import Diagnostic, Severity, Status
 
@@ -118,3 +119,38 @@ def test_notes_do_not_block_a_gate() -> None:
     warning = Diagnostic(path="a.py", line=2, message="w", severity=Severity.WARNING)
     note = Diagnostic(path="a.py", line=3, message="n", severity=Severity.NOTE)
     assert blocking([FINDING, note, warning]) == (FINDING, warning)
+
+
+UNCHECKED = Diagnostic(path="b.py", line=None, code="unchecked", message="not checked")
+PASSED = GateOutcome(status=Status.PASSED, summary="no findings")
+FAILED = GateOutcome(status=Status.FAILED, summary="1 error", diagnostics=(FINDING,))
+NOUN = ("file unchecked", "files unchecked")
+
+
+@pytest.mark.parametrize(
+    ("outcome", "findings", "expected"),
+    [
+        (PASSED, (), PASSED),
+        (FAILED, (), FAILED),
+        (
+            PASSED,
+            (UNCHECKED,),
+            GateOutcome(status=Status.FAILED, summary="1 file unchecked", diagnostics=(UNCHECKED,)),
+        ),
+        (
+            FAILED,
+            (UNCHECKED, UNCHECKED),
+            GateOutcome(
+                status=Status.FAILED,
+                summary="1 error; 2 files unchecked",
+                diagnostics=(FINDING, UNCHECKED, UNCHECKED),
+            ),
+        ),
+        (error("ruff could not run"), (UNCHECKED,), error("ruff could not run")),
+    ],
+    ids=["passed, none", "failed, none", "passed, one", "failed, two", "error"],
+)
+def test_added_findings_fail_a_gate_after_its_own_and_leave_an_error_alone(
+    outcome: GateOutcome, findings: tuple[Diagnostic, ...], expected: GateOutcome
+) -> None:
+    assert with_findings(outcome, findings, NOUN) == expected

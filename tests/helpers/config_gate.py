@@ -6,6 +6,7 @@ from pathlib import Path
 from pyexpert_gates.config import load_config
 from pyexpert_gates.gates.base import GateContext, GateOutcome
 from pyexpert_gates.gates.drift import CONFIG_GATE
+from tests.conftest import InitializedProjects
 from tests.helpers.snapshots import snapshot
 
 
@@ -19,6 +20,12 @@ def evaluate(project: Path, paths: tuple[str, ...] = ("src",)) -> GateOutcome:
         snapshot=snapshot(project, paths),
     )
     return CONFIG_GATE.evaluate(context, load_config(project))
+
+
+def demo_project(folder: Path, initialized_projects: InitializedProjects) -> Path:
+    """A project with an empty ``src/``, the preset merged into it by ``init``."""
+    pyproject = '[project]\nname = "demo"\nrequires-python = ">=3.11"\n'
+    return initialized_projects.copy(folder, {"pyproject.toml": pyproject, "src/": ""})
 
 
 def edit(project: Path, old: str, new: str) -> None:

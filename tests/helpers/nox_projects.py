@@ -11,6 +11,11 @@ from typing import cast
 from tests.helpers.cli import run, run_python, tool_environment
 from tests.helpers.projects import clean_project, edit, write_files
 
+NOX_REPORT = """{"result": 0, "sessions": [
+  {"name": "gates-ruff", "result": "failed", "reason": "install failed", "result_code": 0},
+  {"name": "gates-mypy", "result": "success", "reason": null, "result_code": 1}]}"""
+"""nox's ``--report`` of two sessions: one failed while installing, one succeeded."""
+
 REGISTER = "from pyexpert_gates.nox import register\n\nregister()\n"
 
 FAULT = (

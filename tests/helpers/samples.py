@@ -1,6 +1,14 @@
 """A report with one gate in every state, and findings of every shape, for the renderers."""
 
-from pyexpert_gates.models import Diagnostic, GateName, GateResult, Report, Severity, Status
+from pyexpert_gates.models import (
+    Diagnostic,
+    FixSafety,
+    GateName,
+    GateResult,
+    Report,
+    Severity,
+    Status,
+)
 
 UNUSED = Diagnostic(
     path="src/pkg/mod.py",
@@ -84,3 +92,22 @@ REPORT = Report(
         ),
     ),
 )
+
+FIXABLE = (
+    Diagnostic(
+        path="src/a.py", line=1, column=1, code="F401", message="unused", fix=FixSafety.SAFE
+    ),
+    Diagnostic(
+        path="src/a.py", line=2, column=1, code="UP042", message="StrEnum", fix=FixSafety.UNSAFE
+    ),
+    Diagnostic(path="src/a.py", line=3, column=1, code="E501", message="too long"),
+)
+"""Ruff's findings: one its safe fixes resolve, one its unsafe fixes do, one no fix does."""
+FIXABLE_RUFF = GateResult(
+    name=GateName.RUFF,
+    status=Status.FAILED,
+    duration_s=0.1,
+    summary="3 findings",
+    diagnostics=FIXABLE,
+)
+"""A ruff result of the three fixable, unsafely fixable and unfixable findings."""

@@ -6,7 +6,6 @@ import pytest
 
 from pyexpert_gates.init.merge import ChangeKind, MergePlan, plan_merge
 from pyexpert_gates.init.plan import legacy_ruff_moves, render
-from pyexpert_gates.init.rulelists import covers
 from pyexpert_gates.textfile import TextFile, parse_toml
 
 Patch = dict[str, object]
@@ -204,23 +203,6 @@ def test_pyright_booleans_mean_severities(*, theirs: object, preset: object, sam
     current = {"tool": {"pyright": {"reportUnreachable": theirs}}}
     plan = plan_merge(current, {"tool": {"pyright": {"reportUnreachable": preset}}})
     assert (not plan.conflicts) is same
-
-
-@pytest.mark.parametrize(
-    ("have", "item", "expected"),
-    [
-        ("ALL", "E501", True),
-        ("D", "D1", True),
-        ("D", "DTZ", False),
-        ("PL", "PLR", True),
-        ("E", "E501", True),
-        ("E501", "E", False),
-        ("--strict-markers", "--strict-markers", True),
-        ("redundant", "redundant-expr", False),
-    ],
-)
-def test_covers(*, have: str, item: str, expected: bool) -> None:
-    assert covers(have, item) is expected
 
 
 def test_moves_skip_keys_lint_already_has() -> None:

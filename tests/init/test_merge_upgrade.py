@@ -2,10 +2,7 @@
 
 from pathlib import Path
 
-import pytest
-
 from pyexpert_gates.data.toml import Data
-from pyexpert_gates.errors import InputError
 from pyexpert_gates.init.merge import ChangeKind, apply_plain, plan_merge
 from pyexpert_gates.init.state import (
     STATE_FILE,
@@ -92,13 +89,3 @@ def test_the_record_round_trips_one_line_per_setting(tmp_path: Path) -> None:
     assert read_state(tmp_path) == state
     settings = len(state.files["pyproject.toml"])
     assert text.count("\n") == 6 + settings + 3
-
-
-@pytest.mark.parametrize(
-    "text", ["", "[]", '{"version": 2}', '{"version": 1, "preset": "a"}', "{" * 100_000]
-)
-def test_a_damaged_record_is_an_input_error_naming_the_file(tmp_path: Path, text: str) -> None:
-    (tmp_path / STATE_FILE).parent.mkdir()
-    (tmp_path / STATE_FILE).write_text(text)
-    with pytest.raises(InputError, match=r"preset-state.json: cannot read .* delete the file"):
-        read_state(tmp_path)

@@ -7,12 +7,10 @@ from typing import cast
 import pytest
 
 from pyexpert_gates.cli import main
-from pyexpert_gates.models import Diagnostic, GateName, GateResult, Report, Status
+from pyexpert_gates.models import GateName, Status
 from pyexpert_gates.nox.check import gate_result, noxfile_text
-from pyexpert_gates.nox.reports import gate_from_report, session_outcomes
 from pyexpert_gates.process import ProcessFailure, ProcessOutput
-from pyexpert_gates.report.json import render_json
-from tests.helpers.nox_projects import nox_project
+from tests.helpers.nox_projects import NOX_REPORT, nox_project
 from tests.helpers.projects import check_json, edit, findings, gates_of
 
 pytestmark = pytest.mark.slow
@@ -49,49 +47,6 @@ def test_the_generated_noxfile_names_the_gates_and_folders(tmp_path: Path) -> No
     assert "venv_backend='uv|virtualenv'" in text
     assert f"reports={str(tmp_path / 'scratch' / 'reports')!r}" in text
     compile(text, "noxfile.py", "exec")
-
-
-FINDING = Diagnostic(
-    path="src/calc/__init__.py", line=3, column=5, end_line=3, end_column=11, code="F841",
-    message="Local variable `unused` is assigned to but never used",
-)  # fmt: skip
-RESULT = GateResult(
-    name=GateName.RUFF, status=Status.FAILED, duration_s=0.25, command=("ruff", "check"),
-    summary="1 finding in 1 file", diagnostics=(FINDING,),
-)  # fmt: skip
-
-
-def test_a_session_report_reads_back_as_the_gate_result() -> None:
-    text = render_json(Report(project="/p", duration_s=1.0, gates=(RESULT,)))
-    assert gate_from_report(text, GateName.RUFF) == RESULT
-
-
-@pytest.mark.parametrize(
-    ("text", "summary"),
-    [
-        ("{", "unreadable report from nox: "),
-        ('{"gates": [{"name": "ruff", "status": "odd"}]}', "unreadable report from nox: "),
-        ('{"gates": []}', "the session's report lacks the gate"),
-    ],
-)
-def test_an_unreadable_session_report_is_an_error(text: str, summary: str) -> None:
-    result = gate_from_report(text, GateName.RUFF)
-    assert result.status is Status.ERROR
-    assert result.summary.startswith(summary)
-
-
-NOX_REPORT = """{"result": 0, "sessions": [
-  {"name": "gates-ruff", "result": "failed", "reason": "install failed", "result_code": 0},
-  {"name": "gates-mypy", "result": "success", "reason": null, "result_code": 1}]}"""
-
-
-def test_nox_report_says_how_each_session_ended() -> None:
-    assert session_outcomes(NOX_REPORT) == {
-        "gates-ruff": "failed: install failed",
-        "gates-mypy": "success",
-    }
-    assert session_outcomes(None) == {}
-    assert session_outcomes("[]") == {}
 
 
 @pytest.mark.parametrize(

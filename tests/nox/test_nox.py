@@ -142,3 +142,18 @@ def test_the_version_does_not_import_nox(tmp_path: Path) -> None:
 
     result = run(tmp_path, sys.executable, "probe.py")
     assert result.stdout.splitlines()[-1] == "False"
+
+
+def test_a_check_without_nox_does_not_import_nox(tmp_path: Path) -> None:
+    script = (
+        "import sys\nfrom pyexpert_gates.cli import main\n"
+        "try:\n    main(['check', '--gate', 'expert', '--format', 'json', '--no-cache'])\n"
+        "except SystemExit:\n    pass\n"
+        "print('nox' in sys.modules)\n"
+    )
+    write_files(tmp_path, {"probe.py": script, "module.py": '"""A module."""\n'})
+    from tests.helpers.cli import run  # noqa: PLC0415 - beside its one use
+
+    result = run(tmp_path, sys.executable, "probe.py")
+    assert '"name": "expert"' in result.stdout
+    assert result.stdout.splitlines()[-1] == "False"

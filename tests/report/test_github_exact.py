@@ -109,3 +109,37 @@ def test_a_finding_without_a_code_is_listed_without_one() -> None:
     bare = Diagnostic(path="src/a.py", line=1, message="m")
     gate = GateResult(name=GateName.RUFF, status=Status.FAILED, diagnostics=(bare,))
     assert render_step_summary(report_of(gate)).endswith("### ruff\n\n- `src/a.py:1` m\n")
+
+
+def test_github_annotations_escape_and_cover_failed_gates() -> None:
+    lines = render_github(REPORT).splitlines()
+    assert lines == [
+        (
+            "::error file=src/pkg/mod.py,line=3,endLine=3,col=8,endColumn=10,title=ruff F401::"
+            "`os` imported but unused"
+        ),
+        "::error file=src/pkg/mod.py,title=format unformatted::x",
+        (
+            "::error file=src/pkg/api.py,line=12,endLine=12,col=5,endColumn=17,"
+            'title=mypy return-value::Incompatible return value type (got "int", expected "str")'
+        ),
+        (
+            "::notice file=src/pkg/api.py,line=12,col=5,title=mypy note::"
+            "See the docs,%0Aline two: 100%25 sure"
+        ),
+        "::error title=pyexpert-gates pyright error::pyright: executable not found",
+        "::error file=src/pkg/mod.py,line=7,col=1,title=expert PXG001::no slots",
+    ]
+
+
+def test_github_is_silent_when_every_gate_passed() -> None:
+    gates = (GateResult(name=GateName.RUFF, status=Status.PASSED),)
+    assert render_github(Report(project="/p", duration_s=0, gates=gates)) == ""
+
+
+def test_step_summary_is_a_table_then_the_findings() -> None:
+    lines = render_step_summary(REPORT).splitlines()
+    assert lines[0] == "## pyexpert-gates: did not pass"
+    assert "| ruff | ❌ failed | 1 | 0.05 s | 1 error in 1 file (2 baselined) |" in lines
+    assert "| docstrings | ✅ passed | 0 | 0.00 s | 100% (cached) |" in lines
+    assert "- `src/pkg/api.py:12:5` `note` See the docs, line two: 100% sure" in lines

@@ -3,9 +3,8 @@ import json
 import pytest
 
 from pyexpert_gates.errors import UsageError
-from pyexpert_gates.models import Diagnostic, GateName, GateResult, Report, Severity, Status
+from pyexpert_gates.models import Diagnostic, GateName, GateResult, Report, Status
 from pyexpert_gates.report import render, render_json, render_summary, render_text
-from pyexpert_gates.report.text import format_diagnostic
 from tests.helpers.samples import UNUSED
 
 REPORT = Report(
@@ -82,26 +81,6 @@ def test_json_keeps_null_positions_and_unicode() -> None:
     diagnostic = json.loads(text)["gates"][0]["diagnostics"][0]
     assert diagnostic["line"] is None
     assert diagnostic["code"] is None
-
-
-@pytest.mark.parametrize(
-    ("diagnostic", "line"),
-    [
-        (UNUSED, "src/pkg/mod.py:3:8 F401 `os` imported but unused"),
-        (Diagnostic(path="a.py", line=None, message="would reformat"), "a.py would reformat"),
-        (Diagnostic(path="a.py", line=2, code="x", message="m"), "a.py:2 x m"),
-        (
-            Diagnostic(path="a.py", line=1, column=1, message="first\nsecond\n"),
-            "a.py:1:1 first\n    second",
-        ),
-        (
-            Diagnostic(path="a.py", line=1, column=1, message="m", severity=Severity.NOTE),
-            "a.py:1:1 m",
-        ),
-    ],
-)
-def test_format_diagnostic(diagnostic: Diagnostic, line: str) -> None:
-    assert format_diagnostic(diagnostic) == line
 
 
 def test_text_report_groups_by_gate_and_ends_with_a_table() -> None:

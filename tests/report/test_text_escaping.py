@@ -126,3 +126,13 @@ def test_fix_prints_a_hostile_file_name_inert(
     output = capsys.readouterr().out
     assert "clear\\x1b[2J.py" in output
     assert_inert(output)
+
+
+def test_a_name_with_a_newline_cannot_start_a_line_of_its_own() -> None:
+    text = error_text("first\nsecond\n::error file=x::forged\x1b[2J\n\xa0\xa0indented")
+    assert text.splitlines() == [
+        "pyexpert-gates: error: first",
+        "  second",
+        "  \\x3a:error file=x::forged\\x1b[2J",  # the runner reads a command after blanks too
+        "\xa0\xa0indented",
+    ]

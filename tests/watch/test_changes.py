@@ -1,36 +1,12 @@
-"""The pure parts of ``watch``: sorting changes, merging file-level results, test selection."""
+"""Which changes start a cycle, sorted into sources, configuration and environment."""
 
-import io
 from pathlib import Path
 
 import pytest
 
-from pyexpert_gates.cli import main
-from pyexpert_gates.data.invocation import ProcessOutput
-from pyexpert_gates.gates.base import GateContext, SelectedTests
-from pyexpert_gates.gates.pytest import PytestGate
-from pyexpert_gates.models import Diagnostic, GateName, GateResult, Report, Severity, Status
-from pyexpert_gates.report.json import render_json
-from pyexpert_gates.watch.changes import Changes, sort_changes, watched
-from pyexpert_gates.watch.merge import merge_file_level
-from pyexpert_gates.watch.screen import LiveScreen
-from pyexpert_gates.watch.tests import selection, with_total
-from tests.helpers.snapshots import EMPTY
+from pyexpert_gates.watch.changes import Changes, listed_only, sort_changes, watched
 
 PROJECT = Path("/home/project")
-EMPTY_JUNIT = (
-    '<testsuites><testsuite name="pytest" tests="0" errors="0" failures="0" skipped="0"/>'
-    "</testsuites>"
-)
-ONE_PASSED_JUNIT = (
-    '<testsuites><testsuite name="pytest" tests="1" errors="0" failures="0" skipped="0">'
-    '<testcase classname="tests.test_a" name="test_a" file="tests/test_a.py" line="1"/>'
-    "</testsuite></testsuites>"
-)
-
-
-def finding(path: str, code: str = "F841", severity: Severity = Severity.ERROR) -> Diagnostic:
-    return Diagnostic(path=path, line=1, column=1, code=code, message="m", severity=severity)
 
 
 def test_changes_are_sorted_into_sources_configuration_and_environment() -> None:
@@ -65,155 +41,81 @@ def test_the_tools_own_files_are_not_watched(path: str, *, expected: bool) -> No
     assert watched(PROJECT, PROJECT / path) is expected
 
 
-def test_a_limited_result_replaces_only_the_changed_files_findings() -> None:
-    kept = GateResult(
-        name=GateName.RUFF,
-        status=Status.FAILED,
-        diagnostics=(finding("src/a.py"), finding("src/b.py"), finding("src/gone.py")),
-    )
-    fresh = GateResult(
-        name=GateName.RUFF,
-        status=Status.PASSED,
-        limited_to=("src/a.py",),
-    )
-    merged = merge_file_level(kept, fresh, ("src/a.py", "src/gone.py"))
-    assert [item.path for item in merged.diagnostics] == ["src/b.py"]
-    assert merged.status is Status.FAILED
-    assert merged.limited_to is None
-    assert merged.summary.startswith("1 finding in 1 file; 1 changed file(s) checked again")
+@pytest.mark.parametrize(
+    "name",
+    [
+        "src/a.py~",
+        "src/.a.py.swp",
+        "src/a.py.swp",
+        "src/a.py.swx",
+        "src/4913",
+        "src/#a.py#",
+        "src/.#a.py",
+        "src/a.py___jb_tmp___",
+        "src/a.py___jb_old___",
+        "src/a.py.tmp",
+        "src/a.py.tmp.81234",
+        "src/a.py.orig",
+        "src/a.py.bak",
+        "src/sedAb12Cd",
+        "src/.goutputstream-XYZ123",
+    ],
+)
+def test_an_editors_temporary_or_backup_file_starts_no_cycle(name: str) -> None:
+    assert not watched(PROJECT, PROJECT / name)
+    assert sort_changes(PROJECT, [PROJECT / name]).files == ()
 
 
-def test_a_merged_result_with_only_notes_passes() -> None:
-    kept = GateResult(name=GateName.EXPERT, status=Status.FAILED, diagnostics=(finding("a.py"),))
-    fresh = GateResult(
-        name=GateName.EXPERT,
-        status=Status.PASSED,
-        diagnostics=(finding("a.py", severity=Severity.NOTE),),
-        limited_to=("a.py",),
-    )
-    assert merge_file_level(kept, fresh, ("a.py",)).status is Status.PASSED
+@pytest.mark.parametrize("name", ["src/a.py", "src/tmp.py", "tests/data/backup.json", "4913.py"])
+def test_a_file_named_like_a_temporary_one_is_still_watched(name: str) -> None:
+    assert watched(PROJECT, PROJECT / name)
 
 
-def test_a_limited_run_that_could_not_run_is_not_merged() -> None:
-    kept = GateResult(name=GateName.RUFF, status=Status.PASSED)
-    fresh = GateResult(name=GateName.RUFF, status=Status.ERROR, summary="ruff: not found")
-    assert merge_file_level(kept, fresh, ("a.py",)) == fresh
+def test_files_the_project_list_leaves_out_start_no_cycle() -> None:
+    changes = Changes(files=("build/out.py", "pyproject.toml", "src/a.py", "src/gone.py"))
+    kept = listed_only(changes, {"src/a.py", "src/gone.py"})
+    assert kept.files == ("pyproject.toml", "src/a.py", "src/gone.py")
+    assert kept.configuration
+    assert listed_only(Changes(files=("build/out.py",)), {"src/a.py"}).files == ()
+
+
+def test_a_change_only_to_an_ignored_lock_file_is_not_an_environment_change() -> None:
+    changes = sort_changes(PROJECT, [PROJECT / "uv.lock"])
+    assert changes.environment
+    assert not listed_only(changes, set()).environment
 
 
 @pytest.mark.parametrize(
-    ("testmon", "recorded", "full", "expected"),
-    [
-        (False, True, False, SelectedTests.EVERY),
-        (True, False, False, SelectedTests.RECORD),
-        (True, True, True, SelectedTests.RECORD),
-        (True, True, False, SelectedTests.AFFECTED),
-    ],
+    "name",
+    ["uv.lock", "poetry.lock", "pdm.lock", "Pipfile.lock", "requirements.txt", "constraints.txt"],
 )
-def test_selection(*, testmon: bool, recorded: bool, full: bool, expected: SelectedTests) -> None:
-    assert selection(testmon=testmon, recorded=recorded, full=full) is expected
+def test_a_lock_or_requirements_file_is_an_environment_change_not_configuration(name: str) -> None:
+    changes = sort_changes(PROJECT, [PROJECT / name])
+    assert changes.environment
+    assert not changes.configuration
+    kept = listed_only(changes, {name})
+    assert kept.environment
+    assert not kept.configuration
 
 
-def test_the_summary_of_affected_tests_says_of_how_many() -> None:
-    result = GateResult(
-        name=GateName.PYTEST, status=Status.PASSED, summary="12 passed, affected by the change"
-    )
-    shown = with_total(result, 1180)
-    assert shown.summary == "12 passed: 12 of 1,180 tests, affected by the change"
+def test_a_source_change_is_neither_configuration_nor_environment() -> None:
+    changes = listed_only(sort_changes(PROJECT, [PROJECT / "src/a.py"]), {"src/a.py"})
+    assert (changes.configuration, changes.environment) == (False, False)
+    assert Changes(files=()).environment is False
 
 
 @pytest.mark.parametrize(
-    ("tests", "options"),
+    ("changes", "expected"),
     [
-        (SelectedTests.EVERY, []),
-        (SelectedTests.RECORD, ["--testmon-noselect"]),
-        (SelectedTests.AFFECTED, ["--testmon"]),
+        (Changes(files=("src/a.py", "src/b.pyi")), True),
+        (Changes(files=("src/a.py",), listing=True), False),
+        (Changes(files=("pyproject.toml",), configuration=True), False),
+        (Changes(files=("uv.lock",), environment=True), False),
+        (Changes(files=("src/ruff.toml",)), False),
+        (Changes(files=("src/data.json",)), False),
     ],
 )
-def test_pytest_records_or_selects_with_testmon(
-    tmp_path: Path, tests: SelectedTests, options: list[str]
+def test_only_python_files_edited_in_place_leave_the_settings_as_they_were(
+    changes: Changes, *, expected: bool
 ) -> None:
-    context = GateContext(
-        project=tmp_path,
-        paths=(),
-        python=Path("python"),
-        scratch=tmp_path,
-        tests=tests,
-        snapshot=EMPTY,
-    )
-    command = PytestGate().command(context)
-    assert [arg for arg in command.argv if arg.startswith("--testmon")] == options
-    assert ("TESTMON_DATAFILE" in command.env) is bool(options)
-
-
-def test_no_affected_test_is_a_pass_but_no_test_at_all_is_an_error(tmp_path: Path) -> None:
-    output = ProcessOutput(returncode=0, stdout="", stderr="", report_text=EMPTY_JUNIT)
-    every = GateContext(
-        project=tmp_path, paths=(), python=Path("python"), scratch=tmp_path, snapshot=EMPTY
-    )
-    affected = GateContext(
-        project=tmp_path,
-        paths=(),
-        python=Path("python"),
-        scratch=tmp_path,
-        snapshot=EMPTY,
-        tests=SelectedTests.AFFECTED,
-    )
-    assert PytestGate().parse(output, every).status is Status.ERROR
-    assert PytestGate().parse(output, affected).status is Status.PASSED
-
-
-@pytest.mark.parametrize(
-    ("tests", "summary"),
-    [
-        (SelectedTests.EVERY, "1 passed, 5 deselected by the project's pytest configuration"),
-        (SelectedTests.AFFECTED, "1 passed, affected by the change"),
-    ],
-)
-def test_testmon_deselection_is_not_put_down_to_the_configuration(
-    tmp_path: Path, tests: SelectedTests, summary: str
-) -> None:
-    closing = "==== 1 passed, 5 deselected in 0.10s ====\n"
-    output = ProcessOutput(returncode=0, stdout=closing, stderr="", report_text=ONE_PASSED_JUNIT)
-    context = GateContext(
-        project=tmp_path,
-        paths=(),
-        python=Path("python"),
-        scratch=tmp_path,
-        tests=tests,
-        snapshot=EMPTY,
-    )
-    assert PytestGate().parse(output, context).summary == summary
-
-
-def test_watch_prints_each_report_on_one_line() -> None:
-    report = Report(
-        project="/p", duration_s=1.0, gates=(GateResult(name=GateName.RUFF, status=Status.PASSED),)
-    )
-    text = render_json(report, one_line=True)
-    assert text.count("\n") == 1
-    assert text.endswith("}\n")
-
-
-def test_an_unknown_gate_ends_watch_with_a_usage_error(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    assert main(["watch", "--project", str(tmp_path), "--gate", "nosuch"]) == 2
-    assert "nosuch" in capsys.readouterr().err
-
-
-def test_the_live_screen_says_what_changed_above_the_report() -> None:
-    stream = io.StringIO()
-    screen = LiveScreen(stream=stream, live=False)
-    report = Report(
-        project="/p", duration_s=1.0, gates=(GateResult(name=GateName.RUFF, status=Status.PASSED),)
-    )
-    screen.show(report, Changes(files=("src/a.py", "src/b.py")))
-    screen.problem("pyproject.toml: line 3: invalid")
-    text = stream.getvalue()
-    assert "changed: src/a.py, src/b.py" in text
-    assert "ruff" in text
-    assert "\x1b" not in text
-    assert text.endswith(
-        "pyexpert-gates: error: pyproject.toml: line 3: invalid\n"
-        "watching for changes; Ctrl-C to stop\n"
-    )
+    assert changes.sources_only is expected

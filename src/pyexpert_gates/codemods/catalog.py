@@ -39,6 +39,9 @@ UTC_DATETIME = CodemodInfo(
     "`fromtimestamp(t, UTC)`, which return aware datetimes",
 )
 
+SLOTS_SINCE = (3, 10)
+"""The first Python whose ``dataclass`` takes ``slots``: no PXG001 fix for an older target."""
+
 CODEMODS: tuple[CodemodInfo, ...] = (DATACLASS_SLOTS, UTC_DATETIME)
 """Every codemod, in the order ``fix`` applies them."""
 

@@ -42,6 +42,7 @@ from libcst.metadata import (
 )
 from typing_extensions import override
 
+from pyexpert_gates.codemods.catalog import SLOTS_SINCE
 from pyexpert_gates.expert.slots import check_slots
 from pyexpert_gates.expert.walker import Walker
 
@@ -62,8 +63,6 @@ _STATE_METHODS = frozenset(
 _NAMES_THAT_NEED_DICT = frozenset(
     {"__dict__", "__weakref__", "__class__", "vars", "weakref", "pickle", "shelve", "copyreg"}
 )
-_SLOTS_SINCE = (3, 10)
-"""The first Python whose ``dataclass`` takes ``slots``."""
 _SLOTS = m.Arg(keyword=m.Name("slots"))
 _WRITES = frozenset({ExpressionContext.STORE, ExpressionContext.DEL})
 
@@ -78,7 +77,7 @@ def add_slots(module: cst.Module, target: tuple[int, int]) -> cst.Module:
     Returns:
         The module, changed only in the decorators it fixes.
     """
-    if target < _SLOTS_SINCE or _names(module) & _NAMES_THAT_NEED_DICT:
+    if target < SLOTS_SINCE or _names(module) & _NAMES_THAT_NEED_DICT:
         return module
     reported = _reported(module.code)
     if not reported:
@@ -102,7 +101,7 @@ def fixable_lines(source: str, target: tuple[int, int]) -> frozenset[int]:
     except cst.ParserSyntaxError:
         return frozenset()
     reported = _reported(module.code)
-    if target < _SLOTS_SINCE or not reported or _names(module) & _NAMES_THAT_NEED_DICT:
+    if target < SLOTS_SINCE or not reported or _names(module) & _NAMES_THAT_NEED_DICT:
         return frozenset()
     transformer = _SlotsTransformer(module, reported)
     MetadataWrapper(module, unsafe_skip_copy=True).visit(transformer)

@@ -27,7 +27,6 @@ from pyexpert_gates.commands import (
 )
 from pyexpert_gates.errors import UsageError
 from pyexpert_gates.models import Report, Status
-from pyexpert_gates.nox.reports import write_unjudged
 from pyexpert_gates.report import FORMATS, require_supported
 from pyexpert_gates.report.destinations import TEXT, Destination, pair_destinations
 from pyexpert_gates.report.projects import Projects
@@ -199,6 +198,9 @@ def _check_unjudged(
     ``check --nox`` runs this in each session and judges every gate's result against the
     baseline once itself: a session neither rewrites the baseline nor hides accepted findings.
     """
+    # nox loads only for --nox: importing pyexpert_gates.nox imports nox.
+    from pyexpert_gates.nox.reports import write_unjudged  # noqa: PLC0415 - loaded on use, see above
+
     report = _check_here(project, args)
     others: list[Destination] = []
     for destination in destinations:

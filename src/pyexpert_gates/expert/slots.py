@@ -135,16 +135,16 @@ def _slots_breakers(node: ast.ClassDef, imports: ImportMap) -> bool:
 def _undeclared_attributes(node: ast.ClassDef) -> set[str]:
     """Return the attributes its methods set on ``self`` that the class body never declares.
 
-    A slotted instance has no ``__dict__``, so setting such an attribute would raise.
+    A slotted instance has no ``__dict__``, so setting such an attribute would raise. A plain
+    class attribute (``total = 0``) or a ``ClassVar`` declares none: it is read-only there.
     """
     declared: set[str] = set()
     assigned: set[str] = set()
     for statement in node.body:
         match statement:
-            case ast.AnnAssign(target=ast.Name(id=name)):
-                declared.add(name)
-            case ast.Assign(targets=targets):
-                declared.update(target.id for target in targets if isinstance(target, ast.Name))
+            case ast.AnnAssign(target=ast.Name(id=name), annotation=annotation):
+                if not _class_var(annotation):
+                    declared.add(name)
             case (
                 ast.FunctionDef(args=ast.arguments(args=[first, *_]))
                 | ast.AsyncFunctionDef(args=ast.arguments(args=[first, *_]))
@@ -154,6 +154,16 @@ def _undeclared_attributes(node: ast.ClassDef) -> set[str]:
             case _:
                 pass
     return assigned - declared
+
+
+def _class_var(annotation: ast.expr) -> bool:
+    """Tell whether an annotation is ``ClassVar``, bare or subscripted, under any import."""
+    base = annotation.value if isinstance(annotation, ast.Subscript) else annotation
+    match base:
+        case ast.Name(id="ClassVar") | ast.Attribute(attr="ClassVar"):
+            return True
+        case _:
+            return False
 
 
 def _set_on(function: ast.FunctionDef | ast.AsyncFunctionDef, owner: str) -> set[str]:

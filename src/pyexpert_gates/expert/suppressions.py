@@ -112,7 +112,8 @@ def _weakens(match: re.Match[str]) -> bool:
     """Whether an inline configuration comment checks less than strict."""
     options = match.group("config_options")
     if match.group("config_tool") == "mypy":
-        return mypy_comment_weakens(options)
+        # mypy reads only a line that starts with exactly "# mypy: ", and ignores the others.
+        return match.group().startswith("# mypy: ") and mypy_comment_weakens(options)
     return pyright_comment_weakens(options)
 
 

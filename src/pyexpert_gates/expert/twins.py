@@ -134,11 +134,8 @@ def _advice(group: Sequence[_Test]) -> str:
 
 def _parametrize(group: Sequence[_Test], columns: Sequence[Sequence[int]]) -> str:
     slots = group[0].slots
-    hints = [
-        next((slots[index].hint for index in same if slots[index].hint), "value")
-        for same in columns
-    ]
-    names = _unique([hint or "value" for hint in hints])
+    hints = [next(filter(None, (slots[index].hint for index in same)), "value") for same in columns]
+    names = _unique(hints)
     rows = [[_short(ast.unparse(test.slots[same[0]].node)) for same in columns] for test in group]
     if len(columns) == 1:
         header = f'"{names[0]}"'
@@ -147,7 +144,8 @@ def _parametrize(group: Sequence[_Test], columns: Sequence[Sequence[int]]) -> st
         header = "(" + ", ".join(f'"{name}"' for name in names) + ")"
         cases = ", ".join("(" + ", ".join(row) + ")" for row in rows)
     text = f"@pytest.mark.parametrize({header}, [{cases}])"
-    return text if len(text) <= _SUGGESTION_WIDTH else text[: _SUGGESTION_WIDTH - 5] + " ...])"
+    cut = " ...])"
+    return text if len(text) <= _SUGGESTION_WIDTH else text[: _SUGGESTION_WIDTH - len(cut)] + cut
 
 
 def _short(text: str) -> str:

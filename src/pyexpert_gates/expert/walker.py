@@ -252,7 +252,9 @@ class Walker:
                     self._expression(kind, item.lineno, annotation=False)
                 self._block(body, owner)
             case ast.match_case(pattern=pattern, guard=guard, body=body):
-                self._mark(pattern.lineno, body[0].lineno)
+                # A pattern may start inside the parentheses after `case`: the tokenizer
+                # starts at the match statement, the last line known to begin a statement.
+                self._mark(pattern.lineno, body[0].lineno, origin=line)
                 if guard is not None:
                     self._expression(guard, pattern.lineno, annotation=False)
                 self._block(body, owner)
@@ -271,9 +273,10 @@ class Walker:
         if self.imports.renames_any or _touches(lines, node.lineno, end):
             self.roots.append(ExpressionRoot(node=node, statement_line=line, annotation=annotation))
 
-    def _mark(self, start: int, end: int) -> None:
+    def _mark(self, start: int, end: int, *, origin: int | None = None) -> None:
+        """Give the comment lines from ``start`` to ``end`` an origin, ``start`` unless given."""
         lines = self._comment_lines
         index = bisect_left(lines, start)
         while index < len(lines) and lines[index] <= end:
-            self.origins[lines[index]] = start
+            self.origins[lines[index]] = start if origin is None else origin
             index += 1

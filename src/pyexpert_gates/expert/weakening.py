@@ -34,8 +34,8 @@ _SILENT_LEVELS = (False, "none", "information")
 # pyright's boolean settings whose false value is below strict, and those whose true value is.
 _PYRIGHT_STRICT_TRUE = ("strict", "analyzeUnannotatedFunctions")
 _PYRIGHT_LAX_TRUE = frozenset({"enableTypeIgnoreComments"})
-PYRIGHT_MODES = frozenset({"strict", "basic", "standard", "off"})
-"""The values of pyright's ``typeCheckingMode``, as a comment may name them."""
+# pyright's typeCheckingMode values below strict, as a comment may name them.
+_MODES_BELOW_STRICT = frozenset({"basic", "standard", "off"})
 
 
 # mypy loads only when a setting is judged: every command imports this module, and a run
@@ -57,10 +57,14 @@ def _resolved(key: str, value: object, *, inline: bool) -> dict[str, object]:
     from mypy import config_parser  # noqa: PLC0415 - loaded on use, see _strict_options
 
     types = config_parser.ini_config_types if inline else config_parser.toml_config_types
-    results, _ = config_parser.parse_section(
-        "", _strict_options(), lambda: None, {key: value}, types, stderr=io.StringIO()
-    )
-    return {name: got for name, got in results.items() if name == key or got not in ([], None)}
+    # mypy's parser reports most bad values, but raises on a path that is no string.
+    try:
+        results, _ = config_parser.parse_section(
+            "", _strict_options(), lambda: None, {key: value}, types, stderr=io.StringIO()
+        )
+    except TypeError:
+        return {}
+    return {name: got for name, got in results.items() if name == key or got != []}
 
 
 def _lax_value(name: str) -> bool | None:
@@ -165,7 +169,7 @@ def pyright_comment_weakens(text: str) -> bool:
         True when it names a mode below strict or sets a rule below the gate's levels.
     """
     operands = [operand.strip() for operand in text.split(",")]
-    if any(operand in PYRIGHT_MODES - {"strict"} for operand in operands):
+    if any(operand in _MODES_BELOW_STRICT for operand in operands):
         return True
     rules: dict[str, object] = {}
     for operand in operands:

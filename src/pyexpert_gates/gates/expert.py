@@ -10,7 +10,7 @@ import tokenize
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from pyexpert_gates.codemods.catalog import fix_for
+from pyexpert_gates.codemods.catalog import SLOTS_SINCE, fix_for
 from pyexpert_gates.config import GatesConfig
 from pyexpert_gates.data.snapshot import SOURCE_SUFFIXES, ProjectSnapshot, SourceReader
 from pyexpert_gates.errors import GatesError, InputError
@@ -105,9 +105,11 @@ def _check_file(
 def _with_fixes(found: list[Diagnostic], source: str, target: tuple[int, int]) -> list[Diagnostic]:
     """Mark the findings that ``pyexpert-gates fix`` resolves, as ruff marks its own."""
     safety = fix_for(RuleCode.DATACLASS_SLOTS)
-    if safety is None or not any(item.code == RuleCode.DATACLASS_SLOTS for item in found):
+    slotted = any(item.code == RuleCode.DATACLASS_SLOTS for item in found)
+    if safety is None or not slotted or target < SLOTS_SINCE:
         return found
-    # libcst loads only for a module with a finding a codemod may fix: it is slow to import.
+    # libcst loads only for a module with a finding the codemod may fix (on a Python whose
+    # dataclass takes slots): it is slow to import.
     from pyexpert_gates.codemods.slots import fixable_lines  # noqa: PLC0415 - loaded on use, see above
 
     lines = fixable_lines(source, target)

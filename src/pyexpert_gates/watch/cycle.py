@@ -118,11 +118,12 @@ async def run_cycle(cycle: Cycle, finished: Finished = _ignore) -> Report:
     )
     cycle = dataclasses.replace(cycle, plan=planned)
     pyright = cycle.pyright if any(_resident(gate) for gate in planned.gates) else None
+    # The resident pyright is told of the change first, before the engine starts processes.
     runs = await asyncio.gather(
-        _run_engine(cycle, finished, skip_resident=pyright is not None),
         _nothing() if pyright is None else _resident_pyright(cycle, pyright, finished),
+        _run_engine(cycle, finished, skip_resident=pyright is not None),
     )
-    fresh = (*standing, *runs[0], *runs[1])
+    fresh = (*standing, *runs[1], *runs[0])
     return plan_report(planned, fresh, time.monotonic() - started)
 
 

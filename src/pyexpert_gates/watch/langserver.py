@@ -5,9 +5,11 @@ watcher of pyright's waits for a write to settle, and the server's program stays
 cycles. Every file is analysed (``diagnosticMode = "workspace"``) and the server publishes the
 diagnostics of each file it checks again. A cycle's analysis is over when every changed file in
 the gate's paths has been published since the change, no progress is open, and the server has
-been quiet for `QUIET_S`: pyright opens its progress in the same step that publishes a first
-part, when files remain to analyse. The diagnostics are made into the document the command line
-prints, judged by the pyright gate's own parser, for the gate's files only.
+answered a question asked after that (`lsp.question`): pyright opens its progress in the same
+step that publishes a part of an analysis that leaves files to analyse, and closes it only when
+none is left, so the answer, which follows all it wrote before, proves the analysis over. The
+diagnostics are made into the document the command line prints, judged by the pyright gate's
+own parser, for the gate's files only.
 """
 
 import asyncio
@@ -25,8 +27,9 @@ from pyexpert_gates.process import ResidentProcess, start_resident
 from pyexpert_gates.watch import lsp
 
 QUIET_S = 0.25
-"""Seconds without a word from the server, and since the change was told, after which an analysis
-that published every changed file is over."""
+"""Seconds without a word from the server, and since the change was told, that an analysis must
+also be quiet for when the change was told while an earlier one may still have been running (a
+cycle cancelled by the next change): a file that analysis publishes late is not this change's."""
 MIN_WAIT_S = 5.0
 """Seconds a cycle waits at least for the server to analyse a change before it runs pyright cold."""
 WAIT_FACTOR = 2.0
@@ -39,13 +42,16 @@ class PyrightServer:
 
     __slots__ = (
         "_active",
+        "_answered",
         "_arrival",
         "_context",
         "_digests",
         "_first",
+        "_idle",
         "_last",
         "_process",
         "_published",
+        "_questions",
         "_reader",
         "_seen",
         "_started",
@@ -68,8 +74,12 @@ class PyrightServer:
         self._arrival = asyncio.Event()
         self._started = self._last = time.monotonic()
         self._first: float | None = None
+        self._questions = self._answered = 0
+        self._idle = True
+        """True while no analysis of an earlier change can be running: the last was seen over."""
         self.missed = False
-        """True once the server did not analyse a change in time: its program may be stale."""
+        """True once the server did not analyse a change in time (its program may be stale), or
+        ended."""
         self._reader = asyncio.create_task(self._read())
 
     @property
@@ -98,20 +108,23 @@ class PyrightServer:
             The verdict, or None when the server ended or did not answer in time (run cold).
         """
         since = time.monotonic() if self._first is not None else self._started
-        told = changed if self._first else await _listed(sources)
-        edited = await asyncio.to_thread(self._edited, told)
+        quiet, self._idle = not self._idle, False
+        # Told before anything else is done: the analysis is the longest part of a cycle.
         if changed and not await self._send(lsp.changed(self._context.project, changed)):
+            self.missed = True
             return None
         self._last = time.monotonic()  # what the change starts comes after it
+        told = changed if self._first else await _listed(sources)
+        edited = await asyncio.to_thread(self._edited, told)
         listed = await _listed(sources)
         expected = set(listed) if self._first is None else edited & set(listed)
         if self._first is not None:
             time_limit = min(time_limit, max(MIN_WAIT_S, WAIT_FACTOR * self._first))
         with contextlib.suppress(TimeoutError):
             async with asyncio.timeout(time_limit):
-                if await self._settled(expected, since):
+                if await self._settled(expected, since, quiet=quiet):
                     return self._verdict(listed)
-                return None
+        # Not in time, or the server ended: the watch starts another before its next cycle.
         self.missed = True
         return None
 
@@ -152,9 +165,12 @@ class PyrightServer:
             await self._reader
         await self._process.stop()
 
-    async def _settled(self, expected: set[str], since: float) -> bool:
-        """Wait until the analysis after ``since`` is over; False when the server ended."""
-        while not self._over(expected, since):
+    async def _settled(self, expected: set[str], since: float, *, quiet: bool) -> bool:
+        """Wait until the analysis after ``since`` is over; False when the server ended.
+
+        With ``quiet``, the server must also have been quiet for `QUIET_S`.
+        """
+        while not await self._finished(expected, since, quiet=quiet):
             if self._reader.done():
                 return False
             self._arrival.clear()
@@ -163,13 +179,36 @@ class PyrightServer:
                     await self._arrival.wait()
         if self._first is None:
             self._first = time.monotonic() - self._started
+        self._idle = True
         return True
 
-    def _over(self, expected: set[str], since: float) -> bool:
-        """True when every expected file was published after ``since`` and the server is quiet."""
+    async def _finished(self, expected: set[str], since: float, *, quiet: bool) -> bool:
+        """True when the analysis looks over, and still does once the server answered a question.
+
+        What the server sent with the last part it published (a progress it opened) has then been
+        read.
+        """
+        return (
+            self._over(expected, since, quiet=quiet)
+            and await self._caught_up()
+            and self._over(expected, since, quiet=quiet)
+        )
+
+    def _over(self, expected: set[str], since: float, *, quiet: bool) -> bool:
+        """True when every expected file was published after ``since`` and no progress is open."""
         published = all(self._seen.get(name, -1.0) >= since for name in expected)
-        quiet = time.monotonic() - self._last >= QUIET_S
-        return published and quiet and not self._active
+        silent = not quiet or time.monotonic() - self._last >= QUIET_S
+        return published and silent and not self._active
+
+    async def _caught_up(self) -> bool:
+        """Ask the server a question and read all it says until its answer; False once it ended."""
+        self._questions += 1
+        if not await self._send(lsp.question(self._questions)):
+            return False
+        while self._answered < self._questions and not self._reader.done():
+            self._arrival.clear()
+            await self._arrival.wait()
+        return self._answered == self._questions
 
     def _verdict(self, sources: tuple[str, ...]) -> GateOutcome:
         """The pyright gate's verdict on what the server published for ``sources``."""
@@ -187,7 +226,6 @@ class PyrightServer:
         """Answer the server's requests and keep what it publishes, until it exits."""
         try:
             while (message := await self._message()) is not None:
-                self._last = time.monotonic()
                 await self._handle(message)
                 self._arrival.set()
         finally:
@@ -206,6 +244,10 @@ class PyrightServer:
 
     async def _handle(self, message: dict[str, object]) -> None:
         """Act on one message: answer a request, note progress, keep published diagnostics."""
+        if (number := lsp.answered(message)) is not None:
+            self._answered = max(self._answered, number)
+            return  # the answer to a question is no word about the analysis
+        self._last = time.monotonic()
         method = message.get("method")
         params = lsp.members(message.get("params"))
         if "id" in message and isinstance(method, str):

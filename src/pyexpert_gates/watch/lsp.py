@@ -107,6 +107,37 @@ def initialize(project: Path, process_id: int) -> JsonObject:
     return {"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": params}
 
 
+def question(number: int) -> JsonObject:
+    """A request no server handles, which it answers at once, as it reads it, with an error.
+
+    The server writes its messages in the order it sends them: once the answer to a question has
+    arrived, so has everything the server sent before it read the question.
+
+    Args:
+        number: The request's id, told apart from the other questions' (the first is 1).
+
+    Returns:
+        The request.
+    """
+    return {"jsonrpc": "2.0", "id": number, "method": "pyexpert-gates/caught-up"}
+
+
+def answered(message: Mapping[str, object]) -> int | None:
+    """The question a message of the server's answers, if it is an answer to one.
+
+    Args:
+        message: A message from the server.
+
+    Returns:
+        The question's id; None for the server's own requests and notifications, and for the
+        answer to ``initialize`` (id 0).
+    """
+    number = message.get("id")
+    if "method" in message or not isinstance(number, int) or number < 1:
+        return None
+    return number
+
+
 def answer(request: Mapping[str, object], python: Path) -> JsonObject:
     """Our response to a request of the server's.
 
