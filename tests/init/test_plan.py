@@ -86,8 +86,7 @@ def test_the_record_holds_the_items_the_preset_added_to_a_list_and_not_the_proje
     pyproject = '[project]\nname = "demo"\n\n[tool.ruff.lint]\nignore = ["E501"]\n'
     write_files(tmp_path, {"pyproject.toml": pyproject})
     plan = plan_init(tmp_path, "strict")
-    ignore = merged_setting(plan, "tool.ruff.lint.ignore")
-    assert isinstance(ignore, list)
+    ignore = cast("list[str]", merged_setting(plan, "tool.ruff.lint.ignore"))
     written = plan.state.files["pyproject.toml"][("tool", "ruff", "lint", "ignore")]
     assert written.added == {f'"{code}"' for code in ignore} - {'"E501"'}
     assert ("tool", "mypy", "warn_unreachable") in plan.state.files["pyproject.toml"]

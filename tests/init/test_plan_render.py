@@ -68,7 +68,10 @@ def test_a_file_the_toml_editor_cannot_read_is_left_alone_with_the_reason(
 def test_a_rendered_file_that_is_no_longer_toml_is_never_returned(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(planner, "separate_tables", lambda _, new: f"[tool\n{new}")
+    def unclosed_header(_: str, new: str) -> str:
+        return f"[tool\n{new}"
+
+    monkeypatch.setattr(planner, "separate_tables", unclosed_header)
     data = parse_toml(TEXT, "pyproject.toml")
     merge = plan_merge(data, PATCH, force=False)
     file = TextFile(path=Path("pyproject.toml"), text=TEXT, exists=True)
