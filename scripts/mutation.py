@@ -57,11 +57,19 @@ TESTS: dict[str, tuple[str, ...]] = {
     "init/merge.py": ("tests/init/test_merge.py", "tests/init/test_merge_plan.py"),
     "init/names.py": ("tests/init/test_names.py",),
     "init/plan.py": (
+        "tests/init/test_plan.py",
+        "tests/init/test_plan_as_read.py",
+        "tests/init/test_plan_legacy_ruff.py",
+        "tests/init/test_plan_migrate.py",
+        "tests/init/test_plan_names.py",
+        "tests/init/test_plan_render.py",
+        "tests/init/test_plan_setup_cfg.py",
         "tests/init/test_merge.py",
         "tests/init/test_merge_plan.py",
         "tests/commands/test_init.py",
         "tests/commands/test_init_migrate.py",
         "tests/commands/test_init_force_and_relax.py",
+        "tests/commands/test_init_relaxations.py",
         "tests/init/test_plan_missing_project.py",
         "tests/gates/test_drift.py",
     ),
@@ -156,9 +164,21 @@ EQUIVALENT: dict[tuple[str, str, str, str], str] = {
     ("report/junit.py", "<module>", "255", "256"): (
         "U+0100 is a character XML allows: the pattern never hands it over either"
     ),
-    ("init/plan.py", "plan_init", "strict=True", "strict=False"): (
+    ("init/plan.py", "_plan", "strict=True", "strict=False"): (
         "_merge_files plans one merge per file it is given, so the zipped lists are as long"
     ),
+    ("init/plan.py", "_parses_to", "return False", "return None"): (
+        "its one caller reads it as a truth value, and None is as false as False"
+    ),
+    ("init/plan.py", "_relaxations", "strict=True", "strict=False"): (
+        "_merge_files gives one label per plan it makes, so the zipped lists are as long"
+    ),
+    (
+        "init/plan.py",
+        "ask_planner",
+        "(PYPROJECT, SETUP_CFG, STATE_FILE, *ruff.OWN_FILES, *own)",
+        "(PYPROJECT, STATE_FILE, *ruff.OWN_FILES, *own)",
+    ): "setup.cfg is one of mypy's and pytest's own files too: `own` names it either way",
     ("report/junit.py", "_shown", "point <= _LAST_BYTE", "point < _LAST_BYTE"): (
         "U+00FF is a character XML allows: the pattern never hands it over"
     ),
