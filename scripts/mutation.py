@@ -40,7 +40,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import CodeType, FrameType, FunctionType, ModuleType
@@ -441,6 +441,13 @@ def _skipped_children(node: ast.AST) -> set[int]:
     return {id(child) for child in skipped if child is not None}
 
 
+def _owned(found: Iterable[_Site], owner: tuple[str, int, int] | None) -> list[_Site]:
+    """The sites, told which top-level function (and its lines) runs them, if one does."""
+    if owner is None:
+        return list(found)
+    return [dataclasses.replace(site, span=owner[1:], owner=owner[0]) for site in found]
+
+
 def _sites(tree: ast.Module) -> list[_Site]:
     """Every mutation of the module, in the order of `ast.walk`."""
     order = {id(node): position for position, node in enumerate(ast.walk(tree))}
@@ -450,18 +457,17 @@ def _sites(tree: ast.Module) -> list[_Site]:
         skip_ids = _skipped_children(node)
         if isinstance(node, ast.Expr) and _is_docstring(node):
             return
-        found = [*_node_sites(node, order[id(node)], function)]
-        if function != "<module>":
-            found += _statement_sites(node, order[id(node)], function)
-        if owner:
-            found = [dataclasses.replace(site, span=owner[1:], owner=owner[0]) for site in found]
-        sites.extend(found)
-        inner = owner
+        sites.extend(_owned(_node_sites(node, order[id(node)], function), owner))
+        body_of, inner = (function, owner), owner
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
             function = node.name if function == "<module>" else f"{function}.{node.name}"
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and owner is None:
-            first = min([node.lineno, *(decorator.lineno for decorator in node.decorator_list)])
-            inner = (function, first, node.end_lineno or node.lineno)
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            if owner is None:
+                first = min([node.lineno, *(item.lineno for item in node.decorator_list)])
+                inner = (function, first, node.end_lineno or node.lineno)
+            body_of = (function, inner)  # a function's own body is its code too
+        if body_of[0] != "<module>":
+            sites.extend(_owned(_statement_sites(node, order[id(node)], body_of[0]), body_of[1]))
         for child in ast.iter_child_nodes(node):
             if id(child) not in skip_ids:
                 # Default values are evaluated where the function is defined, not in its body.
