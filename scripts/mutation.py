@@ -40,7 +40,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import CodeType, FrameType, FunctionType, ModuleType
@@ -57,11 +57,19 @@ TESTS: dict[str, tuple[str, ...]] = {
     "init/merge.py": ("tests/init/test_merge.py", "tests/init/test_merge_plan.py"),
     "init/names.py": ("tests/init/test_names.py",),
     "init/plan.py": (
+        "tests/init/test_plan.py",
+        "tests/init/test_plan_as_read.py",
+        "tests/init/test_plan_legacy_ruff.py",
+        "tests/init/test_plan_migrate.py",
+        "tests/init/test_plan_names.py",
+        "tests/init/test_plan_render.py",
+        "tests/init/test_plan_setup_cfg.py",
         "tests/init/test_merge.py",
         "tests/init/test_merge_plan.py",
         "tests/commands/test_init.py",
         "tests/commands/test_init_migrate.py",
         "tests/commands/test_init_force_and_relax.py",
+        "tests/commands/test_init_relaxations.py",
         "tests/init/test_plan_missing_project.py",
         "tests/gates/test_drift.py",
     ),
@@ -83,6 +91,8 @@ TESTS: dict[str, tuple[str, ...]] = {
     ),
     "gates/optouts.py": (
         "tests/gates/test_optouts.py",
+        "tests/gates/test_optouts_patterns.py",
+        "tests/gates/test_optouts_entries.py",
         "tests/gates/test_optouts_lines.py",
         "tests/gates/test_governing.py",
         "tests/gates/test_drift.py",
@@ -144,15 +154,34 @@ EQUIVALENT: dict[tuple[str, str, str, str], str] = {
         "edit.label != PYPROJECT or not edit.file.exists",
         "edit.label != PYPROJECT and (not edit.file.exists)",
     ): "a missing file, or a ruff or mypy file, holds no pytest settings to read either way",
+    ("gates/optouts.py", "_regex_matches", "return False", "return None"): (
+        "its one caller asks any() of it, and None is as false as False"
+    ),
+    ("gates/optouts.py", "_prefixes", "1", "2"): (
+        "a start of 2 drops one-letter selectors, and every letter that starts a ruff code starts "
+        "a stable rule too; an end one past the code's slices the whole code again"
+    ),
     ("report/sarif.py", "uri_reference", "safe='/'", "safe='XX/XX'"): (
         "X is an unreserved character, which quote never escapes: the safe set is the same"
     ),
     ("report/junit.py", "<module>", "255", "256"): (
         "U+0100 is a character XML allows: the pattern never hands it over either"
     ),
-    ("init/plan.py", "plan_init", "strict=True", "strict=False"): (
+    ("init/plan.py", "_plan", "strict=True", "strict=False"): (
         "_merge_files plans one merge per file it is given, so the zipped lists are as long"
     ),
+    ("init/plan.py", "_parses_to", "return False", "return None"): (
+        "its one caller reads it as a truth value, and None is as false as False"
+    ),
+    ("init/plan.py", "_relaxations", "strict=True", "strict=False"): (
+        "_merge_files gives one label per plan it makes, so the zipped lists are as long"
+    ),
+    (
+        "init/plan.py",
+        "ask_planner",
+        "(PYPROJECT, SETUP_CFG, STATE_FILE, *ruff.OWN_FILES, *own)",
+        "(PYPROJECT, STATE_FILE, *ruff.OWN_FILES, *own)",
+    ): "setup.cfg is one of mypy's and pytest's own files too: `own` names it either way",
     ("report/junit.py", "_shown", "point <= _LAST_BYTE", "point < _LAST_BYTE"): (
         "U+00FF is a character XML allows: the pattern never hands it over"
     ),
@@ -416,6 +445,13 @@ def _skipped_children(node: ast.AST) -> set[int]:
     return {id(child) for child in skipped if child is not None}
 
 
+def _owned(found: Iterable[_Site], owner: tuple[str, int, int] | None) -> list[_Site]:
+    """The sites, told which top-level function (and its lines) runs them, if one does."""
+    if owner is None:
+        return list(found)
+    return [dataclasses.replace(site, span=owner[1:], owner=owner[0]) for site in found]
+
+
 def _sites(tree: ast.Module) -> list[_Site]:
     """Every mutation of the module, in the order of `ast.walk`."""
     order = {id(node): position for position, node in enumerate(ast.walk(tree))}
@@ -425,18 +461,17 @@ def _sites(tree: ast.Module) -> list[_Site]:
         skip_ids = _skipped_children(node)
         if isinstance(node, ast.Expr) and _is_docstring(node):
             return
-        found = [*_node_sites(node, order[id(node)], function)]
-        if function != "<module>":
-            found += _statement_sites(node, order[id(node)], function)
-        if owner:
-            found = [dataclasses.replace(site, span=owner[1:], owner=owner[0]) for site in found]
-        sites.extend(found)
-        inner = owner
+        sites.extend(_owned(_node_sites(node, order[id(node)], function), owner))
+        body_of, inner = (function, owner), owner
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
             function = node.name if function == "<module>" else f"{function}.{node.name}"
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and owner is None:
-            first = min([node.lineno, *(decorator.lineno for decorator in node.decorator_list)])
-            inner = (function, first, node.end_lineno or node.lineno)
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            if owner is None:
+                first = min([node.lineno, *(item.lineno for item in node.decorator_list)])
+                inner = (function, first, node.end_lineno or node.lineno)
+            body_of = (function, inner)  # a function's own body is its code too
+        if body_of[0] != "<module>":
+            sites.extend(_owned(_statement_sites(node, order[id(node)], body_of[0]), body_of[1]))
         for child in ast.iter_child_nodes(node):
             if id(child) not in skip_ids:
                 # Default values are evaluated where the function is defined, not in its body.

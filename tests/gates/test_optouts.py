@@ -342,9 +342,11 @@ RUFF_KEYS = [
         {"tests/**": ["S101", "ANN"]},
         "turns off ANN for tests/**",
     ),
+    ("lint.per-file-ignores", {"src/**": ["ANN", "T20"]}, "turns off ANN, T20 for src/**"),
     ("include", ["src/**/*.py"], "leaves tests/test_legacy.py out of ruff"),
     ("include", ["tests/*.py"], "leaves src/demo/legacy.py out of ruff"),
-    *((key, ["src/demo"], "hides src/demo/legacy.py from ruff") for key in ruff_excludes()),
+    *((key, ["src/demo"], "hides src/demo/legacy.py from ruff") for key in ruff_excludes()[:2]),
+    *((key, ["src/demo/*"], "hides src/demo/legacy.py from ruff") for key in ruff_excludes()[2:]),
     *((key, ["PTH", "COM812"], "turns off PTH") for key in ("lint.ignore", "ignore")),
     *((key, ["E501"], "turns off E501") for key in ("lint.extend-ignore", "extend-ignore")),
     *(
@@ -373,7 +375,7 @@ def test_every_ruff_key_that_takes_checks_away_is_reported(
     [
         *((key, ["docs", "build/*.py"]) for key in ruff_excludes()),
         ("include", ["*.py", "*.pyi"]),
-        ("include", ["src/**", "tests"]),
+        ("include", ["src/**", "tests/**"]),
         ("extend-include", ["*.ipy"]),
         # The preset's own ignores, and rules that run only under preview, take nothing away.
         ("lint.ignore", ["COM812", "D1", "E203", "E2", "E221", "W391"]),
@@ -435,6 +437,12 @@ OTHER_TOOLS = [
         "tool.mypy.exclude",
         "hides src/demo/legacy.py and 1 more checked file from mypy",
     ),
+    # mypy matches a folder's path with a slash at its end.
+    (
+        {"mypy": {"exclude": "^src/demo/$"}},
+        "tool.mypy.exclude",
+        "hides src/demo/legacy.py from mypy",
+    ),
     (
         {"mypy": {"overrides": [{"module": ["a", "b"], "ignore_errors": True}]}},
         "tool.mypy.overrides.ignore_errors",
@@ -470,8 +478,14 @@ OTHER_TOOLS = [
         "tool.pyright.reportAny",
         '= "information" turns off pyright\'s reportAny',
     ),
+    # Items of the wrong type are left out, as the tools refuse them (config-refused).
     (
-        {"pyright": {"executionEnvironments": [{"reportAny": False}]}},
+        {"mypy": {"disable_error_code": ["misc", 5]}},
+        "tool.mypy.disable_error_code",
+        "turns off mypy's misc",
+    ),
+    (
+        {"pyright": {"executionEnvironments": ["src", {"reportAny": False}]}},
         "tool.pyright.executionEnvironments.reportAny",
         "= false for no root turns off pyright's reportAny",
     ),
@@ -538,6 +552,8 @@ def test_every_mypy_pyright_and_pytest_opt_out_is_reported(
             }
         },
         {"mypy": {"overrides": [{"module": "yaml", "ignore_missing_imports": True}]}},
+        # No path mypy matches ends at a folder's name: "tests/" for the folder.
+        {"mypy": {"exclude": ["^tests$", "^src/demo$"]}},
         # Options the strict standard leaves at their lax default stay lax without a finding.
         {"mypy": {"disallow_any_expr": False, "warn_incomplete_stub": False}},
         {"pyright": {"exclude": ["build"], "reportAny": "warning", "typeCheckingMode": "basic"}},
@@ -553,6 +569,8 @@ def test_every_mypy_pyright_and_pytest_opt_out_is_reported(
                 }
             }
         },
+        {"mypy": {"overrides": 5, "disable_error_code": 5}, "pyright": {"ignore": 5}},
+        {"pyright": {"executionEnvironments": {"root": "src", "reportAny": False}}},
         # Other tools read only pyproject.toml: their tables in a ruff.toml mean nothing.
         {"mypy": "not a table", "pyright": ["not", "a", "table"]},
     ],
@@ -598,6 +616,15 @@ def test_every_gate_and_expert_rule_left_out_is_reported(
     (found,) = gates_opt_outs(gates(table), PRESET_GATES)
     assert found.name == name
     assert found.message.startswith(message)
+
+
+def test_a_per_file_ignore_of_the_expert_rules_is_found_at_its_pattern() -> None:
+    table: dict[str, object] = {"expert": {"per-file-ignores": {"src/**": ["PXG005"]}}}
+    (found,) = gates_opt_outs(gates(table), PRESET_GATES)
+    assert (found.table, found.key) == (
+        ("tool", "pyexpert-gates", "expert", "per-file-ignores"),
+        "src/**",
+    )
 
 
 @pytest.mark.parametrize(
@@ -688,3 +715,20 @@ def test_an_extended_pyright_file_that_is_not_json_is_an_error(project: Path) ->
     outcome = evaluate(project)
     assert outcome.status is Status.ERROR
     assert "base.json:2: invalid JSON" in outcome.summary
+
+
+def test_a_collection_pattern_that_loses_both_default_file_names_names_both() -> None:
+    tools = {"pytest": {"ini_options": {"python_files": "check_*.py"}}}
+    (found,) = tool_opt_outs("pyproject.toml", {"tool": tools}, PRESET, SOURCES)
+    assert found.message == '= "check_*.py" no longer collects test_example.py, example_test.py'
+
+
+def test_a_gate_left_out_is_found_by_its_table_and_key() -> None:
+    (found,) = gates_opt_outs(gates({"skip": ["pytest"]}), PRESET_GATES)
+    assert (found.table, found.key) == (("tool", "pyexpert-gates"), "skip")
+
+
+def test_expert_rules_turned_off_for_some_files_are_each_named() -> None:
+    table: dict[str, object] = {"expert": {"per-file-ignores": {"src/**": ["PXG005", "PXG001"]}}}
+    (found,) = gates_opt_outs(gates(table), PRESET_GATES)
+    assert found.message == "turns off PXG001, PXG005 for src/**"

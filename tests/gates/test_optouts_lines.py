@@ -112,3 +112,61 @@ def test_a_setting_an_extended_file_overrides_is_not_taken_from_the_file_it_exte
         project / "pyproject.toml", "[tool.pyright]\n", '[tool.pyright]\nextends = "../base.json"\n'
     )
     assert evaluate(project).status is Status.PASSED
+
+
+@pytest.mark.parametrize(
+    ("table", "setting", "message"),
+    [
+        ("[tool.mypy]\n", 'exclude = ["legacy"]\n', "tool.mypy.exclude hides"),
+        ("[tool.pyright]\n", 'exclude = ["src"]\n', "tool.pyright.exclude hides"),
+        ("[tool.mypy]\n", "ignore_errors = true\n", "tool.mypy.ignore_errors = true"),
+        (
+            "[tool.pytest.ini_options]\n",
+            'python_functions = "check_*"\n',
+            "tool.pytest.ini_options.python_functions",
+        ),
+    ],
+)
+def test_an_opt_out_is_at_its_key_in_its_tools_table_not_at_the_same_key_in_another(
+    tmp_path: Path,
+    initialized_projects: InitializedProjects,
+    table: str,
+    setting: str,
+    message: str,
+) -> None:
+    files = {"pyproject.toml": PYPROJECT, "src/demo/legacy.py": '"""Old code."""\n'}
+    project = initialized_projects.copy(tmp_path, files)
+    pyproject = project / "pyproject.toml"
+    edit(pyproject, table, f"[tool.other]\n{setting}\n{table}{setting}")
+    (finding,) = evaluate(project).diagnostics
+    assert finding.message.startswith(message)
+    assert finding.line is not None
+    assert pyproject.read_text().splitlines()[finding.line - 2] == table.strip()
+
+
+def test_addopts_that_leave_tests_out_are_found_in_pytests_table_not_in_another(
+    tmp_path: Path, initialized_projects: InitializedProjects
+) -> None:
+    project = initialized_projects.copy(tmp_path, {"pyproject.toml": PYPROJECT, "src/": ""})
+    pyproject = project / "pyproject.toml"
+    table = "[tool.pytest.ini_options]\n"
+    edit(pyproject, table, f'[tool.other]\naddopts = "-k fast"\n\n{table}')
+    edit(pyproject, '"--strict-config"', '"--strict-config", "-k", "fast"')
+    (finding,) = evaluate(project).diagnostics
+    assert finding.message.startswith("tool.pytest.ini_options.addopts passes -k fast")
+    assert finding.line is not None
+    assert pyproject.read_text().splitlines()[finding.line - 1].startswith("addopts = [")
+
+
+def test_testpaths_that_leave_tests_out_are_found_in_pytests_table_not_in_another(
+    tmp_path: Path, initialized_projects: InitializedProjects
+) -> None:
+    files = {"pyproject.toml": PYPROJECT, "src/": "", "tests/test_old.py": ""}
+    project = initialized_projects.copy(tmp_path, files)
+    pyproject = project / "pyproject.toml"
+    table = "[tool.pytest.ini_options]\n"
+    edit(pyproject, table, f'[tool.other]\ntestpaths = ["src"]\n\n{table}testpaths = ["src"]\n')
+    (finding,) = evaluate(project, ("src", "tests")).diagnostics
+    assert finding.message.startswith("tool.pytest.ini_options.testpaths leaves tests/test_old.py")
+    assert finding.line is not None
+    assert pyproject.read_text().splitlines()[finding.line - 2] == table.strip()

@@ -41,7 +41,17 @@ _COLLECTED = (
     ("python_functions", ("test_example",)),
 )
 _DEFAULT_FILES = ("test_*.py", "*_test.py")
-_DEFAULT_NORECURSE = ("*.egg", ".*", "_darcs", "build", "CVS", "dist", "node_modules", "venv")
+_DEFAULT_NORECURSE = (
+    "*.egg",
+    ".*",
+    "_darcs",
+    "build",
+    "CVS",
+    "dist",
+    "node_modules",
+    "venv",
+    "{arch}",
+)
 _EXCLUDES = (("exclude",), ("extend-exclude",), ("lint", "exclude"), ("format", "exclude"))
 _RULE_IGNORES = (("lint", "ignore"), ("lint", "extend-ignore"), ("ignore",), ("extend-ignore",))
 _FILE_IGNORES = (
@@ -93,12 +103,17 @@ class _Scope:
         found = _opt_out(setting_name(self.label, path), path, message, key)
         return dataclasses.replace(found, entries=tuple(entries))
 
-    def hidden(self, patterns: Sequence[str], matches: Callable[[str, str], bool]) -> list[str]:
-        """The checked files, or folders holding them, that one of ``patterns`` matches."""
+    def hidden(
+        self,
+        patterns: Sequence[str],
+        matches: Callable[[str, str], bool],
+        places: Callable[[str], Iterator[str]],
+    ) -> list[str]:
+        """The checked files that one of ``patterns`` matches at one of their ``places``."""
         return [
             source
             for source in self.sources
-            if any(matches(pattern, place) for pattern in patterns for place in _places(source))
+            if any(matches(pattern, place) for pattern in patterns for place in places(source))
         ]
 
 
@@ -131,12 +146,17 @@ def tool_opt_outs(
 def _ruff(scope: _Scope, ruff: Data, at: KeyPath) -> Iterator[OptOut]:
     """Excluded checked files, and rules turned off beyond the preset's own."""
     for path in _EXCLUDES:
-        hidden = scope.hidden(_strings(_get(ruff, path)), path_matches)
+        patterns = _strings(_get(ruff, path))
+        # The exclusions of every command match folders too; lint's and format's, files alone.
+        if len(path) == 1:
+            hidden = scope.hidden(patterns, _exclusion_matches, _file_and_folders)
+        else:
+            hidden = scope.hidden(patterns, path_matches, _file_alone)
         if hidden:
             yield scope.opt_out((*at, *path), f"hides {_files(hidden)} from ruff")
     include = _strings(ruff.get("include"))
     if include:
-        matched = scope.hidden(include, path_matches)
+        matched = scope.hidden(include, path_matches, _file_alone)
         if left_out := [source for source in scope.sources if source not in matched]:
             yield scope.opt_out((*at, "include"), f"leaves {_files(left_out)} out of ruff")
     preset = _table(scope.preset, ("ruff",))
@@ -179,7 +199,7 @@ def _file_ignores(
     preset's patterns turns it off on each of them (``tests/**`` against ``**/tests/**``).
     """
     for pattern, codes in table.items():
-        files = scope.hidden([pattern], path_matches)
+        files = scope.hidden([pattern], path_matches, _file_alone)
         extra = [
             code
             for code in _strings(codes)
@@ -204,7 +224,7 @@ def _mypy(scope: _Scope, mypy: Data) -> Iterator[OptOut]:
     at = ("tool", "mypy")
     yield from _mypy_silencers(scope, mypy, at, "")
     regexes = _strings(mypy.get("exclude"))
-    hidden = scope.hidden(regexes, _regex_matches)
+    hidden = scope.hidden(regexes, _regex_matches, _mypy_places)
     if hidden:
         yield scope.opt_out((*at, "exclude"), f"hides {_files(hidden)} from mypy")
     preset = _table(scope.preset, ("mypy",))
@@ -234,20 +254,18 @@ def _mypy_silencers(scope: _Scope, table: Data, at: KeyPath, where: str) -> Iter
     # mypy reads "true", "yes", "on" and 1 as true too.
     if any(weak_mypy_keys({"ignore_errors": table.get("ignore_errors", False)}, {})):
         message = f"= true hides every mypy error{where}"
-        yield scope.opt_out((*at, "ignore_errors"), message, key="ignore_errors")
+        yield scope.opt_out((*at, "ignore_errors"), message)
     codes = _strings(table.get("disable_error_code"))
     if codes:
         message = f"turns off mypy's {', '.join(codes)}{where}"
-        yield scope.opt_out(
-            (*at, "disable_error_code"), message, key="disable_error_code", entries=codes
-        )
+        yield scope.opt_out((*at, "disable_error_code"), message, entries=codes)
 
 
 def _pyright(scope: _Scope, pyright: Data) -> Iterator[OptOut]:
     """Checked files pyright skips or does not report on; rules and modes below strict."""
     at = ("tool", "pyright")
     for key in ("exclude", "ignore"):
-        hidden = scope.hidden(_strings(pyright.get(key)), path_matches)
+        hidden = scope.hidden(_strings(pyright.get(key)), _exclusion_matches, _file_and_folders)
         if hidden:
             yield scope.opt_out((*at, key), f"hides {_files(hidden)} from pyright")
     # The merge compares the keys the preset sets in the main table (config-differs).
@@ -291,16 +309,17 @@ def _pytest_folders(scope: _Scope, table: Data, at: KeyPath) -> Iterator[OptOut]
     """Test files that ``testpaths`` or ``norecursedirs`` keep pytest from collecting."""
     tests = [source for source in scope.sources if _collects("python_files", (), source)]
     if "testpaths" in table:
-        reached = scope.hidden(_words(table["testpaths"]), path_matches)
+        reached = scope.hidden(_words(table["testpaths"]), _exclusion_matches, _file_and_folders)
         if outside := [test for test in tests if test not in reached]:
             yield scope.opt_out((*at, "testpaths"), f"leaves {_files(outside)} out of pytest")
     skipped = [
         test
         for test in tests
         if any(
-            fnmatch.fnmatch(folder, pattern) and not _skipped_by_default(folder)
+            _norecurse_matches(pattern, folder) and not _skipped_by_default(folder.name)
             for pattern in _words(table.get("norecursedirs"))
-            for folder in PurePosixPath(test).parent.parts
+            for folder in PurePosixPath(test).parents
+            if folder.name
         )
     ]
     if skipped:
@@ -315,6 +334,14 @@ def _collects(key: str, patterns: Sequence[str], name: str) -> bool:
     return any(name.startswith(pattern) or fnmatch.fnmatch(name, pattern) for pattern in patterns)
 
 
+def _norecurse_matches(pattern: str, folder: PurePosixPath) -> bool:
+    """Whether a ``norecursedirs`` pattern matches a folder: its name, or with a ``/`` its path."""
+    # pytest matches a pattern with a separator against the folder's absolute path, after "*/".
+    if "/" in pattern:
+        return fnmatch.fnmatch(f"/{folder}", f"*/{pattern}")
+    return fnmatch.fnmatch(folder.name, pattern)
+
+
 def _skipped_by_default(folder: str) -> bool:
     """Whether pytest's own ``norecursedirs`` skips a folder of this name."""
     return any(fnmatch.fnmatch(folder, pattern) for pattern in _DEFAULT_NORECURSE)
@@ -325,11 +352,32 @@ def _words(value: object) -> list[str]:
     return value.split() if isinstance(value, str) else _strings(value)
 
 
-def _places(source: str) -> Iterator[str]:
-    """A file and each folder above it, relative to the project: what a pattern may match."""
-    path = PurePosixPath(source)
+def _file_alone(source: str) -> Iterator[str]:
+    """The file itself: all that ruff's file patterns (``include``, ``lint.exclude``) match."""
     yield source
-    yield from (parent.as_posix() for parent in path.parents if parent != PurePosixPath())
+
+
+def _file_and_folders(source: str) -> Iterator[str]:
+    """A file and each folder above it, relative to the project: what a path pattern may match."""
+    yield source
+    yield from _folders(source)
+
+
+def _mypy_places(source: str) -> Iterator[str]:
+    """A file and each folder above it as mypy's ``exclude`` sees them: a folder ends in ``/``."""
+    yield source
+    yield from (f"{folder}/" for folder in _folders(source))
+
+
+def _folders(source: str) -> Iterator[str]:
+    """Each folder above a file, relative to the project, the project itself left out."""
+    return (parent.as_posix() for parent in PurePosixPath(source).parents if parent.name)
+
+
+def _exclusion_matches(pattern: str, place: str) -> bool:
+    """Whether a path pattern matches a file or folder: ``src/`` names src, ``.`` the project."""
+    folder = pattern.rstrip("/")
+    return folder == "." or path_matches(folder, place)
 
 
 def _regex_matches(pattern: str, place: str) -> bool:

@@ -395,7 +395,7 @@ def _relaxations(
     kept = {setting_name(label, c.path) for label, plan in pairs for c in plan.conflicts}
     # A setting the preset does not write may take checks away (an exclude, an override):
     # the config gate reports it until a relaxation records why, which --relax may do.
-    present = _present_names(pyproject.get("tool"), ("tool",), set())
+    present = _present_names(pyproject.get("tool", {}), ("tool",), set())
     known = kept | set(recorded) | present
     # An entry of a rule list (``tool.ruff.lint.ignore.D301``) may be relaxed alone.
     entries = [key for key in relax if any(covers([name], canonical(key)) for name in known)]
