@@ -1113,7 +1113,8 @@ def _swap_constant(mutant: Mutant, tree: ast.Module) -> None:
     """Give the names the mutated module-level assignment sets their mutated values.
 
     Every module that imported the old value under its name gets the new one. Exits `_NOT_IN_PLACE`
-    when the mutant is not in an assignment of plain names.
+    when the mutant is not in an assignment of plain names, or its value cannot be made (a
+    pattern that no longer compiles), for a fresh import to run.
     """
     statement = next(
         (
@@ -1134,7 +1135,10 @@ def _swap_constant(mutant: Mutant, tree: ast.Module) -> None:
         os._exit(_NOT_IN_PLACE)
     namespace = dict(vars(live))
     code = compile(ast.Module([statement], []), str(PACKAGE / mutant.module), "exec")
-    exec(code, namespace)  # noqa: S102 - the module's own statement, mutated
+    try:
+        exec(code, namespace)  # noqa: S102 - the module's own statement, mutated
+    except Exception:  # noqa: BLE001 - a value that cannot be made: a fresh import decides
+        os._exit(_NOT_IN_PLACE)
     for name in names:
         old = vars(live)[name]
         for module in list(sys.modules.values()):
