@@ -14,7 +14,10 @@ def function(body: str, *, name: str = "work", signature: str = "()") -> str:
 
 
 DOCSTRING = '    """Summary.\n\n    More words.\n\n    Returns:\n        Nothing.\n    """\n'
-NOISE = "".join(f"\n    # step {index}\n" for index in range(15))
+# Blank and comment lines between the statements, where they fall inside the function's span.
+STATEMENTS_AND_NOISE = "".join(
+    f"    value_{index} = {index}\n\n    # step {index}\n" for index in range(30)
+)
 LONG_SIGNATURE = "(\n" + "".join(f"    argument_{index}: int,\n" for index in range(12)) + ")"
 NESTED_SHORT = "    def inner():\n" + statements(20, "        ") + "    return inner\n"
 NESTED_LONG = "    def inner():\n" + statements(31, "        ") + "    return inner\n"
@@ -26,9 +29,7 @@ NESTED_LONG = "    def inner():\n" + statements(31, "        ") + "    return in
         pytest.param(function(statements(30)), [], id="at-the-limit"),
         pytest.param(function(statements(31)), [1], id="one-over"),
         pytest.param(function(DOCSTRING + statements(30)), [], id="docstring-not-counted"),
-        pytest.param(
-            function(statements(30) + NOISE), [], id="blank-and-comment-lines-not-counted"
-        ),
+        pytest.param(function(STATEMENTS_AND_NOISE), [], id="blank-and-comment-lines-not-counted"),
         pytest.param(
             function(statements(30), signature=LONG_SIGNATURE), [], id="signature-not-counted"
         ),

@@ -73,7 +73,9 @@ def test_a_deleted_file_is_told_as_deleted(tmp_path: Path) -> None:
         ("file:///home/project/src/a%20b.py", "src/a b.py"),
         ("file:///elsewhere/a.py", None),
         ("untitled:Untitled-1", None),
+        ("untitled:/home/project/a.py", None),
         (None, None),
+        (7, None),
     ],
 )
 def test_only_the_projects_files_are_named(uri: object, expected: str | None) -> None:
