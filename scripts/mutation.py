@@ -149,15 +149,15 @@ EQUIVALENT: dict[tuple[str, str, str, str], str] = {
     ("gates/drift.py", "_drifts", "return []", "return None"): (
         "the config gate plans without migrating: every file of its plans has a merge"
     ),
+    ("gates/drift.py", "_ruff_opt_outs", "if edit.merge is None: return []", "<removed>"): (
+        "the config gate plans without migrating: every file of its plans has a merge"
+    ),
+    ("gates/drift.py", "_drifts", "if edit.merge is None: return []", "<removed>"): (
+        "the config gate plans without migrating: every file of its plans has a merge"
+    ),
     ("gates/drift.py", "_items", "[value]", "[]"): (
         "the gate's changes come from plan_merge, whose EXTEND holds the list of missing items"
     ),
-    (
-        "gates/drift.py",
-        "_overridden",
-        "edit.label != PYPROJECT or not edit.file.exists",
-        "edit.label != PYPROJECT and (not edit.file.exists)",
-    ): "a missing file, or a ruff or mypy file, holds no pytest settings to read either way",
     ("gates/optouts.py", "_regex_matches", "return False", "return None"): (
         "its one caller asks any() of it, and None is as false as False"
     ),

@@ -126,6 +126,20 @@ def test_a_file_that_hides_the_settings_is_an_error(project: Path) -> None:
     assert "mypy.ini" in outcome.summary
 
 
+def test_pytest_settings_in_a_ruff_toml_are_not_judged_as_pytest_never_reads_them(
+    tmp_path: Path, initialized_projects: InitializedProjects
+) -> None:
+    pyproject = '[project]\nname = "demo"\nrequires-python = ">=3.11"\n'
+    files = {"pyproject.toml": pyproject, "ruff.toml": "line-length = 100\n", "src/": ""}
+    project = initialized_projects.copy(tmp_path, files)
+    pytest_table = '\n[tool.pytest.ini_options]\nfilterwarnings = ["error", "once::Warning"]\n'
+    ruff_toml = project / "ruff.toml"
+    ruff_toml.write_text(ruff_toml.read_text() + pytest_table)
+    outcome = evaluate(project)
+    assert outcome.status is Status.PASSED
+    assert outcome.diagnostics == ()
+
+
 def test_following_the_advice_for_a_kept_value_resolves_it(project: Path) -> None:
     edit(project, "warn_unreachable = true", "warn_unreachable = false")
     (finding,) = evaluate(project).diagnostics
